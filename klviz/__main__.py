@@ -1,0 +1,3 @@
+from klviz.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,24 @@
+"""Information units. Every core function works in nats; a value in base b is nats / ln b."""
+
+import math
+
+UNITS = ("nats", "bits", "hartleys")
+_LOG_BASE = {"nats": 1.0, "bits": math.log(2.0), "hartleys": math.log(10.0)}
+UNIT_SYMBOL = {"nats": "nat", "bits": "bit", "hartleys": "Hart"}
+
+
+def check_unit(unit):
+    """Return `unit` if it is known, else raise ValueError naming the choices."""
+    if unit not in _LOG_BASE:
+        raise ValueError(f"unknown unit {unit!r} (choose one of {', '.join(UNITS)})")
+    return unit
+
+
+def convert(value_nats, unit):
+    """A value (or array) in nats expressed in `unit`."""
+    return value_nats / _LOG_BASE[check_unit(unit)]
+
+
+def log_base(unit):
+    """ln of the unit's base: 1 for nats, ln 2 for bits, ln 10 for hartleys."""
+    return _LOG_BASE[check_unit(unit)]
