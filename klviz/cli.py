@@ -27,6 +27,8 @@ def _join_option_values(argv, options):
     out, i = [], 0
     while i < len(argv):
         if argv[i] in options and i + 1 < len(argv):
+            if argv[i + 1] == "--":  # argparse would swallow it and hand back an empty list
+                raise UsageError(f"argument {argv[i]}: expected a value, got '--'")
             out.append(f"{argv[i]}={argv[i + 1]}")
             i += 2
         else:
@@ -194,7 +196,13 @@ def cmd_gui(argv):
     return run(args.session)
 
 
-COMMANDS = {"compute": cmd_compute}
+def cmd_export(argv):
+    from klviz.export_cli import cmd_export as export  # matplotlib only when exporting
+
+    return export(argv)
+
+
+COMMANDS = {"compute": cmd_compute, "export": cmd_export}
 
 
 def main(argv=None):

@@ -173,19 +173,47 @@ def _components(dist):
     return [(dist[2], dist[3]), (dist[4], dist[5])]
 
 
-def _quad_expect(p, fn):
-    """E_p[fn(x)] by adaptive quadrature over a range covering every component of p."""
-    comps = _components(p)
-    lo = min(m - 40 * s for m, s in comps)
-    hi = max(m + 40 * s for m, s in comps)
-    pts = sorted({m for m, _ in comps} | {m + k * s for m, s in comps for k in (-3, -1, 1, 3)})
+_KS = (0, 0.5, 1, 2, 3, 4, 6, 8, 10, 15, 20, 30)
 
-    def integrand(x):
-        lp = _logpdf(p, x)
-        return math.exp(lp) * fn(x, lp) if lp > -745 else 0.0
 
-    val, _ = integrate.quad(integrand, lo, hi, points=pts, limit=2000, epsabs=1e-15, epsrel=1e-12)
-    return val
+def _quad_expect(p, fn, features):
+    """E_p[fn(x, log p(x))] by adaptive quadrature, one component of p at a time.
+
+    Each component N(m, s) is integrated in standard units u = (x - m) / s over [-40, 40], with
+    breakpoints where any component in `features` (the components of P and Q) has its centre or
+    its flanks, so that narrow spikes far from m are not stepped over.
+    """
+    if p[0] == "normal":
+        weighted = [(1.0, p[1], p[2])]
+    else:
+        weighted = [(p[1], p[2], p[3]), (1.0 - p[1], p[4], p[5])]
+    total = 0.0
+    for w, m, s in weighted:
+        if w == 0:
+            continue
+        pts = {0.0}
+        for fm, fs in features:
+            for k in _KS:
+                for sign in (-1, 1):
+                    u = (fm + sign * k * fs - m) / s
+                    if -40 < u < 40:
+                        pts.add(u)
+
+        def integrand(u, m=m, s=s):
+            x = m + s * u
+            return math.exp(-0.5 * u * u - _HALF_LOG_2PI) * fn(x, _logpdf(p, x))
+
+        val, _ = integrate.quad(integrand, -40, 40, points=sorted(pts), limit=4000,
+                                epsabs=1e-15, epsrel=1e-12)
+        total += w * val
+    return total
+
+
+def _normal_ce(P, mu_q, sigma_q):
+    """Exact -E_P[log N(x; mu_q, sigma_q)] from the first two moments of P (any P)."""
+    parts = [(1.0, P[1], P[2])] if P[0] == "normal" else [(P[1], P[2], P[3]), (1 - P[1], P[4], P[5])]
+    spread = math.fsum(w * (s**2 + (m - mu_q) ** 2) for w, m, s in parts)  # E_P[(x - mu_q)^2]
+    return 0.5 * math.log(2 * math.pi * sigma_q**2) + spread / (2 * sigma_q**2)
 
 
 def ref_continuous(p_spec, q_spec, unit):
@@ -214,14 +242,24 @@ def ref_continuous(p_spec, q_spec, unit):
             "kl_qp": kl(mu_q, s_q, mu_p, s_p),
         }
         return {k: float(v / mlb) for k, v in vals.items()}
+    feats = _components(P) + _components(Q)
     vals = {
-        "entropy_p": _quad_expect(P, lambda x, lp: -lp),
-        "entropy_q": _quad_expect(Q, lambda x, lq: -lq),
-        "cross_entropy_pq": _quad_expect(P, lambda x, lp: -_logpdf(Q, x)),
-        "cross_entropy_qp": _quad_expect(Q, lambda x, lq: -_logpdf(P, x)),
-        "kl_pq": _quad_expect(P, lambda x, lp: lp - _logpdf(Q, x)),
-        "kl_qp": _quad_expect(Q, lambda x, lq: lq - _logpdf(P, x)),
+        "entropy_p": _quad_expect(P, lambda x, lp: -lp, feats),
+        "entropy_q": _quad_expect(Q, lambda x, lq: -lq, feats),
+        "cross_entropy_pq": _quad_expect(P, lambda x, lp: -_logpdf(Q, x), feats),
+        "cross_entropy_qp": _quad_expect(Q, lambda x, lq: -_logpdf(P, x), feats),
+        "kl_pq": _quad_expect(P, lambda x, lp: lp - _logpdf(Q, x), feats),
+        "kl_qp": _quad_expect(Q, lambda x, lq: lq - _logpdf(P, x), feats),
     }
+    # a cross-entropy against a normal is exact from moments: use it as a second, independent path
+    if Q[0] == "normal":
+        exact = _normal_ce(P, Q[1], Q[2])
+        assert vals["cross_entropy_pq"] == pytest.approx(exact, rel=1e-9), "reference disagrees"
+        vals["cross_entropy_pq"] = exact
+    if P[0] == "normal":
+        exact = _normal_ce(Q, P[1], P[2])
+        assert vals["cross_entropy_qp"] == pytest.approx(exact, rel=1e-9), "reference disagrees"
+        vals["cross_entropy_qp"] = exact
     return {k: v / lb for k, v in vals.items()}
 
 
@@ -298,8 +336,6 @@ CONTINUOUS_CASES = [
     ("mixture:0,5,2,0,1", "normal:0,1", "hartleys"),  # weight 0: the first component is unused
 ]
 
-SOFTMAX_GAP = ("1,0", "softmax:0,1000")
-
 # (p, q, unit, discriminating keywords: the lower-cased message must contain one of them)
 ERROR_CASES = [
     pytest.param(["--p", "0.5,-0.1,0.6", "--q", "0.3,0.3,0.4"], ("negative",), id="negative-p"),
@@ -363,6 +399,10 @@ ERROR_CASES = [
                  id="unknown-option"),
     pytest.param(["--p", "0.5,0.5", "--q", "0.5,0.5", "surplus"], ("surplus",),
                  id="unexpected-argument"),
+    pytest.param(["--p", "--", "--q", "0.5,0.5"], ("--p", "p:", "'--'", "expected", "number"),
+                 id="double-dash-as-p"),
+    pytest.param(["--p", "0.5,0.5", "--q", "--"], ("--q", "q:", "'--'", "expected", "number"),
+                 id="double-dash-as-q"),
 ]
 
 NOTE_CASES = [("1,2,7", "0.3,0.3,0.4"), ("0.5,0.5", "1,3")]
@@ -385,8 +425,8 @@ TABLE_CASES = [
 
 def _all_invocations():
     inv = [("--help",), ("compute", "--help")]
-    for p, q, unit in DISCRETE_CASES + CONTINUOUS_CASES + [(*SOFTMAX_GAP, "nats"),
-                                                           (*SOFTMAX_GAP, "bits")]:
+    for p, q, unit in (DISCRETE_CASES + CONTINUOUS_CASES + SOFTMAX_EXTREME_CASES
+                       + EXTREME_VALID_CASES + [("softmax:1e308,-1e308", "0.5,0.5", None)]):
         inv.append(_args(p, q, unit, True))
     for p, q, unit in TABLE_CASES:
         inv.append(_args(p, q, unit, False))
@@ -471,32 +511,133 @@ def test_support_mismatch_is_inf_but_js_finite():
     assert isinstance(data["cross_entropy_qp"], float)
 
 
-@pytest.mark.parametrize("unit", ["nats", "bits"])
-def test_softmax_gap_1000_is_exact(unit):
-    """log-softmax, not log(softmax): -log q_0 = 1000 + log(1 + e^-1000), finite."""
-    p_spec, q_spec = SOFTMAX_GAP
-    data = compute_json(p_spec, q_spec, unit)
+def _mp_log_probs(spec):
+    """Exact log-probabilities of a discrete SPEC in mpmath (-inf for a zero weight)."""
+    if spec.startswith("softmax:"):
+        z = [mpmath.mpf(v) for v in spec.split(":", 1)[1].split(",")]
+        top = max(z)
+        lse = top + mpmath.log(mpmath.fsum(mpmath.exp(v - top) for v in z))
+        return [v - lse for v in z]
+    if spec.startswith("bernoulli:"):
+        t = mpmath.mpf(spec.split(":", 1)[1])
+        w = [1 - t, t]
+    else:
+        w = [mpmath.mpf(v) for v in spec.split(",")]
+    total = mpmath.fsum(w)
+    return [mpmath.log(v / total) if v > 0 else mpmath.ninf for v in w]
+
+
+def ref_discrete_mp(p_spec, q_spec, unit):
+    """All discrete measures with log-softmax semantics, at 60 digits."""
     mpmath.mp.dps = 60
-    lb = {"nats": mpmath.mpf(1), "bits": mpmath.log(2)}[unit]
-    z = [mpmath.mpf(0), mpmath.mpf(1000)]
-    lse = mpmath.log(sum(mpmath.exp(v) for v in z))
-    logq = [v - lse for v in z]
-    q = [mpmath.exp(v) for v in logq]
-    ce_pq = -logq[0]  # p = (1, 0)
-    m = [(1 + q[0]) / 2, q[1] / 2]
-    js = (mpmath.log(1 / m[0]) + q[0] * mpmath.log(q[0] / m[0]) + q[1] * mpmath.log(q[1] / m[1])) / 2
-    h_q = -sum(qi * li for qi, li in zip(q, logq))
+    lb = {"nats": mpmath.mpf(1), "bits": mpmath.log(2), "hartleys": mpmath.log(10)}[unit]
+    lp, lq = _mp_log_probs(p_spec), _mp_log_probs(q_spec)
+    p = [mpmath.exp(v) if v != mpmath.ninf else mpmath.mpf(0) for v in lp]
+    q = [mpmath.exp(v) if v != mpmath.ninf else mpmath.mpf(0) for v in lq]
+
+    def h(pr, lpr):
+        return -mpmath.fsum(a * la for a, la in zip(pr, lpr) if a > 0)
+
+    def ce(pr, qr, lqr):
+        if any(a > 0 and b == 0 for a, b in zip(pr, qr)):
+            return mpmath.inf
+        return -mpmath.fsum(a * lb_ for a, lb_ in zip(pr, lqr) if a > 0)
+
+    def kl(pr, lpr, qr, lqr):
+        if any(a > 0 and b == 0 for a, b in zip(pr, qr)):
+            return mpmath.inf
+        return mpmath.fsum(a * (la - lb_) for a, la, lb_ in zip(pr, lpr, lqr) if a > 0)
+
+    m = [(a + b) / 2 for a, b in zip(p, q)]
+    js = (mpmath.fsum(a * (mpmath.log(a) - mpmath.log(c)) for a, c in zip(p, m) if a > 0)
+          + mpmath.fsum(b * (mpmath.log(b) - mpmath.log(c)) for b, c in zip(q, m) if b > 0)) / 2
+    vals = {
+        "entropy_p": h(p, lp),
+        "entropy_q": h(q, lq),
+        "cross_entropy_pq": ce(p, q, lq),
+        "cross_entropy_qp": ce(q, p, lp),
+        "kl_pq": kl(p, lp, q, lq),
+        "kl_qp": kl(q, lq, p, lp),
+        "js": js,
+    }
+    out = {k: float(v / lb) for k, v in vals.items()}
+    out["_p"], out["_q"] = [float(v) for v in p], [float(v) for v in q]
+    return out
+
+
+# logit gaps far beyond exp's range: only log-softmax gives these finite, exact values
+SOFTMAX_EXTREME_CASES = [
+    ("1,0", "softmax:0,1000", "nats"),  # the contract's example
+    ("1,0", "softmax:0,1000", "bits"),
+    ("softmax:0,1000", "1,0", "nats"),
+    ("softmax:800,0", "softmax:0,800", "hartleys"),
+    ("softmax:-1000,0", "softmax:0,-1000", "nats"),
+    ("0.5,0.5,0", "softmax:0,-2000,3", "nats"),
+    ("softmax:1,2,3", "softmax:1,2,3", "bits"),
+]
+
+
+@pytest.mark.parametrize("p_spec,q_spec,unit", SOFTMAX_EXTREME_CASES)
+def test_softmax_uses_log_softmax(p_spec, q_spec, unit):
+    data = compute_json(p_spec, q_spec, unit)
+    ref = ref_discrete_mp(p_spec, q_spec, unit)
     assert data["kind"] == "discrete"
-    assert data["q"] == pytest.approx([float(q[0]), float(q[1])], abs=1e-300)
-    assert_value(data["cross_entropy_pq"], float(ce_pq / lb), "cross_entropy_pq", 1e-12, 0)
-    assert_value(data["kl_pq"], float(ce_pq / lb), "kl_pq", 1e-12, 0)
+    assert data["p"] == pytest.approx(ref["_p"], rel=1e-12, abs=1e-300)
+    assert data["q"] == pytest.approx(ref["_q"], rel=1e-12, abs=1e-300)
+    for key in (*MEASURES, "js"):
+        assert_value(data[key], ref[key], key, rel=1e-12, abs_=1e-15)
+
+
+def test_softmax_gap_1000_contract_example():
+    """--p 1,0 --q softmax:0,1000: 1000 + log(1 + e^-1000) == 1000.0 as a float."""
+    data = compute_json("1,0", "softmax:0,1000")
+    assert data["cross_entropy_pq"] == 1000.0
+    assert data["kl_pq"] == 1000.0
     assert data["cross_entropy_qp"] == "inf"
     assert data["kl_qp"] == "inf"
-    assert_value(data["entropy_p"], 0.0, "entropy_p", 0, 1e-15)
-    assert_value(data["entropy_q"], float(h_q / lb), "entropy_q", 0, 1e-12)
-    assert_value(data["js"], float(js / lb), "js", 1e-12, 1e-15)
-    if unit == "nats":
-        assert data["cross_entropy_pq"] == 1000.0
+
+
+def test_discrete_references_agree():
+    """Self-check: the scipy and the mpmath discrete references agree on ordinary cases."""
+    for p_spec, q_spec, unit in DISCRETE_CASES:
+        a = ref_discrete(p_spec, q_spec, unit or "nats")
+        b = ref_discrete_mp(p_spec, q_spec, unit or "nats")
+        for key in (*MEASURES, "js"):
+            if math.isinf(a[key]) or math.isinf(b[key]):
+                assert a[key] == b[key], (p_spec, q_spec, key)
+            else:
+                assert a[key] == pytest.approx(b[key], rel=1e-9, abs=1e-12), (p_spec, q_spec, key)
+
+
+# Valid input (finite, non-negative, sigma > 0) at the edge of the float range: an answer, not a
+# crash. Values too large for a double are "inf".
+EXTREME_VALID_CASES = [
+    ("1e308,1e308", "0.5,0.5", None),  # the weights' sum overflows; normalised they are 1/2, 1/2
+    ("1e308,1e308,1e308", "1,2,3", None),
+    ("normal:0,1e-200", "normal:0,1e200", None),  # sigma^2 underflows / overflows
+    ("normal:0,1e200", "normal:0,1e-200", None),
+    ("normal:0,1e-300", "normal:0,1e300", None),
+]
+
+
+@pytest.mark.parametrize("p_spec,q_spec,unit", EXTREME_VALID_CASES)
+def test_extreme_valid_input_gives_an_answer(p_spec, q_spec, unit):
+    data = compute_json(p_spec, q_spec, unit)  # exit 0, no traceback
+    if p_spec.startswith("normal:"):
+        ref = ref_continuous(p_spec, q_spec, unit or "nats")
+    else:
+        ref = ref_discrete_mp(p_spec, q_spec, unit or "nats")
+        assert data["p"] == pytest.approx(ref["_p"], rel=1e-12)
+    for key in MEASURES:
+        assert_value(data[key], ref[key], key, rel=1e-9, abs_=1e-12)
+
+
+def test_extreme_logits_leak_no_python_warning():
+    """softmax:1e308,-1e308 is valid (P = [1, 0]); numpy warnings must not reach the user."""
+    rc, out, err = compute("softmax:1e308,-1e308", "0.5,0.5", as_json=True)
+    assert rc == 0, err
+    assert json.loads(out)["p"] == pytest.approx([1.0, 0.0])
+    assert_clean_stderr(err)
 
 
 @pytest.mark.parametrize("p_spec,q_spec,unit", CONTINUOUS_CASES)
@@ -617,7 +758,11 @@ def _text_and_json(p_spec, q_spec, unit):
     rc, out, err = compute(p_spec, q_spec, unit)
     assert rc == 0, f"exit {rc}\nstdout:\n{out}\nstderr:\n{err}"
     assert_clean_stderr(err)
-    return out, compute_json(p_spec, q_spec, unit)
+    data = compute_json(p_spec, q_spec, unit)
+    if data["kind"] == "continuous":
+        # differential entropy is conventionally written h(P); accept it for H(P)
+        out = re.sub(r"(?<![\w])h\((P|Q)\)", r"H(\1)", out)
+    return out, data
 
 
 @pytest.mark.parametrize("p_spec,q_spec,unit", TABLE_CASES)
@@ -673,6 +818,22 @@ def _reason_lines(out):
     return [ln for ln in out.splitlines() if re.search(r"=\s*0(?![.\d])|\bzero\b", ln, re.I)]
 
 
+# how a reason may name a category: Q(D) = 0, q_4 = 0, Q[3] = 0, category 4, x4 ...
+_CATEGORY_REFS = (
+    r"(?<![a-z])[pq]\s*(?:\(|\[|_)?\s*(?:x_?)?(?P<c>[A-Za-z]|\d+)\s*[)\]]?\s*=\s*0(?![.\d])",
+    r"(?i:categor(?:y|ies)|class|outcome|index)\s*#?\s*(?P<c>[A-Za-z]|\d+)\b",
+)
+
+
+def _named_categories(line):
+    return {m.group("c") for pat in _CATEGORY_REFS for m in re.finditer(pat, line, re.I)}
+
+
+def _category_names(i):
+    """Acceptable names of category i (0-based): i, i+1, the i-th capital or small letter."""
+    return {str(i), str(i + 1), chr(ord("A") + i), chr(ord("a") + i)}
+
+
 def test_table_explains_infinite_kl_pq():
     out, data = _text_and_json("0.2,0.2,0.2,0.2,0.2", "0.25,0.25,0.25,0,0.25", "bits")
     assert data["kl_pq"] == "inf" and data["kl_qp"] != "inf"
@@ -685,9 +846,9 @@ def test_table_explains_infinite_kl_pq():
     # the reason: Q = 0 where P > 0, naming the category (index 3 from 0, or 4 from 1)
     reasons = [ln for ln in _reason_lines(out) if re.search(r"(?<![a-z])q(?![a-z])", ln, re.I)]
     assert reasons, f"no reason given for the ∞:\n{out}"
-    assert any(re.search(r"(?<![\d.])[34](?![\d.])", ln) for ln in reasons), (
-        f"the reason does not name the category:\n{out}"
-    )
+    named = set().union(*(_named_categories(ln) for ln in reasons))
+    assert named, f"the reason does not name the category:\n{out}"
+    assert named <= _category_names(3), f"wrong category named ({named}):\n{out}"
 
 
 def test_table_explains_infinite_kl_qp():
@@ -701,3 +862,6 @@ def test_table_explains_infinite_kl_qp():
             assert "∞" not in ln, f"D(P‖Q) is finite but shown with ∞: {ln!r}"
     reasons = [ln for ln in _reason_lines(out) if re.search(r"(?<![a-z])p(?![a-z])", ln, re.I)]
     assert reasons, f"no reason given for the ∞:\n{out}"
+    named = set().union(*(_named_categories(ln) for ln in reasons))
+    assert named, f"the reason does not name the category:\n{out}"
+    assert named <= _category_names(1), f"wrong category named ({named}):\n{out}"

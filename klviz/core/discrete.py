@@ -57,6 +57,45 @@ def _kl_terms(p, q, logp=None, logq=None):
     return t
 
 
+def _log1pmx(x):
+    """log(1 + x) - x elementwise, accurate also where |x| is tiny (series there)."""
+    out = np.empty_like(x)
+    small = np.abs(x) < 0.1
+    xs = x[small]
+    # -x^2/2 + x^3/3 - ... summed by Horner; 24 terms are exact to double precision for |x| < 0.1.
+    acc = np.zeros_like(xs)
+    for k in range(25, 1, -1):
+        acc = (-1.0) ** (k + 1) / k + xs * acc
+    out[small] = xs * xs * acc
+    big = ~small
+    out[big] = np.log1p(x[big]) - x[big]  # callers keep x > -1 here
+    return out
+
+
+def _kl_sum(p, q, terms):
+    """sum(terms) for terms = p log(p/q), kept accurate when P ≈ Q.
+
+    Near P = Q the terms are first-order small with alternating signs while their sum is second
+    order, so a plain sum keeps only the rounding noise. Then each term is rewritten as
+    p log(p/q) - p + q = -p (log1p(x) - x) with x = (q - p)/p, which is never negative and has no
+    cancellation, and the exact sum of (q - p) is subtracted again.
+    """
+    total = float(terms.sum())
+    if not math.isfinite(total):
+        return total
+    noise = 1e-15 * (float(np.abs(terms).sum()) + float(p.sum()))
+    if total > 1e7 * noise:
+        return total
+    both = (p > 0) & (q > 0)
+    pb, qb, tb = p[both], q[both], terms[both]
+    x = (qb - pb) / pb
+    small = np.abs(x) < 0.5
+    accurate = np.where(small, 0.0, tb - (pb - qb))  # no cancellation left where q is far from p
+    accurate[small] = -pb[small] * _log1pmx(x[small])
+    rest = terms[(p > 0) & ~both]  # q underflowed to 0 but log q was finite (softmax)
+    return math.fsum(accurate.tolist()) - math.fsum((qb - pb).tolist()) + math.fsum(rest.tolist())
+
+
 def kl_terms(p, q, unit="nats"):
     """Pointwise contributions p_i log(p_i / q_i) to D(P‖Q); single terms may be negative."""
     return convert(_kl_terms(_arr(p), _arr(q)), unit)
@@ -64,7 +103,8 @@ def kl_terms(p, q, unit="nats"):
 
 def kl_divergence(p, q, unit="nats"):
     """D(P‖Q) = sum p_i log(p_i / q_i) >= 0; +inf iff some p_i > 0 has q_i = 0."""
-    return convert(_clamp0(_kl_terms(_arr(p), _arr(q)).sum()), unit)
+    p, q = _arr(p), _arr(q)
+    return convert(_clamp0(_kl_sum(p, q, _kl_terms(p, q))), unit)
 
 
 def cross_entropy(p, q, unit="nats"):
@@ -130,14 +170,14 @@ def discrete_measures(P, Q, unit="nats"):
     terms_pq = _kl_terms(p, q, lp, lq)
     terms_qp = _kl_terms(q, p, lq, lp)
     m = 0.5 * (p + q)
-    js = 0.5 * (_clamp0(_kl_terms(p, m).sum()) + _clamp0(_kl_terms(q, m).sum()))
+    js = 0.5 * (_clamp0(_kl_sum(p, m, _kl_terms(p, m))) + _clamp0(_kl_sum(q, m, _kl_terms(q, m))))
     values = dict(
         entropy_p=_entropy_from_logs(p, lp),
         entropy_q=_entropy_from_logs(q, lq),
         cross_entropy_pq=_cross_from_logs(p, lq),
         cross_entropy_qp=_cross_from_logs(q, lp),
-        kl_pq=_clamp0(terms_pq.sum()),
-        kl_qp=_clamp0(terms_qp.sum()),
+        kl_pq=_clamp0(_kl_sum(p, q, terms_pq)),
+        kl_qp=_clamp0(_kl_sum(q, p, terms_qp)),
         js=min(js, math.log(2.0)),
     )
     return DiscreteMeasures(

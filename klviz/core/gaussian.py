@@ -42,9 +42,14 @@ def normal_kl(mu_p, sigma_p, mu_q, sigma_q):
     With x = sp^2/sq^2 - 1 this is 1/2 (x - log(1 + x)) + (mp - mq)^2 / (2 sq^2); x is formed from
     the exact difference sp - sq, and x - log1p(x) by its series when x is small.
     """
-    x = (sigma_p - sigma_q) * (sigma_p + sigma_q) / (sigma_q * sigma_q)
     d = (mu_p - mu_q) / sigma_q
-    return max(-0.5 * _log1pmx(x) + 0.5 * d * d, 0.0)
+    r = sigma_p / sigma_q
+    if 0.5 < r < 1.5:
+        x = (sigma_p - sigma_q) * (sigma_p + sigma_q) / (sigma_q * sigma_q)
+        value = -0.5 * _log1pmx(x) + 0.5 * d * d
+    else:  # far from 1 nothing cancels; logs taken apart so extreme ratios do not overflow
+        value = (math.log(sigma_q) - math.log(sigma_p)) + 0.5 * (r * r - 1.0) + 0.5 * d * d
+    return max(value, 0.0)
 
 
 def normal_cross_entropy(mu_p, sigma_p, mu_q, sigma_q):
@@ -89,6 +94,39 @@ def _legendre(n):
     return np.polynomial.legendre.leggauss(n)
 
 
+_CROSS_OFFSETS = np.array([0.0, 0.5, 1.0, 2.0, 4.0, 8.0, 16.0, 32.0])
+_CROSS_OFFSETS = np.concatenate([-_CROSS_OFFSETS[:0:-1], _CROSS_OFFSETS])
+
+
+def _crossovers(dist):
+    """Points around which a mixture's log density switches from one component to the other.
+
+    There log p bends over a width of 1/|slope difference|, which may lie far from both
+    components' centres; break points there keep each panel smooth.
+    """
+    logw, mus, sigmas = _components(dist)
+    if len(mus) < 2 or not np.all(np.isfinite(logw)):
+        return np.zeros(0)
+    (l1, l2), (m1, m2), (s1, s2) = logw, mus, sigmas
+    a = 0.5 / s2**2 - 0.5 / s1**2
+    b = m1 / s1**2 - m2 / s2**2
+    c = (l1 - math.log(s1) - 0.5 * m1**2 / s1**2) - (l2 - math.log(s2) - 0.5 * m2**2 / s2**2)
+    if abs(a) < 1e-14 * (abs(b) + 1e-300):
+        roots = [-c / b] if b != 0 else []
+    else:
+        disc = b * b - 4 * a * c
+        if disc < 0:
+            return np.zeros(0)
+        sq = math.sqrt(disc)
+        roots = [(-b + sq) / (2 * a), (-b - sq) / (2 * a)]
+    pts = []
+    for x in roots:
+        slope = abs(2 * a * x + b)
+        if slope > 0 and math.isfinite(x):
+            pts.append(x + _CROSS_OFFSETS / slope)
+    return np.concatenate(pts) if pts else np.zeros(0)
+
+
 def _grid(weighting, others, nodes=12):
     """Quadrature nodes and weights covering `weighting`'s mass (±12 sigma of each component).
 
@@ -102,7 +140,8 @@ def _grid(weighting, others, nodes=12):
     _, wm, ws = _components(weighting)
     lo = float(np.min(wm - _REACH * ws))
     hi = float(np.max(wm + _REACH * ws))
-    pts = np.concatenate([m + s * _OFFSETS for m, s in comps] + [np.array([lo, hi])])
+    crossings = [_crossovers(d) for d in (weighting, *others)]
+    pts = np.concatenate([m + s * _OFFSETS for m, s in comps] + crossings + [np.array([lo, hi])])
     pts = np.unique(pts[(pts >= lo) & (pts <= hi)])
     t, w = _legendre(nodes)
     a, b = pts[:-1], pts[1:]

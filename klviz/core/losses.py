@@ -10,18 +10,26 @@ _HALF_LOG_2PI = 0.5 * math.log(2.0 * math.pi)
 
 
 def logsumexp(z):
+    """log sum exp(z_i), shifted by the maximum so nothing overflows."""
     z = np.asarray(z, dtype=float)
     m = np.max(z)
-    return float(m + np.log(np.sum(np.exp(z - m))))
+    with np.errstate(over="ignore"):
+        return float(m + np.log(np.sum(np.exp(z - m))))
 
 
 def log_softmax(z):
+    """z - logsumexp(z), formed as (z - max) - log sum exp(z - max): exact for huge logits too."""
     z = np.asarray(z, dtype=float)
-    return z - logsumexp(z)
+    with np.errstate(over="ignore"):
+        shifted = z - np.max(z)
+    return shifted - np.log(np.sum(np.exp(shifted)))
 
 
 def softmax(z):
-    return np.exp(log_softmax(z))
+    z = np.asarray(z, dtype=float)
+    with np.errstate(over="ignore"):
+        e = np.exp(z - np.max(z))
+    return e / e.sum()
 
 
 def sigmoid(z):

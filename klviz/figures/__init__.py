@@ -1,0 +1,29 @@
+"""Publication-quality figures of klviz's views, drawn with matplotlib from the same model state.
+
+Qt-free and usable from notebooks::
+
+    from klviz.figures import discrete_figure, save_figure
+    fig = discrete_figure([0.1, 0.4, 0.5], [0.3, 0.3, 0.4], unit="bits")
+    save_figure(fig, "kl.svg")
+
+Only the object-oriented API (`matplotlib.figure.Figure`) is used: no pyplot, no global state.
+Every number drawn comes from `klviz.core`; nothing here re-derives a measure.
+"""
+
+from klviz.figures.continuous import CONTINUOUS_PARTS, continuous_figure
+from klviz.figures.data import discrete_csv, measures_json
+from klviz.figures.discrete import DISCRETE_PARTS, discrete_figure
+from klviz.figures.save import FORMATS, MAX_DPI, format_for, save_figure
+
+__all__ = [
+    "CONTINUOUS_PARTS",
+    "DISCRETE_PARTS",
+    "FORMATS",
+    "MAX_DPI",
+    "continuous_figure",
+    "discrete_csv",
+    "discrete_figure",
+    "format_for",
+    "measures_json",
+    "save_figure",
+]

@@ -1,0 +1,379 @@
+"""What every klviz figure shares: the rc settings, the readout column, text helpers.
+
+Only the object-oriented matplotlib API is used (``matplotlib.figure.Figure``): no pyplot, no
+backend selection, no global state beyond ``rc_context`` blocks that restore themselves.
+"""
+
+from __future__ import annotations
+
+import math
+from functools import lru_cache
+
+import matplotlib
+from matplotlib.figure import Figure
+from matplotlib.font_manager import FontProperties
+
+from klviz import style
+from klviz.core.format import format_value
+from klviz.core.units import check_unit
+
+FONT = "DejaVu Sans"  # bundled with matplotlib, so present everywhere; has ‖, ∞, −
+AXIS_COLOR = "#555555"
+MUTED_TEXT = "#666666"
+
+RC = {
+    # DejaVu Sans everywhere; SVG text also names fallbacks for renderers that lack it.
+    "font.family": [FONT, "sans-serif"],
+    "font.sans-serif": [FONT, "Bitstream Vera Sans", "Verdana", "Liberation Sans", "Arial", "Helvetica"],
+    "font.size": 10.0,
+    "text.color": style.TEXT_COLOR,
+    "text.usetex": False,
+    "mathtext.fontset": "dejavusans",
+    "axes.unicode_minus": True,
+    "axes.formatter.use_mathtext": False,
+    "axes.edgecolor": AXIS_COLOR,
+    "axes.labelcolor": style.TEXT_COLOR,
+    "axes.labelsize": 10.0,
+    "axes.linewidth": 0.8,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.titlesize": 11.5,
+    "axes.titleweight": "bold",
+    "axes.titlelocation": "left",
+    "axes.titlepad": 8.0,
+    "axes.axisbelow": True,
+    "axes.facecolor": "white",
+    "grid.color": style.GRID_COLOR,
+    "grid.linewidth": 0.6,
+    "grid.alpha": 0.55,
+    "xtick.color": AXIS_COLOR,
+    "ytick.color": AXIS_COLOR,
+    "xtick.labelcolor": style.TEXT_COLOR,
+    "ytick.labelcolor": style.TEXT_COLOR,
+    "xtick.labelsize": 9.0,
+    "ytick.labelsize": 9.0,
+    "legend.frameon": False,
+    "legend.fontsize": 9.5,
+    "legend.handlelength": 1.4,
+    "legend.borderaxespad": 0.2,
+    "figure.facecolor": "white",
+    "figure.edgecolor": "white",
+    "figure.titlesize": 14.0,
+    "figure.titleweight": "bold",
+    "hatch.linewidth": 0.8,
+    # Text stays text: SVG <text> elements, TrueType (Type 42) fonts embedded in PDF.
+    "svg.fonttype": "none",
+    "svg.hashsalt": "klviz",  # stable element ids: the same figure gives the same file
+    "pdf.fonttype": 42,
+    "ps.fonttype": 42,
+    "savefig.facecolor": "white",
+    "savefig.edgecolor": "white",
+    "savefig.transparent": False,
+}
+
+
+def rc_context():
+    return matplotlib.rc_context(RC)
+
+
+def escape(text):
+    """Plain text for matplotlib: a `$` never switches to mathtext."""
+    return str(text).replace("$", r"\$")
+
+
+def check_size(size):
+    """(width, height) in inches, positive and finite; ValueError otherwise."""
+    try:
+        w, h = (float(v) for v in size)
+    except (TypeError, ValueError):
+        raise ValueError(f"size must be (width, height) in inches, got {size!r}") from None
+    if not (math.isfinite(w) and math.isfinite(h) and w > 0 and h > 0):
+        raise ValueError(f"size must be positive and finite, got {w:g} x {h:g} inches")
+    return w, h
+
+
+def check_parts(parts, allowed, what):
+    if isinstance(parts, str):
+        parts = (parts,)
+    parts = tuple(parts)
+    bad = [p for p in parts if p not in allowed]
+    if bad:
+        raise ValueError(f"unknown {what} part {bad[0]!r} (choose from {', '.join(allowed)})")
+    if not parts:
+        raise ValueError(f"give at least one {what} part ({', '.join(allowed)})")
+    seen = []
+    for p in parts:
+        if p not in seen:
+            seen.append(p)
+    return tuple(seen)
+
+
+def value_text(value, unit=None, digits=4):
+    """A measure's number as klviz shows it everywhere ("∞" without a unit)."""
+    text = format_value(value, digits)
+    if unit is None or math.isinf(value) or math.isnan(value):
+        return text
+    return f"{text} {unit}"
+
+
+@lru_cache(maxsize=4)
+def _font(weight):
+    from matplotlib.font_manager import findfont, get_font
+
+    return get_font(findfont(FontProperties(family=FONT, weight=weight)))
+
+
+@lru_cache(maxsize=4096)
+def text_width_pt(text, size, weight="normal"):
+    """Width of one line of plain text in points, as Agg lays it out (no renderer needed)."""
+    from matplotlib import ft2font
+
+    if not text:
+        return 0.0
+    flags = ft2font.LoadFlags.NO_HINTING if hasattr(ft2font, "LoadFlags") else ft2font.LOAD_NO_HINTING
+    font = _font(weight)
+    font.set_size(float(size), 72.0)
+    font.set_text(str(text), 0.0, flags=flags)
+    w, _ = font.get_width_height()
+    return w / 64.0
+
+
+def new_figure(width, height):
+    """A bare Figure; klviz lays it out itself (in inches), which is fast and predictable."""
+    return Figure(figsize=(width, height), layout="none")
+
+
+# ---------------------------------------------------------------------------------------------
+# Manual layout: every margin is computed from the text it must hold
+
+TITLE_H = 0.40  # an axes title line with its pad, inches
+LEGEND_ROW_H = 0.25
+LEGEND_SIZE = 9.5
+TITLE_SIZE = 11.5
+TITLE_PAD = 8.0  # points between the axes top and the title baseline
+MIN_AXES_H = 0.5
+SIDE_PAD = 0.12  # inches at the figure's left and right edges
+COLUMN_GAP = 0.3  # between the charts and the readout
+PANEL_GAP = 0.12
+PROVISIONAL_LEFT = 0.9  # room for y tick labels before they are measured
+MIN_AXES_W = 1.5
+
+
+def legend_plan(labels, title, axis_w):
+    """Beside the title if it fits on the title line, else on its own line(s) under the title."""
+    widths = [text_width_pt(s, LEGEND_SIZE) + 34 for s in labels]
+    room = axis_w * 72.0
+    if sum(widths) + text_width_pt(title, TITLE_SIZE, "bold") + 24 <= room:
+        return {"where": "beside", "ncol": len(labels), "rows": 1}
+    ncol = len(labels)
+    while ncol > 1 and sum(sorted(widths, reverse=True)[:ncol]) > room:
+        ncol -= 1
+    return {"where": "below", "ncol": ncol, "rows": math.ceil(len(labels) / ncol)}
+
+
+def top_margin(plan):
+    return TITLE_H + (plan["rows"] * LEGEND_ROW_H if plan and plan["where"] == "below" else 0.0)
+
+
+def title_and_legend(ax, title, handles, labels, plan):
+    below = plan["where"] == "below"
+    pad = TITLE_PAD + (plan["rows"] * LEGEND_ROW_H * 72.0 if below else 0.0)
+    ax.set_title(escape(title), pad=pad, loc="left", fontsize=TITLE_SIZE, fontweight="bold", y=1.0)
+    ax.legend(handles, [escape(s) for s in labels], loc="lower left" if below else "lower right",
+              bbox_to_anchor=(0.0, 1.0) if below else (1.0, 1.0), ncol=plan["ncol"], columnspacing=1.4,
+              handletextpad=0.5, borderaxespad=0.1, borderpad=0.2, fontsize=LEGEND_SIZE)
+
+
+def y_label_room(ax):
+    """Inches left of an axes taken by its y tick labels and y label."""
+    ticks = [t for t in ax.yaxis.get_major_locator()() if ax.get_ylim()[0] - 1e-12 <= t <= ax.get_ylim()[1] + 1e-12]
+    texts = ax.yaxis.get_major_formatter().format_ticks(ticks) if ticks else []
+    size = float(matplotlib.rcParams["ytick.labelsize"]) if not isinstance(
+        matplotlib.rcParams["ytick.labelsize"], str) else 9.0
+    widest = max((text_width_pt(t, size) for t in texts), default=0.0)
+    label = 0.24 if ax.get_ylabel() else 0.0
+    return (widest + 3.5 + 3.5) / 72.0 + label + 0.04
+
+
+def set_box(ax, fig_w, fig_h, left, bottom, width, height):
+    """Place an axes by its box in inches (from the figure's bottom-left corner)."""
+    ax.set_position([left / fig_w, bottom / fig_h, max(width, 0.01) / fig_w, max(height, 0.01) / fig_h])
+
+
+def too_small(width, height, need_w, need_h):
+    return ValueError(
+        f"a {width:g} x {height:g} inch figure is too small for this view "
+        f"(it needs at least {math.ceil(need_w * 10) / 10:g} x {math.ceil(need_h * 10) / 10:g} inches)"
+    )
+
+
+def too_narrow(width, need_w):
+    return ValueError(
+        f"a {width:g} inch wide figure is too narrow for this view "
+        f"(it needs at least {math.ceil(need_w * 10) / 10:g} inches)"
+    )
+
+
+def stack_panels(fig_w, fig_h, panels, left, right, top, bottom):
+    """Vertical boxes (bottom, height) of panels, each {"top", "bottom", "axes_h"} in inches.
+
+    The axes heights keep their proportions and fill what the margins leave.
+    """
+    fixed = top + bottom + sum(p["top"] + p["bottom"] for p in panels)
+    free = fig_h - fixed
+    natural = sum(p["axes_h"] for p in panels)
+    out = []
+    y = fig_h - top
+    for p in panels:
+        h = p["axes_h"] * free / natural
+        y -= p["top"] + h
+        out.append((y, h))
+        y -= p["bottom"]
+    return out, fixed
+
+
+def why_infinite(mismatch, labels, num, den):
+    """Why D(num‖den) is infinite: "Q(C) = 0 where P(C) > 0" (short even for long label lists)."""
+    names = [str(labels[i]) for i in mismatch[:3]]
+    joined = ", ".join(names) + (", …" if len(mismatch) > 3 else "")
+    if len(joined) <= 24:
+        return f"{den}({joined}) = 0 where {num}({joined}) > 0"
+    count = len(mismatch)
+    return f"{den} = 0 where {num} > 0 ({count} categor{'y' if count == 1 else 'ies'})"
+
+
+# ---------------------------------------------------------------------------------------------
+# The readout: one text per measure, "D(P‖Q) = 0.2008 nats", grouped, with a colour key
+
+READOUT_SIZE = 10.5
+_LINE = 1.55  # line spacing in font sizes
+
+
+def readout_lines(groups):
+    """All lines of a readout (for sizing): groups = [(heading, [(text, colour, note)])]."""
+    out = []
+    for heading, rows in groups:
+        out.append((heading, "bold"))
+        for text, _colour, note in rows:
+            out.append((text, "normal"))
+            if note:
+                out.extend((line, "normal") for line in note.split("\n"))
+    return out
+
+
+def readout_width_in(title, groups):
+    widths = [text_width_pt(title, READOUT_SIZE + 0.5, "bold")]
+    for text, weight in readout_lines(groups):
+        widths.append(text_width_pt(text, READOUT_SIZE, weight) + 16)
+    return max(widths) / 72 + 0.25
+
+
+def readout_height_in(groups):
+    lines = 1.6 + sum(1.35 + len(rows) + sum(note.count("\n") + 1 for _, _, note in rows if note) * 0.9
+                      for _, rows in groups)
+    return lines * READOUT_SIZE * _LINE / 72
+
+
+def draw_readout(ax, title, groups):
+    """Text lines top-down in an axes with no frame; every measure is one text artist."""
+    from matplotlib.transforms import ScaledTranslation
+
+    ax.set_axis_off()
+    ax.set_xlim(0, 1)
+    ax.set_ylim(0, 1)
+    fig = ax.figure
+    step = READOUT_SIZE * _LINE
+    y = 0.0
+
+    def put(text, dy, x=0.0, **kw):
+        kw.setdefault("fontsize", READOUT_SIZE)
+        art = ax.annotate(escape(text), xy=(0, 1), xycoords="axes fraction", xytext=(x, -dy),
+                          textcoords="offset points", va="top", ha="left", annotation_clip=False, **kw)
+        art.set_in_layout(False)
+        return art
+
+    def swatch(dy, colour):
+        # The colour this quantity has in the charts: a small square before its line.
+        s = READOUT_SIZE * 0.75
+        where = ax.transAxes + ScaledTranslation(s / 2 / 72, -(dy + READOUT_SIZE * 0.62) / 72,
+                                                 fig.dpi_scale_trans)
+        (mark,) = ax.plot([0], [1], marker="s", markersize=s, color=colour, markeredgewidth=0,
+                          linestyle="none", transform=where, clip_on=False)
+        mark.set_in_layout(False)
+
+    put(title, y, fontweight="bold", fontsize=READOUT_SIZE + 0.5)
+    y += step * 1.6
+    for heading, rows in groups:
+        put(heading, y, color=MUTED_TEXT, fontsize=READOUT_SIZE - 1)
+        y += step * 1.0
+        for text, colour, note in rows:
+            if colour:
+                swatch(y, colour)
+            put(text, y, x=15)
+            y += step
+            if note:
+                for line in note.split("\n"):
+                    put(line, y - step * 0.15, x=15, color=MUTED_TEXT, fontsize=READOUT_SIZE - 1.5)
+                    y += step * 0.9
+        y += step * 0.35
+    return ax
+
+
+# ---------------------------------------------------------------------------------------------
+# Putting a view together
+
+
+def compose(make_panels, groups, title, size, default_axis_w, readout=True):
+    """Lay out a view: chart panels stacked on the left, the readout column on the right.
+
+    make_panels(axis_w) -> list of dicts with "top", "bottom" (margins, inches), "axes_h" (natural
+    axes height, inches), "draw" (callable(ax, axis_w)) and "ylabels" (bool: has y tick labels).
+    The axes heights keep their proportions when `size` is given; ValueError if it is too small.
+    """
+    ro_w = readout_width_in("Measures", groups) if readout else 0.0
+    right = (COLUMN_GAP + ro_w if readout else 0.25) + SIDE_PAD
+    if size is None:
+        axis_w = default_axis_w
+        width = SIDE_PAD + PROVISIONAL_LEFT + axis_w + right
+    else:
+        width = size[0]
+        axis_w = width - SIDE_PAD - PROVISIONAL_LEFT - right
+        if axis_w < MIN_AXES_W:
+            raise too_narrow(width, width - axis_w + MIN_AXES_W)
+    panels = make_panels(axis_w)
+    top = 0.55 if title else 0.1
+    bottom = 0.08
+    for p in panels[:-1]:
+        p["bottom"] += PANEL_GAP
+    natural_h = top + bottom + sum(p["top"] + p["bottom"] + p["axes_h"] for p in panels)
+    if size is None:
+        height = max(natural_h, (readout_height_in(groups) + top + 0.2) if readout else 0.0)
+    else:
+        height = size[1]
+    boxes, fixed = stack_panels(width, height, panels, SIDE_PAD, right, top, bottom)
+    if any(h < MIN_AXES_H for _, h in boxes):
+        raise too_small(width, height, width, fixed + MIN_AXES_H * len(panels))
+    if readout and size is not None and readout_height_in(groups) > height - top:
+        raise too_small(width, height, width, readout_height_in(groups) + top + 0.1)
+
+    fig = new_figure(width, height)
+    left = SIDE_PAD + PROVISIONAL_LEFT
+    axes = []
+    for panel, (y, h) in zip(panels, boxes):
+        ax = fig.add_axes([left / width, y / height, axis_w / width, h / height])
+        panel["draw"](ax, axis_w)
+        axes.append((ax, panel, y, h))
+    # Now that the y tick labels are known, give them exactly the room they need.
+    room = max((y_label_room(ax) for ax, panel, _, _ in axes if panel.get("ylabels", True)), default=0.15)
+    final_w = width - SIDE_PAD - room - right
+    for ax, _, y, h in axes:
+        set_box(ax, width, height, SIDE_PAD + room, y, final_w, h)
+    if readout:
+        first_top = height - top - 0.06
+        ro = fig.add_axes([(width - SIDE_PAD - ro_w) / width, bottom / height, ro_w / width,
+                           (first_top - bottom) / height])
+        draw_readout(ro, "Measures", groups)
+    if title:
+        fig.text(SIDE_PAD / width, 1 - 0.12 / height, escape(title), ha="left", va="top",
+                 fontsize=14, fontweight="bold")
+    return fig

@@ -1,0 +1,175 @@
+"""The main window: assembles the pages, the menus, the unit selector and the status bar.
+
+It holds no mathematics and draws nothing itself.
+"""
+
+from __future__ import annotations
+
+import os
+
+from PySide6 import QtCore, QtGui, QtWidgets
+
+from klviz import session as ss
+from klviz.core.units import UNITS
+from klviz.gui.model import SessionModel
+from klviz.gui.pages.discrete import DiscretePage
+from klviz.gui.theme import configure_pyqtgraph
+
+
+class MainWindow(QtWidgets.QMainWindow):
+    def __init__(self, session=None, parent=None):
+        super().__init__(parent)
+        configure_pyqtgraph()
+        self.setObjectName("main_window")
+        self.model = SessionModel(session, parent=self)
+        self.current_path = None
+        self._message_box = None
+
+        self.tabs = QtWidgets.QTabWidget()
+        self.tabs.setObjectName("tabs")
+        self.tabs.setDocumentMode(True)
+        self.page_discrete = DiscretePage(self.model)
+        self.tabs.addTab(self.page_discrete, "&Discrete")
+        self.setCentralWidget(self.tabs)
+
+        self._build_unit_selector()
+        self._build_actions()
+        self._build_menus()
+        self.statusBar().showMessage("Drag a bar, or click a chart and use the arrow keys.", 8000)
+        self.model.undo_stack.cleanChanged.connect(self._update_title)
+        self._update_title()
+        self.resize(1280, 820)
+
+    # -- parts ---------------------------------------------------------------------------------
+    def _build_unit_selector(self):
+        tb = QtWidgets.QToolBar("Unit")
+        tb.setObjectName("toolbar_main")
+        tb.setMovable(False)
+        label = QtWidgets.QLabel(" &Unit ")
+        self.combo_unit = QtWidgets.QComboBox()
+        self.combo_unit.setObjectName("combo_unit")
+        self.combo_unit.addItems(list(UNITS))
+        self.combo_unit.setToolTip("Unit of every value: nats (log e), bits (log 2), hartleys (log 10)")
+        label.setBuddy(self.combo_unit)
+        self.combo_unit.currentTextChanged.connect(self.model.set_unit)
+        self.model.unitChanged.connect(self._sync_unit)
+        tb.addWidget(label)
+        tb.addWidget(self.combo_unit)
+        self.addToolBar(tb)
+        self._sync_unit()
+
+    def _sync_unit(self):
+        if self.combo_unit.currentText() != self.model.unit:
+            blocked = self.combo_unit.blockSignals(True)
+            self.combo_unit.setCurrentText(self.model.unit)
+            self.combo_unit.blockSignals(blocked)
+
+    def _action(self, text, name, slot=None, shortcut=None, tip=None):
+        act = QtGui.QAction(text, self)
+        act.setObjectName(name)
+        if shortcut is not None:
+            act.setShortcut(QtGui.QKeySequence(shortcut))
+        if tip:
+            act.setStatusTip(tip)
+        if slot is not None:
+            act.triggered.connect(slot)
+        self.addAction(act)
+        return act
+
+    def _build_actions(self):
+        K = QtGui.QKeySequence.StandardKey
+        self.action_new = self._action("&New", "action_new", self.new_session, K.New)
+        self.action_open = self._action("&Open…", "action_open", self.open_dialog, K.Open)
+        self.action_save = self._action("&Save", "action_save", self.save, K.Save)
+        self.action_save_as = self._action("Save &As…", "action_save_as", self.save_as, "Ctrl+Shift+S")
+        self.action_quit = self._action("&Quit", "action_quit", self.close, K.Quit)
+        self.action_undo = self.model.undo_stack.createUndoAction(self, "&Undo")
+        self.action_undo.setObjectName("action_undo")
+        self.action_undo.setShortcut(QtGui.QKeySequence(K.Undo))
+        self.action_redo = self.model.undo_stack.createRedoAction(self, "&Redo")
+        self.action_redo.setObjectName("action_redo")
+        self.action_redo.setShortcuts([QtGui.QKeySequence("Ctrl+Shift+Z"), QtGui.QKeySequence(K.Redo)])
+        for a in (self.action_undo, self.action_redo):
+            self.addAction(a)
+        self.action_about = self._action("&About klviz", "action_about", self.about)
+
+    def _build_menus(self):
+        mb = self.menuBar()
+        f = mb.addMenu("&File")
+        for a in (self.action_new, self.action_open, self.action_save, self.action_save_as):
+            f.addAction(a)
+        f.addSeparator()
+        f.addAction(self.action_quit)
+        e = mb.addMenu("&Edit")
+        e.addAction(self.action_undo)
+        e.addAction(self.action_redo)
+        h = mb.addMenu("&Help")
+        h.addAction(self.action_about)
+
+    # -- sessions ------------------------------------------------------------------------------
+    def _update_title(self, clean=None):
+        if clean is None:
+            clean = self.model.undo_stack.isClean()
+        name = os.path.basename(self.current_path) if self.current_path else "Untitled"
+        self.setWindowTitle(f"{name}[*] — klviz")
+        self.setWindowModified(not clean)
+
+    def _error(self, title, text):
+        """Tell the user without blocking: a window-modal message box."""
+        box = QtWidgets.QMessageBox(QtWidgets.QMessageBox.Icon.Warning, title, text,
+                                    QtWidgets.QMessageBox.StandardButton.Ok, self)
+        box.setObjectName("message_error")
+        box.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        self._message_box = box
+        self.statusBar().showMessage(text, 10000)
+
+    def save_session(self, path):
+        """Write the session to `path` (atomically). Returns True on success."""
+        try:
+            ss.save_session(self.model.session, path)
+        except OSError as exc:
+            self._error("Could not save", f"Could not save {path}: {exc.strerror or exc}")
+            return False
+        self.current_path = path
+        self.model.undo_stack.setClean()
+        self._update_title()
+        self.statusBar().showMessage(f"Saved {path}", 5000)
+        return True
+
+    def open_session(self, path):
+        """Load `path`; a bad file leaves the current state exactly as it was. Returns success."""
+        try:
+            new = ss.load_session(path)
+        except ss.SessionError as exc:
+            self._error("Could not open session", f"Could not open {path}: {exc}")
+            return False
+        self.model.replace_session(new)
+        self.current_path = path
+        self._update_title()
+        self.statusBar().showMessage(f"Opened {path}", 5000)
+        return True
+
+    def new_session(self):
+        self.model.replace_session(ss.Session())
+        self.current_path = None
+        self._update_title()
+
+    def open_dialog(self):
+        path, _ = QtWidgets.QFileDialog.getOpenFileName(self, "Open session", "", "klviz sessions (*.klviz *.json);;All files (*)")
+        if path:
+            self.open_session(path)
+
+    def save(self):
+        if self.current_path:
+            return self.save_session(self.current_path)
+        return self.save_as()
+
+    def save_as(self):
+        path, _ = QtWidgets.QFileDialog.getSaveFileName(self, "Save session", "session.klviz", "klviz sessions (*.klviz *.json)")
+        return self.save_session(path) if path else False
+
+    def about(self):
+        QtWidgets.QMessageBox.about(
+            self, "About klviz",
+            "<b>klviz</b><br>See and touch entropy, cross-entropy and Kullback-Leibler divergence.")

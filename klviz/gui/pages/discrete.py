@@ -1,0 +1,209 @@
+"""The Discrete tab: drag P and Q, watch entropy, cross-entropy and both KLs live."""
+
+from __future__ import annotations
+
+from PySide6 import QtCore, QtWidgets
+
+from klviz import session as ss
+from klviz.core.format import format_value
+from klviz.gui.widgets.bar_chart import BarChart, Series
+from klviz.gui.widgets.decomposition import DecompositionChart
+from klviz.gui.widgets.pointwise import PointwiseChart
+from klviz.gui.widgets.readouts import ReadoutGrid
+from klviz.style import ENTROPY_COLOR, KL_COLOR, P_COLOR, Q_COLOR
+
+READOUTS = (
+    ("entropy_p", "H(P)", "Entropy of P:  H(P) = −Σ p_i log p_i", P_COLOR),
+    ("entropy_q", "H(Q)", "Entropy of Q:  H(Q) = −Σ q_i log q_i", Q_COLOR),
+    ("cross_entropy_pq", "H(P,Q)", "Cross-entropy:  H(P,Q) = −Σ p_i log q_i = H(P) + D(P‖Q)", ENTROPY_COLOR),
+    ("cross_entropy_qp", "H(Q,P)", "Cross-entropy:  H(Q,P) = −Σ q_i log p_i = H(Q) + D(Q‖P)", ENTROPY_COLOR),
+    ("kl_pq", "D(P‖Q)", "KL divergence:  D(P‖Q) = Σ p_i log(p_i / q_i) ≥ 0", KL_COLOR),
+    ("kl_qp", "D(Q‖P)", "KL divergence:  D(Q‖P) = Σ q_i log(q_i / p_i) ≥ 0", KL_COLOR),
+    ("js", "JS(P,Q)", "Jensen-Shannon:  ½ D(P‖M) + ½ D(Q‖M),  M = (P+Q)/2  (symmetric, ≤ log 2)", None),
+)
+
+PRESET_NAMES = {"uniform": "Uniform", "peaked": "Peaked", "bimodal": "Bimodal", "one-hot": "One-hot",
+                "random": "Random (Dirichlet)"}
+
+
+def _why_infinite(mismatch, labels, num, den):
+    names = ", ".join(labels[i] for i in mismatch[:4]) + (", …" if len(mismatch) > 4 else "")
+    return f"{den}({names}) = 0 where {num}({names}) > 0"
+
+
+class DiscretePage(QtWidgets.QWidget):
+    def __init__(self, model, parent=None):
+        super().__init__(parent)
+        self.setObjectName("page_discrete")
+        self.model = model
+        self._build()
+        model.discreteChanged.connect(self.refresh)
+        model.unitChanged.connect(self.refresh)
+        self.refresh()
+
+    # -- construction --------------------------------------------------------------------------
+    def _build(self):
+        m = self.model
+        self.plot_p = BarChart([Series("P", P_COLOR)], title="P", tooltip=self._tip_single("p"))
+        self.plot_p.setObjectName("plot_p")
+        self.plot_q = BarChart([Series("Q", Q_COLOR)], title="Q", tooltip=self._tip_single("q"))
+        self.plot_q.setObjectName("plot_q")
+        self.plot_overlay = BarChart(
+            [Series("P", P_COLOR, -0.2, 0.38), Series("Q", Q_COLOR, 0.2, 0.38)],
+            title="P (blue) and Q (orange)", tooltip=self._tip_overlay,
+        )
+        self.plot_overlay.setObjectName("plot_overlay")
+        self.plot_overlay.setVisible(False)
+        for chart, names in ((self.plot_p, "p"), (self.plot_q, "q"), (self.plot_overlay, "pq")):
+            chart.dragStarted.connect(lambda si, i: m.begin_gesture("Drag a bar"))
+            chart.dragMoved.connect(lambda si, i, v, names=names: m.set_probability(names[si], i, v))
+            chart.dragFinished.connect(m.end_gesture)
+            chart.nudged.connect(lambda si, i, d, names=names: m.nudge(names[si], i, d))
+
+        # toolbar row
+        bar = QtWidgets.QHBoxLayout()
+        bar.setSpacing(8)
+        lab = QtWidgets.QLabel("&Categories")
+        self.spin_categories = QtWidgets.QSpinBox()
+        self.spin_categories.setObjectName("spin_categories")
+        self.spin_categories.setRange(ss.MIN_CATEGORIES, ss.MAX_CATEGORIES)
+        self.spin_categories.setKeyboardTracking(False)
+        self.spin_categories.setToolTip("Number of categories (2 to 100)")
+        self.spin_categories.valueChanged.connect(m.set_categories)
+        lab.setBuddy(self.spin_categories)
+        bar.addWidget(lab)
+        bar.addWidget(self.spin_categories)
+        self.button_preset_p = self._preset_button("Preset &P", "p")
+        self.button_preset_q = self._preset_button("Preset &Q", "q")
+        bar.addWidget(self.button_preset_p)
+        bar.addWidget(self.button_preset_q)
+        self.button_mismatch = self._button("Support &mismatch", "button_mismatch", m.apply_support_mismatch,
+                                            "Q is zero where P is not: D(P‖Q) becomes infinite")
+        self.button_swap = self._button("S&wap P ⇄ Q", "button_swap", m.swap, "Exchange P and Q")
+        self.button_copy = self._button("Cop&y P → Q", "button_copy", m.copy_p_to_q, "Make Q equal to P")
+        self.button_reset = self._button("&Reset", "button_reset", m.reset_discrete, "Back to the starting scene")
+        self.button_labels = self._button("Edit &labels…", "button_labels", self.edit_labels,
+                                          "Rename the categories")
+        for b in (self.button_mismatch, self.button_swap, self.button_copy, self.button_reset, self.button_labels):
+            bar.addWidget(b)
+        self.check_overlay = QtWidgets.QCheckBox("&Overlay")
+        self.check_overlay.setObjectName("check_overlay")
+        self.check_overlay.setToolTip("Draw P and Q side by side on one chart")
+        self.check_overlay.toggled.connect(self.set_overlay)
+        bar.addWidget(self.check_overlay)
+        bar.addStretch(1)
+
+        # readouts and decomposition
+        self.readouts = ReadoutGrid(READOUTS, prefix="value_")
+        self.decomposition = DecompositionChart()
+        self.pointwise = PointwiseChart()
+
+        charts = QtWidgets.QWidget()
+        cl = QtWidgets.QVBoxLayout(charts)
+        cl.setContentsMargins(0, 0, 0, 0)
+        cl.addWidget(self.plot_p, 1)
+        cl.addWidget(self.plot_q, 1)
+        cl.addWidget(self.plot_overlay, 2)
+
+        side = QtWidgets.QWidget()
+        sl = QtWidgets.QVBoxLayout(side)
+        sl.setContentsMargins(0, 0, 0, 0)
+        box = QtWidgets.QGroupBox("Measures")
+        QtWidgets.QVBoxLayout(box).addWidget(self.readouts)
+        sl.addWidget(box)
+        sl.addWidget(self.decomposition, 1)
+
+        top = QtWidgets.QSplitter(QtCore.Qt.Orientation.Horizontal)
+        top.addWidget(charts)
+        top.addWidget(side)
+        top.setStretchFactor(0, 3)
+        top.setStretchFactor(1, 2)
+        main = QtWidgets.QSplitter(QtCore.Qt.Orientation.Vertical)
+        main.addWidget(top)
+        main.addWidget(self.pointwise)
+        main.setStretchFactor(0, 3)
+        main.setStretchFactor(1, 1)
+        for s in (top, main):
+            s.setChildrenCollapsible(False)
+
+        layout = QtWidgets.QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(main, 1)
+
+    def _button(self, text, name, slot, tip):
+        b = QtWidgets.QPushButton(text)
+        b.setObjectName(name)
+        b.setToolTip(tip)
+        b.clicked.connect(slot)
+        return b
+
+    def _preset_button(self, text, which):
+        b = QtWidgets.QToolButton()
+        b.setText(text)
+        b.setObjectName(f"button_preset_{which}")
+        b.setPopupMode(QtWidgets.QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QtWidgets.QMenu(b)
+        for kind in ss.DISCRETE_PRESETS:
+            act = menu.addAction(PRESET_NAMES[kind])
+            act.setObjectName(f"action_preset_{which}_{kind}")
+            act.triggered.connect(lambda _=False, k=kind: self.model.apply_preset(which, k))
+        b.setMenu(menu)
+        b.setToolTip(f"Set {which.upper()} to a named shape")
+        return b
+
+    # -- tooltips ------------------------------------------------------------------------------
+    def _tip(self, i):
+        d, m = self.model.discrete, self.model.discrete_measures()
+        lab = d.labels[i]
+        return (f"<b>{lab}</b><br>P({lab}) = {d.p[i]:.6g}<br>Q({lab}) = {d.q[i]:.6g}<br>"
+                f"p log(p/q) = {format_value(m.terms_pq[i], 6)} {m.unit}<br>"
+                f"q log(q/p) = {format_value(m.terms_qp[i], 6)} {m.unit}")
+
+    def _tip_single(self, which):
+        return lambda si, i: self._tip(i)
+
+    def _tip_overlay(self, si, i):
+        return self._tip(i)
+
+    # -- behaviour -----------------------------------------------------------------------------
+    def set_overlay(self, on):
+        self.plot_overlay.setVisible(on)
+        self.plot_p.setVisible(not on)
+        self.plot_q.setVisible(not on)
+        self.refresh()
+
+    def edit_labels(self):
+        d = self.model.discrete
+        text, ok = QtWidgets.QInputDialog.getText(
+            self, "Category labels", f"{d.n} labels, separated by commas:",
+            text=", ".join(d.labels))
+        if not ok:
+            return
+        try:
+            self.model.set_labels([s.strip() for s in text.split(",")])
+        except ValueError as exc:
+            QtWidgets.QMessageBox.warning(self, "Labels not changed", f"The labels were not changed: {exc}.")
+
+    def refresh(self):
+        d = self.model.discrete
+        m = self.model.discrete_measures()
+        unit = self.model.unit
+        if self.spin_categories.value() != d.n:
+            blocked = self.spin_categories.blockSignals(True)
+            self.spin_categories.setValue(d.n)
+            self.spin_categories.blockSignals(blocked)
+        if self.plot_overlay.isVisible() or self.check_overlay.isChecked():
+            self.plot_overlay.set_data(d.labels, [d.p, d.q])
+        else:
+            self.plot_p.set_data(d.labels, [d.p])
+            self.plot_q.set_data(d.labels, [d.q])
+        reasons = {}
+        if m.mismatch_pq.size:
+            why = _why_infinite(m.mismatch_pq, d.labels, "P", "Q")
+            reasons.update(kl_pq=why, cross_entropy_pq=why)
+        if m.mismatch_qp.size:
+            why = _why_infinite(m.mismatch_qp, d.labels, "Q", "P")
+            reasons.update(kl_qp=why, cross_entropy_qp=why)
+        self.readouts.set_values({k: getattr(m, k) for k, *_ in READOUTS}, unit, reasons)
+        self.decomposition.set_measures(m, unit)
+        self.pointwise.set_terms(d.labels, m.terms_pq, m.terms_qp, m, unit)

@@ -1,0 +1,241 @@
+"""A bar chart of one or more probability vectors whose bars are dragged with the mouse.
+
+Bar i of a series is centred at x = i + offset (offset 0 for a single series), with its height in
+data coordinates. Press anywhere in a bar's column and move: the bar follows the cursor from the
+first pixel (the drag layer takes the mouse press itself, so pyqtgraph's click/drag threshold and
+its move rate limit do not apply). The chart only reports what the user asked for; the model
+decides the new state and the chart is redrawn from it.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6 import QtCore, QtGui, QtWidgets
+
+Y_TOP = 1.0
+
+
+class Series:
+    def __init__(self, name, color, offset=0.0, width=0.8):
+        self.name, self.color, self.offset, self.width = name, color, offset, width
+
+
+class _DragLayer(pg.GraphicsObject):
+    """Invisible item over every column; turns presses, moves and releases into bar requests."""
+
+    def __init__(self, chart):
+        super().__init__()
+        self._chart = chart
+        self._n = 1
+        self._active = None  # (series, index) while dragging
+        self.setAcceptHoverEvents(True)
+        self.setCursor(QtCore.Qt.CursorShape.SizeVerCursor)
+        self.setZValue(100)
+
+    def set_count(self, n):
+        if n != self._n:
+            self.prepareGeometryChange()
+            self._n = n
+
+    def boundingRect(self):
+        return QtCore.QRectF(-0.5, -0.05, self._n, Y_TOP + 0.15)
+
+    def paint(self, painter, *args):
+        pass
+
+    def _hit(self, pos):
+        i = int(math.floor(pos.x() + 0.5))
+        if not 0 <= i < self._n:
+            return None
+        return self._chart.series_at(pos.x() - i), i
+
+    def mousePressEvent(self, ev):
+        if ev.button() != QtCore.Qt.MouseButton.LeftButton:
+            ev.ignore()
+            return
+        hit = self._hit(ev.pos())
+        if hit is None:
+            ev.ignore()
+            return
+        ev.accept()
+        self._active = hit
+        self._chart.begin_drag(*hit, ev.pos().y())
+
+    def mouseMoveEvent(self, ev):
+        if self._active is not None:
+            ev.accept()
+            self._chart.drag_to(*self._active, ev.pos().y())
+
+    def mouseReleaseEvent(self, ev):
+        if self._active is not None and ev.button() == QtCore.Qt.MouseButton.LeftButton:
+            ev.accept()
+            active, self._active = self._active, None
+            self._chart.drag_to(*active, ev.pos().y())
+            self._chart.end_drag()
+
+    def hoverMoveEvent(self, ev):
+        hit = self._hit(ev.pos())
+        self.setToolTip(self._chart.tooltip(*hit) if hit is not None else "")
+
+
+class BarChart(pg.PlotWidget):
+    """Draggable bars. Signals carry (series index, bar index, requested value)."""
+
+    dragStarted = QtCore.Signal(int, int)
+    dragMoved = QtCore.Signal(int, int, float)
+    dragFinished = QtCore.Signal()
+    nudged = QtCore.Signal(int, int, float)
+
+    MAX_VALUE_LABELS = 24
+
+    def __init__(self, series, title="", parent=None, tooltip=None):
+        super().__init__(parent=parent, background=None)
+        self.series = list(series)
+        self._tooltip = tooltip
+        self._labels = ()
+        self._heights = [np.zeros(0) for _ in self.series]
+        self._selected = (0, 0)
+        self._dragging = False
+        self.setFocusPolicy(QtCore.Qt.FocusPolicy.StrongFocus)
+        self.setMinimumSize(220, 160)
+        pi = self.getPlotItem()
+        pi.setMenuEnabled(False)
+        pi.hideButtons()
+        pi.setMouseEnabled(x=False, y=False)
+        pi.showGrid(x=False, y=True, alpha=0.25)
+        if title:
+            pi.setTitle(title)
+        self._bars = []
+        for s in self.series:
+            item = pg.BarGraphItem(x=[], height=[], width=s.width, brush=s.color, pen=pg.mkPen(s.color))
+            pi.addItem(item)
+            self._bars.append(item)
+        self._sel_item = pg.BarGraphItem(x=[0], height=[0], width=0.8, brush=None,
+                                         pen=pg.mkPen("#111111", width=2.5))
+        self._sel_item.setZValue(50)
+        pi.addItem(self._sel_item)
+        self._marker = pg.ScatterPlotItem(size=12, symbol="t1", brush="#111111", pen=None)
+        pi.addItem(self._marker)
+        self._texts = []
+        self._layer = _DragLayer(self)
+        pi.addItem(self._layer)
+        pi.setYRange(0, Y_TOP, padding=0.04)
+        pi.getAxis("left").setTicks([[(v, f"{v:g}") for v in (0, 0.25, 0.5, 0.75, 1.0)]])
+
+    # -- data ----------------------------------------------------------------------------------
+    def set_data(self, labels, heights):
+        """Redraw from the model: labels and one height array per series."""
+        n = len(labels)
+        labels_changed = tuple(labels) != self._labels
+        self._labels = tuple(labels)
+        self._heights = [np.asarray(h, dtype=float) for h in heights]
+        x = np.arange(n, dtype=float)
+        for s, item, h in zip(self.series, self._bars, self._heights):
+            item.setOpts(x=x + s.offset, height=h, width=s.width)
+        self._layer.set_count(n)
+        if labels_changed:
+            self.getPlotItem().setXRange(-0.5, n - 0.5, padding=0.02)
+            step = max(1, math.ceil(n / 20))
+            ticks = [(i, lab) for i, lab in enumerate(labels) if i % step == 0]
+            self.getPlotItem().getAxis("bottom").setTicks([ticks, []])
+        si, bi = self._selected
+        self._selected = (min(si, len(self.series) - 1), min(bi, n - 1))
+        self._update_texts()
+        self._update_selection()
+
+    def _update_texts(self):
+        n = len(self._labels)
+        show = n <= self.MAX_VALUE_LABELS // len(self.series) + 1
+        needed = n * len(self.series) if show else 0
+        pi = self.getPlotItem()
+        while len(self._texts) < needed:
+            t = pg.TextItem(anchor=(0.5, 1.0), color="#222222")
+            pi.addItem(t)
+            self._texts.append(t)
+        k = 0
+        for s, h in zip(self.series, self._heights):
+            if not show:
+                break
+            for i in range(n):
+                t = self._texts[k]
+                t.setText(f"{h[i]:.2f}")
+                t.setPos(i + s.offset, min(h[i], Y_TOP) + 0.01)
+                t.setVisible(True)
+                k += 1
+        for t in self._texts[k:]:
+            t.setVisible(False)
+
+    def _update_selection(self):
+        si, bi = self._selected
+        if not self._labels:
+            return
+        s = self.series[si]
+        h = self._heights[si][bi]
+        self._sel_item.setOpts(x=[bi + s.offset], height=[h], width=s.width)
+        self._marker.setData([bi + s.offset], [-0.035])
+        focused = self.hasFocus()
+        self._sel_item.setVisible(focused)
+        self._marker.setVisible(True)
+
+    def focusInEvent(self, ev):
+        super().focusInEvent(ev)
+        self._update_selection()
+
+    def focusOutEvent(self, ev):
+        super().focusOutEvent(ev)
+        self._update_selection()
+
+    # -- helpers for the drag layer ------------------------------------------------------------
+    def series_at(self, dx):
+        """Which series a press at horizontal offset dx from a column centre belongs to."""
+        if len(self.series) == 1:
+            return 0
+        return int(np.argmin([abs(dx - s.offset) for s in self.series]))
+
+    def tooltip(self, si, i):
+        if self._tooltip is not None:
+            return self._tooltip(si, i)
+        return f"{self.series[si].name}({self._labels[i]}) = {self._heights[si][i]:.6g}"
+
+    @property
+    def selected(self):
+        return self._selected
+
+    def select(self, si, i):
+        self._selected = (si, i)
+        self._update_selection()
+
+    def begin_drag(self, si, i, y):
+        self._dragging = True
+        self.select(si, i)
+        self.dragStarted.emit(si, i)
+        self.dragMoved.emit(si, i, float(y))
+
+    def drag_to(self, si, i, y):
+        if self._dragging:
+            self.dragMoved.emit(si, i, float(y))
+
+    def end_drag(self):
+        if self._dragging:
+            self._dragging = False
+            self.dragFinished.emit()
+
+    # -- keyboard -------------------------------------------------------------------------------
+    def keyPressEvent(self, ev):
+        key = ev.key()
+        n = len(self._labels)
+        si, bi = self._selected
+        slots = [(s, i) for i in range(n) for s in range(len(self.series))]
+        if key in (QtCore.Qt.Key.Key_Left, QtCore.Qt.Key.Key_Right) and n:
+            k = slots.index((si, bi)) + (1 if key == QtCore.Qt.Key.Key_Right else -1)
+            self.select(*slots[max(0, min(len(slots) - 1, k))])
+            ev.accept()
+        elif key in (QtCore.Qt.Key.Key_Up, QtCore.Qt.Key.Key_Down) and n:
+            step = 0.1 if ev.modifiers() & QtCore.Qt.KeyboardModifier.ShiftModifier else 0.01
+            self.nudged.emit(si, bi, step if key == QtCore.Qt.Key.Key_Up else -step)
+            ev.accept()
+        else:
+            super().keyPressEvent(ev)

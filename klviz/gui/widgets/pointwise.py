@@ -1,0 +1,63 @@
+"""Per-category contributions p_i log(p_i/q_i) and q_i log(q_i/p_i), side by side.
+
+Single terms may be negative (drawn below zero); their sums are the divergences. Infinite terms are
+drawn to the top of the range and marked "∞". Values come from the model's measures.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pyqtgraph as pg
+
+from klviz.core.format import format_value
+from klviz.style import P_COLOR, Q_COLOR
+
+
+class PointwiseChart(pg.PlotWidget):
+    def __init__(self, parent=None):
+        super().__init__(parent=parent, background=None)
+        self.setObjectName("plot_pointwise")
+        self.setMinimumHeight(140)
+        pi = self.getPlotItem()
+        pi.setMenuEnabled(False)
+        pi.hideButtons()
+        pi.setMouseEnabled(x=False, y=False)
+        pi.showGrid(x=False, y=True, alpha=0.25)
+        self._legend = pi.addLegend(offset=(8, 4), labelTextSize="9pt")
+        self._bars_pq = pg.BarGraphItem(x=[], height=[], width=0.38, brush=P_COLOR, pen=pg.mkPen(P_COLOR),
+                                        name="p log(p/q)")
+        self._bars_qp = pg.BarGraphItem(x=[], height=[], width=0.38, brush=Q_COLOR, pen=pg.mkPen(Q_COLOR),
+                                        name="q log(q/p)")
+        pi.addItem(self._bars_pq)
+        pi.addItem(self._bars_qp)
+        pi.addItem(pg.InfiniteLine(pos=0, angle=0, pen=pg.mkPen("#444444", width=1)))
+        self._inf = pg.ScatterPlotItem(size=14, symbol="t1", brush="#CC0000", pen=None)
+        pi.addItem(self._inf)
+        self._labels = ()
+
+    def set_terms(self, labels, terms_pq, terms_qp, m, unit):
+        n = len(labels)
+        x = np.arange(n, dtype=float)
+        finite = np.concatenate([terms_pq[np.isfinite(terms_pq)], terms_qp[np.isfinite(terms_qp)], [0.0]])
+        lo, hi = float(finite.min()), float(finite.max())
+        span = max(hi - lo, 1e-9)
+        top = hi + 0.15 * span
+        bottom = min(lo - 0.08 * span, 0.0)
+        inf_pq, inf_qp = np.isinf(terms_pq), np.isinf(terms_qp)
+        self._bars_pq.setOpts(x=x - 0.2, height=np.where(inf_pq, top, terms_pq))
+        self._bars_qp.setOpts(x=x + 0.2, height=np.where(inf_qp, top, terms_qp))
+        xs = np.concatenate([x[inf_pq] - 0.2, x[inf_qp] + 0.2])
+        self._inf.setData(xs, np.full(xs.size, top))
+        pi = self.getPlotItem()
+        pi.setYRange(bottom, top * 1.05 if top > 0 else top, padding=0.02)
+        if tuple(labels) != self._labels:
+            self._labels = tuple(labels)
+            pi.setXRange(-0.5, n - 0.5, padding=0.02)
+            step = max(1, math.ceil(n / 20))
+            pi.getAxis("bottom").setTicks([[(i, s) for i, s in enumerate(labels) if i % step == 0], []])
+        pi.setTitle(
+            f"Pointwise terms — Σ p log(p/q) = D(P‖Q) = {format_value(m.kl_pq)}, "
+            f"Σ q log(q/p) = D(Q‖P) = {format_value(m.kl_qp)} {unit}"
+        )

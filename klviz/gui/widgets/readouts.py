@@ -1,0 +1,60 @@
+"""A grid of named values ("H(P)  0.8018 nats"), each value a QLabel with a stable objectName.
+
+The text of each value label begins with the number (four significant digits) or with "∞"; an
+infinite value gets its reason on a small line underneath.
+"""
+
+from __future__ import annotations
+
+from PySide6 import QtCore, QtWidgets
+
+from klviz.core.format import format_value
+
+
+class ReadoutGrid(QtWidgets.QWidget):
+    def __init__(self, rows, prefix="value_", columns=1, parent=None):
+        """rows: (key, display name, tooltip, colour or None) tuples."""
+        super().__init__(parent)
+        self.setObjectName(prefix + "grid")
+        grid = QtWidgets.QGridLayout(self)
+        grid.setContentsMargins(8, 4, 8, 4)
+        grid.setHorizontalSpacing(14)
+        grid.setVerticalSpacing(2)
+        self.values, self.names, self.reasons = {}, {}, {}
+        per_col = -(-len(rows) // columns)
+        for k, (key, name, tip, color) in enumerate(rows):
+            col, row = divmod(k, per_col)
+            name_label = QtWidgets.QLabel(name)
+            name_label.setObjectName(f"name_{key}")
+            name_label.setProperty("role", "readout-name")
+            if color:
+                name_label.setStyleSheet(f"color: {color};")
+            value = QtWidgets.QLabel("–")
+            value.setObjectName(prefix + key)
+            value.setProperty("role", "readout-value")
+            value.setTextInteractionFlags(QtCore.Qt.TextInteractionFlag.TextSelectableByMouse)
+            value.setMinimumWidth(value.fontMetrics().horizontalAdvance("0.00000 hartleys"))
+            reason = QtWidgets.QLabel("")
+            reason.setObjectName(prefix + key + "_reason")
+            reason.setProperty("role", "readout-reason")
+            reason.setWordWrap(True)
+            reason.setVisible(False)
+            for w in (name_label, value):
+                w.setToolTip(tip)
+            grid.addWidget(name_label, 2 * row, 2 * col, QtCore.Qt.AlignmentFlag.AlignRight)
+            grid.addWidget(value, 2 * row, 2 * col + 1)
+            grid.addWidget(reason, 2 * row + 1, 2 * col + 1)
+            self.values[key], self.names[key], self.reasons[key] = value, name_label, reason
+        grid.setRowStretch(2 * per_col, 1)
+
+    def set_values(self, values, unit, reasons=None):
+        """values: key -> float in `unit`; reasons: key -> why a value is infinite."""
+        reasons = reasons or {}
+        for key, label in self.values.items():
+            if key not in values:
+                continue
+            label.setText(f"{format_value(values[key])} {unit}")
+            why = reasons.get(key, "")
+            r = self.reasons[key]
+            r.setText(why)
+            r.setVisible(bool(why))

@@ -1,0 +1,15 @@
+import pytest
+
+
+@pytest.fixture
+def window(qtbot):
+    from klviz.gui import create_main_window
+
+    w = create_main_window()
+    qtbot.addWidget(w)
+    w.resize(1280, 820)
+    w.show()
+    qtbot.waitExposed(w)
+    return w
+
+

@@ -1,0 +1,36 @@
+"""Real input for pyqtgraph charts: QMouseEvents sent to the view's viewport (as pyqtgraph's own
+ui_testing does)."""
+
+from PySide6 import QtCore, QtGui, QtWidgets
+
+
+def data_to_viewport(plot, x, y):
+    """Viewport pixel of the data point (x, y) of a pyqtgraph PlotWidget."""
+    scene = plot.getPlotItem().vb.mapViewToScene(QtCore.QPointF(x, y))
+    return plot.mapFromScene(scene)
+
+
+def _send(widget, kind, pos, button, buttons):
+    ev = QtGui.QMouseEvent(kind, QtCore.QPointF(pos), QtCore.QPointF(widget.mapToGlobal(pos)),
+                           button, buttons, QtCore.Qt.KeyboardModifier.NoModifier)
+    QtWidgets.QApplication.sendEvent(widget, ev)
+
+
+def drag(plot, x, y_from, y_to, steps=8):
+    """A real drag: press, moves, release -- QMouseEvents sent to the chart's viewport."""
+    vp = plot.viewport()
+    left = QtCore.Qt.MouseButton.LeftButton
+    none = QtCore.Qt.MouseButton.NoButton
+    start = data_to_viewport(plot, x, y_from)
+    _send(vp, QtCore.QEvent.Type.MouseButtonPress, start, left, left)
+    for k in range(1, steps + 1):
+        y = y_from + (y_to - y_from) * k / steps
+        _send(vp, QtCore.QEvent.Type.MouseMove, data_to_viewport(plot, x, y), none, left)
+    _send(vp, QtCore.QEvent.Type.MouseButtonRelease, data_to_viewport(plot, x, y_to), left, none)
+
+
+def pixel_size(plot):
+    """Data units per viewport pixel, vertically (the precision a drag can hit)."""
+    a = data_to_viewport(plot, 0, 0)
+    b = data_to_viewport(plot, 0, 1)
+    return 1.0 / abs(a.y() - b.y())
