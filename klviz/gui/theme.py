@@ -14,7 +14,7 @@ def configure_pyqtgraph():
     global _done
     if _done:
         return
-    pg.setConfigOptions(antialias=True, background=None, foreground="#222222")
+    pg.setConfigOptions(antialias=False, background=None, foreground="#222222")  # bars need no AA; curves ask for it
     _done = True
 
 

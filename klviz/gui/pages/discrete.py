@@ -120,7 +120,12 @@ class DiscretePage(QtWidgets.QWidget):
         top.setStretchFactor(1, 2)
         main = QtWidgets.QSplitter(QtCore.Qt.Orientation.Vertical)
         main.addWidget(top)
-        main.addWidget(self.pointwise)
+        pointwise_box = QtWidgets.QWidget()
+        pl = QtWidgets.QVBoxLayout(pointwise_box)
+        pl.setContentsMargins(0, 0, 0, 0)
+        pl.addWidget(self.pointwise.caption)
+        pl.addWidget(self.pointwise, 1)
+        main.addWidget(pointwise_box)
         main.setStretchFactor(0, 3)
         main.setStretchFactor(1, 1)
         for s in (top, main):

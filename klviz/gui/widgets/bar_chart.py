@@ -100,6 +100,9 @@ class BarChart(pg.PlotWidget):
         self._selected = (0, 0)
         self._dragging = False
         self.setFocusPolicy(QtCore.Qt.FocusPolicy.StrongFocus)
+        # A visible frame says which chart the arrow keys act on.
+        self.setStyleSheet("BarChart { border: 2px solid transparent; border-radius: 3px; }"
+                           "BarChart:focus { border: 2px solid #56B4E9; }")
         self.setMinimumSize(220, 160)
         pi = self.getPlotItem()
         pi.setMenuEnabled(False)
@@ -107,7 +110,8 @@ class BarChart(pg.PlotWidget):
         pi.setMouseEnabled(x=False, y=False)
         pi.showGrid(x=False, y=True, alpha=0.25)
         if title:
-            pi.setTitle(title)
+            color = self.series[0].color if len(self.series) == 1 else "#222222"
+            pi.setTitle(title, color=color, size="13pt", bold=True)
         self._bars = []
         for s in self.series:
             item = pg.BarGraphItem(x=[], height=[], width=s.width, brush=s.color, pen=pg.mkPen(s.color))
@@ -130,8 +134,11 @@ class BarChart(pg.PlotWidget):
         """Redraw from the model: labels and one height array per series."""
         n = len(labels)
         labels_changed = tuple(labels) != self._labels
+        heights = [np.asarray(h, dtype=float) for h in heights]
+        if not labels_changed and all(np.array_equal(a, b) for a, b in zip(heights, self._heights)):
+            return  # nothing to redraw (the other chart's distribution changed)
         self._labels = tuple(labels)
-        self._heights = [np.asarray(h, dtype=float) for h in heights]
+        self._heights = heights
         x = np.arange(n, dtype=float)
         for s, item, h in zip(self.series, self._bars, self._heights):
             item.setOpts(x=x + s.offset, height=h, width=s.width)
@@ -161,7 +168,9 @@ class BarChart(pg.PlotWidget):
                 break
             for i in range(n):
                 t = self._texts[k]
-                t.setText(f"{h[i]:.2f}")
+                text = f"{h[i]:.2f}"
+                if t.textItem.toPlainText() != text:
+                    t.setText(text)
                 t.setPos(i + s.offset, min(h[i], Y_TOP) + 0.01)
                 t.setVisible(True)
                 k += 1
@@ -222,6 +231,32 @@ class BarChart(pg.PlotWidget):
         if self._dragging:
             self._dragging = False
             self.dragFinished.emit()
+
+    # -- mouse: while a bar is held, moves go straight to it ------------------------------------
+    def _data_y(self, ev):
+        scene = self.mapToScene(ev.position().toPoint())
+        return self.getPlotItem().vb.mapSceneToView(scene).y()
+
+    def mouseMoveEvent(self, ev):
+        # During a drag the scene's hit-testing and hover bookkeeping are wasted work on every
+        # move; the held bar is known, so the cursor height is all that is needed.
+        if self._layer._active is not None:
+            ev.accept()
+            self.drag_to(*self._layer._active, self._data_y(ev))
+            return
+        super().mouseMoveEvent(ev)
+
+    def mouseReleaseEvent(self, ev):
+        if self._layer._active is not None and ev.button() == QtCore.Qt.MouseButton.LeftButton:
+            ev.accept()
+            active, self._layer._active = self._layer._active, None
+            self.drag_to(*active, self._data_y(ev))
+            self.end_drag()
+            grabber = self.scene().mouseGrabberItem()  # the scene did not see this release
+            if grabber is not None:
+                grabber.ungrabMouse()
+            return
+        super().mouseReleaseEvent(ev)
 
     # -- keyboard -------------------------------------------------------------------------------
     def keyPressEvent(self, ev):

@@ -11,7 +11,10 @@ import math
 import numpy as np
 import pyqtgraph as pg
 
+from PySide6 import QtWidgets
+
 from klviz.core.format import format_value
+from klviz.gui.widgets.ranges import nice_ceiling
 from klviz.style import P_COLOR, Q_COLOR
 
 
@@ -25,7 +28,6 @@ class PointwiseChart(pg.PlotWidget):
         pi.hideButtons()
         pi.setMouseEnabled(x=False, y=False)
         pi.showGrid(x=False, y=True, alpha=0.25)
-        self._legend = pi.addLegend(offset=(8, 4), labelTextSize="9pt")
         self._bars_pq = pg.BarGraphItem(x=[], height=[], width=0.38, brush=P_COLOR, pen=pg.mkPen(P_COLOR),
                                         name="p log(p/q)")
         self._bars_qp = pg.BarGraphItem(x=[], height=[], width=0.38, brush=Q_COLOR, pen=pg.mkPen(Q_COLOR),
@@ -36,6 +38,9 @@ class PointwiseChart(pg.PlotWidget):
         self._inf = pg.ScatterPlotItem(size=14, symbol="t1", brush="#CC0000", pen=None)
         pi.addItem(self._inf)
         self._labels = ()
+        self._yrange = None
+        self.caption = QtWidgets.QLabel()  # placed above the chart by the page; cheaper than a plot title
+        self.caption.setObjectName("caption_pointwise")
 
     def set_terms(self, labels, terms_pq, terms_qp, m, unit):
         n = len(labels)
@@ -51,13 +56,18 @@ class PointwiseChart(pg.PlotWidget):
         xs = np.concatenate([x[inf_pq] - 0.2, x[inf_qp] + 0.2])
         self._inf.setData(xs, np.full(xs.size, top))
         pi = self.getPlotItem()
-        pi.setYRange(bottom, top * 1.05 if top > 0 else top, padding=0.02)
+        yr = (-nice_ceiling(-bottom) if bottom < 0 else 0.0, nice_ceiling(top))
+        if yr != self._yrange:
+            self._yrange = yr
+            pi.setYRange(*yr, padding=0.02)
         if tuple(labels) != self._labels:
             self._labels = tuple(labels)
             pi.setXRange(-0.5, n - 0.5, padding=0.02)
             step = max(1, math.ceil(n / 20))
             pi.getAxis("bottom").setTicks([[(i, s) for i, s in enumerate(labels) if i % step == 0], []])
-        pi.setTitle(
-            f"Pointwise terms — Σ p log(p/q) = D(P‖Q) = {format_value(m.kl_pq)}, "
-            f"Σ q log(q/p) = D(Q‖P) = {format_value(m.kl_qp)} {unit}"
+        self.caption.setText(
+            f"<b>Pointwise terms</b> (a term can be negative; the sums cannot): "
+            f"<span style='color:{P_COLOR}'>■</span> Σ p·log(p/q) = D(P‖Q) = {format_value(m.kl_pq)} {unit}"
+            f"&nbsp;&nbsp;&nbsp;<span style='color:{Q_COLOR}'>■</span> Σ q·log(q/p) = D(Q‖P) = "
+            f"{format_value(m.kl_qp)} {unit}"
         )

@@ -6,7 +6,7 @@ infinite value gets its reason on a small line underneath.
 
 from __future__ import annotations
 
-from PySide6 import QtCore, QtWidgets
+from PySide6 import QtCore, QtGui, QtWidgets
 
 from klviz.core.format import format_value
 
@@ -22,21 +22,32 @@ class ReadoutGrid(QtWidgets.QWidget):
         grid.setVerticalSpacing(2)
         self.values, self.names, self.reasons = {}, {}, {}
         per_col = -(-len(rows) // columns)
+        base = self.font()
+        name_font, value_font, reason_font = QtGui.QFont(base), QtGui.QFont(base), QtGui.QFont(base)
+        size = base.pointSizeF() if base.pointSizeF() > 0 else 10.0
+        name_font.setPointSizeF(size * 1.35)
+        value_font.setPointSizeF(size * 1.35)
+        value_font.setBold(True)
+        reason_font.setPointSizeF(size * 0.95)
         for k, (key, name, tip, color) in enumerate(rows):
             col, row = divmod(k, per_col)
             name_label = QtWidgets.QLabel(name)
             name_label.setObjectName(f"name_{key}")
             name_label.setProperty("role", "readout-name")
+            name_label.setFont(name_font)
             if color:
-                name_label.setStyleSheet(f"color: {color};")
+                name_label.setStyleSheet(f"color: {color}; font-weight: 600;")
             value = QtWidgets.QLabel("–")
             value.setObjectName(prefix + key)
             value.setProperty("role", "readout-value")
+            value.setFont(value_font)
             value.setTextInteractionFlags(QtCore.Qt.TextInteractionFlag.TextSelectableByMouse)
-            value.setMinimumWidth(value.fontMetrics().horizontalAdvance("0.00000 hartleys"))
+            value.setMinimumWidth(QtGui.QFontMetrics(value_font).horizontalAdvance("0.00000 hartleys"))
             reason = QtWidgets.QLabel("")
             reason.setObjectName(prefix + key + "_reason")
             reason.setProperty("role", "readout-reason")
+            reason.setFont(reason_font)
+            reason.setStyleSheet("color: #B03A2E;")
             reason.setWordWrap(True)
             reason.setVisible(False)
             for w in (name_label, value):
