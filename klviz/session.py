@@ -314,3 +314,11 @@ def check_unit_name(unit):
     if unit not in UNITS:
         raise ValueError(f"unknown unit {unit!r} (choose one of {', '.join(UNITS)})")
     return unit
+
+
+def load_session_matches(path, session):
+    """True if the file at `path` holds exactly `session` (so nothing is unsaved)."""
+    try:
+        return load_session(path).to_dict() == session.to_dict()
+    except SessionError:
+        return False

@@ -19,7 +19,7 @@ def _loaded_after_import(module):
     return json.loads(out.stdout)
 
 
-@pytest.mark.parametrize("module", ["klviz.core", "klviz.cli"])
+@pytest.mark.parametrize("module", ["klviz.core", "klviz.cli", "klviz.session", "klviz.style"])
 def test_import_loads_no_gui_or_scipy(module):
     assert _loaded_after_import(module) == []
 

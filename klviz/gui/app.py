@@ -11,8 +11,16 @@ def run(session_path=None):
     from klviz.gui import create_main_window
     from klviz.gui.theme import setup_application
 
+    from klviz.gui import settings
+
     app = QtWidgets.QApplication.instance() or QtWidgets.QApplication(sys.argv[:1])
     setup_application(app)
     window = create_main_window(session_path)
+    if session_path is None:
+        last = settings.load_last_state()
+        if last is not None:
+            window.restore_state(*last)
     window.show()
-    return app.exec()
+    code = app.exec()
+    settings.save_last_state(window.model.session, window.current_path)
+    return code

@@ -11,6 +11,7 @@ from PySide6 import QtCore, QtGui, QtWidgets
 
 from klviz import session as ss
 from klviz.core.units import UNITS
+from klviz.gui import settings
 from klviz.gui.model import SessionModel
 from klviz.gui.pages.discrete import DiscretePage
 from klviz.gui.theme import configure_pyqtgraph
@@ -24,6 +25,8 @@ class MainWindow(QtWidgets.QMainWindow):
         self.model = SessionModel(session, parent=self)
         self.current_path = None
         self._message_box = None
+        self._close_box = None
+        self._close_confirmed = False
 
         self.tabs = QtWidgets.QTabWidget()
         self.tabs.setObjectName("tabs")
@@ -83,6 +86,9 @@ class MainWindow(QtWidgets.QMainWindow):
         self.action_save = self._action("&Save", "action_save", self.save, K.Save)
         self.action_save_as = self._action("Save &As…", "action_save_as", self.save_as, "Ctrl+Shift+S")
         self.action_quit = self._action("&Quit", "action_quit", self.close, K.Quit)
+        self.menu_recent = QtWidgets.QMenu("Open &Recent", self)
+        self.menu_recent.setObjectName("menu_recent")
+        self.menu_recent.aboutToShow.connect(self._fill_recent)
         self.action_undo = self.model.undo_stack.createUndoAction(self, "&Undo")
         self.action_undo.setObjectName("action_undo")
         self.action_undo.setShortcut(QtGui.QKeySequence(K.Undo))
@@ -96,7 +102,10 @@ class MainWindow(QtWidgets.QMainWindow):
     def _build_menus(self):
         mb = self.menuBar()
         f = mb.addMenu("&File")
-        for a in (self.action_new, self.action_open, self.action_save, self.action_save_as):
+        for a in (self.action_new, self.action_open):
+            f.addAction(a)
+        f.addMenu(self.menu_recent)
+        for a in (self.action_save, self.action_save_as):
             f.addAction(a)
         f.addSeparator()
         f.addAction(self.action_quit)
@@ -134,6 +143,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.current_path = path
         self.model.undo_stack.setClean()
         self._update_title()
+        settings.add_recent_file(path)
         self.statusBar().showMessage(f"Saved {path}", 5000)
         return True
 
@@ -147,8 +157,61 @@ class MainWindow(QtWidgets.QMainWindow):
         self.model.replace_session(new)
         self.current_path = path
         self._update_title()
+        settings.add_recent_file(path)
         self.statusBar().showMessage(f"Opened {path}", 5000)
         return True
+
+    def _fill_recent(self):
+        self.menu_recent.clear()
+        files = settings.recent_files()
+        for k, path in enumerate(files):
+            act = self.menu_recent.addAction(f"&{k + 1} {os.path.basename(path)}")
+            act.setStatusTip(path)
+            act.triggered.connect(lambda _=False, p=path: self.open_session(p))
+        if not files:
+            self.menu_recent.addAction("(none)").setEnabled(False)
+        else:
+            self.menu_recent.addSeparator()
+            self.menu_recent.addAction("&Clear list", settings.clear_recent_files)
+
+    # -- closing with unsaved changes ----------------------------------------------------------
+    def closeEvent(self, ev):
+        """Unsaved changes: ask (Save / Discard / Cancel) before the window goes.
+
+        The question is a window-modal box opened without blocking, so nothing that closes the
+        window programmatically can hang on it; the close happens once the user has answered.
+        """
+        if self.model.undo_stack.isClean() or self._close_confirmed:
+            ev.accept()
+            return
+        ev.ignore()
+        if self._close_box is not None:
+            return
+        SB = QtWidgets.QMessageBox.StandardButton
+        box = QtWidgets.QMessageBox(
+            QtWidgets.QMessageBox.Icon.Question, "Unsaved changes",
+            "This session has changes that are not saved. Save them before closing?",
+            SB.Save | SB.Discard | SB.Cancel, self)
+        box.setObjectName("message_unsaved")
+        box.setDefaultButton(SB.Save)
+        box.finished.connect(lambda _: self._answer_close(box.standardButton(box.clickedButton())))
+        self._close_box = box
+        box.open()
+
+    def _answer_close(self, button):
+        SB = QtWidgets.QMessageBox.StandardButton
+        self._close_box = None
+        if button == SB.Discard or (button == SB.Save and self.save()):
+            self._close_confirmed = True
+            self.close()
+
+    def restore_state(self, session, path=None):
+        """Bring back the previous run's state (its unsaved edits stay marked unsaved)."""
+        self.model.replace_session(session)
+        self.current_path = path
+        if path is not None and not ss.load_session_matches(path, session):
+            self.model.undo_stack.resetClean()
+        self._update_title()
 
     def new_session(self):
         self.model.replace_session(ss.Session())

@@ -1,0 +1,59 @@
+"""Per-user settings (QSettings): recent files and the last session, restored at the next launch.
+
+Tests point XDG_CONFIG_HOME at a temporary folder (tests/conftest.py), so they never touch the
+real user's settings.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+
+from PySide6 import QtCore
+
+from klviz import session as ss
+
+MAX_RECENT = 8
+
+
+def _settings():
+    return QtCore.QSettings(QtCore.QSettings.Format.IniFormat, QtCore.QSettings.Scope.UserScope,
+                            "klviz", "klviz")
+
+
+def recent_files():
+    value = _settings().value("recentFiles", [])
+    if isinstance(value, str):
+        value = [value]
+    return [p for p in (value or []) if isinstance(p, str)]
+
+
+def add_recent_file(path):
+    path = os.path.abspath(path)
+    files = [path] + [p for p in recent_files() if p != path]
+    _settings().setValue("recentFiles", files[:MAX_RECENT])
+
+
+def clear_recent_files():
+    _settings().remove("recentFiles")
+
+
+def save_last_state(session, path=None):
+    s = _settings()
+    s.setValue("lastSession", json.dumps(session.to_dict()))
+    s.setValue("lastPath", path or "")
+    s.sync()
+
+
+def load_last_state():
+    """(Session, path or None) saved by the previous run, or None if there is none usable."""
+    s = _settings()
+    text = s.value("lastSession", "")
+    if not isinstance(text, str) or not text:
+        return None
+    try:
+        session = ss.session_from_dict(json.loads(text))
+    except (ValueError, RecursionError):
+        return None
+    path = s.value("lastPath", "")
+    return session, (path if isinstance(path, str) and path else None)
