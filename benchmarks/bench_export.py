@@ -43,6 +43,17 @@ def main():
                     os.path.join(out_dir, "warm.png")], check=True, env=env)
     print(f"klviz export wall time, {args.runs} runs each ({' '.join(cmd)}); load average "
           f"{os.getloadavg()[0]:.2f} on {os.cpu_count()} CPUs")
+    # How fast is this machine? The bare import of matplotlib's Figure is the floor of any export.
+    base, base_cpu = [], []
+    for _ in range(args.runs):
+        r0 = resource.getrusage(resource.RUSAGE_CHILDREN)
+        t0 = time.perf_counter()
+        subprocess.run([sys.executable, "-c", "import matplotlib.figure"], check=True, env=env)
+        base.append(time.perf_counter() - t0)
+        r1 = resource.getrusage(resource.RUSAGE_CHILDREN)
+        base_cpu.append(r1.ru_utime - r0.ru_utime + r1.ru_stime - r0.ru_stime)
+    print(f"  reference: python -c 'import matplotlib.figure': median {statistics.median(base):.2f} s;"
+          f" CPU median {statistics.median(base_cpu):.2f} s")
     worst = 0.0
     try:
         for view, pq in CASES.items():

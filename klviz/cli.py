@@ -8,6 +8,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import os
 import sys
 
 PROG = "klviz"
@@ -191,6 +192,8 @@ def cmd_gui(argv):
                 epilog="Commands: 'klviz compute --help'.")
     p.add_argument("session", nargs="?", help="a klviz session file to open")
     args = p.parse_args(argv)
+    if args.session is not None and not os.path.isfile(args.session):
+        raise UsageError(f"no such session file: {args.session} (commands: compute, export)")
     from klviz.gui.app import run
 
     return run(args.session)

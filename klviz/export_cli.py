@@ -137,9 +137,6 @@ def _source(args):
     if kind != args.view:
         hint = "weights, bernoulli: or softmax:" if args.view == "discrete" else "normal: or mixture:"
         raise UsageError(f"--view {args.view} needs {args.view} P and Q ({hint}); these are {kind}")
-    for name, dist in (("P", P), ("Q", Q)):
-        if getattr(dist, "normalised", False):
-            print(f"{PROG}: note: the weights of {name} did not sum to 1 and were normalised", file=sys.stderr)
     return P, Q, None, args.unit or "nats"
 
 
@@ -180,4 +177,8 @@ def _export(argv):
         raise UsageError(_one_line(exc)) from None
     except OSError as exc:
         raise UsageError(_one_line(f"cannot write {args.out}: {exc.strerror or exc}")) from None
+    # Notes only once the export worked: a failed export prints its one error line and nothing else.
+    for name, dist in (("P", P), ("Q", Q)):
+        if getattr(dist, "normalised", False):
+            print(f"{PROG}: note: the weights of {name} did not sum to 1 and were normalised", file=sys.stderr)
     return 0

@@ -55,7 +55,7 @@ class Categorical:
     @classmethod
     def from_weights(cls, weights, name="P"):
         """Weights (counts, percentages, probabilities) normalised by their sum."""
-        w = _as_vector(weights, name, "weights")
+        w = _as_vector(weights, name, "weights") + 0.0  # -0.0 becomes 0.0
         neg = np.flatnonzero(w < 0)
         if neg.size:
             raise ValueError(

@@ -13,7 +13,7 @@ Every number drawn comes from `klviz.core`; nothing here re-derives a measure.
 from klviz.figures.continuous import CONTINUOUS_PARTS, continuous_figure
 from klviz.figures.data import discrete_csv, measures_json
 from klviz.figures.discrete import DISCRETE_PARTS, discrete_figure
-from klviz.figures.save import FORMATS, MAX_DPI, format_for, save_figure
+from klviz.figures.save import FORMATS, MAX_DPI, figure_bytes, format_for, save_figure, write_atomically
 
 __all__ = [
     "CONTINUOUS_PARTS",
@@ -23,7 +23,9 @@ __all__ = [
     "continuous_figure",
     "discrete_csv",
     "discrete_figure",
+    "figure_bytes",
     "format_for",
     "measures_json",
     "save_figure",
+    "write_atomically",
 ]

@@ -15,15 +15,17 @@ from matplotlib.font_manager import FontProperties
 
 from klviz import style
 from klviz.core.format import format_value
-from klviz.core.units import check_unit
 
 FONT = "DejaVu Sans"  # bundled with matplotlib, so present everywhere; has ‖, ∞, −
+# One weight only: every extra font face is one more font to subset and embed in a PDF (about
+# a third of a PDF export's time), so hierarchy comes from size and colour, not from bold.
 AXIS_COLOR = "#555555"
 MUTED_TEXT = "#666666"
+HEADING_COLOR = "#000000"
 
 RC = {
     # DejaVu Sans everywhere; SVG text also names fallbacks for renderers that lack it.
-    "font.family": [FONT, "sans-serif"],
+    "font.family": ["sans-serif"],
     "font.sans-serif": [FONT, "Bitstream Vera Sans", "Verdana", "Liberation Sans", "Arial", "Helvetica"],
     "font.size": 10.0,
     "text.color": style.TEXT_COLOR,
@@ -37,8 +39,8 @@ RC = {
     "axes.linewidth": 0.8,
     "axes.spines.top": False,
     "axes.spines.right": False,
-    "axes.titlesize": 11.5,
-    "axes.titleweight": "bold",
+    "axes.titlesize": 12.0,
+    "axes.titleweight": "normal",
     "axes.titlelocation": "left",
     "axes.titlepad": 8.0,
     "axes.axisbelow": True,
@@ -59,7 +61,7 @@ RC = {
     "figure.facecolor": "white",
     "figure.edgecolor": "white",
     "figure.titlesize": 14.0,
-    "figure.titleweight": "bold",
+    "figure.titleweight": "normal",
     "hatch.linewidth": 0.8,
     # Text stays text: SVG <text> elements, TrueType (Type 42) fonts embedded in PDF.
     "svg.fonttype": "none",
@@ -149,21 +151,21 @@ def new_figure(width, height):
 TITLE_H = 0.40  # an axes title line with its pad, inches
 LEGEND_ROW_H = 0.25
 LEGEND_SIZE = 9.5
-TITLE_SIZE = 11.5
+TITLE_SIZE = 12.0
 TITLE_PAD = 8.0  # points between the axes top and the title baseline
 MIN_AXES_H = 0.5
 SIDE_PAD = 0.12  # inches at the figure's left and right edges
 COLUMN_GAP = 0.3  # between the charts and the readout
 PANEL_GAP = 0.12
 PROVISIONAL_LEFT = 0.9  # room for y tick labels before they are measured
-MIN_AXES_W = 1.5
+MIN_AXES_W = 3.0  # narrower charts are not worth reading: leave out the readout instead
 
 
 def legend_plan(labels, title, axis_w):
     """Beside the title if it fits on the title line, else on its own line(s) under the title."""
     widths = [text_width_pt(s, LEGEND_SIZE) + 34 for s in labels]
     room = axis_w * 72.0
-    if sum(widths) + text_width_pt(title, TITLE_SIZE, "bold") + 24 <= room:
+    if sum(widths) + text_width_pt(title, TITLE_SIZE) + 24 <= room:
         return {"where": "beside", "ncol": len(labels), "rows": 1}
     ncol = len(labels)
     while ncol > 1 and sum(sorted(widths, reverse=True)[:ncol]) > room:
@@ -175,10 +177,17 @@ def top_margin(plan):
     return TITLE_H + (plan["rows"] * LEGEND_ROW_H if plan and plan["where"] == "below" else 0.0)
 
 
-def title_and_legend(ax, title, handles, labels, plan):
+def panel_title(ax, title, axis_w, pad=TITLE_PAD):
+    """A title on the axes' left, shrunk (down to 8.5 pt) if the axes are narrow."""
+    width = text_width_pt(title, TITLE_SIZE)
+    size = max(8.5, min(TITLE_SIZE, TITLE_SIZE * axis_w * 72.0 / width)) if width else TITLE_SIZE
+    plain(ax.set_title(escape(title), pad=pad, loc="left", fontsize=size, y=1.0, color=HEADING_COLOR))
+
+
+def title_and_legend(ax, title, handles, labels, plan, axis_w):
     below = plan["where"] == "below"
     pad = TITLE_PAD + (plan["rows"] * LEGEND_ROW_H * 72.0 if below else 0.0)
-    ax.set_title(escape(title), pad=pad, loc="left", fontsize=TITLE_SIZE, fontweight="bold", y=1.0)
+    panel_title(ax, title, axis_w, pad)
     ax.legend(handles, [escape(s) for s in labels], loc="lower left" if below else "lower right",
               bbox_to_anchor=(0.0, 1.0) if below else (1.0, 1.0), ncol=plan["ncol"], columnspacing=1.4,
               handletextpad=0.5, borderaxespad=0.1, borderpad=0.2, fontsize=LEGEND_SIZE)
@@ -215,21 +224,29 @@ def too_narrow(width, need_w):
 
 
 def stack_panels(fig_w, fig_h, panels, left, right, top, bottom):
-    """Vertical boxes (bottom, height) of panels, each {"top", "bottom", "axes_h"} in inches.
+    """Vertical boxes (bottom, height) of panels, each {"top", "bottom", "axes_h"[, "min_h"]} in
+    inches, and the inches taken by everything but the axes.
 
-    The axes heights keep their proportions and fill what the margins leave.
+    With room to spare the axes heights keep their proportions; short of room, each gives up what
+    it has above its own minimum (a decomposition needs more than a bar chart to stay legible).
     """
     fixed = top + bottom + sum(p["top"] + p["bottom"] for p in panels)
     free = fig_h - fixed
-    natural = sum(p["axes_h"] for p in panels)
+    natural = [p["axes_h"] for p in panels]
+    mins = [min(p.get("min_h", MIN_AXES_H), p["axes_h"]) for p in panels]
+    if free >= sum(natural) or sum(natural) <= sum(mins):
+        heights = [h * free / sum(natural) for h in natural]
+    else:
+        spare = sum(natural) - sum(mins)
+        cut = sum(natural) - free  # how much must go
+        heights = [h - (h - lo) * cut / spare for h, lo in zip(natural, mins)]
     out = []
     y = fig_h - top
-    for p in panels:
-        h = p["axes_h"] * free / natural
+    for p, h in zip(panels, heights):
         y -= p["top"] + h
         out.append((y, h))
         y -= p["bottom"]
-    return out, fixed
+    return out, fixed + sum(mins) - MIN_AXES_H * len(panels)
 
 
 def why_infinite(mismatch, labels, num, den):
@@ -253,18 +270,16 @@ def readout_lines(groups):
     """All lines of a readout (for sizing): groups = [(heading, [(text, colour, note)])]."""
     out = []
     for heading, rows in groups:
-        out.append((heading, "bold"))
+        out.append(heading)
         for text, _colour, note in rows:
-            out.append((text, "normal"))
+            out.append(text)
             if note:
-                out.extend((line, "normal") for line in note.split("\n"))
+                out.extend(note.split("\n"))
     return out
 
 
 def readout_width_in(title, groups):
-    widths = [text_width_pt(title, READOUT_SIZE + 0.5, "bold")]
-    for text, weight in readout_lines(groups):
-        widths.append(text_width_pt(text, READOUT_SIZE, weight) + 16)
+    widths = [text_width_pt(title, TITLE_SIZE)] + [text_width_pt(t, READOUT_SIZE) + 16 for t in readout_lines(groups)]
     return max(widths) / 72 + 0.25
 
 
@@ -301,7 +316,7 @@ def draw_readout(ax, title, groups):
                           linestyle="none", transform=where, clip_on=False)
         mark.set_in_layout(False)
 
-    put(title, y, fontweight="bold", fontsize=READOUT_SIZE + 0.5)
+    put(title, y, fontsize=TITLE_SIZE, color=HEADING_COLOR)
     y += step * 1.6
     for heading, rows in groups:
         put(heading, y, color=MUTED_TEXT, fontsize=READOUT_SIZE - 1)
@@ -327,46 +342,57 @@ def compose(make_panels, groups, title, size, default_axis_w, readout=True):
     """Lay out a view: chart panels stacked on the left, the readout column on the right.
 
     make_panels(axis_w) -> list of dicts with "top", "bottom" (margins, inches), "axes_h" (natural
-    axes height, inches), "draw" (callable(ax, axis_w)) and "ylabels" (bool: has y tick labels).
+    axes height, inches), "draw" (callable(ax, axis_w)), "ylabels" (bool: has y tick labels) and
+    "left_min" (inches the panel needs left of its axes whatever its y labels, e.g. slanted labels).
     The axes heights keep their proportions when `size` is given; ValueError if it is too small.
     """
     ro_w = readout_width_in("Measures", groups) if readout else 0.0
     right = (COLUMN_GAP + ro_w if readout else 0.25) + SIDE_PAD
-    if size is None:
-        axis_w = default_axis_w
-        width = SIDE_PAD + PROVISIONAL_LEFT + axis_w + right
-    else:
-        width = size[0]
-        axis_w = width - SIDE_PAD - PROVISIONAL_LEFT - right
-        if axis_w < MIN_AXES_W:
-            raise too_narrow(width, width - axis_w + MIN_AXES_W)
-    panels = make_panels(axis_w)
-    top = 0.55 if title else 0.1
-    bottom = 0.08
-    for p in panels[:-1]:
-        p["bottom"] += PANEL_GAP
-    natural_h = top + bottom + sum(p["top"] + p["bottom"] + p["axes_h"] for p in panels)
-    if size is None:
-        height = max(natural_h, (readout_height_in(groups) + top + 0.2) if readout else 0.0)
-    else:
-        height = size[1]
-    boxes, fixed = stack_panels(width, height, panels, SIDE_PAD, right, top, bottom)
-    if any(h < MIN_AXES_H for _, h in boxes):
-        raise too_small(width, height, width, fixed + MIN_AXES_H * len(panels))
-    if readout and size is not None and readout_height_in(groups) > height - top:
-        raise too_small(width, height, width, readout_height_in(groups) + top + 0.1)
+    left = PROVISIONAL_LEFT
+    for attempt in range(2):
+        if size is None:
+            axis_w = default_axis_w
+            width = SIDE_PAD + left + axis_w + right
+        else:
+            width = size[0]
+            axis_w = width - SIDE_PAD - left - right
+            if axis_w < MIN_AXES_W:
+                raise too_narrow(width, width - axis_w + MIN_AXES_W)
+        panels = make_panels(axis_w)
+        top = 0.55 if title else 0.1
+        bottom = 0.08
+        for p in panels[:-1]:
+            p["bottom"] += PANEL_GAP
+        natural_h = top + bottom + sum(p["top"] + p["bottom"] + p["axes_h"] for p in panels)
+        if size is None:
+            height = max(natural_h, (readout_height_in(groups) + top + 0.2) if readout else 0.0)
+        else:
+            height = size[1]
+        boxes, fixed = stack_panels(width, height, panels, SIDE_PAD, right, top, bottom)
+        if any(h < min(p.get("min_h", MIN_AXES_H), p["axes_h"]) - 1e-9 for (_, h), p in zip(boxes, panels)):
+            raise too_small(width, height, width, fixed + MIN_AXES_H * len(panels))
+        if readout and size is not None and readout_height_in(groups) > height - top:
+            raise too_small(width, height, width, readout_height_in(groups) + top + 0.1)
 
-    fig = new_figure(width, height)
-    left = SIDE_PAD + PROVISIONAL_LEFT
-    axes = []
-    for panel, (y, h) in zip(panels, boxes):
-        ax = fig.add_axes([left / width, y / height, axis_w / width, h / height])
-        panel["draw"](ax, axis_w)
-        axes.append((ax, panel, y, h))
-    # Now that the y tick labels are known, give them exactly the room they need.
-    room = max((y_label_room(ax) for ax, panel, _, _ in axes if panel.get("ylabels", True)), default=0.15)
+        fig = new_figure(width, height)
+        axes = []
+        for panel, (y, h) in zip(panels, boxes):
+            ax = fig.add_axes([(SIDE_PAD + left) / width, y / height, axis_w / width, h / height])
+            panel["draw"](ax, axis_w)
+            axes.append((ax, y, h))
+        # Now that the y tick labels are known, give them exactly the room they need.
+        room = max((y_label_room(ax) for (ax, _, _), panel in zip(axes, panels) if panel.get("ylabels", True)),
+                   default=0.15)
+        room = max([room] + [panel.get("left_min", 0.0) for panel in panels])
+        if size is None:
+            width = SIDE_PAD + room + axis_w + right  # the charts keep the width they were drawn for
+            fig.set_size_inches(width, height)
+            break
+        if room <= left + 0.02 or attempt:
+            break
+        left = room  # the charts must be narrower than drawn: draw them again for their real width
     final_w = width - SIDE_PAD - room - right
-    for ax, _, y, h in axes:
+    for ax, y, h in axes:
         set_box(ax, width, height, SIDE_PAD + room, y, final_w, h)
     if readout:
         first_top = height - top - 0.06
@@ -375,5 +401,27 @@ def compose(make_panels, groups, title, size, default_axis_w, readout=True):
         draw_readout(ro, "Measures", groups)
     if title:
         fig.text(SIDE_PAD / width, 1 - 0.12 / height, escape(title), ha="left", va="top",
-                 fontsize=14, fontweight="bold")
+                 fontsize=15, color=HEADING_COLOR)
+    no_ligatures(fig)
     return fig
+
+
+def no_ligatures(fig):
+    """Turn off ligatures ("ff" in "Differential"): each is a glyph with no character of its own,
+    which costs a PDF an extra embedded font and can break search and copy-paste. (matplotlib
+    3.11+ shapes text; older versions never make ligatures.)"""
+    texts = list(fig.texts)
+    for ax in fig.axes:  # (panel titles are done by panel_title; tick labels are numbers)
+        texts += [*ax.texts, ax.xaxis.label, ax.yaxis.label]
+        legend = ax.get_legend()
+        if legend is not None:
+            texts += legend.get_texts()
+    for t in texts:
+        plain(t)
+
+
+def plain(text):
+    """No ligature in this Text (only strings where DejaVu Sans has one: ff, fi, fl, ffi, ffl)."""
+    if hasattr(text, "set_fontfeatures") and any(pair in text.get_text() for pair in ("ff", "fi", "fl")):
+        text.set_fontfeatures(["-liga"])
+    return text

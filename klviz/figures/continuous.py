@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from functools import partial
+
 import numpy as np
 from matplotlib.patches import Patch
 
@@ -65,13 +67,14 @@ def _components(dist):
     return [(c.mu, c.sigma) for w, c in zip(dist.weights, dist.components) if w > 0]
 
 
-def x_grid(P, Q, reach=4.5, points=801):
-    """x values covering both distributions' mass, dense enough for the narrowest component."""
+def x_grid(P, Q, reach=4.5, points=481):
+    """x values covering both distributions' mass, dense enough for the narrowest component
+    (a smooth curve at print resolution, without bloating a vector file)."""
     comps = _components(P) + _components(Q)
     lo = min(mu - reach * s for mu, s in comps)
     hi = max(mu + reach * s for mu, s in comps)
     parts = [np.linspace(lo, hi, points)]
-    parts += [mu + s * np.linspace(-6.0, 6.0, 241) for mu, s in comps]
+    parts += [mu + s * np.linspace(-6.0, 6.0, 97) for mu, s in comps if 12 * s < 0.25 * (hi - lo)]
     x = np.unique(np.concatenate(parts))
     return x[(x >= lo) & (x <= hi)]
 
@@ -109,7 +112,7 @@ def integrand_names(lp, lq, unit):
     return names
 
 
-def _draw_densities(ax, x, lp, lq, P, Q, legend, xlabel):
+def _draw_densities(ax, axis_w, x, lp, lq, P, Q, legend, xlabel):
     handles = []
     for logd, colour, name, dist in ((lp, style.P_COLOR, "P", P), (lq, style.Q_COLOR, "Q", Q)):
         d = np.exp(logd)
@@ -123,10 +126,10 @@ def _draw_densities(ax, x, lp, lq, P, Q, legend, xlabel):
     if xlabel:
         ax.set_xlabel("x")
     ax.yaxis.grid(True)
-    title_and_legend(ax, DENSITIES_TITLE, handles, density_names(P, Q), legend)
+    title_and_legend(ax, DENSITIES_TITLE, handles, density_names(P, Q), legend, axis_w)
 
 
-def _draw_integrands(ax, x, lp, lq, unit, legend, xlabel):
+def _draw_integrands(ax, axis_w, x, lp, lq, unit, legend, xlabel):
     handles = []
     for f, colour in integrands(lp, lq, unit):
         ax.fill_between(x, 0, f, where=f >= 0, interpolate=True, color=colour, alpha=0.22, linewidth=0)
@@ -144,7 +147,7 @@ def _draw_integrands(ax, x, lp, lq, unit, legend, xlabel):
     names = integrand_names(lp, lq, unit)
     if len(names) > 2:
         handles.append(Patch(facecolor="#DDDDDD", edgecolor=style.NEGATIVE_COLOR, hatch="////", linewidth=0))
-    title_and_legend(ax, INTEGRANDS_TITLE, handles, names, legend)
+    title_and_legend(ax, INTEGRANDS_TITLE, handles, names, legend, axis_w)
 
 
 def continuous_figure(p, q, unit="nats", parts=CONTINUOUS_PARTS, title=None, size=None, readout=True):
@@ -172,10 +175,10 @@ def continuous_figure(p, q, unit="nats", parts=CONTINUOUS_PARTS, title=None, siz
             last = i == len(parts) - 1
             if part == "densities":
                 leg = legend_plan(density_names(P, Q), DENSITIES_TITLE, axis_w)
-                draw = (lambda leg, last: lambda ax, w: _draw_densities(ax, x, lp, lq, P, Q, leg, last))(leg, last)
+                draw = partial(_draw_densities, x=x, lp=lp, lq=lq, P=P, Q=Q, legend=leg, xlabel=last)
             else:
                 leg = legend_plan(integrand_names(lp, lq, unit), INTEGRANDS_TITLE, axis_w)
-                draw = (lambda leg, last: lambda ax, w: _draw_integrands(ax, x, lp, lq, unit, leg, last))(leg, last)
+                draw = partial(_draw_integrands, x=x, lp=lp, lq=lq, unit=unit, legend=leg, xlabel=last)
             panels.append(dict(top=top_margin(leg), bottom=0.55 if last else 0.3, draw=draw,
                                axes_h=_AXES_H[part]))
         return panels

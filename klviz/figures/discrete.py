@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from functools import partial
 
 import numpy as np
 from matplotlib.patches import Patch, Rectangle
@@ -17,8 +18,6 @@ from klviz.figures._common import (
     AXIS_COLOR,
     MUTED_TEXT,
     TITLE_H,
-    TITLE_PAD,
-    TITLE_SIZE,
     check_parts,
     check_size,
     compose,
@@ -26,6 +25,7 @@ from klviz.figures._common import (
     legend_plan,
     rc_context,
     text_width_pt,
+    panel_title,
     title_and_legend,
     top_margin,
     value_text,
@@ -35,7 +35,7 @@ from klviz.figures._common import (
 DISCRETE_PARTS = ("bars", "decomposition", "pointwise")
 _TICK_SIZE = 9.0
 _MIN_TICK_SIZE = 5.0
-_SEGMENT_LABEL_SIZE = 9.0
+_SEGMENT_LABEL_SIZE = 9.5
 _SIDE_TEXT_SIZE = 9.5
 _VALUE_SIZE = 7.5
 
@@ -100,7 +100,7 @@ def tick_plan(labels, axis_width_in):
     slot = axis_width_in * 72.0 / max(n, 1)  # points per category
     widest = max(text_width_pt(s, _TICK_SIZE) for s in labels) if labels else 0.0
     if widest <= 0.85 * slot:
-        return {"size": _TICK_SIZE, "rotation": 0, "step": 1, "extra_in": 0.0, "slot": slot}
+        return {"size": _TICK_SIZE, "rotation": 0, "step": 1, "extra_in": 0.0, "slot": slot, "left_in": 0.0}
     rotation = 45 if n <= 24 else 90
     # Rotated labels stack along the axis at (line height / sin(rotation)) points each.
     per_label = 1.25 * (math.sqrt(2.0) if rotation == 45 else 1.0)
@@ -110,8 +110,14 @@ def tick_plan(labels, axis_width_in):
         step = math.ceil(_MIN_TICK_SIZE / size)
         size = _MIN_TICK_SIZE
     rise = widest * size / _TICK_SIZE * (math.sin(math.radians(rotation)))
+    left = 0.0
+    if rotation == 45:
+        # Slanted labels reach left of their category: the first ones may need a wider margin.
+        c = math.cos(math.radians(45))
+        left = max((text_width_pt(s, size) + size) * c - (0.6 + i) * slot
+                   for i, s in enumerate(labels[: 12 * step: step])) / 72.0
     return {"size": size, "rotation": rotation, "step": step, "extra_in": max(0.0, rise / 72.0 - 0.15),
-            "slot": slot}
+            "slot": slot, "left_in": max(left, 0.0)}
 
 
 def _category_axis(ax, labels, plan):
@@ -175,7 +181,7 @@ def _negative_patch():
     return Patch(facecolor="#DDDDDD", edgecolor=style.NEGATIVE_COLOR, hatch="////", linewidth=0.9)
 
 
-def _draw_bars(ax, P, Q, labels, plan, legend):
+def _draw_bars(ax, axis_w, P, Q, labels, plan, legend):
     n = len(labels)
     x = np.arange(n)
     w = 0.4
@@ -196,10 +202,10 @@ def _draw_bars(ax, P, Q, labels, plan, legend):
     ax.yaxis.grid(True)
     _category_axis(ax, labels, plan)
     handles = [Patch(facecolor=style.P_COLOR), Patch(facecolor=style.Q_COLOR)]
-    title_and_legend(ax, BARS_TITLE, handles, ["P", "Q"], legend)
+    title_and_legend(ax, BARS_TITLE, handles, ["P", "Q"], legend, axis_w)
 
 
-def _draw_pointwise(ax, m, labels, unit, plan, legend):
+def _draw_pointwise(ax, axis_w, m, labels, unit, plan, legend):
     n = len(labels)
     x = np.arange(n)
     w = 0.4
@@ -218,8 +224,8 @@ def _draw_pointwise(ax, m, labels, unit, plan, legend):
     for offset, terms, colour in ((-w / 2, tpq, style.P_COLOR), (w / 2, tqp, style.Q_COLOR)):
         inf = np.isinf(terms)
         neg = terms < 0
-        plain = ~inf & ~neg
-        _bars(ax, x[plain] + offset, terms[plain], w, colour, linewidths=lw)
+        finite = ~inf & ~neg
+        _bars(ax, x[finite] + offset, terms[finite], w, colour, linewidths=lw)
         # Negative terms: hatched with a vermillion outline, so they stand out below the zero line.
         _bars(ax, x[neg] + offset, terms[neg], w, colour, linewidths=0.9, edgecolors=style.NEGATIVE_COLOR,
               hatch="////")
@@ -227,8 +233,7 @@ def _draw_pointwise(ax, m, labels, unit, plan, legend):
         _bars(ax, x[inf] + offset, np.full(int(inf.sum()), inf_height), w, colour, linewidths=lw, hatch="xx")
         for i in np.flatnonzero(inf):
             ax.annotate("∞", (x[i] + offset, inf_height), xytext=(0, 1), textcoords="offset points",
-                        ha="center", va="bottom", fontsize=11 if n <= 30 else 8, color=colour,
-                        fontweight="bold")
+                        ha="center", va="bottom", fontsize=12 if n <= 30 else 8, color=colour)
         handles.append(Patch(facecolor=colour, edgecolor="none"))
     names = _pointwise_names(m)
     if len(names) > 2:
@@ -238,7 +243,7 @@ def _draw_pointwise(ax, m, labels, unit, plan, legend):
     ax.set_ylabel(f"term ({unit})")
     ax.yaxis.grid(True)
     _category_axis(ax, labels, plan)
-    title_and_legend(ax, POINTWISE_TITLE, handles, names, legend)
+    title_and_legend(ax, POINTWISE_TITLE, handles, names, legend, axis_w)
 
 
 def _decomposition_rows(m, reasons):
@@ -248,7 +253,7 @@ def _decomposition_rows(m, reasons):
     ]
 
 
-def _draw_decomposition(ax, m, unit, reasons, axis_w):
+def _draw_decomposition(ax, axis_w, m, unit, reasons):
     rows = _decomposition_rows(m, reasons)
     ys = (1.0, 0.0)
     height = 0.46
@@ -264,9 +269,9 @@ def _draw_decomposition(ax, m, unit, reasons, axis_w):
     scale = axis_w / x_max  # inches per unit
 
     def inside(x0, width, text, y):
-        if width * scale >= text_width_pt(text, _SEGMENT_LABEL_SIZE, "bold") / 72 + 0.12:
+        if width * scale >= text_width_pt(text, _SEGMENT_LABEL_SIZE) / 72 + 0.12:
             ax.text(x0 + width / 2, y, escape(text), ha="center", va="center", color="white",
-                    fontsize=_SEGMENT_LABEL_SIZE, fontweight="bold")
+                    fontsize=_SEGMENT_LABEL_SIZE)
 
     for y, (a, b, h, d, ce, colour, reason) in zip(ys, rows):
         ax.barh(y, h, height, left=0, color=colour, edgecolor="white", linewidth=0.8)
@@ -306,7 +311,7 @@ def _draw_decomposition(ax, m, unit, reasons, axis_w):
         ax.set_xticks(ticks)
         ax.spines["bottom"].set_bounds(0, top)
     ax.set_xlabel(unit, loc="left")
-    ax.set_title(DECOMPOSITION_TITLE, pad=TITLE_PAD, loc="left", fontsize=TITLE_SIZE, fontweight="bold", y=1.0)
+    panel_title(ax, DECOMPOSITION_TITLE, axis_w)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -344,15 +349,15 @@ def discrete_figure(p, q, labels=None, unit="nats", parts=DISCRETE_PARTS, title=
         for part in parts:
             if part == "bars":
                 leg = legend_plan(["P", "Q"], BARS_TITLE, axis_w)
-                draw = (lambda leg: lambda ax, w: _draw_bars(ax, P, Q, labels, plan, leg))(leg)
-                panels.append(dict(top=top_margin(leg), bottom=tick_room, draw=draw))
+                draw = partial(_draw_bars, P=P, Q=Q, labels=labels, plan=plan, legend=leg)
+                panels.append(dict(top=top_margin(leg), bottom=tick_room, draw=draw, left_min=plan["left_in"]))
             elif part == "pointwise":
                 leg = legend_plan(_pointwise_names(m), POINTWISE_TITLE, axis_w)
-                draw = (lambda leg: lambda ax, w: _draw_pointwise(ax, m, labels, unit, plan, leg))(leg)
-                panels.append(dict(top=top_margin(leg), bottom=tick_room, draw=draw))
+                draw = partial(_draw_pointwise, m=m, labels=labels, unit=unit, plan=plan, legend=leg)
+                panels.append(dict(top=top_margin(leg), bottom=tick_room, draw=draw, left_min=plan["left_in"]))
             else:
-                draw = lambda ax, w: _draw_decomposition(ax, m, unit, reasons, w)  # noqa: E731
-                panels.append(dict(top=TITLE_H, bottom=0.5, draw=draw, ylabels=False))
+                draw = partial(_draw_decomposition, m=m, unit=unit, reasons=reasons)
+                panels.append(dict(top=TITLE_H, bottom=0.5, draw=draw, ylabels=False, min_h=1.0))
             panels[-1]["axes_h"] = _AXES_H[part]
         return panels
 

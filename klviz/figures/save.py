@@ -5,6 +5,10 @@ from __future__ import annotations
 import math
 import os
 import secrets
+import struct
+import zlib
+
+import numpy as np
 
 from klviz.figures._common import check_size, rc_context
 
@@ -51,11 +55,9 @@ def _write_png(fig, fh, dpi):
     """Render with Agg and write an RGB PNG of exactly pixel_size(fig, dpi) pixels.
 
     Agg truncates inches x dpi (8.2 x 100 gives 819 px); a half-pixel margin on the figure size
-    makes it land on the rounded value. Dropping the (opaque) alpha channel and a moderate zlib
-    level make the file about as small as matplotlib's default at half the encoding time.
+    makes it land on the rounded value. The alpha channel (always opaque here) is dropped.
     """
     from matplotlib.backends.backend_agg import FigureCanvasAgg
-    from PIL import Image, PngImagePlugin
 
     wp, hp = pixel_size(fig, dpi)
     old_canvas, old_dpi = fig.canvas, fig.dpi
@@ -65,17 +67,39 @@ def _write_png(fig, fh, dpi):
         fig.set_dpi(dpi)
         canvas = FigureCanvasAgg(fig)
         canvas.draw()
-        rgba = canvas.buffer_rgba()
-        image = Image.frombuffer("RGBA", (rgba.shape[1], rgba.shape[0]), rgba, "raw", "RGBA", 0, 1)
-        image = image.convert("RGB")
-        info = PngImagePlugin.PngInfo()
-        for key, value in _METADATA["png"].items():
-            info.add_text(key, value)
-        image.save(fh, format="png", dpi=(dpi, dpi), pnginfo=info, compress_level=3)
+        rgb = np.asarray(canvas.buffer_rgba())[:, :, :3]
+        fh.write(encode_png(rgb, dpi, _METADATA["png"]))
     finally:
         fig.set_dpi(old_dpi)
         fig.set_size_inches(*old_size, forward=False)
         fig.set_canvas(old_canvas)
+
+
+def _chunk(kind, data):
+    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+
+
+def encode_png(rgb, dpi, text=None):
+    """An 8-bit RGB PNG of an (h, w, 3) uint8 array: every row "Up"-filtered, zlib level 1.
+
+    A figure is mostly rows that repeat the row above, which the Up filter turns into zeros; this
+    is as small as Pillow's adaptive filtering at its default level, at a third of the time.
+    """
+    rgb = np.ascontiguousarray(rgb, dtype=np.uint8)
+    h, w, _ = rgb.shape
+    rows = rgb.reshape(h, w * 3)
+    raw = np.empty((h, w * 3 + 1), dtype=np.uint8)
+    raw[:, 0] = 2  # filter type Up: each byte minus the byte above it, modulo 256
+    raw[0, 1:] = rows[0]
+    np.subtract(rows[1:], rows[:-1], out=raw[1:, 1:])
+    ppm = int(round(dpi / 0.0254))
+    out = [b"\x89PNG\r\n\x1a\n", _chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 2, 0, 0, 0)),
+           _chunk(b"pHYs", struct.pack(">IIB", ppm, ppm, 1))]
+    for key, value in (text or {}).items():
+        out.append(_chunk(b"tEXt", key.encode("latin-1") + b"\0" + value.encode("latin-1")))
+    out.append(_chunk(b"IDAT", zlib.compress(raw.tobytes(), 1)))
+    out.append(_chunk(b"IEND", b""))
+    return b"".join(out)
 
 
 def save_figure(fig, path, dpi=300, size=None):
@@ -113,6 +137,22 @@ def save_figure(fig, path, dpi=300, size=None):
 
     write_atomically(path, write)
     return path
+
+
+def figure_bytes(fig, fmt="png", dpi=300):
+    """The file `save_figure` would write, as bytes (for a clipboard or a web response)."""
+    import io
+
+    if fmt not in FORMATS.values():
+        raise ValueError(f"unknown format {fmt!r} (png, svg or pdf)")
+    dpi = check_dpi(dpi)
+    buf = io.BytesIO()
+    with rc_context():
+        if fmt == "png":
+            _write_png(fig, buf, dpi)
+        else:
+            fig.savefig(buf, format=fmt, dpi=dpi, metadata=dict(_METADATA[fmt]))
+    return buf.getvalue()
 
 
 def write_atomically(path, write):
