@@ -1,11 +1,20 @@
-"""Application-wide look: pyqtgraph defaults, fonts, and the app's identity for QSettings."""
+"""Application-wide look: light/dark palettes, presentation scaling, pyqtgraph styling.
+
+A `Look` (scale, dark, high contrast) is applied to a whole window by `apply_look`: Qt widget
+fonts are scaled from the fonts they had before (so leaving presentation mode restores them
+exactly), every pyqtgraph plot gets matching axes, and any widget with a `restyle(look)` method
+restyles its own items (bar colours, text items).
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pyqtgraph as pg
-from PySide6 import QtGui, QtWidgets
+from PySide6 import QtCore, QtGui, QtWidgets
 
 from klviz import __version__
+from klviz import style
 
 _done = False
 
@@ -14,7 +23,8 @@ def configure_pyqtgraph():
     global _done
     if _done:
         return
-    pg.setConfigOptions(antialias=False, background=None, foreground="#222222")  # bars need no AA; curves ask for it
+    # Bars need no antialiasing; curves ask for it per item.
+    pg.setConfigOptions(antialias=False, background=None, foreground="#222222")
     _done = True
 
 
@@ -24,3 +34,135 @@ def setup_application(app):
     app.setApplicationDisplayName("klviz")
     app.setApplicationVersion(__version__)
     configure_pyqtgraph()
+
+
+def system_prefers_dark():
+    hints = QtGui.QGuiApplication.styleHints()
+    scheme = getattr(hints, "colorScheme", None)
+    return scheme is not None and scheme() == QtCore.Qt.ColorScheme.Dark
+
+
+@dataclass(frozen=True)
+class Look:
+    scale: float = 1.0
+    dark: bool = False
+    high_contrast: bool = False
+
+    @property
+    def foreground(self):
+        if self.dark:
+            return "#FFFFFF" if self.high_contrast else "#E6E6E6"
+        return "#000000" if self.high_contrast else "#222222"
+
+    @property
+    def plot_background(self):
+        if self.high_contrast:
+            return "#000000" if self.dark else "#FFFFFF"
+        return None  # transparent: the window colour shows through
+
+    @property
+    def p_color(self):
+        return style.P_DARK if self.dark else style.P_COLOR
+
+    @property
+    def q_color(self):
+        return style.Q_DARK if self.dark else style.Q_COLOR
+
+    @property
+    def line_width(self):
+        return 1.0 * self.scale
+
+    def font(self, base_pt=9.0, bold=False):
+        f = QtGui.QFont()
+        f.setPointSizeF(base_pt * self.scale)
+        f.setBold(bold)
+        return f
+
+
+def dark_palette():
+    p = QtGui.QPalette()
+    C = QtGui.QPalette.ColorRole
+    colors = {
+        C.Window: "#202124", C.WindowText: "#E6E6E6", C.Base: "#17181A", C.AlternateBase: "#26282B",
+        C.ToolTipBase: "#2B2D31", C.ToolTipText: "#E6E6E6", C.Text: "#E6E6E6", C.Button: "#2B2D31",
+        C.ButtonText: "#E6E6E6", C.BrightText: "#FF6B6B", C.Highlight: "#56B4E9",
+        C.HighlightedText: "#000000", C.Link: "#56B4E9", C.PlaceholderText: "#9AA0A6",
+    }
+    for role, c in colors.items():
+        p.setColor(role, QtGui.QColor(c))
+    p.setColor(QtGui.QPalette.ColorGroup.Disabled, C.ButtonText, QtGui.QColor("#777777"))
+    p.setColor(QtGui.QPalette.ColorGroup.Disabled, C.Text, QtGui.QColor("#777777"))
+    p.setColor(QtGui.QPalette.ColorGroup.Disabled, C.WindowText, QtGui.QColor("#777777"))
+    return p
+
+
+def light_palette(high_contrast=False):
+    p = QtWidgets.QApplication.style().standardPalette()
+    if high_contrast:
+        C = QtGui.QPalette.ColorRole
+        for role, c in {C.Window: "#FFFFFF", C.WindowText: "#000000", C.Base: "#FFFFFF",
+                        C.Text: "#000000", C.ButtonText: "#000000"}.items():
+            p.setColor(role, QtGui.QColor(c))
+    return p
+
+
+def style_plot(plot, look):
+    """Axes, ticks and background of a pyqtgraph PlotWidget for `look`."""
+    plot.setBackground(look.plot_background)
+    pi = plot.getPlotItem()
+    pen = pg.mkPen(look.foreground, width=max(1.0, look.line_width))
+    tick_font = look.font(9.0)
+    for name in ("left", "bottom", "right", "top"):
+        axis = pi.getAxis(name)
+        axis.setPen(pen)
+        axis.setTextPen(look.foreground)
+        axis.setStyle(tickFont=tick_font, tickLength=int(5 * look.scale))
+        if axis.label is not None:
+            axis.label.setFont(look.font(10.0))
+    if pi.titleLabel is not None and pi.titleLabel.text:
+        pi.titleLabel.item.setFont(look.font(13.0, bold=True))
+
+
+def _scale_widget_fonts(window, scale):
+    """Scale the window's font (children inherit it) and every font set explicitly on a widget.
+
+    Each font is scaled from the one it had before any scaling, stored on first sight, so any
+    sequence of zooms ends exactly where it started when the scale returns to 1.
+    """
+    SET = QtCore.Qt.WidgetAttribute.WA_SetFont
+    targets = [window] + [w for w in window.findChildren(QtWidgets.QWidget)
+                          if w.property("_klviz_base_font") is not None or w.testAttribute(SET)
+                          or w.isWindow()]  # popups (combo lists, menus) do not inherit
+    for w in targets:
+        base = w.property("_klviz_base_font")
+        if base is None:
+            base = QtGui.QFont(w.font())
+            w.setProperty("_klviz_base_font", base)
+            w.setProperty("_klviz_font_explicit", w.testAttribute(SET))
+        if scale == 1.0 and not w.property("_klviz_font_explicit"):
+            w.setFont(QtGui.QFont())  # inherit again, as before
+            w.setAttribute(SET, False)
+            continue
+        f = QtGui.QFont(base)
+        size = base.pointSizeF() if base.pointSizeF() > 0 else 9.0
+        f.setPointSizeF(size * scale)
+        w.setFont(f)
+    for combo in window.findChildren(QtWidgets.QComboBox):
+        popup = combo.view().window()  # a separate window that keeps the font it was given
+        if popup is not window:
+            popup.setFont(combo.font())
+            for child in popup.findChildren(QtWidgets.QWidget):
+                child.setFont(combo.font())
+
+
+def apply_look(window, look):
+    app = QtWidgets.QApplication.instance()
+    app.setPalette(dark_palette() if look.dark else light_palette(look.high_contrast))
+    pg.setConfigOption("foreground", look.foreground)
+    _scale_widget_fonts(window, look.scale)
+    for plot in window.findChildren(pg.PlotWidget):
+        style_plot(plot, look)
+    for w in window.findChildren(QtWidgets.QWidget):
+        restyle = getattr(w, "restyle", None)
+        if callable(restyle):
+            restyle(look)

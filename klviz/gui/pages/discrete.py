@@ -32,6 +32,7 @@ def _why_infinite(mismatch, labels, num, den):
 
 
 class DiscretePage(QtWidgets.QWidget):
+    QUIZ_HANDLES_CHILDREN = True  # set_quiz below takes care of every number on this page
     def __init__(self, model, parent=None):
         super().__init__(parent)
         self.setObjectName("page_discrete")
@@ -60,9 +61,12 @@ class DiscretePage(QtWidgets.QWidget):
             chart.dragFinished.connect(m.end_gesture)
             chart.nudged.connect(lambda si, i, d, names=names: m.nudge(names[si], i, d))
 
-        # toolbar row
-        bar = QtWidgets.QHBoxLayout()
-        bar.setSpacing(8)
+        # controls: a tool bar, so that at large type (presentation) what does not fit folds into
+        # its » menu instead of being clipped
+        bar = QtWidgets.QToolBar("Discrete controls")
+        bar.setObjectName("toolbar_discrete")
+        bar.setMovable(False)
+        bar.setFloatable(False)
         lab = QtWidgets.QLabel("&Categories")
         self.spin_categories = QtWidgets.QSpinBox()
         self.spin_categories.setObjectName("spin_categories")
@@ -73,10 +77,12 @@ class DiscretePage(QtWidgets.QWidget):
         lab.setBuddy(self.spin_categories)
         bar.addWidget(lab)
         bar.addWidget(self.spin_categories)
+        bar.addSeparator()
         self.button_preset_p = self._preset_button("Preset &P", "p")
         self.button_preset_q = self._preset_button("Preset &Q", "q")
         bar.addWidget(self.button_preset_p)
         bar.addWidget(self.button_preset_q)
+        bar.addSeparator()
         self.button_mismatch = self._button("Support &mismatch", "button_mismatch", m.apply_support_mismatch,
                                             "Q is zero where P is not: D(P‖Q) becomes infinite")
         self.button_swap = self._button("S&wap P ⇄ Q", "button_swap", m.swap, "Exchange P and Q")
@@ -86,12 +92,12 @@ class DiscretePage(QtWidgets.QWidget):
                                           "Rename the categories")
         for b in (self.button_mismatch, self.button_swap, self.button_copy, self.button_reset, self.button_labels):
             bar.addWidget(b)
+        bar.addSeparator()
         self.check_overlay = QtWidgets.QCheckBox("&Overlay")
         self.check_overlay.setObjectName("check_overlay")
         self.check_overlay.setToolTip("Draw P and Q side by side on one chart")
         self.check_overlay.toggled.connect(self.set_overlay)
         bar.addWidget(self.check_overlay)
-        bar.addStretch(1)
 
         # readouts and decomposition
         self.readouts = ReadoutGrid(READOUTS, prefix="value_")
@@ -112,6 +118,15 @@ class DiscretePage(QtWidgets.QWidget):
         QtWidgets.QVBoxLayout(box).addWidget(self.readouts)
         sl.addWidget(box)
         sl.addWidget(self.decomposition, 1)
+        sl.addWidget(self.decomposition.caption)
+        self.quiz_placeholder = QtWidgets.QLabel(
+            "<div style='font-size:16pt'>Which is larger, D(P‖Q) or D(Q‖P)?<br>"
+            "Is H(P,Q) above H(P)?</div><p>Predict, then press <b>Space</b> to reveal.</p>")
+        self.quiz_placeholder.setObjectName("quiz_placeholder")
+        self.quiz_placeholder.setAlignment(QtCore.Qt.AlignmentFlag.AlignCenter)
+        self.quiz_placeholder.setWordWrap(True)
+        self.quiz_placeholder.setVisible(False)
+        sl.addWidget(self.quiz_placeholder, 1)
 
         top = QtWidgets.QSplitter(QtCore.Qt.Orientation.Horizontal)
         top.addWidget(charts)
@@ -132,7 +147,7 @@ class DiscretePage(QtWidgets.QWidget):
             s.setChildrenCollapsible(False)
 
         layout = QtWidgets.QVBoxLayout(self)
-        layout.addLayout(bar)
+        layout.addWidget(bar)
         layout.addWidget(main, 1)
 
     def _button(self, text, name, slot, tip):
@@ -160,6 +175,8 @@ class DiscretePage(QtWidgets.QWidget):
     def _tip(self, i):
         d, m = self.model.discrete, self.model.discrete_measures()
         lab = d.labels[i]
+        if self._quiz:
+            return f"<b>{lab}</b>"
         return (f"<b>{lab}</b><br>P({lab}) = {d.p[i]:.6g}<br>Q({lab}) = {d.q[i]:.6g}<br>"
                 f"p log(p/q) = {format_value(m.terms_pq[i], 6)} {m.unit}<br>"
                 f"q log(q/p) = {format_value(m.terms_qp[i], 6)} {m.unit}")
@@ -169,6 +186,21 @@ class DiscretePage(QtWidgets.QWidget):
 
     def _tip_overlay(self, si, i):
         return self._tip(i)
+
+    # -- quiz -----------------------------------------------------------------------------------
+    def set_quiz(self, on):
+        """Quiz mode: every number is hidden, and so are the charts that would give answers away."""
+        self._quiz = bool(on)
+        self.pointwise.caption.set_quiz(on)
+        self.decomposition.caption.set_quiz(on)
+        self.readouts.set_quiz(on)
+        for w in (self.decomposition, self.decomposition.caption, self.pointwise):
+            w.setVisible(not on)
+        self.quiz_placeholder.setVisible(on)
+        for chart in (self.plot_p, self.plot_q, self.plot_overlay):
+            chart.set_quiz(on)
+
+    _quiz = False
 
     # -- behaviour -----------------------------------------------------------------------------
     def set_overlay(self, on):

@@ -100,9 +100,6 @@ class BarChart(pg.PlotWidget):
         self._selected = (0, 0)
         self._dragging = False
         self.setFocusPolicy(QtCore.Qt.FocusPolicy.StrongFocus)
-        # A visible frame says which chart the arrow keys act on.
-        self.setStyleSheet("BarChart { border: 2px solid transparent; border-radius: 3px; }"
-                           "BarChart:focus { border: 2px solid #56B4E9; }")
         self.setMinimumSize(220, 160)
         pi = self.getPlotItem()
         pi.setMenuEnabled(False)
@@ -155,11 +152,13 @@ class BarChart(pg.PlotWidget):
 
     def _update_texts(self):
         n = len(self._labels)
-        show = n <= self.MAX_VALUE_LABELS // len(self.series) + 1
+        show = n <= self.MAX_VALUE_LABELS // len(self.series) + 1 and not self._quiz
         needed = n * len(self.series) if show else 0
         pi = self.getPlotItem()
         while len(self._texts) < needed:
-            t = pg.TextItem(anchor=(0.5, 1.0), color="#222222")
+            t = pg.TextItem(anchor=(0.5, 1.0), color=self._text_color)
+            if self._text_font is not None:
+                t.setFont(self._text_font)
             pi.addItem(t)
             self._texts.append(t)
         k = 0
@@ -188,6 +187,8 @@ class BarChart(pg.PlotWidget):
         focused = self.hasFocus()
         self._sel_item.setVisible(focused)
         self._marker.setVisible(True)
+        # A visible frame says which chart the arrow keys act on.
+        self.getPlotItem().vb.setBorder(pg.mkPen("#56B4E9", width=2) if focused else None)
 
     def focusInEvent(self, ev):
         super().focusInEvent(ev)
@@ -196,6 +197,36 @@ class BarChart(pg.PlotWidget):
     def focusOutEvent(self, ev):
         super().focusOutEvent(ev)
         self._update_selection()
+
+    # -- look and quiz --------------------------------------------------------------------------
+    _quiz = False
+
+    def set_quiz(self, on):
+        """Quiz mode hides the numbers printed on the bars (the bars themselves stay)."""
+        self._quiz = bool(on)
+        self._update_texts()
+
+    def restyle(self, look):
+        colors = [look.p_color if s.name == "P" else look.q_color if s.name == "Q" else s.color
+                  for s in self.series]
+        outline = pg.mkPen(look.foreground, width=max(1.0, look.line_width)) if look.high_contrast else None
+        for s, item, color in zip(self.series, self._bars, colors):
+            item.setOpts(brush=color, pen=outline or pg.mkPen(color))
+        self._sel_item.setOpts(pen=pg.mkPen(look.foreground, width=2.5 * look.scale))
+        self._marker.setBrush(pg.mkBrush(look.foreground))
+        self._marker.setSize(12 * look.scale)
+        self._text_font = look.font(9.0)
+        self._text_color = look.foreground
+        for t in self._texts:
+            t.setFont(self._text_font)
+            t.setColor(self._text_color)
+        if self.series and self.getPlotItem().titleLabel.text:
+            color = colors[0] if len(self.series) == 1 else look.foreground
+            self.getPlotItem().setTitle(self.getPlotItem().titleLabel.text, color=color,
+                                        size=f"{13 * look.scale:.0f}pt", bold=True)
+
+    _text_font = None
+    _text_color = "#222222"
 
     # -- helpers for the drag layer ------------------------------------------------------------
     def series_at(self, dx):

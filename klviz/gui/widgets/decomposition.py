@@ -13,6 +13,7 @@ from PySide6 import QtCore
 
 from klviz.core.format import format_value
 from klviz.gui.widgets.ranges import nice_ceiling
+from klviz.gui.widgets.value_label import ValueLabel
 from klviz.style import KL_COLOR, P_COLOR, Q_COLOR
 
 
@@ -30,9 +31,9 @@ class DecompositionChart(pg.PlotWidget):
         pi.setMenuEnabled(False)
         pi.hideButtons()
         pi.setMouseEnabled(x=False, y=False)
-        pi.setTitle("Cross-entropy = entropy + KL divergence")
+        pi.setTitle(self.TITLE)
         pi.getAxis("left").setTicks([[(1, "H(P,Q)"), (0, "H(Q,P)")]])
-        pi.setYRange(-0.6, 1.6, padding=0)
+        pi.setYRange(-0.5, 1.5, padding=0)
         pi.showGrid(x=True, y=False, alpha=0.2)
         pi.getAxis("bottom").setStyle(maxTickLevel=0)  # major grid lines only
         self._entropy_bars = pg.BarGraphItem(x0=[0, 0], width=[0, 0], y=[1, 0], height=0.55,
@@ -46,11 +47,12 @@ class DecompositionChart(pg.PlotWidget):
             t = pg.TextItem(anchor=(0.5, 0.5), color="#FFFFFF")
             pi.addItem(t)
             self._seg_texts.append(t)
-        self._texts = []
-        for _ in range(2):
-            t = pg.TextItem(anchor=(0, 0.5), color="#222222")
-            pi.addItem(t)
-            self._texts.append(t)
+        # The equations with numbers sit in a label under the chart: it scales with the fonts and
+        # never collides with the bars.
+        self.caption = ValueLabel()
+        self.caption.setObjectName("caption_decomposition")
+        self.caption.setWordWrap(True)
+        self.caption.setTextFormat(QtCore.Qt.TextFormat.RichText)
         self._inf_marks = []
         for y in (1, 0):
             t = pg.TextItem("∞ →", anchor=(1, 0.5), color="#FFFFFF")
@@ -59,6 +61,16 @@ class DecompositionChart(pg.PlotWidget):
             self._inf_marks.append(t)
         self._range = None
 
+    def restyle(self, look):
+        self._look = look
+        for t in self._seg_texts + self._inf_marks:
+            t.setFont(look.font(9.5, bold=True))
+        self._entropy_bars.setOpts(brushes=[look.p_color, look.q_color],
+                                   pens=[pg.mkPen(look.p_color), pg.mkPen(look.q_color)])
+        self.getPlotItem().setTitle(self.TITLE, size=f"{12 * look.scale:.0f}pt")
+
+    TITLE = "Cross-entropy = entropy + KL"
+
     def set_measures(self, m, unit):
         finite = [v for key in ("cross_entropy_pq", "cross_entropy_qp", "entropy_p", "entropy_q")
                   if math.isfinite(v := getattr(m, key))]
@@ -66,7 +78,8 @@ class DecompositionChart(pg.PlotWidget):
         xmax = top * 1.45 if any(math.isinf(getattr(m, k)) for k in ("kl_pq", "kl_qp")) else top * 1.3
         xmax = nice_ceiling(max(xmax, 1e-6))
         widths_h, widths_d, x0_d = [], [], []
-        for (y, ek, dk, ck, names, color), text, mark in zip(self.ROWS, self._texts, self._inf_marks):
+        lines = []
+        for (y, ek, dk, ck, names, color), mark in zip(self.ROWS, self._inf_marks):
             h, d, c = getattr(m, ek), getattr(m, dk), getattr(m, ck)
             widths_h.append(h)
             x0_d.append(h)
@@ -74,13 +87,13 @@ class DecompositionChart(pg.PlotWidget):
                 widths_d.append(xmax * 1.2 - h)  # runs past the right edge: open-ended
                 mark.setPos(xmax * 0.995, y)
                 mark.setVisible(True)
-                text.setText(f"{names[0]} = ∞ = {format_value(h)} + ∞")
-                text.setPos(0, y + 0.45)
+                lines.append(f"<b>{names[0]}</b> = ∞ = {names[1]} + {names[2]} = {format_value(h)} + ∞")
             else:
                 widths_d.append(d)
                 mark.setVisible(False)
-                text.setText(f"{names[0]} = {format_value(c)} = {format_value(h)} + {format_value(d)} {unit}")
-                text.setPos(0, y + 0.45)
+                lines.append(f"<b>{names[0]}</b> = {names[1]} + {names[2]} = {format_value(h)} + "
+                             f"{format_value(d)} = {format_value(c)} {unit}")
+        self.caption.setText("<br>".join(lines))
         for k, ((y, _, _, _, names, _), h, dw) in enumerate(zip(self.ROWS, widths_h, widths_d)):
             for t, name, x0, w in ((self._seg_texts[2 * k], names[1], 0.0, h),
                                    (self._seg_texts[2 * k + 1], names[2], h, dw)):
@@ -88,8 +101,8 @@ class DecompositionChart(pg.PlotWidget):
                 t.setText(name)
                 t.setPos(x0 + w_vis / 2, y)
                 t.setVisible(w_vis > 0.12 * xmax)
-        self._entropy_bars.setOpts(x0=[0, 0], width=widths_h, y=[1, 0], height=0.45)
-        self._kl_bars.setOpts(x0=x0_d, width=widths_d, y=[1, 0], height=0.45)
+        self._entropy_bars.setOpts(x0=[0, 0], width=widths_h, y=[1, 0], height=0.7)
+        self._kl_bars.setOpts(x0=x0_d, width=widths_d, y=[1, 0], height=0.7)
         if (xmax, unit) != self._range:
             self._range = (xmax, unit)
             self.getPlotItem().setXRange(0, xmax, padding=0)

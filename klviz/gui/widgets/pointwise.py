@@ -15,6 +15,7 @@ from PySide6 import QtWidgets
 
 from klviz.core.format import format_value
 from klviz.gui.widgets.ranges import nice_ceiling
+from klviz.gui.widgets.value_label import ValueLabel
 from klviz.style import P_COLOR, Q_COLOR
 
 
@@ -39,8 +40,13 @@ class PointwiseChart(pg.PlotWidget):
         pi.addItem(self._inf)
         self._labels = ()
         self._yrange = None
-        self.caption = QtWidgets.QLabel()  # placed above the chart by the page; cheaper than a plot title
+        self.caption = ValueLabel()  # placed above the chart by the page; cheaper than a plot title
         self.caption.setObjectName("caption_pointwise")
+        self.caption.setWordWrap(True)
+
+    def restyle(self, look):
+        self._bars_pq.setOpts(brush=look.p_color, pen=pg.mkPen(look.p_color))
+        self._bars_qp.setOpts(brush=look.q_color, pen=pg.mkPen(look.q_color))
 
     def set_terms(self, labels, terms_pq, terms_qp, m, unit):
         n = len(labels)

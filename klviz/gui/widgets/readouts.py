@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from klviz.core.format import format_value
+from klviz.gui.widgets.value_label import ValueLabel
 
 
 class ReadoutGrid(QtWidgets.QWidget):
@@ -37,13 +38,13 @@ class ReadoutGrid(QtWidgets.QWidget):
             name_label.setFont(name_font)
             if color:
                 name_label.setStyleSheet(f"color: {color}; font-weight: 600;")
-            value = QtWidgets.QLabel("–")
+            value = ValueLabel("–")
             value.setObjectName(prefix + key)
             value.setProperty("role", "readout-value")
             value.setFont(value_font)
             value.setTextInteractionFlags(QtCore.Qt.TextInteractionFlag.TextSelectableByMouse)
             value.setMinimumWidth(QtGui.QFontMetrics(value_font).horizontalAdvance("0.00000 hartleys"))
-            reason = QtWidgets.QLabel("")
+            reason = ValueLabel("")
             reason.setObjectName(prefix + key + "_reason")
             reason.setProperty("role", "readout-reason")
             reason.setFont(reason_font)
@@ -68,4 +69,15 @@ class ReadoutGrid(QtWidgets.QWidget):
             why = reasons.get(key, "")
             r = self.reasons[key]
             r.setText(why)
-            r.setVisible(bool(why))
+            r.setVisible(bool(why) and not self._quiz)
+
+    _quiz = False
+
+    def set_quiz(self, on):
+        """Quiz mode: values show "?" and the reasons (which give answers away) are hidden."""
+        self._quiz = bool(on)
+        for key, label in self.values.items():
+            label.set_quiz(on)
+            reason = self.reasons[key]
+            reason.set_quiz(on)
+            reason.setVisible(bool(reason.real_text()) and not on)

@@ -1,0 +1,199 @@
+"""The lesson panel: a dock that walks the derivation step by step (content in klviz.lesson)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6 import QtCore, QtWidgets
+
+from klviz import lesson
+from klviz import session as ss
+from klviz.core.format import format_value
+from klviz.core.sampling import code_lengths, running_mean, sample_log_ratios
+from klviz.core.units import convert
+from klviz.gui.widgets.value_label import ValueLabel
+from klviz.style import KL_COLOR
+
+
+class SamplingDemo(QtWidgets.QWidget):
+    """Draw samples from P; plot the running mean of log p(x)/q(x) against D(P‖Q)."""
+
+    def __init__(self, model, parent=None):
+        super().__init__(parent)
+        self.model = model
+        self._ratios = np.zeros(0)  # log p(x)/q(x) of every draw so far, in nats
+        self._rng = np.random.default_rng()
+        self.plot = pg.PlotWidget(background=None)
+        self.plot.setObjectName("plot_sampling")
+        self.plot.setMinimumHeight(180)
+        pi = self.plot.getPlotItem()
+        pi.setMenuEnabled(False)
+        pi.hideButtons()
+        pi.setLabel("bottom", "samples drawn from P")
+        pi.setLabel("left", "running mean of log p/q")
+        pi.getAxis("left").enableAutoSIPrefix(False)
+        pi.getAxis("bottom").enableAutoSIPrefix(False)
+        self.curve = pi.plot([], [], pen=pg.mkPen(KL_COLOR, width=2))
+        self.target = pg.InfiniteLine(angle=0, pen=pg.mkPen("#444444", width=1.5, style=QtCore.Qt.PenStyle.DashLine))
+        pi.addItem(self.target)
+        self.readout = ValueLabel("")
+        self.readout.setObjectName("lesson_sampling_value")
+        self.readout.setWordWrap(True)
+        buttons = QtWidgets.QHBoxLayout()
+        for text, n, name in (("Draw &100", 100, "button_draw_100"), ("Draw 1&000", 1000, "button_draw_1000")):
+            b = QtWidgets.QPushButton(text)
+            b.setObjectName(name)
+            b.clicked.connect(lambda _=False, n=n: self.draw(n))
+            buttons.addWidget(b)
+        clear = QtWidgets.QPushButton("C&lear")
+        clear.setObjectName("button_draw_clear")
+        clear.clicked.connect(self.clear)
+        buttons.addWidget(clear)
+        lay = QtWidgets.QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addLayout(buttons)
+        lay.addWidget(self.plot, 1)
+        lay.addWidget(self.readout)
+        model.discreteChanged.connect(self.clear)
+        model.unitChanged.connect(self.clear)
+
+    @property
+    def _estimate(self):
+        return convert(running_mean(self._ratios), self.model.unit)
+
+    def clear(self):
+        self._ratios = np.zeros(0)
+        self._update()
+
+    def draw(self, n):
+        d = self.model.discrete
+        _, ratios = sample_log_ratios(d.p, d.q, n, self._rng)
+        self._ratios = np.concatenate([self._ratios, ratios])
+        self._update()
+
+    def _update(self):
+        m = self.model.discrete_measures()
+        estimate = self._estimate
+        finite = np.isfinite(estimate)
+        x = np.arange(1, estimate.size + 1)
+        self.curve.setData(x[finite], estimate[finite])
+        if np.isfinite(m.kl_pq):
+            self.target.setValue(m.kl_pq)
+            self.target.setVisible(True)
+        else:
+            self.target.setVisible(False)
+        unit = self.model.unit
+        if not estimate.size:
+            self.readout.setText(f"D(P‖Q) = {format_value(m.kl_pq)} {unit}. Draw some samples.")
+        else:
+            last = estimate[-1]
+            self.readout.setText(
+                f"after {estimate.size:,} samples: mean log p/q = {format_value(last)} {unit}; "
+                f"D(P‖Q) = {format_value(m.kl_pq)} {unit}")
+
+
+class LessonPanel(QtWidgets.QDockWidget):
+    def __init__(self, window, model):
+        super().__init__("Lesson", window)
+        self.setObjectName("dock_lesson")
+        self.window_, self.model = window, model
+        self.index = 0
+        body = QtWidgets.QWidget()
+        lay = QtWidgets.QVBoxLayout(body)
+        nav = QtWidgets.QHBoxLayout()
+        self.button_back = QtWidgets.QPushButton("◀ &Back")
+        self.button_back.setObjectName("button_lesson_back")
+        self.button_back.clicked.connect(lambda: self.go(self.index - 1))
+        self.combo = QtWidgets.QComboBox()
+        self.combo.setObjectName("combo_lesson_step")
+        self.combo.addItems([s.title for s in lesson.STEPS])
+        self.combo.activated.connect(self.go)
+        self.button_next = QtWidgets.QPushButton("&Next ▶")
+        self.button_next.setObjectName("button_lesson_next")
+        self.button_next.clicked.connect(lambda: self.go(self.index + 1))
+        nav.addWidget(self.button_back)
+        nav.addWidget(self.combo, 1)
+        nav.addWidget(self.button_next)
+        lay.addLayout(nav)
+        self.title = QtWidgets.QLabel()
+        self.title.setObjectName("lesson_title")
+        self.title.setWordWrap(True)
+        f = self.title.font()
+        f.setPointSizeF(f.pointSizeF() * 1.3)
+        f.setBold(True)
+        self.title.setFont(f)
+        self.text = QtWidgets.QLabel()
+        self.text.setObjectName("lesson_text")
+        self.text.setWordWrap(True)
+        self.text.setTextFormat(QtCore.Qt.TextFormat.RichText)
+        self.formula = ValueLabel()
+        self.formula.setObjectName("lesson_formula")
+        self.formula.setWordWrap(True)
+        self.formula.setTextFormat(QtCore.Qt.TextFormat.RichText)
+        self.formula.setStyleSheet("background: rgba(128,128,128,40); padding: 6px; border-radius: 4px;")
+        self.table = ValueLabel()
+        self.table.setObjectName("lesson_code_table")
+        self.table.setTextFormat(QtCore.Qt.TextFormat.RichText)
+        self.try_this = QtWidgets.QLabel()
+        self.try_this.setObjectName("lesson_try")
+        self.try_this.setWordWrap(True)
+        self.reset_scene = QtWidgets.QPushButton("Set up this step's &scene again")
+        self.reset_scene.setObjectName("button_lesson_scene")
+        self.reset_scene.clicked.connect(lambda: self.set_scene(lesson.STEPS[self.index]))
+        self.sampling = SamplingDemo(model)
+        for w in (self.title, self.text, self.formula, self.table, self.try_this, self.sampling):
+            lay.addWidget(w)
+        lay.addWidget(self.reset_scene)
+        lay.addStretch(1)
+        scroll = QtWidgets.QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(body)
+        self.setWidget(scroll)
+        self.setMinimumWidth(340)
+        model.discreteChanged.connect(self.refresh)
+        model.unitChanged.connect(self.refresh)
+        self.show_step(0, set_scene=False)
+
+    def go(self, index):
+        self.show_step(max(0, min(len(lesson.STEPS) - 1, int(index))))
+
+    def show_step(self, index, set_scene=True):
+        self.index = index
+        step = lesson.STEPS[index]
+        if self.combo.currentIndex() != index:
+            self.combo.setCurrentIndex(index)
+        self.button_back.setEnabled(index > 0)
+        self.button_next.setEnabled(index < len(lesson.STEPS) - 1)
+        self.title.setText(step.title)
+        self.text.setText(step.body)
+        self.try_this.setText("<b>Try this:</b> " + step.try_this.removeprefix("<p>"))
+        self.sampling.setVisible(step.key == "sampling")
+        if set_scene:
+            self.set_scene(step)
+        self.refresh()
+
+    def set_scene(self, step):
+        tabs = self.window_.tabs
+        page = self.window_.findChild(QtWidgets.QWidget, f"page_{step.tab}")
+        if page is not None:
+            tabs.setCurrentWidget(page)
+        scene = step.scene
+        if "p" in scene:
+            state = ss.DiscreteState(scene["labels"], scene["p"], scene["q"])
+            self.model.apply(self.model.session.with_(discrete=state, unit=scene.get("unit", self.model.unit)),
+                             f"Lesson: {step.title}")
+        if "panel" in scene and page is not None and hasattr(page, "panels"):
+            page.panels.setCurrentIndex(scene["panel"])
+
+    def refresh(self):
+        step = lesson.STEPS[self.index]
+        m = self.model.discrete_measures() if step.tab == "discrete" else None
+        unit = self.model.unit
+        self.formula.setText(lesson.formula(step, m, self.model.discrete, unit))
+        self.formula.setVisible(bool(self.formula.real_text()))
+        if step.key == "message":
+            d = self.model.discrete
+            self.table.setText(lesson.code_table(d, code_lengths(d.q, "bits")))
+            self.table.setVisible(True)
+        else:
+            self.table.setVisible(False)

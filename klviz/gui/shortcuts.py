@@ -1,0 +1,50 @@
+"""Help > Keyboard shortcuts: every action of the window with its keys, and the chart keys."""
+
+from __future__ import annotations
+
+from PySide6 import QtCore, QtGui, QtWidgets
+
+CHART_KEYS = (
+    ("Left / Right", "select the previous / next bar of the focused chart"),
+    ("Up / Down", "raise / lower the selected bar by 0.01 (the others rescale)"),
+    ("Shift+Up / Shift+Down", "raise / lower the selected bar by 0.1"),
+    ("Space", "in quiz mode: reveal the numbers"),
+    ("Tab / Shift+Tab", "move between controls and charts"),
+    ("Alt + underlined letter", "press a button or open a menu"),
+)
+
+
+def action_rows(window):
+    rows = []
+    for act in window.findChildren(QtGui.QAction):
+        keys = [k.toString(QtGui.QKeySequence.SequenceFormat.NativeText) for k in act.shortcuts()]
+        keys = [k for k in keys if k]
+        if keys and act.text():
+            rows.append((" or ".join(dict.fromkeys(keys)), act.text().replace("&", "")))
+    return sorted(set(rows), key=lambda r: r[1].lower())
+
+
+class ShortcutsDialog(QtWidgets.QDialog):
+    def __init__(self, window):
+        super().__init__(window)
+        self.setObjectName("dialog_shortcuts")
+        self.setWindowTitle("Keyboard shortcuts")
+        table = QtWidgets.QTableWidget(0, 2)
+        table.setObjectName("table_shortcuts")
+        table.setHorizontalHeaderLabels(["Keys", "Does"])
+        table.verticalHeader().setVisible(False)
+        table.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
+        for keys, text in action_rows(window) + list(CHART_KEYS):
+            r = table.rowCount()
+            table.insertRow(r)
+            table.setItem(r, 0, QtWidgets.QTableWidgetItem(keys))
+            table.setItem(r, 1, QtWidgets.QTableWidgetItem(text))
+        table.resizeColumnsToContents()
+        table.horizontalHeader().setStretchLastSection(True)
+        buttons = QtWidgets.QDialogButtonBox(QtWidgets.QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout = QtWidgets.QVBoxLayout(self)
+        layout.addWidget(table)
+        layout.addWidget(buttons)
+        self.resize(560, 520)
+        self.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
