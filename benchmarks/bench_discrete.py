@@ -1,9 +1,11 @@
 """Discrete tab: from a mouse move to readouts and charts showing the new state.
 
 Side by side in one run (offscreen platform, 1280x820 window):
-- klviz: a real QMouseEvent move sent to plot_p's viewport during a drag, then the whole window
-  repainted synchronously (QWidget.repaint), so the time covers model, measures, every view and
-  the paint.
+- klviz: a real QMouseEvent move sent to plot_p's viewport during a drag, then the event loop
+  run until every pending update is painted (processEvents), so the time covers model, measures,
+  every view and the paint of every chart that changed. A paint counter on the charts'
+  viewports checks that the charts were really repainted (QWidget.repaint() of the window does
+  not repaint QGraphicsView viewports).
 - a Qt + matplotlib build of the same view (how most such tools are built): the same charts
   (P, Q, decomposition, pointwise) on a FigureCanvasQTAgg and the same QLabel readouts, updated
   per move with the same numbers, canvas redrawn (draw_idle + repaint).
@@ -27,6 +29,15 @@ from uitools import _send, data_to_viewport  # noqa: E402
 MOVES = 150
 
 
+class PaintCounter(QtCore.QObject):
+    count = 0
+
+    def eventFilter(self, obj, ev):
+        if ev.type() == QtCore.QEvent.Type.Paint:
+            self.count += 1
+        return False
+
+
 def bench_klviz(app, n):
     from klviz.gui import create_main_window
 
@@ -41,14 +52,20 @@ def bench_klviz(app, n):
     left, none = QtCore.Qt.MouseButton.LeftButton, QtCore.Qt.MouseButton.NoButton
     i = n // 2
     _send(vp, QtCore.QEvent.Type.MouseButtonPress, data_to_viewport(plot, i, 0.1), left, left)
+    counter = PaintCounter()
+    page = w.page_discrete
+    for chart in (page.plot_p, page.decomposition, page.pointwise):
+        chart.viewport().installEventFilter(counter)
+    app.processEvents()
     times = []
     for k in range(MOVES):
-        y = 0.1 + 0.8 * (k % 50) / 50
+        y = 0.12 + 0.8 * (k % 50) / 50
         pos = data_to_viewport(plot, i, y)
         t0 = time.perf_counter()
         _send(vp, QtCore.QEvent.Type.MouseMove, pos, none, left)
-        w.repaint()
+        app.processEvents()
         times.append(time.perf_counter() - t0)
+    assert counter.count >= 3 * MOVES, f"the charts were not repainted ({counter.count} paints)"
     _send(vp, QtCore.QEvent.Type.MouseButtonRelease, pos, left, none)
     assert abs(w.model.discrete.p[i] - y) < 0.01, "the drag did not reach the model"
     w.close()
@@ -117,7 +134,7 @@ def bench_matplotlib(app, n):
         y = 0.1 + 0.8 * (k % 50) / 50
         t0 = time.perf_counter()
         w.set_p(n // 2, y)
-        w.repaint()
+        app.processEvents()
         times.append(time.perf_counter() - t0)
     w.close()
     return times

@@ -305,3 +305,129 @@ def fit_forward_kl(P, start, steps=60):
     lss = math.log(start.sigma) + (math.log(target.sigma) - math.log(start.sigma)) * ease
     path = tuple(Normal(float(m), float(math.exp(l))) for m, l in zip(mus, lss))
     return FitResult(target, path[:-1] + (target,), True)
+
+
+# ---------------------------------------------------------------------------------------------
+# For the continuous explorer (drawing and fit animation). Plain numpy like the rest; added for the
+# GUI's Continuous tab so that the view itself does no arithmetic.
+
+
+def integrand(P, Q, x, log_p=None, log_q=None):
+    """p(x) log(p(x) / q(x)) on `x`, in nats: the function whose integral is D(P‖Q).
+
+    Computed in log space (exp(log p) * (log p - log q)), so tails where both densities underflow
+    give 0 rather than 0 * inf; single values may be negative, the integral is not. `log_p` and
+    `log_q`, if given, are log_density(P, x) and log_density(Q, x) already computed.
+    """
+    lp = log_density(P, x) if log_p is None else log_p
+    lq = log_density(Q, x) if log_q is None else log_q
+    with np.errstate(invalid="ignore"):
+        out = np.exp(lp) * (lp - lq)
+    return np.where(np.isfinite(lp), out, 0.0)
+
+
+def drawing_grid(lo, hi, dists=(), points=801, reach=6.0, per_component=121):
+    """Sorted x values on [lo, hi] for drawing densities of `dists` (Normals or Mixtures).
+
+    A uniform grid plus `per_component` points within ±`reach` sigma of every component, so a
+    component much narrower than the grid step is still drawn with its true peak.
+    """
+    parts = [np.linspace(lo, hi, points)]
+    local = np.linspace(-reach, reach, per_component)
+    for dist in dists:
+        _, mus, sigmas = _components(dist)
+        parts.extend(m + s * local for m, s in zip(mus, sigmas))
+    x = np.concatenate(parts)
+    x = x[(x >= lo) & (x <= hi)]
+    return np.unique(x)
+
+
+def density_modes(P, rel_step=0.02):
+    """The locations of the local maxima of P's density, ascending.
+
+    Every critical point of a Gaussian mixture lies between its smallest and largest component
+    mean (outside, all components pull the same way), so the slope of log p is scanned there on a
+    grid finer than the narrowest component and each change of sign from + to - is refined by
+    bisection.
+    """
+    logw, mus, sigmas = _components(P)
+    keep = np.isfinite(logw)
+    mus, sigmas = mus[keep], sigmas[keep]
+    lo, hi = float(mus.min()), float(mus.max())
+    if hi - lo <= 1e-12 * max(1.0, abs(lo)):
+        return np.array([lo])
+    n = int(min(max(math.ceil((hi - lo) / (rel_step * float(sigmas.min()))), 64), 200_000))
+    x = np.linspace(lo, hi, n + 1)
+    g = _dlog_density(P, x)
+    starts = list(np.flatnonzero((g[:-1] > 0) & (g[1:] <= 0)))
+    modes = [lo] if g[0] <= 0 else []
+    if starts:
+        a, b = x[starts], x[np.array(starts) + 1]
+        for _ in range(60):  # bisection on the sign of d/dx log p
+            mid = 0.5 * (a + b)
+            up = _dlog_density(P, mid) > 0
+            a, b = np.where(up, mid, a), np.where(up, b, mid)
+        modes.extend(0.5 * (a + b))
+    return np.array(sorted(modes))
+
+
+def fit_reverse_kl_nearest_mode(P, start, max_iter=500, approach_steps=40):
+    """Minimise D(Q‖P) over Gaussian Q so that Q ends at the mode of P nearest `start`.
+
+    A descent from a broad start between two separated modes can settle on a wide Gaussian over
+    both (another local minimum of D(Q‖P)). Here Q first moves to the peak of P nearest start.mu
+    (ties: the higher peak, then the left one), narrowing to the narrowest component's sigma if it
+    is wider, and `fit_reverse_kl` descends from there; a Normal P has one optimum (P itself) and
+    is fitted from `start` directly. The returned path runs from `start` to the optimum.
+    """
+    start = Normal(start.mu, start.sigma)
+    if isinstance(P, Normal):
+        return fit_reverse_kl(P, start, max_iter=max_iter)
+    logw, _, sigmas = _components(P)
+    modes = density_modes(P)
+    heights = log_density(P, modes)
+    order = sorted(range(len(modes)), key=lambda i: (abs(modes[i] - start.mu), -heights[i], modes[i]))
+    target = Normal(float(modes[order[0]]), min(start.sigma, float(sigmas[np.isfinite(logw)].min())))
+    s = np.linspace(0.0, 1.0, approach_steps + 1)
+    mus = start.mu + (target.mu - start.mu) * s
+    lss = math.log(start.sigma) + (math.log(target.sigma) - math.log(start.sigma)) * s
+    approach = tuple(Normal(float(m), float(math.exp(v))) for m, v in zip(mus[:-1], lss[:-1]))
+    result = fit_reverse_kl(P, target, max_iter=max_iter)
+    return FitResult(result.normal, (start,) + approach[1:] + result.path, result.converged)
+
+
+def resample_path(path, count):
+    """`count` Normals evenly spaced along `path` (a sequence of Normals), ends kept exactly.
+
+    Spacing is by what the eye sees of the curve moving: the length element is
+    sqrt(dmu^2 + dsigma^2 + (dlog sigma / 4)^2), so a slide, a widening and a narrowing all take
+    time in proportion to how far the curve visibly moves. Used to animate a fit at an even pace.
+    """
+    if count < 2:
+        raise ValueError("resample_path needs count >= 2")
+    path = tuple(path)
+    if len(path) == 1:
+        return (path[0],) * count
+    mus = np.array([n.mu for n in path], dtype=float)
+    sig = np.array([n.sigma for n in path], dtype=float)
+    step = np.sqrt(np.diff(mus) ** 2 + np.diff(sig) ** 2 + (0.25 * np.diff(np.log(sig))) ** 2)
+    keep = np.concatenate([[True], step > 0])
+    mus, sig = mus[keep], sig[keep]
+    s = np.concatenate([[0.0], np.cumsum(step[step > 0])])
+    if s[-1] == 0:
+        return (path[0],) * (count - 1) + (path[-1],)
+    t = np.linspace(0.0, s[-1], count)
+    m = np.interp(t, s, mus)
+    v = np.interp(t, s, sig)  # between two positive sigmas: positive
+    inner = tuple(Normal(float(a), float(b)) for a, b in zip(m[1:-1], v[1:-1]))
+    return (path[0],) + inner + (path[-1],)
+
+
+def unit_variance_terms(P, mu_q):
+    """H(P, N(mu_q, 1)) in nats as its three terms: (1/2 log 2 pi, 1/2 Var_P, 1/2 (E_P - mu_q)^2).
+
+    Their sum is the cross-entropy from P to a unit-variance Normal: a constant, P's own spread,
+    and half the squared error between P's mean and mu_q -- the MSE loss as a cross-entropy.
+    """
+    m = moment_match(P)
+    return _HALF_LOG_2PI, 0.5 * m.sigma**2, 0.5 * (m.mu - float(mu_q)) ** 2

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 
 import numpy as np
+
+from klviz.core.discrete import _kl_sum, _kl_terms, _log1pmx
 
 _HALF_LOG_2PI = 0.5 * math.log(2.0 * math.pi)
 
@@ -92,3 +95,320 @@ def gaussian_nll(y, f, sigma=1.0):
     """-log N(y; f, sigma^2) = 1/2 log(2 pi sigma^2) + (y - f)^2 / (2 sigma^2)."""
     r = (y - f) / sigma
     return _HALF_LOG_2PI + math.log(sigma) + 0.5 * r * r
+
+
+# ---------------------------------------------------------------------------------------------
+# The loss lab: everything the Losses tab shows, bundled per panel. Values are in nats; convert
+# with klviz.core.units.convert for display.
+
+def _finite(value, name):
+    try:
+        v = float(value)
+    except (TypeError, ValueError):
+        raise ValueError(f"{name} must be a number") from None
+    if not math.isfinite(v):
+        raise ValueError(f"{name} must be finite, not {v}")
+    return v
+
+
+def _probability(value, name):
+    v = _finite(value, name)
+    if not 0.0 <= v <= 1.0:
+        raise ValueError(f"{name} must lie in [0, 1], not {v}")
+    return v
+
+
+def _vector(values, name):
+    try:
+        arr = np.array(values, dtype=float)
+    except (TypeError, ValueError):
+        raise ValueError(f"{name} must be numbers") from None
+    if arr.ndim != 1 or arr.size == 0:
+        raise ValueError(f"{name} must be a non-empty flat list of numbers")
+    if not np.all(np.isfinite(arr)):
+        raise ValueError(f"{name} must be finite numbers")
+    return arr
+
+
+def log_sigmoid(z):
+    """log sigmoid(z) = -softplus(-z): exact for any finite logit (log f of the Bernoulli)."""
+    return -_softplus(-float(z))
+
+
+def logit(f):
+    """The logit z with sigmoid(z) = f: log f - log(1 - f); -inf at 0, +inf at 1."""
+    f = _probability(f, "f")
+    if f == 0.0:
+        return -math.inf
+    if f == 1.0:
+        return math.inf
+    return math.log(f) - math.log1p(-f)
+
+
+def _nonneg(x):
+    x = float(x)
+    return x if x > 0 else 0.0  # also turns -0.0 into 0.0
+
+
+def _is_hard(y):
+    return bool(np.all((y == 0.0) | (y == 1.0)))
+
+
+def _expm1mx(d):
+    """e^d - 1 - d, accurate also for tiny |d| (series there)."""
+    if abs(d) >= 0.1:
+        return math.expm1(d) - d
+    acc = 0.0
+    for k in range(20, 1, -1):  # d^2/2! + d^3/3! + ... by Horner, exact to double precision here
+        acc = 1.0 / math.factorial(k) + d * acc
+    return d * d * acc
+
+
+def _bernoulli_kl_soft(y, z, log_f, log_g):
+    """D(Bern(y) ‖ Bern(sigmoid(z))) for 0 < y < 1.
+
+    Near the optimum (z close to z* = logit(y)) the sum of terms cancels to nothing, so there it is
+    taken as the Bregman divergence of softplus: D = log1p(u) - y d with d = z - z*, u = y expm1(d),
+    rearranged as (log1p(u) - u) + y (expm1(d) - d), two pieces without cancellation.
+    """
+    d = z - logit(y)
+    if abs(d) <= 1.0:
+        u = y * math.expm1(d)
+        return _nonneg(float(_log1pmx(np.array([u]))[0]) + y * _expm1mx(d))
+    p, q = np.array([1.0 - y, y]), np.array([sigmoid(-z), sigmoid(z)])
+    logp, logq = np.log(p), np.array([log_g, log_f])
+    return _nonneg(_kl_sum(p, q, _kl_terms(p, q, logp, logq)))
+
+
+@dataclass(frozen=True)
+class BernoulliReport:
+    """Binary cross-entropy of a target y (hard or soft) against f = sigmoid(z), in nats.
+
+    bce = H(Bern(y), Bern(f)) = entropy + kl; with a hard label (y = 0 or 1) the entropy is 0 and
+    kl equals bce exactly.
+    """
+
+    y: float
+    z: float
+    f: float              # sigmoid(z)
+    one_minus_f: float    # sigmoid(-z), exact also where f rounds to 1
+    log_f: float          # log sigmoid(z), finite for any finite z
+    log_one_minus_f: float
+    bce: float
+    entropy: float        # H(Bern(y))
+    kl: float             # D(Bern(y) ‖ Bern(f))
+    hard: bool
+
+
+def bernoulli_report(y, z):
+    """Everything the Bernoulli panel shows for target y in [0, 1] and logit z (ValueError else)."""
+    y = _probability(y, "target y")
+    z = _finite(z, "logit z")
+    log_f, log_g = log_sigmoid(z), log_sigmoid(-z)
+    bce = binary_cross_entropy_logit(y, z)
+    hard = y in (0.0, 1.0)
+    if hard:  # one term survives, and it is the cross-entropy's own term
+        kl = -log_f if y == 1.0 else -log_g
+    else:
+        kl = _bernoulli_kl_soft(y, z, log_f, log_g)
+    return BernoulliReport(y=y, z=z, f=sigmoid(z), one_minus_f=sigmoid(-z), log_f=log_f,
+                           log_one_minus_f=log_g, bce=bce, entropy=bernoulli_entropy(y), kl=float(kl),
+                           hard=hard)
+
+
+def bce_curve(y, f):
+    """BCE(y, f) for an array of f in [0, 1] (0 log 0 = 0; +inf where the target has mass and f has none)."""
+    y = _probability(y, "target y")
+    f = np.asarray(f, dtype=float)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        a = np.where(y > 0, -y * np.log(f), 0.0)
+        b = np.where(y < 1, -(1.0 - y) * np.log1p(-f), 0.0)
+    return np.maximum(a + b, 0.0)
+
+
+def probability_grid(n=801):
+    """Values of f in (0, 1) for drawing a loss over f: even in f, and dense towards both ends."""
+    even = np.linspace(0.0, 1.0, n)[1:-1]
+    ends = 1.0 / (1.0 + np.exp(-np.linspace(-36.0, 36.0, n // 2)))  # still < 1: log(1 - f) finite
+    return np.unique(np.concatenate([even, ends]))
+
+
+@dataclass(frozen=True, eq=False)
+class CategoricalReport:
+    """Categorical cross-entropy of a target y (one-hot or soft) against softmax(z), in nats.
+
+    ce = logsumexp - target_dot = entropy + kl. For two classes, `binary_*` give the same loss as
+    the Bernoulli case with f = sigmoid(z_1 - z_0) and target y_1 (None for other sizes).
+    """
+
+    target: np.ndarray
+    logits: np.ndarray
+    probs: np.ndarray       # softmax(z); tiny entries may underflow to 0 ...
+    log_probs: np.ndarray   # ... while these stay exact (log-softmax)
+    logsumexp: float
+    target_dot: float       # sum_i y_i z_i
+    ce: float
+    entropy: float          # H(y)
+    kl: float               # D(y ‖ softmax z)
+    ce_terms: np.ndarray    # -y_i log f_i (0 where y_i = 0); they sum to ce
+    hard: bool
+    hard_index: int | None
+    binary_gap: float | None = None
+    binary_f: float | None = None
+    binary_bce: float | None = None
+
+
+def categorical_report(y, z):
+    """Everything the categorical panel shows. y: non-negative weights (normalised here), z: logits."""
+    y = _vector(y, "target")
+    z = _vector(z, "logits")
+    if y.size != z.size:
+        raise ValueError(f"target has {y.size} entries but there are {z.size} logits")
+    if y.size < 2:
+        raise ValueError("a categorical needs at least two classes")
+    if np.any(y < 0) or not y.sum() > 0:
+        raise ValueError("target weights must be non-negative and not all zero")
+    y = y / y.sum()
+    ls = log_softmax(z)
+    q = np.exp(ls)
+    mask = y > 0
+    ce_terms = np.zeros_like(y)
+    ce_terms[mask] = -y[mask] * ls[mask]
+    ce = categorical_cross_entropy_logits(y, z)
+    hard = _is_hard(y)
+    hard_index = int(np.argmax(y)) if hard else None
+    if hard:
+        kl = ce  # H(y) = 0: the one surviving term -log f_k is the cross-entropy itself
+    else:
+        logy = np.zeros_like(y)
+        logy[mask] = np.log(y[mask])
+        kl = _nonneg(_kl_sum(y, q, _kl_terms(y, q, logy, ls)))
+    ent = _nonneg(-float(np.dot(y[mask], np.log(y[mask]))))
+    extra = {}
+    if y.size == 2:
+        gap = float(z[1] - z[0])
+        extra = dict(binary_gap=gap, binary_f=sigmoid(gap), binary_bce=binary_cross_entropy_logit(float(y[1]), gap))
+    return CategoricalReport(
+        target=y, logits=z, probs=q, log_probs=ls, logsumexp=logsumexp(z),
+        target_dot=float(np.dot(y, z)), ce=ce, entropy=ent, kl=float(kl), ce_terms=ce_terms,
+        hard=hard, hard_index=hard_index, **extra,
+    )
+
+
+@dataclass(frozen=True)
+class NormalReport:
+    """-log N(y; f, sigma^2) = constant + squared_term, in nats (sigma = 1: 1/2 log 2pi + 1/2 (y-f)^2)."""
+
+    y: float
+    f: float
+    sigma: float
+    residual: float      # y - f
+    constant: float      # 1/2 log(2 pi sigma^2)
+    squared_term: float  # (y - f)^2 / (2 sigma^2)
+    nll: float
+
+
+def _sigma(sigma):
+    s = _finite(sigma, "sigma")
+    if not s > 0:
+        raise ValueError(f"sigma must be > 0, not {s}")
+    return s
+
+
+def normal_report(y, f, sigma=1.0):
+    """The Normal panel's per-sample numbers for target y, prediction f and a fixed sigma."""
+    y, f, sigma = _finite(y, "target y"), _finite(f, "prediction f"), _sigma(sigma)
+    r = y - f
+    const = _HALF_LOG_2PI + math.log(sigma)
+    sq = 0.5 * (r / sigma) ** 2
+    return NormalReport(y=y, f=f, sigma=sigma, residual=r, constant=const, squared_term=sq,
+                        nll=gaussian_nll(y, f, sigma))
+
+
+def gaussian_nll_curve(y, f, sigma=1.0):
+    """-log N(y; f_k, sigma^2) for an array of predictions f_k (a parabola in f)."""
+    y, sigma = _finite(y, "target y"), _sigma(sigma)
+    r = (y - np.asarray(f, dtype=float)) / sigma
+    return _HALF_LOG_2PI + math.log(sigma) + 0.5 * r * r
+
+
+def fit_line(x, y):
+    """Least-squares line y ≈ slope x + intercept: (slope, intercept).
+
+    Computed from centred data. If every x is the same the best line is not unique; then the slope
+    is 0 and the line is the mean of y (one of the minimisers).
+    """
+    x, y = _vector(x, "x"), _vector(y, "y")
+    if x.size != y.size:
+        raise ValueError(f"{x.size} x values but {y.size} y values")
+    xm, ym = float(np.mean(x)), float(np.mean(y))
+    dx = x - xm
+    sxx = float(np.dot(dx, dx))
+    slope = float(np.dot(dx, y - ym)) / sxx if sxx > 0 else 0.0
+    return slope, ym - slope * xm
+
+
+def mean_squared_error(y, f):
+    """(1/n) sum (y_i - f_i)^2."""
+    y, f = _vector(y, "y"), _vector(f, "f")
+    r = y - f
+    return float(np.dot(r, r)) / r.size
+
+
+def mean_gaussian_nll(y, f, sigma=1.0):
+    """(1/n) sum -log N(y_i; f_i, sigma^2): the mean cross-entropy of a data set under the model.
+
+    Summed point by point (not through the MSE), so that equality with 1/2 log(2 pi sigma^2) +
+    MSE / (2 sigma^2) is a fact to check, not an assumption.
+    """
+    y, f, sigma = _vector(y, "y"), _vector(f, "f"), _sigma(sigma)
+    r = (y - f) / sigma
+    per_point = _HALF_LOG_2PI + math.log(sigma) + 0.5 * r * r
+    return math.fsum(per_point.tolist()) / per_point.size
+
+
+@dataclass(frozen=True, eq=False)
+class DataFitReport:
+    """A data set (x_i, y_i) and its least-squares line, in nats where a loss is one."""
+
+    x: np.ndarray
+    y: np.ndarray
+    slope: float
+    intercept: float
+    predictions: np.ndarray  # slope x_i + intercept
+    residuals: np.ndarray    # y_i - prediction
+    mse: float
+    mean_nll: float          # mean -log N(y_i; f_i, sigma^2)
+    constant: float          # 1/2 log(2 pi sigma^2)
+    half_mse_term: float     # MSE / (2 sigma^2): mean_nll = constant + half_mse_term
+    sigma: float
+    best_sigma: float        # sqrt(MSE): the sigma that would minimise the mean NLL for this line
+    unique: bool             # False when all x coincide (the best line is then not unique)
+
+
+def data_fit_report(x, y, sigma=1.0):
+    """Fit the line, then every loss of the fitted line on the data."""
+    x, y, sigma = _vector(x, "x"), _vector(y, "y"), _sigma(sigma)
+    slope, intercept = fit_line(x, y)
+    pred = slope * x + intercept
+    mse = mean_squared_error(y, pred)
+    return DataFitReport(
+        x=x, y=y, slope=slope, intercept=intercept, predictions=pred, residuals=y - pred, mse=mse,
+        mean_nll=mean_gaussian_nll(y, pred, sigma), constant=_HALF_LOG_2PI + math.log(sigma),
+        half_mse_term=mse / (2.0 * sigma * sigma), sigma=sigma, best_sigma=math.sqrt(mse),
+        unique=bool(np.ptp(x) > 0),
+    )
+
+
+def line_profile(x, y, slopes, sigma=1.0):
+    """For each slope a, the line with its best intercept (mean y - a mean x): (MSE(a), mean NLL(a)).
+
+    Both curves have their minimum at the least-squares slope: mean NLL = 1/2 log(2 pi sigma^2) +
+    MSE / (2 sigma^2) is an increasing function of the MSE.
+    """
+    x, y, sigma = _vector(x, "x"), _vector(y, "y"), _sigma(sigma)
+    a = np.asarray(slopes, dtype=float)
+    r = (y - y.mean())[None, :] - a[:, None] * (x - x.mean())[None, :]
+    mse = np.mean(r * r, axis=1)
+    nll = _HALF_LOG_2PI + math.log(sigma) + np.mean(0.5 * (r / sigma) ** 2, axis=1)
+    return mse, nll

@@ -7,13 +7,20 @@ from __future__ import annotations
 
 import os
 
+import pyqtgraph as pg
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from klviz import session as ss
 from klviz.core.units import UNITS
 from klviz.gui import settings
+from klviz.gui.classroom import Classroom
+from klviz.gui.export import Exporter
+from klviz.gui.theme import Look, cache_axes
 from klviz.gui.model import SessionModel
+from klviz.gui.pages.lesson import LessonPanel
+from klviz.gui.pages.continuous import ContinuousPage
 from klviz.gui.pages.discrete import DiscretePage
+from klviz.gui.pages.losses import LossesPage
 from klviz.gui.theme import configure_pyqtgraph
 
 
@@ -33,11 +40,26 @@ class MainWindow(QtWidgets.QMainWindow):
         self.tabs.setDocumentMode(True)
         self.page_discrete = DiscretePage(self.model)
         self.tabs.addTab(self.page_discrete, "&Discrete")
+        self.page_continuous = ContinuousPage(self.model)
+        self.tabs.addTab(self.page_continuous, "&Continuous")
+        self.page_losses = LossesPage(self.model)
+        self.tabs.addTab(self.page_losses, "&Losses")
         self.setCentralWidget(self.tabs)
+        self.lesson = LessonPanel(self, self.model)
+        self.addDockWidget(QtCore.Qt.DockWidgetArea.RightDockWidgetArea, self.lesson)
+        self.lesson.hide()
 
         self._build_unit_selector()
+        self.classroom = Classroom(self)
+        self.action_presentation = self.classroom.action_presentation
+        self.action_quiz = self.classroom.action_quiz
         self._build_actions()
+        self.exporter = Exporter(self)
+        for plot in self.findChildren(pg.PlotWidget):
+            cache_axes(plot)
         self._build_menus()
+        if self.classroom.look() != Look():
+            self.classroom.apply()
         self.statusBar().showMessage("Drag a bar, or click a chart and use the arrow keys.", 8000)
         self.model.undo_stack.cleanChanged.connect(self._update_title)
         self._update_title()
@@ -98,6 +120,13 @@ class MainWindow(QtWidgets.QMainWindow):
         for a in (self.action_undo, self.action_redo):
             self.addAction(a)
         self.action_about = self._action("&About klviz", "action_about", self.about)
+        self.action_lesson = self.lesson.toggleViewAction()
+        self.action_lesson.setText("&Lesson panel")
+        self.action_lesson.setObjectName("action_lesson")
+        self.action_lesson.setShortcut(QtGui.QKeySequence("Ctrl+L"))
+        self.addAction(self.action_lesson)
+        self.action_shortcuts = self._action("&Keyboard shortcuts", "action_shortcuts", self.show_shortcuts,
+                                             QtGui.QKeySequence.StandardKey.HelpContents)
 
     def _build_menus(self):
         mb = self.menuBar()
@@ -108,11 +137,19 @@ class MainWindow(QtWidgets.QMainWindow):
         for a in (self.action_save, self.action_save_as):
             f.addAction(a)
         f.addSeparator()
+        f.addAction(self.exporter.action_export)
+        f.addAction(self.exporter.action_copy)
+        f.addSeparator()
         f.addAction(self.action_quit)
         e = mb.addMenu("&Edit")
         e.addAction(self.action_undo)
         e.addAction(self.action_redo)
+        view = mb.addMenu("&View")
+        view.addAction(self.action_lesson)
+        view.addSeparator()
+        self.classroom.fill_menu(view)
         h = mb.addMenu("&Help")
+        h.addAction(self.action_shortcuts)
         h.addAction(self.action_about)
 
     # -- sessions ------------------------------------------------------------------------------
@@ -231,6 +268,11 @@ class MainWindow(QtWidgets.QMainWindow):
     def save_as(self):
         path, _ = QtWidgets.QFileDialog.getSaveFileName(self, "Save session", "session.klviz", "klviz sessions (*.klviz *.json)")
         return self.save_session(path) if path else False
+
+    def show_shortcuts(self):
+        from klviz.gui.shortcuts import ShortcutsDialog
+
+        ShortcutsDialog(self).open()
 
     def about(self):
         QtWidgets.QMessageBox.about(

@@ -13,6 +13,7 @@ from PySide6 import QtCore, QtGui
 
 from klviz import session as ss
 from klviz.core import Categorical, continuous_measures, discrete_measures
+from klviz.core import Mixture, Normal, convert, gaussian
 
 WHICH = ("p", "q")
 
@@ -180,6 +181,141 @@ class SessionModel(QtCore.QObject):
         s = self._session
         self.apply(s.with_(continuous_p=p if p is not None else s.continuous_p,
                            continuous_q=q if q is not None else s.continuous_q), text)
+
+    # -- intents: continuous --------------------------------------------------------------------
+    # P is a Normal, or a two-component Mixture whose FIRST component is (mu, sigma); Q is a Normal.
+    # Parameter names: "mu", "sigma" (P's first component, or Q), and for P "weight" (of the first
+    # component), "mu2", "sigma2". While P is a single Normal, the second component and weight are
+    # remembered here (not in the session) so switching the mixture on brings them back.
+    CONTINUOUS_PARAMS = ("mu", "sigma", "weight", "mu2", "sigma2")
+    CONTINUOUS_PRESETS = {
+        "identical": (Normal(0.0, 1.0), Normal(0.0, 1.0)),
+        "shifted": (Normal(-1.0, 1.0), Normal(1.5, 1.0)),
+        "q-wider": (Normal(0.0, 1.0), Normal(0.0, 2.5)),
+        "q-narrower": (Normal(0.0, 1.0), Normal(0.0, 0.4)),
+        "bimodal-p": (Mixture.from_params(0.5, -3.0, 0.8, 3.0, 0.8), Normal(0.8, 1.5)),
+    }
+    fitActiveChanged = QtCore.Signal(bool)
+    _mixture_memory = (0.5, 4.0, 1.0)  # (weight, mu2, sigma2) for when P becomes a mixture
+    _fit_text = None  # while a fit is shown: its undo text (its macro is open on the undo stack)
+
+    def continuous(self, which):
+        return self._session.continuous_p if which == "p" else self._session.continuous_q
+
+    def continuous_params(self, which):
+        """The parameters a user sets, by name (P: also the remembered mixture part)."""
+        d = self.continuous(which)
+        if isinstance(d, Mixture):
+            (c1, c2) = d.components
+            return dict(mixture=True, mu=c1.mu, sigma=c1.sigma, weight=d.weight, mu2=c2.mu, sigma2=c2.sigma)
+        out = dict(mixture=False, mu=d.mu, sigma=d.sigma)
+        if which == "p":
+            out.update(zip(("weight", "mu2", "sigma2"), self._mixture_memory))
+        return out
+
+    def set_continuous_param(self, which, name, value):
+        """Set one parameter of P or Q ("mu", "sigma"; for P also "weight", "mu2", "sigma2")."""
+        if which not in WHICH or name not in self.CONTINUOUS_PARAMS or (which == "q" and name not in ("mu", "sigma")):
+            raise ValueError(f"no continuous parameter {name!r} for {which!r}")
+        value = float(value)
+        params = self.continuous_params(which)
+        params[name] = value
+        if params["mixture"]:
+            new = Mixture.from_params(params["weight"], params["mu"], params["sigma"], params["mu2"], params["sigma2"])
+        elif name in ("weight", "mu2", "sigma2"):
+            Mixture.from_params(params["weight"], 0.0, 1.0, params["mu2"], params["sigma2"])  # validate
+            self._mixture_memory = (params["weight"], params["mu2"], params["sigma2"])
+            return
+        else:
+            new = Normal(params["mu"], params["sigma"])
+        symbol = {"mu": "μ", "sigma": "σ", "weight": "w", "mu2": "μ₂", "sigma2": "σ₂"}[name]
+        text = f"{which.upper()}: {symbol} = {value:.4g}"
+        self.set_continuous(**{which: new}, text=text)
+
+    def set_mixture(self, on):
+        """Make P a two-component mixture (first component = the current P) or a single Normal."""
+        params = self.continuous_params("p")
+        if bool(on) == params["mixture"]:
+            return
+        if on:
+            w, mu2, s2 = self._mixture_memory
+            new = Mixture.from_params(w, params["mu"], params["sigma"], mu2, s2)
+        else:
+            self._mixture_memory = (params["weight"], params["mu2"], params["sigma2"])
+            new = Normal(params["mu"], params["sigma"])
+        self.set_continuous(p=new, text="P: mixture" if on else "P: single normal")
+
+    def apply_continuous_preset(self, name):
+        p, q = self.CONTINUOUS_PRESETS[name]
+        if isinstance(p, Mixture):
+            self._mixture_memory = (p.weight, p.components[1].mu, p.components[1].sigma)
+        self.set_continuous(p=p, q=q, text=f"Preset: {name.replace('-', ' ')}")
+
+    def mse_link(self):
+        """The MSE link for Q = N(mu_Q, 1): H(P,Q) = 1/2 log 2 pi + 1/2 Var_P + 1/2 (E_P - mu_Q)^2.
+
+        Returns dict(mean_p, var_p, mu_q, error = mean_p - mu_q, terms=(constant, variance, squared
+        error), total), the
+        terms and total in the current unit (exact for a mixture P too: only P's mean and variance
+        enter)."""
+        P, Q = self._session.continuous_p, self._session.continuous_q
+        m = gaussian.moment_match(P)
+        terms = tuple(float(convert(t, self.unit)) for t in gaussian.unit_variance_terms(P, Q.mu))
+        return dict(mean_p=m.mu, var_p=m.sigma**2, mu_q=Q.mu, error=m.mu - Q.mu, terms=terms, total=sum(terms))
+
+    # fits: compute, then show as one undo step (begin_fit, fit_step per frame, end_fit)
+    def continuous_fit(self, kind):
+        """Fit Q to P from the current Q: kind "forward" minimises D(P‖Q) (moment matching),
+        "reverse" minimises D(Q‖P) ending at the mode of P nearest Q. Returns a FitResult whose
+        path runs from the current Q to the optimum; nothing is changed."""
+        P, Q = self._session.continuous_p, self._session.continuous_q
+        if kind == "forward":
+            return gaussian.fit_forward_kl(P, Q)
+        if kind == "reverse":
+            return gaussian.fit_reverse_kl_nearest_mode(P, Q)
+        raise ValueError(f"unknown fit {kind!r} (forward or reverse)")
+
+    @property
+    def fit_active(self):
+        return self._fit_text is not None
+
+    def begin_fit(self, text):
+        """Start showing a fit: every fit_step shows live; end_fit makes it all one undo step.
+
+        Undo and redo are unavailable meanwhile (the step is a macro under construction); anything
+        that ends the gesture from outside (opening a file, another drag) closes the fit too."""
+        if self._fit_text is not None:
+            self.end_fit()
+        self.end_gesture()
+        self.undo_stack.beginMacro(text)
+        self._fit_text = text
+        self.begin_gesture(text)
+        self.gestureActiveChanged.connect(self._fit_gesture_changed)
+        self.fitActiveChanged.emit(True)
+
+    def fit_step(self, q):
+        if self._fit_text is not None:
+            self.set_continuous(q=q, text=self._fit_text)
+
+    def end_fit(self, q=None):
+        """Finish the fit, at `q` if given (the exact optimum), as one undo step."""
+        if self._fit_text is None:
+            return
+        if q is not None and self._gesture is not None:
+            self.set_continuous(q=q, text=self._fit_text)
+        self.end_gesture()  # closes the macro through _fit_gesture_changed
+
+    def _fit_gesture_changed(self, active):
+        if active or self._fit_text is None:
+            return
+        self._fit_text = None
+        self.gestureActiveChanged.disconnect(self._fit_gesture_changed)
+        self.undo_stack.endMacro()
+        top = self.undo_stack.command(self.undo_stack.index() - 1)
+        if top is not None and top.childCount() == 0:  # nothing changed: drop the empty step
+            top.setObsolete(True)
+            self.undo_stack.undo()
+        self.fitActiveChanged.emit(False)
 
 
 def _same(a, b):

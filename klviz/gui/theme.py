@@ -106,6 +106,19 @@ def light_palette(high_contrast=False):
     return p
 
 
+def cache_axes(plot):
+    """Keep each axis (ticks, labels, grid) as a pixmap until it changes.
+
+    pyqtgraph replays an axis's QPicture, text included, on every repaint of the chart, which
+    costs milliseconds per frame; with the cache a drag repaints only the bars.
+    """
+    pi = plot.getPlotItem()
+    for name in ("left", "bottom", "right", "top"):
+        pi.getAxis(name).setCacheMode(QtWidgets.QGraphicsItem.CacheMode.DeviceCoordinateCache)
+    # Items here move on every frame of a drag; a spatial index would be rebuilt each time.
+    plot.scene().setItemIndexMethod(QtWidgets.QGraphicsScene.ItemIndexMethod.NoIndex)
+
+
 def style_plot(plot, look):
     """Axes, ticks and background of a pyqtgraph PlotWidget for `look`."""
     plot.setBackground(look.plot_background)

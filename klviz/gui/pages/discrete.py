@@ -118,7 +118,7 @@ class DiscretePage(QtWidgets.QWidget):
         QtWidgets.QVBoxLayout(box).addWidget(self.readouts)
         sl.addWidget(box)
         sl.addWidget(self.decomposition, 1)
-        sl.addWidget(self.decomposition.caption)
+        sl.addWidget(self.decomposition.caption_box)
         self.quiz_placeholder = QtWidgets.QLabel(
             "<div style='font-size:16pt'>Which is larger, D(P‖Q) or D(Q‖P)?<br>"
             "Is H(P,Q) above H(P)?</div><p>Predict, then press <b>Space</b> to reveal.</p>")
@@ -138,7 +138,7 @@ class DiscretePage(QtWidgets.QWidget):
         pointwise_box = QtWidgets.QWidget()
         pl = QtWidgets.QVBoxLayout(pointwise_box)
         pl.setContentsMargins(0, 0, 0, 0)
-        pl.addWidget(self.pointwise.caption)
+        pl.addWidget(self.pointwise.caption_box)
         pl.addWidget(self.pointwise, 1)
         main.addWidget(pointwise_box)
         main.setStretchFactor(0, 3)
@@ -194,7 +194,7 @@ class DiscretePage(QtWidgets.QWidget):
         self.pointwise.caption.set_quiz(on)
         self.decomposition.caption.set_quiz(on)
         self.readouts.set_quiz(on)
-        for w in (self.decomposition, self.decomposition.caption, self.pointwise):
+        for w in (self.decomposition, self.decomposition.caption_box, self.pointwise):
             w.setVisible(not on)
         self.quiz_placeholder.setVisible(on)
         for chart in (self.plot_p, self.plot_q, self.plot_overlay):

@@ -63,6 +63,11 @@ class SamplingDemo(QtWidgets.QWidget):
 
     def clear(self):
         self._ratios = np.zeros(0)
+        if self.isVisible():
+            self._update()
+
+    def showEvent(self, ev):
+        super().showEvent(ev)
         self._update()
 
     def draw(self, n):
@@ -185,7 +190,13 @@ class LessonPanel(QtWidgets.QDockWidget):
         if "panel" in scene and page is not None and hasattr(page, "panels"):
             page.panels.setCurrentIndex(scene["panel"])
 
+    def showEvent(self, ev):
+        super().showEvent(ev)
+        self.refresh()
+
     def refresh(self):
+        if not self.isVisible():
+            return  # brought up to date when shown
         step = lesson.STEPS[self.index]
         m = self.model.discrete_measures() if step.tab == "discrete" else None
         unit = self.model.unit

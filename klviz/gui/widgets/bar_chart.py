@@ -15,6 +15,8 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6 import QtCore, QtGui, QtWidgets
 
+from klviz.gui.widgets.labels_layer import FastBars, LabelsLayer
+
 Y_TOP = 1.0
 
 
@@ -111,19 +113,22 @@ class BarChart(pg.PlotWidget):
             pi.setTitle(title, color=color, size="13pt", bold=True)
         self._bars = []
         for s in self.series:
-            item = pg.BarGraphItem(x=[], height=[], width=s.width, brush=s.color, pen=pg.mkPen(s.color))
+            item = FastBars(x=[], height=[], width=s.width, brush=s.color, pen=pg.mkPen(s.color))
             pi.addItem(item)
             self._bars.append(item)
-        self._sel_item = pg.BarGraphItem(x=[0], height=[0], width=0.8, brush=None,
+        self._sel_item = FastBars(x=[0], height=[0], width=0.8, brush=None,
                                          pen=pg.mkPen("#111111", width=2.5))
         self._sel_item.setZValue(50)
         pi.addItem(self._sel_item)
-        self._marker = pg.ScatterPlotItem(size=12, symbol="t1", brush="#111111", pen=None)
+        # one item for every value label, one for the selection mark (cheap to redraw per frame)
+        self._marker = LabelsLayer(color="#111111", anchor=(0.5, 0.5))
         pi.addItem(self._marker)
-        self._texts = []
+        self._value_labels = LabelsLayer()
+        pi.addItem(self._value_labels)
         self._layer = _DragLayer(self)
         pi.addItem(self._layer)
-        pi.setYRange(0, Y_TOP, padding=0.04)
+        # room above a full bar for its value label, and below zero for the selection mark
+        pi.setYRange(-0.08, Y_TOP + 0.1, padding=0)
         pi.getAxis("left").setTicks([[(v, f"{v:g}") for v in (0, 0.25, 0.5, 0.75, 1.0)]])
 
     # -- data ----------------------------------------------------------------------------------
@@ -153,28 +158,11 @@ class BarChart(pg.PlotWidget):
     def _update_texts(self):
         n = len(self._labels)
         show = n <= self.MAX_VALUE_LABELS // len(self.series) + 1 and not self._quiz
-        needed = n * len(self.series) if show else 0
-        pi = self.getPlotItem()
-        while len(self._texts) < needed:
-            t = pg.TextItem(anchor=(0.5, 1.0), color=self._text_color)
-            if self._text_font is not None:
-                t.setFont(self._text_font)
-            pi.addItem(t)
-            self._texts.append(t)
-        k = 0
-        for s, h in zip(self.series, self._heights):
-            if not show:
-                break
-            for i in range(n):
-                t = self._texts[k]
-                text = f"{h[i]:.2f}"
-                if t.textItem.toPlainText() != text:
-                    t.setText(text)
-                t.setPos(i + s.offset, min(h[i], Y_TOP) + 0.01)
-                t.setVisible(True)
-                k += 1
-        for t in self._texts[k:]:
-            t.setVisible(False)
+        items = []
+        if show:
+            for s, h in zip(self.series, self._heights):
+                items.extend((i + s.offset, min(h[i], Y_TOP) + 0.005, f"{h[i]:.2f}") for i in range(n))
+        self._value_labels.set_items(items)
 
     def _update_selection(self):
         si, bi = self._selected
@@ -183,12 +171,13 @@ class BarChart(pg.PlotWidget):
         s = self.series[si]
         h = self._heights[si][bi]
         self._sel_item.setOpts(x=[bi + s.offset], height=[h], width=s.width)
-        self._marker.setData([bi + s.offset], [-0.035])
+        self._marker.set_items([(bi + s.offset, -0.045, "▲")])
         focused = self.hasFocus()
         self._sel_item.setVisible(focused)
         self._marker.setVisible(True)
-        # A visible frame says which chart the arrow keys act on.
-        self.getPlotItem().vb.setBorder(pg.mkPen("#56B4E9", width=2) if focused else None)
+        if focused != self._framed:  # a visible frame says which chart the arrow keys act on
+            self._framed = focused
+            self.getPlotItem().vb.setBorder(pg.mkPen("#56B4E9", width=2) if focused else None)
 
     def focusInEvent(self, ev):
         super().focusInEvent(ev)
@@ -197,6 +186,8 @@ class BarChart(pg.PlotWidget):
     def focusOutEvent(self, ev):
         super().focusOutEvent(ev)
         self._update_selection()
+
+    _framed = False
 
     # -- look and quiz --------------------------------------------------------------------------
     _quiz = False
@@ -213,20 +204,12 @@ class BarChart(pg.PlotWidget):
         for s, item, color in zip(self.series, self._bars, colors):
             item.setOpts(brush=color, pen=outline or pg.mkPen(color))
         self._sel_item.setOpts(pen=pg.mkPen(look.foreground, width=2.5 * look.scale))
-        self._marker.setBrush(pg.mkBrush(look.foreground))
-        self._marker.setSize(12 * look.scale)
-        self._text_font = look.font(9.0)
-        self._text_color = look.foreground
-        for t in self._texts:
-            t.setFont(self._text_font)
-            t.setColor(self._text_color)
+        self._marker.set_style(color=look.foreground, font=look.font(9.0))
+        self._value_labels.set_style(color=look.foreground, font=look.font(9.0))
         if self.series and self.getPlotItem().titleLabel.text:
             color = colors[0] if len(self.series) == 1 else look.foreground
             self.getPlotItem().setTitle(self.getPlotItem().titleLabel.text, color=color,
                                         size=f"{13 * look.scale:.0f}pt", bold=True)
-
-    _text_font = None
-    _text_color = "#222222"
 
     # -- helpers for the drag layer ------------------------------------------------------------
     def series_at(self, dx):

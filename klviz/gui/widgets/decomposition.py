@@ -9,11 +9,12 @@ from __future__ import annotations
 import math
 
 import pyqtgraph as pg
-from PySide6 import QtCore
+from PySide6 import QtCore, QtGui
 
 from klviz.core.format import format_value
+from klviz.gui.widgets.labels_layer import FastBars, LabelsLayer
 from klviz.gui.widgets.ranges import nice_ceiling
-from klviz.gui.widgets.value_label import ValueLabel
+from klviz.gui.widgets.value_label import CaptionBox
 from klviz.style import KL_COLOR, P_COLOR, Q_COLOR
 
 
@@ -36,35 +37,30 @@ class DecompositionChart(pg.PlotWidget):
         pi.setYRange(-0.5, 1.5, padding=0)
         pi.showGrid(x=True, y=False, alpha=0.2)
         pi.getAxis("bottom").setStyle(maxTickLevel=0)  # major grid lines only
-        self._entropy_bars = pg.BarGraphItem(x0=[0, 0], width=[0, 0], y=[1, 0], height=0.55,
+        self._entropy_bars = FastBars(x0=[0, 0], width=[0, 0], y=[1, 0], height=0.55,
                                              brushes=[P_COLOR, Q_COLOR], pens=[pg.mkPen(P_COLOR), pg.mkPen(Q_COLOR)])
-        self._kl_bars = pg.BarGraphItem(x0=[0, 0], width=[0, 0], y=[1, 0], height=0.55,
+        self._kl_bars = FastBars(x0=[0, 0], width=[0, 0], y=[1, 0], height=0.55,
                                         brush=pg.mkBrush(KL_COLOR), pen=pg.mkPen(KL_COLOR))
         pi.addItem(self._entropy_bars)
         pi.addItem(self._kl_bars)
-        self._seg_texts = []
-        for _ in range(4):  # "H(P)" / "D(P‖Q)" inside the segments (shown where they fit)
-            t = pg.TextItem(anchor=(0.5, 0.5), color="#FFFFFF")
-            pi.addItem(t)
-            self._seg_texts.append(t)
+        # "H(P)" / "D(P‖Q)" inside the segments (where they fit), "∞ →" at an open end
+        bold = QtGui.QFont()
+        bold.setBold(True)
+        self._seg_texts = LabelsLayer(color="#FFFFFF", font=bold, anchor=(0.5, 0.5))
+        self._inf_marks = LabelsLayer(color="#FFFFFF", font=bold, anchor=(1.0, 0.5), offset_px=(-4, 0))
+        pi.addItem(self._seg_texts)
+        pi.addItem(self._inf_marks)
         # The equations with numbers sit in a label under the chart: it scales with the fonts and
         # never collides with the bars.
-        self.caption = ValueLabel()
+        self.caption_box = CaptionBox(lines=2)
+        self.caption = self.caption_box.label
         self.caption.setObjectName("caption_decomposition")
-        self.caption.setWordWrap(True)
-        self.caption.setTextFormat(QtCore.Qt.TextFormat.RichText)
-        self._inf_marks = []
-        for y in (1, 0):
-            t = pg.TextItem("∞ →", anchor=(1, 0.5), color="#FFFFFF")
-            pi.addItem(t)
-            t.setPos(0, y)
-            self._inf_marks.append(t)
         self._range = None
 
     def restyle(self, look):
         self._look = look
-        for t in self._seg_texts + self._inf_marks:
-            t.setFont(look.font(9.5, bold=True))
+        for layer in (self._seg_texts, self._inf_marks):
+            layer.set_style(font=look.font(9.5, bold=True))
         self._entropy_bars.setOpts(brushes=[look.p_color, look.q_color],
                                    pens=[pg.mkPen(look.p_color), pg.mkPen(look.q_color)])
         self.getPlotItem().setTitle(self.TITLE, size=f"{12 * look.scale:.0f}pt")
@@ -78,29 +74,28 @@ class DecompositionChart(pg.PlotWidget):
         xmax = top * 1.45 if any(math.isinf(getattr(m, k)) for k in ("kl_pq", "kl_qp")) else top * 1.3
         xmax = nice_ceiling(max(xmax, 1e-6))
         widths_h, widths_d, x0_d = [], [], []
-        lines = []
-        for (y, ek, dk, ck, names, color), mark in zip(self.ROWS, self._inf_marks):
+        lines, marks = [], []
+        for y, ek, dk, ck, names, color in self.ROWS:
             h, d, c = getattr(m, ek), getattr(m, dk), getattr(m, ck)
             widths_h.append(h)
             x0_d.append(h)
             if math.isinf(d):
                 widths_d.append(xmax * 1.2 - h)  # runs past the right edge: open-ended
-                mark.setPos(xmax * 0.995, y)
-                mark.setVisible(True)
+                marks.append((xmax, y, "∞ →"))
                 lines.append(f"<b>{names[0]}</b> = ∞ = {names[1]} + {names[2]} = {format_value(h)} + ∞")
             else:
                 widths_d.append(d)
-                mark.setVisible(False)
                 lines.append(f"<b>{names[0]}</b> = {names[1]} + {names[2]} = {format_value(h)} + "
                              f"{format_value(d)} = {format_value(c)} {unit}")
         self.caption.setText("<br>".join(lines))
-        for k, ((y, _, _, _, names, _), h, dw) in enumerate(zip(self.ROWS, widths_h, widths_d)):
-            for t, name, x0, w in ((self._seg_texts[2 * k], names[1], 0.0, h),
-                                   (self._seg_texts[2 * k + 1], names[2], h, dw)):
+        self._inf_marks.set_items(marks)
+        segs = []
+        for (y, _, _, _, names, _), h, dw in zip(self.ROWS, widths_h, widths_d):
+            for name, x0, w in ((names[1], 0.0, h), (names[2], h, dw)):
                 w_vis = min(x0 + w, xmax) - x0
-                t.setText(name)
-                t.setPos(x0 + w_vis / 2, y)
-                t.setVisible(w_vis > 0.12 * xmax)
+                if w_vis > 0.12 * xmax:
+                    segs.append((x0 + w_vis / 2, y, name))
+        self._seg_texts.set_items(segs)
         self._entropy_bars.setOpts(x0=[0, 0], width=widths_h, y=[1, 0], height=0.7)
         self._kl_bars.setOpts(x0=x0_d, width=widths_d, y=[1, 0], height=0.7)
         if (xmax, unit) != self._range:

@@ -11,11 +11,12 @@ import math
 import numpy as np
 import pyqtgraph as pg
 
-from PySide6 import QtWidgets
+from PySide6 import QtGui, QtWidgets
 
 from klviz.core.format import format_value
+from klviz.gui.widgets.labels_layer import FastBars, LabelsLayer
 from klviz.gui.widgets.ranges import nice_ceiling
-from klviz.gui.widgets.value_label import ValueLabel
+from klviz.gui.widgets.value_label import CaptionBox
 from klviz.style import P_COLOR, Q_COLOR
 
 
@@ -29,20 +30,25 @@ class PointwiseChart(pg.PlotWidget):
         pi.hideButtons()
         pi.setMouseEnabled(x=False, y=False)
         pi.showGrid(x=False, y=True, alpha=0.25)
-        self._bars_pq = pg.BarGraphItem(x=[], height=[], width=0.38, brush=P_COLOR, pen=pg.mkPen(P_COLOR),
+        self._bars_pq = FastBars(x=[], height=[], width=0.38, brush=P_COLOR, pen=pg.mkPen(P_COLOR),
                                         name="p log(p/q)")
-        self._bars_qp = pg.BarGraphItem(x=[], height=[], width=0.38, brush=Q_COLOR, pen=pg.mkPen(Q_COLOR),
+        self._bars_qp = FastBars(x=[], height=[], width=0.38, brush=Q_COLOR, pen=pg.mkPen(Q_COLOR),
                                         name="q log(q/p)")
         pi.addItem(self._bars_pq)
         pi.addItem(self._bars_qp)
-        pi.addItem(pg.InfiniteLine(pos=0, angle=0, pen=pg.mkPen("#444444", width=1)))
-        self._inf = pg.ScatterPlotItem(size=14, symbol="t1", brush="#CC0000", pen=None)
+        self._zero = QtWidgets.QGraphicsLineItem(-1, 0, 1, 0)  # the zero line (cheaper than InfiniteLine)
+        self._zero.setPen(pg.mkPen("#444444", width=1))
+        pi.addItem(self._zero)
+        bold = QtGui.QFont()
+        bold.setBold(True)
+        bold.setPointSizeF(bold.pointSizeF() * 1.4)
+        self._inf = LabelsLayer(color="#FFFFFF", font=bold, anchor=(0.5, 0.0), offset_px=(0, 3))
         pi.addItem(self._inf)
         self._labels = ()
         self._yrange = None
-        self.caption = ValueLabel()  # placed above the chart by the page; cheaper than a plot title
+        self.caption_box = CaptionBox(lines=2)
+        self.caption = self.caption_box.label  # placed above the chart by the page; cheaper than a plot title
         self.caption.setObjectName("caption_pointwise")
-        self.caption.setWordWrap(True)
 
     def restyle(self, look):
         self._bars_pq.setOpts(brush=look.p_color, pen=pg.mkPen(look.p_color))
@@ -60,7 +66,7 @@ class PointwiseChart(pg.PlotWidget):
         self._bars_pq.setOpts(x=x - 0.2, height=np.where(inf_pq, top, terms_pq))
         self._bars_qp.setOpts(x=x + 0.2, height=np.where(inf_qp, top, terms_qp))
         xs = np.concatenate([x[inf_pq] - 0.2, x[inf_qp] + 0.2])
-        self._inf.setData(xs, np.full(xs.size, top))
+        self._inf.set_items([(float(v), top, "∞") for v in xs])
         pi = self.getPlotItem()
         yr = (-nice_ceiling(-bottom) if bottom < 0 else 0.0, nice_ceiling(top))
         if yr != self._yrange:
@@ -69,6 +75,7 @@ class PointwiseChart(pg.PlotWidget):
         if tuple(labels) != self._labels:
             self._labels = tuple(labels)
             pi.setXRange(-0.5, n - 0.5, padding=0.02)
+            self._zero.setLine(-1, 0, n, 0)
             step = max(1, math.ceil(n / 20))
             pi.getAxis("bottom").setTicks([[(i, s) for i, s in enumerate(labels) if i % step == 0], []])
         self.caption.setText(

@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from klviz.core.format import format_value
-from klviz.gui.widgets.value_label import ValueLabel
+from klviz.gui.widgets.value_label import FixedValueLabel, ValueLabel
 
 
 class ReadoutGrid(QtWidgets.QWidget):
@@ -38,12 +38,11 @@ class ReadoutGrid(QtWidgets.QWidget):
             name_label.setFont(name_font)
             if color:
                 name_label.setStyleSheet(f"color: {color}; font-weight: 600;")
-            value = ValueLabel("–")
+            value = FixedValueLabel("−0.00000e−100 hartleys", "–")
             value.setObjectName(prefix + key)
             value.setProperty("role", "readout-value")
             value.setFont(value_font)
             value.setTextInteractionFlags(QtCore.Qt.TextInteractionFlag.TextSelectableByMouse)
-            value.setMinimumWidth(QtGui.QFontMetrics(value_font).horizontalAdvance("0.00000 hartleys"))
             reason = ValueLabel("")
             reason.setObjectName(prefix + key + "_reason")
             reason.setProperty("role", "readout-reason")

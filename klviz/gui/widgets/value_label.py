@@ -6,7 +6,7 @@ and the real text comes back the moment quiz mode ends.
 
 from __future__ import annotations
 
-from PySide6 import QtWidgets
+from PySide6 import QtCore, QtGui, QtWidgets
 
 HIDDEN = "?"
 
@@ -28,3 +28,63 @@ class ValueLabel(QtWidgets.QLabel):
         self._quiz = bool(on)
         super().setText(HIDDEN if self._quiz else self._real)
         self.setToolTipDuration(0 if on else -1)
+
+
+class FixedValueLabel(ValueLabel):
+    """A ValueLabel whose size is fixed by a template text (re-measured when the font changes).
+
+    A label that changes text on every frame of a drag would otherwise ask its layout, and every
+    layout above it, to recompute; Qt skips that only for widgets whose size is fixed, and the
+    recomputation repaints unrelated widgets (the tool bar) on every frame.
+    """
+
+    def __init__(self, template, text="", parent=None):
+        super().__init__(text, parent)
+        self._template = template
+        self._fix()
+
+    def _fix(self):
+        fm = QtGui.QFontMetrics(self.font())
+        m = self.contentsMargins()
+        self.setFixedSize(fm.horizontalAdvance(self._template) + m.left() + m.right() + 4,
+                          fm.height() + m.top() + m.bottom())
+
+    def changeEvent(self, ev):
+        super().changeEvent(ev)
+        if ev.type() == QtCore.QEvent.Type.FontChange:
+            self._fix()
+
+
+class CaptionBox(QtWidgets.QWidget):
+    """Holds a word-wrapped ValueLabel of a fixed number of lines, sized by the box, not the text.
+
+    The box follows the layout (any width, `lines` lines high); the label inside has a fixed
+    size set from the box, so a new text never invalidates the layouts above it.
+    """
+
+    def __init__(self, lines=2, parent=None):
+        super().__init__(parent)
+        self.lines = lines
+        self.label = ValueLabel("", self)
+        self.label.setWordWrap(True)
+        self.label.setTextFormat(QtCore.Qt.TextFormat.RichText)
+        self.label.setAlignment(QtCore.Qt.AlignmentFlag.AlignLeft | QtCore.Qt.AlignmentFlag.AlignTop)
+        self.setSizePolicy(QtWidgets.QSizePolicy.Policy.Ignored, QtWidgets.QSizePolicy.Policy.Fixed)
+
+    def _height(self):
+        return QtGui.QFontMetrics(self.label.font()).lineSpacing() * self.lines + 4
+
+    def sizeHint(self):
+        return QtCore.QSize(200, self._height())
+
+    def minimumSizeHint(self):
+        return QtCore.QSize(50, self._height())
+
+    def resizeEvent(self, ev):
+        super().resizeEvent(ev)
+        self.label.setFixedSize(self.width(), self.height())
+
+    def changeEvent(self, ev):
+        super().changeEvent(ev)
+        if ev.type() == QtCore.QEvent.Type.FontChange:
+            self.updateGeometry()  # the label inherits the font; the box's height follows it

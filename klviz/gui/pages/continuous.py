@@ -1,0 +1,613 @@
+"""The Continuous tab: Normal P (or a two-component mixture) and Normal Q on one plot, their
+differential measures, the KL integrands as signed areas, forward and reverse KL fits of Q to P,
+and the MSE link (a unit-variance Q makes the cross-entropy a squared error).
+
+Every number comes from the model (model.continuous_measures(), model.mse_link()); curves are
+drawn from klviz.core (log_density, integrand); fits come from klviz.core's fit functions through
+the model and are animated here over `fit_duration_ms` as one undo step.
+"""
+
+from __future__ import annotations
+
+import time
+
+import numpy as np
+from PySide6 import QtCore, QtWidgets
+
+from klviz.core import Mixture, Normal, convert
+from klviz.core.format import format_value
+from klviz.core.gaussian import density, drawing_grid, integrand, log_density, resample_path
+from klviz.gui.widgets.caption import RichCaption
+from klviz.gui.widgets.curves import DensityChart, IntegrandChart
+from klviz.gui.widgets.readouts import ReadoutGrid
+from klviz.gui.widgets.slider_spin import SliderSpin
+from klviz.gui.widgets.terms_bar import TermsBar
+from klviz.style import ENTROPY_COLOR, KL_COLOR, P_COLOR, Q_COLOR
+
+# Mnemonics (Alt+key) on this tab: M S X W N T (P), A Q I (Q), O R (fits), P (presets); the window
+# uses F E V H (menus), U (unit), D C L (tabs).
+MU_RANGE = (-10.0, 10.0)
+SIGMA_RANGE = (0.05, 20.0)
+REACH = 4.0  # the x axis shows every component's mu ± REACH sigma
+FIT_FRAMES = 121
+SETTLE_MS = 150
+GRID_POINTS = 361  # evenly over the x axis (about 2 px apart), plus points around every component
+COMPONENT_POINTS = 61  # within ±6 sigma of each component: its peak is drawn true however narrow
+
+_NORMALS = "For Normals: "
+READOUTS = (
+    ("entropy_p", "h(P)",
+     "Differential entropy of P:  h(P) = −∫ p(x) log p(x) dx\n"
+     f"{_NORMALS}½ log(2πe σ_P²) — negative when σ_P < 1/√(2πe) ≈ 0.242", P_COLOR),
+    ("entropy_q", "h(Q)",
+     "Differential entropy of Q:  h(Q) = −∫ q(x) log q(x) dx\n"
+     f"{_NORMALS}½ log(2πe σ_Q²) — negative when σ_Q < 1/√(2πe) ≈ 0.242", Q_COLOR),
+    ("cross_entropy_pq", "H(P,Q)",
+     "Differential cross-entropy:  H(P,Q) = −∫ p(x) log q(x) dx = h(P) + D(P‖Q)\n"
+     f"{_NORMALS}½ log(2π σ_Q²) + (σ_P² + (μ_P − μ_Q)²) / (2σ_Q²)", ENTROPY_COLOR),
+    ("cross_entropy_qp", "H(Q,P)",
+     "Differential cross-entropy:  H(Q,P) = −∫ q(x) log p(x) dx = h(Q) + D(Q‖P)\n"
+     f"{_NORMALS}½ log(2π σ_P²) + (σ_Q² + (μ_Q − μ_P)²) / (2σ_P²)", ENTROPY_COLOR),
+    ("kl_pq", "D(P‖Q)",
+     "KL divergence:  D(P‖Q) = ∫ p(x) log(p(x)/q(x)) dx ≥ 0 — the signed blue area below\n"
+     f"{_NORMALS}log(σ_Q/σ_P) + (σ_P² + (μ_P − μ_Q)²) / (2σ_Q²) − ½", KL_COLOR),
+    ("kl_qp", "D(Q‖P)",
+     "KL divergence:  D(Q‖P) = ∫ q(x) log(q(x)/p(x)) dx ≥ 0 — the signed orange area below\n"
+     f"{_NORMALS}log(σ_P/σ_Q) + (σ_Q² + (μ_Q − μ_P)²) / (2σ_P²) − ½", KL_COLOR),
+)
+MIXTURE_NOTE = "\nWith a mixture P there is no closed form: computed by quadrature in log space."
+NEGATIVE_NOTE = "(negative: differential)"  # its tooltip explains
+NEGATIVE_KEYS = ("entropy_p", "entropy_q", "cross_entropy_pq", "cross_entropy_qp")
+NEGATIVE_TIP = (
+    "A differential entropy (or cross-entropy) can be negative.\n"
+    "A density is not a probability: it can exceed 1 where the distribution is narrow,\n"
+    "so −log p(x) can be below zero. h(N(μ, σ²)) = ½ log(2πe σ²) < 0 when σ < 1/√(2πe) ≈ 0.242.\n"
+    "It also shifts with the unit of x (h of 2X is h of X plus log 2); D(P‖Q) does not and stays ≥ 0."
+)
+PRESETS = (("identical", "&Identical"), ("shifted", "S&hifted"), ("q-wider", "Q &wider"),
+           ("q-narrower", "Q &narrower"), ("bimodal-p", "&Bimodal P"))
+FITS = {
+    "forward": ("Fit Q: minimise D(P‖Q)", "Forward fit (mean-covering): Q matches P's mean and variance."),
+    "reverse": ("Fit Q: minimise D(Q‖P)", "Reverse fit (mode-seeking): Q settles on the peak of P nearest it."),
+}
+
+
+def _describe(dist):
+    def n(mu, s):
+        return f"N({mu:.3g}, {s:.3g}²)".replace("-", "−")
+
+    if isinstance(dist, Normal):
+        return n(dist.mu, dist.sigma)
+    (w1, w2), (c1, c2) = dist.weights, dist.components
+    return f"{w1:.3g}·{n(c1.mu, c1.sigma)} + {w2:.3g}·{n(c2.mu, c2.sigma)}"
+
+
+def _components(dist):
+    if isinstance(dist, Normal):
+        return [(1.0, dist)]
+    return [(w, c) for w, c in zip(dist.weights, dist.components) if w > 0]
+
+
+class ContinuousPage(QtWidgets.QWidget):
+    def __init__(self, model, parent=None):
+        super().__init__(parent)
+        self.setObjectName("page_continuous")
+        self.model = model
+        self.fit_duration_ms = 2000  # how long a fit animation takes (0: jump to the end)
+        self._fit = None  # (kind, frames, final) while a fit animation runs
+        self._path = None  # (P, final Q, mus, peaks, ghost) of the last fit, drawn while it holds
+        self._anim = QtCore.QVariantAnimation(self)
+        self._anim.setStartValue(0.0)
+        self._anim.setEndValue(1.0)
+        self._anim.setEasingCurve(QtCore.QEasingCurve.Type.InOutSine)
+        self._anim.valueChanged.connect(self._on_fit_frame)
+        self._anim.finished.connect(self.finish_fit)
+        # Curves are drawn without antialiasing while they move (a drag, a fit, a burst of key
+        # presses): several times cheaper; SETTLE_MS after the last change they are redrawn smooth.
+        self._last_change = -1.0
+        self._settle = QtCore.QTimer(self)
+        self._settle.setSingleShot(True)
+        self._settle.setInterval(SETTLE_MS)
+        self._settle.timeout.connect(self._settled)
+        self._build()
+        model.continuousChanged.connect(self.refresh)
+        model.unitChanged.connect(self.refresh)
+        model.gestureActiveChanged.connect(self._on_gesture_changed)
+        model.fitActiveChanged.connect(self._on_fit_active_changed)
+        self.refresh()
+
+    # -- construction --------------------------------------------------------------------------
+    def _param(self, which, name, label, tip, log=False, lo=None, hi=None, step=0.1):
+        if log:
+            lo, hi = SIGMA_RANGE if lo is None else (lo, hi)
+            ctl = SliderSpin(f"{name}_{which}", lo, hi, log=True, resolution=1200, step=0.1, tooltip=tip)
+        else:
+            lo, hi = MU_RANGE if lo is None else (lo, hi)
+            res = 2000 if hi - lo > 2 else 1000
+            ctl = SliderSpin(f"{name}_{which}", lo, hi, resolution=res, step=step, tooltip=tip)
+        ctl.valueEdited.connect(lambda v: self._edit(which, name, v))
+        ctl.dragStarted.connect(lambda: self._drag_started(f"Drag {tip}"))
+        ctl.dragFinished.connect(self.model.end_gesture)
+        lab = QtWidgets.QLabel(label)
+        lab.setBuddy(ctl.slider)
+        lab.setToolTip(tip)
+        ctl.label = lab
+        self.controls[(which, name)] = ctl
+        return ctl
+
+    @staticmethod
+    def _add_row(grid, row, ctl):
+        grid.addWidget(ctl.label, row, 0)
+        grid.addWidget(ctl.slider, row, 1)
+        grid.addWidget(ctl.spin, row, 2)
+
+    def _group(self, name, header):
+        """A frame for one distribution's controls, headed by a coloured label (no style sheet:
+        a style sheet would stop the window's font scaling from reaching the controls)."""
+        box = QtWidgets.QGroupBox()
+        box.setObjectName(name)
+        grid = QtWidgets.QGridLayout(box)
+        grid.setColumnStretch(1, 1)
+        grid.setHorizontalSpacing(8)
+        grid.setVerticalSpacing(6)
+        grid.addWidget(header, 0, 0, 1, 3)
+        return box, grid
+
+    def _header(self, which, color):
+        text = {"p": "■ P &nbsp;<span style='font-weight:400'>(the blue curve)</span>",
+                "q": "■ Q &nbsp;<span style='font-weight:400'>(the orange curve)</span>"}[which]
+        return f"<b style='color:{color}'>{text}</b>"
+
+    def _build(self):
+        self.controls = {}
+        base = self.font().pointSizeF() if self.font().pointSizeF() > 0 else 10.0
+
+        # P
+        self.header_p = QtWidgets.QLabel(self._header("p", P_COLOR))
+        self.header_q = QtWidgets.QLabel(self._header("q", Q_COLOR))
+        self.box_p, gp = self._group("group_p", self.header_p)
+        self._add_row(gp, 1, self._param("p", "mu", "P &mean μ", "P's mean μ"))
+        self._add_row(gp, 2, self._param("p", "sigma", "P &std dev σ", "P's standard deviation σ", log=True))
+        self.check_mixture_p = QtWidgets.QCheckBox("Two-component mi&xture")
+        self.check_mixture_p.setObjectName("check_mixture_p")
+        self.check_mixture_p.setToolTip(
+            "P = w·N(μ, σ²) + (1 − w)·N(μ₂, σ₂²): a bimodal P.\n"
+            "Its measures have no closed form and are computed by quadrature.")
+        self.check_mixture_p.toggled.connect(self._on_mixture_toggled)
+        gp.addWidget(self.check_mixture_p, 3, 0, 1, 3)
+        self._add_row(gp, 4, self._param("p", "weight", "&Weight w", "weight w of P's first component",
+                                         lo=0.0, hi=1.0, step=0.05))
+        self._add_row(gp, 5, self._param("p", "mu2", "Mea&n μ₂", "mean μ₂ of P's second component"))
+        self._add_row(gp, 6, self._param("p", "sigma2", "S&td dev σ₂", "std dev σ₂ of P's second component",
+                                         log=True))
+
+        # Q
+        self.box_q, gq = self._group("group_q", self.header_q)
+        self._add_row(gq, 1, self._param("q", "mu", "Q me&an μ", "Q's mean μ"))
+        self._add_row(gq, 2, self._param("q", "sigma", "&Q std dev σ", "Q's standard deviation σ", log=True))
+        self.check_unit_variance = QtWidgets.QCheckBox("Unit var&iance (σ_Q = 1): the MSE link")
+        self.check_unit_variance.setObjectName("check_unit_variance_q")
+        self.check_unit_variance.setToolTip(
+            "Fix σ_Q = 1. Then H(P,Q) = ½ log 2π + ½ (σ_P² + (μ_P − μ_Q)²):\n"
+            "a constant plus half the squared error — the MSE loss is a cross-entropy.")
+        self.check_unit_variance.toggled.connect(self._on_unit_variance_toggled)
+        gq.addWidget(self.check_unit_variance, 3, 0, 1, 3)
+
+        # fits and presets
+        box_fit = QtWidgets.QGroupBox("Fit Q to P")
+        box_fit.setObjectName("group_fit")
+        fl = QtWidgets.QVBoxLayout(box_fit)
+        self.button_fit_forward = self._button(
+            "F&orward: minimise D(P‖Q)", "button_fit_forward", lambda: self.start_fit("forward"),
+            "Move Q to the Gaussian closest to P in D(P‖Q): P's mean and variance\n"
+            "(moment matching — mean-covering: Q spreads over all of P).")
+        self.button_fit_reverse = self._button(
+            "&Reverse: minimise D(Q‖P)", "button_fit_reverse", lambda: self.start_fit("reverse"),
+            "Move Q to the Gaussian closest to P in D(Q‖P), starting from the current Q\n"
+            "(mode-seeking: Q settles on the peak of P nearest it).")
+        self.label_fit = QtWidgets.QLabel("Q's path is drawn dashed on the densities.")
+        self.label_fit.setObjectName("label_fit_status")
+        self.label_fit.setWordWrap(True)
+        for w in (self.button_fit_forward, self.button_fit_reverse, self.label_fit):
+            fl.addWidget(w)
+        self.button_presets = QtWidgets.QToolButton()
+        self.button_presets.setText("&Presets")
+        self.button_presets.setObjectName("button_presets_continuous")
+        self.button_presets.setToolButtonStyle(QtCore.Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.button_presets.setPopupMode(QtWidgets.QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.button_presets.setToolTip("Set P and Q to a named scene")
+        menu = QtWidgets.QMenu(self.button_presets)
+        for key, text in PRESETS:
+            act = menu.addAction(text)
+            act.setObjectName(f"action_continuous_preset_{key}")
+            act.triggered.connect(lambda _=False, k=key: self._preset(k))
+        self.button_presets.setMenu(menu)
+
+        controls = QtWidgets.QWidget()
+        cl = QtWidgets.QVBoxLayout(controls)
+        cl.setContentsMargins(0, 0, 4, 0)
+        cl.addWidget(self.box_p)
+        cl.addWidget(self.box_q)
+        cl.addWidget(box_fit)
+        cl.addWidget(self.button_presets, 0, QtCore.Qt.AlignmentFlag.AlignLeft)
+        cl.addStretch(1)
+        scroll = QtWidgets.QScrollArea()
+        scroll.setObjectName("scroll_continuous_controls")
+        scroll.setWidget(controls)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
+        self._controls, self._scroll = controls, scroll
+
+        # charts
+        self.plot_densities = DensityChart()
+        self.plot_integrands = IntegrandChart()
+        self.caption_densities = self._caption("caption_densities", base)
+        self.caption_integrands = self._caption("caption_integrands", base)
+        self.quiz_placeholder = QtWidgets.QLabel(
+            "<div style='font-size:15pt'>Which is larger, D(P‖Q) or D(Q‖P)?<br>"
+            "Is h(Q) negative? Where will a fit put Q?</div>"
+            "<p>The integrands are hidden: predict, then press <b>Space</b> to reveal.</p>")
+        self.quiz_placeholder.setObjectName("quiz_placeholder_continuous")
+        self.quiz_placeholder.setAlignment(QtCore.Qt.AlignmentFlag.AlignCenter)
+        self.quiz_placeholder.setWordWrap(True)
+        self.quiz_placeholder.setVisible(False)
+        charts = QtWidgets.QSplitter(QtCore.Qt.Orientation.Vertical)
+        charts.setChildrenCollapsible(False)
+        for caption, plot in ((self.caption_densities, self.plot_densities),
+                              (self.caption_integrands, self.plot_integrands)):
+            w = QtWidgets.QWidget()
+            lay = QtWidgets.QVBoxLayout(w)
+            lay.setContentsMargins(0, 0, 0, 0)
+            lay.setSpacing(2)
+            lay.addWidget(caption)
+            lay.addWidget(plot, 1)
+            charts.addWidget(w)
+        lay.addWidget(self.quiz_placeholder, 1)
+        charts.setStretchFactor(0, 3)
+        charts.setStretchFactor(1, 2)
+
+        # readouts and the MSE link
+        self.readouts = ReadoutGrid(READOUTS, prefix="normal_value_")
+        for r in self.readouts.reasons.values():
+            r.setToolTip(NEGATIVE_TIP)
+            r.setWordWrap(False)
+        box_m = QtWidgets.QGroupBox("Differential measures")
+        box_m.setObjectName("group_measures")
+        ml = QtWidgets.QVBoxLayout(box_m)
+        ml.addWidget(self.readouts)
+        self.label_decomposition = RichCaption(opaque=False)  # on a group box's background
+        self.label_decomposition.setObjectName("normal_decomposition")
+        self.label_decomposition.setToolTip("Cross-entropy = entropy + KL divergence, for densities too")
+        ml.addWidget(self.label_decomposition)
+        note = QtWidgets.QLabel("Continuous P and Q: h and H are <i>differential</i> and can be "
+                                "negative; D stays ≥ 0.")
+        note.setObjectName("label_differential_note")
+        note.setWordWrap(True)
+        note.setToolTip(NEGATIVE_TIP)
+        ml.addWidget(note)
+
+        self.group_mse = QtWidgets.QGroupBox("The MSE link  (σ_Q = 1)")
+        self.group_mse.setObjectName("group_mse")
+        gl = QtWidgets.QVBoxLayout(self.group_mse)
+        self.label_mse_formula = QtWidgets.QLabel()
+        self.label_mse_formula.setObjectName("normal_mse_formula")
+        self.label_mse_formula.setWordWrap(True)
+        self.label_mse_formula.setTextFormat(QtCore.Qt.TextFormat.RichText)
+        self.label_mse_value = QtWidgets.QLabel()
+        self.label_mse_value.setObjectName("normal_value_mse")
+        f = self.label_mse_value.font()
+        f.setPointSizeF(base * 1.35)
+        f.setBold(True)
+        self.label_mse_value.setFont(f)
+        self.label_mse_value.setToolTip("H(P,Q) with σ_Q = 1: ½ log 2π + ½ (σ_P² + (μ_P − μ_Q)²)")
+        self.bar_mse = TermsBar()
+        self.bar_mse.setToolTip("grey: ½ log 2π   green: ½ σ_P²   purple: ½ (μ_P − μ_Q)², the squared error")
+        gl.addWidget(self.label_mse_formula)
+        gl.addWidget(self.bar_mse)
+        gl.addWidget(self.label_mse_value)
+        self.group_mse.setVisible(False)
+
+        side = QtWidgets.QWidget()
+        sl = QtWidgets.QVBoxLayout(side)
+        sl.setContentsMargins(4, 0, 0, 0)
+        sl.addWidget(box_m)
+        sl.addWidget(self.group_mse)
+        sl.addStretch(1)
+        # In a scroll area of its own: the readouts change on every frame, and a scroll area keeps
+        # their re-layout from spreading to the whole window (then most of it would be repainted).
+        side_scroll = QtWidgets.QScrollArea()
+        side_scroll.setObjectName("scroll_continuous_measures")
+        side_scroll.setWidget(side)
+        side_scroll.setWidgetResizable(True)
+        side_scroll.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
+
+        split = QtWidgets.QSplitter(QtCore.Qt.Orientation.Horizontal)
+        split.setObjectName("split_continuous")
+        split.setChildrenCollapsible(False)
+        split.addWidget(scroll)
+        split.addWidget(charts)
+        split.addWidget(side_scroll)
+        split.setStretchFactor(0, 0)
+        split.setStretchFactor(1, 1)
+        split.setStretchFactor(2, 0)
+        self._user_split = False  # the columns follow the window until the user drags a handle
+        split.splitterMoved.connect(self._on_splitter_moved)
+        self._side, self._side_scroll, self._split = side, side_scroll, split
+        self._fit_columns()
+        layout = QtWidgets.QVBoxLayout(self)
+        layout.addWidget(split)
+
+    # -- look and quiz --------------------------------------------------------------------------
+    QUIZ_HANDLES_CHILDREN = True  # set_quiz below takes care of every number on this page
+    _quiz = False
+    _look = None
+
+    def set_quiz(self, on):
+        """Quiz mode: every number is hidden ("?"), and so are the integrands, whose areas are
+        the answers; the densities and the controls stay."""
+        self._quiz = bool(on)
+        self.readouts.set_quiz(on)
+        for w in (self.caption_integrands, self.plot_integrands):
+            w.setVisible(not on)
+        self.quiz_placeholder.setVisible(on)
+        self.refresh()
+
+    def restyle(self, look):
+        self._look = look
+        p, q = self._colors()
+        self.header_p.setText(self._header("p", p))
+        self.header_q.setText(self._header("q", q))
+        self.refresh()
+        QtCore.QTimer.singleShot(0, self._fit_columns)  # once the new fonts are laid out
+
+    def _fit_columns(self):
+        """Give the controls and the readouts the width their text needs (again after a zoom or a
+        resize) and the charts the rest."""
+        bar = self._scroll.verticalScrollBar().sizeHint().width()
+        controls = max(self._controls.sizeHint().width() + bar + 4, 300)
+        side = max(self.readouts.sizeHint().width() + 24, 260) + bar
+        self._scroll.setMinimumWidth(controls)
+        self._side_scroll.setMinimumWidth(side)
+        total = sum(self._split.sizes())
+        if total > 0:
+            self._split.setSizes([controls, max(total - controls - side, 260), side])
+
+    def _on_splitter_moved(self, *_):
+        self._user_split = True
+
+    def resizeEvent(self, ev):  # noqa: N802
+        super().resizeEvent(ev)
+        if not self._user_split:
+            self._fit_columns()
+
+    def _colors(self):
+        if self._look is None:
+            return P_COLOR, Q_COLOR
+        return self._look.p_color, self._look.q_color
+
+    def _num(self, value, digits=4):
+        return "?" if self._quiz else format_value(value, digits)
+
+    def _caption(self, name, base):
+        lab = RichCaption()  # repaints itself alone on every frame, unlike a QLabel
+        lab.setObjectName(name)
+        f = lab.font()
+        f.setPointSizeF(base * 1.1)
+        lab.setFont(f)
+        return lab
+
+    def _button(self, text, name, slot, tip):
+        b = QtWidgets.QPushButton(text)
+        b.setObjectName(name)
+        b.setToolTip(tip)
+        b.clicked.connect(slot)
+        return b
+
+    # -- intents (a user's edit; any running fit is finished first) ------------------------------
+    def _edit(self, which, name, value):
+        self.finish_fit()
+        self.model.set_continuous_param(which, name, value)
+
+    def _drag_started(self, text):
+        self.finish_fit()
+        self.model.begin_gesture(text)
+
+    def _on_mixture_toggled(self, on):
+        self.finish_fit()
+        self.model.set_mixture(on)
+
+    def _preset(self, key):
+        self.finish_fit()
+        self.model.apply_continuous_preset(key)
+
+    def _on_unit_variance_toggled(self, on):
+        self.finish_fit()
+        self.controls[("q", "sigma")].setEnabled(not on)
+        if on:
+            self.model.set_continuous_param("q", "sigma", 1.0)
+        self.refresh()
+
+    # -- fits ----------------------------------------------------------------------------------
+    def start_fit(self, kind):
+        """Fit Q to P ("forward" or "reverse"), animated over fit_duration_ms as one undo step."""
+        self.finish_fit()
+        if self.check_unit_variance.isChecked():
+            self.check_unit_variance.setChecked(False)  # a fit sets σ_Q too
+        P, start = self.model.continuous("p"), self.model.continuous("q")
+        result = self.model.continuous_fit(kind)
+        title, done = FITS[kind]
+        if result.normal == start:
+            self.label_fit.setText(f"{done}<br>Q is already there.")
+            return
+        frames = resample_path(result.path, FIT_FRAMES)
+        mus = np.array([n.mu for n in frames])
+        peaks = np.array([float(density(n, n.mu)) for n in frames])
+        x0, x1 = self.plot_densities.limits.x or (start.mu - REACH * start.sigma, start.mu + REACH * start.sigma)
+        gx = drawing_grid(x0, x1, (start,))
+        self._path = (P, result.normal, mus, peaks, (gx, density(start, gx)))
+        self._fit = (kind, frames, result.normal)
+        self.label_fit.setText(f"{title} …")
+        self.model.begin_fit(title)
+        if self.fit_duration_ms <= 0:
+            self.finish_fit()
+            return
+        self._anim.setDuration(int(self.fit_duration_ms))
+        self._anim.start()
+
+    def _on_fit_frame(self, value):
+        if self._fit is None:
+            return
+        _, frames, _ = self._fit
+        i = int(round(float(value) * (len(frames) - 1)))
+        self.model.fit_step(frames[i])
+
+    def finish_fit(self):
+        """Jump a running fit to its end: Q is then exactly the fitted Normal (one undo step)."""
+        if self._fit is None:
+            return
+        kind, _, final = self._fit
+        self._fit = None
+        if self._anim.state() != QtCore.QAbstractAnimation.State.Stopped:
+            blocked = self._anim.blockSignals(True)
+            self._anim.stop()
+            self._anim.blockSignals(blocked)
+        self.model.end_fit(final)
+        self.label_fit.setText(f"{FITS[kind][1]}<br>Q = {_describe(final)}")
+        self.refresh()
+
+    @property
+    def fitting(self):
+        return self._fit is not None
+
+    def _on_fit_active_changed(self, active):
+        if not active and self._fit is not None:  # closed from outside (a file opened, …)
+            self._fit = None
+            blocked = self._anim.blockSignals(True)
+            self._anim.stop()
+            self._anim.blockSignals(blocked)
+            self.refresh()
+
+    def _rapid(self):
+        """True if this change follows the previous one within SETTLE_MS (a burst)."""
+        now = time.monotonic()
+        rapid = now - self._last_change < SETTLE_MS / 1000.0
+        self._last_change = now
+        return rapid
+
+    def _set_quality(self, draft):
+        for chart in (self.plot_densities, self.plot_integrands):
+            chart.set_draft(draft)
+        if draft:
+            self._settle.start()
+
+    def _settled(self):
+        if self.model.gesture_active or self.fitting:
+            self._settle.start()  # still moving: check again later
+            return
+        self._set_quality(False)
+
+    def _on_gesture_changed(self, active):
+        if not active:
+            self.refresh()  # axes may tighten again
+
+    # -- drawing -------------------------------------------------------------------------------
+    def refresh(self):
+        model = self.model
+        P, Q = model.continuous("p"), model.continuous("q")
+        m = model.continuous_measures()
+        unit = model.unit
+        sticky = model.gesture_active
+
+        # controls follow the model
+        params = model.continuous_params("p")
+        for (which, name), ctl in self.controls.items():
+            src = params if which == "p" else dict(mu=Q.mu, sigma=Q.sigma)
+            ctl.set_value(src[name])
+        mixture = isinstance(P, Mixture)
+        if self.check_mixture_p.isChecked() != mixture:
+            blocked = self.check_mixture_p.blockSignals(True)
+            self.check_mixture_p.setChecked(mixture)
+            self.check_mixture_p.blockSignals(blocked)
+        for name in ("weight", "mu2", "sigma2"):
+            self.controls[("p", name)].setEnabled(mixture)
+        if self.check_unit_variance.isChecked() and Q.sigma != 1.0:
+            blocked = self.check_unit_variance.blockSignals(True)
+            self.check_unit_variance.setChecked(False)
+            self.check_unit_variance.blockSignals(blocked)
+        unit_variance = self.check_unit_variance.isChecked()
+        self.controls[("q", "sigma")].setEnabled(not unit_variance)
+
+        # readouts
+        values = {k: getattr(m, k) for k, *_ in READOUTS}
+        notes = {k: NEGATIVE_NOTE for k in NEGATIVE_KEYS if values[k] < 0}
+        self.readouts.set_values(values, unit, notes)
+        if mixture != getattr(self, "_tips_mixture", None):
+            self._tips_mixture = mixture
+            for key, _, tip, _ in READOUTS:
+                t = tip + (MIXTURE_NOTE if mixture else "")
+                self.readouts.values[key].setToolTip(t)
+                self.readouts.names[key].setToolTip(t)
+
+        # curves
+        comps = _components(P) + _components(Q)
+        span = (min(c.mu - REACH * c.sigma for _, c in comps), max(c.mu + REACH * c.sigma for _, c in comps))
+        xr = self.plot_densities.limits.update_x(*span, sticky=sticky or self.fitting)
+        self._set_quality(sticky or self.fitting or self._rapid())
+        x = drawing_grid(xr[0], xr[1], (P, Q), points=GRID_POINTS, per_component=COMPONENT_POINTS)
+        lp, lq = log_density(P, x), log_density(Q, x)
+        p, q = np.exp(lp), np.exp(lq)
+        parts = [w * density(c, x) for w, c in _components(P)] if mixture else []
+        self.plot_densities.set_curves(x, p, q, parts)
+        top = max(float(p.max()), float(q.max()))
+        if self._path is not None:
+            if self._fit is None and (self._path[0] != P or self._path[1] != Q):
+                self._path = None
+            else:
+                top = max(top, float(self._path[3].max()))
+        self.plot_densities.set_limits(xr, top, sticky=sticky or self.fitting)
+        if self._path is not None:
+            self.plot_densities.set_path(self._path[2], self._path[3], self._path[4])
+        else:
+            self.plot_densities.set_path()
+        f_pq = convert(integrand(P, Q, x, lp, lq), unit)
+        f_qp = convert(integrand(Q, P, x, lq, lp), unit)
+        self.plot_integrands.set_curves(x, f_pq, f_qp, unit)
+        lo = min(float(f_pq.min()), float(f_qp.min()), 0.0)
+        hi = max(float(f_pq.max()), float(f_qp.max()))
+        self.plot_integrands.set_limits(xr, lo, hi, sticky=sticky or self.fitting)
+
+        f = self._num
+        pc, qc = self._colors()
+        self.label_decomposition.setText(
+            f"<b>H(P,Q) = h(P) + D(P‖Q)</b><br>&nbsp;&nbsp;{f(m.cross_entropy_pq)} = {f(m.entropy_p)} + {f(m.kl_pq)}"
+            f"<br><b>H(Q,P) = h(Q) + D(Q‖P)</b><br>&nbsp;&nbsp;{f(m.cross_entropy_qp)} = {f(m.entropy_q)} + "
+            f"{f(m.kl_qp)}")
+
+        # captions
+        self.caption_densities.setText(
+            f"<b>Densities</b>&nbsp; <span style='color:{pc}'>■ P = {_describe(P)}</span>"
+            f"&nbsp;&nbsp; <span style='color:{qc}'>■ Q = {_describe(Q)}</span>")
+        self.caption_integrands.setText(
+            f"<b>KL integrands</b> (signed area; hatched parts count negative)&nbsp; "
+            f"<span style='color:{pc}'>■ ∫ p·log(p/q) dx = D(P‖Q) = {f(m.kl_pq)} {unit}</span>"
+            f"&nbsp;&nbsp; <span style='color:{qc}'>■ ∫ q·log(q/p) dx = D(Q‖P) = {f(m.kl_qp)} {unit}</span>")
+
+        # the MSE link
+        self.group_mse.setVisible(unit_variance)
+        if unit_variance:
+            link = model.mse_link()
+            c, v, e = link["terms"]
+            mean_word = "mean and variance of P" if mixture else "P's mean and variance"
+            self.label_mse_formula.setText(
+                "H(P,Q) = ½&nbsp;log&nbsp;2π + ½&nbsp;σ_P² + "
+                "<span style='color:%s'><b>½&nbsp;(μ_P&nbsp;−&nbsp;μ_Q)²</b></span><br>"
+                "= %s + %s + <span style='color:%s'><b>%s</b></span> %s<br>"
+                "<small>μ_P = %s, σ_P² = %s: %s; the last term is half the squared error.</small>"
+                % (KL_COLOR, f(c), f(v), KL_COLOR, f(e), unit, f(link["mean_p"]), f(link["var_p"]), mean_word))
+            self.label_mse_value.setText(f"{f(link['total'])} {unit}  = H(P,Q)")
+            self.bar_mse.set_terms(link["terms"])
+            self.plot_densities.set_error_bar(
+                link["mu_q"], link["mean_p"],
+                f"error μ_P − μ_Q = {f(link['error'], 3)}")
+        else:
+            self.plot_densities.set_error_bar()

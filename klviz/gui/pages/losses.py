@@ -1,0 +1,60 @@
+"""The Losses tab (the loss lab): binary cross-entropy, categorical cross-entropy and the Normal
+likelihood behind MSE, each shown as the cross-entropy between the data's distribution and the one
+the model's output parametrises.
+
+Three panels share the app's unit (model.unit) and colours: target/data in P's blue, the model's
+prediction in Q's orange, KL divergences in purple. The loss-lab state (klviz.losslab, Qt-free)
+is held by a small model here; every number shown comes from klviz.core.losses.
+"""
+
+from __future__ import annotations
+
+from PySide6 import QtWidgets
+
+from klviz import losslab as lab
+from klviz.gui.pages.losses_bernoulli import BernoulliPanel
+from klviz.gui.pages.losses_categorical import CategoricalPanel
+from klviz.gui.pages.losses_common import LossLabModel, caption_label
+from klviz.gui.pages.losses_normal import NormalPanel
+
+INTRO = ("Each loss below is a cross-entropy: between the target's distribution (blue) and the "
+         "distribution the model's output parametrises (orange).")
+
+
+class LossesPage(QtWidgets.QWidget):
+    def __init__(self, model, parent=None):
+        super().__init__(parent)
+        self.setObjectName("page_losses")
+        self.model = model
+        self.labs = LossLabModel(parent=self)
+        self.bernoulli = BernoulliPanel(model, self.labs)
+        self.categorical = CategoricalPanel(model, self.labs)
+        self.normal = NormalPanel(model, self.labs)
+        self.panels = QtWidgets.QTabWidget()
+        self.panels.setObjectName("tabs_losses")
+        self.panels.addTab(self.bernoulli, "Bernoulli: binary cross-entropy")
+        self.panels.addTab(self.categorical, "Categorical: softmax cross-entropy")
+        self.panels.addTab(self.normal, "Normal: squared error")
+        self.categorical.sendToBernoulli.connect(self.show_two_classes_as_bernoulli)
+
+        intro = caption_label(INTRO, "loss_intro")
+        layout = QtWidgets.QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(intro)
+        layout.addWidget(self.panels, 1)
+
+    QUIZ_HANDLES_CHILDREN = True  # set_quiz below takes care of every number on this page
+
+    def set_quiz(self, on):
+        """Quiz mode (classroom): hide the computed numbers so the class can predict them."""
+        for panel in (self.bernoulli, self.categorical, self.normal):
+            panel.set_quiz(on)
+
+    def show_two_classes_as_bernoulli(self):
+        """Set the Bernoulli panel to the two-class categorical case: y = y_1, z = z_1 - z_0."""
+        c = self.labs.categorical
+        if c.n != 2:
+            return
+        self.labs.update("bernoulli", lab.set_target, c.target[1])
+        self.labs.update("bernoulli", lab.set_logit, c.logits[1] - c.logits[0])
+        self.panels.setCurrentWidget(self.bernoulli)

@@ -1,0 +1,210 @@
+"""The Bernoulli panel of the Losses tab: binary cross-entropy as H(Bern(y), Bern(f)), f = σ(z)."""
+
+from __future__ import annotations
+
+import pyqtgraph as pg
+from PySide6 import QtCore, QtWidgets
+
+from klviz import losslab as lab
+from klviz.core.losses import bce_curve, bernoulli_report, probability_grid
+from klviz.core.units import convert
+from klviz.gui.pages.losses_common import (
+    MINUS,
+    Readouts,
+    SliderSpin,
+    assemble,
+    caption_label,
+    coloured,
+    curve,
+    formula_label,
+    group,
+    set_axis_label,
+    num,
+    paren,
+    with_unit,
+)
+from klviz.gui.widgets.drag_plot import DragPlot
+from klviz.style import ENTROPY_COLOR, KL_COLOR, P_COLOR, Q_COLOR
+
+Y_TOP_NATS = 4.0  # the loss axis shows 0 .. 4 nats (in the chosen unit)
+
+READOUTS = (
+    ("bce", "BCE", "Binary cross-entropy: −[y log f + (1−y) log(1−f)]", ENTROPY_COLOR),
+    ("bce_entropy", "H(Bern(y))", "Entropy of the target: the least loss any prediction can reach (at f = y)", P_COLOR),
+    ("bce_kl", "D(Bern(y) ‖ Bern(f))", "KL divergence: what the prediction adds above the target's entropy", KL_COLOR),
+)
+
+
+def prob_text(p, log_p):
+    """A probability for a formula; one that underflowed to 0 is written through its exact log."""
+    if p == 0.0:
+        return f"e<sup>{num(log_p)}</sup>"
+    return num(p)
+
+
+class BernoulliPanel(QtWidgets.QWidget):
+    def __init__(self, model, labs, parent=None):
+        super().__init__(parent)
+        self.setObjectName("panel_loss_bernoulli")
+        self.model, self.labs = model, labs
+        self._curve_key = None
+        self._build()
+        labs.bernoulliChanged.connect(self.refresh)
+        model.unitChanged.connect(self.refresh)
+        self.refresh()
+
+    # -- construction --------------------------------------------------------------------------
+    def _build(self):
+        labs = self.labs
+        # inputs
+        self.spin_y = QtWidgets.QDoubleSpinBox()
+        self.spin_y.setObjectName("spin_loss_y")
+        self.spin_y.setRange(0.0, 1.0)
+        self.spin_y.setDecimals(3)
+        self.spin_y.setSingleStep(0.05)
+        self.spin_y.setKeyboardTracking(False)
+        self.spin_y.setToolTip("The target: probability of class 1 (0 or 1 is a hard label, between is a soft label)")
+        self.spin_y.valueChanged.connect(lambda v: labs.update("bernoulli", lab.set_target, v))
+        self.button_y0 = QtWidgets.QPushButton("Hard label y = 0")
+        self.button_y0.setObjectName("button_loss_y0")
+        self.button_y0.clicked.connect(lambda: labs.update("bernoulli", lab.set_target, 0.0))
+        self.button_y1 = QtWidgets.QPushButton("Hard label y = 1")
+        self.button_y1.setObjectName("button_loss_y1")
+        self.button_y1.clicked.connect(lambda: labs.update("bernoulli", lab.set_target, 1.0))
+        self.z = SliderSpin("loss_z", (-10.0, 10.0), (-lab.MAX_LOGIT, lab.MAX_LOGIT), 0.01, 3, self)
+        self.z.set_tooltip("The model's logit z; its prediction is f = σ(z) = 1 / (1 + e^−z)")
+        self.z.valueEdited.connect(lambda v: labs.update("bernoulli", lab.set_logit, v))
+        self.label_f = QtWidgets.QLabel()
+        self.label_f.setObjectName("loss_value_f")
+        self.label_f.setTextFormat(QtCore.Qt.TextFormat.RichText)
+        self.label_f.setMinimumWidth(self.label_f.fontMetrics().horizontalAdvance("f = σ(z) = 0.00000e-100"))
+
+        row = QtWidgets.QHBoxLayout()
+        row.setSpacing(8)
+        lab_y = QtWidgets.QLabel("Target y")
+        lab_y.setBuddy(self.spin_y)
+        lab_z = QtWidgets.QLabel("Logit z")
+        lab_z.setBuddy(self.z.spin)
+        for w in (lab_y, self.spin_y, self.button_y0, self.button_y1):
+            row.addWidget(w)
+        row.addSpacing(18)
+        row.addWidget(lab_z)
+        row.addWidget(self.z.slider, 1)
+        row.addWidget(self.z.spin)
+        row.addWidget(self.label_f)
+
+        # the loss over f
+        self.plot = DragPlot((0.0, 1.0), (0.0, Y_TOP_NATS), tooltip=lambda i: "Drag (or click) to move the prediction f")
+        self.plot.setObjectName("plot_loss_bce")
+        self.plot.set_title("BCE over the prediction f, for this target y")
+        self._curve = curve(ENTROPY_COLOR, 3)
+        self._floor = curve(P_COLOR, 2, QtCore.Qt.PenStyle.DashLine)
+        self._target = curve(P_COLOR, 1.5, QtCore.Qt.PenStyle.DotLine)
+        self._gap = curve(KL_COLOR, 6)
+        self._point = pg.ScatterPlotItem(size=16, brush=Q_COLOR, pen=pg.mkPen("#222222", width=1.5))
+        self._point.setZValue(20)
+        pi = self.plot.getPlotItem()
+        pi.showGrid(x=True, y=True, alpha=0.2)
+        pi.setLabel("bottom", "prediction f = σ(z)")
+        pi.getAxis("bottom").setTicks([[(v / 10, f"{v / 10:g}") for v in range(11)], []])
+        for item in (self._target, self._floor, self._curve, self._gap, self._point):
+            pi.addItem(item)
+        self.plot.dragMoved.connect(lambda i, x, y: labs.update("bernoulli", lab.set_prediction, x))
+        key = caption_label(
+            f"{coloured('━━', ENTROPY_COLOR)} BCE(y, f) &nbsp; "
+            f"{coloured('╍╍', P_COLOR)} H(Bern(y)): the floor, reached at f = y &nbsp; "
+            f"{coloured('┃', KL_COLOR, True)} D(Bern(y) ‖ Bern(f)): the height above it &nbsp; "
+            f"{coloured('┆', P_COLOR)} f&nbsp;=&nbsp;y &nbsp; {coloured('●', Q_COLOR)} the prediction (drag it)"
+        )
+
+        plot_box = QtWidgets.QWidget()
+        pl = QtWidgets.QVBoxLayout(plot_box)
+        pl.setContentsMargins(0, 0, 0, 0)
+        pl.addWidget(self.plot, 1)
+        pl.addWidget(key)
+
+        # numbers
+        self.readouts = Readouts(READOUTS)
+        self.readouts.setObjectName("loss_readouts_bce")
+        self.note = formula_label("loss_note_bce")
+        side = group("Binary cross-entropy")
+        sl = QtWidgets.QVBoxLayout(side)
+        sl.addWidget(self.readouts)
+        sl.addWidget(self.note)
+        sl.addStretch(1)
+        self.formula = formula_label("loss_formula_bce")
+        self.formulas = group("Worked out (log is the natural logarithm)")
+        QtWidgets.QVBoxLayout(self.formulas).addWidget(self.formula)
+        assemble(self, row, plot_box, side, self.formulas)
+
+    def set_quiz(self, on):
+        """Quiz mode: the values read "?", the worked numbers are hidden; the plot stays."""
+        self.readouts.set_quiz(on)
+        for w in (self.formulas, self.note, self.label_f):
+            w.setVisible(not on)
+
+    # -- drawing -------------------------------------------------------------------------------
+    def refresh(self):
+        s = self.labs.bernoulli
+        unit = self.model.unit
+        r = bernoulli_report(s.y, s.z)
+        if abs(self.spin_y.value() - s.y) > 1e-12:
+            blocked = self.spin_y.blockSignals(True)
+            self.spin_y.setValue(s.y)
+            self.spin_y.blockSignals(blocked)
+        self.z.set_value(s.z)
+        self.label_f.setText(f"f = σ(z) = {coloured(prob_text(r.f, r.log_f), Q_COLOR, True)}")
+
+        top = convert(Y_TOP_NATS, unit)
+        self.plot.set_ranges((0.0, 1.0), (0.0, top))
+        set_axis_label(self.plot, "left", f"loss ({unit})")
+        if self._curve_key != (s.y, unit):
+            self._curve_key = (s.y, unit)
+            f = probability_grid()
+            self._curve.setData(f, convert(bce_curve(s.y, f), unit))
+            h = convert(r.entropy, unit)
+            self._floor.setData([0.0, 1.0], [h, h])
+            self._target.setData([s.y, s.y], [0.0, top])
+        bce, h = convert(r.bce, unit), convert(r.entropy, unit)
+        self._gap.setData([r.f, r.f], [min(h, top), min(bce, top)])
+        self._point.setData([r.f], [min(bce, top)], symbol="t1" if bce > top else "o")
+        self.plot.set_handles([r.f], [min(bce, top)])
+
+        self.readouts.set_amount("bce", r.bce, unit)
+        self.readouts.set_amount("bce_entropy", r.entropy, unit)
+        self.readouts.set_amount("bce_kl", r.kl, unit)
+        self.formula.setText(self._formula(r, unit))
+        self.note.setText(self._note(r, unit))
+
+    def _formula(self, r, unit):
+        y = coloured(num(r.y), P_COLOR)
+        y1 = coloured(num(1.0 - r.y), P_COLOR)
+        f = coloured(prob_text(r.f, r.log_f), Q_COLOR)
+        g = coloured(prob_text(r.one_minus_f, r.log_one_minus_f), Q_COLOR)
+        lines = [
+            f"f = σ(z) = 1 / (1 + e<sup>{MINUS}z</sup>) = {f}, &nbsp; 1 {MINUS} f = σ({MINUS}z) = {g}",
+            f"<b>BCE</b> = H(Bern(y), Bern(f)) = {MINUS}[y log f + (1{MINUS}y) log(1{MINUS}f)]",
+        ]
+        if r.hard:
+            which = "f" if r.y == 1.0 else f"(1{MINUS}f)"
+            p, lp = (f, r.log_f) if r.y == 1.0 else (g, r.log_one_minus_f)
+            lines.append(f"&nbsp;&nbsp;&nbsp;&nbsp;= {MINUS}log {which} = {MINUS}log {p} = {MINUS}{paren(lp)}"
+                         f" = <b>{with_unit(r.bce, unit)}</b>")
+        else:
+            lines.append(f"&nbsp;&nbsp;&nbsp;&nbsp;= {MINUS}[{y}·log {f} + {y1}·log {g}]")
+            lines.append(f"&nbsp;&nbsp;&nbsp;&nbsp;= {MINUS}[{y}·{paren(r.log_f)} + {y1}·{paren(r.log_one_minus_f)}]"
+                         f" = <b>{with_unit(r.bce, unit)}</b>")
+        lines.append(
+            f"{coloured('H(Bern(y))', P_COLOR)} = {MINUS}[y log y + (1{MINUS}y) log(1{MINUS}y)] = {with_unit(r.entropy, unit)}")
+        lines.append(
+            f"BCE = {coloured('H(Bern(y))', P_COLOR)} + {coloured('D(Bern(y) ‖ Bern(f))', KL_COLOR)}"
+            f" = {num(r.entropy)} + {num(r.kl)} nats")
+        return "<br>".join(lines)
+
+    def _note(self, r, unit):
+        if r.hard:
+            return (f"<b>A hard label</b> (y = {num(r.y, 1)}) has no uncertainty: H(Bern(y)) = 0, so the "
+                    f"binary cross-entropy <i>is</i> the KL divergence: BCE = D(Bern(y) ‖ Bern(f)) = "
+                    f"{coloured(with_unit(r.kl, unit), KL_COLOR)}.")
+        return ("A soft label keeps some uncertainty: H(Bern(y)) &gt; 0 is a floor no prediction can go "
+                "below, reached at f = y. Training can only remove the KL part.")

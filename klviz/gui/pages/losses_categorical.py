@@ -1,0 +1,310 @@
+"""The Categorical panel of the Losses tab: softmax cross-entropy from logits, exact for any gap."""
+
+from __future__ import annotations
+
+from PySide6 import QtCore, QtWidgets
+
+from klviz import losslab as lab
+from klviz.core.format import format_value
+from klviz.core.losses import categorical_report
+from klviz.core.units import convert
+from klviz.gui.pages.losses_common import (
+    MINUS,
+    Readouts,
+    assemble,
+    caption_label,
+    coloured,
+    formula_label,
+    group,
+    nice_bound,
+    num,
+    paren,
+    short,
+    with_unit,
+)
+from klviz.gui.widgets.bar_chart import BarChart, Series
+from klviz.gui.widgets.drag_plot import LogitChart
+from klviz.style import ENTROPY_COLOR, KL_COLOR, P_COLOR, Q_COLOR
+
+READOUTS = (
+    ("ce", "H(y, f)", "Categorical cross-entropy: −Σ y_i log f_i = log Σ e^z_j − Σ y_i z_i", ENTROPY_COLOR),
+    ("ce_entropy", "H(y)", "Entropy of the target (0 for a one-hot target)", P_COLOR),
+    ("ce_kl", "D(y ‖ f)", "KL divergence from the target to the softmax", KL_COLOR),
+)
+EXTREME = 1000.0
+
+
+def logits_text(values):
+    """Logits as editable text: '2, 1, 0.1, -1'."""
+    return ", ".join(f"{v:.6g}" for v in values)
+
+
+def prob_text(p, log_p):
+    if p == 0.0:
+        return f"e<sup>{num(log_p)}</sup>"
+    return num(p)
+
+
+class CategoricalPanel(QtWidgets.QWidget):
+    sendToBernoulli = QtCore.Signal()
+
+    def __init__(self, model, labs, parent=None):
+        super().__init__(parent)
+        self.setObjectName("panel_loss_categorical")
+        self.model, self.labs = model, labs
+        self._build()
+        labs.categoricalChanged.connect(self.refresh)
+        model.unitChanged.connect(self.refresh)
+        self.refresh()
+
+    # -- construction --------------------------------------------------------------------------
+    def _build(self):
+        labs = self.labs
+        upd = lambda op, *a: labs.update("categorical", op, *a)  # noqa: E731
+
+        self.spin_classes = QtWidgets.QSpinBox()
+        self.spin_classes.setObjectName("spin_loss_classes")
+        self.spin_classes.setRange(lab.MIN_CLASSES, lab.MAX_CLASSES)
+        self.spin_classes.setKeyboardTracking(False)
+        self.spin_classes.setToolTip("Number of classes (2 to 10); two classes is the Bernoulli case")
+        self.spin_classes.valueChanged.connect(lambda n: upd(lab.set_classes, n))
+        self.radio_one_hot = QtWidgets.QRadioButton("One-hot: click a class")
+        self.radio_one_hot.setObjectName("radio_loss_one_hot")
+        self.radio_soft = QtWidgets.QRadioButton("Soft: drag the target bars")
+        self.radio_soft.setObjectName("radio_loss_soft")
+        self.radio_one_hot.toggled.connect(lambda on: upd(lab.set_mode, lab.ONE_HOT if on else lab.SOFT))
+        self.button_smooth = self._button("Label smoothing 0.1", "button_loss_smooth",
+                                          lambda: upd(lab.smooth_target, 0.1),
+                                          "0.9 on the labelled class, 0.1 spread evenly over all classes")
+        self.edit_logits = QtWidgets.QLineEdit()
+        self.edit_logits.setObjectName("edit_loss_logits")
+        self.edit_logits.setToolTip("Type the logits, separated by commas (the class count follows), then Enter")
+        self.edit_logits.editingFinished.connect(self._logits_typed)
+        self.button_extreme = self._button(f"Gap {EXTREME:g}", "button_loss_extreme", self._extreme,
+                                           f"Logits (0, {EXTREME:g}, 0, …): f₀ underflows to 0, yet the loss "
+                                           "stays exact because it is computed with logsumexp")
+        self.label_error = QtWidgets.QLabel()
+        self.label_error.setObjectName("loss_logits_error")
+        self.label_error.setStyleSheet("color: #B00020;")
+
+        row = QtWidgets.QHBoxLayout()
+        row.setSpacing(8)
+        lc = QtWidgets.QLabel("Classes")
+        lc.setBuddy(self.spin_classes)
+        for w in (lc, self.spin_classes):
+            row.addWidget(w)
+        row.addSpacing(12)
+        row.addWidget(QtWidgets.QLabel("Target"))
+        for w in (self.radio_one_hot, self.radio_soft, self.button_smooth):
+            row.addWidget(w)
+        row.addSpacing(12)
+        ll = QtWidgets.QLabel("Logits")
+        ll.setBuddy(self.edit_logits)
+        row.addWidget(ll)
+        row.addWidget(self.edit_logits, 1)
+        row.addWidget(self.button_extreme)
+
+        # charts
+        self.plot_logits = LogitChart(Q_COLOR, title="Logits z (drag a bar: any real value)",
+                                      tooltip=self._logit_tip)
+        self.plot_logits.setObjectName("plot_logits")
+        self.plot_logits.dragMoved.connect(lambda i, x, y: upd(lab.set_class_logit, i, y))
+        self.plot_logits.dragFinished.connect(self.refresh)  # widen the axis if a bar left it
+        self.plot_logits.nudged.connect(
+            lambda i, d: upd(lab.set_class_logit, i, self.labs.categorical.logits[i] + d))
+        self.plot_probs = BarChart([Series("y", P_COLOR, -0.2, 0.38), Series("f", Q_COLOR, 0.2, 0.38)],
+                                   title="Target y (blue) and softmax f (orange)", tooltip=self._prob_tip)
+        self.plot_probs.setObjectName("plot_loss_probs")
+        self.plot_probs.dragStarted.connect(self._target_pressed)
+        self.plot_probs.dragMoved.connect(self._target_dragged)
+        self.plot_probs.nudged.connect(self._target_nudged)
+
+        charts = QtWidgets.QWidget()
+        cl = QtWidgets.QVBoxLayout(charts)
+        cl.setContentsMargins(0, 0, 0, 0)
+        cl.addWidget(self.plot_logits, 1)
+        cl.addWidget(caption_label("softmax: f<sub>i</sub> = e<sup>z<sub>i</sub></sup> / "
+                                   "Σ<sub>j</sub> e<sup>z<sub>j</sub></sup> &nbsp;↓"))
+        cl.addWidget(self.plot_probs, 1)
+
+        # numbers
+        self.readouts = Readouts(READOUTS)
+        self.readouts.setObjectName("loss_readouts_ce")
+        self.note = formula_label("loss_note_ce")
+        side = group("Categorical cross-entropy")
+        sl = QtWidgets.QVBoxLayout(side)
+        sl.addWidget(self.readouts)
+        sl.addWidget(self.note)
+
+        self.binary_box = group("Two classes: the Bernoulli case", "box_loss_binary")
+        xl = QtWidgets.QVBoxLayout(self.binary_box)
+        self.binary_value = QtWidgets.QLabel()
+        self.binary_value.setObjectName("loss_value_ce_binary")
+        self.binary_value.setTextFormat(QtCore.Qt.TextFormat.PlainText)
+        big = self.binary_value.font()
+        big.setPointSizeF(big.pointSizeF() * 1.15)
+        self.binary_value.setFont(big)
+        self.binary_value.setWordWrap(True)
+        self.binary_formula = formula_label("loss_formula_ce_binary")
+        self.button_to_bernoulli = self._button("Show in the Bernoulli panel", "button_loss_to_bernoulli",
+                                                self.sendToBernoulli.emit,
+                                                "Set the Bernoulli panel to y = y₁ and z = z₁ − z₀")
+        xl.addWidget(self.binary_value)
+        xl.addWidget(self.binary_formula)
+        xl.addWidget(self.button_to_bernoulli, 0, QtCore.Qt.AlignmentFlag.AlignLeft)
+        sl.addWidget(self.binary_box)
+        sl.addStretch(1)
+
+        self.formula = formula_label("loss_formula_ce")
+        self.formulas = formulas = group("Worked out (log is the natural logarithm)")
+        QtWidgets.QVBoxLayout(formulas).addWidget(self.formula)
+        controls = QtWidgets.QWidget()
+        cl2 = QtWidgets.QVBoxLayout(controls)
+        cl2.setContentsMargins(0, 0, 0, 0)
+        cl2.addLayout(row)
+        cl2.addWidget(self.label_error)
+        self.label_error.setVisible(False)
+        assemble(self, controls, charts, side, formulas)
+
+    def set_quiz(self, on):
+        """Quiz mode: the values read "?", the numbers on the bars and the worked numbers are hidden."""
+        self.readouts.set_quiz(on)
+        for w in (self.formulas, self.note, self.binary_value, self.binary_formula):
+            w.setVisible(not on)
+        self.plot_logits.set_quiz(on)
+        quiz = getattr(self.plot_probs, "set_quiz", None)
+        if callable(quiz):
+            quiz(on)
+
+    def _button(self, text, name, slot, tip):
+        b = QtWidgets.QPushButton(text)
+        b.setObjectName(name)
+        b.setToolTip(tip)
+        b.clicked.connect(slot)
+        return b
+
+    # -- user input ----------------------------------------------------------------------------
+    def _logits_typed(self):
+        try:
+            values = lab.parse_numbers(self.edit_logits.text(), "logits")
+            self.labs.update("categorical", lab.set_logits, values)
+        except ValueError as exc:
+            self.label_error.setText(f"Logits not changed: {exc}.")
+            self.label_error.setVisible(True)
+            return
+        self.label_error.setVisible(False)
+        self.refresh()
+
+    def _extreme(self):
+        n = self.labs.categorical.n
+        self.labs.update("categorical", lab.set_logits, (0.0, EXTREME) + (0.0,) * (n - 2))
+
+    def _target_pressed(self, si, i):
+        if self.labs.categorical.mode == lab.ONE_HOT:
+            self.labs.update("categorical", lab.set_one_hot, i)
+
+    def _target_dragged(self, si, i, v):
+        if si == 0 and self.labs.categorical.mode == lab.SOFT:
+            self.labs.update("categorical", lab.set_target_probability, i, v)
+
+    def _target_nudged(self, si, i, d):
+        s = self.labs.categorical
+        if s.mode == lab.ONE_HOT:
+            self.labs.update("categorical", lab.set_one_hot, i)
+        elif si == 0:
+            self.labs.update("categorical", lab.set_target_probability, i, s.target[i] + d)
+
+    # -- tooltips ------------------------------------------------------------------------------
+    def _report(self):
+        s = self.labs.categorical
+        return categorical_report(s.target, s.logits)
+
+    def _logit_tip(self, i):
+        r = self._report()
+        return (f"<b>class {i}</b><br>z = {num(r.logits[i], 6)}<br>"
+                f"f = softmax(z) = {prob_text(r.probs[i], r.log_probs[i])}<br>"
+                f"log f = {num(r.log_probs[i], 6)}")
+
+    def _prob_tip(self, si, i):
+        r = self._report()
+        return (f"<b>class {i}</b><br>target y = {num(r.target[i], 6)}<br>"
+                f"f = {prob_text(r.probs[i], r.log_probs[i])}<br>"
+                f"−y log f = {num(r.ce_terms[i], 6)} nats")
+
+    # -- drawing -------------------------------------------------------------------------------
+    def refresh(self):
+        s = self.labs.categorical
+        unit = self.model.unit
+        r = categorical_report(s.target, s.logits)
+        n = s.n
+        labels = [str(i) for i in range(n)]
+
+        if self.spin_classes.value() != n:
+            blocked = self.spin_classes.blockSignals(True)
+            self.spin_classes.setValue(n)
+            self.spin_classes.blockSignals(blocked)
+        for radio, on in ((self.radio_one_hot, s.mode == lab.ONE_HOT), (self.radio_soft, s.mode == lab.SOFT)):
+            if radio.isChecked() != on:
+                blocked = radio.blockSignals(True)
+                radio.setChecked(on)
+                radio.blockSignals(blocked)
+        if not self.edit_logits.hasFocus():
+            text = logits_text(s.logits)
+            if self.edit_logits.text() != text:
+                self.edit_logits.setText(text)
+                self.edit_logits.setCursorPosition(0)
+
+        if not self.plot_logits.dragging:  # the axis widens in steps, never during a drag
+            bound = nice_bound(1.15 * max(abs(v) for v in s.logits), 5.0)
+            self.plot_logits.set_ranges((-0.5, n - 0.5), (-bound, bound))
+        self.plot_logits.set_logits(labels, r.logits)
+        self.plot_probs.set_data(labels, [r.target, r.probs])
+
+        self.readouts.set_amount("ce", r.ce, unit)
+        self.readouts.set_amount("ce_entropy", r.entropy, unit)
+        self.readouts.set_amount("ce_kl", r.kl, unit)
+        self.formula.setText(self._formula(r, unit))
+        self.note.setText(self._note(r, unit))
+        self.binary_box.setVisible(n == 2)
+        if n == 2:
+            self.binary_value.setText(f"{format_value(convert(r.binary_bce, unit))} {unit}  = BCE(y₁, σ(z₁ − z₀))")
+            self.binary_formula.setText(self._binary(r, unit))
+
+    def _formula(self, r, unit):
+        zs = ", ".join(short(v) for v in r.logits)
+        lines = [
+            f"z = ({zs})",
+            f"<b>H(y, f)</b> = {MINUS}Σ<sub>i</sub> y<sub>i</sub> log f<sub>i</sub>"
+            f" = log Σ<sub>j</sub> e<sup>z<sub>j</sub></sup> {MINUS} Σ<sub>i</sub> y<sub>i</sub> z<sub>i</sub>",
+            f"&nbsp;&nbsp;&nbsp;&nbsp;= {num(r.logsumexp)} {MINUS} {paren(r.target_dot)}"
+            f" = <b>{with_unit(r.ce, unit)}</b>",
+        ]
+        if r.hard:
+            k = r.hard_index
+            lines.append(f"One-hot on class {k}: H(y, f) = {MINUS}log f<sub>{k}</sub> = "
+                         f"{MINUS}log {coloured(prob_text(r.probs[k], r.log_probs[k]), Q_COLOR)}"
+                         f" = {MINUS}{paren(r.log_probs[k])}")
+        lines.append(
+            f"H(y, f) = {coloured('H(y)', P_COLOR)} + {coloured('D(y ‖ f)', KL_COLOR)}"
+            f" = {num(r.entropy)} + {num(r.kl)} nats")
+        if (r.probs == 0).any():
+            lines.append(
+                "Some f<sub>i</sub> underflow to 0 in floating point, yet every number here is exact: "
+                "log f<sub>i</sub> = z<sub>i</sub> − logsumexp(z) never forms f<sub>i</sub>, and "
+                "logsumexp(z) = m + log Σ<sub>j</sub> e<sup>z<sub>j</sub> − m</sup> with m = max z.")
+        return "<br>".join(lines)
+
+    def _note(self, r, unit):
+        if r.hard:
+            text = (f"<b>A one-hot target</b> has H(y) = 0, so the cross-entropy <i>is</i> the KL divergence: "
+                    f"D(y ‖ f) = {coloured(with_unit(r.kl, unit), KL_COLOR)}.")
+        else:
+            text = ("<b>A soft target</b> has H(y) &gt; 0: the least loss, approached as softmax(z) "
+                    "approaches y. Only the KL part can be trained away.")
+        return text
+
+    def _binary(self, r, unit):
+        y1 = coloured(num(r.target[1]), P_COLOR)
+        return (f"f<sub>1</sub> = σ(z<sub>1</sub> {MINUS} z<sub>0</sub>) = σ({short(r.binary_gap)}) = "
+                f"{coloured(num(r.binary_f), Q_COLOR)}: the Bernoulli panel's BCE with y = y<sub>1</sub> = {y1} "
+                f"is the same {num(r.binary_bce)} nats.")

@@ -1,0 +1,303 @@
+"""Parts shared by the three panels of the Losses tab: the loss-lab model, number text, readouts,
+formula labels and a slider bound to a spin box.
+
+Nothing here computes a loss; numbers arrive from `klviz.core.losses` and are only formatted.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import replace
+
+import pyqtgraph as pg
+from PySide6 import QtCore, QtWidgets
+
+from klviz import losslab as lab
+from klviz.core.format import format_value
+from klviz.core.units import convert
+
+MINUS = "−"
+QUIZ_HIDDEN = "?"
+
+
+# ---------------------------------------------------------------------------------------- model
+
+
+class LossLabModel(QtCore.QObject):
+    """Holds the Qt-free `LossLab` state; panels ask it for changes and redraw on its signals."""
+
+    bernoulliChanged = QtCore.Signal()
+    categoricalChanged = QtCore.Signal()
+    normalChanged = QtCore.Signal()
+
+    def __init__(self, state=None, parent=None):
+        super().__init__(parent)
+        self._state = state if state is not None else lab.LossLab()
+
+    @property
+    def state(self):
+        return self._state
+
+    @property
+    def bernoulli(self):
+        return self._state.bernoulli
+
+    @property
+    def categorical(self):
+        return self._state.categorical
+
+    @property
+    def normal(self):
+        return self._state.normal
+
+    def update(self, part, op, *args):
+        """Apply `op(current part, *args)`; announce the change if there is one (ValueError passes)."""
+        old = getattr(self._state, part)
+        new = op(old, *args)
+        if new == old:
+            return
+        self._state = replace(self._state, **{part: new})
+        getattr(self, f"{part}Changed").emit()
+
+
+# ------------------------------------------------------------------------------------- numbers
+
+
+def num(value, digits=4):
+    """A number for a formula: format_value with a typographic minus sign."""
+    return format_value(value, digits).replace("-", MINUS)
+
+
+def short(value):
+    """A logit or other input for a label: three significant digits, but every integer digit of a
+    large value (1000, not 1.00e3)."""
+    v = float(value)
+    digits = 3 if v == 0 or abs(v) < 1000 else min(9, int(math.log10(abs(v))) + 1)
+    return num(v, digits)
+
+
+def amount(value_nats, unit, digits=4):
+    """'0.5133 nats' -- the value in `unit` (from nats)."""
+    return f"{num(convert(value_nats, unit), digits)} {unit}"
+
+
+def with_unit(value_nats, unit):
+    """'0.5133 nats', or '0.5133 nats = 0.7405 bits' when another unit is chosen (formulas use ln)."""
+    text = f"{num(value_nats)} nats"
+    if unit != "nats":
+        text += f" = {amount(value_nats, unit)}"
+    return text
+
+
+def paren(value, digits=4):
+    """A substituted value, in brackets when negative: 0.8·(−0.3133)."""
+    t = num(value, digits)
+    return f"({t})" if t.startswith(MINUS) else t
+
+
+def coloured(text, color, bold=False):
+    weight = "font-weight:600;" if bold else ""
+    return f'<span style="color:{color};{weight}">{text}</span>'
+
+
+def nice_bound(x, floor):
+    """The smallest of 1, 2, 2.5, 5 times a power of ten that is >= max(x, floor): axis limits that
+    change in steps (so they are not re-laid out on every frame)."""
+    x = max(float(x), floor)
+    if not math.isfinite(x):
+        return floor
+    exp = math.floor(math.log10(x))
+    for m in (1, 2, 2.5, 5, 10):
+        if m * 10.0**exp >= x * (1 - 1e-12):
+            return m * 10.0**exp
+    return 10.0 ** (exp + 1)
+
+
+# ------------------------------------------------------------------------------------- widgets
+
+
+def formula_label(name):
+    """A rich-text label for a formula with live numbers (selectable, wraps)."""
+    label = QtWidgets.QLabel()
+    label.setObjectName(name)
+    label.setTextFormat(QtCore.Qt.TextFormat.RichText)
+    label.setWordWrap(True)
+    label.setTextInteractionFlags(QtCore.Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.setAlignment(QtCore.Qt.AlignmentFlag.AlignLeft | QtCore.Qt.AlignmentFlag.AlignTop)
+    label.setProperty("role", "formula")
+    f = label.font()
+    f.setPointSizeF(f.pointSizeF() * 1.25)
+    label.setFont(f)
+    return label
+
+
+def caption_label(text, name=None):
+    label = QtWidgets.QLabel(text)
+    label.setWordWrap(True)
+    label.setTextFormat(QtCore.Qt.TextFormat.RichText)
+    if name:
+        label.setObjectName(name)
+    return label
+
+
+class Readouts(QtWidgets.QWidget):
+    """Named values in a grid, like ReadoutGrid but a row may be unit-free (an MSE, a slope).
+
+    Each value is a QLabel named `loss_value_<key>` whose text begins with the number.
+    """
+
+    def __init__(self, rows, parent=None):
+        """rows: (key, display name, tooltip, colour or None)."""
+        super().__init__(parent)
+        grid = QtWidgets.QGridLayout(self)
+        grid.setContentsMargins(6, 2, 6, 2)
+        grid.setHorizontalSpacing(12)
+        grid.setVerticalSpacing(3)
+        self.values, self.names = {}, {}
+        big = self.font()
+        big.setPointSizeF(big.pointSizeF() * 1.3)
+        for row, (key, name, tip, color) in enumerate(rows):
+            n = QtWidgets.QLabel(name)
+            n.setObjectName(f"loss_name_{key}")
+            n.setFont(big)
+            if color:
+                n.setStyleSheet(f"color: {color};")
+            v = QtWidgets.QLabel("–")
+            v.setObjectName(f"loss_value_{key}")
+            v.setProperty("role", "readout-value")
+            v.setFont(big)
+            v.setTextInteractionFlags(QtCore.Qt.TextInteractionFlag.TextSelectableByMouse)
+            v.setMinimumWidth(v.fontMetrics().horizontalAdvance("0.00000 hartleys"))
+            for w in (n, v):
+                w.setToolTip(tip)
+            grid.addWidget(n, row, 0, QtCore.Qt.AlignmentFlag.AlignRight)
+            grid.addWidget(v, row, 1)
+            self.values[key], self.names[key] = v, n
+        grid.setColumnStretch(1, 1)
+
+    _quiz = False
+
+    def set_text(self, key, text):
+        label = self.values[key]
+        label.setProperty("real_text", text)
+        shown = QUIZ_HIDDEN if self._quiz else text
+        if label.text() != shown:
+            label.setText(shown)
+
+    def set_quiz(self, on):
+        """Quiz mode: every value reads "?" until revealed (the real text is kept)."""
+        self._quiz = bool(on)
+        for label in self.values.values():
+            real = label.property("real_text")
+            label.setText(QUIZ_HIDDEN if self._quiz else (real if real is not None else label.text()))
+
+    def set_amount(self, key, value_nats, unit):
+        """'0.5133 nats' in the chosen unit (plain ASCII digits and sign, like every readout)."""
+        self.set_text(key, f"{format_value(convert(value_nats, unit))} {unit}")
+
+    def set_number(self, key, value):
+        self.set_text(key, format_value(value))
+
+
+class SliderSpin(QtCore.QObject):
+    """A horizontal slider over [lo, hi] (steps of `step`) bound to a spin box over a wider range.
+
+    `valueEdited(float)` reports a user's change from either; `set_value` shows the model's value
+    without echoing it back (the slider pins at its end when the value lies beyond it).
+    """
+
+    valueEdited = QtCore.Signal(float)
+
+    def __init__(self, name, slider_range, spin_range, step, decimals, parent=None):
+        super().__init__(parent)
+        self._lo, self._hi = slider_range
+        self._step = step
+        self.slider = QtWidgets.QSlider(QtCore.Qt.Orientation.Horizontal)
+        self.slider.setObjectName(f"slider_{name}")
+        self.slider.setRange(0, round((self._hi - self._lo) / step))
+        self.slider.setMinimumWidth(160)
+        self.spin = QtWidgets.QDoubleSpinBox()
+        self.spin.setObjectName(f"spin_{name}")
+        self.spin.setRange(*spin_range)
+        self.spin.setDecimals(decimals)
+        self.spin.setSingleStep(step * 10)
+        self.spin.setKeyboardTracking(False)
+        self.spin.setAccelerated(True)
+        self.slider.valueChanged.connect(lambda k: self.valueEdited.emit(self._lo + k * self._step))
+        self.spin.valueChanged.connect(self.valueEdited.emit)
+
+    def set_value(self, v):
+        k = round((min(max(v, self._lo), self._hi) - self._lo) / self._step)
+        for w, value in ((self.slider, k), (self.spin, v)):
+            if w.value() != value:
+                blocked = w.blockSignals(True)
+                w.setValue(value)
+                w.blockSignals(blocked)
+
+    def set_tooltip(self, tip):
+        self.slider.setToolTip(tip)
+        self.spin.setToolTip(tip)
+
+
+def group(title, name=None):
+    box = QtWidgets.QGroupBox(title)
+    if name:
+        box.setObjectName(name)
+    return box
+
+
+def curve(color, width=2.5, style=None):
+    pen = pg.mkPen(color, width=width)
+    if style is not None:
+        pen.setStyle(style)
+    item = pg.PlotDataItem(pen=pen, antialias=True)
+    return item
+
+
+class SideScroll(QtWidgets.QScrollArea):
+    """A side column that scrolls vertically if it must, never sideways: it is always at least as
+    wide as its content needs, also after the fonts grow (presentation mode, zoom)."""
+
+    def __init__(self, widget, parent=None):
+        super().__init__(parent)
+        self.setWidget(widget)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+
+    def minimumSizeHint(self):  # noqa: N802 (Qt name)
+        hint = super().minimumSizeHint()
+        need = self.widget().minimumSizeHint().width() + self.verticalScrollBar().sizeHint().width() + 4
+        return QtCore.QSize(max(hint.width(), need), hint.height())
+
+
+def side_scroll(widget):
+    return SideScroll(widget)
+
+
+def assemble(panel, controls, charts, side, formulas):
+    """The common panel layout: a row of inputs; charts beside the readouts; the worked formulas
+    underneath at their natural height, full width (long lines of substituted numbers need room)."""
+    top = QtWidgets.QSplitter(QtCore.Qt.Orientation.Horizontal)
+    top.addWidget(charts)
+    top.addWidget(side_scroll(side))
+    top.setStretchFactor(0, 1)  # extra room goes to the charts; the readouts keep their width
+    top.setStretchFactor(1, 0)
+    top.setChildrenCollapsible(False)
+    top.setSizes([10_000, top.widget(1).minimumSizeHint().width()])
+    layout = QtWidgets.QVBoxLayout(panel)
+    layout.setContentsMargins(6, 6, 6, 6)
+    if isinstance(controls, QtWidgets.QLayout):
+        layout.addLayout(controls)
+    else:
+        layout.addWidget(controls)
+    layout.addWidget(top, 1)
+    layout.addWidget(formulas, 0)
+    return top
+
+
+def set_axis_label(plot, side, text):
+    """Set an axis label only when it changes (setting it re-lays out the plot)."""
+    axis = plot.getPlotItem().getAxis(side)
+    if axis.labelText != text or not axis.label.isVisible():
+        plot.getPlotItem().setLabel(side, text)

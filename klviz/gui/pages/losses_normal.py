@@ -1,0 +1,353 @@
+"""The Normal panel of the Losses tab: −log N(y; f, σ²) is ½ log(2πσ²) + (y − f)²/(2σ²), and over a
+data set the mean of it is ½ log 2π + ½ MSE (σ = 1): least squares is maximum likelihood."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6 import QtCore, QtWidgets
+
+from klviz import losslab as lab
+from klviz.core.losses import data_fit_report, gaussian_nll_curve, line_profile, normal_report
+from klviz.core.units import convert
+from klviz.gui.pages.losses_common import (
+    MINUS,
+    Readouts,
+    assemble,
+    caption_label,
+    coloured,
+    curve,
+    formula_label,
+    group,
+    nice_bound,
+    num,
+    paren,
+    set_axis_label,
+    with_unit,
+)
+from klviz.gui.widgets.drag_plot import DragPlot
+from klviz.style import ENTROPY_COLOR, KL_COLOR, P_COLOR, Q_COLOR
+
+POINT_READOUTS = (
+    ("nll", "−log N(y; f, σ²)", "The cross-entropy of one observation y under the model N(f, σ²)", ENTROPY_COLOR),
+    ("nll_constant", "½ log(2πσ²)", "The part that does not depend on the prediction", None),
+    ("nll_squared", "(y − f)² / (2σ²)", "The squared-error part (with its ½)", KL_COLOR),
+)
+DATA_READOUTS = (
+    ("mean_nll", "mean −log N", "Mean cross-entropy of the data under N(a x + b, σ²)", ENTROPY_COLOR),
+    ("mse", "MSE", "Mean squared error of the line (in squared units of y; not an information unit)", None),
+    ("slope", "slope a", "Least-squares slope (numpy.polyfit gives the same)", Q_COLOR),
+    ("intercept", "intercept b", "Least-squares intercept", Q_COLOR),
+)
+SLOPES = np.linspace(-3.0, 3.0, 301)
+SIGMA_NAME = "σ"
+
+
+def _widen(span, margin=0.04):
+    """An axis a little wider than where points may go, so a point at the edge is drawn whole."""
+    lo, hi = span
+    return lo - margin * (hi - lo), hi + margin * (hi - lo)
+
+
+def _spin(name, lo, hi, step, tip):
+    s = QtWidgets.QDoubleSpinBox()
+    s.setObjectName(name)
+    s.setRange(lo, hi)
+    s.setDecimals(3)
+    s.setSingleStep(step)
+    s.setKeyboardTracking(False)
+    s.setToolTip(tip)
+    return s
+
+
+def _set_spin(spin, value):
+    if abs(spin.value() - value) > 1e-12:
+        blocked = spin.blockSignals(True)
+        spin.setValue(value)
+        spin.blockSignals(blocked)
+
+
+class NormalPanel(QtWidgets.QWidget):
+    def __init__(self, model, labs, parent=None):
+        super().__init__(parent)
+        self.setObjectName("panel_loss_normal")
+        self.model, self.labs = model, labs
+        self._keys = {}
+        self._build()
+        labs.normalChanged.connect(self.refresh)
+        model.unitChanged.connect(self.refresh)
+        self.refresh()
+
+    # -- construction --------------------------------------------------------------------------
+    def _build(self):
+        upd = lambda op, *a: self.labs.update("normal", op, *a)  # noqa: E731
+        lo, hi = lab.NORMAL_RANGE
+        self.spin_y = _spin("spin_loss_normal_y", lo, hi, 0.1, "The observed target y")
+        self.spin_f = _spin("spin_loss_normal_f", lo, hi, 0.1, "The model's prediction f (the mean of N(f, σ²))")
+        self.check_sigma = QtWidgets.QCheckBox("free σ")
+        self.check_sigma.setObjectName("check_loss_sigma_free")
+        self.check_sigma.setToolTip("Unticked, σ is fixed at 1: then −log N is ½ log 2π + ½ (y − f)²")
+        self.spin_sigma = _spin("spin_loss_sigma", *lab.SIGMA_RANGE, 0.1, "The model's standard deviation σ")
+        self.spin_y.valueChanged.connect(lambda v: upd(lab.set_normal_target, v))
+        self.spin_f.valueChanged.connect(lambda v: upd(lab.set_normal_prediction, v))
+        self.check_sigma.toggled.connect(lambda on: upd(lab.set_free_sigma, on))
+        self.spin_sigma.valueChanged.connect(lambda v: upd(lab.set_sigma, v))
+
+        row = QtWidgets.QHBoxLayout()
+        row.setSpacing(8)
+        for text, w in (("Target y", self.spin_y), ("Prediction f", self.spin_f)):
+            label = QtWidgets.QLabel(text)
+            label.setBuddy(w)
+            row.addWidget(label)
+            row.addWidget(w)
+            row.addSpacing(8)
+        row.addWidget(self.check_sigma)
+        row.addWidget(self.spin_sigma)
+
+        # one observation: the parabola
+        self.plot_nll = DragPlot(lab.NORMAL_RANGE, (0.0, 5.0), tooltip=lambda i: "Drag (or click) to move the prediction f")
+        self.plot_nll.setObjectName("plot_loss_nll")
+        pi = self.plot_nll.getPlotItem()
+        self.plot_nll.set_title("−log N(y; f, σ²) over f")
+        pi.showGrid(x=True, y=True, alpha=0.2)
+        pi.setLabel("bottom", "prediction f")
+        self._parabola = curve(ENTROPY_COLOR, 3)
+        self._floor = curve("#666666", 2, QtCore.Qt.PenStyle.DashLine)
+        self._target = curve(P_COLOR, 1.5, QtCore.Qt.PenStyle.DotLine)
+        self._gap = curve(KL_COLOR, 6)
+        self._point = pg.ScatterPlotItem(size=16, brush=Q_COLOR, pen=pg.mkPen("#222222", width=1.5))
+        self._point.setZValue(20)
+        for item in (self._target, self._floor, self._parabola, self._gap, self._point):
+            pi.addItem(item)
+        self.plot_nll.dragMoved.connect(lambda i, x, y: upd(lab.set_normal_prediction, x))
+        key_nll = caption_label(
+            f"{coloured('━━', ENTROPY_COLOR)} −log N(y; f, σ²) &nbsp; {coloured('╍╍', '#666666')} ½ log(2πσ²) "
+            f"&nbsp; {coloured('┃', KL_COLOR, True)} (y − f)²/(2σ²) &nbsp; {coloured('┆', P_COLOR)} f&nbsp;=&nbsp;y")
+
+        self.point_readouts = Readouts(POINT_READOUTS)
+        self.point_readouts.setObjectName("loss_readouts_nll")
+        self.formula_nll = formula_label("loss_formula_nll")
+
+        left = QtWidgets.QWidget()
+        ll = QtWidgets.QVBoxLayout(left)
+        ll.setContentsMargins(0, 0, 0, 0)
+        ll.addWidget(self.plot_nll, 1)
+        ll.addWidget(key_nll)
+        ll.addWidget(self.point_readouts)
+
+        # a data set: points, the fitted line, the losses over the slope
+        self.plot_data = DragPlot(_widen(lab.DATA_X), _widen(lab.DATA_Y), grab_radius=18, tooltip=self._point_tip)
+        self.plot_data.setObjectName("plot_loss_data")
+        self.plot_data.set_title("Data and the fitted line")
+        pd = self.plot_data.getPlotItem()
+        pd.showGrid(x=True, y=True, alpha=0.2)
+        pd.setLabel("bottom", "x")
+        pd.setLabel("left", "y")
+        self._residuals = pg.PlotDataItem(pen=pg.mkPen("#888888", width=1.5), connect="pairs")
+        self._line = curve(Q_COLOR, 3)
+        self._points = pg.ScatterPlotItem(size=14, brush=P_COLOR, pen=pg.mkPen("#FFFFFF", width=1.5))
+        self._points.setZValue(20)
+        for item in (self._residuals, self._line, self._points):
+            pd.addItem(item)
+        self.plot_data.dragMoved.connect(lambda i, x, y: upd(lab.move_point, i, x, y))
+        self.plot_data.dragFinished.connect(self.refresh)
+        self.plot_data.addRequested.connect(lambda x, y: upd(lab.add_point, x, y))
+        self.plot_data.removeRequested.connect(lambda i: upd(lab.remove_point, i))
+        self.button_reset = QtWidgets.QPushButton("Reset data")
+        self.button_reset.setObjectName("button_loss_reset_data")
+        self.button_reset.setToolTip("Back to the starting seven points")
+        self.button_reset.clicked.connect(lambda: upd(lab.reset_data))
+        hint = caption_label("Data: drag a point · double-click to add one · right-click one to remove it")
+
+        self.plot_profile = pg.PlotWidget(background=None)
+        self.plot_profile.setObjectName("plot_loss_profile")
+        self.plot_profile.setMinimumSize(200, 120)
+        pp = self.plot_profile.getPlotItem()
+        pp.setMenuEnabled(False)
+        pp.hideButtons()
+        pp.setMouseEnabled(x=False, y=False)
+        pp.showGrid(x=True, y=True, alpha=0.2)
+        pp.setLabel("bottom", "slope a (with its best b)")
+        pp.setXRange(SLOPES[0], SLOPES[-1], padding=0)
+        self._prof_nll = curve(ENTROPY_COLOR, 2.5)
+        self._prof_mse = curve("#555555", 2, QtCore.Qt.PenStyle.DashLine)
+        self._prof_min = curve(Q_COLOR, 2)
+        self._prof_pts = pg.ScatterPlotItem(size=10, brush=Q_COLOR, pen=None)
+        for item in (self._prof_mse, self._prof_nll, self._prof_min, self._prof_pts):
+            pp.addItem(item)
+        self._prof_top = None
+        self.key_profile = caption_label("", "loss_key_profile")
+        # one line, no word wrap: a wrapping label would make the side column size itself by
+        # height-for-width from the plot's large size hint, pushing the plot out of view
+        self.key_profile.setWordWrap(False)
+
+        self.data_readouts = Readouts(DATA_READOUTS)
+        self.data_readouts.setObjectName("loss_readouts_data")
+        self.formula_data = formula_label("loss_formula_data")
+
+        side = QtWidgets.QWidget()
+        sl = QtWidgets.QVBoxLayout(side)
+        sl.setContentsMargins(0, 0, 0, 0)
+        box2 = group("The data set and its line", "box_loss_data")
+        b2 = QtWidgets.QVBoxLayout(box2)
+        b2.addWidget(self.data_readouts)
+        b2.addWidget(self.plot_profile, 1)
+        b2.addWidget(self.key_profile)
+        sl.addWidget(box2, 1)
+
+        charts = QtWidgets.QSplitter(QtCore.Qt.Orientation.Horizontal)
+        charts.addWidget(left)
+        charts.addWidget(self.plot_data)
+        charts.setChildrenCollapsible(False)
+
+        controls = QtWidgets.QHBoxLayout()
+        controls.addLayout(row, 0)
+        controls.addSpacing(24)
+        controls.addWidget(hint, 1)
+        controls.addWidget(self.button_reset)
+
+        self.formulas = formulas = group("Worked out (log is the natural logarithm)")
+        fl = QtWidgets.QHBoxLayout(formulas)
+        fl.addWidget(self.formula_nll, 1)
+        fl.addSpacing(16)
+        fl.addWidget(self.formula_data, 1)
+        assemble(self, controls, charts, side, formulas)
+
+    def set_quiz(self, on):
+        """Quiz mode: the values read "?" and the worked numbers are hidden; the plots stay."""
+        self.point_readouts.set_quiz(on)
+        self.data_readouts.set_quiz(on)
+        self.formulas.setVisible(not on)
+
+    def _point_tip(self, i):
+        s = self.labs.normal
+        if i >= len(s.xs):
+            return ""
+        return f"point {i + 1}: x = {num(s.xs[i])}, y = {num(s.ys[i])}"
+
+    # -- drawing -------------------------------------------------------------------------------
+    def refresh(self):
+        s = self.labs.normal
+        unit = self.model.unit
+        sigma = s.sigma_used
+        _set_spin(self.spin_y, s.y)
+        _set_spin(self.spin_f, s.f)
+        _set_spin(self.spin_sigma, s.sigma)
+        if self.check_sigma.isChecked() != s.free_sigma:
+            blocked = self.check_sigma.blockSignals(True)
+            self.check_sigma.setChecked(s.free_sigma)
+            self.check_sigma.blockSignals(blocked)
+        self.spin_sigma.setEnabled(s.free_sigma)
+        # redraw only the half that changed (a drag moves one of them; each redraw costs a repaint)
+        point_key = (s.y, s.f, sigma, unit)
+        if self._keys.get("point") != point_key:
+            self._keys["point"] = point_key
+            self._refresh_point(s, sigma, unit)
+        data_key = (s.xs, s.ys, sigma, unit, self.plot_data.dragging)
+        if self._keys.get("data") != data_key:
+            self._keys["data"] = data_key
+            self._refresh_data(s, sigma, unit)
+
+    def _refresh_point(self, s, sigma, unit):
+        r = normal_report(s.y, s.f, sigma)
+        lo = convert(min(0.0, r.constant - 0.5), unit)
+        hi = convert(r.constant + 5.0, unit)
+        self.plot_nll.set_ranges(lab.NORMAL_RANGE, (lo, hi))
+        set_axis_label(self.plot_nll, "left", f"loss ({unit})")
+        key = (s.y, sigma, unit)
+        if self._keys.get("parabola") != key:
+            self._keys["parabola"] = key
+            f = np.linspace(*lab.NORMAL_RANGE, 401)
+            self._parabola.setData(f, convert(gaussian_nll_curve(s.y, f, sigma), unit))
+            c = convert(r.constant, unit)
+            self._floor.setData(list(lab.NORMAL_RANGE), [c, c])
+            self._target.setData([s.y, s.y], [lo, hi])
+        nll, c = convert(r.nll, unit), convert(r.constant, unit)
+        self._gap.setData([s.f, s.f], [c, min(nll, hi)])
+        self._point.setData([s.f], [min(nll, hi)], symbol="t1" if nll > hi else "o")
+        self.plot_nll.set_handles([s.f], [min(nll, hi)])
+
+        pr = self.point_readouts
+        pr.set_amount("nll", r.nll, unit)
+        pr.set_amount("nll_constant", r.constant, unit)
+        pr.set_amount("nll_squared", r.squared_term, unit)
+        self.formula_nll.setText(self._formula_point(r, unit))
+
+    def _formula_point(self, r, unit):
+        y, f = coloured(num(r.y), P_COLOR), coloured(num(r.f), Q_COLOR)
+        if r.sigma == 1.0:
+            lines = [
+                f"<b>−log N(y; f, 1)</b> = ½ log 2π + ½ (y {MINUS} f)²",
+                f"&nbsp;&nbsp;&nbsp;&nbsp;= {num(r.constant)} + ½ ({y} {MINUS} {coloured(paren(r.f), Q_COLOR)})²"
+                f" = {num(r.constant)} + {num(r.squared_term)}",
+                f"&nbsp;&nbsp;&nbsp;&nbsp;= <b>{with_unit(r.nll, unit)}</b>",
+                "(The ½ on the squared error is the 1/(2σ²) of the density with σ = 1.)",
+            ]
+        else:
+            s = num(r.sigma)
+            lines = [
+                f"<b>−log N(y; f, σ²)</b> = ½ log(2πσ²) + (y {MINUS} f)² / (2σ²)",
+                f"&nbsp;&nbsp;&nbsp;&nbsp;= ½ log(2π·{s}²) + ({y} {MINUS} {coloured(paren(r.f), Q_COLOR)})² / (2·{s}²)",
+                f"&nbsp;&nbsp;&nbsp;&nbsp;= {num(r.constant)} + {num(r.squared_term)} = <b>{with_unit(r.nll, unit)}</b>",
+            ]
+        lines.append(f"The part that moves with f, (y − f)²/(2σ²), is also "
+                     f"{coloured('D(N(y, σ²) ‖ N(f, σ²))', KL_COLOR)}.")
+        return "<br>".join(lines)
+
+    def _refresh_data(self, s, sigma, unit):
+        r = data_fit_report(s.xs, s.ys, sigma)
+        self.plot_data.set_handles(r.x, r.y)
+        self._points.setData(r.x, r.y)
+        x0, x1 = _widen(lab.DATA_X)
+        self._line.setData([x0, x1], [r.slope * x0 + r.intercept, r.slope * x1 + r.intercept])
+        seg_x = np.repeat(r.x, 2)
+        seg_y = np.column_stack([r.y, r.predictions]).ravel()
+        self._residuals.setData(seg_x, seg_y)
+
+        mse, nll = line_profile(r.x, r.y, SLOPES, sigma)
+        nll_u = convert(nll, unit)
+        half_mse = 0.5 * mse
+        self._prof_nll.setData(SLOPES, nll_u)
+        self._prof_mse.setData(SLOPES, half_mse)
+        fit_nll, fit_half = convert(r.mean_nll, unit), 0.5 * r.mse
+        if not self.plot_data.dragging or self._prof_top is None:
+            top = nice_bound(1.6 * max(fit_nll, fit_half) + 1.0, 1.0)
+            if top != self._prof_top:
+                self._prof_top = top
+                self.plot_profile.getPlotItem().setYRange(0.0, top, padding=0)
+        self._prof_min.setData([r.slope, r.slope], [0.0, self._prof_top])
+        self._prof_pts.setData([r.slope, r.slope], [fit_nll, fit_half])
+        set_axis_label(self.plot_profile, "left", f"loss ({unit})")
+        self.key_profile.setText(
+            f"{coloured('━━', ENTROPY_COLOR)} mean −log N &nbsp; {coloured('╍╍', '#555555')} ½ MSE &nbsp; "
+            f"{coloured('┃', Q_COLOR, True)} fitted slope")
+
+        d = self.data_readouts
+        d.set_amount("mean_nll", r.mean_nll, unit)
+        d.set_number("mse", r.mse)
+        d.set_number("slope", r.slope)
+        d.set_number("intercept", r.intercept)
+        self.formula_data.setText(self._formula_data(r, unit))
+
+    def _formula_data(self, r, unit):
+        n = r.x.size
+        if r.sigma == 1.0:
+            lines = [
+                f"<b>mean −log N</b> = (1/n) Σ<sub>i</sub> −log N(y<sub>i</sub>; a x<sub>i</sub> + b, 1)",
+                "&nbsp;&nbsp;&nbsp;&nbsp;= ½ log 2π + ½ MSE",
+                f"&nbsp;&nbsp;&nbsp;&nbsp;= {num(r.constant)} + ½·{num(r.mse)} = <b>{with_unit(r.mean_nll, unit)}</b>",
+                f"(n = {n}.) The constant does not depend on the line, so the line with the least MSE is "
+                "the line with the least cross-entropy: over the slope, both curves bottom out together.",
+            ]
+        else:
+            s = num(r.sigma)
+            lines = [
+                f"<b>mean −log N</b> = ½ log(2πσ²) + MSE / (2σ²)",
+                f"&nbsp;&nbsp;&nbsp;&nbsp;= {num(r.constant)} + {num(r.mse)} / (2·{s}²) = "
+                f"<b>{with_unit(r.mean_nll, unit)}</b>",
+                f"(n = {n}.) Any fixed σ scales and shifts the MSE, so the best line is the same. "
+                f"The best σ for this line is √MSE = {num(r.best_sigma)}.",
+            ]
+        if not r.unique:
+            lines.append("All x are equal: every line through the mean fits as well; this one is flat.")
+        return "<br>".join(lines)

@@ -1,0 +1,106 @@
+"""Classroom mode: presentation (F11), quiz, zoom, themes, undo/redo actions, shortcuts."""
+
+import re
+
+import pyqtgraph as pg
+import pytest
+from PySide6 import QtCore, QtGui, QtWidgets
+
+from uitools import drag
+
+READOUTS = ["value_entropy_p", "value_entropy_q", "value_cross_entropy_pq", "value_cross_entropy_qp",
+            "value_kl_pq", "value_kl_qp", "value_js"]
+
+
+def action(window, name):
+    act = window.findChild(QtGui.QAction, name)
+    assert act is not None, name
+    return act
+
+
+def test_contract_actions_and_shortcuts(window):
+    for name in ("action_undo", "action_redo", "action_presentation", "action_quiz"):
+        action(window, name)
+    assert action(window, "action_presentation").shortcut() == QtGui.QKeySequence("F11")
+    keys = {k.toString() for a in window.findChildren(QtGui.QAction) for k in a.shortcuts()}
+    for k in ("Ctrl+Z", "Ctrl+S", "Ctrl+O", "Ctrl+Shift+Z"):
+        assert k in keys, k
+
+
+def test_quiz_hides_every_digit_and_reveals(window, qtbot):
+    before = {n: window.findChild(QtWidgets.QLabel, n).text() for n in READOUTS}
+    action(window, "action_quiz").trigger()
+    for n in READOUTS:
+        assert not re.search(r"\d", window.findChild(QtWidgets.QLabel, n).text()), n
+    # numbers stay hidden while the state changes
+    window.model.set_probability("p", 0, 0.9)
+    for n in READOUTS:
+        assert not re.search(r"\d", window.findChild(QtWidgets.QLabel, n).text()), n
+    assert not window.page_discrete.decomposition.isVisible()
+    qtbot.keyClick(window, QtCore.Qt.Key.Key_Space)
+    assert not action(window, "action_quiz").isChecked()
+    after = {n: window.findChild(QtWidgets.QLabel, n).text() for n in READOUTS}
+    assert after != before and all(re.match(r"[\d∞]", t) for t in after.values())
+    assert window.page_discrete.decomposition.isVisible()
+
+
+def _pixel_size(label):
+    return QtGui.QFontInfo(label.font()).pixelSize()
+
+
+def test_presentation_scales_and_restores_exactly(window):
+    labels = [window.findChild(QtWidgets.QLabel, n) for n in READOUTS]
+    normal = [_pixel_size(lab) for lab in labels]
+    others = {w: QtGui.QFont(w.font()) for w in window.findChildren(QtWidgets.QWidget)}
+    act = action(window, "action_presentation")
+    act.trigger()
+    assert window.isFullScreen()
+    for lab, px in zip(labels, normal):
+        assert _pixel_size(lab) >= 1.4 * px
+    action(window, "action_zoom_in").trigger()
+    assert _pixel_size(labels[0]) > 1.5 * normal[0]
+    act.trigger()
+    assert not window.isFullScreen()
+    assert [_pixel_size(lab) for lab in labels] == normal
+    for w, f in others.items():
+        assert w.font() == f, w.objectName()
+
+
+def test_undo_redo_actions_follow_a_drag(window):
+    plot = window.findChild(pg.PlotWidget, "plot_p")
+    before = window.model.discrete.p.copy()
+    drag(plot, 1, 0.1, 0.6)
+    after = window.model.discrete.p.copy()
+    assert not (after == before).all()
+    action(window, "action_undo").trigger()
+    assert (window.model.discrete.p == before).all()
+    action(window, "action_redo").trigger()
+    assert (window.model.discrete.p == after).all()
+
+
+@pytest.mark.parametrize("name", ["dark", "light", "system"])
+def test_themes_switch(window, name):
+    action(window, f"action_theme_{name}").trigger()
+    window_color = QtWidgets.QApplication.palette().color(QtGui.QPalette.ColorRole.Window)
+    if name == "dark":
+        assert window_color.lightness() < 80
+    if name == "light":
+        assert window_color.lightness() > 180
+
+
+def test_shortcuts_dialog_lists_actions(window, qtbot):
+    action(window, "action_shortcuts").trigger()
+    dialog = window.findChild(QtWidgets.QDialog, "dialog_shortcuts")
+    table = dialog.findChild(QtWidgets.QTableWidget, "table_shortcuts")
+    rows = {table.item(r, 1).text(): table.item(r, 0).text() for r in range(table.rowCount())}
+    assert rows["Presentation mode"] == "F11"
+    assert "Undo" in " ".join(rows)
+    dialog.close()
+
+
+def test_every_menu_has_a_mnemonic(window):
+    for menu_action in window.menuBar().actions():
+        assert "&" in menu_action.text(), menu_action.text()
+        for a in menu_action.menu().actions():
+            if a.text() and not a.isSeparator():
+                assert "&" in a.text() or a.menu() is not None, a.text()
