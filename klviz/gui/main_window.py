@@ -111,10 +111,16 @@ class MainWindow(QtWidgets.QMainWindow):
         self.menu_recent = QtWidgets.QMenu("Open &Recent", self)
         self.menu_recent.setObjectName("menu_recent")
         self.menu_recent.aboutToShow.connect(self._fill_recent)
-        self.action_undo = self.model.undo_stack.createUndoAction(self, "&Undo")
+        # Undo/Redo follow the tab: the session's history, or the loss lab's own while it is shown.
+        self.undo_group = QtGui.QUndoGroup(self)
+        self.undo_group.addStack(self.model.undo_stack)
+        self.undo_group.addStack(self.page_losses.labs.undo_stack)
+        self.undo_group.setActiveStack(self.model.undo_stack)
+        self.tabs.currentChanged.connect(self._choose_undo_stack)
+        self.action_undo = self.undo_group.createUndoAction(self, "&Undo")
         self.action_undo.setObjectName("action_undo")
         self.action_undo.setShortcut(QtGui.QKeySequence(K.Undo))
-        self.action_redo = self.model.undo_stack.createRedoAction(self, "&Redo")
+        self.action_redo = self.undo_group.createRedoAction(self, "&Redo")
         self.action_redo.setObjectName("action_redo")
         self.action_redo.setShortcuts([QtGui.QKeySequence("Ctrl+Shift+Z"), QtGui.QKeySequence(K.Redo)])
         for a in (self.action_undo, self.action_redo):
@@ -151,6 +157,10 @@ class MainWindow(QtWidgets.QMainWindow):
         h = mb.addMenu("&Help")
         h.addAction(self.action_shortcuts)
         h.addAction(self.action_about)
+
+    def _choose_undo_stack(self):
+        losses = self.tabs.currentWidget() is self.page_losses
+        self.undo_group.setActiveStack(self.page_losses.labs.undo_stack if losses else self.model.undo_stack)
 
     # -- sessions ------------------------------------------------------------------------------
     def _update_title(self, clean=None):

@@ -104,3 +104,26 @@ def test_every_menu_has_a_mnemonic(window):
         for a in menu_action.menu().actions():
             if a.text() and not a.isSeparator():
                 assert "&" in a.text() or a.menu() is not None, a.text()
+
+
+def test_loss_lab_changes_undo_on_its_own_tab(window):
+    page = window.page_losses
+    window.tabs.setCurrentWidget(page)
+    labs = page.labs
+    before = labs.state
+    from klviz import losslab as lab
+
+    labs.update("bernoulli", lab.set_logit, 2.5)
+    labs.update("bernoulli", lab.set_logit, 3.0)  # a slider being moved: merged into one step
+    assert labs.state != before and labs.undo_stack.count() == 1
+    discrete_before = window.model.discrete.p.copy()
+    action(window, "action_undo").trigger()
+    assert labs.state == before
+    assert (window.model.discrete.p == discrete_before).all()  # the hidden tab was not touched
+    action(window, "action_redo").trigger()
+    assert labs.state.bernoulli.z == 3.0
+    window.tabs.setCurrentWidget(window.page_discrete)
+    window.model.swap()
+    action(window, "action_undo").trigger()
+    assert (window.model.discrete.p == discrete_before).all()
+    assert labs.state.bernoulli.z == 3.0

@@ -36,6 +36,12 @@ class LossesPage(QtWidgets.QWidget):
         self.panels.addTab(self.categorical, "Categorical: softmax cross-entropy")
         self.panels.addTab(self.normal, "Normal: squared error")
         self.categorical.sendToBernoulli.connect(self.show_two_classes_as_bernoulli)
+        # one drag on any chart of the lab is one undo step
+        for chart in self.findChildren(QtWidgets.QGraphicsView):
+            started, finished = getattr(chart, "dragStarted", None), getattr(chart, "dragFinished", None)
+            if started is not None and finished is not None:
+                started.connect(self.labs.begin_gesture)
+                finished.connect(self.labs.end_gesture)
 
         intro = caption_label(INTRO, "loss_intro")
         layout = QtWidgets.QVBoxLayout(self)
