@@ -11,12 +11,12 @@ from __future__ import annotations
 import json
 import math
 import os
-import tempfile
 from dataclasses import dataclass, field, replace
 
 import numpy as np
 
 from klviz.core.labels import default_labels
+from klviz.fileio import write_atomically
 from klviz.core.spec import Categorical, Mixture, Normal, continuous_from_dict
 from klviz.core.units import UNITS
 
@@ -294,20 +294,7 @@ def load_session(path):
 def save_session(session, path):
     """Write the session as JSON atomically: a temporary file in the same folder, then a rename."""
     text = json.dumps(session.to_dict(), indent=2, allow_nan=False) + "\n"
-    folder = os.path.dirname(os.path.abspath(path))
-    fd, tmp = tempfile.mkstemp(prefix=".klviz-", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    write_atomically(path, lambda fh: fh.write(text.encode("utf-8")))
 
 
 def check_unit_name(unit):

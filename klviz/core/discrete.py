@@ -57,7 +57,7 @@ def _kl_terms(p, q, logp=None, logq=None):
     return t
 
 
-def _log1pmx(x):
+def log1pmx(x):
     """log(1 + x) - x elementwise, accurate also where |x| is tiny (series there)."""
     out = np.empty_like(x)
     small = np.abs(x) < 0.1
@@ -91,7 +91,7 @@ def _kl_sum(p, q, terms):
     x = (qb - pb) / pb
     small = np.abs(x) < 0.5
     accurate = np.where(small, 0.0, tb - (pb - qb))  # no cancellation left where q is far from p
-    accurate[small] = -pb[small] * _log1pmx(x[small])
+    accurate[small] = -pb[small] * log1pmx(x[small])
     rest = terms[(p > 0) & ~both]  # q underflowed to 0 but log q was finite (softmax)
     return math.fsum(accurate.tolist()) - math.fsum((qb - pb).tolist()) + math.fsum(rest.tolist())
 

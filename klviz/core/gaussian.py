@@ -13,6 +13,7 @@ from functools import lru_cache
 
 import numpy as np
 
+from klviz.core.discrete import log1pmx
 from klviz.core.spec import Mixture, Normal
 from klviz.core.units import convert
 
@@ -20,15 +21,8 @@ _HALF_LOG_2PI = 0.5 * math.log(2.0 * math.pi)
 
 
 def _log1pmx(x):
-    """log(1 + x) - x, accurate also for tiny |x| (where the plain difference cancels)."""
-    if abs(x) < 0.1:
-        # -x^2/2 + x^3/3 - x^4/4 + ...: 30 terms reach far below double precision for |x| < 0.1.
-        total, term = 0.0, x
-        for k in range(2, 32):
-            term *= -x
-            total += term / k
-        return total
-    return math.log1p(x) - x
+    """log(1 + x) - x for a scalar, accurate also for tiny |x| (see discrete.log1pmx)."""
+    return float(log1pmx(np.array([x], dtype=float))[0])
 
 
 def normal_entropy(sigma):

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from klviz.core.discrete import _kl_sum, _kl_terms, _log1pmx
+from klviz.core.checks import finite_number
+from klviz.core.discrete import _kl_sum, _kl_terms, log1pmx
 
 _HALF_LOG_2PI = 0.5 * math.log(2.0 * math.pi)
 
@@ -102,13 +103,7 @@ def gaussian_nll(y, f, sigma=1.0):
 # with klviz.core.units.convert for display.
 
 def _finite(value, name):
-    try:
-        v = float(value)
-    except (TypeError, ValueError):
-        raise ValueError(f"{name} must be a number") from None
-    if not math.isfinite(v):
-        raise ValueError(f"{name} must be finite, not {v}")
-    return v
+    return finite_number(value, name)
 
 
 def _probability(value, name):
@@ -174,7 +169,7 @@ def _bernoulli_kl_soft(y, z, log_f, log_g):
     d = z - logit(y)
     if abs(d) <= 1.0:
         u = y * math.expm1(d)
-        return _nonneg(float(_log1pmx(np.array([u]))[0]) + y * _expm1mx(d))
+        return _nonneg(float(log1pmx(np.array([u]))[0]) + y * _expm1mx(d))
     p, q = np.array([1.0 - y, y]), np.array([sigmoid(-z), sigmoid(z)])
     logp, logq = np.log(p), np.array([log_g, log_f])
     return _nonneg(_kl_sum(p, q, _kl_terms(p, q, logp, logq)))

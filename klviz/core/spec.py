@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from klviz.core.checks import finite_number
 from klviz.core.losses import log_softmax, softmax
 
 FAMILIES = ("weights", "bernoulli", "softmax", "normal", "mixture")
@@ -94,13 +95,7 @@ class Categorical:
 
 
 def _scalar(value, name, what):
-    try:
-        x = float(value)
-    except (TypeError, ValueError):
-        raise ValueError(f"{name}: {what} must be a number (got {value!r})") from None
-    if not math.isfinite(x):
-        raise ValueError(f"{name}: {what} must be finite (got {x})")
-    return x
+    return finite_number(value, f"{name}: {what}")
 
 
 @dataclass(frozen=True)

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import math
 import os
-import secrets
 import struct
 import zlib
 
 import numpy as np
 
 from klviz.figures._common import check_size, rc_context
+from klviz.fileio import write_atomically  # noqa: F401 (re-exported)
 
 FORMATS = {".png": "png", ".svg": "svg", ".pdf": "pdf"}
 MAX_DPI = 2400
@@ -153,23 +153,3 @@ def figure_bytes(fig, fmt="png", dpi=300):
         else:
             fig.savefig(buf, format=fmt, dpi=dpi, metadata=dict(_METADATA[fmt]))
     return buf.getvalue()
-
-
-def write_atomically(path, write):
-    """Call write(binary file) on a temporary file next to `path`, then rename it to `path`."""
-    path = os.fspath(path)
-    folder = os.path.dirname(os.path.abspath(path))
-    tmp = os.path.join(folder, f".klviz-{secrets.token_hex(6)}.tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)  # the umask applies, as for open()
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            write(fh)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise

@@ -90,7 +90,7 @@ class Exporter(QtCore.QObject):
                         else (s.continuous_p, s.continuous_q))
                 labels = list(s.discrete.labels) if view == "discrete" else None
                 text = json.dumps(figures.measures_json(p, q, labels, s.unit), indent=2) + "\n"
-            from klviz.figures.save import write_atomically
+            from klviz.fileio import write_atomically
 
             write_atomically(path, lambda fh: fh.write(text.encode("utf-8")))
             return path

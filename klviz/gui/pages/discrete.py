@@ -67,7 +67,7 @@ class DiscretePage(QtWidgets.QWidget):
         bar.setObjectName("toolbar_discrete")
         bar.setMovable(False)
         bar.setFloatable(False)
-        lab = QtWidgets.QLabel("&Categories")
+        lab = QtWidgets.QLabel("Cate&gories")
         self.spin_categories = QtWidgets.QSpinBox()
         self.spin_categories.setObjectName("spin_categories")
         self.spin_categories.setRange(ss.MIN_CATEGORIES, ss.MAX_CATEGORIES)
