@@ -282,8 +282,14 @@ def fit_reverse_kl(P, start, max_iter=500, tol=1e-8, max_step=0.25):
         else:
             converged = True  # no representable decrease is left
             break
+        stalled = value - new_value <= 1e-14 * (1.0 + abs(value))
         mu, log_sigma, value, grad = new_mu, new_ls, new_value, new_grad
         path.append(Normal(mu, math.exp(log_sigma)))
+        if stalled:
+            # The quadrature's rounding (about 1e-15 relative) now hides any further decrease:
+            # this is a stationary point as far as double precision can tell.
+            converged = True
+            break
     return FitResult(path[-1], tuple(path), converged)
 
 
