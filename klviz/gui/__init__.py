@@ -1,11 +1,15 @@
 """The klviz desktop app (PySide6 + pyqtgraph). Nothing outside this package imports Qt."""
 
 
-def create_main_window(session_path=None):
-    """Build and return the main window (a QApplication must exist; the window is not shown)."""
+def create_main_window(session_path=None, *, deferred=False):
+    """Build and return the main window (a QApplication must exist; the window is not shown).
+
+    deferred=True (the app's own launch) leaves the Losses tab's panels to be built right after
+    the first paint: the launcher schedules window.finish_building() for that.
+    """
     from klviz.gui.main_window import MainWindow
 
-    window = MainWindow()
+    window = MainWindow(deferred=deferred)
     if session_path is not None:
         window.open_session(session_path)
     return window

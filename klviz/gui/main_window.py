@@ -17,7 +17,6 @@ from klviz.gui.classroom import Classroom
 from klviz.gui.export import Exporter
 from klviz.gui.theme import Look, cache_axes
 from klviz.gui.model import SessionModel
-from klviz.gui.pages.lesson import LessonPanel
 from klviz.gui.pages.continuous import ContinuousPage
 from klviz.gui.pages.discrete import DiscretePage
 from klviz.gui.pages.losses import LossesPage
@@ -25,7 +24,8 @@ from klviz.gui.theme import configure_pyqtgraph
 
 
 class MainWindow(QtWidgets.QMainWindow):
-    def __init__(self, session=None, parent=None):
+    def __init__(self, session=None, parent=None, deferred=False):
+        """deferred: leave the Losses tab's panels to finish_building(), after the first paint."""
         super().__init__(parent)
         configure_pyqtgraph()
         self.setObjectName("main_window")
@@ -42,12 +42,10 @@ class MainWindow(QtWidgets.QMainWindow):
         self.tabs.addTab(self.page_discrete, "&Discrete")
         self.page_continuous = ContinuousPage(self.model)
         self.tabs.addTab(self.page_continuous, "&Continuous")
-        self.page_losses = LossesPage(self.model)
+        self.page_losses = LossesPage(self.model, build=not deferred)
         self.tabs.addTab(self.page_losses, "&Losses")
         self.setCentralWidget(self.tabs)
-        self.lesson = LessonPanel(self, self.model)
-        self.addDockWidget(QtCore.Qt.DockWidgetArea.RightDockWidgetArea, self.lesson)
-        self.lesson.hide()
+        self._lesson = None  # the lesson dock is built the first time it is opened
 
         self._build_unit_selector()
         self.classroom = Classroom(self)
@@ -55,6 +53,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.action_quiz = self.classroom.action_quiz
         self._build_actions()
         self.exporter = Exporter(self)
+        self.page_discrete.chartCreated.connect(self._adopt_chart)
         for plot in self.findChildren(pg.PlotWidget):
             cache_axes(plot)
         self._build_menus()
@@ -126,10 +125,11 @@ class MainWindow(QtWidgets.QMainWindow):
         for a in (self.action_undo, self.action_redo):
             self.addAction(a)
         self.action_about = self._action("&About klviz", "action_about", self.about)
-        self.action_lesson = self.lesson.toggleViewAction()
-        self.action_lesson.setText("&Lesson panel")
+        self.action_lesson = QtGui.QAction("&Lesson panel", self, checkable=True)
         self.action_lesson.setObjectName("action_lesson")
         self.action_lesson.setShortcut(QtGui.QKeySequence("Ctrl+L"))
+        self.action_lesson.setStatusTip("A guided walk from entropy to MSE, step by step")
+        self.action_lesson.toggled.connect(lambda on: self.lesson.setVisible(on))
         self.addAction(self.action_lesson)
         self.action_shortcuts = self._action("&Keyboard shortcuts", "action_shortcuts", self.show_shortcuts,
                                              QtGui.QKeySequence.StandardKey.HelpContents)
@@ -157,6 +157,39 @@ class MainWindow(QtWidgets.QMainWindow):
         h = mb.addMenu("&Help")
         h.addAction(self.action_shortcuts)
         h.addAction(self.action_about)
+
+    def _adopt_chart(self, plot):
+        """A chart built after the window (the overlay): same speed-ups, menu and look."""
+        cache_axes(plot)
+        self.exporter.add_chart_menu(plot)
+        if self.classroom.look() != Look():
+            self.classroom.apply()
+
+    @property
+    def lesson(self):
+        if self._lesson is None:
+            from klviz.gui.pages.lesson import LessonPanel
+
+            self._lesson = LessonPanel(self, self.model)
+            self._lesson.hide()
+            self.addDockWidget(QtCore.Qt.DockWidgetArea.RightDockWidgetArea, self._lesson)
+            self._lesson.visibilityChanged.connect(
+                lambda visible: self.action_lesson.setChecked(self._lesson.isVisible()))
+            for plot in self._lesson.findChildren(pg.PlotWidget):
+                cache_axes(plot)
+            if self.classroom.look() != Look():
+                self.classroom.apply()
+        return self._lesson
+
+    def finish_building(self):
+        """Build what a deferred start left out, and give it the window's look."""
+        if self.page_losses._built:
+            return
+        self.page_losses.ensure_built()
+        for plot in self.page_losses.findChildren(pg.PlotWidget):
+            cache_axes(plot)
+        if self.classroom.look() != Look():
+            self.classroom.apply()
 
     def _choose_undo_stack(self):
         losses = self.tabs.currentWidget() is self.page_losses

@@ -127,3 +127,19 @@ def test_loss_lab_changes_undo_on_its_own_tab(window):
     action(window, "action_undo").trigger()
     assert (window.model.discrete.p == discrete_before).all()
     assert labs.state.bernoulli.z == 3.0
+
+
+def test_deferred_start_builds_the_rest_after_the_first_paint(qtbot):
+    from klviz.gui import create_main_window
+
+    w = create_main_window(deferred=True)
+    qtbot.addWidget(w)
+    assert w.findChild(QtWidgets.QWidget, "tabs_losses") is None  # not yet
+    w.classroom.set_theme("dark")
+    w.finish_building()
+    assert w.findChild(QtWidgets.QWidget, "tabs_losses") is not None
+    w.tabs.setCurrentWidget(w.page_losses)
+    action(w, "action_quiz").trigger()
+    shown = [lab.text() for lab in w.page_losses.findChildren(QtWidgets.QLabel) if lab.objectName().startswith("loss_value")]
+    assert shown and not any(re.search(r"\d", t) for t in shown)
+    w.classroom.set_theme("light")

@@ -49,17 +49,9 @@ class DiscretePage(QtWidgets.QWidget):
         self.plot_p.setObjectName("plot_p")
         self.plot_q = BarChart([Series("Q", Q_COLOR)], title="Q", tooltip=self._tip_single("q"))
         self.plot_q.setObjectName("plot_q")
-        self.plot_overlay = BarChart(
-            [Series("P", P_COLOR, -0.2, 0.38), Series("Q", Q_COLOR, 0.2, 0.38)],
-            title="P (blue) and Q (orange)", tooltip=self._tip_overlay,
-        )
-        self.plot_overlay.setObjectName("plot_overlay")
-        self.plot_overlay.setVisible(False)
-        for chart, names in ((self.plot_p, "p"), (self.plot_q, "q"), (self.plot_overlay, "pq")):
-            chart.dragStarted.connect(lambda si, i: m.begin_gesture("Drag a bar"))
-            chart.dragMoved.connect(lambda si, i, v, names=names: m.set_probability(names[si], i, v))
-            chart.dragFinished.connect(m.end_gesture)
-            chart.nudged.connect(lambda si, i, d, names=names: m.nudge(names[si], i, d))
+        self._overlay = None  # built the first time the overlay is switched on
+        for chart, names in ((self.plot_p, "p"), (self.plot_q, "q")):
+            self._connect_chart(chart, names)
 
         # controls: a tool bar, so that at large type (presentation) what does not fit folds into
         # its » menu instead of being clipped
@@ -109,7 +101,7 @@ class DiscretePage(QtWidgets.QWidget):
         cl.setContentsMargins(0, 0, 0, 0)
         cl.addWidget(self.plot_p, 1)
         cl.addWidget(self.plot_q, 1)
-        cl.addWidget(self.plot_overlay, 2)
+        self._charts_layout = cl
 
         side = QtWidgets.QWidget()
         sl = QtWidgets.QVBoxLayout(side)
@@ -149,6 +141,30 @@ class DiscretePage(QtWidgets.QWidget):
         layout = QtWidgets.QVBoxLayout(self)
         layout.addWidget(bar)
         layout.addWidget(main, 1)
+
+    chartCreated = QtCore.Signal(object)  # a chart built after the page (the overlay)
+
+    def _connect_chart(self, chart, names):
+        m = self.model
+        chart.dragStarted.connect(lambda si, i: m.begin_gesture("Drag a bar"))
+        chart.dragMoved.connect(lambda si, i, v, names=names: m.set_probability(names[si], i, v))
+        chart.dragFinished.connect(m.end_gesture)
+        chart.nudged.connect(lambda si, i, d, names=names: m.nudge(names[si], i, d))
+
+    @property
+    def plot_overlay(self):
+        """P and Q side by side on one chart (left half of a column is P, right half Q)."""
+        if self._overlay is None:
+            chart = BarChart([Series("P", P_COLOR, -0.2, 0.38), Series("Q", Q_COLOR, 0.2, 0.38)],
+                             title="P (blue) and Q (orange)", tooltip=self._tip_overlay)
+            chart.setObjectName("plot_overlay")
+            chart.setVisible(False)
+            chart.set_quiz(self._quiz)
+            self._connect_chart(chart, "pq")
+            self._charts_layout.addWidget(chart, 2)
+            self._overlay = chart
+            self.chartCreated.emit(chart)
+        return self._overlay
 
     def _button(self, text, name, slot, tip):
         b = QtWidgets.QPushButton(text)
@@ -197,8 +213,9 @@ class DiscretePage(QtWidgets.QWidget):
         for w in (self.decomposition, self.decomposition.caption_box, self.pointwise):
             w.setVisible(not on)
         self.quiz_placeholder.setVisible(on)
-        for chart in (self.plot_p, self.plot_q, self.plot_overlay):
-            chart.set_quiz(on)
+        for chart in (self.plot_p, self.plot_q, self._overlay):
+            if chart is not None:
+                chart.set_quiz(on)
 
     _quiz = False
 
@@ -229,7 +246,7 @@ class DiscretePage(QtWidgets.QWidget):
             blocked = self.spin_categories.blockSignals(True)
             self.spin_categories.setValue(d.n)
             self.spin_categories.blockSignals(blocked)
-        if self.plot_overlay.isVisible() or self.check_overlay.isChecked():
+        if self.check_overlay.isChecked():
             self.plot_overlay.set_data(d.labels, [d.p, d.q])
         else:
             self.plot_p.set_data(d.labels, [d.p])

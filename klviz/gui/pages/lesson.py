@@ -182,6 +182,8 @@ class LessonPanel(QtWidgets.QDockWidget):
         page = self.window_.findChild(QtWidgets.QWidget, f"page_{step.tab}")
         if page is not None:
             tabs.setCurrentWidget(page)
+            if hasattr(page, "ensure_built"):
+                page.ensure_built()
         scene = step.scene
         if "p" in scene:
             state = ss.DiscreteState(scene["labels"], scene["p"], scene["q"])

@@ -12,21 +12,39 @@ from __future__ import annotations
 from PySide6 import QtWidgets
 
 from klviz import losslab as lab
-from klviz.gui.pages.losses_bernoulli import BernoulliPanel
-from klviz.gui.pages.losses_categorical import CategoricalPanel
 from klviz.gui.pages.losses_common import LossLabModel, caption_label
-from klviz.gui.pages.losses_normal import NormalPanel
 
 INTRO = ("Each loss below is a cross-entropy: between the target's distribution (blue) and the "
          "distribution the model's output parametrises (orange).")
 
 
 class LossesPage(QtWidgets.QWidget):
-    def __init__(self, model, parent=None):
+    def __init__(self, model, parent=None, build=True):
         super().__init__(parent)
         self.setObjectName("page_losses")
         self.model = model
         self.labs = LossLabModel(parent=self)
+        self._quiz = False
+        self._built = False
+        if build:
+            self.ensure_built()
+
+    def showEvent(self, ev):
+        self.ensure_built()
+        super().showEvent(ev)
+
+    def ensure_built(self):
+        """Build the panels (the app launches with this tab unbuilt and builds it after the
+        first paint; create_main_window builds everything at once)."""
+        if self._built:
+            return
+        self._built = True
+        # imported here: a deferred start does not pay for the panels' modules either
+        from klviz.gui.pages.losses_bernoulli import BernoulliPanel
+        from klviz.gui.pages.losses_categorical import CategoricalPanel
+        from klviz.gui.pages.losses_normal import NormalPanel
+
+        model = self.model
         self.bernoulli = BernoulliPanel(model, self.labs)
         self.categorical = CategoricalPanel(model, self.labs)
         self.normal = NormalPanel(model, self.labs)
@@ -48,11 +66,16 @@ class LossesPage(QtWidgets.QWidget):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(intro)
         layout.addWidget(self.panels, 1)
+        if self._quiz:
+            self.set_quiz(True)
 
     QUIZ_HANDLES_CHILDREN = True  # set_quiz below takes care of every number on this page
 
     def set_quiz(self, on):
         """Quiz mode (classroom): hide the computed numbers so the class can predict them."""
+        self._quiz = bool(on)
+        if not self._built:
+            return
         for panel in (self.bernoulli, self.categorical, self.normal):
             panel.set_quiz(on)
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 import math
 
 from PySide6 import QtCore, QtWidgets
-from superqt.utils import signals_blocked
 
 
 class SliderSpin(QtCore.QObject):
@@ -85,7 +84,7 @@ class SliderSpin(QtCore.QObject):
         box's range widens to hold it and the slider rests at its end.
         """
         value = float(value)
-        with signals_blocked(self.spin):
+        with QtCore.QSignalBlocker(self.spin):
             lo, hi = min(self.lo, value), max(self.hi, value)
             if (self.spin.minimum(), self.spin.maximum()) != (lo, hi):
                 self.spin.setRange(lo, hi)
@@ -93,7 +92,7 @@ class SliderSpin(QtCore.QObject):
                 self.spin.setValue(value)
         pos = self.to_position(value)
         if self.slider.value() != pos:
-            with signals_blocked(self.slider):
+            with QtCore.QSignalBlocker(self.slider):
                 self.slider.setValue(pos)
 
     def setEnabled(self, on):
@@ -102,13 +101,13 @@ class SliderSpin(QtCore.QObject):
 
     def _on_slider(self, pos):
         value = self.from_position(pos)
-        with signals_blocked(self.spin):
+        with QtCore.QSignalBlocker(self.spin):
             self.spin.setValue(value)
         self.valueEdited.emit(value)
 
     def _on_spin(self, value):
         pos = self.to_position(value)
         if self.slider.value() != pos:
-            with signals_blocked(self.slider):
+            with QtCore.QSignalBlocker(self.slider):
                 self.slider.setValue(pos)
         self.valueEdited.emit(float(value))
