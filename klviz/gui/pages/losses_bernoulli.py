@@ -24,6 +24,7 @@ from klviz.gui.pages.losses_common import (
     with_unit,
 )
 from klviz.gui.widgets.drag_plot import DragPlot
+from klviz.gui.widgets.value_label import ValueLabel
 from klviz.style import ENTROPY_COLOR, KL_COLOR, P_COLOR, Q_COLOR
 
 Y_TOP_NATS = 4.0  # the loss axis shows 0 .. 4 nats (in the chosen unit)
@@ -74,7 +75,7 @@ class BernoulliPanel(QtWidgets.QWidget):
         self.z = SliderSpin("loss_z", (-10.0, 10.0), (-lab.MAX_LOGIT, lab.MAX_LOGIT), 0.01, 3, self)
         self.z.set_tooltip("The model's logit z; its prediction is f = σ(z) = 1 / (1 + e^−z)")
         self.z.valueEdited.connect(lambda v: labs.update("bernoulli", lab.set_logit, v))
-        self.label_f = QtWidgets.QLabel()
+        self.label_f = ValueLabel()
         self.label_f.setObjectName("loss_value_f")
         self.label_f.setTextFormat(QtCore.Qt.TextFormat.RichText)
         self.label_f.setMinimumWidth(self.label_f.fontMetrics().horizontalAdvance("f = σ(z) = 0.00000e-100"))
@@ -140,7 +141,8 @@ class BernoulliPanel(QtWidgets.QWidget):
     def set_quiz(self, on):
         """Quiz mode: the values read "?", the worked numbers are hidden; the plot stays."""
         self.readouts.set_quiz(on)
-        for w in (self.formulas, self.note, self.label_f):
+        self.label_f.set_quiz(on)
+        for w in (self.formulas, self.note):
             w.setVisible(not on)
 
     # -- drawing -------------------------------------------------------------------------------
