@@ -9,6 +9,7 @@ compute a measure themselves.
 
 from __future__ import annotations
 
+import numpy as np
 from PySide6 import QtCore, QtGui
 
 from klviz import session as ss
@@ -65,24 +66,37 @@ class SessionModel(QtCore.QObject):
     def gesture_active(self):
         return self._gesture is not None
 
+    def _cached(self, kind, inputs, compute):
+        """One cached result per kind, reused while its inputs are the very same objects.
+
+        The inputs themselves are kept (not their id()s), so a new state can never be mistaken
+        for a freed one whose memory it reuses.
+        """
+        entry = self._cache.get(kind)
+        if entry is None or len(entry[0]) != len(inputs) or any(
+            a is not b and a != b for a, b in zip(entry[0], inputs)
+        ):
+            entry = (inputs, compute())
+            self._cache[kind] = entry
+        return entry[1]
+
     def discrete_measures(self):
         """Every discrete measure of the current state in the current unit (cached per state)."""
-        key = ("d", id(self._session.discrete), self._session.unit)
-        if key not in self._cache:
-            d = self._session.discrete
-            self._cache = {k: v for k, v in self._cache.items() if k[0] != "d"}
-            self._cache[key] = discrete_measures(
-                Categorical.from_weights(d.p, "P"), Categorical.from_weights(d.q, "Q"), self.unit
-            )
-        return self._cache[key]
+        d, unit = self._session.discrete, self._session.unit
+
+        def compute():
+            # the state's probabilities are valid by construction: no second validation
+            with np.errstate(divide="ignore"):
+                P = Categorical(d.p, np.log(d.p))
+                Q = Categorical(d.q, np.log(d.q))
+            return discrete_measures(P, Q, unit)
+
+        return self._cached("discrete", (_Same(d), unit), compute)
 
     def continuous_measures(self):
-        key = ("c", id(self._session.continuous_p), id(self._session.continuous_q), self._session.unit)
-        if key not in self._cache:
-            self._cache = {k: v for k, v in self._cache.items() if k[0] != "c"}
-            s = self._session
-            self._cache[key] = continuous_measures(s.continuous_p, s.continuous_q, s.unit)
-        return self._cache[key]
+        s = self._session
+        return self._cached("continuous", (s.continuous_p, s.continuous_q, s.unit),
+                            lambda: continuous_measures(s.continuous_p, s.continuous_q, s.unit))
 
     # -- changing ------------------------------------------------------------------------------
     def _assign(self, new):
@@ -316,6 +330,20 @@ class SessionModel(QtCore.QObject):
             top.setObsolete(True)
             self.undo_stack.undo()
         self.fitActiveChanged.emit(False)
+
+
+class _Same:
+    """Compares equal only to a wrapper of the very same object (identity, kept alive)."""
+
+    __slots__ = ("obj",)
+
+    def __init__(self, obj):
+        self.obj = obj
+
+    def __eq__(self, other):
+        return isinstance(other, _Same) and other.obj is self.obj
+
+    __hash__ = None
 
 
 def _same(a, b):
