@@ -143,3 +143,11 @@ def test_deferred_start_builds_the_rest_after_the_first_paint(qtbot):
     shown = [lab.text() for lab in w.page_losses.findChildren(QtWidgets.QLabel) if lab.objectName().startswith("loss_value")]
     assert shown and not any(re.search(r"\d", t) for t in shown)
     w.classroom.set_theme("light")
+
+
+def test_every_readout_has_a_formula_tooltip(window):
+    labels = [lab for lab in window.findChildren(QtWidgets.QLabel)
+              if "value" in lab.objectName() and not lab.objectName().endswith("_reason")]
+    assert len(labels) >= 20
+    assert [lab.objectName() for lab in labels if not lab.toolTip()] == []
+    assert "Σ" in window.findChild(QtWidgets.QLabel, "value_kl_pq").toolTip()

@@ -77,6 +77,7 @@ class BernoulliPanel(QtWidgets.QWidget):
         self.z.valueEdited.connect(lambda v: labs.update("bernoulli", lab.set_logit, v))
         self.label_f = ValueLabel()
         self.label_f.setObjectName("loss_value_f")
+        self.label_f.setToolTip("The model's probability of class 1:  f = σ(z) = 1 / (1 + e^(−z))")
         self.label_f.setTextFormat(QtCore.Qt.TextFormat.RichText)
         self.label_f.setMinimumWidth(self.label_f.fontMetrics().horizontalAdvance("f = σ(z) = 0.00000e-100"))
 

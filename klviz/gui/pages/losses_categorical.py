@@ -140,6 +140,8 @@ class CategoricalPanel(QtWidgets.QWidget):
         xl = QtWidgets.QVBoxLayout(self.binary_box)
         self.binary_value = QtWidgets.QLabel()
         self.binary_value.setObjectName("loss_value_ce_binary")
+        self.binary_value.setToolTip("With two classes, softmax cross-entropy = binary cross-entropy "
+                                     "with f = σ(z₁ − z₀):  logsumexp(z) − Σ yᵢ zᵢ = −[y log f + (1−y) log(1−f)]")
         self.binary_value.setTextFormat(QtCore.Qt.TextFormat.PlainText)
         big = self.binary_value.font()
         big.setPointSizeF(big.pointSizeF() * 1.15)
