@@ -22,6 +22,7 @@ from klviz.gui.widgets.curves import DensityChart, IntegrandChart
 from klviz.gui.widgets.readouts import ReadoutGrid
 from klviz.gui.widgets.slider_spin import SliderSpin
 from klviz.gui.widgets.terms_bar import TermsBar
+from klviz.gui.widgets.value_label import quiz_placeholder
 from klviz.style import ENTROPY_COLOR, KL_COLOR, P_COLOR, Q_COLOR
 
 # Mnemonics (Alt+key) on this tab: M S X W N T (P), A Q I (Q), O R (fits), P (presets); the window
@@ -243,14 +244,10 @@ class ContinuousPage(QtWidgets.QWidget):
         self.plot_integrands = IntegrandChart()
         self.caption_densities = self._caption("caption_densities", base)
         self.caption_integrands = self._caption("caption_integrands", base)
-        self.quiz_placeholder = QtWidgets.QLabel(
-            "<div style='font-size:15pt'>Which is larger, D(P‖Q) or D(Q‖P)?<br>"
-            "Is h(Q) negative? Where will a fit put Q?</div>"
-            "<p>The integrands are hidden: predict, then press <b>Space</b> to reveal.</p>")
-        self.quiz_placeholder.setObjectName("quiz_placeholder_continuous")
-        self.quiz_placeholder.setAlignment(QtCore.Qt.AlignmentFlag.AlignCenter)
-        self.quiz_placeholder.setWordWrap(True)
-        self.quiz_placeholder.setVisible(False)
+        self.quiz_placeholder = quiz_placeholder(
+            "quiz_placeholder_continuous",
+            "Which is larger, D(P‖Q) or D(Q‖P)?<br>Is h(Q) negative? Where will a fit put Q?<br>"
+            "<small>(the integrands are hidden)</small>", size_pt=15)
         charts = QtWidgets.QSplitter(QtCore.Qt.Orientation.Vertical)
         charts.setChildrenCollapsible(False)
         for caption, plot in ((self.caption_densities, self.plot_densities),

@@ -10,6 +10,7 @@ from klviz.gui.widgets.bar_chart import BarChart, Series
 from klviz.gui.widgets.decomposition import DecompositionChart
 from klviz.gui.widgets.pointwise import PointwiseChart
 from klviz.gui.widgets.readouts import ReadoutGrid
+from klviz.gui.widgets.value_label import quiz_placeholder
 from klviz.style import ENTROPY_COLOR, KL_COLOR, P_COLOR, Q_COLOR
 
 READOUTS = (
@@ -111,13 +112,8 @@ class DiscretePage(QtWidgets.QWidget):
         sl.addWidget(box)
         sl.addWidget(self.decomposition, 1)
         sl.addWidget(self.decomposition.caption_box)
-        self.quiz_placeholder = QtWidgets.QLabel(
-            "<div style='font-size:16pt'>Which is larger, D(P‖Q) or D(Q‖P)?<br>"
-            "Is H(P,Q) above H(P)?</div><p>Predict, then press <b>Space</b> to reveal.</p>")
-        self.quiz_placeholder.setObjectName("quiz_placeholder")
-        self.quiz_placeholder.setAlignment(QtCore.Qt.AlignmentFlag.AlignCenter)
-        self.quiz_placeholder.setWordWrap(True)
-        self.quiz_placeholder.setVisible(False)
+        self.quiz_placeholder = quiz_placeholder(
+            "quiz_placeholder", "Which is larger, D(P‖Q) or D(Q‖P)?<br>Is H(P,Q) above H(P)?")
         sl.addWidget(self.quiz_placeholder, 1)
 
         top = QtWidgets.QSplitter(QtCore.Qt.Orientation.Horizontal)

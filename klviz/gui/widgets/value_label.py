@@ -88,3 +88,15 @@ class CaptionBox(QtWidgets.QWidget):
         super().changeEvent(ev)
         if ev.type() == QtCore.QEvent.Type.FontChange:
             self.updateGeometry()  # the label inherits the font; the box's height follows it
+
+
+def quiz_placeholder(name, questions_html, size_pt=16):
+    """The hidden label a page shows in quiz mode in place of the charts that give answers away."""
+    label = QtWidgets.QLabel(
+        f"<div style='font-size:{size_pt}pt'>{questions_html}</div>"
+        "<p>Predict, then press <b>Space</b> to reveal.</p>")
+    label.setObjectName(name)
+    label.setAlignment(QtCore.Qt.AlignmentFlag.AlignCenter)
+    label.setWordWrap(True)
+    label.setVisible(False)
+    return label
