@@ -40,6 +40,7 @@ class DiscretePage(QtWidgets.QWidget):
         self.model = model
         self._build()
         model.discreteChanged.connect(self.refresh)
+        model.gestureActiveChanged.connect(lambda active: None if active else self.refresh())
         model.unitChanged.connect(self.refresh)
         self.refresh()
 
@@ -255,5 +256,6 @@ class DiscretePage(QtWidgets.QWidget):
             why = _why_infinite(m.mismatch_qp, d.labels, "Q", "P")
             reasons.update(kl_qp=why, cross_entropy_qp=why)
         self.readouts.set_values({k: getattr(m, k) for k, *_ in READOUTS}, unit, reasons)
-        self.decomposition.set_measures(m, unit)
-        self.pointwise.set_terms(d.labels, m.terms_pq, m.terms_qp, m, unit)
+        sticky = self.model.gesture_active  # axes settle when the drag ends
+        self.decomposition.set_measures(m, unit, sticky)
+        self.pointwise.set_terms(d.labels, m.terms_pq, m.terms_qp, m, unit, sticky)

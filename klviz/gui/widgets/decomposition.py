@@ -37,11 +37,14 @@ class DecompositionChart(pg.PlotWidget):
         pi.setYRange(-0.5, 1.5, padding=0)
         pi.showGrid(x=True, y=False, alpha=0.2)
         pi.getAxis("bottom").setStyle(maxTickLevel=0)  # major grid lines only
-        self._entropy_bars = FastBars(x0=[0, 0], width=[0, 0], y=[1, 0], height=0.55,
-                                             brushes=[P_COLOR, Q_COLOR], pens=[pg.mkPen(P_COLOR), pg.mkPen(Q_COLOR)])
+        # one single-colour item per row: pyqtgraph draws those with drawRects, while a
+        # multi-brush BarGraphItem records and replays a QPicture on every change
+        self._entropy_bars = [FastBars(x0=[0], width=[0], y=[y], height=0.7, brush=c, pen=pg.mkPen(c))
+                              for y, c in ((1, P_COLOR), (0, Q_COLOR))]
         self._kl_bars = FastBars(x0=[0, 0], width=[0, 0], y=[1, 0], height=0.55,
                                         brush=pg.mkBrush(KL_COLOR), pen=pg.mkPen(KL_COLOR))
-        pi.addItem(self._entropy_bars)
+        for item in self._entropy_bars:
+            pi.addItem(item)
         pi.addItem(self._kl_bars)
         # "H(P)" / "D(P‖Q)" inside the segments (where they fit), "∞ →" at an open end
         bold = QtGui.QFont()
@@ -61,18 +64,21 @@ class DecompositionChart(pg.PlotWidget):
         self._look = look
         for layer in (self._seg_texts, self._inf_marks):
             layer.set_style(font=look.font(9.5, bold=True))
-        self._entropy_bars.setOpts(brushes=[look.p_color, look.q_color],
-                                   pens=[pg.mkPen(look.p_color), pg.mkPen(look.q_color)])
+        for item, color in zip(self._entropy_bars, (look.p_color, look.q_color)):
+            item.setOpts(brush=color, pen=pg.mkPen(color))
         self.getPlotItem().setTitle(self.TITLE, size=f"{12 * look.scale:.0f}pt")
 
     TITLE = "Cross-entropy = entropy + KL"
 
-    def set_measures(self, m, unit):
+    def set_measures(self, m, unit, sticky=False):
+        """sticky (during a drag): the scale may grow but not shrink until the drag ends."""
         finite = [v for key in ("cross_entropy_pq", "cross_entropy_qp", "entropy_p", "entropy_q")
                   if math.isfinite(v := getattr(m, key))]
         top = max(finite + [1e-9])
         xmax = top * 1.45 if any(math.isinf(getattr(m, k)) for k in ("kl_pq", "kl_qp")) else top * 1.3
         xmax = nice_ceiling(max(xmax, 1e-6))
+        if sticky and self._range is not None and self._range[1] == unit:
+            xmax = max(xmax, self._range[0])
         widths_h, widths_d, x0_d = [], [], []
         lines, marks = [], []
         for y, ek, dk, ck, names, color in self.ROWS:
@@ -96,7 +102,8 @@ class DecompositionChart(pg.PlotWidget):
                 if w_vis > 0.12 * xmax:
                     segs.append((x0 + w_vis / 2, y, name))
         self._seg_texts.set_items(segs)
-        self._entropy_bars.setOpts(x0=[0, 0], width=widths_h, y=[1, 0], height=0.7)
+        for item, y, w in zip(self._entropy_bars, (1, 0), widths_h):
+            item.setOpts(x0=[0], width=[w], y=[y], height=0.7)
         self._kl_bars.setOpts(x0=x0_d, width=widths_d, y=[1, 0], height=0.7)
         if (xmax, unit) != self._range:
             self._range = (xmax, unit)

@@ -54,7 +54,9 @@ class PointwiseChart(pg.PlotWidget):
         self._bars_pq.setOpts(brush=look.p_color, pen=pg.mkPen(look.p_color))
         self._bars_qp.setOpts(brush=look.q_color, pen=pg.mkPen(look.q_color))
 
-    def set_terms(self, labels, terms_pq, terms_qp, m, unit):
+    def set_terms(self, labels, terms_pq, terms_qp, m, unit, sticky=False):
+        """sticky (during a drag): the y range may grow but not shrink, so the axis is not
+        re-rendered every few frames; it settles when the drag ends."""
         n = len(labels)
         x = np.arange(n, dtype=float)
         finite = np.concatenate([terms_pq[np.isfinite(terms_pq)], terms_qp[np.isfinite(terms_qp)], [0.0]])
@@ -69,6 +71,8 @@ class PointwiseChart(pg.PlotWidget):
         self._inf.set_items([(float(v), top, "∞") for v in xs])
         pi = self.getPlotItem()
         yr = (-nice_ceiling(-bottom) if bottom < 0 else 0.0, nice_ceiling(top))
+        if sticky and self._yrange is not None:
+            yr = (min(yr[0], self._yrange[0]), max(yr[1], self._yrange[1]))
         if yr != self._yrange:
             self._yrange = yr
             pi.setYRange(*yr, padding=0.02)
