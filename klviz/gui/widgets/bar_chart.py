@@ -91,7 +91,7 @@ class BarChart(pg.PlotWidget):
     dragFinished = QtCore.Signal()
     nudged = QtCore.Signal(int, int, float)
 
-    MAX_VALUE_LABELS = 24
+    MAX_VALUE_LABELS = 16  # more value labels than this would collide (they reappear as tooltips)
 
     def __init__(self, series, title="", parent=None, tooltip=None):
         super().__init__(parent=parent, background=None)
@@ -157,7 +157,7 @@ class BarChart(pg.PlotWidget):
 
     def _update_texts(self):
         n = len(self._labels)
-        show = n <= self.MAX_VALUE_LABELS // len(self.series) + 1 and not self._quiz
+        show = n * len(self.series) <= self.MAX_VALUE_LABELS and not self._quiz
         items = []
         if show:
             for s, h in zip(self.series, self._heights):
