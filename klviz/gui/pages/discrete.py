@@ -108,9 +108,10 @@ class DiscretePage(QtWidgets.QWidget):
         side = QtWidgets.QWidget()
         sl = QtWidgets.QVBoxLayout(side)
         sl.setContentsMargins(0, 0, 0, 0)
-        box = QtWidgets.QGroupBox("Measures")
-        QtWidgets.QVBoxLayout(box).addWidget(self.readouts)
-        sl.addWidget(box)
+        title = QtWidgets.QLabel("<b>Measures</b> (hover a value for its formula)")
+        title.setObjectName("title_measures")
+        sl.addWidget(title)
+        sl.addWidget(self.readouts)
         sl.addWidget(self.decomposition, 1)
         sl.addWidget(self.decomposition.caption_box)
         self.quiz_placeholder = quiz_placeholder(

@@ -30,6 +30,7 @@ class PointwiseChart(pg.PlotWidget):
         pi.hideButtons()
         pi.setMouseEnabled(x=False, y=False)
         pi.showGrid(x=False, y=True, alpha=0.25)
+        pi.getAxis("left").setStyle(maxTickLevel=0)  # major grid lines only
         self._bars_pq = FastBars(x=[], height=[], width=0.38, brush=P_COLOR, pen=pg.mkPen(P_COLOR),
                                         name="p log(p/q)")
         self._bars_qp = FastBars(x=[], height=[], width=0.38, brush=Q_COLOR, pen=pg.mkPen(Q_COLOR),

@@ -17,6 +17,9 @@ class ReadoutGrid(QtWidgets.QWidget):
         """rows: (key, display name, tooltip, colour or None) tuples."""
         super().__init__(parent)
         self.setObjectName(prefix + "grid")
+        # Opaque, so a changing number repaints this grid only, not every widget beneath it
+        # (the page, splitters, tab widget) on each frame of a drag.
+        self.setAutoFillBackground(True)
         grid = QtWidgets.QGridLayout(self)
         grid.setContentsMargins(8, 4, 8, 4)
         grid.setHorizontalSpacing(14)

@@ -70,6 +70,7 @@ class CaptionBox(QtWidgets.QWidget):
         self.label.setTextFormat(QtCore.Qt.TextFormat.RichText)
         self.label.setAlignment(QtCore.Qt.AlignmentFlag.AlignLeft | QtCore.Qt.AlignmentFlag.AlignTop)
         self.setSizePolicy(QtWidgets.QSizePolicy.Policy.Ignored, QtWidgets.QSizePolicy.Policy.Fixed)
+        self.setAutoFillBackground(True)  # opaque: a new text repaints the box only
 
     def _height(self):
         return QtGui.QFontMetrics(self.label.font()).lineSpacing() * self.lines + 4
