@@ -47,9 +47,9 @@ class DiscretePage(QtWidgets.QWidget):
     # -- construction --------------------------------------------------------------------------
     def _build(self):
         m = self.model
-        self.plot_p = BarChart([Series("P", P_COLOR)], title="P", tooltip=self._tip_single("p"))
+        self.plot_p = BarChart([Series("P", P_COLOR)], title="P", tooltip=self._tip_for)
         self.plot_p.setObjectName("plot_p")
-        self.plot_q = BarChart([Series("Q", Q_COLOR)], title="Q", tooltip=self._tip_single("q"))
+        self.plot_q = BarChart([Series("Q", Q_COLOR)], title="Q", tooltip=self._tip_for)
         self.plot_q.setObjectName("plot_q")
         self._overlay = None  # built the first time the overlay is switched on
         for chart, names in ((self.plot_p, "p"), (self.plot_q, "q")):
@@ -154,7 +154,7 @@ class DiscretePage(QtWidgets.QWidget):
         """P and Q side by side on one chart (left half of a column is P, right half Q)."""
         if self._overlay is None:
             chart = BarChart([Series("P", P_COLOR, -0.2, 0.38), Series("Q", Q_COLOR, 0.2, 0.38)],
-                             title="P (blue) and Q (orange)", tooltip=self._tip_overlay)
+                             title="P (blue) and Q (orange)", tooltip=self._tip_for)
             chart.setObjectName("plot_overlay")
             chart.setVisible(False)
             chart.set_quiz(self._quiz)
@@ -195,11 +195,8 @@ class DiscretePage(QtWidgets.QWidget):
                 f"p log(p/q) = {format_value(m.terms_pq[i], 6)} {m.unit}<br>"
                 f"q log(q/p) = {format_value(m.terms_qp[i], 6)} {m.unit}")
 
-    def _tip_single(self, which):
-        return lambda si, i: self._tip(i)
-
-    def _tip_overlay(self, si, i):
-        return self._tip(i)
+    def _tip_for(self, si, i):
+        return self._tip(i)  # every chart's bar i shows the same category
 
     # -- quiz -----------------------------------------------------------------------------------
     def set_quiz(self, on):

@@ -66,17 +66,7 @@ class _DragLayer(pg.GraphicsObject):
         self._active = hit
         self._chart.begin_drag(*hit, ev.pos().y())
 
-    def mouseMoveEvent(self, ev):
-        if self._active is not None:
-            ev.accept()
-            self._chart.drag_to(*self._active, ev.pos().y())
-
-    def mouseReleaseEvent(self, ev):
-        if self._active is not None and ev.button() == QtCore.Qt.MouseButton.LeftButton:
-            ev.accept()
-            active, self._active = self._active, None
-            self._chart.drag_to(*active, ev.pos().y())
-            self._chart.end_drag()
+    # Moves and the release of a held bar are taken by BarChart itself (see its mouseMoveEvent).
 
     def hoverMoveEvent(self, ev):
         hit = self._hit(ev.pos())
