@@ -17,7 +17,7 @@ from PySide6 import QtCore, QtWidgets
 from klviz.core import Mixture, Normal, convert
 from klviz.core.format import format_value
 from klviz.core.gaussian import density, drawing_grid, integrand, log_density, resample_path
-from klviz.gui.widgets.caption import RichCaption
+from klviz.gui.widgets.caption import Caption
 from klviz.gui.widgets.curves import DensityChart, IntegrandChart
 from klviz.gui.widgets.readouts import ReadoutGrid
 from klviz.gui.widgets.slider_spin import SliderSpin
@@ -272,7 +272,7 @@ class ContinuousPage(QtWidgets.QWidget):
         box_m.setObjectName("group_measures")
         ml = QtWidgets.QVBoxLayout(box_m)
         ml.addWidget(self.readouts)
-        self.label_decomposition = RichCaption(opaque=False)  # on a group box's background
+        self.label_decomposition = Caption(opaque=False)  # on a group box's background
         self.label_decomposition.setObjectName("normal_decomposition")
         self.label_decomposition.setToolTip("Cross-entropy = entropy + KL divergence, for densities too")
         ml.addWidget(self.label_decomposition)
@@ -386,7 +386,7 @@ class ContinuousPage(QtWidgets.QWidget):
         return "?" if self._quiz else format_value(value, digits)
 
     def _caption(self, name, base):
-        lab = RichCaption()  # repaints itself alone on every frame, unlike a QLabel
+        lab = Caption()  # repaints itself alone on every frame, unlike a QLabel
         lab.setObjectName(name)
         f = lab.font()
         f.setPointSizeF(base * 1.1)

@@ -113,7 +113,7 @@ class DiscretePage(QtWidgets.QWidget):
         sl.addWidget(title)
         sl.addWidget(self.readouts)
         sl.addWidget(self.decomposition, 1)
-        sl.addWidget(self.decomposition.caption_box)
+        sl.addWidget(self.decomposition.caption)
         self.quiz_placeholder = quiz_placeholder(
             "quiz_placeholder", "Which is larger, D(P‖Q) or D(Q‖P)?<br>Is H(P,Q) above H(P)?")
         sl.addWidget(self.quiz_placeholder, 1)
@@ -128,7 +128,7 @@ class DiscretePage(QtWidgets.QWidget):
         pointwise_box = QtWidgets.QWidget()
         pl = QtWidgets.QVBoxLayout(pointwise_box)
         pl.setContentsMargins(0, 0, 0, 0)
-        pl.addWidget(self.pointwise.caption_box)
+        pl.addWidget(self.pointwise.caption)
         pl.addWidget(self.pointwise, 1)
         main.addWidget(pointwise_box)
         main.setStretchFactor(0, 3)
@@ -205,7 +205,7 @@ class DiscretePage(QtWidgets.QWidget):
         self.pointwise.caption.set_quiz(on)
         self.decomposition.caption.set_quiz(on)
         self.readouts.set_quiz(on)
-        for w in (self.decomposition, self.decomposition.caption_box, self.pointwise):
+        for w in (self.decomposition, self.decomposition.caption, self.pointwise):
             w.setVisible(not on)
         self.quiz_placeholder.setVisible(on)
         for chart in (self.plot_p, self.plot_q, self._overlay):

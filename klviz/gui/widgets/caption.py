@@ -1,88 +1,266 @@
-"""A one- or two-line rich-text caption that can change on every frame cheaply.
+"""A caption of a few words and numbers that changes on every frame of a drag, cheaply.
 
-A QLabel asks its parents to lay out again whenever its text changes, and in a window of splitters
-that means most of the window is laid out and repainted for a caption showing a new number. This
-widget repaints only itself, and asks for a new layout only when the text needs a different
-height (a line more or less).
+A QLabel or QTextDocument with rich text lays the whole document out again on every paint (about
+0.7 ms for a two-line caption here, several per frame). This widget understands the little markup
+the captions use -- <b>, <i>, <span style='color:...'>, <br>, &nbsp; and the basic entities --,
+wraps it at spaces itself, and draws each run with a cached QStaticText, so a new number costs a
+few glyph runs. Unknown tags are an error (a caption is written by the program, not the user).
+
+- lines=N: the caption is always N lines high (whatever the text), so a new text never asks the
+  layouts above it to recompute; text beyond N lines is clipped.
+- lines=None: the height follows the wrapped text (height-for-width), and the layout is asked
+  again only when the number of lines changes.
+- Quiz mode shows "?" instead of the text (which may hold answers); text() keeps the real one.
 """
 
 from __future__ import annotations
 
+import html
+import re
+
 from PySide6 import QtCore, QtGui, QtWidgets
 
+HIDDEN = "?"
+_UNSET = object()
+_MARGIN = 2.0
+_TAG = re.compile(r"<(/?)([a-zA-Z]+)((?:\s+[^>]*)?)\s*/?>")
+_COLOR = re.compile(r"""^\s*style\s*=\s*(['"])\s*color\s*:\s*([#\w]+)\s*;?\s*\1\s*$""")
 
-class RichCaption(QtWidgets.QWidget):
-    def __init__(self, parent=None, opaque=True):
+
+def parse(markup):
+    """Markup -> list of lines, each a list of (text, bold, italic, colour or None) runs."""
+    lines, runs = [], []
+    bold = italic = 0
+    colors = []
+    pos = 0
+
+    def add(text):
+        if text:
+            runs.append((html.unescape(text), bold > 0, italic > 0, colors[-1] if colors else None))
+
+    for m in _TAG.finditer(markup):
+        add(markup[pos:m.start()])
+        pos = m.end()
+        closing, name, attrs = m.group(1), m.group(2).lower(), m.group(3).strip()
+        if name == "br":
+            lines.append(runs)
+            runs = []
+        elif name == "b":
+            bold += -1 if closing else 1
+        elif name == "i":
+            italic += -1 if closing else 1
+        elif name == "span":
+            if closing:
+                if colors:
+                    colors.pop()
+            else:
+                cm = _COLOR.match(attrs) if attrs else None
+                if attrs and cm is None:
+                    raise ValueError(f"caption markup: unsupported span attributes {attrs!r}")
+                colors.append(cm.group(2) if cm else (colors[-1] if colors else None))
+        else:
+            raise ValueError(f"caption markup: unsupported tag <{closing}{name}>")
+    add(markup[pos:])
+    lines.append(runs)
+    return lines
+
+
+def _words(runs):
+    """Split runs at ordinary spaces: [(word pieces)], a piece being (text, style)."""
+    words, current = [], []
+    for text, *style in runs:
+        parts = text.split(" ")
+        for k, part in enumerate(parts):
+            if k > 0:
+                words.append(current)
+                current = []
+            if part:
+                current.append((part, tuple(style)))
+    words.append(current)
+    return words
+
+
+class Caption(QtWidgets.QWidget):
+    def __init__(self, parent=None, lines=None, opaque=True):
         super().__init__(parent)
-        self._opaque = bool(opaque)
-        self._doc = QtGui.QTextDocument(self)
-        self._doc.setDocumentMargin(1)
-        self._html = ""
+        self.lines = lines
+        self._markup = ""
+        self._parsed = [[]]
+        self._quiz = False
+        self._static = {}  # (text, bold, italic) -> QStaticText
+        self._widths = {}  # (word, bold, italic) -> advance
+        self._fonts = None
+        self._layout = []  # [(x, top y, QStaticText, QFont, colour or None)]
+        self._laid_width = -1
         self._height = 0
-        sp = QtWidgets.QSizePolicy(QtWidgets.QSizePolicy.Policy.Preferred, QtWidgets.QSizePolicy.Policy.Fixed)
-        sp.setHeightForWidth(True)
-        self.setSizePolicy(sp)
-        # Opaque: it paints its own background, so a new text does not make Qt repaint every
-        # widget underneath it (the window, the tabs, the splitters) in its rectangle. Only where
-        # the background below is the plain window colour.
+        self._opaque = bool(opaque)
+        # Opaque: it paints its own background, so a new text does not make Qt repaint the
+        # widgets underneath it. Only where the background below is the plain window colour.
         self.setAttribute(QtCore.Qt.WidgetAttribute.WA_OpaquePaintEvent, self._opaque)
+        sp = QtWidgets.QSizePolicy(QtWidgets.QSizePolicy.Policy.Ignored if lines else
+                                   QtWidgets.QSizePolicy.Policy.Preferred, QtWidgets.QSizePolicy.Policy.Fixed)
+        sp.setHeightForWidth(lines is None)
+        self.setSizePolicy(sp)
 
     # -- text ----------------------------------------------------------------------------------
     def text(self):
-        return self._html
+        return self._markup
+
+    real_text = text
 
     def plain_text(self):
-        return self._doc.toPlainText()
+        return "\n".join("".join(r[0] for r in line) for line in self._parsed)
 
-    def setText(self, html):  # noqa: N802 (Qt name)
-        if html == self._html:
+    def setText(self, markup):  # noqa: N802 (Qt name)
+        if markup == self._markup:
             return
-        self._html = html
-        self._doc.setHtml(html)
-        self._relayout()
-        self.update()
+        parsed = parse(markup)
+        self._markup, self._parsed = markup, parsed
+        if not self._quiz:
+            self._relayout()
 
-    # -- size ----------------------------------------------------------------------------------
-    def _doc_height(self, width):
-        self._doc.setDefaultFont(self.font())
-        self._doc.setTextWidth(max(width, 10))
-        return int(self._doc.size().height() + 0.999)
+    def set_quiz(self, on):
+        self._quiz = bool(on)
+        self._relayout()
+
+    # -- layout --------------------------------------------------------------------------------
+    def _font_set(self):
+        """(fonts by (bold, italic), metrics by the same key), made once per font change."""
+        if self._fonts is None:
+            base = self.font()
+            fonts = {}
+            for bold in (False, True):
+                for italic in (False, True):
+                    f = QtGui.QFont(base)
+                    f.setBold(bold or base.bold())
+                    f.setItalic(italic)
+                    fonts[bold, italic] = f
+            self._fonts = fonts, {k: QtGui.QFontMetricsF(f) for k, f in fonts.items()}
+        return self._fonts
+
+    def _width(self, text, style, metrics):
+        key = (text, style[0], style[1])
+        w = self._widths.get(key)
+        if w is None:
+            if len(self._widths) > 4096:
+                self._widths.clear()
+            w = self._widths[key] = metrics[style[0], style[1]].horizontalAdvance(text)
+        return w
+
+    def _static_text(self, text, bold, italic, fonts):
+        key = (text, bold, italic)
+        st = self._static.get(key)
+        if st is None:
+            if len(self._static) > 2048:
+                self._static.clear()
+            st = QtGui.QStaticText(text)
+            st.setTextFormat(QtCore.Qt.TextFormat.PlainText)
+            st.prepare(QtGui.QTransform(), fonts[bold, italic])
+            self._static[key] = st
+        return st
+
+    def _rows(self, width):
+        """Greedy word wrap at `width` -> rows, each a list of (x, text, style) pieces."""
+        fonts, metrics = self._font_set()
+        space = metrics[False, False].horizontalAdvance(" ")
+        width = max(width - 2 * _MARGIN, 10.0)
+        parsed = [[(HIDDEN, False, False, None)]] if self._quiz else self._parsed
+        rows = []
+        for runs in parsed:
+            row, x = [], 0.0
+            for text, bold, italic, color in runs:  # the common case: the line fits whole
+                w = metrics[bold, italic].horizontalAdvance(text)
+                row.append((x, text, (bold, italic, color), w))
+                x += w
+            if x <= width:
+                rows.append(row)
+                continue
+            row, x = [], 0.0
+            for word in _words(runs):
+                w = sum(self._width(t, st, metrics) for t, st in word)
+                if row and x + space + w > width:
+                    rows.append(row)
+                    row, x = [], 0.0
+                elif row:
+                    x += space
+                first_piece = True
+                for t, st in word:
+                    if first_piece and row and row[-1][2] == st:
+                        x0, text, _, w0 = row[-1]  # same style as the word before: one run of text
+                        row[-1] = (x0, f"{text} {t}", st, w0 + space + self._width(t, st, metrics))
+                    else:
+                        row.append((x, t, st, self._width(t, st, metrics)))
+                    x += self._width(t, st, metrics)
+                    first_piece = False
+            rows.append(row)
+        return rows
+
+    def _line_spacing(self):
+        _, metrics = self._font_set()
+        return max(m.lineSpacing() for m in metrics.values())
 
     def _relayout(self):
-        h = self._doc_height(self.width())
-        if h != self._height:
+        rows = self._rows(self.width())
+        fonts, _ = self._font_set()
+        spacing = self._line_spacing()
+        self._layout = [(_MARGIN + x, _MARGIN + r * spacing, self._static_text(t, st[0], st[1], fonts),
+                         fonts[st[0], st[1]], st[2])
+                        for r, row in enumerate(rows) for x, t, st, _ in row]
+        self._laid_width = self.width()
+        h = int(spacing * len(rows) + 2 * _MARGIN + 0.999)
+        if self.lines is None and h != self._height:
             self._height = h
             self.updateGeometry()
+        self.update()
+
+    def _fixed_height(self):
+        return int(self._line_spacing() * (self.lines or 1) + 2 * _MARGIN + 0.999)
 
     def hasHeightForWidth(self):  # noqa: N802
-        return True
+        return self.lines is None
 
     def heightForWidth(self, width):  # noqa: N802
-        return self._doc_height(width)
+        if self.lines is not None:
+            return self._fixed_height()
+        return int(self._line_spacing() * len(self._rows(width)) + 2 * _MARGIN + 0.999)
 
     def sizeHint(self):  # noqa: N802
-        return QtCore.QSize(200, max(self._height, self.fontMetrics().height() + 2))
+        if self.lines is not None:
+            return QtCore.QSize(200, self._fixed_height())
+        return QtCore.QSize(200, max(self._height, self.fontMetrics().height() + 4))
 
     def minimumSizeHint(self):  # noqa: N802
-        return QtCore.QSize(50, self.fontMetrics().height() + 2)
+        return QtCore.QSize(50, self._fixed_height() if self.lines is not None else self.fontMetrics().height() + 4)
 
     def resizeEvent(self, ev):  # noqa: N802
         super().resizeEvent(ev)
-        self._relayout()
+        if self.width() != self._laid_width:
+            self._relayout()
 
     def changeEvent(self, ev):  # noqa: N802
         super().changeEvent(ev)
-        if ev.type() in (QtCore.QEvent.Type.FontChange, QtCore.QEvent.Type.PaletteChange):
-            self._doc.setHtml(self._html)
+        if ev.type() == QtCore.QEvent.Type.FontChange:
+            self._static.clear()
+            self._widths.clear()
+            self._fonts = None
+            if self.lines is not None:
+                self.updateGeometry()
             self._relayout()
+        elif ev.type() == QtCore.QEvent.Type.PaletteChange:
             self.update()
 
     def paintEvent(self, ev):  # noqa: N802
         p = QtGui.QPainter(self)
         if self._opaque:
-            p.fillRect(self.rect(), self.palette().color(self.backgroundRole()))
-        ctx = QtGui.QAbstractTextDocumentLayout.PaintContext()
-        ctx.palette.setColor(QtGui.QPalette.ColorRole.Text, self.palette().color(QtGui.QPalette.ColorRole.WindowText))
-        self._doc.setTextWidth(max(self.width(), 10))
-        self._doc.documentLayout().draw(p, ctx)
+            p.fillRect(ev.rect(), self.palette().color(self.backgroundRole()))
+        default = self.palette().color(QtGui.QPalette.ColorRole.WindowText)
+        current, current_font = _UNSET, None
+        for x, y, st, font, color in self._layout:
+            if color != current:
+                p.setPen(QtGui.QColor(color) if color else default)
+                current = color
+            if font is not current_font:  # drawStaticText draws in the painter's font
+                p.setFont(font)
+                current_font = font
+            p.drawStaticText(QtCore.QPointF(x, y), st)
         p.end()

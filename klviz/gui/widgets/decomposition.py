@@ -14,7 +14,7 @@ from PySide6 import QtCore, QtGui
 from klviz.core.format import format_value
 from klviz.gui.widgets.labels_layer import FastBars, LabelsLayer
 from klviz.gui.widgets.ranges import nice_ceiling
-from klviz.gui.widgets.value_label import CaptionBox
+from klviz.gui.widgets.caption import Caption
 from klviz.style import KL_COLOR, P_COLOR, Q_COLOR
 
 
@@ -55,8 +55,7 @@ class DecompositionChart(pg.PlotWidget):
         pi.addItem(self._inf_marks)
         # The equations with numbers sit in a label under the chart: it scales with the fonts and
         # never collides with the bars.
-        self.caption_box = CaptionBox(lines=2)
-        self.caption = self.caption_box.label
+        self.caption = Caption(lines=2)
         self.caption.setObjectName("caption_decomposition")
         self._range = None
 

@@ -22,6 +22,7 @@ class LabelsLayer(pg.GraphicsObject):
         self._anchor = anchor
         self._offset = offset_px
         self._rect = QtCore.QRectF()
+        self._static = {}  # text -> QStaticText: its glyph layout is made once, not per paint
 
     def set_items(self, items):
         items = list(items)
@@ -44,7 +45,20 @@ class LabelsLayer(pg.GraphicsObject):
             self._color = QtGui.QColor(color)
         if font is not None:
             self._font = QtGui.QFont(font)
+            self._static.clear()
         self.update()
+
+    def _static_text(self, text):
+        st = self._static.get(text)
+        if st is None:
+            if len(self._static) > 1024:  # bar values repeat ("0.25"); anything else is rare
+                self._static.clear()
+            st = QtGui.QStaticText(text)
+            st.setTextFormat(QtCore.Qt.TextFormat.PlainText)
+            st.setPerformanceHint(QtGui.QStaticText.PerformanceHint.AggressiveCaching)
+            st.prepare(QtGui.QTransform(), self._font)
+            self._static[text] = st
+        return st
 
     def boundingRect(self):
         # Generous in data units (texts are screen-sized); the view clips anything outside.
@@ -58,14 +72,15 @@ class LabelsLayer(pg.GraphicsObject):
         painter.resetTransform()
         painter.setFont(self._font)
         painter.setPen(self._color)
-        fm = QtGui.QFontMetricsF(self._font)
+        ascent = QtGui.QFontMetricsF(self._font).ascent()
         ax, ay = self._anchor
         dx, dy = self._offset
         for x, y, text in self._items:
             p = transform.map(QtCore.QPointF(x, y))
-            w = fm.horizontalAdvance(text)
-            h = fm.ascent()
-            painter.drawText(QtCore.QPointF(p.x() - ax * w + dx, p.y() + (1 - ay) * h + dy), text)
+            st = self._static_text(text)
+            # the text's baseline sits (1 - ay) * ascent below the anchor point
+            painter.drawStaticText(QtCore.QPointF(p.x() - ax * st.size().width() + dx,
+                                                  p.y() - ay * ascent + dy), st)
         painter.restore()
 
 

@@ -16,7 +16,7 @@ from PySide6 import QtGui, QtWidgets
 from klviz.core.format import format_value
 from klviz.gui.widgets.labels_layer import FastBars, LabelsLayer
 from klviz.gui.widgets.ranges import nice_ceiling
-from klviz.gui.widgets.value_label import CaptionBox
+from klviz.gui.widgets.caption import Caption
 from klviz.style import P_COLOR, Q_COLOR
 
 
@@ -47,8 +47,7 @@ class PointwiseChart(pg.PlotWidget):
         pi.addItem(self._inf)
         self._labels = ()
         self._yrange = None
-        self.caption_box = CaptionBox(lines=2)
-        self.caption = self.caption_box.label  # placed above the chart by the page; cheaper than a plot title
+        self.caption = Caption(lines=2)  # placed above the chart by the page; cheaper than a plot title
         self.caption.setObjectName("caption_pointwise")
 
     def restyle(self, look):

@@ -45,7 +45,6 @@ class ReadoutGrid(QtWidgets.QWidget):
             value.setObjectName(prefix + key)
             value.setProperty("role", "readout-value")
             value.setFont(value_font)
-            value.setTextInteractionFlags(QtCore.Qt.TextInteractionFlag.TextSelectableByMouse)
             reason = ValueLabel("")
             reason.setObjectName(prefix + key + "_reason")
             reason.setProperty("role", "readout-reason")
@@ -72,6 +71,25 @@ class ReadoutGrid(QtWidgets.QWidget):
             r = self.reasons[key]
             r.setText(why)
             r.setVisible(bool(why) and not self._quiz)
+
+    # -- copying (the values are not mouse-selectable: a selectable QLabel paints through a text
+    # document, three times slower, and these repaint on every frame of a drag) ------------------
+    def row_text(self, key):
+        """"H(P) = 0.8018 nats", or the name with "?" in quiz mode."""
+        return f"{self.names[key].text()} = {self.values[key].text()}"
+
+    def contextMenuEvent(self, ev):  # noqa: N802 (Qt name)
+        child = self.childAt(ev.pos())
+        key = next((k for k in self.values if child in (self.values[k], self.names[k], self.reasons[k])), None)
+        menu = QtWidgets.QMenu(self)
+        if key is not None:
+            menu.addAction(f"&Copy {self.row_text(key)}",
+                           lambda: QtWidgets.QApplication.clipboard().setText(self.row_text(key)))
+        menu.addAction("Copy &all values",
+                       lambda: QtWidgets.QApplication.clipboard().setText(
+                           "\n".join(self.row_text(k) for k in self.values)))
+        menu.popup(ev.globalPos())
+        ev.accept()
 
     _quiz = False
 

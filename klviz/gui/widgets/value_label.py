@@ -55,42 +55,6 @@ class FixedValueLabel(ValueLabel):
             self._fix()
 
 
-class CaptionBox(QtWidgets.QWidget):
-    """Holds a word-wrapped ValueLabel of a fixed number of lines, sized by the box, not the text.
-
-    The box follows the layout (any width, `lines` lines high); the label inside has a fixed
-    size set from the box, so a new text never invalidates the layouts above it.
-    """
-
-    def __init__(self, lines=2, parent=None):
-        super().__init__(parent)
-        self.lines = lines
-        self.label = ValueLabel("", self)
-        self.label.setWordWrap(True)
-        self.label.setTextFormat(QtCore.Qt.TextFormat.RichText)
-        self.label.setAlignment(QtCore.Qt.AlignmentFlag.AlignLeft | QtCore.Qt.AlignmentFlag.AlignTop)
-        self.setSizePolicy(QtWidgets.QSizePolicy.Policy.Ignored, QtWidgets.QSizePolicy.Policy.Fixed)
-        self.setAutoFillBackground(True)  # opaque: a new text repaints the box only
-
-    def _height(self):
-        return QtGui.QFontMetrics(self.label.font()).lineSpacing() * self.lines + 4
-
-    def sizeHint(self):
-        return QtCore.QSize(200, self._height())
-
-    def minimumSizeHint(self):
-        return QtCore.QSize(50, self._height())
-
-    def resizeEvent(self, ev):
-        super().resizeEvent(ev)
-        self.label.setFixedSize(self.width(), self.height())
-
-    def changeEvent(self, ev):
-        super().changeEvent(ev)
-        if ev.type() == QtCore.QEvent.Type.FontChange:
-            self.updateGeometry()  # the label inherits the font; the box's height follows it
-
-
 def quiz_placeholder(name, questions_html, size_pt=16):
     """The hidden label a page shows in quiz mode in place of the charts that give answers away."""
     label = QtWidgets.QLabel(

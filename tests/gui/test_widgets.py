@@ -1,0 +1,141 @@
+"""Small widgets the pages share: the fast caption and the readout grid's copy menu."""
+
+import pytest
+from PySide6 import QtCore, QtGui, QtWidgets
+
+from klviz.gui.widgets.caption import Caption, parse
+from klviz.gui.widgets.readouts import ReadoutGrid
+
+MARKUP = ("<b>H(P,Q)</b> = H(P) + D(P‖Q) = 1.260 + 1.040 = 2.300 nats<br>"
+          "<span style='color:#0072B2'>■ P</span>&nbsp;&nbsp;a&lt;b &amp; <i>c</i>")
+
+
+def test_parse_runs_styles_and_entities():
+    lines = parse(MARKUP)
+    assert len(lines) == 2
+    assert lines[0][0] == ("H(P,Q)", True, False, None)
+    assert lines[0][1][0].startswith(" = H(P) + D(P‖Q)") and lines[0][1][1] is False
+    assert lines[1][0] == ("■ P", False, False, "#0072B2")
+    assert lines[1][1] == ("\u00a0\u00a0a<b & ", False, False, None)
+    assert lines[1][2] == ("c", False, True, None)
+
+
+@pytest.mark.parametrize("bad", ["<table>x</table>", "<span class='x'>y</span>", "<a href='u'>z</a>"])
+def test_parse_refuses_markup_it_cannot_draw(bad):
+    with pytest.raises(ValueError, match="caption markup"):
+        parse(bad)
+
+
+def _pieces(caption):
+    return [(st.text(), font.bold(), color, round(y)) for x, y, st, font, color in caption._layout]
+
+
+def test_caption_keeps_text_and_draws_bold_runs_bold(qtbot):
+    c = Caption()
+    qtbot.addWidget(c)
+    c.resize(900, 60)
+    c.setText(MARKUP)
+    assert c.text() == MARKUP
+    assert c.plain_text().splitlines()[0] == "H(P,Q) = H(P) + D(P‖Q) = 1.260 + 1.040 = 2.300 nats"
+    pieces = _pieces(c)
+    assert ("H(P,Q)", True, None) == pieces[0][:3]
+    assert all(not bold for text, bold, _, _ in pieces[1:])
+    assert len({y for *_, y in pieces}) == 2  # two lines, as the <br> says
+
+
+def test_caption_wraps_at_spaces_and_grows_when_narrow(qtbot):
+    c = Caption()
+    qtbot.addWidget(c)
+    c.setText(MARKUP)
+    wide, narrow = c.heightForWidth(2000), c.heightForWidth(120)
+    assert narrow > wide
+    c.resize(120, narrow)
+    c.show()
+    qtbot.waitExposed(c)
+    rows = sorted({y for *_, y in _pieces(c)})
+    assert len(rows) > 2
+    for x, y, st, font, _ in c._layout:  # nothing runs past the right edge (no word is longer)
+        assert x + QtGui.QFontMetricsF(font).horizontalAdvance(st.text()) <= 120 + 1, st.text()
+
+
+def test_fixed_line_caption_keeps_its_height_whatever_the_text(qtbot):
+    c = Caption(lines=2)
+    qtbot.addWidget(c)
+    h = c.sizeHint().height()
+    c.setText("short")
+    assert c.sizeHint().height() == h
+    c.setText(" ".join(["word"] * 300))
+    assert c.sizeHint().height() == h
+    assert not c.hasHeightForWidth()
+
+
+def test_caption_quiz_hides_the_text_but_keeps_it(qtbot):
+    c = Caption(lines=2)
+    qtbot.addWidget(c)
+    c.resize(600, 40)
+    c.setText("D(P‖Q) = <b>0.2008</b> nats")
+    c.set_quiz(True)
+    assert [p[0] for p in _pieces(c)] == ["?"]
+    assert c.text() == "D(P‖Q) = <b>0.2008</b> nats"
+    c.setText("D(P‖Q) = <b>0.3000</b> nats")
+    assert [p[0] for p in _pieces(c)] == ["?"]
+    c.set_quiz(False)
+    assert "0.3000" in "".join(p[0] for p in _pieces(c))
+
+
+def test_caption_paints_its_text(qtbot):
+    c = Caption(lines=1)
+    qtbot.addWidget(c)
+    c.resize(300, c.sizeHint().height())
+    c.setText("<span style='color:#ff0000'>■■■■■■■■</span>")
+    img = c.grab().toImage()
+    reds = sum(1 for x in range(img.width()) for y in range(img.height())
+               if QtGui.QColor(img.pixel(x, y)).red() > 200 and QtGui.QColor(img.pixel(x, y)).green() < 60)
+    assert reds > 50
+
+
+ROWS = (("entropy_p", "H(P)", "tip", None), ("kl_pq", "D(P‖Q)", "tip", None))
+
+
+def _menu_after_right_click(qtbot, grid, widget):
+    shown = []
+    pos = widget.mapTo(grid, widget.rect().center())
+    ev = QtGui.QContextMenuEvent(QtGui.QContextMenuEvent.Reason.Mouse, pos, grid.mapToGlobal(pos))
+    QtWidgets.QApplication.sendEvent(grid, ev)
+    for menu in grid.findChildren(QtWidgets.QMenu):
+        if menu.isVisible():
+            shown.append(menu)
+    assert len(shown) == 1
+    return shown[0]
+
+
+def test_readout_menu_copies_one_value_or_all(qtbot):
+    grid = ReadoutGrid(ROWS)
+    qtbot.addWidget(grid)
+    grid.show()
+    qtbot.waitExposed(grid)
+    grid.set_values({"entropy_p": 1.2345678, "kl_pq": 0.2008}, "nats")
+    value = grid.values["kl_pq"]
+    assert not value.textInteractionFlags() & QtCore.Qt.TextInteractionFlag.TextSelectableByMouse
+    menu = _menu_after_right_click(qtbot, grid, value)
+    actions = [a for a in menu.actions() if a.text()]
+    assert "D(P‖Q) = 0.2008 nats" in actions[0].text()
+    actions[0].trigger()
+    assert QtWidgets.QApplication.clipboard().text() == "D(P‖Q) = 0.2008 nats"
+    menu.close()
+    actions[1].trigger()
+    assert QtWidgets.QApplication.clipboard().text().splitlines() == ["H(P) = 1.235 nats", "D(P‖Q) = 0.2008 nats"]
+
+
+def test_caption_paints_bold_runs_in_bold(qtbot):
+    def ink(markup):
+        c = Caption(lines=1)
+        qtbot.addWidget(c)
+        c.resize(400, c.sizeHint().height())
+        c.setText(markup)
+        img = c.grab().toImage()
+        bg = QtGui.QColor(img.pixel(0, 0))
+        return sum(1 for x in range(img.width()) for y in range(img.height())
+                   if abs(QtGui.QColor(img.pixel(x, y)).lightness() - bg.lightness()) > 100)
+
+    assert ink("<b>WWWWWWWW</b>") > 1.15 * ink("WWWWWWWW")
