@@ -139,3 +139,26 @@ def test_caption_paints_bold_runs_in_bold(qtbot):
                    if abs(QtGui.QColor(img.pixel(x, y)).lightness() - bg.lightness()) > 100)
 
     assert ink("<b>WWWWWWWW</b>") > 1.15 * ink("WWWWWWWW")
+
+
+@pytest.mark.parametrize("opts", [
+    dict(x=[0.0, 1.0, 2.0], height=[0.2, -0.5, 0.0], width=0.8),
+    dict(x=[0.5, 1.5], height=[1.0, 0.25], width=[0.3, 0.6]),
+    dict(x0=[0.0, 0.0], width=[1.2, -0.4], y=[1, 0], height=0.7),
+    dict(x0=[0.0], width=[2.5], y=[1], height=0.55),
+    dict(x=[], height=[], width=0.38),
+])
+def test_fast_bars_match_pyqtgraph_bars(qtbot, opts):
+    import numpy as np
+    import pyqtgraph as pg
+
+    from klviz.gui.widgets.labels_layer import FastBars
+
+    start = dict(x=[0.0], height=[0.1], width=0.8) if "x" in opts else dict(x0=[0.0], width=[0.1], y=[0], height=0.5)
+    fast, ref = FastBars(**start, brush="b"), pg.BarGraphItem(**start, brush="b")
+    fast.setOpts(**opts)  # the fast path: bars only
+    ref.setOpts(**opts)
+    np.testing.assert_array_equal(fast._rectarray.ndarray(), ref._rectarray.ndarray())
+    for ax in (0, 1):
+        assert fast.dataBounds(ax) == pytest.approx(ref.dataBounds(ax)) if ref.dataBounds(ax)[0] is not None \
+            else fast.dataBounds(ax) == (None, None)

@@ -36,6 +36,8 @@ class _DragLayer(pg.GraphicsObject):
         self.setAcceptHoverEvents(True)
         self.setCursor(QtCore.Qt.CursorShape.SizeVerCursor)
         self.setZValue(100)
+        # it draws nothing: the scene need not call into Python to paint it on every frame
+        self.setFlag(QtWidgets.QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, True)
 
     def set_count(self, n):
         if n != self._n:
@@ -159,10 +161,10 @@ class BarChart(pg.PlotWidget):
         if not self._labels:
             return
         s = self.series[si]
-        h = self._heights[si][bi]
-        self._sel_item.setOpts(x=[bi + s.offset], height=[h], width=s.width)
-        self._marker.set_items([(bi + s.offset, -0.045, "▲")])
         focused = self.hasFocus()
+        if focused:  # the outline shows only on the chart the arrow keys act on
+            self._sel_item.setOpts(x=[bi + s.offset], height=[self._heights[si][bi]], width=s.width)
+        self._marker.set_items([(bi + s.offset, -0.045, "▲")])
         self._sel_item.setVisible(focused)
         self._marker.setVisible(True)
         if focused != self._framed:  # a visible frame says which chart the arrow keys act on

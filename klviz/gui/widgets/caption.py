@@ -169,7 +169,8 @@ class Caption(QtWidgets.QWidget):
         for runs in parsed:
             row, x = [], 0.0
             for text, bold, italic, color in runs:  # the common case: the line fits whole
-                w = metrics[bold, italic].horizontalAdvance(text)
+                # the cached glyph run gives the width: only a run that changed is shaped again
+                w = self._static_text(text, bold, italic, fonts).size().width()
                 row.append((x, text, (bold, italic, color), w))
                 x += w
             if x <= width:

@@ -9,6 +9,7 @@ item keeps a list of (x, y, text) and paints them all at once, unscaled by the v
 
 from __future__ import annotations
 
+import numpy as np
 import pyqtgraph as pg
 from PySide6 import QtCore, QtGui
 
@@ -85,17 +86,55 @@ class LabelsLayer(pg.GraphicsObject):
 
 
 class FastBars(pg.BarGraphItem):
-    """A BarGraphItem whose bounding rectangle is computed once per change, not per query.
+    """A BarGraphItem that is cheap to change on every frame.
 
-    pyqtgraph recomputes it (pixel padding included) on every call, and the scene asks dozens
-    of times per frame. The cache is dropped whenever the bars or the view's scale change.
+    - A change of the bars alone (x or x0, y, width, height) takes a short numpy path instead of
+      pyqtgraph's general one (a dozen array conversions and reductions per call); anything else
+      (pens, brushes, x1/y0/y1) goes through pyqtgraph unchanged.
+    - The bounding rectangle is computed once per change, not per query: pyqtgraph recomputes
+      it (pixel padding included) on every call, and the scene asks dozens of times per frame.
+      The cache is dropped whenever the bars or the view's scale change.
     """
 
     _cached_rect = None
+    _GEOMETRY = frozenset(("x", "x0", "y", "width", "height"))
 
     def setOpts(self, **opts):
         self._cached_rect = None
-        super().setOpts(**opts)
+        o = self.opts
+        if (not opts.keys() <= self._GEOMETRY or not hasattr(self, "_penWidth")
+                or o["x1"] is not None or o["y0"] is not None or o["y1"] is not None):
+            super().setOpts(**opts)
+            return
+        o.update(opts)
+        height = np.asarray(o["height"], dtype=float)
+        width = np.asarray(o["width"], dtype=float)
+        if o["x0"] is not None:
+            left = np.asarray(o["x0"], dtype=float)
+        else:
+            left = np.asarray(o["x"], dtype=float) - width / 2
+        bottom = np.asarray(o["y"], dtype=float) - height / 2 if o["y"] is not None else np.zeros(1)
+        left, width, bottom, height = np.broadcast_arrays(left, width, bottom, height)
+        lo = np.minimum(bottom, bottom + height)
+        hi = np.maximum(bottom, bottom + height)
+        x_lo = np.minimum(left, left + width)
+        x_hi = np.maximum(left, left + width)
+        n = lo.size
+        self.picture = None
+        self._shape = None
+        self._rectarray.resize(n)
+        if n:
+            rects = self._rectarray.ndarray()
+            rects[:, 0] = x_lo.ravel()
+            rects[:, 1] = lo.ravel()
+            rects[:, 2] = (x_hi - x_lo).ravel()
+            rects[:, 3] = (hi - lo).ravel()
+            self._dataBounds = (float(x_lo.min()), float(x_hi.max())), (float(lo.min()), float(hi.max()))
+        else:
+            self._dataBounds = (None, None), (None, None)
+        self.prepareGeometryChange()
+        self.update()
+        self.informViewBoundsChanged()
 
     def viewTransformChanged(self):
         self._cached_rect = None
