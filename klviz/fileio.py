@@ -7,14 +7,13 @@ target: a crash or a full disk mid-write leaves the old file whole and no partia
 from __future__ import annotations
 
 import os
-import secrets
 
 
 def write_atomically(path, write):
     """Call write(binary file) on a temporary file next to `path`, then rename it to `path`."""
     path = os.fspath(path)
     folder = os.path.dirname(os.path.abspath(path))
-    tmp = os.path.join(folder, f".klviz-{secrets.token_hex(6)}.tmp")
+    tmp = os.path.join(folder, f".klviz-{os.urandom(6).hex()}.tmp")
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)  # the umask applies, as for open()
     try:
         with os.fdopen(fd, "wb") as fh:

@@ -74,6 +74,15 @@ def test_drawing_grid_resolves_narrow_peaks():
     assert ref_pdf(P, x).max() == pytest.approx(ref_pdf(P, 3.0), rel=1e-3)
 
 
+def test_drawing_grid_is_the_sorted_set_of_its_points():
+    # a component centred on a grid point gives duplicates; each value must appear once
+    P, Q = Normal(0.0, 1.0), Normal(0.0, 1.0)
+    x = drawing_grid(-6, 6, (P, Q), points=13, per_component=13)
+    parts = [np.linspace(-6, 6, 13)] + [np.linspace(-6, 6, 13)] * 2
+    assert np.array_equal(x, np.unique(np.concatenate(parts)))
+    assert drawing_grid(1, 0, (), points=5).size == 0  # an empty range gives an empty grid
+
+
 @pytest.mark.parametrize("P", [
     MIX,
     Mixture.from_params(0.5, -3, 0.7, 3, 0.7),

@@ -23,7 +23,7 @@ class SamplingDemo(QtWidgets.QWidget):
         self.model = model
         self._ratios = np.zeros(0)  # log p(x)/q(x) of every draw so far, in nats
         self._rng = np.random.default_rng()
-        self.plot = pg.PlotWidget(background=None)
+        self.plot = pg.PlotWidget(background=None, enableMenu=False)
         self.plot.setObjectName("plot_sampling")
         self.plot.setMinimumHeight(180)
         pi = self.plot.getPlotItem()

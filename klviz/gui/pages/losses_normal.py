@@ -159,7 +159,7 @@ class NormalPanel(QtWidgets.QWidget):
         self.button_reset.clicked.connect(lambda: upd(lab.reset_data))
         hint = caption_label("Data: drag a point · double-click to add one · right-click one to remove it")
 
-        self.plot_profile = pg.PlotWidget(background=None)
+        self.plot_profile = pg.PlotWidget(background=None, enableMenu=False)
         self.plot_profile.setObjectName("plot_loss_profile")
         self.plot_profile.setMinimumSize(200, 120)
         pp = self.plot_profile.getPlotItem()

@@ -86,7 +86,7 @@ class BarChart(pg.PlotWidget):
     MAX_VALUE_LABELS = 16  # more value labels than this would collide (they reappear as tooltips)
 
     def __init__(self, series, title="", parent=None, tooltip=None):
-        super().__init__(parent=parent, background=None)
+        super().__init__(parent=parent, background=None, enableMenu=False)
         self.series = list(series)
         self._tooltip = tooltip
         self._labels = ()

@@ -277,7 +277,7 @@ class DensityChart(pg.PlotWidget):
     """p(x) and q(x) filled, P's mixture components dashed, a fit's path, and the MSE error bar."""
 
     def __init__(self, parent=None):
-        super().__init__(parent=parent, background=None)
+        super().__init__(parent=parent, background=None, enableMenu=False)
         self.setObjectName("plot_densities")
         self.setMinimumSize(260, 150)
         pi = _plot_defaults(self)
@@ -393,7 +393,7 @@ class IntegrandChart(pg.PlotWidget):
     """
 
     def __init__(self, parent=None):
-        super().__init__(parent=parent, background=None)
+        super().__init__(parent=parent, background=None, enableMenu=False)
         self.setObjectName("plot_integrands")
         self.setMinimumSize(260, 130)
         pi = _plot_defaults(self)

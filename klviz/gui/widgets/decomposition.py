@@ -25,7 +25,7 @@ class DecompositionChart(pg.PlotWidget):
     )
 
     def __init__(self, parent=None):
-        super().__init__(parent=parent, background=None)
+        super().__init__(parent=parent, background=None, enableMenu=False)
         self.setObjectName("plot_decomposition")
         self.setMinimumHeight(130)
         pi = self.getPlotItem()

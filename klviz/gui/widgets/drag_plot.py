@@ -105,7 +105,7 @@ class DragPlot(pg.PlotWidget):
 
     def __init__(self, x_range, y_range, hit=NEAREST, grab_radius=None, title="", parent=None,
                  tooltip=None):
-        super().__init__(parent=parent, background=None)
+        super().__init__(parent=parent, background=None, enableMenu=False)
         self.hit_mode = hit
         self.grab_radius = grab_radius
         self.grab_cursor = (QtCore.Qt.CursorShape.SizeVerCursor if hit == COLUMN

@@ -22,7 +22,7 @@ from klviz.style import P_COLOR, Q_COLOR
 
 class PointwiseChart(pg.PlotWidget):
     def __init__(self, parent=None):
-        super().__init__(parent=parent, background=None)
+        super().__init__(parent=parent, background=None, enableMenu=False)
         self.setObjectName("plot_pointwise")
         self.setMinimumHeight(140)
         pi = self.getPlotItem()
