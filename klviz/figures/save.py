@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
+import io
 import math
 import os
-import struct
-import zlib
 
 import numpy as np
 
@@ -75,31 +74,18 @@ def _write_png(fig, fh, dpi):
         fig.set_canvas(old_canvas)
 
 
-def _chunk(kind, data):
-    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
-
-
 def encode_png(rgb, dpi, text=None):
-    """An 8-bit RGB PNG of an (h, w, 3) uint8 array: every row "Up"-filtered, zlib level 1.
+    """An 8-bit RGB PNG of an (h, w, 3) uint8 array, written by Pillow (matplotlib's own PNG
+    writer) at zlib level 1: about as small as the default level for a figure, in half the time."""
+    from PIL import Image, PngImagePlugin
 
-    A figure is mostly rows that repeat the row above, which the Up filter turns into zeros; this
-    is as small as Pillow's adaptive filtering at its default level, at a third of the time.
-    """
-    rgb = np.ascontiguousarray(rgb, dtype=np.uint8)
-    h, w, _ = rgb.shape
-    rows = rgb.reshape(h, w * 3)
-    raw = np.empty((h, w * 3 + 1), dtype=np.uint8)
-    raw[:, 0] = 2  # filter type Up: each byte minus the byte above it, modulo 256
-    raw[0, 1:] = rows[0]
-    np.subtract(rows[1:], rows[:-1], out=raw[1:, 1:])
-    ppm = int(round(dpi / 0.0254))
-    out = [b"\x89PNG\r\n\x1a\n", _chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 2, 0, 0, 0)),
-           _chunk(b"pHYs", struct.pack(">IIB", ppm, ppm, 1))]
+    info = PngImagePlugin.PngInfo()
     for key, value in (text or {}).items():
-        out.append(_chunk(b"tEXt", key.encode("latin-1") + b"\0" + value.encode("latin-1")))
-    out.append(_chunk(b"IDAT", zlib.compress(raw.tobytes(), 1)))
-    out.append(_chunk(b"IEND", b""))
-    return b"".join(out)
+        info.add_text(key, value)
+    out = io.BytesIO()
+    Image.fromarray(np.ascontiguousarray(rgb, dtype=np.uint8)).save(
+        out, format="PNG", compress_level=1, dpi=(dpi, dpi), pnginfo=info)
+    return out.getvalue()
 
 
 def save_figure(fig, path, dpi=300, size=None):

@@ -227,6 +227,14 @@ def test_the_export_module_alone_loads_no_matplotlib():
     assert proc.returncode == 0 and proc.stdout.strip() == "[]", proc.stderr
 
 
+def test_only_the_command_skips_matplotlibs_set_docstrings():
+    # `klviz export` spares matplotlib composing Artist.set() docstrings; the library API must not.
+    code = ("import klviz.figures, matplotlib.lines as l, klviz.export_cli as e; a = 'Properties' in l.Line2D.set.__doc__;"
+            " e._skip_artist_docstrings(); import matplotlib.artist as m; print(a, m.kwdoc(l.Line2D) == '')")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    assert proc.returncode == 0 and proc.stdout.split() == ["True", "True"], proc.stderr
+
+
 # --------------------------------------------------------------------------------------------
 # Bad input: one line, exit 2, no file
 
