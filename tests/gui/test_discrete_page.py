@@ -222,3 +222,21 @@ def test_overlay_draws_both_and_drags_each(window):
     assert np.allclose(items[1].opts["height"], window.model.discrete.q)
     drag(overlay, 3 + 0.2, 0.05, 0.5)  # the right half of a column is Q
     assert window.model.discrete.q[3] == pytest.approx(0.5, abs=2 * pixel_size(overlay))
+
+
+def test_dark_theme_recolours_names_and_caption_swatches(window):
+    from PySide6 import QtGui
+
+    from klviz.style import P_COLOR, P_DARK, Q_DARK
+
+    page = window.page_discrete
+    window.findChild(QtGui.QAction, "action_theme_dark").trigger()
+    assert P_DARK.lower() in window.findChild(QtWidgets.QLabel, "name_entropy_p").styleSheet().lower()
+    assert Q_DARK.lower() in window.findChild(QtWidgets.QLabel, "name_entropy_q").styleSheet().lower()
+    caption = page.pointwise.caption.text().lower()
+    assert P_DARK.lower() in caption and Q_DARK.lower() in caption
+    window.model.set_unit("bits")  # a new caption keeps the dark swatches
+    assert P_DARK.lower() in page.pointwise.caption.text().lower()
+    window.findChild(QtGui.QAction, "action_theme_light").trigger()
+    assert P_COLOR.lower() in window.findChild(QtWidgets.QLabel, "name_entropy_p").styleSheet().lower()
+    assert P_COLOR.lower() in page.pointwise.caption.text().lower()

@@ -50,9 +50,23 @@ class PointwiseChart(pg.PlotWidget):
         self.caption = Caption(lines=2)  # placed above the chart by the page; cheaper than a plot title
         self.caption.setObjectName("caption_pointwise")
 
+    _colors = (P_COLOR, Q_COLOR)  # the swatches in the caption follow the bars' colours
+
     def restyle(self, look):
         self._bars_pq.setOpts(brush=look.p_color, pen=pg.mkPen(look.p_color))
         self._bars_qp.setOpts(brush=look.q_color, pen=pg.mkPen(look.q_color))
+        self._colors = (look.p_color, look.q_color)
+        if self._sums is not None:
+            self.caption.setText(self._caption_text(*self._sums))
+
+    _sums = None  # (measures, unit) shown in the caption
+
+    def _caption_text(self, m, unit):
+        pc, qc = self._colors
+        return (f"<b>Pointwise terms</b> (a term can be negative; the sums cannot): "
+                f"<span style='color:{pc}'>■</span> Σ p·log(p/q) = D(P‖Q) = {format_value(m.kl_pq)} {unit}"
+                f"&nbsp;&nbsp;&nbsp;<span style='color:{qc}'>■</span> Σ q·log(q/p) = D(Q‖P) = "
+                f"{format_value(m.kl_qp)} {unit}")
 
     def set_terms(self, labels, terms_pq, terms_qp, m, unit, sticky=False):
         """sticky (during a drag): the y range may grow but not shrink, so the axis is not
@@ -82,9 +96,5 @@ class PointwiseChart(pg.PlotWidget):
             self._zero.setLine(-1, 0, n, 0)
             step = max(1, math.ceil(n / 20))
             pi.getAxis("bottom").setTicks([[(i, s) for i, s in enumerate(labels) if i % step == 0], []])
-        self.caption.setText(
-            f"<b>Pointwise terms</b> (a term can be negative; the sums cannot): "
-            f"<span style='color:{P_COLOR}'>■</span> Σ p·log(p/q) = D(P‖Q) = {format_value(m.kl_pq)} {unit}"
-            f"&nbsp;&nbsp;&nbsp;<span style='color:{Q_COLOR}'>■</span> Σ q·log(q/p) = D(Q‖P) = "
-            f"{format_value(m.kl_qp)} {unit}"
-        )
+        self._sums = (m, unit)
+        self.caption.setText(self._caption_text(m, unit))

@@ -10,6 +10,7 @@ from PySide6 import QtCore, QtGui, QtWidgets
 
 from klviz.core.format import format_value
 from klviz.gui.widgets.value_label import FixedValueLabel, ValueLabel
+from klviz.style import P_COLOR, Q_COLOR
 
 
 class ReadoutGrid(QtWidgets.QWidget):
@@ -24,7 +25,7 @@ class ReadoutGrid(QtWidgets.QWidget):
         grid.setContentsMargins(8, 4, 8, 4)
         grid.setHorizontalSpacing(14)
         grid.setVerticalSpacing(2)
-        self.values, self.names, self.reasons = {}, {}, {}
+        self.values, self.names, self.reasons, self._colors = {}, {}, {}, {}
         per_col = -(-len(rows) // columns)
         base = self.font()
         name_font, value_font, reason_font = QtGui.QFont(base), QtGui.QFont(base), QtGui.QFont(base)
@@ -39,6 +40,7 @@ class ReadoutGrid(QtWidgets.QWidget):
             name_label.setObjectName(f"name_{key}")
             name_label.setProperty("role", "readout-name")
             name_label.setFont(name_font)
+            self._colors[key] = color
             if color:
                 name_label.setStyleSheet(f"color: {color}; font-weight: 600;")
             value = FixedValueLabel("−0.00000e−100 hartleys", "–")
@@ -71,6 +73,13 @@ class ReadoutGrid(QtWidgets.QWidget):
             r = self.reasons[key]
             r.setText(why)
             r.setVisible(bool(why) and not self._quiz)
+
+    def restyle(self, look):
+        """P's and Q's names take the theme's shades of their colours (lighter on a dark window)."""
+        shades = {P_COLOR: look.p_color, Q_COLOR: look.q_color}
+        for key, color in self._colors.items():
+            if color:
+                self.names[key].setStyleSheet(f"color: {shades.get(color, color)}; font-weight: 600;")
 
     # -- copying (the values are not mouse-selectable: a selectable QLabel paints through a text
     # document, three times slower, and these repaint on every frame of a drag) ------------------
