@@ -162,3 +162,39 @@ def test_fast_bars_match_pyqtgraph_bars(qtbot, opts):
     for ax in (0, 1):
         assert fast.dataBounds(ax) == pytest.approx(ref.dataBounds(ax)) if ref.dataBounds(ax)[0] is not None \
             else fast.dataBounds(ax) == (None, None)
+
+
+def test_fixed_line_caption_too_long_to_wrap_is_drawn_smaller_not_clipped(qtbot):
+    c = Caption(lines=2)
+    qtbot.addWidget(c)
+    c.resize(300, c.sizeHint().height())
+    c.show()
+    qtbot.waitExposed(c)
+    c.setText("<b>H(P,Q)</b> = H(P) + D(P‖Q) = 1.260 + 1.040 = 2.300 nats<br>"
+              "<b>H(Q,P)</b> = H(Q) + D(Q‖P) = 1.588 + 1.104 = 2.692 nats")
+    assert c._scale < 1
+    assert len({round(y) for _, y, *_ in c._layout}) == 2  # each equation on its own line, whole
+    right = max(x + QtGui.QFontMetricsF(font).horizontalAdvance(st.text()) for x, _, st, font, _ in c._layout)
+    assert right * c._scale <= 300
+    c.resize(2000, c.height())  # room enough: full size again
+    assert c._scale == 1
+
+
+def test_bar_values_never_overlap_and_all_show_when_there_is_room(qtbot):
+    from klviz.gui.widgets.labels_layer import LabelsLayer
+
+    layer = LabelsLayer(no_overlap=True)
+    layer.set_items([(i, 0.5 + 0.01 * (i % 2), "0.123") for i in range(10)])
+
+    def kept(px_per_unit):
+        t = QtGui.QTransform.fromScale(px_per_unit, -200)
+        boxes = [QtCore.QRectF(tl, st.size()) for tl, st in layer.placements(t)]
+        for a in range(len(boxes)):
+            for b in range(a + 1, len(boxes)):
+                assert not boxes[a].adjusted(0, 0, 0, -boxes[a].height() / 3).intersects(
+                    boxes[b].adjusted(0, 0, 0, -boxes[b].height() / 3))
+        return len(boxes)
+
+    assert kept(200) == 10  # wide bars: every value
+    assert 3 <= kept(25) < 10  # crowded: every other one or so, none overlapping
+    assert len(LabelsLayer().placements(QtGui.QTransform.fromScale(25, -200))) == 0  # no items

@@ -115,7 +115,7 @@ class BarChart(pg.PlotWidget):
         # one item for every value label, one for the selection mark (cheap to redraw per frame)
         self._marker = LabelsLayer(color="#111111", anchor=(0.5, 0.5))
         pi.addItem(self._marker)
-        self._value_labels = LabelsLayer()
+        self._value_labels = LabelsLayer(no_overlap=True)
         pi.addItem(self._value_labels)
         self._layer = _DragLayer(self)
         pi.addItem(self._layer)

@@ -7,7 +7,8 @@ wraps it at spaces itself, and draws each run with a cached QStaticText, so a ne
 few glyph runs. Unknown tags are an error (a caption is written by the program, not the user).
 
 - lines=N: the caption is always N lines high (whatever the text), so a new text never asks the
-  layouts above it to recompute; text beyond N lines is clipped.
+  layouts above it to recompute; a text that would wrap to more lines is drawn smaller instead,
+  each of its lines whole.
 - lines=None: the height follows the wrapped text (height-for-width), and the layout is asked
   again only when the number of lines changes.
 - Quiz mode shows "?" instead of the text (which may hold answers); text() keeps the real one.
@@ -16,6 +17,7 @@ few glyph runs. Unknown tags are an error (a caption is written by the program, 
 from __future__ import annotations
 
 import html
+import math
 import re
 
 from PySide6 import QtCore, QtGui, QtWidgets
@@ -92,6 +94,7 @@ class Caption(QtWidgets.QWidget):
         self._fonts = None
         self._layout = []  # [(x, top y, QStaticText, QFont, colour or None)]
         self._laid_width = -1
+        self._scale = 1.0  # < 1 when a fixed-line caption is drawn smaller to fit
         self._height = 0
         self._opaque = bool(opaque)
         # Opaque: it paints its own background, so a new text does not make Qt repaint the
@@ -202,6 +205,13 @@ class Caption(QtWidgets.QWidget):
 
     def _relayout(self):
         rows = self._rows(self.width())
+        self._scale = 1.0
+        if self.lines is not None and len(rows) > self.lines:
+            # Too long for its lines even wrapped: keep each line whole and draw it smaller.
+            rows = self._rows(math.inf)
+            natural = max((x + w for row in rows for x, _, _, w in row), default=1.0)
+            self._scale = min(1.0, max(self.width() - 2 * _MARGIN, 10.0) / natural,
+                              self.lines / max(len(rows), 1))
         fonts, _ = self._font_set()
         spacing = self._line_spacing()
         self._layout = [(_MARGIN + x, _MARGIN + r * spacing, self._static_text(t, st[0], st[1], fonts),
@@ -254,6 +264,8 @@ class Caption(QtWidgets.QWidget):
         p = QtGui.QPainter(self)
         if self._opaque:
             p.fillRect(ev.rect(), self.palette().color(self.backgroundRole()))
+        if self._scale != 1.0:
+            p.scale(self._scale, self._scale)
         default = self.palette().color(QtGui.QPalette.ColorRole.WindowText)
         current, current_font = _UNSET, None
         for x, y, st, font, color in self._layout:

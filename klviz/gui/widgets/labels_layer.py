@@ -15,8 +15,11 @@ from PySide6 import QtCore, QtGui
 
 
 class LabelsLayer(pg.GraphicsObject):
-    def __init__(self, color="#222222", font=None, anchor=(0.5, 1.0), offset_px=(0, -2)):
+    def __init__(self, color="#222222", font=None, anchor=(0.5, 1.0), offset_px=(0, -2), no_overlap=False):
+        """no_overlap: a text that would overlap one drawn before it (left to right) is left out,
+        as on a narrow chart where neighbouring bar values would run together."""
         super().__init__()
+        self._no_overlap = no_overlap
         self._items = []  # (x, y, text)
         self._color = QtGui.QColor(color)
         self._font = font or QtGui.QFont()
@@ -65,6 +68,29 @@ class LabelsLayer(pg.GraphicsObject):
         # Generous in data units (texts are screen-sized); the view clips anything outside.
         return self._rect
 
+    def placements(self, transform):
+        """[(top-left point in device pixels, QStaticText)] of the texts to draw under `transform`."""
+        ascent = QtGui.QFontMetricsF(self._font).ascent()
+        ax, ay = self._anchor
+        dx, dy = self._offset
+        placed = []
+        for x, y, text in self._items:
+            p = transform.map(QtCore.QPointF(x, y))
+            st = self._static_text(text)
+            # the text's baseline sits (1 - ay) * ascent below the anchor point
+            placed.append((QtCore.QPointF(p.x() - ax * st.size().width() + dx, p.y() - ay * ascent + dy), st))
+        if not self._no_overlap:
+            return placed
+        placed.sort(key=lambda item: item[0].x())
+        kept, boxes = [], []
+        for top_left, st in placed:
+            # digits and letters sit above the baseline: the ascent is their height
+            box = QtCore.QRectF(top_left.x() - 2, top_left.y(), st.size().width() + 4, ascent)
+            if not any(box.intersects(other) for other in boxes):
+                boxes.append(box)
+                kept.append((top_left, st))
+        return kept
+
     def paint(self, painter, *args):
         if not self._items:
             return
@@ -73,15 +99,8 @@ class LabelsLayer(pg.GraphicsObject):
         painter.resetTransform()
         painter.setFont(self._font)
         painter.setPen(self._color)
-        ascent = QtGui.QFontMetricsF(self._font).ascent()
-        ax, ay = self._anchor
-        dx, dy = self._offset
-        for x, y, text in self._items:
-            p = transform.map(QtCore.QPointF(x, y))
-            st = self._static_text(text)
-            # the text's baseline sits (1 - ay) * ascent below the anchor point
-            painter.drawStaticText(QtCore.QPointF(p.x() - ax * st.size().width() + dx,
-                                                  p.y() - ay * ascent + dy), st)
+        for top_left, st in self.placements(transform):
+            painter.drawStaticText(top_left, st)
         painter.restore()
 
 
