@@ -14,6 +14,7 @@ from matplotlib.figure import Figure
 from matplotlib.font_manager import FontProperties
 
 from klviz import style
+from klviz.figures._hatch import HANDLER_MAP
 from klviz.core.format import format_value
 
 FONT = "DejaVu Sans"  # bundled with matplotlib, so present everywhere; has ‖, ∞, −
@@ -62,7 +63,6 @@ RC = {
     "figure.edgecolor": "white",
     "figure.titlesize": 14.0,
     "figure.titleweight": "normal",
-    "hatch.linewidth": 0.8,
     # Text stays text: SVG <text> elements, TrueType (Type 42) fonts embedded in PDF.
     "svg.fonttype": "none",
     "svg.hashsalt": "klviz",  # stable element ids: the same figure gives the same file
@@ -190,7 +190,7 @@ def title_and_legend(ax, title, handles, labels, plan, axis_w):
     panel_title(ax, title, axis_w, pad)
     ax.legend(handles, [escape(s) for s in labels], loc="lower left" if below else "lower right",
               bbox_to_anchor=(0.0, 1.0) if below else (1.0, 1.0), ncol=plan["ncol"], columnspacing=1.4,
-              handletextpad=0.5, borderaxespad=0.1, borderpad=0.2, fontsize=LEGEND_SIZE)
+              handletextpad=0.5, borderaxespad=0.1, borderpad=0.2, fontsize=LEGEND_SIZE, handler_map=HANDLER_MAP)
 
 
 def y_label_room(ax):

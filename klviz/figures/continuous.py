@@ -11,6 +11,7 @@ from klviz import style
 from klviz.core.gaussian import continuous_measures, log_density
 from klviz.core.spec import Mixture, Normal, continuous_from_dict, parse_spec
 from klviz.core.units import check_unit, convert
+from klviz.figures._hatch import HatchedPatch, hatch
 from klviz.figures._common import (
     AXIS_COLOR,
     check_parts,
@@ -134,8 +135,9 @@ def _draw_integrands(ax, axis_w, x, lp, lq, unit, legend, xlabel):
     for f, colour in integrands(lp, lq, unit):
         ax.fill_between(x, 0, f, where=f >= 0, interpolate=True, color=colour, alpha=0.22, linewidth=0)
         if (f < 0).any():
-            ax.fill_between(x, 0, f, where=f < 0, interpolate=True, facecolor=colour, alpha=0.35,
-                            hatch="////", edgecolor=style.NEGATIVE_COLOR, linewidth=0)
+            negative = ax.fill_between(x, 0, f, where=f < 0, interpolate=True, facecolor=colour, alpha=0.35,
+                                       linewidth=0)
+            hatch(ax, negative, style.NEGATIVE_COLOR, alpha=0.8)
         (line,) = ax.plot(x, f, color=colour, linewidth=2.0)
         handles.append(line)
     ax.axhline(0, color=AXIS_COLOR, linewidth=0.9, zorder=3)
@@ -146,7 +148,7 @@ def _draw_integrands(ax, axis_w, x, lp, lq, unit, legend, xlabel):
     ax.yaxis.grid(True)
     names = integrand_names(lp, lq, unit)
     if len(names) > 2:
-        handles.append(Patch(facecolor="#DDDDDD", edgecolor=style.NEGATIVE_COLOR, hatch="////", linewidth=0))
+        handles.append(HatchedPatch(style.NEGATIVE_COLOR, facecolor="#DDDDDD", linewidth=0))
     title_and_legend(ax, INTEGRANDS_TITLE, handles, names, legend, axis_w)
 
 

@@ -14,6 +14,7 @@ from klviz.core.format import format_value
 from klviz.core.labels import default_labels
 from klviz.core.spec import Categorical, check_same_kind
 from klviz.core.units import check_unit
+from klviz.figures._hatch import HatchedPatch, hatch
 from klviz.figures._common import (
     AXIS_COLOR,
     MUTED_TEXT,
@@ -178,7 +179,7 @@ def _pointwise_names(m):
 
 
 def _negative_patch():
-    return Patch(facecolor="#DDDDDD", edgecolor=style.NEGATIVE_COLOR, hatch="////", linewidth=0.9)
+    return HatchedPatch(style.NEGATIVE_COLOR, facecolor="#DDDDDD", edgecolor=style.NEGATIVE_COLOR, linewidth=0.9)
 
 
 def _draw_bars(ax, axis_w, P, Q, labels, plan, legend):
@@ -227,10 +228,14 @@ def _draw_pointwise(ax, axis_w, m, labels, unit, plan, legend):
         finite = ~inf & ~neg
         _bars(ax, x[finite] + offset, terms[finite], w, colour, linewidths=lw)
         # Negative terms: hatched with a vermillion outline, so they stand out below the zero line.
-        _bars(ax, x[neg] + offset, terms[neg], w, colour, linewidths=0.9, edgecolors=style.NEGATIVE_COLOR,
-              hatch="////")
+        negative = _bars(ax, x[neg] + offset, terms[neg], w, colour, linewidths=0.9,
+                         edgecolors=style.NEGATIVE_COLOR)
+        if negative is not None:
+            hatch(ax, negative, style.NEGATIVE_COLOR)
         # Infinite terms: a cross-hatched bar to the top, marked "∞".
-        _bars(ax, x[inf] + offset, np.full(int(inf.sum()), inf_height), w, colour, linewidths=lw, hatch="xx")
+        infinite = _bars(ax, x[inf] + offset, np.full(int(inf.sum()), inf_height), w, colour, linewidths=lw)
+        if infinite is not None:
+            hatch(ax, infinite, "white", angles=(45.0, -45.0))
         for i in np.flatnonzero(inf):
             ax.annotate("∞", (x[i] + offset, inf_height), xytext=(0, 1), textcoords="offset points",
                         ha="center", va="bottom", fontsize=12 if n <= 30 else 8, color=colour)
