@@ -36,9 +36,13 @@ def main():
     env.pop("DISPLAY", None)
     env.pop("WAYLAND_DISPLAY", None)
     env["QT_QPA_PLATFORM"] = "offscreen"
+    # As installed by pip, klviz has its bytecode compiled, like matplotlib; an environment that
+    # forbids writing .pyc files would make every run compile klviz's modules again.
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     out_dir = tempfile.mkdtemp(prefix="klviz-bench-")
     cmd = _command()
-    # One untimed run first: matplotlib builds its font cache on the very first use.
+    # One untimed run first: matplotlib builds its font cache on the very first use (and klviz's
+    # bytecode is written).
     subprocess.run([*cmd, "export", *CASES["discrete"], "--view", "discrete", "--out",
                     os.path.join(out_dir, "warm.png")], check=True, env=env)
     print(f"klviz export wall time, {args.runs} runs each ({' '.join(cmd)}); load average "
