@@ -26,7 +26,8 @@ class LabelsLayer(pg.GraphicsObject):
         self._anchor = anchor
         self._offset = offset_px
         self._rect = QtCore.QRectF()
-        self._static = {}  # text -> QStaticText: its glyph layout is made once, not per paint
+        self._static = {}  # text -> (QStaticText, width): its glyph layout is made once, not per paint
+        self._ascent = None
 
     def set_items(self, items):
         items = list(items)
@@ -50,19 +51,21 @@ class LabelsLayer(pg.GraphicsObject):
         if font is not None:
             self._font = QtGui.QFont(font)
             self._static.clear()
+            self._ascent = None
         self.update()
 
     def _static_text(self, text):
-        st = self._static.get(text)
-        if st is None:
+        """(QStaticText, width in pixels) of `text`, made once."""
+        cached = self._static.get(text)
+        if cached is None:
             if len(self._static) > 1024:  # bar values repeat ("0.25"); anything else is rare
                 self._static.clear()
             st = QtGui.QStaticText(text)
             st.setTextFormat(QtCore.Qt.TextFormat.PlainText)
             st.setPerformanceHint(QtGui.QStaticText.PerformanceHint.AggressiveCaching)
             st.prepare(QtGui.QTransform(), self._font)
-            self._static[text] = st
-        return st
+            cached = self._static[text] = (st, st.size().width())
+        return cached
 
     def boundingRect(self):
         # Generous in data units (texts are screen-sized); the view clips anything outside.
@@ -70,26 +73,29 @@ class LabelsLayer(pg.GraphicsObject):
 
     def placements(self, transform):
         """[(top-left point in device pixels, QStaticText)] of the texts to draw under `transform`."""
-        ascent = QtGui.QFontMetricsF(self._font).ascent()
+        if self._ascent is None:
+            self._ascent = QtGui.QFontMetricsF(self._font).ascent()
+        ascent = self._ascent
         ax, ay = self._anchor
         dx, dy = self._offset
-        placed = []
+        m11, m12, m21, m22 = transform.m11(), transform.m12(), transform.m21(), transform.m22()
+        tx, ty = transform.dx(), transform.dy()
+        placed = []  # (left, top, width, QStaticText), plain floats: this runs on every frame
         for x, y, text in self._items:
-            p = transform.map(QtCore.QPointF(x, y))
-            st = self._static_text(text)
+            st, w = self._static_text(text)
             # the text's baseline sits (1 - ay) * ascent below the anchor point
-            placed.append((QtCore.QPointF(p.x() - ax * st.size().width() + dx, p.y() - ay * ascent + dy), st))
-        if not self._no_overlap:
-            return placed
-        placed.sort(key=lambda item: item[0].x())
-        kept, boxes = [], []
-        for top_left, st in placed:
-            # digits and letters sit above the baseline: the ascent is their height
-            box = QtCore.QRectF(top_left.x() - 2, top_left.y(), st.size().width() + 4, ascent)
-            if not any(box.intersects(other) for other in boxes):
-                boxes.append(box)
-                kept.append((top_left, st))
-        return kept
+            placed.append((m11 * x + m21 * y + tx - ax * w + dx, m12 * x + m22 * y + ty - ay * ascent + dy, w, st))
+        if self._no_overlap:
+            placed.sort(key=lambda item: item[0])
+            kept = []
+            for item in placed:
+                left, top, w, _ = item
+                # digits and letters sit above the baseline: the ascent is their height
+                if not any(left - 2 < k[0] + k[2] + 2 and k[0] - 2 < left + w + 2 and
+                           top < k[1] + ascent and k[1] < top + ascent for k in kept):
+                    kept.append(item)
+            placed = kept
+        return [(QtCore.QPointF(left, top), st) for left, top, _, st in placed]
 
     def paint(self, painter, *args):
         if not self._items:
