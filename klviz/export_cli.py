@@ -148,16 +148,25 @@ def cmd_export(argv):
 
 
 def _skip_artist_docstrings():
-    """Import matplotlib without composing the docstrings of every Artist's set().
+    """Let matplotlib's figure modules import without composing every Artist's set() docstring.
 
     matplotlib writes each Artist subclass's set() docstring (a table of all its properties) as
     the class is created, about 0.15 s of its 0.75 s import here. A one-shot export never shows
-    a docstring; the figures are unaffected. Only this command does it, never the library API.
+    a docstring, and the figures are unaffected. Returns the function that puts matplotlib back:
+    classes created after it (and every class when the library API imports matplotlib) keep
+    their full docstrings.
     """
     import matplotlib.artist
 
-    if callable(getattr(matplotlib.artist, "kwdoc", None)):
-        matplotlib.artist.kwdoc = lambda artist: ""
+    original = getattr(matplotlib.artist, "kwdoc", None)
+    if not callable(original):
+        return lambda: None
+    matplotlib.artist.kwdoc = lambda artist: ""
+
+    def restore():
+        matplotlib.artist.kwdoc = original
+
+    return restore
 
 
 def _export(argv):
@@ -175,8 +184,11 @@ def _export(argv):
     P, Q, labels, unit = _source(args)
 
     # Only now pay for matplotlib.
-    _skip_artist_docstrings()
-    from klviz import figures
+    restore = _skip_artist_docstrings()
+    try:
+        from klviz import figures
+    finally:
+        restore()
 
     kw = dict(unit=unit, title=args.title, size=size, readout=not args.no_readout)
     if parts is not None:

@@ -32,9 +32,12 @@ class HatchLines(LineCollection):
     same density whatever the data scale or the output (screen, PNG, PDF, SVG).
     """
 
-    def __init__(self, shape, spacing_pt=SPACING_PT, angles=(45.0,), **kw):
+    def __init__(self, shape, spacing_pt=SPACING_PT, angles=(45.0,), in_axes=True, **kw):
+        """in_axes: the shape is drawn inside its axes (not in a legend above them), so only the
+        part within the axes' box is hatched."""
         super().__init__([], transform=IdentityTransform(), **kw)
         self._shape = shape
+        self.in_axes = in_axes
         self._spacing_pt = float(spacing_pt)
         self._angles = tuple(angles)
 
@@ -47,12 +50,23 @@ class HatchLines(LineCollection):
 
     def draw(self, renderer):
         path, transform = self._shape_path()
-        polygons = path.to_polygons(transform) if len(path.vertices) else []
+        polygons = []
+        if len(path.vertices):
+            path = path.transformed(transform)
+            if self.in_axes and self.axes is not None:  # only what can be seen: a zoomed-in shape stays cheap
+                path = path.clip_to_bbox(self.axes.bbox)
+            polygons = path.to_polygons()
         step = max(renderer.points_to_pixels(self._spacing_pt), 1.0)
         segments = []
         for angle in self._angles:
             segments.extend(hatch_segments(polygons, angle, step))
-        self.set_segments(segments)
+        # New segments on every draw must not mark the figure stale (an interactive backend would
+        # then draw again, and again).
+        callback, self.stale_callback = self.stale_callback, None
+        try:
+            self.set_segments(segments)
+        finally:
+            self.stale_callback = callback
         super().draw(renderer)
 
 
@@ -64,6 +78,7 @@ def hatch_segments(polygons, angle, step):
     rather than by a clip path: LibreOffice's PDF import ignores clip paths on strokes.
     """
     rings = [np.asarray(r, float) for r in polygons if len(r) >= 3]
+    rings = [r for r in rings if np.isfinite(r).all()]
     if not rings:
         return []
     d = np.array([math.cos(math.radians(angle)), math.sin(math.radians(angle))])
@@ -111,7 +126,7 @@ class HandlerHatched(HandlerPatch):
         swatch = Rectangle((-xdescent, -ydescent), width, height)
         self.update_prop(swatch, orig_handle, legend)
         swatch.set_transform(trans)  # after update_prop, which copies the handle's transform
-        lines = HatchLines(swatch, spacing_pt=SPACING_PT * 0.8, angles=orig_handle.hatch_angles,
+        lines = HatchLines(swatch, spacing_pt=SPACING_PT * 0.8, angles=orig_handle.hatch_angles, in_axes=False,
                            colors=orig_handle.hatch_colour, linewidths=0.8)
         return [swatch, lines]
 

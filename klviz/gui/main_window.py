@@ -124,6 +124,9 @@ class MainWindow(QtWidgets.QMainWindow):
         self.action_redo.setShortcuts([QtGui.QKeySequence("Ctrl+Shift+Z"), QtGui.QKeySequence(K.Redo)])
         for a in (self.action_undo, self.action_redo):
             self.addAction(a)
+        self.action_copy_values = self._action("&Copy values", "action_copy_values", self.copy_values,
+                                               QtGui.QKeySequence.StandardKey.Copy)
+        self.action_copy_values.setStatusTip("Put every measure of the current tab on the clipboard as text")
         self.action_about = self._action("&About klviz", "action_about", self.about)
         self.action_lesson = QtGui.QAction("&Lesson panel", self, checkable=True)
         self.action_lesson.setObjectName("action_lesson")
@@ -150,6 +153,8 @@ class MainWindow(QtWidgets.QMainWindow):
         e = mb.addMenu("&Edit")
         e.addAction(self.action_undo)
         e.addAction(self.action_redo)
+        e.addSeparator()
+        e.addAction(self.action_copy_values)
         view = mb.addMenu("&View")
         view.addAction(self.action_lesson)
         view.addSeparator()
@@ -157,6 +162,12 @@ class MainWindow(QtWidgets.QMainWindow):
         h = mb.addMenu("&Help")
         h.addAction(self.action_shortcuts)
         h.addAction(self.action_about)
+
+    def copy_values(self):
+        """Edit › Copy values: the current tab's measures (a tab without readouts copies nothing)."""
+        grid = getattr(self.tabs.currentWidget(), "readouts", None)
+        if grid is not None:
+            grid.copy_all()
 
     def _adopt_chart(self, plot):
         """A chart built after the window (the overlay): same speed-ups, menu and look."""

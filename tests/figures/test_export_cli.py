@@ -227,12 +227,20 @@ def test_the_export_module_alone_loads_no_matplotlib():
     assert proc.returncode == 0 and proc.stdout.strip() == "[]", proc.stderr
 
 
-def test_only_the_command_skips_matplotlibs_set_docstrings():
-    # `klviz export` spares matplotlib composing Artist.set() docstrings; the library API must not.
-    code = ("import klviz.figures, matplotlib.lines as l, klviz.export_cli as e; a = 'Properties' in l.Line2D.set.__doc__;"
-            " e._skip_artist_docstrings(); import matplotlib.artist as m; print(a, m.kwdoc(l.Line2D) == '')")
+def test_only_the_command_skips_matplotlibs_set_docstrings(tmp_path):
+    # The library API keeps matplotlib's Artist.set() docstrings.
+    code = "import klviz.figures, matplotlib.lines as l; print('Properties' in l.Line2D.set.__doc__)"
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
-    assert proc.returncode == 0 and proc.stdout.split() == ["True", "True"], proc.stderr
+    assert proc.returncode == 0 and proc.stdout.split() == ["True"], proc.stderr
+    # `klviz export` skips them while importing its figures, then puts matplotlib back.
+    out = tmp_path / "f.svg"
+    code = ("import sys; from klviz.cli import main; main(sys.argv[1:]);"
+            " import matplotlib.lines as l, matplotlib.artist as a;"
+            " print('Properties' in l.Line2D.set.__doc__, 'Properties' in a.kwdoc(l.Line2D))")
+    proc = subprocess.run([sys.executable, "-c", code, "export", "--p", "0.5,0.5", "--q", "0.9,0.1",
+                           "--view", "discrete", "--out", str(out)], capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0 and out.exists(), proc.stderr
+    assert proc.stdout.split() == ["False", "True"], proc.stdout + proc.stderr
 
 
 # --------------------------------------------------------------------------------------------

@@ -83,3 +83,55 @@ def test_exports_with_hatches_hold_no_patterns(tmp_path, fmt):
             streams = [zlib.decompress(m.group(1)) for m in re.finditer(rb"stream\r?\n(.*?)\r?\nendstream", data, re.S)
                        if b"FlateDecode" in data[max(0, m.start() - 300):m.start()]]
             assert b"/PatternType" not in data and not any(b"/Pattern cs" in s for s in streams)
+
+
+def _hatch_artists(fig):
+    from klviz.figures._hatch import HatchLines
+
+    found = []
+    for artist in fig.findobj(lambda a: isinstance(a, HatchLines)):
+        found.append(artist)
+    return found
+
+
+@pytest.mark.parametrize("make, expected", [
+    (lambda: discrete_figure([0.5, 0.5, 0.0], [0.5, 0.0, 0.5]), "infinite bars: P's and Q's"),
+    (lambda: discrete_figure([0.05, 0.1, 0.2, 0.3, 0.2, 0.1, 0.05], [0.2, 0.1, 0.05, 0.05, 0.1, 0.2, 0.3]),
+     "negative terms and the legend swatch"),
+    (lambda: continuous_figure("mixture:0.5,-2,0.7,2,0.7", "normal:0,1.5"), "negative parts and the swatch"),
+])
+def test_the_figures_really_draw_their_hatches(make, expected):
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    fig = make()
+    FigureCanvasAgg(fig).draw()
+    hatches = _hatch_artists(fig)
+    assert len(hatches) >= 2, expected
+    assert all(len(h.get_segments()) >= 3 for h in hatches), expected
+
+
+def test_a_zoomed_in_hatch_is_cut_to_the_visible_area():
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    fig = continuous_figure("mixture:0.5,-2,0.7,2,0.7", "normal:0,1.5")
+    canvas = FigureCanvasAgg(fig)
+    canvas.draw()
+    before = sum(len(h.get_segments()) for h in _hatch_artists(fig))
+    ax = next(a for a in fig.axes if "integrand" in a.get_ylabel())
+    ax.set_xlim(-2.01, -1.99)  # a thousand times closer: without the cut, ~1000x the lines
+    ax.set_ylim(-0.001, 0.001)
+    canvas.draw()
+    after = sum(len(h.get_segments()) for h in _hatch_artists(fig))
+    assert after < 3 * before
+    box = ax.bbox
+    for h in _hatch_artists(fig):
+        if h.axes is ax and h.in_axes:  # the legend's swatch sits above the axes
+            for a, b in h.get_segments():
+                for x, y in (a, b):
+                    assert box.x0 - 1e-6 <= x <= box.x1 + 1e-6 and box.y0 - 1e-6 <= y <= box.y1 + 1e-6
+
+
+def test_non_finite_vertices_are_skipped():
+    bad = [np.array([[0, 0], [np.nan, 1], [1, 1]], float), SQUARE[0]]
+    got, want = hatch_segments(bad, 45, 1.0), hatch_segments(SQUARE, 45, 1.0)
+    assert len(got) == len(want) and all(np.array_equal(g, w) for g, w in zip(got, want))

@@ -26,6 +26,15 @@ def test_parse_refuses_markup_it_cannot_draw(bad):
         parse(bad)
 
 
+def _shown_caption(qtbot, width, lines=None, height=None):
+    c = Caption(lines=lines)
+    qtbot.addWidget(c)
+    c.resize(width, height or c.sizeHint().height())
+    c.show()
+    qtbot.waitExposed(c)
+    return c
+
+
 def _pieces(caption):
     return [(st.text(), font.bold(), color, round(y)) for x, y, st, font, color in caption._layout]
 
@@ -97,6 +106,15 @@ def test_caption_paints_its_text(qtbot):
 ROWS = (("entropy_p", "H(P)", "tip", None), ("kl_pq", "D(P‖Q)", "tip", None))
 
 
+def _shown_grid(qtbot):
+    grid = ReadoutGrid(ROWS)
+    qtbot.addWidget(grid)
+    grid.show()
+    qtbot.waitExposed(grid)
+    grid.set_values({"entropy_p": 1.2345678, "kl_pq": 0.2008}, "nats")
+    return grid
+
+
 def _menu_after_right_click(qtbot, grid, widget):
     shown = []
     pos = widget.mapTo(grid, widget.rect().center())
@@ -110,11 +128,7 @@ def _menu_after_right_click(qtbot, grid, widget):
 
 
 def test_readout_menu_copies_one_value_or_all(qtbot):
-    grid = ReadoutGrid(ROWS)
-    qtbot.addWidget(grid)
-    grid.show()
-    qtbot.waitExposed(grid)
-    grid.set_values({"entropy_p": 1.2345678, "kl_pq": 0.2008}, "nats")
+    grid = _shown_grid(qtbot)
     value = grid.values["kl_pq"]
     assert not value.textInteractionFlags() & QtCore.Qt.TextInteractionFlag.TextSelectableByMouse
     menu = _menu_after_right_click(qtbot, grid, value)
@@ -165,11 +179,7 @@ def test_fast_bars_match_pyqtgraph_bars(qtbot, opts):
 
 
 def test_fixed_line_caption_too_long_to_wrap_is_drawn_smaller_not_clipped(qtbot):
-    c = Caption(lines=2)
-    qtbot.addWidget(c)
-    c.resize(300, c.sizeHint().height())
-    c.show()
-    qtbot.waitExposed(c)
+    c = _shown_caption(qtbot, 300, lines=2)
     c.setText("<b>H(P,Q)</b> = H(P) + D(P‖Q) = 1.260 + 1.040 = 2.300 nats<br>"
               "<b>H(Q,P)</b> = H(Q) + D(Q‖P) = 1.588 + 1.104 = 2.692 nats")
     assert c._scale < 1
@@ -198,3 +208,100 @@ def test_bar_values_never_overlap_and_all_show_when_there_is_room(qtbot):
     assert kept(200) == 10  # wide bars: every value
     assert 3 <= kept(25) < 10  # crowded: every other one or so, none overlapping
     assert len(LabelsLayer().placements(QtGui.QTransform.fromScale(25, -200))) == 0  # no items
+
+
+def test_fast_bars_with_mismatched_lengths_behave_like_pyqtgraph(qtbot):
+    import numpy as np
+    import pyqtgraph as pg
+
+    from klviz.gui.widgets.labels_layer import FastBars
+
+    fast, ref = FastBars(x=[0.0], height=[0.1], width=0.8), pg.BarGraphItem(x=[0.0], height=[0.1], width=0.8)
+    fast.setOpts(x=[0.0, 1.0], height=[])
+    ref.setOpts(x=[0.0, 1.0], height=[])
+    np.testing.assert_array_equal(fast._rectarray.ndarray(), ref._rectarray.ndarray())
+
+
+def test_readout_menu_is_not_kept_and_copies_nothing_in_quiz_mode(qtbot):
+    grid = _shown_grid(qtbot)
+    menu = _menu_after_right_click(qtbot, grid, grid.values["entropy_p"])
+    menu.close()
+    qtbot.waitUntil(lambda: not grid.findChildren(QtWidgets.QMenu))  # deleted once closed
+    QtWidgets.QApplication.clipboard().setText("before")
+    grid.set_quiz(True)
+    menu = _menu_after_right_click(qtbot, grid, grid.values["kl_pq"])
+    assert all(not a.isEnabled() for a in menu.actions() if a.text())
+    assert not any(ch.isdigit() for a in menu.actions() for ch in a.text())  # no hidden value in a label
+    grid.copy_all()
+    assert QtWidgets.QApplication.clipboard().text() == "before"
+    menu.close()
+
+
+def test_edit_copy_values_copies_the_current_tabs_measures(qtbot):
+    from PySide6 import QtGui as G
+
+    from klviz.gui import create_main_window
+
+    w = create_main_window()
+    qtbot.addWidget(w)
+    action = w.findChild(G.QAction, "action_copy_values")
+    assert action.shortcut() == G.QKeySequence(G.QKeySequence.StandardKey.Copy)
+    action.trigger()
+    lines = QtWidgets.QApplication.clipboard().text().splitlines()
+    assert len(lines) == 7 and lines[0].startswith("H(P) = ") and lines[0].endswith(" nats")
+    value = w.findChild(QtWidgets.QLabel, "value_kl_pq").text()
+    assert f"D(P‖Q) = {value}" in lines
+    w.tabs.setCurrentWidget(w.page_continuous)
+    action.trigger()
+    assert QtWidgets.QApplication.clipboard().text().splitlines()[0].startswith("h(P) = ")
+
+
+def test_parser_is_strict_about_tags_it_does_not_know_and_stray_closings():
+    with pytest.raises(ValueError, match="caption markup"):
+        parse("a<b and c>d")  # not a tag this caption draws: the caller must escape such text
+    runs = parse("x</b><b>z</b>")[0]
+    assert runs == [("x", False, False, None), ("z", True, False, None)]
+
+
+def test_shrunk_caption_still_wraps_into_its_lines_at_the_largest_size(qtbot):
+    c = _shown_caption(qtbot, 450, lines=2)
+    c.setText("<b>Pointwise terms</b> (a term can be negative; the sums cannot): ■ Σ p·log(p/q) = D(P‖Q) = "
+              "0.7252 nats&nbsp;&nbsp;&nbsp;■ Σ q·log(q/p) = D(Q‖P) = 0.7252 nats")
+    rows = sorted({round(y) for _, y, *_ in c._layout})
+    assert len(rows) == 2 and c._scale < 1
+    assert c._scale > 0.75  # wrapped in two rows, not one tiny row (about 0.5 here)
+    right = max(x + QtGui.QFontMetricsF(font).horizontalAdvance(st.text()) for x, _, st, font, _ in c._layout)
+    assert right * c._scale <= 450
+    assert c.accessibleName().startswith("Pointwise terms (a term")
+
+
+def test_a_bold_run_keeps_a_whole_space_before_the_next_word(qtbot):
+    c = Caption()
+    qtbot.addWidget(c)
+    f = c.font()
+    f.setPointSizeF(20)
+    c.setFont(f)
+    c.resize(700, 200)
+    c.show()
+    qtbot.waitExposed(c)
+    # long enough to wrap (the word-by-word path), with a merged bold run before a plain word
+    c.setText("<b>alpha beta gamma delta</b> epsilon zeta eta theta iota kappa lambda mu nu xi omicron pi")
+    pieces = sorted(((round(y), x, st, font) for x, y, st, font, _ in c._layout), key=lambda p: (p[0], p[1]))
+    assert len({p[0] for p in pieces}) > 1 and pieces[0][2].text() == "alpha beta gamma delta"
+    space = QtGui.QFontMetricsF(c.font()).horizontalAdvance(" ")
+    for (r1, x1, s1, f1), (r2, x2, _, _) in zip(pieces, pieces[1:]):
+        if r1 == r2:  # a whole space between the end of a run as drawn and the next word
+            assert x2 - (x1 + QtGui.QFontMetricsF(f1).horizontalAdvance(s1.text())) >= space - 0.5
+
+
+def test_overlay_values_compete_on_height_not_on_series_order(qtbot):
+    from klviz.gui.widgets.labels_layer import LabelsLayer
+
+    layer = LabelsLayer(no_overlap=True)
+    p = [0.30, 0.20, 0.50]
+    q = [0.31, 0.19, 0.10]
+    layer.set_items([(i - 0.2, h, f"{h:.2f}") for i, h in enumerate(p)] +
+                    [(i + 0.2, h, f"{h:.2f}") for i, h in enumerate(q)])
+    t = QtGui.QTransform.fromScale(60, -300)  # P's and Q's labels of a column collide at like heights
+    shown = {st.text() for _, st in layer.placements(t)}
+    assert shown == {"0.31", "0.20", "0.50", "0.10"}  # the taller of each colliding pair; Q's too

@@ -8,7 +8,7 @@ few glyph runs. Unknown tags are an error (a caption is written by the program, 
 
 - lines=N: the caption is always N lines high (whatever the text), so a new text never asks the
   layouts above it to recompute; a text that would wrap to more lines is drawn smaller instead,
-  each of its lines whole.
+  at the largest size at which it wraps into N lines.
 - lines=None: the height follows the wrapped text (height-for-width), and the layout is asked
   again only when the number of lines changes.
 - Quiz mode shows "?" instead of the text (which may hold answers); text() keeps the real one.
@@ -44,13 +44,15 @@ def parse(markup):
         add(markup[pos:m.start()])
         pos = m.end()
         closing, name, attrs = m.group(1), m.group(2).lower(), m.group(3).strip()
+        if name in ("br", "b", "i") and attrs:
+            raise ValueError(f"caption markup: <{name}> takes no attributes, got {attrs!r}")
         if name == "br":
             lines.append(runs)
             runs = []
         elif name == "b":
-            bold += -1 if closing else 1
+            bold = max(0, bold + (-1 if closing else 1))  # a stray </b> does not unbalance the rest
         elif name == "i":
-            italic += -1 if closing else 1
+            italic = max(0, italic + (-1 if closing else 1))
         elif name == "span":
             if closing:
                 if colors:
@@ -120,10 +122,12 @@ class Caption(QtWidgets.QWidget):
         parsed = parse(markup)
         self._markup, self._parsed = markup, parsed
         if not self._quiz:
+            self.setAccessibleName(self.plain_text())  # what a screen reader reads, as for a QLabel
             self._relayout()
 
     def set_quiz(self, on):
         self._quiz = bool(on)
+        self.setAccessibleName(HIDDEN if self._quiz else self.plain_text())
         self._relayout()
 
     # -- layout --------------------------------------------------------------------------------
@@ -165,7 +169,7 @@ class Caption(QtWidgets.QWidget):
     def _rows(self, width):
         """Greedy word wrap at `width` -> rows, each a list of (x, text, style) pieces."""
         fonts, metrics = self._font_set()
-        space = metrics[False, False].horizontalAdvance(" ")
+        spaces = {key: m.horizontalAdvance(" ") for key, m in metrics.items()}  # bold spaces are wider
         width = max(width - 2 * _MARGIN, 10.0)
         parsed = [[(HIDDEN, False, False, None)]] if self._quiz else self._parsed
         rows = []
@@ -181,6 +185,7 @@ class Caption(QtWidgets.QWidget):
                 continue
             row, x = [], 0.0
             for word in _words(runs):
+                space = spaces[word[0][1][:2]] if word else spaces[False, False]
                 w = sum(self._width(t, st, metrics) for t, st in word)
                 if row and x + space + w > width:
                     rows.append(row)
@@ -207,11 +212,22 @@ class Caption(QtWidgets.QWidget):
         rows = self._rows(self.width())
         self._scale = 1.0
         if self.lines is not None and len(rows) > self.lines:
-            # Too long for its lines even wrapped: keep each line whole and draw it smaller.
-            rows = self._rows(math.inf)
-            natural = max((x + w for row in rows for x, _, _, w in row), default=1.0)
-            self._scale = min(1.0, max(self.width() - 2 * _MARGIN, 10.0) / natural,
-                              self.lines / max(len(rows), 1))
+            # Too long for its lines even wrapped: draw it smaller, at the largest scale at which
+            # it wraps into them (at worst each <br> line whole on its own row).
+            whole = self._rows(math.inf)
+            natural = max((x + w for row in whole for x, _, _, w in row), default=1.0)
+            room = max(self.width() - 2 * _MARGIN, 10.0)
+            lo, rows = min(1.0, room / natural, self.lines / max(len(whole), 1)), whole
+            if len(whole) <= self.lines:
+                hi = 1.0
+                for _ in range(12):  # bisection on the scale; each step is one word wrap
+                    mid = (lo + hi) / 2
+                    trial = self._rows(room / mid + 2 * _MARGIN)
+                    if len(trial) <= self.lines:
+                        lo, rows = mid, trial
+                    else:
+                        hi = mid
+            self._scale = lo
         fonts, _ = self._font_set()
         spacing = self._line_spacing()
         self._layout = [(_MARGIN + x, _MARGIN + r * spacing, self._static_text(t, st[0], st[1], fonts),

@@ -16,8 +16,8 @@ from PySide6 import QtCore, QtGui
 
 class LabelsLayer(pg.GraphicsObject):
     def __init__(self, color="#222222", font=None, anchor=(0.5, 1.0), offset_px=(0, -2), no_overlap=False):
-        """no_overlap: a text that would overlap one drawn before it (left to right) is left out,
-        as on a narrow chart where neighbouring bar values would run together."""
+        """no_overlap: a text that would overlap a higher one is left out, as on a narrow chart
+        where neighbouring bar values would run together."""
         super().__init__()
         self._no_overlap = no_overlap
         self._items = []  # (x, y, text)
@@ -86,7 +86,9 @@ class LabelsLayer(pg.GraphicsObject):
             # the text's baseline sits (1 - ay) * ascent below the anchor point
             placed.append((m11 * x + m21 * y + tx - ax * w + dx, m12 * x + m22 * y + ty - ay * ascent + dy, w, st))
         if self._no_overlap:
-            placed.sort(key=lambda item: item[0])
+            # The highest text first: it labels the taller bar, and P's and Q's values in an
+            # overlay chart compete on height, not on which series comes first.
+            placed.sort(key=lambda item: (item[1], item[0]))
             kept = []
             for item in placed:
                 left, top, w, _ = item
@@ -139,7 +141,11 @@ class FastBars(pg.BarGraphItem):
         else:
             left = np.asarray(o["x"], dtype=float) - width / 2
         bottom = np.asarray(o["y"], dtype=float) - height / 2 if o["y"] is not None else np.zeros(1)
-        left, width, bottom, height = np.broadcast_arrays(left, width, bottom, height)
+        try:
+            left, width, bottom, height = np.broadcast_arrays(left, width, bottom, height)
+        except ValueError:  # lengths that do not match: pyqtgraph's own rules decide
+            super().setOpts(**opts)
+            return
         lo = np.minimum(bottom, bottom + height)
         hi = np.maximum(bottom, bottom + height)
         x_lo = np.minimum(left, left + width)

@@ -87,16 +87,25 @@ class ReadoutGrid(QtWidgets.QWidget):
         """"H(P) = 0.8018 nats", or the name with "?" in quiz mode."""
         return f"{self.names[key].text()} = {self.values[key].text()}"
 
+    def all_text(self):
+        return "\n".join(self.row_text(k) for k in self.values)
+
+    def copy_all(self):
+        """Every value to the clipboard, one "name = value" per line (nothing in quiz mode)."""
+        if not self._quiz:
+            QtWidgets.QApplication.clipboard().setText(self.all_text())
+
     def contextMenuEvent(self, ev):  # noqa: N802 (Qt name)
         child = self.childAt(ev.pos())
         key = next((k for k in self.values if child in (self.values[k], self.names[k], self.reasons[k])), None)
         menu = QtWidgets.QMenu(self)
+        menu.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)  # one menu per click, not kept
         if key is not None:
-            menu.addAction(f"&Copy {self.row_text(key)}",
-                           lambda: QtWidgets.QApplication.clipboard().setText(self.row_text(key)))
-        menu.addAction("Copy &all values",
-                       lambda: QtWidgets.QApplication.clipboard().setText(
-                           "\n".join(self.row_text(k) for k in self.values)))
+            text = self.row_text(key)  # what the menu shows is what is copied
+            menu.addAction(f"&Copy {text}", lambda: QtWidgets.QApplication.clipboard().setText(text))
+        menu.addAction("Copy &all values", self.copy_all)
+        for action in menu.actions():
+            action.setEnabled(not self._quiz)  # the values are hidden: nothing to copy
         menu.popup(ev.globalPos())
         ev.accept()
 
