@@ -220,7 +220,7 @@ class Caption(QtWidgets.QWidget):
             lo, rows = min(1.0, room / natural, self.lines / max(len(whole), 1)), whole
             if len(whole) <= self.lines:
                 hi = 1.0
-                for _ in range(12):  # bisection on the scale; each step is one word wrap
+                for _ in range(8):  # bisection on the scale (to 1/256); each step is one word wrap
                     mid = (lo + hi) / 2
                     trial = self._rows(room / mid + 2 * _MARGIN)
                     if len(trial) <= self.lines:
