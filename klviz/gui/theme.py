@@ -106,6 +106,27 @@ def light_palette(high_contrast=False):
     return p
 
 
+def set_plot_title(plot_item, text, **style_kw):
+    """PlotItem.setTitle, but a long title (in presentation type) never widens the chart.
+
+    pyqtgraph makes a title's width the plot's minimum width; in a narrow column that pushed the
+    plot wider than its view, so its right part was cut off. The title may be clipped instead.
+    """
+    label = plot_item.titleLabel
+    if not getattr(label, "_klviz_narrow", False):
+        # LabelItem re-applies its text width as the minimum on every resize (updateMin), so the
+        # override goes on that method of this one label.
+        update_min = type(label).updateMin
+
+        def narrow_update_min():
+            update_min(label)
+            label.setMinimumWidth(0)
+
+        label.updateMin = narrow_update_min
+        label._klviz_narrow = True
+    plot_item.setTitle(text, **style_kw)
+
+
 def cache_axes(plot):
     """Keep each axis (ticks, labels, grid) as a pixmap until it changes.
 

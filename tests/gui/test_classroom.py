@@ -151,3 +151,19 @@ def test_every_readout_has_a_formula_tooltip(window):
     assert len(labels) >= 20
     assert [lab.objectName() for lab in labels if not lab.toolTip()] == []
     assert "Σ" in window.findChild(QtWidgets.QLabel, "value_kl_pq").toolTip()
+
+
+def test_a_long_chart_title_in_presentation_never_pushes_the_chart_past_its_view(window, qtbot):
+    window.resize(800, 700)
+    window.page_discrete.check_overlay.setChecked(True)  # "P (blue) and Q (orange)": the longest title
+    window.action_presentation.trigger()
+    try:
+        charts = [window.page_discrete.plot_overlay, window.page_discrete.decomposition]
+        for chart in charts:
+            qtbot.waitUntil(lambda c=chart: c.getPlotItem().geometry().width() <= c.viewport().width() + 0.5)
+        for _ in range(5):  # and it stays so after the pending resizes
+            QtWidgets.QApplication.processEvents()
+        for chart in charts:
+            assert chart.getPlotItem().geometry().width() <= chart.viewport().width() + 0.5, chart.objectName()
+    finally:
+        window.action_presentation.trigger()

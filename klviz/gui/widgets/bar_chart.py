@@ -15,6 +15,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6 import QtCore, QtGui, QtWidgets
 
+from klviz.gui.theme import set_plot_title
 from klviz.gui.widgets.labels_layer import FastBars, LabelsLayer
 
 Y_TOP = 1.0
@@ -102,7 +103,7 @@ class BarChart(pg.PlotWidget):
         pi.showGrid(x=False, y=True, alpha=0.25)
         if title:
             color = self.series[0].color if len(self.series) == 1 else "#222222"
-            pi.setTitle(title, color=color, size="13pt", bold=True)
+            set_plot_title(pi, title, color=color, size="13pt", bold=True)
         self._bars = []
         for s in self.series:
             item = FastBars(x=[], height=[], width=s.width, brush=s.color, pen=pg.mkPen(s.color))
@@ -200,7 +201,7 @@ class BarChart(pg.PlotWidget):
         self._value_labels.set_style(color=look.foreground, font=look.font(9.0))
         if self.series and self.getPlotItem().titleLabel.text:
             color = colors[0] if len(self.series) == 1 else look.foreground
-            self.getPlotItem().setTitle(self.getPlotItem().titleLabel.text, color=color,
+            set_plot_title(self.getPlotItem(), self.getPlotItem().titleLabel.text, color=color,
                                         size=f"{13 * look.scale:.0f}pt", bold=True)
 
     # -- helpers for the drag layer ------------------------------------------------------------

@@ -12,6 +12,7 @@ import pyqtgraph as pg
 from PySide6 import QtCore, QtGui
 
 from klviz.core.format import format_value
+from klviz.gui.theme import set_plot_title
 from klviz.gui.widgets.labels_layer import FastBars, LabelsLayer
 from klviz.gui.widgets.ranges import nice_ceiling
 from klviz.gui.widgets.caption import Caption
@@ -32,7 +33,7 @@ class DecompositionChart(pg.PlotWidget):
         pi.setMenuEnabled(False)
         pi.hideButtons()
         pi.setMouseEnabled(x=False, y=False)
-        pi.setTitle(self.TITLE)
+        set_plot_title(pi, self.TITLE)
         pi.getAxis("left").setTicks([[(1, "H(P,Q)"), (0, "H(Q,P)")]])
         pi.setYRange(-0.5, 1.5, padding=0)
         pi.showGrid(x=True, y=False, alpha=0.2)
@@ -65,7 +66,7 @@ class DecompositionChart(pg.PlotWidget):
             layer.set_style(font=look.font(9.5, bold=True))
         for item, color in zip(self._entropy_bars, (look.p_color, look.q_color)):
             item.setOpts(brush=color, pen=pg.mkPen(color))
-        self.getPlotItem().setTitle(self.TITLE, size=f"{12 * look.scale:.0f}pt")
+        set_plot_title(self.getPlotItem(), self.TITLE, size=f"{12 * look.scale:.0f}pt")
 
     TITLE = "Cross-entropy = entropy + KL"
 

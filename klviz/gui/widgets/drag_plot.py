@@ -25,6 +25,7 @@ import pyqtgraph as pg
 from PySide6 import QtCore
 
 from klviz.core.format import format_value
+from klviz.gui.theme import set_plot_title
 
 NEAREST, COLUMN = "nearest", "column"
 
@@ -130,13 +131,13 @@ class DragPlot(pg.PlotWidget):
 
     def set_title(self, title, color="#222222"):
         """A title in the same style as the app's bar charts."""
-        self.getPlotItem().setTitle(title, color=color, size="13pt", bold=True)
+        set_plot_title(self.getPlotItem(), title, color=color, size="13pt", bold=True)
 
     def restyle(self, look):
         """Follow the app's look (dark theme, presentation scale): the title."""
         title = self.getPlotItem().titleLabel.text
         if title:
-            self.getPlotItem().setTitle(title, color=look.foreground, size=f"{13 * look.scale:.0f}pt", bold=True)
+            set_plot_title(self.getPlotItem(), title, color=look.foreground, size=f"{13 * look.scale:.0f}pt", bold=True)
 
     # -- ranges and handles -------------------------------------------------------------------
     def set_ranges(self, x_range, y_range):
@@ -324,7 +325,7 @@ class LogitChart(DragPlot):
         self._sel.setOpts(pen=pg.mkPen(look.foreground, width=2.5 * look.scale))
         title = self.getPlotItem().titleLabel.text
         if title:
-            self.getPlotItem().setTitle(title, color=look.foreground, size=f"{13 * look.scale:.0f}pt", bold=True)
+            set_plot_title(self.getPlotItem(), title, color=look.foreground, size=f"{13 * look.scale:.0f}pt", bold=True)
 
     def begin_drag(self, i, x, y):
         self._selected = i
