@@ -5,7 +5,6 @@ from __future__ import annotations
 from functools import partial
 
 import numpy as np
-from matplotlib.patches import Patch
 
 from klviz import style
 from klviz.core.gaussian import continuous_measures, log_density

@@ -13,7 +13,7 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6 import QtCore, QtGui, QtWidgets
+from PySide6 import QtCore, QtWidgets
 
 from klviz.gui.theme import set_plot_title
 from klviz.gui.widgets.labels_layer import FastBars, LabelsLayer

@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 
 import pyqtgraph as pg
-from PySide6 import QtCore, QtGui
+from PySide6 import QtGui
 
 from klviz.core.format import format_value
 from klviz.gui.theme import set_plot_title
