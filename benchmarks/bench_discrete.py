@@ -21,7 +21,7 @@ import time
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import numpy as np  # noqa: E402
-from PySide6 import QtCore, QtGui, QtWidgets  # noqa: E402
+from PySide6 import QtCore, QtWidgets  # noqa: E402
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "tests"))
 from uitools import _send, data_to_viewport  # noqa: E402
@@ -38,7 +38,9 @@ class PaintCounter(QtCore.QObject):
         return False
 
 
-def bench_klviz(app, n):
+def press_a_bar(app, n):
+    """A 1280x820 main window with n categories, the middle bar of P held by a mouse press.
+    Returns (window, plot_p, its viewport, bar index)."""
     from klviz.gui import create_main_window
 
     w = create_main_window()
@@ -49,9 +51,15 @@ def bench_klviz(app, n):
     app.processEvents()
     plot = w.page_discrete.plot_p
     vp = plot.viewport()
-    left, none = QtCore.Qt.MouseButton.LeftButton, QtCore.Qt.MouseButton.NoButton
     i = n // 2
+    left = QtCore.Qt.MouseButton.LeftButton
     _send(vp, QtCore.QEvent.Type.MouseButtonPress, data_to_viewport(plot, i, 0.1), left, left)
+    return w, plot, vp, i
+
+
+def bench_klviz(app, n):
+    w, plot, vp, i = press_a_bar(app, n)
+    left, none = QtCore.Qt.MouseButton.LeftButton, QtCore.Qt.MouseButton.NoButton
     counter = PaintCounter()
     page = w.page_discrete
     for chart in (page.plot_p, page.decomposition, page.pointwise):

@@ -20,6 +20,7 @@ import sys
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "tests"))
 
+from bench_discrete import press_a_bar  # noqa: E402
 from PySide6 import QtCore, QtWidgets  # noqa: E402
 from uitools import _send, data_to_viewport  # noqa: E402
 
@@ -34,26 +35,16 @@ def callgrind(switch):
 
 def main():
     app = QtWidgets.QApplication.instance() or QtWidgets.QApplication([])
-    from klviz.gui import create_main_window
     from klviz.gui.theme import setup_application
 
     setup_application(app)
-    w = create_main_window()
-    w.resize(1280, 820)
-    w.show()
-    app.processEvents()
-    w.model.set_categories(CATEGORIES)
-    app.processEvents()
-    plot = w.page_discrete.plot_p
-    vp = plot.viewport()
+    w, plot, vp, i = press_a_bar(app, CATEGORIES)
     left, none = QtCore.Qt.MouseButton.LeftButton, QtCore.Qt.MouseButton.NoButton
-    i = CATEGORIES // 2
 
     def move(k):
         _send(vp, QtCore.QEvent.Type.MouseMove, data_to_viewport(plot, i, 0.12 + 0.8 * (k % 50) / 50), none, left)
         app.processEvents()
 
-    _send(vp, QtCore.QEvent.Type.MouseButtonPress, data_to_viewport(plot, i, 0.1), left, left)
     app.processEvents()
     for k in range(50):  # one full sweep first: the drag's sticky axis ranges settle
         move(k)

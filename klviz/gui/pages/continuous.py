@@ -17,6 +17,7 @@ from PySide6 import QtCore, QtWidgets
 from klviz.core import Mixture, Normal, convert
 from klviz.core.format import format_value
 from klviz.core.gaussian import density, drawing_grid, integrand, log_density, resample_path
+from klviz.gui.widgets.buttons import push_button
 from klviz.gui.widgets.caption import Caption
 from klviz.gui.widgets.curves import DensityChart, IntegrandChart
 from klviz.gui.widgets.readouts import ReadoutGrid
@@ -198,11 +199,11 @@ class ContinuousPage(QtWidgets.QWidget):
         box_fit = QtWidgets.QGroupBox("Fit Q to P")
         box_fit.setObjectName("group_fit")
         fl = QtWidgets.QVBoxLayout(box_fit)
-        self.button_fit_forward = self._button(
+        self.button_fit_forward = push_button(
             "F&orward: minimise D(P‖Q)", "button_fit_forward", lambda: self.start_fit("forward"),
             "Move Q to the Gaussian closest to P in D(P‖Q): P's mean and variance\n"
             "(moment matching — mean-covering: Q spreads over all of P).")
-        self.button_fit_reverse = self._button(
+        self.button_fit_reverse = push_button(
             "&Reverse: minimise D(Q‖P)", "button_fit_reverse", lambda: self.start_fit("reverse"),
             "Move Q to the Gaussian closest to P in D(Q‖P), starting from the current Q\n"
             "(mode-seeking: Q settles on the peak of P nearest it).")
@@ -392,13 +393,6 @@ class ContinuousPage(QtWidgets.QWidget):
         f.setPointSizeF(base * 1.1)
         lab.setFont(f)
         return lab
-
-    def _button(self, text, name, slot, tip):
-        b = QtWidgets.QPushButton(text)
-        b.setObjectName(name)
-        b.setToolTip(tip)
-        b.clicked.connect(slot)
-        return b
 
     # -- intents (a user's edit; any running fit is finished first) ------------------------------
     def _edit(self, which, name, value):

@@ -6,6 +6,7 @@ from PySide6 import QtCore, QtWidgets
 
 from klviz import session as ss
 from klviz.core.format import format_value
+from klviz.gui.widgets.buttons import push_button
 from klviz.gui.widgets.bar_chart import BarChart, Series
 from klviz.gui.widgets.decomposition import DecompositionChart
 from klviz.gui.widgets.pointwise import PointwiseChart
@@ -77,13 +78,13 @@ class DiscretePage(QtWidgets.QWidget):
         bar.addWidget(self.button_preset_p)
         bar.addWidget(self.button_preset_q)
         bar.addSeparator()
-        self.button_mismatch = self._button("Support &mismatch", "button_mismatch", m.apply_support_mismatch,
-                                            "Q is zero where P is not: D(P‖Q) becomes infinite")
-        self.button_swap = self._button("S&wap P ⇄ Q", "button_swap", m.swap, "Exchange P and Q")
-        self.button_copy = self._button("Cop&y P → Q", "button_copy", m.copy_p_to_q, "Make Q equal to P")
-        self.button_reset = self._button("&Reset", "button_reset", m.reset_discrete, "Back to the starting scene")
-        self.button_labels = self._button("Edit &labels…", "button_labels", self.edit_labels,
-                                          "Rename the categories")
+        self.button_mismatch = push_button("Support &mismatch", "button_mismatch", m.apply_support_mismatch,
+                                           "Q is zero where P is not: D(P‖Q) becomes infinite")
+        self.button_swap = push_button("S&wap P ⇄ Q", "button_swap", m.swap, "Exchange P and Q")
+        self.button_copy = push_button("Cop&y P → Q", "button_copy", m.copy_p_to_q, "Make Q equal to P")
+        self.button_reset = push_button("&Reset", "button_reset", m.reset_discrete, "Back to the starting scene")
+        self.button_labels = push_button("Edit &labels…", "button_labels", self.edit_labels,
+                                         "Rename the categories")
         for b in (self.button_mismatch, self.button_swap, self.button_copy, self.button_reset, self.button_labels):
             bar.addWidget(b)
         bar.addSeparator()
@@ -163,13 +164,6 @@ class DiscretePage(QtWidgets.QWidget):
             self._overlay = chart
             self.chartCreated.emit(chart)
         return self._overlay
-
-    def _button(self, text, name, slot, tip):
-        b = QtWidgets.QPushButton(text)
-        b.setObjectName(name)
-        b.setToolTip(tip)
-        b.clicked.connect(slot)
-        return b
 
     def _preset_button(self, text, which):
         b = QtWidgets.QToolButton()

@@ -22,6 +22,7 @@ from klviz.gui.pages.losses_common import (
     short,
     with_unit,
 )
+from klviz.gui.widgets.buttons import push_button
 from klviz.gui.widgets.bar_chart import BarChart, Series
 from klviz.gui.widgets.drag_plot import LogitChart
 from klviz.style import ENTROPY_COLOR, KL_COLOR, P_COLOR, Q_COLOR
@@ -73,16 +74,16 @@ class CategoricalPanel(QtWidgets.QWidget):
         self.radio_soft = QtWidgets.QRadioButton("Soft: drag the target bars")
         self.radio_soft.setObjectName("radio_loss_soft")
         self.radio_one_hot.toggled.connect(lambda on: upd(lab.set_mode, lab.ONE_HOT if on else lab.SOFT))
-        self.button_smooth = self._button("Label smoothing 0.1", "button_loss_smooth",
-                                          lambda: upd(lab.smooth_target, 0.1),
-                                          "0.9 on the labelled class, 0.1 spread evenly over all classes")
+        self.button_smooth = push_button("Label smoothing 0.1", "button_loss_smooth",
+                                         lambda: upd(lab.smooth_target, 0.1),
+                                         "0.9 on the labelled class, 0.1 spread evenly over all classes")
         self.edit_logits = QtWidgets.QLineEdit()
         self.edit_logits.setObjectName("edit_loss_logits")
         self.edit_logits.setToolTip("Type the logits, separated by commas (the class count follows), then Enter")
         self.edit_logits.editingFinished.connect(self._logits_typed)
-        self.button_extreme = self._button(f"Gap {EXTREME:g}", "button_loss_extreme", self._extreme,
-                                           f"Logits (0, {EXTREME:g}, 0, …): f₀ underflows to 0, yet the loss "
-                                           "stays exact because it is computed with logsumexp")
+        self.button_extreme = push_button(f"Gap {EXTREME:g}", "button_loss_extreme", self._extreme,
+                                          f"Logits (0, {EXTREME:g}, 0, …): f₀ underflows to 0, yet the loss "
+                                          "stays exact because it is computed with logsumexp")
         self.label_error = QtWidgets.QLabel()
         self.label_error.setObjectName("loss_logits_error")
         self.label_error.setStyleSheet("color: #B00020;")
@@ -148,9 +149,9 @@ class CategoricalPanel(QtWidgets.QWidget):
         self.binary_value.setFont(big)
         self.binary_value.setWordWrap(True)
         self.binary_formula = formula_label("loss_formula_ce_binary")
-        self.button_to_bernoulli = self._button("Show in the Bernoulli panel", "button_loss_to_bernoulli",
-                                                self.sendToBernoulli.emit,
-                                                "Set the Bernoulli panel to y = y₁ and z = z₁ − z₀")
+        self.button_to_bernoulli = push_button("Show in the Bernoulli panel", "button_loss_to_bernoulli",
+                                               self.sendToBernoulli.emit,
+                                               "Set the Bernoulli panel to y = y₁ and z = z₁ − z₀")
         xl.addWidget(self.binary_value)
         xl.addWidget(self.binary_formula)
         xl.addWidget(self.button_to_bernoulli, 0, QtCore.Qt.AlignmentFlag.AlignLeft)
@@ -177,13 +178,6 @@ class CategoricalPanel(QtWidgets.QWidget):
         quiz = getattr(self.plot_probs, "set_quiz", None)
         if callable(quiz):
             quiz(on)
-
-    def _button(self, text, name, slot, tip):
-        b = QtWidgets.QPushButton(text)
-        b.setObjectName(name)
-        b.setToolTip(tip)
-        b.clicked.connect(slot)
-        return b
 
     # -- user input ----------------------------------------------------------------------------
     def _logits_typed(self):

@@ -111,8 +111,6 @@ class Caption(QtWidgets.QWidget):
     def text(self):
         return self._markup
 
-    real_text = text
-
     def plain_text(self):
         return "\n".join("".join(r[0] for r in line) for line in self._parsed)
 
