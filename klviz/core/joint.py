@@ -47,6 +47,9 @@ _XOR_COLS = ("Y=0", "Y=1")
 
 def default_joint_labels(rows, cols):
     """("x1", ..., "xR"), ("y1", ..., "yC")."""
+    for n, what in ((rows, "rows"), (cols, "columns")):
+        if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or n < 1:
+            raise ValueError(f"{what} must be a whole number ≥ 1 (got {n!r})")
     return tuple(f"x{i + 1}" for i in range(rows)), tuple(f"y{j + 1}" for j in range(cols))
 
 

@@ -457,3 +457,11 @@ def test_a_large_table_is_measured(capsys):
     with capsys.disabled():
         print(f"\n[timing] joint_measures on 1000 × 1000: {elapsed:.2f} s")
     assert m.mutual_information > 0
+
+
+def test_default_labels():
+    from klviz.core.joint import default_joint_labels
+
+    assert default_joint_labels(2, 3) == (("x1", "x2"), ("y1", "y2", "y3"))
+    with pytest.raises(ValueError, match="whole number"):
+        default_joint_labels(0, 3)
