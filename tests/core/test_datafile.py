@@ -57,6 +57,7 @@ def write(tmp_path, name, content):
     ("nfc.csv", "cafe\u0301,1\n", [1], ("caf\u00e9",)),
     ("numbers.csv", "1e-3\n.5\n+2\n7.\n", [1e-3, 0.5, 2, 7], None),
     ("upper.CSV", "1\n2\n", [1, 2], None),
+    ("hash.csv", '"#1",3\n# a comment\nb,2\n', [3, 2], ("#1", "b")),
 ])
 def test_weight_files_in_every_accepted_layout(tmp_path, name, content, values, labels):
     src = read_weights(write(tmp_path, name, content))
