@@ -183,7 +183,7 @@ def _split_rows(nums, lines, delimiter, path):
                 return rows
             except csv.Error as exc:
                 k = nums[min(reader.line_num, len(lines)) - 1]
-                raise DataFileError(path, f"bad quoting ({exc})", k) from None
+                raise DataFileError(path, f"not valid CSV ({exc})", k) from None
             if reader.line_num - start > 1:
                 raise DataFileError(path, "a quoted cell runs past the end of the line", nums[start])
             rows.append((nums[start], [c.strip() for c in cells]))

@@ -112,8 +112,8 @@ HOSTILE = [
     ("bidi.csv", "\u202eA,1\n".encode(), r"line 1, column 1: the label '\\u202eA' holds the invisible character U\+202E"),
     ("c1.csv", "A\u0085B,1\n".encode(), r"invisible character U\+0085"),
     ("long.csv", ("x" * 101 + ",1\n").encode(), r"a label of 101 characters"),
-    ("quote.csv", b'"A,1\nB,2\n', r"line 1: a quoted cell runs past the end of the line|bad quoting"),
-    ("badquote.csv", b'A"x"y,1\n"a"b,2\n', r"line 2: bad quoting"),
+    ("quote.csv", b'"A,1\nB,2\n', r"line 1: a quoted cell runs past the end of the line|not valid CSV"),
+    ("badquote.csv", b'A"x"y,1\n"a"b,2\n', r"line 2: not valid CSV"),
     ("data.json", b"[1, 2]", r"must be a \.csv, \.tsv, \.txt or \.npy file \(this one ends in '\.json'\)"),
     ("noext", b"1\n", r"has no extension"),
 ]
