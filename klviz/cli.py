@@ -206,11 +206,15 @@ def cmd_compute(argv):
         P, Q = parse_pair(args.p, args.q)
     except ValueError as exc:
         raise UsageError(str(exc)) from None
+    try:
+        result, m = compute_result(P, Q, args.unit)
+    except (ValueError, ArithmeticError) as exc:  # e.g. a value beyond float range: one line, no traceback
+        raise UsageError(f"cannot compute this pair: {' '.join(str(exc).split()) or type(exc).__name__}") from None
+    # Notes only once the numbers exist: a failed run prints its one error line and nothing else.
     for name, dist in (("P", P), ("Q", Q)):
         if getattr(dist, "normalised", False):
             print(f"{PROG}: note: the weights of {name} did not sum to 1 and were normalised",
                   file=sys.stderr)
-    result, m = compute_result(P, Q, args.unit)
     if args.json:
         print(json.dumps(_jsonable(result)))
     else:

@@ -87,23 +87,28 @@ def parse_size(text):
 
 def check_output(path):
     """The --out path: a known extension, in an existing writable folder, not a folder itself."""
+    from klviz.fileio import shown_path
+
     if not path.strip():
         raise UsageError("--out is empty: give a file name ending in .png, .svg or .pdf")
+    if "\x00" in path:
+        raise UsageError("--out contains a NUL character, which no file name may hold")
     ext = os.path.splitext(path)[1].lower()
     if ext not in EXTENSIONS:
-        shown = f"'{ext}'" if ext else "no extension"
-        raise UsageError(f"--out must end in .png, .svg or .pdf (got {shown})")
+        got = f"'{shown_path(ext)}'" if ext else "no extension"
+        raise UsageError(f"--out must end in .png, .svg or .pdf (got {got})")
     folder = os.path.dirname(os.path.abspath(path))
+    shown, shown_folder = shown_path(path), shown_path(folder)
     if os.path.isdir(path):
-        raise UsageError(f"cannot write {path}: it is a directory")
+        raise UsageError(f"cannot write {shown}: it is a directory")
     if not os.path.exists(folder):
-        raise UsageError(f"cannot write {path}: the folder {folder} does not exist")
+        raise UsageError(f"cannot write {shown}: the folder {shown_folder} does not exist")
     if not os.path.isdir(folder):
-        raise UsageError(f"cannot write {path}: {folder} is not a folder")
+        raise UsageError(f"cannot write {shown}: {shown_folder} is not a folder")
     if not os.access(folder, os.W_OK | os.X_OK):
-        raise UsageError(f"cannot write {path}: permission denied (folder {folder})")
+        raise UsageError(f"cannot write {shown}: permission denied (folder {shown_folder})")
     if os.path.exists(path) and not os.access(path, os.W_OK):
-        raise UsageError(f"cannot write {path}: the file is read-only")
+        raise UsageError(f"cannot write {shown}: the file is read-only")
     return ext[1:]
 
 

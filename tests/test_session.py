@@ -295,3 +295,15 @@ def test_resize_keeps_probabilities_valid():
     for n in (2, 3, 50, 100, 4):
         d = ss.resize(d, n)
         assert d.n == n and len(d.p) == n and abs(d.p.sum() - 1) < 1e-12 and abs(d.q.sum() - 1) < 1e-12
+
+
+def test_the_readme_example_is_a_valid_session(tmp_path):
+    import re
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text()
+    section = readme.split("## What klviz promises about files", 1)[1]
+    example = re.search(r"```json\n(.*?)```", section, re.S).group(1)
+    s = ss.load_session(write(tmp_path, example))
+    assert s.unit == "bits" and s.discrete.labels == ("a", "b", "c")
+    assert s.continuous_q.to_dict()["family"] == "mixture"

@@ -141,3 +141,32 @@ def test_repeated_out_is_an_error_and_writes_neither(tmp_path, capsys):
 def test_edge_pairs_export(tmp_path, capsys, p, q):
     rc, err = assert_one_line_or_success(capsys, tmp_path / "e.png", "--p", p, "--q", q, "--view", "continuous")
     assert rc == 0, err
+
+
+@pytest.mark.parametrize("name, words", [
+    ("a\x00b.png", "NUL"), ("fifo.png", "FIFO"), ("dir.png", "directory"), ("link-to-dir.png", "directory"),
+    ("dangling.png", "No such file"), ("ctl\x01\x1b.png/", "no extension"), ("x.p\x1bng", "'.p\\x1bng'"),
+])
+def test_hostile_out_paths(tmp_path, capsys, name, words):
+    os.mkfifo(tmp_path / "fifo.png")
+    (tmp_path / "dir.png").mkdir()
+    (tmp_path / "link-to-dir.png").symlink_to("dir.png")
+    (tmp_path / "dangling.png").symlink_to(os.path.join("nowhere", "x.png"))
+    before = sorted(os.listdir(tmp_path))
+    rc, out, err = run(capsys, "--p", "1,1", "--q", "1,2", "--view", "discrete", "--out", f"{tmp_path}/{name}")
+    assert rc == 2 and out == "" and len(err.splitlines()) == 1 and words in err, err
+    assert "\x00" not in err and "\x1b" not in err
+    assert sorted(os.listdir(tmp_path)) == before
+
+
+def test_out_through_a_symlink_keeps_the_link_and_mode(tmp_path, capsys):
+    target = tmp_path / "real.png"
+    target.write_bytes(b"old")
+    target.chmod(0o640)
+    link = tmp_path / "link.png"
+    link.symlink_to("real.png")
+    rc, _, err = run(capsys, "--p", "1,1", "--q", "1,2", "--view", "discrete", "--out", link, "--dpi", "20")
+    assert rc == 0, err
+    assert link.is_symlink() and target.read_bytes().startswith(b"\x89PNG")
+    assert (target.stat().st_mode & 0o777) == 0o640
+    assert sorted(os.listdir(tmp_path)) == ["link.png", "real.png"]
