@@ -180,70 +180,56 @@ def outcome(command, window, path):
 
 
 @pytest.mark.parametrize("command", list(COMMANDS))
-def test_cancel_leaves_everything_as_it_was(window, tmp_path, chooser, command):
+def test_unsaved_changes_are_asked_about(window, tmp_path, chooser, command):
+    """One window per command (building one is the slow part), every answer in turn."""
     path = other_file(tmp_path)
     chooser["open"] = path
     edit(window)
     before = state_of(window)
+
+    # Cancel: everything as it was, the undo history still working
     COMMANDS[command](window, path)
+    assert not outcome(command, window, path)  # nothing happens before the answer
     answer(window, SB.Cancel)
     assert state_of(window) == before
-    window.model.undo_stack.redo()  # the history still works
-    assert window.model.undo_stack.canUndo()
 
-
-@pytest.mark.parametrize("command", list(COMMANDS))
-def test_discard_goes_ahead_without_saving(window, tmp_path, chooser, command):
-    path = other_file(tmp_path)
-    chooser["open"] = path
-    chooser["save"] = str(tmp_path / "must-not-exist.klviz")
-    edit(window)
-    COMMANDS[command](window, path)
-    assert not outcome(command, window, path)  # nothing happened before the answer
-    answer(window, SB.Discard)
-    assert outcome(command, window, path)
-    assert not window.isWindowModified() and window.model.undo_stack.count() == 0
-    assert not (tmp_path / "must-not-exist.klviz").exists()
-
-
-@pytest.mark.parametrize("command", list(COMMANDS))
-def test_save_saves_then_goes_ahead(window, tmp_path, chooser, command):
-    path = other_file(tmp_path)
-    chooser["open"] = path
-    mine = tmp_path / "mine.klviz"
-    chooser["save"] = str(mine)
-    edit(window)
-    edited = snapshot(window)
-    COMMANDS[command](window, path)
-    answer(window, SB.Save)
-    assert json.dumps(ss.load_session(str(mine)).to_dict(), sort_keys=True) == edited
-    assert outcome(command, window, path)
-
-
-@pytest.mark.parametrize("command", list(COMMANDS))
-def test_a_failed_save_goes_no_further(window, tmp_path, chooser, command):
-    path = other_file(tmp_path)
-    chooser["open"] = path
-    chooser["save"] = str(tmp_path)  # a folder: the save fails with a dialog
-    edit(window)
-    before = state_of(window)
+    # Save, and the save fails (the name is a folder): a dialog, and no further
+    chooser["save"] = str(tmp_path)
     COMMANDS[command](window, path)
     answer(window, SB.Save)
     error = visible_error(window)
     assert "directory" in error.text()
     error.close()
     assert state_of(window) == before
+    window.model.undo_stack.redo()
+    window.model.undo_stack.undo()
+    assert state_of(window) == before
 
+    # Discard: goes ahead, nothing written
+    chooser["save"] = str(tmp_path / "must-not-exist.klviz")
+    COMMANDS[command](window, path)
+    answer(window, SB.Discard)
+    assert outcome(command, window, path)
+    assert not window.isWindowModified() and window.model.undo_stack.count() == 0
+    assert not (tmp_path / "must-not-exist.klviz").exists()
 
-@pytest.mark.parametrize("command", list(COMMANDS))
-def test_a_clean_window_does_not_ask(window, tmp_path, chooser, command):
-    path = other_file(tmp_path)
-    chooser["open"] = path
+    # Save: the edits are written to the chosen file, then it goes ahead
+    window.findChild(QtGui.QAction, "action_new").trigger()  # clean: no question
+    window.current_path = None
+    edit(window)
+    edited = snapshot(window)
+    mine = tmp_path / "mine.klviz"
+    chooser["save"] = str(mine)
+    COMMANDS[command](window, path)
+    answer(window, SB.Save)
+    assert json.dumps(ss.load_session(str(mine)).to_dict(), sort_keys=True) == edited
+    assert outcome(command, window, path)
+
+    # Nothing unsaved: no question at all
     window.model.set_unit("bits")
     window.save_session(str(tmp_path / "clean.klviz"))
     COMMANDS[command](window, path)
-    box = window.findChild(QtWidgets.QMessageBox, "message_unsaved")
-    assert box is None or not box.isVisible()
+    assert not window.findChild(QtWidgets.QMessageBox, "message_unsaved").isVisible()
     assert outcome(command, window, path)
 
 
