@@ -18,7 +18,38 @@ class UsageError(Exception):
     """A bad command line or bad input: reported as one `klviz: error:` line, exit status 2."""
 
 
+def _given_once(base):
+    """An argparse action that refuses a second use of its option (`--p A --p B`, `--json --json`):
+    a repeated option is a mistake to report, not a last-one-wins choice to make silently."""
+
+    class Once(base):
+        def __call__(self, parser, namespace, values, option_string=None):
+            seen = namespace.__dict__.setdefault("_klviz_given", {})
+            if self.dest in seen:
+                first = seen[self.dest]
+                also = f" (also as {first})" if first != option_string else ""
+                raise argparse.ArgumentError(self, f"given more than once{also}: give it once")
+            seen[self.dest] = option_string
+            super().__call__(parser, namespace, values, option_string)
+
+    return Once
+
+
+_ONCE = {None: _given_once(argparse._StoreAction), "store": _given_once(argparse._StoreAction),
+         "store_true": _given_once(argparse._StoreTrueAction)}
+
+
 class _Parser(argparse.ArgumentParser):
+    def add_argument(self, *args, **kwargs):
+        if args and args[0].startswith("-") and kwargs.get("action") in _ONCE:
+            kwargs["action"] = _ONCE[kwargs.get("action")]
+        return super().add_argument(*args, **kwargs)
+
+    def parse_args(self, args=None, namespace=None):
+        ns = super().parse_args(args, namespace)
+        ns.__dict__.pop("_klviz_given", None)
+        return ns
+
     def error(self, message):  # one line, no usage block, no traceback
         raise UsageError(message)
 
@@ -175,11 +206,15 @@ def cmd_compute(argv):
         P, Q = parse_pair(args.p, args.q)
     except ValueError as exc:
         raise UsageError(str(exc)) from None
+    try:
+        result, m = compute_result(P, Q, args.unit)
+    except (ValueError, ArithmeticError) as exc:  # e.g. a value beyond float range: one line, no traceback
+        raise UsageError(f"cannot compute this pair: {' '.join(str(exc).split()) or type(exc).__name__}") from None
+    # Notes only once the numbers exist: a failed run prints its one error line and nothing else.
     for name, dist in (("P", P), ("Q", Q)):
         if getattr(dist, "normalised", False):
             print(f"{PROG}: note: the weights of {name} did not sum to 1 and were normalised",
                   file=sys.stderr)
-    result, m = compute_result(P, Q, args.unit)
     if args.json:
         print(json.dumps(_jsonable(result)))
     else:
@@ -192,11 +227,25 @@ def cmd_gui(argv):
                 epilog="Commands: 'klviz compute --help'.")
     p.add_argument("session", nargs="?", help="a klviz session file to open")
     args = p.parse_args(argv)
-    if args.session is not None and not os.path.isfile(args.session):
-        raise UsageError(f"no such session file: {args.session} (commands: compute, export)")
+    if args.session is not None:
+        # Checked in full before any window exists: a bad file is one error line, not a dialog.
+        read_session(args.session, hint=" (commands: compute, export)")
     from klviz.gui.app import run
 
     return run(args.session)
+
+
+def read_session(path, hint=""):
+    """The Session in file `path`, or UsageError naming the file and the problem (one line)."""
+    from klviz.fileio import shown_path
+    from klviz.session import SessionError, load_session
+
+    if "\x00" not in path and not os.path.lexists(path):
+        raise UsageError(f"no such session file: {shown_path(path)}{hint}")
+    try:
+        return load_session(path)
+    except SessionError as exc:
+        raise UsageError(f"cannot open session {shown_path(path)}: {exc}") from None
 
 
 def cmd_export(argv):

@@ -14,8 +14,9 @@ import math
 import os
 import re
 import sys
+import warnings
 
-from klviz.cli import PROG, UsageError, _join_option_values, _Parser, parse_pair
+from klviz.cli import PROG, UsageError, _join_option_values, _Parser, parse_pair, read_session
 
 VIEWS = ("discrete", "continuous")
 EXTENSIONS = (".png", ".svg", ".pdf")
@@ -86,23 +87,28 @@ def parse_size(text):
 
 def check_output(path):
     """The --out path: a known extension, in an existing writable folder, not a folder itself."""
+    from klviz.fileio import shown_path
+
     if not path.strip():
         raise UsageError("--out is empty: give a file name ending in .png, .svg or .pdf")
+    if "\x00" in path:
+        raise UsageError("--out contains a NUL character, which no file name may hold")
     ext = os.path.splitext(path)[1].lower()
     if ext not in EXTENSIONS:
-        shown = f"'{ext}'" if ext else "no extension"
-        raise UsageError(f"--out must end in .png, .svg or .pdf (got {shown})")
+        got = f"'{shown_path(ext)}'" if ext else "no extension"
+        raise UsageError(f"--out must end in .png, .svg or .pdf (got {got})")
     folder = os.path.dirname(os.path.abspath(path))
+    shown, shown_folder = shown_path(path), shown_path(folder)
     if os.path.isdir(path):
-        raise UsageError(f"cannot write {path}: it is a directory")
+        raise UsageError(f"cannot write {shown}: it is a directory")
     if not os.path.exists(folder):
-        raise UsageError(f"cannot write {path}: the folder {folder} does not exist")
+        raise UsageError(f"cannot write {shown}: the folder {shown_folder} does not exist")
     if not os.path.isdir(folder):
-        raise UsageError(f"cannot write {path}: {folder} is not a folder")
+        raise UsageError(f"cannot write {shown}: {shown_folder} is not a folder")
     if not os.access(folder, os.W_OK | os.X_OK):
-        raise UsageError(f"cannot write {path}: permission denied (folder {folder})")
+        raise UsageError(f"cannot write {shown}: permission denied (folder {shown_folder})")
     if os.path.exists(path) and not os.access(path, os.W_OK):
-        raise UsageError(f"cannot write {path}: the file is read-only")
+        raise UsageError(f"cannot write {shown}: the file is read-only")
     return ext[1:]
 
 
@@ -114,12 +120,7 @@ def _source(args):
     if args.session is None and not has_pq:
         raise UsageError("nothing to draw: give --session FILE, or both --p SPEC and --q SPEC")
     if args.session is not None:
-        from klviz.session import load_session
-
-        try:
-            session = load_session(args.session)
-        except ValueError as exc:  # SessionError
-            raise UsageError(f"cannot use session {args.session}: {exc}") from None
+        session = read_session(args.session)
         unit = args.unit or session.unit
         if args.view == "discrete":
             d = session.discrete
@@ -169,6 +170,34 @@ def _skip_artist_docstrings():
     return restore
 
 
+def _draw_and_save(figures, args, P, Q, labels, kw, dpi):
+    """Draw and write the figure; whatever goes wrong becomes one UsageError line.
+
+    Warnings (numpy's overflow notes on extreme parameters, matplotlib's layout notes) are kept
+    off stderr: the figure code checks what it draws itself and says in a sentence when a chart
+    cannot be drawn, so a successful export prints nothing and a failed one prints one line.
+    """
+    from klviz.fileio import error_reason, shown_path
+
+    try:
+        with warnings.catch_warnings(record=True):
+            warnings.simplefilter("always")
+            if args.view == "discrete":
+                fig = figures.discrete_figure(P, Q, labels=labels, **kw)
+            else:
+                fig = figures.continuous_figure(P, Q, **kw)
+            figures.save_figure(fig, args.out, dpi=dpi)
+    except OSError as exc:
+        raise UsageError(f"cannot write {shown_path(args.out)}: {error_reason(exc)}") from None
+    except ValueError as exc:
+        raise UsageError(_one_line(exc)) from None
+    except ArithmeticError as exc:  # OverflowError, ZeroDivisionError: a value beyond float range
+        raise UsageError(f"cannot draw this pair: a value is beyond the range of floating-point numbers "
+                         f"({type(exc).__name__}: {_one_line(exc)})") from None
+    except Exception as exc:  # a bug, still told in one line rather than a traceback
+        raise UsageError(f"cannot draw the figure (internal error {type(exc).__name__}: {_one_line(exc)})") from None
+
+
 def _export(argv):
     args = _parser().parse_args(
         _join_option_values(argv, ("--p", "--q", "--session", "--out", "--title", "--size", "--dpi"))
@@ -193,16 +222,7 @@ def _export(argv):
     kw = dict(unit=unit, title=args.title, size=size, readout=not args.no_readout)
     if parts is not None:
         kw["parts"] = parts
-    try:
-        if args.view == "discrete":
-            fig = figures.discrete_figure(P, Q, labels=labels, **kw)
-        else:
-            fig = figures.continuous_figure(P, Q, **kw)
-        figures.save_figure(fig, args.out, dpi=dpi)
-    except ValueError as exc:
-        raise UsageError(_one_line(exc)) from None
-    except OSError as exc:
-        raise UsageError(_one_line(f"cannot write {args.out}: {exc.strerror or exc}")) from None
+    _draw_and_save(figures, args, P, Q, labels, kw, dpi)
     # Notes only once the export worked: a failed export prints its one error line and nothing else.
     for name, dist in (("P", P), ("Q", Q)):
         if getattr(dist, "normalised", False):

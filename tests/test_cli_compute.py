@@ -406,6 +406,20 @@ ERROR_CASES = [
                  id="double-dash-as-p"),
     pytest.param(["--p", "0.5,0.5", "--q", "--"], ("--q", "q:", "'--'", "expected", "number"),
                  id="double-dash-as-q"),
+    # a repeated option is a mistake, never last-one-wins
+    pytest.param(["--p", "0.5,0.5", "--p", "0.2,0.8", "--q", "1,1"], ("--p: given more than once",),
+                 id="p-twice"),
+    pytest.param(["--p", "0.5,0.5", "--q", "1,1", "--q=1,1"], ("--q: given more than once",), id="q-twice"),
+    pytest.param(["--p=-0.5,1.5", "--p", "-0.5,1.5", "--q", "1,1"], ("--p: given more than once",),
+                 id="p-twice-negative"),
+    pytest.param(["--p", "0.5,0.5", "--q", "1,1", "--unit", "bits", "--unit", "nats"],
+                 ("--unit: given more than once",), id="unit-twice"),
+    pytest.param(["--p", "0.5,0.5", "--q", "1,1", "--unit", "bits", "--unit", "bits"],
+                 ("--unit: given more than once",), id="unit-twice-same"),
+    pytest.param(["--p", "0.5,0.5", "--q", "1,1", "--un", "bits", "--unit", "nats"],
+                 ("--unit: given more than once",), id="unit-abbreviated-twice"),
+    pytest.param(["--p", "0.5,0.5", "--q", "1,1", "--json", "--json"], ("--json: given more than once",),
+                 id="json-twice"),
 ]
 
 NOTE_CASES = [("1,2,7", "0.3,0.3,0.4"), ("0.5,0.5", "1,3")]

@@ -67,12 +67,49 @@ def _components(dist):
     return [(c.mu, c.sigma) for w, c in zip(dist.weights, dist.components) if w > 0]
 
 
+def _shifted(dist, origin):
+    """`dist` moved by -origin (the same shape, so the same densities at x - origin)."""
+    if origin == 0.0:
+        return dist
+    if isinstance(dist, Normal):
+        return Normal(dist.mu - origin, dist.sigma)
+    return Mixture(dist.weight, tuple(Normal(c.mu - origin, c.sigma) for c in dist.components))
+
+
+def plot_origin(P, Q, reach=4.5, points=481):
+    """Where the drawn x axis starts counting: 0, or the first component's mu when the pair is so
+    narrow for its location (N(1e150, 1)) that floats at x could not tell the grid points apart.
+    The curves are then drawn against x - origin, which loses nothing: densities only depend on
+    distances."""
+    comps = _components(P) + _components(Q)
+    origin = comps[0][0]
+    with np.errstate(over="ignore", invalid="ignore"):
+        offsets = [(mu - origin, s) for mu, s in comps]
+        lo = min(o - reach * s for o, s in offsets)
+        hi = max(o + reach * s for o, s in offsets)
+        step = (hi - lo) / (points - 1)
+        far = max(abs(origin + lo), abs(origin + hi))
+    if not (np.isfinite(step) and np.isfinite(far)) or step > 64 * np.spacing(far):
+        return 0.0
+    return float(origin)
+
+
+def x_label(origin):
+    if origin == 0.0:
+        return "x"
+    text = repr(abs(float(origin))).removesuffix(".0")
+    return f"x − {text}" if origin > 0 else f"x + {text}"
+
+
 def x_grid(P, Q, reach=4.5, points=481):
     """x values covering both distributions' mass, dense enough for the narrowest component
     (a smooth curve at print resolution, without bloating a vector file)."""
     comps = _components(P) + _components(Q)
     lo = min(mu - reach * s for mu, s in comps)
     hi = max(mu + reach * s for mu, s in comps)
+    if not (np.isfinite(lo) and np.isfinite(hi) and np.isfinite(hi - lo)):
+        raise ValueError("cannot draw P and Q: together they reach beyond the range of floating-point "
+                         "numbers (about ±1.8e308)")
     parts = [np.linspace(lo, hi, points)]
     parts += [mu + s * np.linspace(-6.0, 6.0, 97) for mu, s in comps if 12 * s < 0.25 * (hi - lo)]
     x = np.unique(np.concatenate(parts))
@@ -99,10 +136,37 @@ def density_names(P, Q):
 
 
 def integrands(lp, lq, unit):
-    """p log(p/q) and q log(q/p) on the grid, in `unit` (log p - log q is exact in log space)."""
-    ratio = lp - lq
-    return ((convert(np.exp(lp) * ratio, unit), style.P_COLOR),
-            (convert(np.exp(lq) * -ratio, unit), style.Q_COLOR))
+    """p log(p/q) and q log(q/p) on the grid, in `unit` (log p - log q is exact in log space).
+    Where a density is 0 its term is 0 (0 log 0 = 0), even where the other is 0 too."""
+    with np.errstate(invalid="ignore", over="ignore"):
+        ratio = lp - lq
+        f_pq = np.where(lp == -np.inf, 0.0, np.exp(lp) * ratio)
+        f_qp = np.where(lq == -np.inf, 0.0, np.exp(lq) * -ratio)
+    return ((convert(f_pq, unit), style.P_COLOR), (convert(f_qp, unit), style.Q_COLOR))
+
+
+def check_drawable(x, lp, lq, parts, unit):
+    """ValueError, in one sentence, if a requested chart has values no axis can show."""
+    if x.size < 2 or not np.isfinite(x).all():
+        raise ValueError("cannot draw P and Q: the x axis cannot resolve them")
+    if "densities" in parts:
+        with np.errstate(over="ignore"):
+            tops = np.exp([lp.max(), lq.max()]) * 1.1  # the axis top
+        if np.isnan(lp).any() or np.isnan(lq).any():
+            raise ValueError("cannot draw the densities: they could not be evaluated for parameters "
+                             "this extreme")
+        if not np.isfinite(tops).all():
+            raise ValueError("cannot draw the densities: their peaks exceed the range of floating-point "
+                             "numbers (a sigma below about 1e-308)")
+    if "integrands" in parts:
+        for f, _ in integrands(lp, lq, unit):
+            if np.isnan(f).any():
+                raise ValueError("cannot draw the KL integrands: they could not be evaluated for "
+                                 "parameters this extreme (the densities alone can be drawn)")
+            if not np.isfinite(f).all():
+                raise ValueError("cannot draw the KL integrands: p log(p/q) exceeds the range of "
+                                 "floating-point numbers for this pair (the densities alone "
+                                 "can be drawn)")
 
 
 def integrand_names(lp, lq, unit):
@@ -124,7 +188,7 @@ def _draw_densities(ax, axis_w, x, lp, lq, P, Q, legend, xlabel):
     ax.set_xlim(x[0], x[-1])
     ax.set_ylabel("density")
     if xlabel:
-        ax.set_xlabel("x")
+        ax.set_xlabel(xlabel)
     ax.yaxis.grid(True)
     title_and_legend(ax, DENSITIES_TITLE, handles, density_names(P, Q), legend, axis_w)
 
@@ -143,7 +207,7 @@ def _draw_integrands(ax, axis_w, x, lp, lq, unit, legend, xlabel):
     ax.set_xlim(x[0], x[-1])
     ax.set_ylabel(f"integrand ({unit})")
     if xlabel:
-        ax.set_xlabel("x")
+        ax.set_xlabel(xlabel)
     ax.yaxis.grid(True)
     names = integrand_names(lp, lq, unit)
     if len(names) > 2:
@@ -167,8 +231,12 @@ def continuous_figure(p, q, unit="nats", parts=CONTINUOUS_PARTS, title=None, siz
         size = check_size(size)
     m = continuous_measures(P, Q, unit)
     groups = readout_groups(m, unit)
-    x = x_grid(P, Q)
-    lp, lq = log_density(P, x), log_density(Q, x)
+    origin = plot_origin(P, Q)
+    P0, Q0 = _shifted(P, origin), _shifted(Q, origin)
+    x = x_grid(P0, Q0)
+    lp, lq = log_density(P0, x), log_density(Q0, x)
+    check_drawable(x, lp, lq, parts, unit)
+    xlabel = x_label(origin)
 
     def make_panels(axis_w):
         panels = []
@@ -176,10 +244,12 @@ def continuous_figure(p, q, unit="nats", parts=CONTINUOUS_PARTS, title=None, siz
             last = i == len(parts) - 1
             if part == "densities":
                 leg = legend_plan(density_names(P, Q), DENSITIES_TITLE, axis_w)
-                draw = partial(_draw_densities, x=x, lp=lp, lq=lq, P=P, Q=Q, legend=leg, xlabel=last)
+                draw = partial(_draw_densities, x=x, lp=lp, lq=lq, P=P, Q=Q, legend=leg,
+                               xlabel=xlabel if last else None)
             else:
                 leg = legend_plan(integrand_names(lp, lq, unit), INTEGRANDS_TITLE, axis_w)
-                draw = partial(_draw_integrands, x=x, lp=lp, lq=lq, unit=unit, legend=leg, xlabel=last)
+                draw = partial(_draw_integrands, x=x, lp=lp, lq=lq, unit=unit, legend=leg,
+                               xlabel=xlabel if last else None)
             panels.append(dict(top=top_margin(leg), bottom=0.55 if last else 0.3, draw=draw,
                                axes_h=_AXES_H[part]))
         return panels

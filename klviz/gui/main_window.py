@@ -12,6 +12,7 @@ from PySide6 import QtCore, QtGui, QtWidgets
 
 from klviz import session as ss
 from klviz.core.units import UNITS
+from klviz.fileio import error_reason, shown_path
 from klviz.gui import settings
 from klviz.gui.classroom import Classroom
 from klviz.gui.export import Exporter
@@ -21,6 +22,8 @@ from klviz.gui.pages.continuous import ContinuousPage
 from klviz.gui.pages.discrete import DiscretePage
 from klviz.gui.pages.losses import LossesPage
 from klviz.gui.theme import configure_pyqtgraph
+
+_ASK_BEFORE_OPENING = "This session has changes that are not saved. Save them before opening another session?"
 
 
 class MainWindow(QtWidgets.QMainWindow):
@@ -32,7 +35,8 @@ class MainWindow(QtWidgets.QMainWindow):
         self.model = SessionModel(session, parent=self)
         self.current_path = None
         self._message_box = None
-        self._close_box = None
+        self._unsaved_box = None  # the one Save / Discard / Cancel question, reused
+        self._after_unsaved = None  # what to do once it is answered with Save or Discard
         self._close_confirmed = False
 
         self.tabs = QtWidgets.QTabWidget()
@@ -215,21 +219,24 @@ class MainWindow(QtWidgets.QMainWindow):
         self.setWindowModified(not clean)
 
     def _error(self, title, text):
-        """Tell the user without blocking: a window-modal message box."""
+        """Tell the user without blocking: a window-modal message box, its text plain (it may
+        quote a file name or a value from a file)."""
         box = QtWidgets.QMessageBox(QtWidgets.QMessageBox.Icon.Warning, title, text,
                                     QtWidgets.QMessageBox.StandardButton.Ok, self)
         box.setObjectName("message_error")
+        box.setTextFormat(QtCore.Qt.TextFormat.PlainText)
         box.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
         self._message_box = box
         self.statusBar().showMessage(text, 10000)
 
     def save_session(self, path):
-        """Write the session to `path` (atomically). Returns True on success."""
+        """Write the session to `path` (atomically). Returns True on success; any failure (a full
+        disk, a read-only folder, a NUL in the name, a folder of that name) is told in a dialog."""
         try:
             ss.save_session(self.model.session, path)
-        except OSError as exc:
-            self._error("Could not save", f"Could not save {path}: {exc.strerror or exc}")
+        except (OSError, ValueError) as exc:
+            self._error("Could not save", f"Could not save {shown_path(path)}: {error_reason(exc)}")
             return False
         self.current_path = path
         self.model.undo_stack.setClean()
@@ -239,11 +246,12 @@ class MainWindow(QtWidgets.QMainWindow):
         return True
 
     def open_session(self, path):
-        """Load `path`; a bad file leaves the current state exactly as it was. Returns success."""
+        """Load `path` at once (no question: see open_recent and open_dialog for the menu's
+        commands); a bad file leaves the current state exactly as it was. Returns success."""
         try:
             new = ss.load_session(path)
         except ss.SessionError as exc:
-            self._error("Could not open session", f"Could not open {path}: {exc}")
+            self._error("Could not open session", f"Could not open {shown_path(path)}: {exc}")
             return False
         self.model.replace_session(new)
         self.current_path = path
@@ -256,45 +264,65 @@ class MainWindow(QtWidgets.QMainWindow):
         self.menu_recent.clear()
         files = settings.recent_files()
         for k, path in enumerate(files):
-            act = self.menu_recent.addAction(f"&{k + 1} {os.path.basename(path)}")
-            act.setStatusTip(path)
-            act.triggered.connect(lambda _=False, p=path: self.open_session(p))
+            name = shown_path(os.path.basename(path)).replace("&", "&&")  # '&' is not a mnemonic here
+            act = self.menu_recent.addAction(f"&{k + 1} {name}")
+            act.setStatusTip(shown_path(path))
+            act.triggered.connect(lambda _=False, p=path: self.open_recent(p))
         if not files:
             self.menu_recent.addAction("(none)").setEnabled(False)
         else:
             self.menu_recent.addSeparator()
             self.menu_recent.addAction("&Clear list", settings.clear_recent_files)
 
-    # -- closing with unsaved changes ----------------------------------------------------------
-    def closeEvent(self, ev):
-        """Unsaved changes: ask (Save / Discard / Cancel) before the window goes.
+    # -- unsaved changes: Quit, New, Open and Open Recent ask first -----------------------------
+    def _unless_unsaved(self, then, question):
+        """Run then() now if nothing is unsaved; otherwise ask Save / Discard / Cancel and run it
+        after Save (once the save worked) or Discard. Cancel changes nothing, undo history included.
 
-        The question is a window-modal box opened without blocking, so nothing that closes the
-        window programmatically can hang on it; the close happens once the user has answered.
-        """
+        The question is a window-modal box opened without blocking, so nothing that drives the
+        window programmatically can hang on it. Returns True if then() ran now."""
+        if self.model.undo_stack.isClean():
+            then()
+            return True
+        if self._after_unsaved is not None:  # a question is already open
+            return False
+        SB = QtWidgets.QMessageBox.StandardButton
+        box = self._unsaved_box
+        if box is None:
+            box = QtWidgets.QMessageBox(QtWidgets.QMessageBox.Icon.Question, "Unsaved changes", "",
+                                        SB.Save | SB.Discard | SB.Cancel, self)
+            box.setObjectName("message_unsaved")
+            box.setTextFormat(QtCore.Qt.TextFormat.PlainText)
+            box.setDefaultButton(SB.Save)
+            box.setEscapeButton(SB.Cancel)
+            box.finished.connect(self._answer_unsaved)
+            self._unsaved_box = box
+        box.setText(question)
+        self._after_unsaved = then
+        box.open()
+        return False
+
+    def _answer_unsaved(self, _result=None):
+        SB = QtWidgets.QMessageBox.StandardButton
+        then, self._after_unsaved = self._after_unsaved, None
+        clicked = self._unsaved_box.clickedButton()
+        button = self._unsaved_box.standardButton(clicked) if clicked is not None else SB.Cancel
+        if then is not None and (button == SB.Discard or (button == SB.Save and self.save())):
+            then()
+
+    def closeEvent(self, ev):
+        """Unsaved changes: ask (Save / Discard / Cancel) before the window goes; the close
+        happens once the user has answered."""
         if self.model.undo_stack.isClean() or self._close_confirmed:
             ev.accept()
             return
         ev.ignore()
-        if self._close_box is not None:
-            return
-        SB = QtWidgets.QMessageBox.StandardButton
-        box = QtWidgets.QMessageBox(
-            QtWidgets.QMessageBox.Icon.Question, "Unsaved changes",
-            "This session has changes that are not saved. Save them before closing?",
-            SB.Save | SB.Discard | SB.Cancel, self)
-        box.setObjectName("message_unsaved")
-        box.setDefaultButton(SB.Save)
-        box.finished.connect(lambda _: self._answer_close(box.standardButton(box.clickedButton())))
-        self._close_box = box
-        box.open()
+        self._unless_unsaved(self._close_now,
+                             "This session has changes that are not saved. Save them before closing?")
 
-    def _answer_close(self, button):
-        SB = QtWidgets.QMessageBox.StandardButton
-        self._close_box = None
-        if button == SB.Discard or (button == SB.Save and self.save()):
-            self._close_confirmed = True
-            self.close()
+    def _close_now(self):
+        self._close_confirmed = True
+        self.close()
 
     def restore_state(self, session, path=None):
         """Bring back the previous run's state (its unsaved edits stay marked unsaved)."""
@@ -305,11 +333,24 @@ class MainWindow(QtWidgets.QMainWindow):
         self._update_title()
 
     def new_session(self):
+        """File › New: the default session, after asking about unsaved changes. True if done now."""
+        return self._unless_unsaved(self._start_new, "This session has changes that are not saved. "
+                                    "Save them before starting a new session?")
+
+    def _start_new(self):
         self.model.replace_session(ss.Session())
         self.current_path = None
         self._update_title()
 
+    def open_recent(self, path):
+        """File › Open Recent: open `path`, after asking about unsaved changes."""
+        return self._unless_unsaved(lambda: self.open_session(path), _ASK_BEFORE_OPENING)
+
     def open_dialog(self):
+        """File › Open: ask about unsaved changes, then choose a file and open it."""
+        return self._unless_unsaved(self._choose_and_open, _ASK_BEFORE_OPENING)
+
+    def _choose_and_open(self):
         path, _ = QtWidgets.QFileDialog.getOpenFileName(self, "Open session", "", "klviz sessions (*.klviz *.json);;All files (*)")
         if path:
             self.open_session(path)

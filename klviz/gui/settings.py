@@ -25,7 +25,9 @@ def recent_files():
     value = _settings().value("recentFiles", [])
     if isinstance(value, str):
         value = [value]
-    return [p for p in (value or []) if isinstance(p, str)]
+    if not isinstance(value, (list, tuple)):
+        return []
+    return [p for p in value if isinstance(p, str) and p and "\x00" not in p][:MAX_RECENT]
 
 
 def add_recent_file(path):
@@ -51,9 +53,9 @@ def load_last_state():
     text = s.value("lastSession", "")
     if not isinstance(text, str) or not text:
         return None
-    try:
-        session = ss.session_from_dict(json.loads(text))
-    except (ValueError, RecursionError):
+    try:  # the same checks as a session file: the settings file is outside input too
+        session = ss.session_from_json(text)
+    except ss.SessionError:
         return None
     path = s.value("lastPath", "")
     return session, (path if isinstance(path, str) and path else None)

@@ -2,10 +2,11 @@
 and asked about, recent files, the last state restored."""
 
 import json
+import os
 
 import numpy as np
 import pytest
-from PySide6 import QtWidgets
+from PySide6 import QtCore, QtGui, QtWidgets
 
 from klviz import session as ss
 from klviz.gui import settings
@@ -99,3 +100,259 @@ def test_command_line_file_opens(qtbot, tmp_path):
     w = create_main_window(str(path))
     qtbot.addWidget(w)
     assert w.model.unit == "bits" and w.current_path == str(path)
+
+
+# ---------------------------------------------------------------------------------------------
+# Never lose work: New, Open and Open Recent ask like Quit does; Cancel changes nothing
+
+SB = QtWidgets.QMessageBox.StandardButton
+
+
+def state_of(window):
+    """Everything Cancel must leave alone: the session, the undo history and position, the file."""
+    stack = window.model.undo_stack
+    return (snapshot(window), stack.count(), stack.index(), stack.isClean(), window.current_path,
+            window.windowTitle(), window.isWindowModified(), [stack.text(i) for i in range(stack.count())])
+
+
+def visible_error(window):
+    """The error dialog on screen (closed ones may linger until the event loop deletes them)."""
+    boxes = [b for b in window.findChildren(QtWidgets.QMessageBox, "message_error") if b.isVisible()]
+    assert len(boxes) == 1, f"{len(boxes)} error dialogs are open"
+    return boxes[0]
+
+
+def unsaved_box(window):
+    box = window.findChild(QtWidgets.QMessageBox, "message_unsaved")
+    assert box is not None and box.isVisible(), "no Save / Discard / Cancel question is open"
+    assert box.windowModality() == QtCore.Qt.WindowModality.WindowModal  # opened without blocking
+    return box
+
+
+def answer(window, button):
+    unsaved_box(window).button(button).click()
+
+
+def other_file(tmp_path):
+    path = tmp_path / "other.klviz"
+    ss.save_session(ss.Session().with_(unit="hartleys"), str(path))
+    return str(path)
+
+
+def edit(window):
+    window.model.set_probability("p", 0, 0.61)
+    window.model.swap()
+    window.model.undo_stack.undo()  # a redo step too: Cancel must keep the position in the history
+    assert window.isWindowModified()
+
+
+COMMANDS = {
+    "new": lambda window, path: window.findChild(QtGui.QAction, "action_new").trigger(),
+    "open": lambda window, path: window.findChild(QtGui.QAction, "action_open").trigger(),
+    "recent": lambda window, path: recent_action(window, path).trigger(),
+}
+
+
+def recent_action(window, path):
+    settings.add_recent_file(path)
+    window._fill_recent()
+    menu = window.findChild(QtWidgets.QMenu, "menu_recent")
+    return next(a for a in menu.actions() if a.statusTip() == path)
+
+
+@pytest.fixture
+def chooser(monkeypatch):
+    """Answer the file dialogs (a real QFileDialog would block): the paths to return."""
+    answers = {}
+    monkeypatch.setattr(QtWidgets.QFileDialog, "getOpenFileName",
+                        staticmethod(lambda *a, **k: (answers.get("open", ""), "")))
+    monkeypatch.setattr(QtWidgets.QFileDialog, "getSaveFileName",
+                        staticmethod(lambda *a, **k: (answers.get("save", ""), "")))
+    return answers
+
+
+def outcome(command, window, path):
+    """What the command does once allowed to: New -> the default session; Open -> the file."""
+    if command == "new":
+        return window.current_path is None and snapshot(window) == json.dumps(ss.Session().to_dict(),
+                                                                               sort_keys=True)
+    return window.current_path == path and window.model.unit == "hartleys"
+
+
+@pytest.mark.parametrize("command", list(COMMANDS))
+def test_unsaved_changes_are_asked_about(window, tmp_path, chooser, command):
+    """One window per command (building one is the slow part), every answer in turn."""
+    path = other_file(tmp_path)
+    chooser["open"] = path
+    edit(window)
+    before = state_of(window)
+
+    # Cancel: everything as it was, the undo history still working
+    COMMANDS[command](window, path)
+    assert not outcome(command, window, path)  # nothing happens before the answer
+    answer(window, SB.Cancel)
+    assert state_of(window) == before
+
+    # Save, and the save fails (the name is a folder): a dialog, and no further
+    chooser["save"] = str(tmp_path)
+    COMMANDS[command](window, path)
+    answer(window, SB.Save)
+    error = visible_error(window)
+    assert "directory" in error.text()
+    error.close()
+    assert state_of(window) == before
+    window.model.undo_stack.redo()
+    window.model.undo_stack.undo()
+    assert state_of(window) == before
+
+    # Discard: goes ahead, nothing written
+    chooser["save"] = str(tmp_path / "must-not-exist.klviz")
+    COMMANDS[command](window, path)
+    answer(window, SB.Discard)
+    assert outcome(command, window, path)
+    assert not window.isWindowModified() and window.model.undo_stack.count() == 0
+    assert not (tmp_path / "must-not-exist.klviz").exists()
+
+    # Save: the edits are written to the chosen file, then it goes ahead
+    window.findChild(QtGui.QAction, "action_new").trigger()  # clean: no question
+    window.current_path = None
+    edit(window)
+    edited = snapshot(window)
+    mine = tmp_path / "mine.klviz"
+    chooser["save"] = str(mine)
+    COMMANDS[command](window, path)
+    answer(window, SB.Save)
+    assert json.dumps(ss.load_session(str(mine)).to_dict(), sort_keys=True) == edited
+    assert outcome(command, window, path)
+
+    # Nothing unsaved: no question at all
+    window.model.set_unit("bits")
+    window.save_session(str(tmp_path / "clean.klviz"))
+    COMMANDS[command](window, path)
+    assert not window.findChild(QtWidgets.QMessageBox, "message_unsaved").isVisible()
+    assert outcome(command, window, path)
+
+
+def test_escape_is_cancel(window, tmp_path, qtbot):
+    edit(window)
+    before = state_of(window)
+    window.findChild(QtGui.QAction, "action_new").trigger()
+    box = unsaved_box(window)
+    qtbot.keyClick(box, QtCore.Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not box.isVisible())
+    assert state_of(window) == before
+
+
+def test_one_question_at_a_time(window, tmp_path, chooser):
+    chooser["open"] = other_file(tmp_path)
+    edit(window)
+    before = state_of(window)
+    window.findChild(QtGui.QAction, "action_new").trigger()
+    window.findChild(QtGui.QAction, "action_open").trigger()  # while the first question is open
+    window.close()
+    assert len([b for b in window.findChildren(QtWidgets.QMessageBox) if b.isVisible()]) == 1
+    answer(window, SB.Cancel)
+    assert state_of(window) == before and window.isVisible()
+
+
+def test_a_recent_file_that_went_bad_changes_nothing(window, tmp_path):
+    path = tmp_path / "gone.klviz"
+    ss.save_session(ss.Session(), str(path))
+    action = recent_action(window, str(path))
+    path.write_text("{}")
+    edit(window)
+    before = state_of(window)
+    action.trigger()
+    answer(window, SB.Discard)
+    error = visible_error(window)
+    assert "not a klviz session" in error.text()
+    assert state_of(window) == before
+
+
+def test_recent_names_are_menu_text_not_mnemonics(window, tmp_path):
+    path = tmp_path / "R&D <b>notes<b>.klviz"
+    ss.save_session(ss.Session(), str(path))
+    action = recent_action(window, str(path))
+    assert action.text() == "&1 R&&D <b>notes<b>.klviz"
+
+
+# ---------------------------------------------------------------------------------------------
+# Saving: every failure is a dialog, never an exception; the file keeps what it had
+
+def assert_save_fails_with_dialog(window, path, words):
+    before = state_of(window)
+    assert window.save_session(path) is False
+    box = visible_error(window)
+    assert box.textFormat() == QtCore.Qt.TextFormat.PlainText
+    assert words.lower() in box.text().lower(), box.text()
+    assert "\n" not in box.text() and "\x00" not in box.text()
+    box.close()
+    assert state_of(window) == before
+
+
+def test_save_failures_are_dialogs(window, tmp_path, monkeypatch):
+    window.model.swap()
+    assert_save_fails_with_dialog(window, str(tmp_path / "a\x00b.klviz"), "NUL")
+    assert_save_fails_with_dialog(window, str(tmp_path), "directory")
+    assert_save_fails_with_dialog(window, "", "empty")
+    assert_save_fails_with_dialog(window, str(tmp_path / "no" / "such" / "x.klviz"), "no such file")
+    assert_save_fails_with_dialog(window, "/dev/full", "device")
+    fifo = tmp_path / "fifo.klviz"
+    os.mkfifo(fifo)
+    assert_save_fails_with_dialog(window, str(fifo), "fifo")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["fifo.klviz"]
+
+
+def test_a_full_disk_is_a_dialog_and_the_old_file_stays(window, tmp_path, monkeypatch):
+    import errno
+
+    path = tmp_path / "s.klviz"
+    assert window.save_session(str(path))
+    old = path.read_bytes()
+    window.model.swap()
+
+    def full(fd):
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(os, "fsync", full)
+    assert_save_fails_with_dialog(window, str(path), "no space left")
+    assert path.read_bytes() == old and [p.name for p in tmp_path.iterdir()] == ["s.klviz"]
+
+
+def test_a_read_only_folder_is_a_dialog(window, tmp_path, monkeypatch):
+    import errno
+
+    real_open = os.open
+
+    def denied(path, *args, **kwargs):  # what a read-only folder does (tests may run as root)
+        if os.path.basename(os.fspath(path)).startswith(".klviz-"):
+            raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), path)
+        return real_open(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "open", denied)
+    window.model.swap()
+    assert_save_fails_with_dialog(window, str(tmp_path / "x.klviz"), "permission denied")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_hostile_file_names_show_as_plain_text(window, tmp_path):
+    path = tmp_path / "<b>bold<b><img src=x>.klviz"
+    path.write_text("{}")
+    assert window.open_session(str(path)) is False
+    box = visible_error(window)
+    assert box.textFormat() == QtCore.Qt.TextFormat.PlainText
+    assert "<b>bold<b><img src=x>.klviz" in box.text()
+
+
+def test_saving_keeps_mode_and_symlink(window, tmp_path):
+    target = tmp_path / "real.klviz"
+    ss.save_session(ss.Session(), str(target))
+    target.chmod(0o640)
+    link = tmp_path / "link.klviz"
+    link.symlink_to(target.name)
+    window.model.set_unit("bits")
+    assert window.save_session(str(link))
+    assert link.is_symlink() and os.readlink(link) == target.name
+    assert (target.stat().st_mode & 0o777) == 0o640
+    assert ss.load_session(str(target)).unit == "bits"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["link.klviz", "real.klviz"]
