@@ -17,6 +17,8 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from mp_densities import components, mp_pdf, widest
+
 from klviz.core import Categorical, Mixture, Normal
 from klviz.core.discrete import kl_divergence
 from klviz.core.divergences import (
@@ -440,7 +442,7 @@ def test_normal_formulas_against_quadrature():
     pairs_ = [(0.0, 1.0, 0.7, 1.3), (1.0, 0.6, -0.5, 1.0), (0.0, 1.2, 0.0, 1.0)]
     with mpmath.workdps(25):
         for mu_p, s_p, mu_q, s_q in pairs_:
-            p, q = _mp_pdf(Normal(mu_p, s_p)), _mp_pdf(Normal(mu_q, s_q))
+            p, q = mp_pdf(Normal(mu_p, s_p)), mp_pdf(Normal(mu_q, s_q))
             cuts = [-mpmath.inf] + [mpmath.mpf(k) for k in range(-20, 21, 4)] + [mpmath.inf]
             for alpha in (0.3, 2.0):
                 val = mpmath.log(mpmath.quad(lambda x: p(x) ** alpha * q(x) ** (1 - alpha), cuts)) / (alpha - 1)
@@ -454,32 +456,19 @@ def test_normal_formulas_against_quadrature():
 # ------------------------------------------------------------------------ mixtures
 
 
-def _comps(d):
-    if isinstance(d, Normal):
-        return [(1.0, d.mu, d.sigma)]
-    return [(w, c.mu, c.sigma) for w, c in zip(d.weights, d.components) if w > 0]
-
-
-def _mp_pdf(d):
-    """The density in mpmath (the Gaussian written out: mpmath.npdf is slow)."""
-    comps = [(mpmath.mpf(w) / (mpmath.mpf(s) * mpmath.sqrt(2 * mpmath.pi)), mpmath.mpf(m), 1 / (2 * mpmath.mpf(s) ** 2))
-             for w, m, s in _comps(d)]
-    return lambda x: mpmath.fsum(c * mpmath.exp(-k * (x - m) ** 2) for c, m, k in comps)
-
-
 def _cuts(*dists, extra=()):
     pts = set(extra)
     for d in dists:
-        for _, m, s in _comps(d):
+        for _, m, s in components(d):
             pts.update(mpmath.mpf(m) + k * mpmath.mpf(s) for k in (-30, -12, -6, -3, -1, 0, 1, 3, 6, 12, 30))
     return [-mpmath.inf, *sorted(pts), mpmath.inf]
 
 
 def _mp_crossings(P, Q):
-    p, q = _mp_pdf(P), _mp_pdf(Q)
+    p, q = mp_pdf(P), mp_pdf(Q)
     g = lambda x: mpmath.log(p(x)) - mpmath.log(q(x))  # noqa: E731
-    lo = min(m - 15 * s for d in (P, Q) for _, m, s in _comps(d))
-    hi = max(m + 15 * s for d in (P, Q) for _, m, s in _comps(d))
+    lo = min(m - 15 * s for d in (P, Q) for _, m, s in components(d))
+    hi = max(m + 15 * s for d in (P, Q) for _, m, s in components(d))
     xs = [mpmath.mpf(lo) + (hi - lo) * mpmath.mpf(i) / 1500 for i in range(1501)]
     gs = [g(x) for x in xs]
     return [mpmath.findroot(g, (xs[i], xs[i + 1]), solver="anderson")
@@ -487,7 +476,7 @@ def _mp_crossings(P, Q):
 
 
 def mp_mixture(P, Q, what, alpha=None):
-    p, q = _mp_pdf(P), _mp_pdf(Q)
+    p, q = mp_pdf(P), mp_pdf(Q)
     if what == "tv":
         return mpmath.quad(lambda x: abs(p(x) - q(x)), _cuts(P, Q, extra=_mp_crossings(P, Q))) / 2
     if what == "he":
@@ -509,10 +498,6 @@ MIXTURE_PAIRS = [
 ]
 
 
-def _widest(d):
-    return max(s for _, _, s in _comps(d))
-
-
 @pytest.mark.parametrize("pair", range(len(MIXTURE_PAIRS)))
 def test_mixtures_against_mpmath_quadrature(pair):
     P, Q = MIXTURE_PAIRS[pair]
@@ -521,13 +506,13 @@ def test_mixtures_against_mpmath_quadrature(pair):
         check(continuous_hellinger(P, Q), mp_mixture(P, Q, "he"), rel=1e-6, what=f"He {pair}")
         for a, b, key in ((P, Q, "chi2_pq"), (Q, P, "chi2_qp")):
             got = continuous_chi2(a, b)
-            if not 2 * _widest(b) ** 2 > _widest(a) ** 2:  # the tails of p²/q do not decay
+            if not 2 * widest(b) ** 2 > widest(a) ** 2:  # the tails of p²/q do not decay
                 assert got == math.inf, key
             else:
                 check(got, mp_mixture(a, b, "chi2"), rel=1e-6, what=f"{key} {pair}")
         for alpha in (0.3, 1.0, 2.0):
             got = continuous_renyi(P, Q, alpha)
-            if not alpha / _widest(P) ** 2 + (1 - alpha) / _widest(Q) ** 2 > 0:
+            if not alpha / widest(P) ** 2 + (1 - alpha) / widest(Q) ** 2 > 0:
                 assert got == math.inf
             else:
                 check(got, mp_mixture(P, Q, "renyi", alpha), rel=1e-6, what=f"D_{alpha} {pair}")
@@ -550,7 +535,7 @@ def test_mixture_tails_decide_finiteness():
 
 
 def _mp_sup_log_ratio(P, Q):
-    p, q = _mp_pdf(P), _mp_pdf(Q)
+    p, q = mp_pdf(P), mp_pdf(Q)
     g = lambda x: mpmath.log(p(x) / q(x))  # noqa: E731
     xs = [mpmath.mpf(-20) + mpmath.mpf(i) / 100 for i in range(4001)]
     best = max(xs, key=g)
