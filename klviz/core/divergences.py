@@ -845,7 +845,8 @@ def _continuous_family(P, Q, alpha, unit):
                 a, b = ("P", "Q") if key == "renyi_pq" else ("Q", "P")
                 sn, sd = _widest(num), _widest(den)
                 if alpha == math.inf:
-                    reasons[key] = f"{a}/{b} is unbounded: {a}'s tails outlast {b}'s (σ_{a} = {_fmt(sn)}, σ_{b} = {_fmt(sd)})"
+                    reasons[key] = (f"{a}/{b} is unbounded: {a}'s tails are not lighter than {b}'s "
+                                    f"(σ_{a} = {_fmt(sn)}, σ_{b} = {_fmt(sd)})")
                 elif not _tail_lambda(num, den, alpha) > 0:
                     reasons[key] = (f"α σ_{b}² + (1 − α) σ_{a}² ≤ 0 (σ_{a} = {_fmt(sn)}, σ_{b} = {_fmt(sd)}): "
                                     f"the tails of {a}^α {b}^(1−α) do not decay")
