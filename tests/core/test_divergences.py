@@ -109,7 +109,7 @@ def check(got, expected, rel=1e-12, tiny=1e-307, what=""):
 def _range_digits(*vectors):
     """Decimal digits spanned by the positive entries: the reference must resolve 1 + 1e-300."""
     pos = [abs(float(x)) for v in vectors for x in v if x > 0]
-    return int(math.log10(max(pos) / min(pos))) + 1 if pos else 0
+    return int(math.log10(max(pos)) - math.log10(min(pos))) + 1 if pos else 0
 
 
 def check_discrete(p, q, alphas=(0.5, 1.0, 2.0)):
@@ -161,6 +161,7 @@ alphas = st.one_of(
 @example(([0.5, 0.25, 0.25], [0.5 + 2.0**-40, 0.25 - 2.0**-40, 0.25]), 1.0 + 1e-12)
 @example(([0.2, 0.3, 0.5], [0.2, 0.3, 0.5]), 0.7)
 @example(([1.0, 0.0], [0.0, 1.0]), 0.5)
+@example(([5e-324, 1e6, 0.0], [1.0, 1.0, 1e-300]), 2.0)
 def test_discrete_against_mpmath(pair, alpha):
     p, q = pair
     check_discrete(p, q, alphas=(alpha,))
