@@ -119,9 +119,23 @@ def cross_entropy(p, q, unit="nats"):
 def js_divergence(p, q, unit="nats"):
     """JS(P,Q) = 1/2 D(P‖M) + 1/2 D(Q‖M), M = (P + Q)/2; finite, in [0, log 2]."""
     p, q = _arr(p), _arr(q)
-    m = 0.5 * (p + q)
-    js = 0.5 * (kl_divergence(p, m) + kl_divergence(q, m))
-    return convert(min(js, math.log(2.0)), unit)
+    with np.errstate(divide="ignore"):
+        return convert(_js(p, q, np.log(p), np.log(q)), unit)
+
+
+def _js(p, q, logp, logq):
+    """JS in nats from P, Q and their logarithms.
+
+    M = (P + Q)/2 underflows to 0 where p_i + q_i is the smallest subnormal, which would make a
+    finite term infinite; log M is taken from p + q, which cannot underflow, and redoes those terms.
+    """
+    s = p + q
+    m = 0.5 * s
+    with np.errstate(divide="ignore"):
+        logm = np.log(s) - math.log(2.0)
+    kl_pm = _clamp0(_kl_sum(p, m, _kl_terms(p, m, logp, logm)))
+    kl_qm = _clamp0(_kl_sum(q, m, _kl_terms(q, m, logq, logm)))
+    return min(0.5 * (kl_pm + kl_qm), math.log(2.0))
 
 
 def support_mismatch(p, q):
@@ -169,8 +183,6 @@ def discrete_measures(P, Q, unit="nats"):
     lp, lq = P.log_probs, Q.log_probs
     terms_pq = _kl_terms(p, q, lp, lq)
     terms_qp = _kl_terms(q, p, lq, lp)
-    m = 0.5 * (p + q)
-    js = 0.5 * (_clamp0(_kl_sum(p, m, _kl_terms(p, m))) + _clamp0(_kl_sum(q, m, _kl_terms(q, m))))
     values = dict(
         entropy_p=_entropy_from_logs(p, lp),
         entropy_q=_entropy_from_logs(q, lq),
@@ -178,7 +190,7 @@ def discrete_measures(P, Q, unit="nats"):
         cross_entropy_qp=_cross_from_logs(q, lp),
         kl_pq=_clamp0(_kl_sum(p, q, terms_pq)),
         kl_qp=_clamp0(_kl_sum(q, p, terms_qp)),
-        js=min(js, math.log(2.0)),
+        js=_js(p, q, lp, lq),
     )
     return DiscreteMeasures(
         unit=unit,

@@ -254,6 +254,27 @@ def test_js_disjoint_is_log2():
     assert_close(js_divergence(arr([0.5, 0.5, 0, 0]), arr([0, 0, 0.3, 0.7]), unit="bits"), 1.0, rel=1e-15)
 
 
+def mp_js(p, q):
+    with mpmath.workdps(50):
+        m = [(mpmath.mpf(a) + mpmath.mpf(b)) / 2 for a, b in zip(p, q)]
+        return (mp_kl(p, m) + mp_kl(q, m)) / 2
+
+
+@pytest.mark.parametrize("p, q", [
+    ([1.0, 0.0], [1.0, 5e-324]),  # true JS ~ 2e-324, not log 2
+    ([0.3, 0.7, 0.0], [0.6, 0.4, 5e-324]),
+])
+def test_js_where_the_midpoint_underflows(p, q):
+    # M = (P + Q)/2 rounds to 0 where p_i + q_i is the smallest subnormal: that term is finite
+    # (q_i log 2 / 2), not infinite, so JS must not jump to its cap log 2. (Found by hypothesis.)
+    p, q = arr(p), arr(q)
+    ref = mp_js(p, q)
+    for a, b in ((p, q), (q, p)):
+        assert_close(js_divergence(a, b), ref, rel=1e-12, abs_=1e-300, what="js_divergence")
+        m = discrete_measures(Categorical.from_weights(a), Categorical.from_weights(b))
+        assert_close(m.js, ref, rel=1e-12, abs_=1e-300, what="discrete_measures().js")
+
+
 # ------------------------------------------------------------------------------ units
 
 

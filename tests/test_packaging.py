@@ -1,0 +1,58 @@
+"""The declared versions are the tested ones: .ci/constraints-minimum.txt pins exactly the floors."""
+
+import tomllib
+from pathlib import Path
+
+from packaging.requirements import Requirement
+from packaging.utils import canonicalize_name
+from packaging.version import Version
+
+ROOT = Path(__file__).resolve().parents[1]
+PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+PROJECT = PYPROJECT["project"]
+
+
+def _floors(requirements):
+    """{name: floor} from '>=' specifiers; a name listed twice (markers) must have one floor."""
+    floors = {}
+    for text in requirements:
+        req = Requirement(text)
+        low = [Version(s.version) for s in req.specifier if s.operator == ">="]
+        assert len(low) == 1, f"{text!r}: every dependency declares one floor"
+        name = canonicalize_name(req.name)
+        assert floors.setdefault(name, low[0]) == low[0], f"{req.name}: two different floors"
+    return floors
+
+
+def _pins(path):
+    pins = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.split("#", 1)[0].strip()
+        if line:
+            req = Requirement(line)
+            (spec,) = req.specifier
+            assert spec.operator == "==", f"{line!r}: the constraints pin exact versions"
+            pins[canonicalize_name(req.name)] = Version(spec.version)
+    return pins
+
+
+def test_minimum_constraints_pin_exactly_the_declared_floors():
+    declared = _floors(PROJECT["dependencies"] + PROJECT["optional-dependencies"]["test"])
+    pinned = _pins(ROOT / ".ci" / "constraints-minimum.txt")
+    assert pinned == declared
+
+
+def test_python_versions_agree():
+    floor = Version(PROJECT["requires-python"].removeprefix(">="))
+    listed = sorted(Version(c.rsplit(" :: ", 1)[1]) for c in PROJECT["classifiers"]
+                    if c.startswith("Programming Language :: Python :: 3.") and c.count("::") == 2)
+    assert listed == [Version("3.11"), Version("3.12"), Version("3.13")]
+    assert listed[0] == floor
+
+
+def test_license_and_entry_points():
+    assert PROJECT["license"] == "MIT"
+    assert all((ROOT / f).is_file() for f in PROJECT["license-files"])
+    assert "MIT License" in (ROOT / "LICENSE").read_text(encoding="utf-8")
+    assert PROJECT["scripts"]["klviz"] == PROJECT["gui-scripts"]["klviz-gui"] == "klviz.cli:main"
+    assert set(PROJECT["urls"]) == {"Homepage", "Source", "Issues"}
