@@ -20,6 +20,7 @@ from klviz.gui.model import SessionModel
 from klviz.gui.pages.continuous import ContinuousPage
 from klviz.gui.pages.discrete import DiscretePage
 from klviz.gui.pages.losses import LossesPage
+from klviz.gui.widgets.text import message_box, mnemonic_text, title_text
 from klviz.gui.theme import configure_pyqtgraph
 
 
@@ -211,13 +212,13 @@ class MainWindow(QtWidgets.QMainWindow):
         if clean is None:
             clean = self.model.undo_stack.isClean()
         name = os.path.basename(self.current_path) if self.current_path else "Untitled"
-        self.setWindowTitle(f"{name}[*] — klviz")
+        self.setWindowTitle(f"{title_text(name)}[*] — klviz")  # a file name's "[*]" is text
         self.setWindowModified(not clean)
 
     def _error(self, title, text):
-        """Tell the user without blocking: a window-modal message box."""
-        box = QtWidgets.QMessageBox(QtWidgets.QMessageBox.Icon.Warning, title, text,
-                                    QtWidgets.QMessageBox.StandardButton.Ok, self)
+        """Tell the user without blocking: a window-modal message box, in plain text (it quotes
+        file names and fields of files)."""
+        box = message_box(self, QtWidgets.QMessageBox.Icon.Warning, title, text)
         box.setObjectName("message_error")
         box.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
@@ -256,7 +257,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.menu_recent.clear()
         files = settings.recent_files()
         for k, path in enumerate(files):
-            act = self.menu_recent.addAction(f"&{k + 1} {os.path.basename(path)}")
+            act = self.menu_recent.addAction(f"&{k + 1} {mnemonic_text(os.path.basename(path))}")
             act.setStatusTip(path)
             act.triggered.connect(lambda _=False, p=path: self.open_session(p))
         if not files:
