@@ -56,15 +56,18 @@ def isolate(text):
     return _FSI + "".join(out) + _PDI
 
 
+_BREAKS = str.maketrans({"\n": "<br>", "\u2028": "<br>", "\u2029": "<br>"})
+
+
 def html_text(text):
-    """Data for a piece of HTML: escaped (so "<b>" shows as those three characters) and isolated."""
-    return html.escape(isolate(text), quote=True)
+    """Data for a piece of HTML: escaped (so "<b>" shows as those three characters), isolated, its
+    line breaks kept as breaks (as a plain-text label shows them)."""
+    return html.escape(isolate(text), quote=True).translate(_BREAKS)
 
 
 def tooltip_text(text):
-    """A plain-text tooltip that Qt can never read as markup: explicitly rich, with the text escaped
-    (line breaks kept)."""
-    return "<qt>" + html_text(text).replace("\n", "<br>") + "</qt>"
+    """A plain-text tooltip that Qt can never read as markup: explicitly rich, the text escaped."""
+    return "<qt>" + html_text(text) + "</qt>"
 
 
 def mnemonic_text(text):
