@@ -5,13 +5,58 @@ log(value) for a scale parameter such as sigma); the spin box shows the value it
 edited by the user moves the other and emits `valueEdited`; `set_value` (the model talking back)
 moves both without emitting anything. A slider drag is framed by `dragStarted` / `dragFinished`
 so the page can make one undo step of it.
+
+The spin box holds its value exactly (a session file may say sigma = 1e-300 or mu = 1e300, far
+outside the slider) and shows it with four decimals, or in scientific notation where four decimals
+would say nothing (below 0.01, from 10 million up); the user may type either form.
 """
 
 from __future__ import annotations
 
 import math
+import re
 
-from PySide6 import QtCore, QtWidgets
+from PySide6 import QtCore, QtGui, QtWidgets
+
+_NUMBER_PREFIX = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d*)?(?:[eE][+-]?\d*)?")
+_EXACT = 323  # QDoubleSpinBox rounds every value to its decimals: this many keep any double
+
+
+class NumberSpinBox(QtWidgets.QDoubleSpinBox):
+    """A QDoubleSpinBox that keeps any double exactly and shows extreme values readably."""
+
+    def __init__(self, shown_decimals=4, parent=None):
+        super().__init__(parent)
+        self.shown_decimals = int(shown_decimals)
+        self.setDecimals(_EXACT)
+
+    def textFromValue(self, value):  # noqa: N802 (Qt name)
+        a = abs(value)
+        if value == 0 or 1e-2 <= a < 1e7:
+            return f"{value:.{self.shown_decimals}f}"
+        return f"{value:.{self.shown_decimals}e}"
+
+    def valueFromText(self, text):  # noqa: N802
+        try:
+            return float(text.strip())
+        except ValueError:
+            return self.value()
+
+    def validate(self, text, pos):
+        State = QtGui.QValidator.State
+        s = text.strip()
+        if not _NUMBER_PREFIX.fullmatch(s):
+            return State.Invalid, text, pos
+        try:
+            v = float(s)
+        except ValueError:
+            return State.Intermediate, text, pos  # "", "-", "1e" ... on the way to a number
+        if not math.isfinite(v):
+            return State.Invalid, text, pos
+        return (State.Acceptable if self.minimum() <= v <= self.maximum() else State.Intermediate), text, pos
+
+    def fixup(self, text):
+        return text
 
 
 class SliderSpin(QtCore.QObject):
@@ -35,9 +80,8 @@ class SliderSpin(QtCore.QObject):
         self.slider.setFocusPolicy(QtCore.Qt.FocusPolicy.StrongFocus)
         self.slider.setMinimumWidth(90)
 
-        self.spin = QtWidgets.QDoubleSpinBox()
+        self.spin = NumberSpinBox(self.decimals)
         self.spin.setObjectName(f"spin_{name}")
-        self.spin.setDecimals(self.decimals)
         self.spin.setRange(self.lo, self.hi)
         self.spin.setSingleStep(step)
         if self.log:
@@ -88,7 +132,7 @@ class SliderSpin(QtCore.QObject):
             lo, hi = min(self.lo, value), max(self.hi, value)
             if (self.spin.minimum(), self.spin.maximum()) != (lo, hi):
                 self.spin.setRange(lo, hi)
-            if self.spin.value() != round(value, self.decimals):
+            if self.spin.value() != value:
                 self.spin.setValue(value)
         pos = self.to_position(value)
         if self.slider.value() != pos:
