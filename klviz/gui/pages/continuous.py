@@ -87,8 +87,9 @@ def _describe(dist):
 
 def _finite_log_density(dist, x):
     """log p(x) for drawing: -inf (zero density) where the far tail's arithmetic overflows."""
-    lp = log_density(dist, x)
-    return np.where(np.isnan(lp), -np.inf, lp)
+    lp = log_density(dist, x)  # a new array: mended in place
+    lp[np.isnan(lp)] = -np.inf
+    return lp
 
 
 def _finite_density(dist, x):

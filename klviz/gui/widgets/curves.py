@@ -35,12 +35,12 @@ def _nice_step(span, ticks=8):
 
 def finite_span(*arrays):
     """(min, max) over the finite values of the arrays ((0, 0) if there are none)."""
-    lo, hi = math.inf, -math.inf
-    for a in arrays:
-        a = np.asarray(a, dtype=float)
-        ok = np.isfinite(a)
-        if ok.any():
-            lo, hi = min(lo, float(a[ok].min())), max(hi, float(a[ok].max()))
+    lo = min(float(a.min(initial=math.inf)) for a in arrays)
+    hi = max(float(a.max(initial=-math.inf)) for a in arrays)
+    if not (math.isfinite(lo) and math.isfinite(hi)):  # rare: infinities or NaN among them
+        finite = [a[np.isfinite(a)] for a in arrays]
+        lo = min(float(a.min(initial=math.inf)) for a in finite)
+        hi = max(float(a.max(initial=-math.inf)) for a in finite)
     return (lo, hi) if lo <= hi else (0.0, 0.0)
 
 
@@ -62,9 +62,10 @@ def drawable(y, lo, hi):
     """y ready for a path: NaN becomes 0, and everything is clipped to [lo, hi] (an infinite value
     runs off the chart instead of reaching Qt as a coordinate it cannot draw)."""
     y = np.asarray(y, dtype=float)
-    if np.isnan(y).any():
-        y = np.where(np.isnan(y), 0.0, y)
-    return np.clip(y, lo, hi)
+    y_lo, y_hi = y.min(initial=0.0), y.max(initial=0.0)  # NaN propagates into both
+    if lo <= y_lo and y_hi <= hi:
+        return y  # the common case: nothing to mend
+    return np.clip(np.where(np.isnan(y), 0.0, y), lo, hi)
 
 
 class StickyLimits:
@@ -210,10 +211,12 @@ class FillItem(QtWidgets.QGraphicsPathItem):
 
     def setData(self, x, y):  # noqa: N802 (like pyqtgraph's items)
         self._data = (x, y)
-        sx, sy = self._scale
-        with np.errstate(over="ignore"):  # data set just before its new scale: redrawn then
-            x = np.asarray(x, dtype=float) / sx
-            y = np.asarray(y, dtype=float) / sy
+        x = np.asarray(x, dtype=float)
+        y = np.asarray(y, dtype=float)
+        if self._scale != (1.0, 1.0):
+            sx, sy = self._scale
+            with np.errstate(over="ignore"):  # data set just before its new scale: redrawn then
+                x, y = x / sx, y / sy
         if x.size < 2:
             self.setPath(QtGui.QPainterPath())
             return
@@ -428,7 +431,6 @@ class DensityChart(_ScaledView, pg.PlotWidget):
     def set_curves(self, x, p, q, components=(), components_q=()):
         """Densities on the grid x; `components` (`components_q`) are P's (Q's) weighted component
         densities when it is a mixture, drawn dashed."""
-        p, q = drawable(p, 0.0, np.inf), drawable(q, 0.0, np.inf)
         self._fill_p.setData(x, p)
         self._fill_q.setData(x, q)
         self._line_p.setData(x, p)

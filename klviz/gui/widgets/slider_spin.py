@@ -45,12 +45,12 @@ class NumberSpinBox(QtWidgets.QDoubleSpinBox):
     def validate(self, text, pos):
         State = QtGui.QValidator.State
         s = text.strip()
-        if not _NUMBER_PREFIX.fullmatch(s):
-            return State.Invalid, text, pos
         try:
             v = float(s)
-        except ValueError:
-            return State.Intermediate, text, pos  # "", "-", "1e" ... on the way to a number
+        except ValueError:  # "", "-", "1e" ... on the way to a number, or not a number at all
+            return (State.Intermediate if _NUMBER_PREFIX.fullmatch(s) else State.Invalid), text, pos
+        if not _NUMBER_PREFIX.fullmatch(s):  # "nan", "inf", "1_0": float() takes them, a user may not
+            return State.Invalid, text, pos
         if not math.isfinite(v):
             return State.Invalid, text, pos
         return (State.Acceptable if self.minimum() <= v <= self.maximum() else State.Intermediate), text, pos
@@ -96,6 +96,7 @@ class SliderSpin(QtCore.QObject):
         self.slider.setAccessibleName(f"{tooltip or name} (slider)")
         self.spin.setAccessibleName(tooltip or name)
 
+        self._shown = None  # the value both widgets show (set_value's shortcut)
         self.slider.valueChanged.connect(self._on_slider)
         self.slider.sliderPressed.connect(self.dragStarted)
         self.slider.sliderReleased.connect(self.dragFinished)
@@ -128,6 +129,9 @@ class SliderSpin(QtCore.QObject):
         box's range widens to hold it and the slider rests at its end.
         """
         value = float(value)
+        if value == self._shown:  # the common case on every frame: nothing to do
+            return
+        self._shown = value
         with QtCore.QSignalBlocker(self.spin):
             lo, hi = min(self.lo, value), max(self.hi, value)
             if (self.spin.minimum(), self.spin.maximum()) != (lo, hi):
@@ -147,6 +151,7 @@ class SliderSpin(QtCore.QObject):
         value = self.from_position(pos)
         with QtCore.QSignalBlocker(self.spin):
             self.spin.setValue(value)
+        self._shown = None  # the model may answer with another value
         self.valueEdited.emit(value)
 
     def _on_spin(self, value):
@@ -154,4 +159,5 @@ class SliderSpin(QtCore.QObject):
         if self.slider.value() != pos:
             with QtCore.QSignalBlocker(self.slider):
                 self.slider.setValue(pos)
+        self._shown = None
         self.valueEdited.emit(float(value))
