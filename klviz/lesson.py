@@ -6,6 +6,7 @@ computes a measure; it only formats the values it is given).
 
 from __future__ import annotations
 
+import html
 from dataclasses import dataclass, field
 
 from klviz.core.format import format_value
@@ -129,10 +130,17 @@ def formula(step, m, state, unit):
     return ""
 
 
+def _cell(text):
+    """Data for a table cell: escaped, its line breaks kept as breaks."""
+    return html.escape(text).replace("\n", "<br>").replace("\u2028", "<br>").replace("\u2029", "<br>")
+
+
 def code_table(state, lengths):
-    """HTML table of the code words' lengths (-log2 q_i, given) beside p_i and q_i."""
+    """HTML table of the code words' lengths (-log2 q_i, given) beside p_i and q_i.
+
+    The labels are data (a session file's): escaped, so they show as the text they are."""
     rows = "".join(
-        f"<tr><td>{lab}</td><td align=right>{p:.3g}</td><td align=right>{q:.3g}</td>"
+        f"<tr><td>{_cell(lab)}</td><td align=right>{p:.3g}</td><td align=right>{q:.3g}</td>"
         f"<td align=right>{format_value(n, 3)}</td></tr>"
         for lab, p, q, n in zip(state.labels, state.p, state.q, lengths)
     )

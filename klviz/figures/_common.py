@@ -7,6 +7,8 @@ backend selection, no global state beyond ``rc_context`` blocks that restore the
 from __future__ import annotations
 
 import math
+import warnings
+from contextlib import contextmanager
 from functools import lru_cache
 
 import matplotlib
@@ -74,13 +76,28 @@ RC = {
 }
 
 
+@contextmanager
 def rc_context():
-    return matplotlib.rc_context(RC)
+    """klviz's rc settings, and no warning about a glyph DejaVu Sans lacks (a label in Chinese, an
+    emoji): SVG and PDF keep the character as text, a PNG shows a box for it."""
+    with matplotlib.rc_context(RC), warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message=r"Glyph \d+ .*missing from font", category=UserWarning)
+        yield
+
+
+# Characters no font draws and SVG (XML 1.0) cannot hold get visible stand-ins: a C0 control
+# its Control Pictures symbol (U+0001 -> U+2401), DEL U+2421, a tab a space, C1 controls, lone
+# surrogates and the non-characters U+FFFE/U+FFFF U+FFFD. A line break stays a line break.
+_STAND_INS = {c: 0x2400 + c for c in range(0x20) if c != 0x0A}
+_STAND_INS.update({0x09: " ", 0x7F: "\u2421", 0xFFFE: "\ufffd", 0xFFFF: "\ufffd"})
+_STAND_INS.update({c: "\ufffd" for c in range(0x80, 0xA0)})
+_STAND_INS.update({c: "\ufffd" for c in range(0xD800, 0xE000)})
 
 
 def escape(text):
-    """Plain text for matplotlib: a `$` never switches to mathtext."""
-    return str(text).replace("$", r"\$")
+    """Plain text for matplotlib: a `$` never switches to mathtext, and characters that no font
+    draws or SVG cannot hold (control characters, lone surrogates) show as visible stand-ins."""
+    return str(text).translate(_STAND_INS).replace("$", r"\$")
 
 
 def check_size(size):
@@ -135,7 +152,7 @@ def text_width_pt(text, size, weight="normal"):
     flags = ft2font.LoadFlags.NO_HINTING if hasattr(ft2font, "LoadFlags") else ft2font.LOAD_NO_HINTING
     font = _font(weight)
     font.set_size(float(size), 72.0)
-    font.set_text(str(text), 0.0, flags=flags)
+    font.set_text(str(text).translate(_STAND_INS), 0.0, flags=flags)  # as drawn (see escape)
     w, _ = font.get_width_height()
     return w / 64.0
 

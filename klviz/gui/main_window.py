@@ -21,6 +21,7 @@ from klviz.gui.model import SessionModel
 from klviz.gui.pages.continuous import ContinuousPage
 from klviz.gui.pages.discrete import DiscretePage
 from klviz.gui.pages.losses import LossesPage
+from klviz.gui.widgets.text import message_box, mnemonic_text, title_text
 from klviz.gui.theme import configure_pyqtgraph
 
 _ASK_BEFORE_OPENING = "This session has changes that are not saved. Save them before opening another session?"
@@ -215,16 +216,14 @@ class MainWindow(QtWidgets.QMainWindow):
         if clean is None:
             clean = self.model.undo_stack.isClean()
         name = os.path.basename(self.current_path) if self.current_path else "Untitled"
-        self.setWindowTitle(f"{name}[*] — klviz")
+        self.setWindowTitle(f"{title_text(name)}[*] — klviz")  # a file name's "[*]" is text
         self.setWindowModified(not clean)
 
     def _error(self, title, text):
-        """Tell the user without blocking: a window-modal message box, its text plain (it may
-        quote a file name or a value from a file)."""
-        box = QtWidgets.QMessageBox(QtWidgets.QMessageBox.Icon.Warning, title, text,
-                                    QtWidgets.QMessageBox.StandardButton.Ok, self)
+        """Tell the user without blocking: a window-modal message box, in plain text (it quotes
+        file names and fields of files)."""
+        box = message_box(self, QtWidgets.QMessageBox.Icon.Warning, title, text)
         box.setObjectName("message_error")
-        box.setTextFormat(QtCore.Qt.TextFormat.PlainText)
         box.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
         self._message_box = box
@@ -264,8 +263,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.menu_recent.clear()
         files = settings.recent_files()
         for k, path in enumerate(files):
-            name = shown_path(os.path.basename(path)).replace("&", "&&")  # '&' is not a mnemonic here
-            act = self.menu_recent.addAction(f"&{k + 1} {name}")
+            act = self.menu_recent.addAction(f"&{k + 1} {mnemonic_text(shown_path(os.path.basename(path)))}")
             act.setStatusTip(shown_path(path))
             act.triggered.connect(lambda _=False, p=path: self.open_recent(p))
         if not files:

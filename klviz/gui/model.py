@@ -48,6 +48,7 @@ class SessionModel(QtCore.QObject):
         self.undo_stack = QtGui.QUndoStack(self)
         self._gesture = None  # (session before, text) while a drag is under way
         self._cache = {}
+        self._mixture_memory = dict(self.MIXTURE_DEFAULTS)  # which -> (weight, mu2, sigma2)
 
     # -- reading -------------------------------------------------------------------------------
     @property
@@ -197,10 +198,10 @@ class SessionModel(QtCore.QObject):
                            continuous_q=q if q is not None else s.continuous_q), text)
 
     # -- intents: continuous --------------------------------------------------------------------
-    # P is a Normal, or a two-component Mixture whose FIRST component is (mu, sigma); Q is a Normal.
-    # Parameter names: "mu", "sigma" (P's first component, or Q), and for P "weight" (of the first
-    # component), "mu2", "sigma2". While P is a single Normal, the second component and weight are
-    # remembered here (not in the session) so switching the mixture on brings them back.
+    # P and Q are each a Normal or a two-component Mixture whose FIRST component is (mu, sigma).
+    # Parameter names: "mu", "sigma" (the Normal, or the first component), "weight" (of the first
+    # component), "mu2", "sigma2". While a side is a single Normal, its second component and weight
+    # are remembered here (not in the session) so switching the mixture on brings them back.
     CONTINUOUS_PARAMS = ("mu", "sigma", "weight", "mu2", "sigma2")
     CONTINUOUS_PRESETS = {
         "identical": (Normal(0.0, 1.0), Normal(0.0, 1.0)),
@@ -209,27 +210,26 @@ class SessionModel(QtCore.QObject):
         "q-narrower": (Normal(0.0, 1.0), Normal(0.0, 0.4)),
         "bimodal-p": (Mixture.from_params(0.5, -3.0, 0.8, 3.0, 0.8), Normal(0.8, 1.5)),
     }
+    MIXTURE_DEFAULTS = {"p": (0.5, 4.0, 1.0), "q": (0.5, -3.0, 1.0)}  # (weight, mu2, sigma2)
     fitActiveChanged = QtCore.Signal(bool)
-    _mixture_memory = (0.5, 4.0, 1.0)  # (weight, mu2, sigma2) for when P becomes a mixture
     _fit_text = None  # while a fit is shown: its undo text (its macro is open on the undo stack)
 
     def continuous(self, which):
         return self._session.continuous_p if which == "p" else self._session.continuous_q
 
     def continuous_params(self, which):
-        """The parameters a user sets, by name (P: also the remembered mixture part)."""
+        """The parameters a user sets, by name (a Normal side: also its remembered mixture part)."""
         d = self.continuous(which)
         if isinstance(d, Mixture):
             (c1, c2) = d.components
             return dict(mixture=True, mu=c1.mu, sigma=c1.sigma, weight=d.weight, mu2=c2.mu, sigma2=c2.sigma)
         out = dict(mixture=False, mu=d.mu, sigma=d.sigma)
-        if which == "p":
-            out.update(zip(("weight", "mu2", "sigma2"), self._mixture_memory))
+        out.update(zip(("weight", "mu2", "sigma2"), self._mixture_memory[which]))
         return out
 
     def set_continuous_param(self, which, name, value):
-        """Set one parameter of P or Q ("mu", "sigma"; for P also "weight", "mu2", "sigma2")."""
-        if which not in WHICH or name not in self.CONTINUOUS_PARAMS or (which == "q" and name not in ("mu", "sigma")):
+        """Set one parameter of P or Q ("mu", "sigma", "weight", "mu2", "sigma2")."""
+        if which not in WHICH or name not in self.CONTINUOUS_PARAMS:
             raise ValueError(f"no continuous parameter {name!r} for {which!r}")
         value = float(value)
         params = self.continuous_params(which)
@@ -238,7 +238,7 @@ class SessionModel(QtCore.QObject):
             new = Mixture.from_params(params["weight"], params["mu"], params["sigma"], params["mu2"], params["sigma2"])
         elif name in ("weight", "mu2", "sigma2"):
             Mixture.from_params(params["weight"], 0.0, 1.0, params["mu2"], params["sigma2"])  # validate
-            self._mixture_memory = (params["weight"], params["mu2"], params["sigma2"])
+            self._mixture_memory[which] = (params["weight"], params["mu2"], params["sigma2"])
             return
         else:
             new = Normal(params["mu"], params["sigma"])
@@ -246,23 +246,28 @@ class SessionModel(QtCore.QObject):
         text = f"{which.upper()}: {symbol} = {value:.4g}"
         self.set_continuous(**{which: new}, text=text)
 
-    def set_mixture(self, on):
-        """Make P a two-component mixture (first component = the current P) or a single Normal."""
-        params = self.continuous_params("p")
+    def set_mixture(self, on, which="p"):
+        """Make P (or Q) a two-component mixture (first component = the current Normal) or a
+        single Normal (the first component)."""
+        if which not in WHICH:
+            raise ValueError(f"no continuous distribution {which!r}")
+        params = self.continuous_params(which)
         if bool(on) == params["mixture"]:
             return
         if on:
-            w, mu2, s2 = self._mixture_memory
+            w, mu2, s2 = self._mixture_memory[which]
             new = Mixture.from_params(w, params["mu"], params["sigma"], mu2, s2)
         else:
-            self._mixture_memory = (params["weight"], params["mu2"], params["sigma2"])
+            self._mixture_memory[which] = (params["weight"], params["mu2"], params["sigma2"])
             new = Normal(params["mu"], params["sigma"])
-        self.set_continuous(p=new, text="P: mixture" if on else "P: single normal")
+        name = which.upper()
+        self.set_continuous(**{which: new}, text=f"{name}: mixture" if on else f"{name}: single normal")
 
     def apply_continuous_preset(self, name):
         p, q = self.CONTINUOUS_PRESETS[name]
-        if isinstance(p, Mixture):
-            self._mixture_memory = (p.weight, p.components[1].mu, p.components[1].sigma)
+        for which, d in (("p", p), ("q", q)):
+            if isinstance(d, Mixture):
+                self._mixture_memory[which] = (d.weight, d.components[1].mu, d.components[1].sigma)
         self.set_continuous(p=p, q=q, text=f"Preset: {name.replace('-', ' ')}")
 
     def mse_link(self):
@@ -271,18 +276,21 @@ class SessionModel(QtCore.QObject):
         Returns dict(mean_p, var_p, mu_q, error = mean_p - mu_q, terms=(constant, variance, squared
         error), total), the
         terms and total in the current unit (exact for a mixture P too: only P's mean and variance
-        enter)."""
+        enter). Q must be a Normal (the link is about a unit-variance Normal Q)."""
         P, Q = self._session.continuous_p, self._session.continuous_q
+        if not isinstance(Q, Normal):
+            raise ValueError("the MSE link needs a Normal Q")
         m = gaussian.moment_match(P)
         terms = tuple(float(convert(t, self.unit)) for t in gaussian.unit_variance_terms(P, Q.mu))
         return dict(mean_p=m.mu, var_p=m.sigma**2, mu_q=Q.mu, error=m.mu - Q.mu, terms=terms, total=sum(terms))
 
     # fits: compute, then show as one undo step (begin_fit, fit_step per frame, end_fit)
     def continuous_fit(self, kind):
-        """Fit Q to P from the current Q: kind "forward" minimises D(P‖Q) (moment matching),
-        "reverse" minimises D(Q‖P) ending at the mode of P nearest Q. Returns a FitResult whose
-        path runs from the current Q to the optimum; nothing is changed."""
-        P, Q = self._session.continuous_p, self._session.continuous_q
+        """Fit a Normal Q to P from the current Q: kind "forward" minimises D(P‖Q) (moment
+        matching), "reverse" minimises D(Q‖P) ending at the mode of P nearest Q. A mixture Q starts
+        from its moment-matched Normal. Returns a FitResult whose path runs from that Normal to the
+        optimum; nothing is changed."""
+        P, Q = self._session.continuous_p, gaussian.moment_match(self._session.continuous_q)
         if kind == "forward":
             return gaussian.fit_forward_kl(P, Q)
         if kind == "reverse":

@@ -260,6 +260,38 @@ def test_labels_are_plain_text_never_mathtext(tmp_path):
     assert "$x$" in texts and "cost $5" in texts and "$\\alpha$" in texts
 
 
+HOSTILE = ["<b>x</b>", "<img src=/dev/zero>", "&amp;", "&", "$x^2$", "W" * 40, "שלום", "\u202eevil",
+           "e\u0301", "a\u2028b", "中文 😀"]
+# what cannot be drawn or stored in SVG (XML 1.0) shows as a visible stand-in
+STAND_INS = {"x\x01y": "x\u2401y", "tab\there": "tab here", "a\ud800b": "a\ufffdb", "d\x7fe\x85": "d\u2421e\ufffd"}
+
+
+def test_hostile_labels_are_text_in_every_format(tmp_path):
+    """Labels and titles from a file are plain text in SVG, PDF and PNG: no markup, no mathtext,
+    no warning (a glyph DejaVu Sans lacks stays a character in SVG and PDF), well-formed SVG."""
+    labels = HOSTILE + list(STAND_INS)
+    n = len(labels)
+    q = [0.0] * 4 + [1.0] * (n - 4)  # Q = 0 on the first four: the reason quotes hostile labels
+    title = "<b>$\\alpha$</b> & x\x02"
+    fig = discrete_figure([1.0] * n, q, labels=labels, title=title)
+    svg = tmp_path / "hostile.svg"
+    save_figure(fig, svg)
+    texts = svg_texts(svg.read_bytes())  # parses: well-formed XML
+    for label in HOSTILE:
+        assert label in texts, label
+    for label, drawn in STAND_INS.items():
+        assert drawn in texts, (label, drawn)
+    assert "<b>$\\alpha$</b> & x\u2402" in texts
+    assert any(t.startswith("Q(<b>x</b>") for t in texts) or any("categories" in t for t in texts)
+    pdf = tmp_path / "hostile.pdf"
+    save_figure(fig, pdf)
+    shown = pdf_texts(pdf.read_bytes())
+    assert "<img src=/dev/zero>" in shown and "$x^2$" in shown and "&amp;" in shown
+    png = tmp_path / "hostile.png"
+    save_figure(fig, png, dpi=60)
+    assert png_size(png.read_bytes())[0] > 0
+
+
 # --------------------------------------------------------------------------------------------
 # Bad input
 

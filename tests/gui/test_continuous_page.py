@@ -16,7 +16,8 @@ from scipy.stats import norm
 from klviz.core import Mixture, Normal
 from uitools import _send
 
-SPINS = ["spin_mu_p", "spin_sigma_p", "spin_mu_q", "spin_sigma_q", "spin_weight_p", "spin_mu2_p", "spin_sigma2_p"]
+SPINS = ["spin_mu_p", "spin_sigma_p", "spin_mu_q", "spin_sigma_q", "spin_weight_p", "spin_mu2_p", "spin_sigma2_p",
+         "spin_weight_q", "spin_mu2_q", "spin_sigma2_q"]
 LABELS = {
     "normal_value_entropy_p": "h_p", "normal_value_entropy_q": "h_q",
     "normal_value_cross_entropy_pq": "ce_pq", "normal_value_cross_entropy_qp": "ce_qp",
@@ -59,11 +60,14 @@ def page(window):
 
 def spec_from_widgets(window):
     v = {n: spin(window, n).value() for n in SPINS}
-    if find(window, QtWidgets.QCheckBox, "check_mixture_p").isChecked():
-        p = ("mixture", v["spin_weight_p"], v["spin_mu_p"], v["spin_sigma_p"], v["spin_mu2_p"], v["spin_sigma2_p"])
-    else:
-        p = ("normal", v["spin_mu_p"], v["spin_sigma_p"])
-    return p, ("normal", v["spin_mu_q"], v["spin_sigma_q"])
+
+    def side(w):
+        if find(window, QtWidgets.QCheckBox, f"check_mixture_{w}").isChecked():
+            return ("mixture", v[f"spin_weight_{w}"], v[f"spin_mu_{w}"], v[f"spin_sigma_{w}"], v[f"spin_mu2_{w}"],
+                    v[f"spin_sigma2_{w}"])
+        return ("normal", v[f"spin_mu_{w}"], v[f"spin_sigma_{w}"])
+
+    return side("p"), side("q")
 
 
 def parts(spec):
@@ -109,7 +113,7 @@ def mp_closed_forms(mp_, sp_, mq_, sq_):
 
 def reference(p, q, unit="nats"):
     """Every readout of the pair, in `unit`, from independent references."""
-    if p[0] == "normal":
+    if p[0] == q[0] == "normal":
         h_p, ce_pq, kl_pq = mp_closed_forms(p[1], p[2], q[1], q[2])
         h_q, ce_qp, kl_qp = mp_closed_forms(q[1], q[2], p[1], p[2])
         assert h_p == pytest.approx(norm(p[1], p[2]).entropy(), rel=1e-12, abs=1e-12)
@@ -124,7 +128,7 @@ def reference(p, q, unit="nats"):
         h_p = -ref_expect(p, lp)
         ce_pq = -ref_expect(p, lq)
         kl_pq = ref_expect(p, lambda x: lp(x) - lq(x))
-        h_q = norm(q[1], q[2]).entropy()
+        h_q = norm(q[1], q[2]).entropy() if q[0] == "normal" else -ref_expect(q, lq)
         ce_qp = -ref_expect(q, lp)
         kl_qp = ref_expect(q, lambda x: lq(x) - lp(x))
     vals = dict(h_p=h_p, h_q=h_q, ce_pq=ce_pq, ce_qp=ce_qp, kl_pq=kl_pq, kl_qp=kl_qp)
@@ -168,6 +172,13 @@ def set_mixture(window, w, mu1, s1, mu2, s2):
         spin(window, name).setValue(v)
 
 
+def set_q_mixture(window, w, mu1, s1, mu2, s2):
+    find(window, QtWidgets.QCheckBox, "check_mixture_q").setChecked(True)
+    for name, v in (("spin_weight_q", w), ("spin_mu_q", mu1), ("spin_sigma_q", s1), ("spin_mu2_q", mu2),
+                    ("spin_sigma2_q", s2)):
+        spin(window, name).setValue(v)
+
+
 def set_q(window, mu, sigma):
     spin(window, "spin_mu_q").setValue(mu)
     spin(window, "spin_sigma_q").setValue(sigma)
@@ -185,7 +196,10 @@ def test_the_scalar_reference_agrees_with_scipy():
 def test_contract_object_names_and_types(window):
     for name in SPINS:
         assert isinstance(window.findChild(QtWidgets.QDoubleSpinBox, name), QtWidgets.QDoubleSpinBox), name
-    assert isinstance(window.findChild(QtWidgets.QCheckBox, "check_mixture_p"), QtWidgets.QCheckBox)
+    for which in "pq":
+        assert isinstance(window.findChild(QtWidgets.QCheckBox, f"check_mixture_{which}"), QtWidgets.QCheckBox)
+        for name in ("mu", "sigma", "weight", "mu2", "sigma2"):
+            assert isinstance(window.findChild(QtWidgets.QSlider, f"slider_{name}_{which}"), QtWidgets.QSlider)
     for name in LABELS:
         assert isinstance(window.findChild(QtWidgets.QLabel, name), QtWidgets.QLabel), name
     for name in ("button_fit_forward", "button_fit_reverse"):
@@ -300,6 +314,79 @@ def test_mixture_on_and_off(window, page):
     window.model.undo_stack.undo()
     assert window.model.continuous("p") == Normal(-2.0, 0.6)
     assert not check.isChecked()
+
+
+def test_mixture_q_on_and_off(window, page):
+    """Q may be a two-component mixture too (a session file may hold one): same controls as P's."""
+    check = find(window, QtWidgets.QCheckBox, "check_mixture_q")
+    assert not spin(window, "spin_weight_q").isEnabled()
+    spin(window, "spin_mu2_q").setValue(-2.5)  # remembered while Q is a Normal
+    assert isinstance(window.model.continuous("q"), Normal)
+    check.setChecked(True)
+    Q = window.model.continuous("q")
+    assert isinstance(Q, Mixture) and Q.components[0] == Normal(1.0, 1.5) and Q.components[1].mu == -2.5
+    assert all(spin(window, f"spin_{n}_q").isEnabled() for n in ("weight", "mu2", "sigma2"))
+    set_q_mixture(window, 0.35, 1.5, 0.7, -2.5, 1.1)
+    assert window.model.continuous("q") == Mixture.from_params(0.35, 1.5, 0.7, -2.5, 1.1)
+    assert_readouts_match(window)
+    # the density drawn is the mixture's, with its weighted components dashed
+    x, y = page.plot_densities.curves["q"].getData()
+    assert np.allclose(y, 0.35 * norm.pdf(x, 1.5, 0.7) + 0.65 * norm.pdf(x, -2.5, 1.1), rtol=1e-9, atol=1e-300)
+    assert all(item.isVisible() for item in page.plot_densities._comp_q)
+    p, q = spec_from_widgets(window)
+    x, f = page.plot_integrands.curves["pq"].getData()
+    lp, lq = norm.logpdf(x, p[1], p[2]), ref_logpdf_array(q, x)
+    assert np.allclose(f, np.exp(lp) * (lp - lq), rtol=1e-9, atol=1e-12)
+    # both mixtures at once
+    set_mixture(window, 0.3, -2.0, 0.6, 3.5, 1.4)
+    assert_readouts_match(window)
+    check.setChecked(False)
+    assert window.model.continuous("q") == Normal(1.5, 0.7)
+    assert not any(item.isVisible() for item in page.plot_densities._comp_q)
+    window.model.undo_stack.undo()
+    assert window.model.continuous("q") == Mixture.from_params(0.35, 1.5, 0.7, -2.5, 1.1) and check.isChecked()
+
+
+def test_a_mixture_q_from_a_file_opens(window, page, tmp_path):
+    path = tmp_path / "mixq.klviz"
+    q = {"family": "mixture", "weight": 0.25, "components": [{"mu": -1, "sigma": 0.5}, {"mu": 2, "sigma": 1.25}]}
+    path.write_text(json.dumps({"format": "klviz-session", "version": 1,
+                                "continuous": {"p": {"family": "normal", "mu": 0.5, "sigma": 2}, "q": q}}))
+    assert window.open_session(str(path))
+    assert find(window, QtWidgets.QCheckBox, "check_mixture_q").isChecked()
+    assert [spin(window, f"spin_{n}_q").value() for n in ("weight", "mu", "sigma", "mu2", "sigma2")] == \
+        [0.25, -1, 0.5, 2, 1.25]
+    assert_readouts_match(window)
+    assert "0.25·N(−1, 0.5²) + 0.75·N(2, 1.25²)" in page.caption_densities.text()
+
+
+@pytest.mark.parametrize("kind", ["forward", "reverse"])
+def test_a_fit_from_a_mixture_q_starts_at_its_moment_match(window, page, kind):
+    set_q_mixture(window, 0.5, -3.0, 0.6, 2.0, 0.8)
+    start = ref_moments(spec_from_widgets(window)[1])
+    find(window, QtWidgets.QPushButton, f"button_fit_{kind}").click()
+    Q = window.model.continuous("q")
+    assert isinstance(Q, Normal) and not find(window, QtWidgets.QCheckBox, "check_mixture_q").isChecked()
+    mus, _ = page.plot_densities.curves["path"].getData()
+    assert mus[0] == pytest.approx(start[0], abs=1e-9)  # from Q's moment-matched Normal
+    if kind == "forward":
+        assert (Q.mu, Q.sigma) == pytest.approx((0.0, 1.0), abs=1e-9)  # P = N(0, 1) itself
+    window.model.undo_stack.undo()
+    assert window.model.continuous("q") == Mixture.from_params(0.5, -3.0, 0.6, 2.0, 0.8)
+
+
+def test_unit_variance_is_for_a_normal_q(window, page):
+    uv = find(window, QtWidgets.QCheckBox, "check_unit_variance_q")
+    uv.setChecked(True)
+    assert window.model.continuous("q").sigma == 1.0 and not find(window, QtWidgets.QGroupBox, "group_mse").isHidden()
+    find(window, QtWidgets.QCheckBox, "check_mixture_q").setChecked(True)  # the link is about a Normal Q
+    assert isinstance(window.model.continuous("q"), Mixture)
+    assert not uv.isChecked() and not uv.isEnabled()
+    assert find(window, QtWidgets.QGroupBox, "group_mse").isHidden()
+    assert spin(window, "spin_sigma_q").isEnabled()
+    assert_readouts_match(window)
+    find(window, QtWidgets.QCheckBox, "check_mixture_q").setChecked(False)
+    assert uv.isEnabled()
 
 
 def test_mixture_with_extreme_weights(window):

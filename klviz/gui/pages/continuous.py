@@ -1,4 +1,4 @@
-"""The Continuous tab: Normal P (or a two-component mixture) and Normal Q on one plot, their
+"""The Continuous tab: P and Q, each a Normal or a two-component mixture, on one plot, their
 differential measures, the KL integrands as signed areas, forward and reverse KL fits of Q to P,
 and the MSE link (a unit-variance Q makes the cross-entropy a squared error).
 
@@ -9,6 +9,7 @@ the model and are animated here over `fit_duration_ms` as one undo step.
 
 from __future__ import annotations
 
+import html
 import time
 
 import numpy as np
@@ -19,15 +20,15 @@ from klviz.core.format import format_value
 from klviz.core.gaussian import density, drawing_grid, integrand, log_density, resample_path
 from klviz.gui.widgets.buttons import push_button
 from klviz.gui.widgets.caption import Caption
-from klviz.gui.widgets.curves import DensityChart, IntegrandChart
+from klviz.gui.widgets.curves import DensityChart, IntegrandChart, finite_span
 from klviz.gui.widgets.readouts import ReadoutGrid
 from klviz.gui.widgets.slider_spin import SliderSpin
 from klviz.gui.widgets.terms_bar import TermsBar
 from klviz.gui.widgets.value_label import quiz_placeholder
 from klviz.style import ENTROPY_COLOR, KL_COLOR, P_COLOR, Q_COLOR
 
-# Mnemonics (Alt+key) on this tab: M S X W N T (P), A Q I (Q), O R (fits), P (presets); the window
-# uses F E V H (menus), U (unit), D C L (tabs).
+# Mnemonics (Alt+key) on this tab: M S X W N T (P), A Q B G I (Q), O R (fits), P (presets); the
+# window uses F E V H (menus), U (unit), D C L (tabs). Q's mu2 and sigma2 have no letter left.
 MU_RANGE = (-10.0, 10.0)
 SIGMA_RANGE = (0.05, 20.0)
 REACH = 4.0  # the x axis shows every component's mu ± REACH sigma
@@ -57,7 +58,7 @@ READOUTS = (
      "KL divergence:  D(Q‖P) = ∫ q(x) log(q(x)/p(x)) dx ≥ 0 — the signed orange area below\n"
      f"{_NORMALS}log(σ_P/σ_Q) + (σ_Q² + (μ_Q − μ_P)²) / (2σ_P²) − ½", KL_COLOR),
 )
-MIXTURE_NOTE = "\nWith a mixture P there is no closed form: computed by quadrature in log space."
+MIXTURE_NOTE = "\nWith a mixture there is no closed form: computed by quadrature in log space."
 NEGATIVE_NOTE = "(negative: differential)"  # its tooltip explains
 NEGATIVE_KEYS = ("entropy_p", "entropy_q", "cross_entropy_pq", "cross_entropy_qp")
 NEGATIVE_TIP = (
@@ -82,6 +83,17 @@ def _describe(dist):
         return n(dist.mu, dist.sigma)
     (w1, w2), (c1, c2) = dist.weights, dist.components
     return f"{w1:.3g}·{n(c1.mu, c1.sigma)} + {w2:.3g}·{n(c2.mu, c2.sigma)}"
+
+
+def _finite_log_density(dist, x):
+    """log p(x) for drawing: -inf (zero density) where the far tail's arithmetic overflows."""
+    lp = log_density(dist, x)  # a new array: mended in place
+    lp[np.isnan(lp)] = -np.inf
+    return lp
+
+
+def _finite_density(dist, x):
+    return np.exp(_finite_log_density(dist, x))
 
 
 def _components(dist):
@@ -155,6 +167,23 @@ class ContinuousPage(QtWidgets.QWidget):
         grid.addWidget(header, 0, 0, 1, 3)
         return box, grid
 
+    def _mixture_rows(self, grid, which, check_text, labels, note=""):
+        """Rows 3-6 of a distribution's box: the mixture switch, then weight, mu2 and sigma2."""
+        name = which.upper()
+        check = QtWidgets.QCheckBox(check_text)
+        check.setObjectName(f"check_mixture_{which}")
+        check.setToolTip(f"{name} = w·N(μ, σ²) + (1 − w)·N(μ₂, σ₂²): a bimodal {name}.\n"
+                         "Its measures have no closed form and are computed by quadrature." + note)
+        check.toggled.connect(lambda on: self._on_mixture_toggled(which, on))
+        grid.addWidget(check, 3, 0, 1, 3)
+        (w, mu2, sigma2) = labels
+        self._add_row(grid, 4, self._param(which, "weight", w, f"weight w of {name}'s first component",
+                                           lo=0.0, hi=1.0, step=0.05))
+        self._add_row(grid, 5, self._param(which, "mu2", mu2, f"mean μ₂ of {name}'s second component"))
+        self._add_row(grid, 6, self._param(which, "sigma2", sigma2, f"std dev σ₂ of {name}'s second component",
+                                           log=True))
+        return check
+
     def _header(self, which, color):
         text = {"p": "■ P &nbsp;<span style='font-weight:400'>(the blue curve)</span>",
                 "q": "■ Q &nbsp;<span style='font-weight:400'>(the orange curve)</span>"}[which]
@@ -170,30 +199,23 @@ class ContinuousPage(QtWidgets.QWidget):
         self.box_p, gp = self._group("group_p", self.header_p)
         self._add_row(gp, 1, self._param("p", "mu", "P &mean μ", "P's mean μ"))
         self._add_row(gp, 2, self._param("p", "sigma", "P &std dev σ", "P's standard deviation σ", log=True))
-        self.check_mixture_p = QtWidgets.QCheckBox("Two-component mi&xture")
-        self.check_mixture_p.setObjectName("check_mixture_p")
-        self.check_mixture_p.setToolTip(
-            "P = w·N(μ, σ²) + (1 − w)·N(μ₂, σ₂²): a bimodal P.\n"
-            "Its measures have no closed form and are computed by quadrature.")
-        self.check_mixture_p.toggled.connect(self._on_mixture_toggled)
-        gp.addWidget(self.check_mixture_p, 3, 0, 1, 3)
-        self._add_row(gp, 4, self._param("p", "weight", "&Weight w", "weight w of P's first component",
-                                         lo=0.0, hi=1.0, step=0.05))
-        self._add_row(gp, 5, self._param("p", "mu2", "Mea&n μ₂", "mean μ₂ of P's second component"))
-        self._add_row(gp, 6, self._param("p", "sigma2", "S&td dev σ₂", "std dev σ₂ of P's second component",
-                                         log=True))
+        self.check_mixture_p = self._mixture_rows(gp, "p", "Two-component mi&xture",
+                                                  ("&Weight w", "Mea&n μ₂", "S&td dev σ₂"))
 
         # Q
         self.box_q, gq = self._group("group_q", self.header_q)
         self._add_row(gq, 1, self._param("q", "mu", "Q me&an μ", "Q's mean μ"))
         self._add_row(gq, 2, self._param("q", "sigma", "&Q std dev σ", "Q's standard deviation σ", log=True))
+        self.check_mixture_q = self._mixture_rows(
+            gq, "q", "Two-component mixture (&bimodal Q)", ("Wei&ght w", "Mean μ₂", "Std dev σ₂"),
+            "\na fit starts from Q's moment-matched Normal and makes Q a Normal.")
         self.check_unit_variance = QtWidgets.QCheckBox("Unit var&iance (σ_Q = 1): the MSE link")
         self.check_unit_variance.setObjectName("check_unit_variance_q")
         self.check_unit_variance.setToolTip(
             "Fix σ_Q = 1. Then H(P,Q) = ½ log 2π + ½ (σ_P² + (μ_P − μ_Q)²):\n"
             "a constant plus half the squared error — the MSE loss is a cross-entropy.")
         self.check_unit_variance.toggled.connect(self._on_unit_variance_toggled)
-        gq.addWidget(self.check_unit_variance, 3, 0, 1, 3)
+        gq.addWidget(self.check_unit_variance, 7, 0, 1, 3)
 
         # fits and presets
         box_fit = QtWidgets.QGroupBox("Fit Q to P")
@@ -209,6 +231,7 @@ class ContinuousPage(QtWidgets.QWidget):
             "(mode-seeking: Q settles on the peak of P nearest it).")
         self.label_fit = QtWidgets.QLabel("Q's path is drawn dashed on the densities.")
         self.label_fit.setObjectName("label_fit_status")
+        self.label_fit.setTextFormat(QtCore.Qt.TextFormat.RichText)  # program text; data is escaped
         self.label_fit.setWordWrap(True)
         for w in (self.button_fit_forward, self.button_fit_reverse, self.label_fit):
             fl.addWidget(w)
@@ -403,9 +426,11 @@ class ContinuousPage(QtWidgets.QWidget):
         self.finish_fit()
         self.model.begin_gesture(text)
 
-    def _on_mixture_toggled(self, on):
+    def _on_mixture_toggled(self, which, on):
         self.finish_fit()
-        self.model.set_mixture(on)
+        if which == "q" and on and self.check_unit_variance.isChecked():
+            self.check_unit_variance.setChecked(False)  # the MSE link is about a Normal Q
+        self.model.set_mixture(on, which)
 
     def _preset(self, key):
         self.finish_fit()
@@ -420,22 +445,35 @@ class ContinuousPage(QtWidgets.QWidget):
 
     # -- fits ----------------------------------------------------------------------------------
     def start_fit(self, kind):
-        """Fit Q to P ("forward" or "reverse"), animated over fit_duration_ms as one undo step."""
+        """Fit a Normal Q to P ("forward" or "reverse"), animated over fit_duration_ms as one undo
+        step. A mixture Q starts from its moment-matched Normal (its own curve stays as the ghost)."""
         self.finish_fit()
         if self.check_unit_variance.isChecked():
             self.check_unit_variance.setChecked(False)  # a fit sets σ_Q too
-        P, start = self.model.continuous("p"), self.model.continuous("q")
-        result = self.model.continuous_fit(kind)
+        P, current = self.model.continuous("p"), self.model.continuous("q")
         title, done = FITS[kind]
-        if result.normal == start:
+        try:  # a fit whose arithmetic overflows is no fit: say so, change nothing
+            with np.errstate(over="raise", invalid="raise", divide="raise"):
+                result = self.model.continuous_fit(kind)
+        except (ValueError, ArithmeticError) as exc:
+            self.label_fit.setText(f"No fit: {html.escape(str(exc))}")
+            return
+        if result.normal == current:
             self.label_fit.setText(f"{done}<br>Q is already there.")
             return
-        frames = resample_path(result.path, FIT_FRAMES)
+        start = result.path[0]
+        try:  # an even pace along the path; a path spanning ~1e300 overflows it: then jump
+            with np.errstate(over="raise", invalid="raise"):
+                frames = resample_path(result.path, FIT_FRAMES)
+        except (ValueError, ArithmeticError):
+            frames = (start, result.normal)
         mus = np.array([n.mu for n in frames])
-        peaks = np.array([float(density(n, n.mu)) for n in frames])
-        x0, x1 = self.plot_densities.limits.x or (start.mu - REACH * start.sigma, start.mu + REACH * start.sigma)
-        gx = drawing_grid(x0, x1, (start,))
-        self._path = (P, result.normal, mus, peaks, (gx, density(start, gx)))
+        with np.errstate(all="ignore"):
+            peaks = np.array([float(density(n, n.mu)) for n in frames])
+            x0, x1 = self.plot_densities.limits.x or (start.mu - REACH * start.sigma, start.mu + REACH * start.sigma)
+            gx = drawing_grid(x0, x1, (current,))
+            ghost = _finite_density(current, gx)
+        self._path = (P, result.normal, mus, peaks, (gx, ghost))
         self._fit = (kind, frames, result.normal)
         self.label_fit.setText(f"{title} …")
         self.model.begin_fit(title)
@@ -510,21 +548,24 @@ class ContinuousPage(QtWidgets.QWidget):
         sticky = model.gesture_active
 
         # controls follow the model
-        params = model.continuous_params("p")
+        params = {which: model.continuous_params(which) for which in ("p", "q")}
         for (which, name), ctl in self.controls.items():
-            src = params if which == "p" else dict(mu=Q.mu, sigma=Q.sigma)
-            ctl.set_value(src[name])
-        mixture = isinstance(P, Mixture)
-        if self.check_mixture_p.isChecked() != mixture:
-            blocked = self.check_mixture_p.blockSignals(True)
-            self.check_mixture_p.setChecked(mixture)
-            self.check_mixture_p.blockSignals(blocked)
-        for name in ("weight", "mu2", "sigma2"):
-            self.controls[("p", name)].setEnabled(mixture)
-        if self.check_unit_variance.isChecked() and Q.sigma != 1.0:
+            ctl.set_value(params[which][name])
+        for which, check in (("p", self.check_mixture_p), ("q", self.check_mixture_q)):
+            mixture = params[which]["mixture"]
+            if check.isChecked() != mixture:
+                blocked = check.blockSignals(True)
+                check.setChecked(mixture)
+                check.blockSignals(blocked)
+            for name in ("weight", "mu2", "sigma2"):
+                self.controls[(which, name)].setEnabled(mixture)
+        mixture, q_mixture = params["p"]["mixture"], params["q"]["mixture"]
+        # the MSE link is about a unit-variance Normal Q
+        if self.check_unit_variance.isChecked() and (q_mixture or Q.sigma != 1.0):
             blocked = self.check_unit_variance.blockSignals(True)
             self.check_unit_variance.setChecked(False)
             self.check_unit_variance.blockSignals(blocked)
+        self.check_unit_variance.setEnabled(not q_mixture)
         unit_variance = self.check_unit_variance.isChecked()
         self.controls[("q", "sigma")].setEnabled(not unit_variance)
 
@@ -532,40 +573,43 @@ class ContinuousPage(QtWidgets.QWidget):
         values = {k: getattr(m, k) for k, *_ in READOUTS}
         notes = {k: NEGATIVE_NOTE for k in NEGATIVE_KEYS if values[k] < 0}
         self.readouts.set_values(values, unit, notes)
-        if mixture != getattr(self, "_tips_mixture", None):
-            self._tips_mixture = mixture
+        any_mixture = mixture or q_mixture
+        if any_mixture != getattr(self, "_tips_mixture", None):
+            self._tips_mixture = any_mixture
             for key, _, tip, _ in READOUTS:
-                t = tip + (MIXTURE_NOTE if mixture else "")
+                t = tip + (MIXTURE_NOTE if any_mixture else "")
                 self.readouts.values[key].setToolTip(t)
                 self.readouts.names[key].setToolTip(t)
 
-        # curves
+        # curves (in the far tails z² overflows and densities underflow: those points are drawn
+        # as zero density, never as NaN, and no warning escapes)
         comps = _components(P) + _components(Q)
         span = (min(c.mu - REACH * c.sigma for _, c in comps), max(c.mu + REACH * c.sigma for _, c in comps))
         xr = self.plot_densities.limits.update_x(*span, sticky=sticky or self.fitting)
         self._set_quality(sticky or self.fitting or self._rapid())
         x = drawing_grid(xr[0], xr[1], (P, Q), points=GRID_POINTS, per_component=COMPONENT_POINTS)
-        lp, lq = log_density(P, x), log_density(Q, x)
-        p, q = np.exp(lp), np.exp(lq)
-        parts = [w * density(c, x) for w, c in _components(P)] if mixture else []
-        self.plot_densities.set_curves(x, p, q, parts)
+        with np.errstate(all="ignore"):
+            lp, lq = _finite_log_density(P, x), _finite_log_density(Q, x)
+            p, q = np.exp(lp), np.exp(lq)
+            parts = [w * _finite_density(c, x) for w, c in _components(P)] if mixture else []
+            parts_q = [w * _finite_density(c, x) for w, c in _components(Q)] if q_mixture else []
+            f_pq = convert(integrand(P, Q, x, lp, lq), unit)
+            f_qp = convert(integrand(Q, P, x, lq, lp), unit)
         top = max(float(p.max()), float(q.max()))
         if self._path is not None:
             if self._fit is None and (self._path[0] != P or self._path[1] != Q):
                 self._path = None
             else:
-                top = max(top, float(self._path[3].max()))
-        self.plot_densities.set_limits(xr, top, sticky=sticky or self.fitting)
+                top = max(top, float(np.max(self._path[3], initial=0.0, where=np.isfinite(self._path[3]))))
+        self.plot_densities.set_limits(xr, top, sticky=sticky or self.fitting)  # first: it sets the scale
+        self.plot_densities.set_curves(x, p, q, parts, parts_q)
         if self._path is not None:
             self.plot_densities.set_path(self._path[2], self._path[3], self._path[4])
         else:
             self.plot_densities.set_path()
-        f_pq = convert(integrand(P, Q, x, lp, lq), unit)
-        f_qp = convert(integrand(Q, P, x, lq, lp), unit)
+        lo, hi = finite_span(f_pq, f_qp)
+        self.plot_integrands.set_limits(xr, min(lo, 0.0), hi, sticky=sticky or self.fitting)
         self.plot_integrands.set_curves(x, f_pq, f_qp, unit)
-        lo = min(float(f_pq.min()), float(f_qp.min()), 0.0)
-        hi = max(float(f_pq.max()), float(f_qp.max()))
-        self.plot_integrands.set_limits(xr, lo, hi, sticky=sticky or self.fitting)
 
         f = self._num
         pc, qc = self._colors()

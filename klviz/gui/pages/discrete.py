@@ -11,6 +11,7 @@ from klviz.gui.widgets.bar_chart import BarChart, Series
 from klviz.gui.widgets.decomposition import DecompositionChart
 from klviz.gui.widgets.pointwise import PointwiseChart
 from klviz.gui.widgets.readouts import ReadoutGrid
+from klviz.gui.widgets.text import html_text, isolate, message_box
 from klviz.gui.widgets.value_label import quiz_placeholder
 from klviz.style import ENTROPY_COLOR, KL_COLOR, P_COLOR, Q_COLOR
 
@@ -29,7 +30,7 @@ PRESET_NAMES = {"uniform": "Uniform", "peaked": "Peaked", "bimodal": "Bimodal", 
 
 
 def _why_infinite(mismatch, labels, num, den):
-    names = ", ".join(labels[i] for i in mismatch[:4]) + (", …" if len(mismatch) > 4 else "")
+    names = ", ".join(isolate(labels[i]) for i in mismatch[:4]) + (", …" if len(mismatch) > 4 else "")
     return f"{den}({names}) = 0 where {num}({names}) > 0"
 
 
@@ -182,7 +183,7 @@ class DiscretePage(QtWidgets.QWidget):
     # -- tooltips ------------------------------------------------------------------------------
     def _tip(self, i):
         d, m = self.model.discrete, self.model.discrete_measures()
-        lab = d.labels[i]
+        lab = html_text(d.labels[i])  # a label is data: never markup
         if self._quiz:
             return f"<b>{lab}</b>"
         return (f"<b>{lab}</b><br>P({lab}) = {d.p[i]:.6g}<br>Q({lab}) = {d.q[i]:.6g}<br>"
@@ -225,7 +226,11 @@ class DiscretePage(QtWidgets.QWidget):
         try:
             self.model.set_labels([s.strip() for s in text.split(",")])
         except ValueError as exc:
-            QtWidgets.QMessageBox.warning(self, "Labels not changed", f"The labels were not changed: {exc}.")
+            box = message_box(self, QtWidgets.QMessageBox.Icon.Warning, "Labels not changed",
+                              f"The labels were not changed: {exc}.")
+            box.setObjectName("message_labels")
+            box.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
+            box.open()
 
     def refresh(self):
         d = self.model.discrete

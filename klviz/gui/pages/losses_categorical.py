@@ -85,6 +85,7 @@ class CategoricalPanel(QtWidgets.QWidget):
                                           f"Logits (0, {EXTREME:g}, 0, …): f₀ underflows to 0, yet the loss "
                                           "stays exact because it is computed with logsumexp")
         self.label_error = QtWidgets.QLabel()
+        self.label_error.setTextFormat(QtCore.Qt.TextFormat.PlainText)  # it quotes what was typed
         self.label_error.setObjectName("loss_logits_error")
         self.label_error.setStyleSheet("color: #B00020;")
 

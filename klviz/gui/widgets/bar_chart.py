@@ -17,6 +17,7 @@ from PySide6 import QtCore, QtWidgets
 
 from klviz.gui.theme import set_plot_title
 from klviz.gui.widgets.labels_layer import FastBars, LabelsLayer
+from klviz.gui.widgets.text import tooltip_text
 
 Y_TOP = 1.0
 
@@ -214,7 +215,7 @@ class BarChart(pg.PlotWidget):
     def tooltip(self, si, i):
         if self._tooltip is not None:
             return self._tooltip(si, i)
-        return f"{self.series[si].name}({self._labels[i]}) = {self._heights[si][i]:.6g}"
+        return tooltip_text(f"{self.series[si].name}({self._labels[i]}) = {self._heights[si][i]:.6g}")
 
     @property
     def selected(self):

@@ -33,6 +33,41 @@ def _nice_step(span, ticks=8):
     return nice_ceiling(span / ticks) if span > 0 else 1.0
 
 
+def finite_span(*arrays):
+    """(min, max) over the finite values of the arrays ((0, 0) if there are none)."""
+    lo = min(float(a.min(initial=math.inf)) for a in arrays)
+    hi = max(float(a.max(initial=-math.inf)) for a in arrays)
+    if not (math.isfinite(lo) and math.isfinite(hi)):  # rare: infinities or NaN among them
+        finite = [a[np.isfinite(a)] for a in arrays]
+        lo = min(float(a.min(initial=math.inf)) for a in finite)
+        hi = max(float(a.max(initial=-math.inf)) for a in finite)
+    return (lo, hi) if lo <= hi else (0.0, 0.0)
+
+
+def view_scale(lo, hi):
+    """The power of ten a chart divides an axis's data by before Qt sees it (1 for everyday ranges).
+
+    Qt drops path points beyond 1e128, and a view whose two axes differ by very many orders of
+    magnitude has a transform Qt takes for singular; a file may hold sigma = 1e-300 or mu = 1e300.
+    So an axis spanning less than 1e-4 or more than 1e6, or reaching past 1e12, is drawn in units
+    of a power of ten that make its span a few units, and its tick labels scaled back.
+    """
+    span, reach = hi - lo, max(abs(lo), abs(hi))
+    if not span > 0 or not math.isfinite(span) or (1e-4 <= span <= 1e6 and reach <= 1e12):
+        return 1.0
+    return 10.0 ** math.floor(math.log10(span))
+
+
+def drawable(y, lo, hi):
+    """y ready for a path: NaN becomes 0, and everything is clipped to [lo, hi] (an infinite value
+    runs off the chart instead of reaching Qt as a coordinate it cannot draw)."""
+    y = np.asarray(y, dtype=float)
+    y_lo, y_hi = y.min(initial=0.0), y.max(initial=0.0)  # NaN propagates into both
+    if lo <= y_lo and y_hi <= hi:
+        return y  # the common case: nothing to mend
+    return np.clip(np.where(np.isnan(y), 0.0, y), lo, hi)
+
+
 class StickyLimits:
     """Axis limits that change only when they must, and then to round numbers."""
 
@@ -43,8 +78,11 @@ class StickyLimits:
         self.bottom = None
 
     def update_x(self, lo, hi, sticky=False):
-        """Return the x limits for content spanning [lo, hi]."""
-        width = max(hi - lo, 1e-9)
+        """Return the x limits for content spanning [lo, hi] (finite, lo <= hi).
+
+        However narrow or far out the content (sigma = 1e-300; mu = 1e15), the range holds a few
+        hundred distinct doubles, so the axis and the curves stay drawable."""
+        width = max(hi - lo, 512 * math.ulp(max(abs(lo), abs(hi))))
         if self.x is not None:
             a, b = self.x
             inside = a <= lo and hi <= b
@@ -59,7 +97,10 @@ class StickyLimits:
         return self.x
 
     def update_top(self, need, sticky=False):
-        need = max(float(need), 1e-12)
+        """A round top at or above `need` (> 0; however small: a density 1e-301 high is drawn)."""
+        need = float(need)
+        if not need > 0 or not math.isfinite(need):
+            need = 1e-12
         t = self.top
         if t is not None and need * 1.04 <= t and (sticky or need >= t / self.shrink_y):
             return t
@@ -159,10 +200,23 @@ class FillItem(QtWidgets.QGraphicsPathItem):
         super().__init__()
         self.setPen(QtGui.QPen(QtCore.Qt.PenStyle.NoPen))
         self.setBrush(brush)
+        self._data = (np.zeros(0), np.zeros(0))
+        self._scale = (1.0, 1.0)
+
+    def set_scale(self, sx, sy):
+        """Draw in units of (sx, sy) (see view_scale); the data stay as given."""
+        if (sx, sy) != self._scale:
+            self._scale = (sx, sy)
+            self.setData(*self._data)
 
     def setData(self, x, y):  # noqa: N802 (like pyqtgraph's items)
+        self._data = (x, y)
         x = np.asarray(x, dtype=float)
         y = np.asarray(y, dtype=float)
+        if self._scale != (1.0, 1.0):
+            sx, sy = self._scale
+            with np.errstate(over="ignore"):  # data set just before its new scale: redrawn then
+                x, y = x / sx, y / sy
         if x.size < 2:
             self.setPath(QtGui.QPainterPath())
             return
@@ -193,7 +247,9 @@ class LineItem(pg.GraphicsObject):
         self._pen = pg.mkPen(pen)
         self._aa = bool(antialias)
         self._connect = connect
-        self._x = self._y = np.zeros(0)
+        self._x = self._y = np.zeros(0)  # the data
+        self._vx = self._vy = self._x  # what is drawn: the data in units of the scale
+        self._scale = (1.0, 1.0)
         self._bounds = QtCore.QRectF()
         self._rect = None
         self._segments = None
@@ -219,15 +275,27 @@ class LineItem(pg.GraphicsObject):
     def getData(self):  # noqa: N802
         return self._x, self._y
 
+    def set_scale(self, sx, sy):
+        """Draw in units of (sx, sy) (see view_scale); getData still gives the data."""
+        if (sx, sy) != self._scale:
+            self._scale = (sx, sy)
+            self.setData(self._x, self._y)
+
     def setData(self, x, y, connect=None):  # noqa: N802
         self.prepareGeometryChange()
         if connect is not None:
             self._connect = connect
         self._x = np.asarray(x, dtype=float)
         self._y = np.asarray(y, dtype=float)
-        finite = np.isfinite(self._x) & np.isfinite(self._y)
+        sx, sy = self._scale
+        if sx == sy == 1.0:
+            self._vx, self._vy = self._x, self._y
+        else:
+            with np.errstate(over="ignore"):  # data set just before its new scale: redrawn then
+                self._vx, self._vy = self._x / sx, self._y / sy
+        finite = np.isfinite(self._vx) & np.isfinite(self._vy)
         if finite.any():
-            xs, ys = self._x[finite], self._y[finite]
+            xs, ys = self._vx[finite], self._vy[finite]
             self._bounds = QtCore.QRectF(xs.min(), ys.min(), xs.max() - xs.min(), ys.max() - ys.min())
         else:
             self._bounds = QtCore.QRectF()
@@ -253,18 +321,18 @@ class LineItem(pg.GraphicsObject):
         return self._pen.style() == QtCore.Qt.PenStyle.SolidLine or self._connect == "pairs"
 
     def paint(self, p, *args):
-        if self._x.size < 2:
+        if self._vx.size < 2:
             return
         p.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing, self._aa)
         p.setPen(self._pen)
         if self._solid():
             if self._segments is None:
-                self._segments = arrayToLineSegments(self._x, self._y, connect=self._connect,
+                self._segments = arrayToLineSegments(self._vx, self._vy, connect=self._connect,
                                                      finiteCheck=self._connect == "finite")
             p.drawLines(*self._segments.drawargs())
         else:
             if self._path is None:
-                self._path = pg.arrayToQPath(self._x, self._y, connect=self._connect,
+                self._path = pg.arrayToQPath(self._vx, self._vy, connect=self._connect,
                                              finiteCheck=self._connect == "finite")
             p.drawPath(self._path)
 
@@ -273,7 +341,26 @@ def _line(color, width=3.0, style=QtCore.Qt.PenStyle.SolidLine):
     return LineItem(pg.mkPen(color, width=width, style=style))
 
 
-class DensityChart(pg.PlotWidget):
+class _ScaledView:
+    """A chart's data-to-view scale on each axis (see view_scale): its items draw in those units,
+    its axes label ticks with the data's own values."""
+
+    _scale = (1.0, 1.0)
+
+    def _set_scale(self, sx, sy, items):
+        """Use scale (sx, sy); True if it changed (the caller redraws what it draws itself)."""
+        if (sx, sy) == self._scale:
+            return False
+        self._scale = (sx, sy)
+        pi = self.getPlotItem()
+        pi.getAxis("bottom").setScale(sx)
+        pi.getAxis("left").setScale(sy)
+        for item in items:
+            item.set_scale(sx, sy)
+        return True
+
+
+class DensityChart(_ScaledView, pg.PlotWidget):
     """p(x) and q(x) filled, P's mixture components dashed, a fit's path, and the MSE error bar."""
 
     def __init__(self, parent=None):
@@ -286,18 +373,22 @@ class DensityChart(pg.PlotWidget):
         self.limits = StickyLimits()
         self._fill_p, self._fill_q = _fill(P_COLOR, 45), _fill(Q_COLOR, 45)
         self._comp = [LineItem(pg.mkPen(P_COLOR), connect="finite") for _ in range(2)]
+        self._comp_q = [LineItem(pg.mkPen(Q_COLOR), connect="finite") for _ in range(2)]
         self._line_p, self._line_q = _line(P_COLOR), _line(Q_COLOR)
         self._ghost = _line(Q_COLOR, 1.8, QtCore.Qt.PenStyle.DotLine)
         self._path = pg.PlotDataItem(antialias=True)
         self._ends = pg.ScatterPlotItem(size=11)
         self._error = pg.PlotDataItem(symbol="|")
         self._error_text = pg.TextItem(anchor=(0.5, 1.15))
-        for item in (self._fill_p, self._fill_q, *self._comp, self._ghost, self._line_p, self._line_q,
-                     self._path, self._ends, self._error, self._error_text):
+        for item in (self._fill_p, self._fill_q, *self._comp, *self._comp_q, self._ghost, self._line_p,
+                     self._line_q, self._path, self._ends, self._error, self._error_text):
             pi.addItem(item)
-        for item in (*self._comp, self._ghost, self._path, self._ends, self._error, self._error_text):
+        for item in (*self._comp, *self._comp_q, self._ghost, self._path, self._ends, self._error,
+                     self._error_text):
             item.setVisible(False)
         self._range = None
+        self._path_args = (None, None, None)
+        self._error_args = (None, None, "")
         self.curves = {"p": self._line_p, "q": self._line_q, "path": self._path, "start": self._ghost}
         self._path_color = PATH_COLOR
         self.restyle(None)
@@ -316,8 +407,9 @@ class DensityChart(pg.PlotWidget):
         self._fill_q.setBrush(_qcolor(qc, 45))
         self._line_p.setPen(pg.mkPen(pc, width=3 * scale))
         self._line_q.setPen(pg.mkPen(qc, width=3 * scale))
-        for item in self._comp:
-            item.setPen(pg.mkPen(pc, width=1.6 * scale, style=QtCore.Qt.PenStyle.DashLine))
+        for items, color in ((self._comp, pc), (self._comp_q, qc)):
+            for item in items:
+                item.setPen(pg.mkPen(color, width=1.6 * scale, style=QtCore.Qt.PenStyle.DashLine))
         self._ghost.setPen(pg.mkPen(qc, width=1.8 * scale, style=QtCore.Qt.PenStyle.DotLine))
         self._path.setPen(pg.mkPen(self._path_color, width=2 * scale, style=QtCore.Qt.PenStyle.DashLine))
         self._ends.setPen(pg.mkPen(self._path_color, width=2 * scale))
@@ -334,38 +426,49 @@ class DensityChart(pg.PlotWidget):
             self._ends.setBrush([pg.mkBrush(255, 255, 255, 255), pg.mkBrush(self._path_color)])
 
     def set_draft(self, draft):
-        set_draft((self._line_p, self._line_q, *self._comp, self._ghost), draft)
+        set_draft((self._line_p, self._line_q, *self._comp, *self._comp_q, self._ghost), draft)
 
-    def set_curves(self, x, p, q, components=()):
-        """Densities on the grid x; `components` are P's weighted component densities (mixture)."""
+    def set_curves(self, x, p, q, components=(), components_q=()):
+        """Densities on the grid x; `components` (`components_q`) are P's (Q's) weighted component
+        densities when it is a mixture, drawn dashed."""
         self._fill_p.setData(x, p)
         self._fill_q.setData(x, q)
         self._line_p.setData(x, p)
         self._line_q.setData(x, q)
-        for item, y in zip(self._comp, components):
-            # only where the component is visible at all: no dashes along the axis
-            item.setData(x, np.where(y > 2e-3 * float(y.max()), y, np.nan))
-            item.setVisible(True)
-        for item in self._comp[len(components):]:
-            item.setVisible(False)
+        for items, comps in ((self._comp, components), (self._comp_q, components_q)):
+            for item, y in zip(items, comps):
+                # only where the component is visible at all: no dashes along the axis
+                item.setData(x, np.where(y > 2e-3 * float(np.nanmax(y, initial=0.0)), y, np.nan))
+                item.setVisible(True)
+            for item in items[len(comps):]:
+                item.setVisible(False)
 
     def set_limits(self, xr, top, sticky=False):
         """Show x range `xr` (from self.limits.update_x) and a y range holding `top`."""
         t = self.limits.update_top(top, sticky=sticky)
-        rng = (xr, t)
+        items = (self._fill_p, self._fill_q, *self._comp, *self._comp_q, self._line_p, self._line_q, self._ghost)
+        if self._set_scale(view_scale(*xr), view_scale(0.0, t), items):
+            self.set_path(*self._path_args)
+            self.set_error_bar(*self._error_args)
+        rng = (xr, t, self._scale)
         if rng != self._range:
             self._range = rng
+            sx, sy = self._scale
             pi = self.getPlotItem()
-            pi.setXRange(*xr, padding=0)
-            pi.setYRange(0, t, padding=0.03)
+            pi.setXRange(xr[0] / sx, xr[1] / sx, padding=0)
+            pi.setYRange(0, t / sy, padding=0.03)
         return xr
 
     def set_path(self, mus=None, peaks=None, ghost=None):
         """A fit's path: the trail of Q's peak (mus, peaks) and Q's starting curve (x, y) dotted."""
+        self._path_args = (mus, peaks, ghost)
         show = mus is not None and len(mus) > 1
         self._path.setVisible(show)
         self._ends.setVisible(show)
         if show:
+            sx, sy = self._scale
+            with np.errstate(over="ignore"):  # (a stale path, redrawn or dropped by the page)
+                mus, peaks = np.asarray(mus, dtype=float) / sx, np.asarray(peaks, dtype=float) / sy
             self._path.setData(mus, peaks)
             self._ends.setData([mus[0], mus[-1]], [peaks[0], peaks[-1]],
                                brush=[pg.mkBrush(255, 255, 255, 255), pg.mkBrush(self._path_color)])
@@ -375,17 +478,21 @@ class DensityChart(pg.PlotWidget):
 
     def set_error_bar(self, x_from=None, x_to=None, text=""):
         """The MSE link: a bar from mu_Q to P's mean, near the top of the chart, with its label."""
+        self._error_args = (x_from, x_to, text)
         show = x_from is not None
         self._error.setVisible(show)
         self._error_text.setVisible(show)
         if show:
-            y = 0.9 * (self.limits.top or 1.0)
+            sx, sy = self._scale
+            with np.errstate(over="ignore"):
+                y = float(np.float64(0.9 * (self.limits.top or 1.0)) / sy)
+                x_from, x_to = float(np.float64(x_from) / sx), float(np.float64(x_to) / sx)
             self._error.setData([x_from, x_to], [y, y])
             self._error_text.setText(text)
-            self._error_text.setPos(0.5 * (x_from + x_to), y)
+            self._error_text.setPos(0.5 * x_from + 0.5 * x_to, y)
 
 
-class IntegrandChart(pg.PlotWidget):
+class IntegrandChart(_ScaledView, pg.PlotWidget):
     """p log(p/q) and q log(q/p) with the area between each curve and zero shaded.
 
     The shaded area above zero counts positively, the hatched area below zero negatively; their
@@ -429,7 +536,11 @@ class IntegrandChart(pg.PlotWidget):
         set_draft(self._lines, draft)
 
     def set_curves(self, x, f_pq, f_qp, unit):
+        """The integrands on the grid x. Call after set_limits: a value beyond the shown range
+        (an infinite one where q underflows) is drawn clipped just past it, and NaN as zero."""
+        top, depth = self.limits.top or 1.0, self.limits.bottom or 0.0
         for k, f in enumerate((f_pq, f_qp)):
+            f = drawable(f, -2.0 * max(depth, top), 2.0 * top)
             self._pos[k].setData(x, np.maximum(f, 0.0))
             self._neg[k].setData(x, np.minimum(f, 0.0))
             self._lines[k].setData(x, f)
@@ -438,11 +549,13 @@ class IntegrandChart(pg.PlotWidget):
             self.getPlotItem().setLabel("left", f"integrand ({unit})")
 
     def set_limits(self, x_range, lo, hi, sticky=False):
-        top = self.limits.update_top(max(hi, 1e-12), sticky=sticky)
+        top = self.limits.update_top(hi, sticky=sticky)
         depth = self.limits.update_bottom(max(-lo, 0.0), top, sticky=sticky)
-        rng = (tuple(x_range), top, depth)
+        self._set_scale(view_scale(*x_range), view_scale(-depth, top), (*self._pos, *self._neg, *self._lines))
+        rng = (tuple(x_range), top, depth, self._scale)
         if rng != self._range:
             self._range = rng
+            sx, sy = self._scale
             pi = self.getPlotItem()
-            pi.setXRange(*x_range, padding=0)
-            pi.setYRange(-depth, top, padding=0.03)
+            pi.setXRange(x_range[0] / sx, x_range[1] / sx, padding=0)
+            pi.setYRange(-depth / sy, top / sy, padding=0.03)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from klviz.core.format import format_value
+from klviz.gui.widgets.text import mnemonic_text
 from klviz.gui.widgets.value_label import FixedValueLabel, ValueLabel
 from klviz.style import P_COLOR, Q_COLOR
 
@@ -102,7 +103,7 @@ class ReadoutGrid(QtWidgets.QWidget):
         menu.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)  # one menu per click, not kept
         if key is not None:
             text = self.row_text(key)  # what the menu shows is what is copied
-            menu.addAction(f"&Copy {text}", lambda: QtWidgets.QApplication.clipboard().setText(text))
+            menu.addAction(f"&Copy {mnemonic_text(text)}", lambda: QtWidgets.QApplication.clipboard().setText(text))
         menu.addAction("Copy &all values", self.copy_all)
         for action in menu.actions():
             action.setEnabled(not self._quiz)  # the values are hidden: nothing to copy

@@ -5,13 +5,58 @@ log(value) for a scale parameter such as sigma); the spin box shows the value it
 edited by the user moves the other and emits `valueEdited`; `set_value` (the model talking back)
 moves both without emitting anything. A slider drag is framed by `dragStarted` / `dragFinished`
 so the page can make one undo step of it.
+
+The spin box holds its value exactly (a session file may say sigma = 1e-300 or mu = 1e300, far
+outside the slider) and shows it with four decimals, or in scientific notation where four decimals
+would say nothing (below 0.01, from 10 million up); the user may type either form.
 """
 
 from __future__ import annotations
 
 import math
+import re
 
-from PySide6 import QtCore, QtWidgets
+from PySide6 import QtCore, QtGui, QtWidgets
+
+_NUMBER_PREFIX = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d*)?(?:[eE][+-]?\d*)?")
+_EXACT = 323  # QDoubleSpinBox rounds every value to its decimals: this many keep any double
+
+
+class NumberSpinBox(QtWidgets.QDoubleSpinBox):
+    """A QDoubleSpinBox that keeps any double exactly and shows extreme values readably."""
+
+    def __init__(self, shown_decimals=4, parent=None):
+        super().__init__(parent)
+        self.shown_decimals = int(shown_decimals)
+        self.setDecimals(_EXACT)
+
+    def textFromValue(self, value):  # noqa: N802 (Qt name)
+        a = abs(value)
+        if value == 0 or 1e-2 <= a < 1e7:
+            return f"{value:.{self.shown_decimals}f}"
+        return f"{value:.{self.shown_decimals}e}"
+
+    def valueFromText(self, text):  # noqa: N802
+        try:
+            return float(text.strip())
+        except ValueError:
+            return self.value()
+
+    def validate(self, text, pos):
+        State = QtGui.QValidator.State
+        s = text.strip()
+        try:
+            v = float(s)
+        except ValueError:  # "", "-", "1e" ... on the way to a number, or not a number at all
+            return (State.Intermediate if _NUMBER_PREFIX.fullmatch(s) else State.Invalid), text, pos
+        if not _NUMBER_PREFIX.fullmatch(s):  # "nan", "inf", "1_0": float() takes them, a user may not
+            return State.Invalid, text, pos
+        if not math.isfinite(v):
+            return State.Invalid, text, pos
+        return (State.Acceptable if self.minimum() <= v <= self.maximum() else State.Intermediate), text, pos
+
+    def fixup(self, text):
+        return text
 
 
 class SliderSpin(QtCore.QObject):
@@ -35,9 +80,8 @@ class SliderSpin(QtCore.QObject):
         self.slider.setFocusPolicy(QtCore.Qt.FocusPolicy.StrongFocus)
         self.slider.setMinimumWidth(90)
 
-        self.spin = QtWidgets.QDoubleSpinBox()
+        self.spin = NumberSpinBox(self.decimals)
         self.spin.setObjectName(f"spin_{name}")
-        self.spin.setDecimals(self.decimals)
         self.spin.setRange(self.lo, self.hi)
         self.spin.setSingleStep(step)
         if self.log:
@@ -52,6 +96,7 @@ class SliderSpin(QtCore.QObject):
         self.slider.setAccessibleName(f"{tooltip or name} (slider)")
         self.spin.setAccessibleName(tooltip or name)
 
+        self._shown = None  # the value both widgets show (set_value's shortcut)
         self.slider.valueChanged.connect(self._on_slider)
         self.slider.sliderPressed.connect(self.dragStarted)
         self.slider.sliderReleased.connect(self.dragFinished)
@@ -84,11 +129,14 @@ class SliderSpin(QtCore.QObject):
         box's range widens to hold it and the slider rests at its end.
         """
         value = float(value)
+        if value == self._shown:  # the common case on every frame: nothing to do
+            return
+        self._shown = value
         with QtCore.QSignalBlocker(self.spin):
             lo, hi = min(self.lo, value), max(self.hi, value)
             if (self.spin.minimum(), self.spin.maximum()) != (lo, hi):
                 self.spin.setRange(lo, hi)
-            if self.spin.value() != round(value, self.decimals):
+            if self.spin.value() != value:
                 self.spin.setValue(value)
         pos = self.to_position(value)
         if self.slider.value() != pos:
@@ -103,6 +151,7 @@ class SliderSpin(QtCore.QObject):
         value = self.from_position(pos)
         with QtCore.QSignalBlocker(self.spin):
             self.spin.setValue(value)
+        self._shown = None  # the model may answer with another value
         self.valueEdited.emit(value)
 
     def _on_spin(self, value):
@@ -110,4 +159,5 @@ class SliderSpin(QtCore.QObject):
         if self.slider.value() != pos:
             with QtCore.QSignalBlocker(self.slider):
                 self.slider.setValue(pos)
+        self._shown = None
         self.valueEdited.emit(float(value))

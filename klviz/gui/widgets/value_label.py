@@ -12,8 +12,12 @@ HIDDEN = "?"
 
 
 class ValueLabel(QtWidgets.QLabel):
+    """Plain text unless a caller sets another format (a value or a reason may quote a label)."""
+
     def __init__(self, text="", parent=None):
-        super().__init__(text, parent)
+        super().__init__(parent)
+        self.setTextFormat(QtCore.Qt.TextFormat.PlainText)
+        super().setText(text)
         self._real = text
         self._quiz = False
 
