@@ -120,7 +120,7 @@ def test_hostile_labels_show_as_text_everywhere(window, qtbot, tmp_path, probe):
         assert fmt == QtGui.Qt.TextFormat.PlainText
     assert_shows("code table", *labels)
     assert_shows("label editor", ", ".join(labels))
-    assert_shows("error dialog", f'format "<img src={probe}>"')
+    assert_shows("error dialog", f'format is "<img src={probe}>"')
     assert_shows("logits error", "Logits not changed: '<b>x</b>' is not a number.")
     name = f"<img src={probe}> & [*].klviz"
     assert_shows("title", f"{name} — klviz")
