@@ -9,7 +9,7 @@ UNIT_SYMBOL = {"nats": "nat", "bits": "bit", "hartleys": "Hart"}
 
 def check_unit(unit):
     """Return `unit` if it is known, else raise ValueError naming the choices."""
-    if unit not in _LOG_BASE:
+    if not isinstance(unit, str) or unit not in _LOG_BASE:
         raise ValueError(f"unknown unit {unit!r} (choose one of {', '.join(UNITS)})")
     return unit
 
