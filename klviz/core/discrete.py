@@ -62,7 +62,8 @@ def _kl_terms(p, q, logp=None, logq=None):
                 lpb, lqb = np.log(pb), np.log(q[bad])
             else:
                 lpb, lqb = logp[bad], logq[bad]
-            t[bad] = np.where(pb > 0, pb * (lpb - lqb), 0.0)
+            has = lpb > -np.inf  # P's support: p_i may have underflowed to 0 with a finite log
+            t[bad] = np.where(has, np.where(lqb == -np.inf, np.inf, pb * (lpb - lqb)), 0.0)
     return t
 
 
@@ -98,11 +99,11 @@ def _exact_weights(C):
 
 def _scaled(w, lo):
     """Weights and their double-double sum, scaled by a power of two (exactly) to sum below 1."""
-    parts = w if lo is None else np.concatenate([w, lo])
-    s, r = exact_sum(parts)
-    shift = -math.frexp(s)[1]
-    return (np.ldexp(w, shift), None if lo is None else np.ldexp(lo, shift),
-            math.ldexp(s, shift), math.ldexp(r, shift))
+    shift = -math.frexp(float(w.max()))[1] - w.size.bit_length()  # now every sum is below 1
+    w = np.ldexp(w, shift)
+    lo = None if lo is None else np.ldexp(lo, shift)
+    s, r = exact_sum(w if lo is None else np.concatenate([w, lo]))
+    return w, lo, s, r
 
 
 def _ratio_minus_one(P, Q, lp, lq):
@@ -203,7 +204,9 @@ def _kl_value(p, r, lp, lr, ratio, logs_only, beyond_r=None):
     g[near] = -pn * log1pmx(xn)
     terms[near] = -pn * np.log1p(xn)
     value = float(g.sum())
-    err = _EXACT_ERR * value
+    # x_i is exact to ~1e-32 absolute (double-double), so its relative error grows where x_i is
+    # tiny; the term's error is about p_i |x_i| times x_i's absolute error
+    err = _EXACT_ERR * value + 1e-31 * float(np.dot(pn, np.abs(xn)))
     if logs_only:
         err += 4.5e-16 * float(np.dot(pn * np.abs(xn), np.abs(lp[near]) + np.abs(lr[near]) + 2.0))
     return value, err, terms
@@ -214,10 +217,13 @@ def _entropy_from_logs(p, logp):
     return _clamp0(-np.dot(p[mask], logp[mask]))
 
 
-def _cross_from_logs(p, logq, beyond_q=None):
-    mask = p > 0
+def _cross_from_logs(p, logq, beyond_q=None, logp=None):
+    mask = p > 0 if logp is None else logp > -np.inf
     if beyond_q is not None:
         mask &= ~beyond_q.mask
+    if (logq[mask] == -np.inf).any():  # P has mass where Q has none (even if p_i underflowed)
+        return math.inf
+    mask &= p > 0
     value = -np.dot(p[mask], logq[mask])
     if beyond_q is not None:
         value += float(beyond_q.minus_log_times(p).sum())
@@ -245,14 +251,14 @@ def _pair_values_unguarded(P, Q):
     return dict(
         entropy_p=_entropy_from_logs(p, lp),
         entropy_q=_entropy_from_logs(q, lq),
-        cross_entropy_pq=_cross_from_logs(p, lq, bq),
-        cross_entropy_qp=_cross_from_logs(q, lp, bp),
+        cross_entropy_pq=_cross_from_logs(p, lq, bq, lp),
+        cross_entropy_qp=_cross_from_logs(q, lp, bp, lq),
         kl_pq=_clamp0(kl_pq),
         kl_qp=_clamp0(kl_qp),
         js=min(0.5 * (_clamp0(js_p) + _clamp0(js_q)), _LOG2),
         terms_pq=terms_pq, terms_qp=terms_qp, kl_pq_error=err_pq, kl_qp_error=err_qp,
-        mismatch_pq=np.flatnonzero((p > 0) & (lq == -np.inf) & _outside(bq)),
-        mismatch_qp=np.flatnonzero((q > 0) & (lp == -np.inf) & _outside(bp)),
+        mismatch_pq=np.flatnonzero((lp > -np.inf) & (lq == -np.inf) & _outside(bq)),
+        mismatch_qp=np.flatnonzero((lq > -np.inf) & (lp == -np.inf) & _outside(bp)),
     )
 
 
@@ -338,7 +344,7 @@ def cross_entropy(p, q, unit="nats"):
     check_unit(unit)
     P, Q = _pair(p, q)
     with np.errstate(all="ignore"):
-        return convert(_cross_from_logs(P.probs, Q.log_probs), unit)
+        return convert(_cross_from_logs(P.probs, Q.log_probs, logp=P.log_probs), unit)
 
 
 def js_divergence(p, q, unit="nats"):
@@ -350,7 +356,7 @@ def js_divergence(p, q, unit="nats"):
 def support_mismatch(p, q):
     """Indices i where p_i > 0 but q_i = 0: the categories that make D(P‖Q) infinite."""
     P, Q = _pair(p, q)
-    return np.flatnonzero((P.probs > 0) & (Q.probs == 0))
+    return np.flatnonzero((P.log_probs > -np.inf) & (Q.log_probs == -np.inf))
 
 
 @dataclass(frozen=True, eq=False)

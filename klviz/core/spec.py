@@ -22,6 +22,14 @@ MAX_ABS_MU = 1e300
 SIGMA_RANGE = (1e-300, 1e300)
 
 
+def _fsum(values):
+    """math.fsum, or inf where the sum exceeds the float range."""
+    try:
+        return math.fsum(values)
+    except OverflowError:
+        return math.inf
+
+
 @dataclass(frozen=True, eq=False)
 class Categorical:
     """A discrete distribution: probabilities and their exact logarithms.
@@ -51,19 +59,22 @@ class Categorical:
 
     @classmethod
     def _from_checked_weights(cls, w, w_lo):
-        top = float(w.max())
-        if top > 2.0**900 or top < 2.0**-900:  # scale by a power of two (exact) so sums stay finite
-            shift = -math.frexp(top)[1]
-            w = np.ldexp(w, shift)
-            w_lo = None if w_lo is None else np.ldexp(w_lo, shift)
         parts = w.tolist() + ([] if w_lo is None else w_lo.tolist())
-        total = math.fsum(parts)
-        probs = w / total if w_lo is None else (w + w_lo) / total
+        total = _fsum(parts)
+        log_total = math.log(total) if total < math.inf else None
+        if log_total is None:  # weights near the float maximum: sum them scaled by 2^-k (exact)
+            shift = -math.frexp(float(w.max()))[1] - w.size.bit_length()
+            total = math.fsum(np.ldexp(np.array(parts), shift).tolist())
+            log_total = math.log(total) - shift * math.log(2.0)
+            scaled = np.ldexp(w, shift) if w_lo is None else np.ldexp(w + w_lo, shift)
+            probs = scaled / total
+        else:
+            probs = w / total if w_lo is None else (w + w_lo) / total
         with np.errstate(divide="ignore"):
             log_probs = np.log(probs)
             tiny = (probs < 2.2250738585072014e-308) & (w > 0)  # underflowed: take logs apart
             if tiny.any():
-                log_probs[tiny] = np.log(w[tiny]) - math.log(total)
+                log_probs[tiny] = np.log(w[tiny]) - log_total
         k = int(np.argmax(w))
         if probs[k] > 0.5:  # its log from the others' sum: log(1 - eps) survives p rounding to 1
             others = np.ones(w.size, dtype=bool)
@@ -71,7 +82,7 @@ class Categorical:
             rest = w[others].tolist() + ([] if w_lo is None else w_lo[others].tolist())
             top_w = float(w[k]) + (0.0 if w_lo is None else float(w_lo[k]))
             log_probs[k] = -math.log1p(math.fsum(rest) / top_w)
-        normalised = abs(total - 1.0) > 1e-12
+        normalised = not (abs(_fsum(parts) - 1.0) <= 1e-12)  # an overflowed sum is inf
         return cls(probs, log_probs, normalised=normalised, weights=w, weights_lo=w_lo)
 
     @classmethod
