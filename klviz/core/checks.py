@@ -22,6 +22,8 @@ def finite_number(value, what):
         raise NotNumbersError(f"{what} must be a number, not a bool ({value!r})")
     if isinstance(value, (str, bytes, complex, np.complexfloating)):
         raise NotNumbersError(f"{what} must be a real number (got {_short(value)})")
+    if isinstance(value, np.ndarray) and (value.ndim > 0 or value.dtype.kind not in "iuf"):
+        raise NotNumbersError(f"{what} must be a single real number (got an array)")
     try:
         x = float(value)
     except OverflowError:

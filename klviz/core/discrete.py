@@ -413,9 +413,10 @@ def _discrete_measures(P, Q, unit="nats"):
     v = _pair_values(P, Q)
     base = log_base(unit)
     scalars = {k: float(v[k]) / base for k in _SCALARS}
-    return DiscreteMeasures(unit=unit, **scalars, terms_pq=v["terms_pq"] / base,
-                            terms_qp=v["terms_qp"] / base, mismatch_pq=v["mismatch_pq"],
-                            mismatch_qp=v["mismatch_qp"])
+    with np.errstate(over="ignore"):  # a value near the float maximum in nats may be inf in bits
+        terms_pq, terms_qp = v["terms_pq"] / base, v["terms_qp"] / base
+    return DiscreteMeasures(unit=unit, **scalars, terms_pq=terms_pq, terms_qp=terms_qp,
+                            mismatch_pq=v["mismatch_pq"], mismatch_qp=v["mismatch_qp"])
 
 
 def discrete_measures(P, Q, unit="nats"):

@@ -2,6 +2,8 @@
 
 import math
 
+import numpy as np
+
 UNITS = ("nats", "bits", "hartleys")
 _LOG_BASE = {"nats": 1.0, "bits": math.log(2.0), "hartleys": math.log(10.0)}
 UNIT_SYMBOL = {"nats": "nat", "bits": "bit", "hartleys": "Hart"}
@@ -15,8 +17,9 @@ def check_unit(unit):
 
 
 def convert(value_nats, unit):
-    """A value (or array) in nats expressed in `unit`."""
-    return value_nats / _LOG_BASE[check_unit(unit)]
+    """A value (or array) in nats expressed in `unit` (beyond the float range: inf, no warning)."""
+    with np.errstate(over="ignore"):
+        return value_nats / _LOG_BASE[check_unit(unit)]
 
 
 def log_base(unit):
