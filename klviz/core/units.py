@@ -18,8 +18,11 @@ def check_unit(unit):
 
 def convert(value_nats, unit):
     """A value (or array) in nats expressed in `unit` (beyond the float range: inf, no warning)."""
+    base = _LOG_BASE[check_unit(unit)]
+    if type(value_nats) is float or base == 1.0:  # Python floats overflow to inf quietly
+        return value_nats / base
     with np.errstate(over="ignore"):
-        return value_nats / _LOG_BASE[check_unit(unit)]
+        return value_nats / base
 
 
 def log_base(unit):

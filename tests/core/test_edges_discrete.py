@@ -186,3 +186,15 @@ def test_any_weights_meet_the_contract(pq):
     assert 0.0 <= js <= math.log(2.0)
     ref_js = exact_refs.js(p, q)
     assert abs(js - float(ref_js)) <= 1e-6 * float(ref_js) + 1e-300, (p, q, js, mpmath.nstr(ref_js, 17))
+
+
+@pytest.mark.parametrize("z", [[0.0, -40.0], [0.0, -40.0, -45.0], [700.0, 0.0], [1e5, 1e5 - 60.0]])
+def test_softmax_probability_near_one_keeps_its_log(z):
+    """The largest logit's log-probability is -log1p(sum of the others): H keeps those terms."""
+    with mpmath.workdps(400):  # log(1 + e^-700) must survive next to 700
+        zs = [mpmath.mpf(v) for v in z]
+        lse = mpmath.log(mpmath.fsum(mpmath.exp(v) for v in zs))
+        ref = -mpmath.fsum(mpmath.exp(v - lse) * (v - lse) for v in zs)
+    P = Categorical.from_logits(z)
+    h = discrete_measures(P, Categorical.from_weights([1.0] * len(z))).entropy_p
+    assert rel_err(h, ref) <= 1e-12, (h, mpmath.nstr(ref, 17))
