@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from fractions import Fraction
 
 import numpy as np
 
@@ -126,7 +127,25 @@ def _ratio_minus_one(P, Q, lp, lq):
             small = small + bq * sp
         if bp is not None:
             small = small - bp * sq
-        return ((pi1 - pi2) + small) / pi2
+        x = ((pi1 - pi2) + small) / pi2
+    # The double-double keeps ~1e-32 of x absolutely; below 1e-16 that is not a few ulps of x
+    # any more (and weights proportional to each other must give exactly 0): redo those exactly.
+    tiny = np.flatnonzero((np.abs(x) < 1e-16) & (ap > 0))
+    if tiny.size:
+        x[tiny] = _exact_ratios_minus_one(a, b, tiny)
+    return x
+
+
+def _exact_ratios_minus_one(a, b, index):
+    """q_i / p_i - 1 in rational arithmetic on the weights (hi + lo) at the given indices."""
+    def exact(w):
+        hi, lo = w
+        vals = [Fraction(v) for v in hi.tolist()]
+        if lo is not None:
+            vals = [v + Fraction(e) for v, e in zip(vals, lo.tolist())]
+        return vals, sum(vals, Fraction(0))
+    (wp, sp), (wq, sq) = exact(a), exact(b)
+    return [float((wq[i] * sp) / (wp[i] * sq) - 1) for i in index.tolist()]
 
 
 class _Ratios:

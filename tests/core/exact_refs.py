@@ -17,7 +17,7 @@ def _prec_for(values):
     if not pos:
         return 120
     spread = math.log2(max(pos)) - math.log2(min(pos))
-    return int(spread) + 53 + 120
+    return int(spread) + 53 + 400  # room for sums that cancel to 1e-100 of their terms
 
 
 class Exact:

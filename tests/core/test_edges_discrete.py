@@ -198,3 +198,12 @@ def test_softmax_probability_near_one_keeps_its_log(z):
     P = Categorical.from_logits(z)
     h = discrete_measures(P, Categorical.from_weights([1.0] * len(z))).entropy_p
     assert rel_err(h, ref) <= 1e-12, (h, mpmath.nstr(ref, 17))
+
+
+@pytest.mark.parametrize("p,q", [([1, 2, 3], [2, 4, 6]), ([0.125, 0.25, 0.875], [1.0, 2.0, 7.0]),
+                                 ([7.0, 7.0, 3.5, 3.630168445478535, 0.007],
+                                  [1.0, 1.0, 0.5, 0.5185954922112193, 0.001])])
+def test_proportional_weights_are_the_same_distribution(p, q):
+    assert exact_refs.kl(p, q) == 0
+    m = discrete_measures(Categorical.from_weights(p), Categorical.from_weights(q))
+    assert m.kl_pq == 0.0 and m.kl_qp == 0.0 and m.js == 0.0
