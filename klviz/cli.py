@@ -113,6 +113,8 @@ def compute_result(P, Q, unit):
 
 
 def _jsonable(value):
+    if isinstance(value, float) and math.isnan(value):  # never produced; refused rather than printed
+        raise UsageError("a result is not a number (NaN): please report this input")
     if isinstance(value, float) and math.isinf(value):
         return "inf" if value > 0 else "-inf"
     if isinstance(value, dict):
@@ -174,13 +176,19 @@ def render_table(result, m):
         h = result[f"entropy_{a.lower()}"]
         d = result[f"kl_{a.lower()}{b.lower()}"]
         lines.append(f"  H({a},{b}) = {ent}({a}) + D({a}‖{b}):  {fmt(ce)} = {fmt(h)} + {fmt(d)}")
-        if math.isinf(d):
-            mismatch = m.mismatch_pq if a == "P" else m.mismatch_qp
-            lines.append(f"    ∞ because {_why_infinite(mismatch, labels, a, b)}")
+        if math.isinf(d) or math.isinf(ce):
+            if f"kl_{a.lower()}{b.lower()}" in m.overflowed() or math.isinf(ce) and not math.isinf(d):
+                lines.append("    ∞: the true value exceeds the float range (about 1.8e308)")
+            else:
+                mismatch = m.mismatch_pq if a == "P" else m.mismatch_qp
+                lines.append(f"    ∞ because {_why_infinite(mismatch, labels, a, b)}")
     if result["kind"] == "discrete":
         lines.append("")
-        same = result["kl_pq"] == result["kl_qp"]
-        lines.append("KL is not symmetric: D(P‖Q) " + ("=" if same else "≠") + " D(Q‖P) here.")
+        if m.kl_differ():  # a difference larger than the two values' error bounds
+            lines.append("KL is not symmetric: D(P‖Q) ≠ D(Q‖P) here.")
+        else:
+            lines.append("KL is not symmetric in general, but here D(P‖Q) and D(Q‖P) agree "
+                         "within their accuracy.")
     return "\n".join(lines)
 
 

@@ -30,6 +30,7 @@ from klviz.core.spec import (
     Categorical,
     Mixture,
     Normal,
+    check_range,
     check_same_kind,
     continuous_from_dict,
     is_discrete,

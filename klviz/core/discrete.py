@@ -3,20 +3,40 @@
 Conventions (../shared/MATH.md): 0 log 0 = 0; a cross-entropy or KL term with p_i = 0 is 0 even
 where q_i = 0; p_i > 0 with q_i = 0 gives +inf. KL is summed from its own terms, never taken as a
 difference of entropies, and quantities that cannot be negative are clamped at 0.
+
+The public functions validate their arguments (klviz.core.checks) and normalise weights by their
+exact sum; the private `_discrete_measures` and helpers below assume valid input, for hot paths.
+
+Accuracy near P = Q: there the terms p_i log(p_i/q_i) are first order with both signs while their
+sum is second order, so a plain sum keeps only rounding noise. When the plain sum is not clearly
+above its error bound, KL is recomputed as sum_i p_i (x_i - log1p(x_i)), x_i = q_i/p_i - 1 (the
+pointwise non-negative form p log(p/q) - p + q, whose correction sum (q - p) is exactly 0), with
+every x_i formed from the exact weights (double-double arithmetic), so nothing cancels.
 """
 
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from fractions import Fraction
 
 import numpy as np
 
-from klviz.core.units import convert
+from klviz.core._numerics import beyond_range, exact_sum, log1pmx, two_prod
+from klviz.core.checks import same_length
+from klviz.core.spec import Categorical
+from klviz.core.units import check_unit, convert, log_base
 
+__all__ = [
+    "DiscreteMeasures", "cross_entropy", "discrete_measures", "entropy", "js_divergence",
+    "kl_divergence", "kl_terms", "log1pmx", "support_mismatch",
+]
 
-def _arr(x):
-    return np.asarray(x, dtype=float)
+_LOG2 = math.log(2.0)
+_TINY = 2.2250738585072014e-308  # the smallest normal float
+_FAST_ERR = 3.5e-15   # |error| of a plain sum of terms <= this * (sum |t_i| + sum p_i (1 + L_i))
+_FAST_RATIO = 1e9     # the plain sum is kept when it exceeds its error bound this many times
+_EXACT_ERR = 2e-14    # relative error of the non-negative form with exact ratios
 
 
 def _clamp0(x):
@@ -24,129 +44,377 @@ def _clamp0(x):
     return x if x > 0 else 0.0  # also turns -0.0 into 0.0
 
 
-def entropy(p, unit="nats"):
-    """H(P) = -sum p_i log p_i."""
-    p = _arr(p)
-    logp = np.zeros_like(p)
-    np.log(p, out=logp, where=p > 0)
-    return convert(_clamp0(-np.dot(p, logp)), unit)
+# ------------------------------------------------------------------------------ private core
 
 
 def _kl_terms(p, q, logp=None, logq=None):
     """p_i log(p_i / q_i): 0 where p_i = 0, +inf where p_i > 0 = q_i.
 
     The ratio form is the most accurate where both are positive; entries it cannot represent (the
-    ratio overflows, or q_i underflowed to 0 while its logarithm is finite) are redone from the
-    logarithms, which are exact for softmax inputs.
+    ratio overflows or underflows, or q_i underflowed to 0 while its logarithm is finite) are
+    redone from the logarithms, which are exact for softmax inputs.
     """
-    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
-        t = np.divide(p, q)
-        np.log(t, out=t)
-        t *= p
-    bad = ~np.isfinite(t)
-    if bad.any():
-        bad &= p > 0
-        if logp is None:
-            with np.errstate(divide="ignore"):
-                logp, logq = np.log(p[bad]), np.log(q[bad])
-        else:
-            logp, logq = logp[bad], logq[bad]
-        with np.errstate(invalid="ignore"):
-            t[bad] = p[bad] * (logp - logq)
-    t[p == 0] = 0.0
+    with np.errstate(all="ignore"):
+        t = p * np.log(p / q)  # NaN where p = 0, inf where q = 0: both redone below
+        bad = ~np.isfinite(t)
+        if bad.any():
+            pb = p[bad]
+            if logp is None:
+                lpb, lqb = np.log(pb), np.log(q[bad])
+            else:
+                lpb, lqb = logp[bad], logq[bad]
+            has = lpb > -np.inf  # P's support: p_i may have underflowed to 0 with a finite log
+            t[bad] = np.where(has, np.where(lqb == -np.inf, np.inf, pb * (lpb - lqb)), 0.0)
     return t
 
 
-def log1pmx(x):
-    """log(1 + x) - x elementwise, accurate also where |x| is tiny (series there)."""
-    out = np.empty_like(x)
-    small = np.abs(x) < 0.1
-    xs = x[small]
-    # -x^2/2 + x^3/3 - ... summed by Horner; 24 terms are exact to double precision for |x| < 0.1.
-    acc = np.zeros_like(xs)
-    for k in range(25, 1, -1):
-        acc = (-1.0) ** (k + 1) / k + xs * acc
-    out[small] = xs * xs * acc
-    big = ~small
-    out[big] = np.log1p(x[big]) - x[big]  # callers keep x > -1 here
-    return out
+def _fixed_logs(C):
+    """C's log-probabilities, with the log of an entry above 1/2 taken from the others' sum.
+
+    A Categorical built by its classmethods already has exact logs. One built directly from
+    probabilities (the GUI's state) gets log p_k = -log1p(rest / p_k) for its largest entry, the
+    exactly normalised value: a probability that rounded to 1 keeps its log(1 - eps).
+    """
+    lp = C.log_probs
+    if C.weights is not None or C.logits is not None:
+        return lp
+    p = C.probs
+    k = int(np.argmax(p))
+    pk = float(p[k])
+    if not pk > 0.5:
+        return lp
+    rest = float(p[:k].sum() + p[k + 1:].sum())
+    lp = np.array(lp, dtype=float)
+    lp[k] = -math.log1p(rest / pk)
+    return lp
+
+
+def _exact_weights(C):
+    """(hi, lo or None) weights C was normalised from, or None when only its logs are exact."""
+    if C.weights is not None:
+        return C.weights, C.weights_lo
+    if C.logits is None:
+        return C.probs, None  # probabilities taken as the given weights
+    return None
+
+
+def _scaled(w, lo):
+    """Weights and their double-double sum, scaled by a power of two (exactly) to sum below 1."""
+    shift = -math.frexp(float(w.max()))[1] - w.size.bit_length()  # now every sum is below 1
+    w = np.ldexp(w, shift)
+    lo = None if lo is None else np.ldexp(lo, shift)
+    s, r = exact_sum(w if lo is None else np.concatenate([w, lo]))
+    return w, lo, s, r
+
+
+def _ratio_minus_one(P, Q, lp, lq):
+    """x_i = q_i / p_i - 1 for the exactly normalised P, Q (meaningful where p_i > 0).
+
+    From the weights: x_i = (wq_i Wp - wp_i Wq) / (wp_i Wq) with error-free products and
+    double-double sums, so x_i is right to a few ulps even where q_i and p_i agree to 15 digits.
+    Without weights (softmax) it is expm1(log q_i - log p_i), exact to the logs' rounding.
+    """
+    a, b = _exact_weights(P), _exact_weights(Q)
+    with np.errstate(all="ignore"):
+        if a is None or b is None:
+            return np.expm1(lq - lp)
+        ap, bp, sp, rp = _scaled(*a)
+        aq, bq, sq, rq = _scaled(*b)
+        pi1, e1 = two_prod(aq, sp)
+        pi2, e2 = two_prod(ap, sq)
+        small = (e1 - e2) + (aq * rp - ap * rq)
+        if bq is not None:
+            small = small + bq * sp
+        if bp is not None:
+            small = small - bp * sq
+        x = ((pi1 - pi2) + small) / pi2
+    # The double-double keeps ~1e-32 of x absolutely; below 1e-16 that is not a few ulps of x
+    # any more (and weights proportional to each other must give exactly 0): redo those exactly.
+    tiny = np.flatnonzero((np.abs(x) < 1e-16) & (ap > 0))
+    if tiny.size:
+        x[tiny] = _exact_ratios_minus_one(a, b, tiny)
+    return x
+
+
+def _exact_ratios_minus_one(a, b, index):
+    """q_i / p_i - 1 in rational arithmetic on the weights (hi + lo) at the given indices."""
+    def exact(w):
+        hi, lo = w
+        vals = [Fraction(v) for v in hi.tolist()]
+        if lo is not None:
+            vals = [v + Fraction(e) for v, e in zip(vals, lo.tolist())]
+        return vals, sum(vals, Fraction(0))
+    (wp, sp), (wq, sq) = exact(a), exact(b)
+    return [float((wq[i] * sp) / (wp[i] * sq) - 1) for i in index.tolist()]
+
+
+class _Ratios:
+    """x = q/p - 1 for a pair, computed once and only if asked for."""
+
+    def __init__(self, P, Q, lp, lq):
+        self._args = (P, Q, lp, lq)
+        self._x = None
+
+    def x(self):
+        if self._x is None:
+            self._x = _ratio_minus_one(*self._args)
+        return self._x
+
+    def y(self):  # p/q - 1 = -x / (1 + x)
+        x = self.x()
+        with np.errstate(all="ignore"):
+            return -x / (1.0 + x)
+
+
+class _Beyond:
+    """Entries of a softmax whose log-probability lies below -1.8e308 (stored as -inf).
+
+    -p_i log r_i = p_i (lse - z_i) is still representable when p_i is small enough, and is
+    formed as p_i lse - p_i z_i so that nothing overflows on the way.
+    """
+
+    def __init__(self, C, lr):
+        self.mask = beyond_range(C.logits, lr)
+        k = int(np.argmax(C.logits))
+        self.z = C.logits
+        self.lse = float(C.logits[k] - lr[k])
+
+    def minus_log_times(self, p):
+        """-p_i log r_i on the masked entries (p given on all entries)."""
+        pm = p[self.mask]
+        return np.where(pm > 0, pm * self.lse - pm * self.z[self.mask], 0.0)
+
+
+def _beyond(C, lr):
+    if C.logits is None or not np.isneginf(lr).any():
+        return None
+    b = _Beyond(C, lr)
+    return b if b.mask.any() else None
+
+
+class _LazyLog:
+    """log((p + q) / 2) from the logs, formed on first use (indexing)."""
+
+    def __init__(self, lp, lq):
+        self._args, self._value = (lp, lq), None
+
+    def __getitem__(self, index):
+        if self._value is None:
+            self._value = np.logaddexp(*self._args) - _LOG2
+        return self._value[index]
+
+
+def _kl_value(p, r, lp, lr, ratio, logs_only, beyond_r=None, abs_sum=None):
+    """(D(P‖R), absolute error bound, terms) for probabilities p, r with logs lp, lr.
+
+    `ratio()` gives r/p - 1 accurately; it is called only when the plain sum of terms is too
+    close to its rounding noise. `logs_only`: the ratios come from logarithms (softmax), whose
+    rounding grows with |log p|; the error bound says so. `beyond_r`: a `_Beyond` of r.
+    """
+    terms = _kl_terms(p, r, lp, lr)
+    if beyond_r is not None:
+        m = beyond_r.mask
+        terms[m] = np.where(p[m] > 0, p[m] * lp[m] + beyond_r.minus_log_times(p), 0.0)
+    total = float(terms.sum())
+    if not math.isfinite(total):
+        return total, 0.0, terms
+    # sum |t_i| (or a bound on it) + sum p_i (= 1)
+    scale = (float(np.abs(terms).sum()) if abs_sum is None else abs_sum) + 1.0
+    if logs_only:
+        ok = (p > 0) & np.isfinite(lr[...])
+        scale += float(np.dot(p[ok], np.abs(lp[ok]) + np.abs(lr[ok])))
+    err = _FAST_ERR * scale
+    if total >= _FAST_RATIO * err:
+        return total, err, terms
+    pos = p > 0
+    x = ratio()
+    near = pos & (np.abs(x) < 0.5)
+    far = pos & ~near
+    g = np.where(pos, 0.0, r)  # where p = 0 the term p log(p/r) - p + r is r
+    g[far] = p[far] * (lp[far] - lr[far]) - p[far] + r[far]
+    xn, pn = x[near], p[near]
+    g[near] = -pn * log1pmx(xn)
+    terms[near] = -pn * np.log1p(xn)
+    value = float(g.sum())
+    # x_i is exact to ~1e-32 absolute (double-double), so its relative error grows where x_i is
+    # tiny; the term's error is about p_i |x_i| times x_i's absolute error
+    err = _EXACT_ERR * value + 1e-31 * float(np.dot(pn, np.abs(xn)))
+    if logs_only:
+        err += 4.5e-16 * float(np.dot(pn * np.abs(xn), np.abs(lp[near]) + np.abs(lr[near]) + 2.0))
+    return value, err, terms
+
+
+def _entropy_from_logs(p, logp):
+    mask = p > 0
+    return _clamp0(-np.dot(p[mask], logp[mask]))
+
+
+def _cross_from_logs(p, logq, beyond_q=None, logp=None):
+    """-sum p_i log q_i over P's support: +inf where Q has no mass there (even where p_i
+    underflowed to 0 with a finite log); entries beyond the float range from the logits."""
+    mask = p > 0
+    if beyond_q is not None:
+        mask &= ~beyond_q.mask
+    value = -float(np.dot(p[mask], logq[mask]))
+    if value == math.inf:
+        return value
+    if logp is not None and (logq[logp > -np.inf] == -np.inf).any() and (
+            beyond_q is None or (logq[(logp > -np.inf) & ~beyond_q.mask] == -np.inf).any()):
+        return math.inf
+    if beyond_q is not None:
+        value += float(beyond_q.minus_log_times(p).sum())
+    return _clamp0(value)
+
+
+def _pair_values(P, Q):
+    """Every measure of a valid pair in nats: dict of floats, terms and error bounds."""
+    with np.errstate(all="ignore"):  # the private helpers below rely on this
+        return _pair_values_unguarded(P, Q)
+
+
+def _pair_values_unguarded(P, Q):
+    p, q = P.probs, Q.probs
+    lp, lq = _fixed_logs(P), _fixed_logs(Q)
+    logs_only = _exact_weights(P) is None or _exact_weights(Q) is None
+    ratios = _Ratios(P, Q, lp, lq)
+    bp, bq = _beyond(P, lp), _beyond(Q, lq)
+    kl_pq, err_pq, terms_pq = _kl_value(p, q, lp, lq, ratios.x, logs_only, bq)
+    kl_qp, err_qp, terms_qp = _kl_value(q, p, lq, lp, ratios.y, logs_only, bp)
+    m = 0.5 * (p + q)
+    lm = _LazyLog(lp, lq)  # where p > 0, p/m <= 2: the terms never need log m, only the rescue does
+    # |p log(p/m)| <= 0.7 p + 0.37 m, so the terms of each JS half sum (in absolute value) to < 1.1
+    js_p = _kl_value(p, m, lp, lm, lambda: 0.5 * ratios.x(), logs_only, abs_sum=1.1)[0]
+    js_q = _kl_value(q, m, lq, lm, lambda: 0.5 * ratios.y(), logs_only, abs_sum=1.1)[0]
+    raw_p = P.weights is None and P.logits is None  # then p_i = 0 exactly where log p_i = -inf
+    raw_q = Q.weights is None and Q.logits is None
+    return dict(
+        entropy_p=_entropy_from_logs(p, lp),
+        entropy_q=_entropy_from_logs(q, lq),
+        cross_entropy_pq=_cross_from_logs(p, lq, bq, None if raw_p else lp),
+        cross_entropy_qp=_cross_from_logs(q, lp, bp, None if raw_q else lq),
+        kl_pq=_clamp0(kl_pq),
+        kl_qp=_clamp0(kl_qp),
+        js=min(0.5 * (_clamp0(js_p) + _clamp0(js_q)), _LOG2),
+        terms_pq=terms_pq, terms_qp=terms_qp, kl_pq_error=err_pq, kl_qp_error=err_qp,
+        mismatch_pq=_mismatch(kl_pq, lp, lq, bq),
+        mismatch_qp=_mismatch(kl_qp, lq, lp, bp),
+    )
+
+
+_NONE = np.zeros(0, dtype=np.intp)
+
+
+def _mismatch(kl, lp, lq, beyond_q):
+    """Indices where P has mass and Q none (only possible where the KL is infinite)."""
+    if kl != math.inf:
+        return _NONE
+    return np.flatnonzero((lp > -np.inf) & (lq == -np.inf) & _outside(beyond_q))
+
+
+def _outside(beyond):
+    return True if beyond is None else ~beyond.mask
+
+
+def _kl_from_logs(p, q, lp, lq):
+    """D(P‖Q) of valid probability arrays whose logs lp, lq are exact (softmax, log-sigmoid)."""
+    with np.errstate(all="ignore"):
+        return _clamp0(_kl_value(p, q, lp, lq, lambda: _expm1_diff(lq, lp), True)[0])
+
+
+def _expm1_diff(a, b):
+    with np.errstate(all="ignore"):
+        return np.expm1(a - b)
 
 
 def _kl_sum(p, q, terms):
-    """sum(terms) for terms = p log(p/q), kept accurate when P ≈ Q.
+    """D(P‖Q) from probability arrays and their terms (the former helper's signature).
 
-    Near P = Q the terms are first-order small with alternating signs while their sum is second
-    order, so a plain sum keeps only the rounding noise. Then each term is rewritten as
-    p log(p/q) - p + q = -p (log1p(x) - x) with x = (q - p)/p, which is never negative and has no
-    cancellation, and the exact sum of (q - p) is subtracted again.
+    Where q_i underflowed to 0 but its term is finite, log q_i is recovered from the term.
     """
-    total = float(terms.sum())
-    if not math.isfinite(total):
-        return total
-    noise = 1e-15 * (float(np.abs(terms).sum()) + float(p.sum()))
-    if total > 1e7 * noise:
-        return total
-    both = (p > 0) & (q > 0)
-    pb, qb, tb = p[both], q[both], terms[both]
-    x = (qb - pb) / pb
-    small = np.abs(x) < 0.5
-    accurate = np.where(small, 0.0, tb - (pb - qb))  # no cancellation left where q is far from p
-    accurate[small] = -pb[small] * log1pmx(x[small])
-    rest = terms[(p > 0) & ~both]  # q underflowed to 0 but log q was finite (softmax)
-    return math.fsum(accurate.tolist()) - math.fsum((qb - pb).tolist()) + math.fsum(rest.tolist())
+    with np.errstate(all="ignore"):
+        lp, lq = np.log(p), np.log(q)
+        fix = (q == 0) & (p > 0) & np.isfinite(terms)
+        lq[fix] = lp[fix] - terms[fix] / p[fix]
+        return _kl_value(p, q, lp, lq, lambda: _expm1_diff(lq, lp), True)[0]
+
+
+# ------------------------------------------------------------------------------ public API
+
+
+def _check_categorical(C, name):
+    """Raise unless C is a usable Categorical (checked cheaply: the drag path calls through here)."""
+    if not isinstance(C, Categorical):
+        raise TypeError(f"{name} must be a Categorical (see Categorical.from_weights), "
+                        f"not {type(C).__name__}")
+    p, lp = C.probs, C.log_probs
+    for what, arr in (("probs", p), ("log_probs", lp)):
+        if not isinstance(arr, np.ndarray) or arr.dtype != np.float64:
+            raise TypeError(f"{name}.{what} must be a float64 numpy array")
+        if arr.ndim != 1 or arr.size == 0:
+            raise ValueError(f"{name}.{what} must be a non-empty 1-D array")
+    if lp.size != p.size:
+        raise ValueError(f"{name}.probs and {name}.log_probs have different lengths")
+    total = float(p.sum())
+    if not (p.min() >= 0 and abs(total - 1.0) <= 1e-9):  # NaN and inf fail here too
+        raise ValueError(f"{name}.probs must be non-negative and sum to 1 (they sum to {total!r}); "
+                         "use Categorical.from_weights")
+    if not lp.max() <= 1e-12:  # NaN fails here too
+        raise ValueError(f"{name}.log_probs must be logarithms of probabilities (<= 0, no NaN)")
+
+
+def _pair(p, q):
+    P = Categorical.from_weights(p, "p")
+    Q = Categorical.from_weights(q, "q")
+    same_length(P.probs, Q.probs)
+    return P, Q
+
+
+def entropy(p, unit="nats"):
+    """H(P) = -sum p_i log p_i of weights p (normalised by their exact sum)."""
+    check_unit(unit)
+    P = Categorical.from_weights(p, "p")
+    return convert(_entropy_from_logs(P.probs, P.log_probs), unit)
 
 
 def kl_terms(p, q, unit="nats"):
     """Pointwise contributions p_i log(p_i / q_i) to D(P‖Q); single terms may be negative."""
-    return convert(_kl_terms(_arr(p), _arr(q)), unit)
+    check_unit(unit)
+    return convert(_pair_values(*_pair(p, q))["terms_pq"], unit)
 
 
 def kl_divergence(p, q, unit="nats"):
     """D(P‖Q) = sum p_i log(p_i / q_i) >= 0; +inf iff some p_i > 0 has q_i = 0."""
-    p, q = _arr(p), _arr(q)
-    return convert(_clamp0(_kl_sum(p, q, _kl_terms(p, q))), unit)
+    check_unit(unit)
+    return convert(_pair_values(*_pair(p, q))["kl_pq"], unit)
 
 
 def cross_entropy(p, q, unit="nats"):
     """H(P,Q) = -sum p_i log q_i; +inf iff some p_i > 0 has q_i = 0."""
-    p, q = _arr(p), _arr(q)
-    with np.errstate(divide="ignore", invalid="ignore"):
-        t = p * np.log(q)
-    t[p == 0] = 0.0
-    return convert(_clamp0(-t.sum()), unit)
+    check_unit(unit)
+    P, Q = _pair(p, q)
+    with np.errstate(all="ignore"):
+        return convert(_cross_from_logs(P.probs, Q.log_probs, logp=P.log_probs), unit)
 
 
 def js_divergence(p, q, unit="nats"):
     """JS(P,Q) = 1/2 D(P‖M) + 1/2 D(Q‖M), M = (P + Q)/2; finite, in [0, log 2]."""
-    p, q = _arr(p), _arr(q)
-    with np.errstate(divide="ignore"):
-        return convert(_js(p, q, np.log(p), np.log(q)), unit)
-
-
-def _js(p, q, logp, logq):
-    """JS in nats from P, Q and their logarithms.
-
-    M = (P + Q)/2 underflows to 0 where p_i + q_i is the smallest subnormal, which would make a
-    finite term infinite; log M is taken from p + q, which cannot underflow, and redoes those terms.
-    """
-    s = p + q
-    m = 0.5 * s
-    with np.errstate(divide="ignore"):
-        logm = np.log(s) - math.log(2.0)
-    kl_pm = _clamp0(_kl_sum(p, m, _kl_terms(p, m, logp, logm)))
-    kl_qm = _clamp0(_kl_sum(q, m, _kl_terms(q, m, logq, logm)))
-    return min(0.5 * (kl_pm + kl_qm), math.log(2.0))
+    check_unit(unit)
+    return convert(_pair_values(*_pair(p, q))["js"], unit)
 
 
 def support_mismatch(p, q):
     """Indices i where p_i > 0 but q_i = 0: the categories that make D(P‖Q) infinite."""
-    p, q = _arr(p), _arr(q)
-    return np.flatnonzero((p > 0) & (q == 0))
+    P, Q = _pair(p, q)
+    return np.flatnonzero((P.log_probs > -np.inf) & (Q.log_probs == -np.inf))
 
 
 @dataclass(frozen=True, eq=False)
 class DiscreteMeasures:
-    """Every measure of a pair (P, Q), in `unit`."""
+    """Every measure of a pair (P, Q), in `unit`.
+
+    `kl_pq_error` and `kl_qp_error` bound the absolute error of `kl_pq` and `kl_qp` (same unit;
+    0 for an infinite value); `kl_differ()` says whether the two are told apart by more than that.
+    """
 
     unit: str
     entropy_p: float
@@ -160,43 +428,54 @@ class DiscreteMeasures:
     terms_qp: np.ndarray
     mismatch_pq: np.ndarray
     mismatch_qp: np.ndarray
+    kl_pq_error: float = 0.0
+    kl_qp_error: float = 0.0
+
+    def overflowed(self):
+        """Names of the measures shown as inf whose true value is finite but beyond the float range
+        (possible only for softmax logits near the float limit); true infinities are not listed."""
+        out = []
+        for key, mismatch in (("cross_entropy_pq", self.mismatch_pq), ("cross_entropy_qp", self.mismatch_qp),
+                              ("kl_pq", self.mismatch_pq), ("kl_qp", self.mismatch_qp)):
+            if math.isinf(getattr(self, key)) and mismatch.size == 0:
+                out.append(key)
+        return tuple(out)
+
+    def kl_differ(self):
+        """True when D(P‖Q) and D(Q‖P) differ by more than their combined error bound."""
+        return kl_values_differ(self.kl_pq, self.kl_qp, self.kl_pq_error + self.kl_qp_error)
 
 
-def _entropy_from_logs(p, logp):
-    mask = p > 0
-    return _clamp0(-np.dot(p[mask], logp[mask]))
+def kl_values_differ(a, b, error):
+    """True when a and b (values or +inf) differ by more than `error`."""
+    if math.isinf(a) or math.isinf(b):
+        return a != b
+    return abs(a - b) > error
 
 
-def _cross_from_logs(p, logq):
-    mask = p > 0
-    with np.errstate(invalid="ignore", over="ignore"):
-        return _clamp0(-np.dot(p[mask], logq[mask]))
+_SCALARS = ("entropy_p", "entropy_q", "cross_entropy_pq", "cross_entropy_qp", "kl_pq", "kl_qp", "js",
+            "kl_pq_error", "kl_qp_error")
+
+
+def _discrete_measures(P, Q, unit="nats"):
+    """discrete_measures without the checks, for callers whose Categoricals are valid."""
+    base = log_base(unit)
+    with np.errstate(all="ignore"):  # the private helpers rely on this (and a value near the
+        v = _pair_values_unguarded(P, Q)  # float maximum in nats may be inf in bits)
+        terms_pq, terms_qp = v["terms_pq"] / base, v["terms_qp"] / base
+    scalars = {k: float(v[k]) / base for k in _SCALARS}
+    return DiscreteMeasures(unit=unit, **scalars, terms_pq=terms_pq, terms_qp=terms_qp,
+                            mismatch_pq=v["mismatch_pq"], mismatch_qp=v["mismatch_qp"])
 
 
 def discrete_measures(P, Q, unit="nats"):
-    """All measures of two `Categorical`s, using their exact log-probabilities.
+    """All measures of two `Categorical`s of equal length, using their exact log-probabilities.
 
     Working from log-probabilities keeps a softmax with a logit gap of 1000 exact: its smallest
     probability underflows to 0, but its logarithm (-1000) does not.
     """
-    p, q = P.probs, Q.probs
-    lp, lq = P.log_probs, Q.log_probs
-    terms_pq = _kl_terms(p, q, lp, lq)
-    terms_qp = _kl_terms(q, p, lq, lp)
-    values = dict(
-        entropy_p=_entropy_from_logs(p, lp),
-        entropy_q=_entropy_from_logs(q, lq),
-        cross_entropy_pq=_cross_from_logs(p, lq),
-        cross_entropy_qp=_cross_from_logs(q, lp),
-        kl_pq=_clamp0(_kl_sum(p, q, terms_pq)),
-        kl_qp=_clamp0(_kl_sum(q, p, terms_qp)),
-        js=_js(p, q, lp, lq),
-    )
-    return DiscreteMeasures(
-        unit=unit,
-        **{k: float(convert(v, unit)) for k, v in values.items()},
-        terms_pq=convert(terms_pq, unit),
-        terms_qp=convert(terms_qp, unit),
-        mismatch_pq=np.flatnonzero((p > 0) & np.isneginf(lq)),
-        mismatch_qp=np.flatnonzero((q > 0) & np.isneginf(lp)),
-    )
+    check_unit(unit)
+    _check_categorical(P, "P")
+    _check_categorical(Q, "Q")
+    same_length(P.probs, Q.probs, "P", "Q")
+    return _discrete_measures(P, Q, unit)

@@ -1,79 +1,234 @@
 """Differential entropy, cross-entropy and KL of Normal distributions and two-component mixtures.
 
-Normal pairs use closed forms written so that no digits are lost when sigma_p ≈ sigma_q. Anything
-involving a mixture is integrated numerically with log densities (logsumexp) on Gauss-Legendre
-panels whose break points follow every component's centre and scale.
+Normal pairs use closed forms written in logs and ratios, so nothing under- or overflows for
+|mu| <= 1e300 and sigma in [1e-300, 1e300] unless the true value itself exceeds the float range
+(then +inf), and no digits are lost when sigma_p ≈ sigma_q or where an entropy crosses 0 (there
+the value is recomputed in 60-digit decimal arithmetic).
+
+Anything involving a mixture is integrated numerically on Gauss-Legendre panels whose break
+points follow every component's centre and scale, in coordinates shifted to the weighting
+distribution's heaviest component, so a pair centred at 1e150 is integrated exactly as one at 0.
+KL is integrated in its pointwise non-negative form p log(p/q) - p + q = p (e^d - 1 - d),
+d = log q - log p, with the mass of Q outside the panels added from the Normal CDF; where P ≈ Q,
+d is formed from the components' parameter differences (never as a difference of two log
+densities), so a KL of 1e-20 keeps its digits.
 """
 
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from decimal import Decimal, localcontext
 from functools import lru_cache
 
 import numpy as np
 
-from klviz.core.discrete import log1pmx
+from klviz.core._numerics import log1pmx, log1pmx_scalar, two_sum
+from klviz.core.checks import finite_number, integer, positive_number, real_vector
 from klviz.core.spec import Mixture, Normal
-from klviz.core.units import convert
+from klviz.core.units import check_unit, convert
+
+__all__ = [
+    "ContinuousMeasures", "FitResult", "continuous_cross_entropy", "continuous_kl",
+    "continuous_measures", "density", "density_modes", "differential_entropy", "drawing_grid",
+    "fit_forward_kl", "fit_reverse_kl", "fit_reverse_kl_nearest_mode", "integrand", "log_density",
+    "moment_match", "normal_cross_entropy", "normal_entropy", "normal_kl", "resample_path",
+    "unit_variance_terms",
+]
 
 _HALF_LOG_2PI = 0.5 * math.log(2.0 * math.pi)
+_H0 = _HALF_LOG_2PI + 0.5  # h(N(0, 1))
+_PI = Decimal("3.14159265358979323846264338327950288419716939937510582097494459")
+_SQRT_HALF = math.sqrt(0.5)
+_ULP = 2.3e-16  # a little over the unit roundoff
 
 
 def _log1pmx(x):
-    """log(1 + x) - x for a scalar, accurate also for tiny |x| (see discrete.log1pmx)."""
-    return float(log1pmx(np.array([x], dtype=float))[0])
+    """log(1 + x) - x for a scalar, accurate also for tiny |x|."""
+    return log1pmx_scalar(x)
+
+
+# ------------------------------------------------------------------------- Normal closed forms
+
+
+def _decimal(fn):
+    with localcontext() as ctx:
+        ctx.prec = 60
+        return float(fn())
+
+
+def _normal_entropy(sigma):
+    ls = math.log(sigma)
+    h = ls + _H0
+    if abs(h) < 1e-5 * (abs(ls) + _H0):  # near sigma = 1/sqrt(2 pi e): the sum cancels
+        return _decimal(lambda: Decimal(sigma).ln() + (2 * _PI).ln() / 2 + Decimal("0.5"))
+    return h
+
+
+def _normal_kl(mu_p, sigma_p, mu_q, sigma_q):
+    """D(N_p ‖ N_q) = log(sq/sp) + (sp^2 + (mp - mq)^2) / (2 sq^2) - 1/2, >= 0.
+
+    As 1/2 (x - log(1 + x)) + (mp - mq)^2 / (2 sq^2) with x = sp^2/sq^2 - 1 = e (2 + e),
+    e = (sp - sq)/sq formed from the exact difference: two non-negative terms, no cancellation,
+    and no square of a sigma (which would under- or overflow).
+    """
+    d = (mu_p - mu_q) / sigma_q
+    half_d2 = (0.5 * d) * d
+    r = sigma_p / sigma_q
+    if 0.5 < r < 2.0:
+        e = (sigma_p - sigma_q) / sigma_q
+        var = -0.5 * log1pmx_scalar(e * (2.0 + e))
+    else:
+        log_r = math.log(r) if 2.2250738585072014e-308 <= r < math.inf else (
+            math.log(sigma_p) - math.log(sigma_q))
+        var = -log_r + ((0.5 * r) * r - 0.5)
+    value = var + half_d2
+    return value if value > 0 else 0.0
+
+
+def _normal_cross_entropy(mu_p, sigma_p, mu_q, sigma_q):
+    r = sigma_p / sigma_q
+    d = (mu_p - mu_q) / sigma_q
+    a = math.log(sigma_q) + _HALF_LOG_2PI
+    b = (0.5 * r) * r + (0.5 * d) * d
+    value = a + b
+    if abs(value) < 1e-5 * (abs(a) + b + 1.0):  # the log and the quadratic part cancel
+        def exact():
+            sp, sq, dm = Decimal(sigma_p), Decimal(sigma_q), Decimal(mu_p) - Decimal(mu_q)
+            return sq.ln() + (2 * _PI).ln() / 2 + ((sp / sq) ** 2 + (dm / sq) ** 2) / 2
+        return _decimal(exact)
+    return value
+
+
+def _scalars(*pairs):
+    return [positive_number(v, w) if w.startswith("sigma") else finite_number(v, w) for v, w in pairs]
 
 
 def normal_entropy(sigma):
     """h(N(mu, sigma^2)) = 1/2 log(2 pi e sigma^2); negative for sigma < 1/sqrt(2 pi e)."""
-    return _HALF_LOG_2PI + 0.5 + math.log(sigma)
+    return _normal_entropy(positive_number(sigma, "sigma"))
 
 
 def normal_kl(mu_p, sigma_p, mu_q, sigma_q):
-    """D(N_p ‖ N_q) = log(sq/sp) + (sp^2 + (mp - mq)^2) / (2 sq^2) - 1/2, >= 0.
-
-    With x = sp^2/sq^2 - 1 this is 1/2 (x - log(1 + x)) + (mp - mq)^2 / (2 sq^2); x is formed from
-    the exact difference sp - sq, and x - log1p(x) by its series when x is small.
-    """
-    d = (mu_p - mu_q) / sigma_q
-    r = sigma_p / sigma_q
-    if 0.5 < r < 1.5:
-        x = (sigma_p - sigma_q) * (sigma_p + sigma_q) / (sigma_q * sigma_q)
-        value = -0.5 * _log1pmx(x) + 0.5 * d * d
-    else:  # far from 1 nothing cancels; logs taken apart so extreme ratios do not overflow
-        value = (math.log(sigma_q) - math.log(sigma_p)) + 0.5 * (r * r - 1.0) + 0.5 * d * d
-    return max(value, 0.0)
+    """D(N_p ‖ N_q) = log(sq/sp) + (sp^2 + (mp - mq)^2) / (2 sq^2) - 1/2, >= 0."""
+    return _normal_kl(*_scalars((mu_p, "mu_p"), (sigma_p, "sigma_p"), (mu_q, "mu_q"),
+                                (sigma_q, "sigma_q")))
 
 
 def normal_cross_entropy(mu_p, sigma_p, mu_q, sigma_q):
     """H(N_p, N_q) = 1/2 log(2 pi sq^2) + (sp^2 + (mp - mq)^2) / (2 sq^2)."""
-    r = sigma_p / sigma_q
-    d = (mu_p - mu_q) / sigma_q
-    return _HALF_LOG_2PI + math.log(sigma_q) + 0.5 * (r * r + d * d)
+    return _normal_cross_entropy(*_scalars((mu_p, "mu_p"), (sigma_p, "sigma_p"), (mu_q, "mu_q"),
+                                           (sigma_q, "sigma_q")))
+
+
+# ------------------------------------------------------------------------- densities
+
+
+def _check_dist(dist, name="P"):
+    if not isinstance(dist, (Normal, Mixture)):
+        raise TypeError(f"{name} must be a Normal or a Mixture, not {type(dist).__name__}")
+    return dist
+
+
+def _check_normal(n, name):
+    if not isinstance(n, Normal):
+        raise TypeError(f"{name} must be a Normal, not {type(n).__name__}")
+    return n
+
+
+def _given_logs(values, x, name):
+    arr = np.asarray(values)
+    if arr.dtype.kind != "f" or arr.shape != x.shape or np.isnan(arr).any():
+        raise ValueError(f"{name} must be log densities at x (same shape, no NaN)")
+    return arr
+
+
+def _points(x, name="x"):
+    """Finite real evaluation points: a number or a 1-D array (returned as an array)."""
+    if np.ndim(x) == 0 and not isinstance(x, (list, tuple)):
+        return np.asarray(finite_number(x, name))
+    return real_vector(x, name)
 
 
 def _components(dist):
-    """(log weights, mus, sigmas) of a Normal or Mixture, as arrays."""
+    """(log weights, mus, sigmas) of a Normal or Mixture, as arrays (-inf for a weight of 0)."""
     if isinstance(dist, Normal):
         return np.zeros(1), np.array([dist.mu]), np.array([dist.sigma])
-    with np.errstate(divide="ignore"):
-        logw = np.log(np.array(dist.weights))
+    w = dist.weight
+    logw = np.array([math.log(w) if w > 0 else -math.inf, math.log1p(-w) if w < 1 else -math.inf])
     return logw, np.array([c.mu for c in dist.components]), np.array([c.sigma for c in dist.components])
 
 
-def log_density(dist, x):
-    """log p(x) for a Normal or Mixture, computed in log space."""
-    x = np.asarray(x, dtype=float)
+def _log_density(dist, x):
     logw, mus, sigmas = _components(dist)
-    z = (x[..., None] - mus) / sigmas
-    logs = logw - np.log(sigmas) - _HALF_LOG_2PI - 0.5 * z * z
-    m = np.max(logs, axis=-1)
-    return m + np.log(np.sum(np.exp(logs - m[..., None]), axis=-1))
+    with np.errstate(over="ignore", invalid="ignore"):
+        z = (x[..., None] - mus) / sigmas
+        logs = logw - np.log(sigmas) - _HALF_LOG_2PI - 0.5 * z * z
+        if logs.shape[-1] == 1:
+            return logs[..., 0]
+        return np.logaddexp(logs[..., 0], logs[..., 1])
+
+
+def log_density(dist, x):
+    """log p(x) for a Normal or Mixture, computed in log space (-inf only where p underflows
+    beyond exp(-1.8e308))."""
+    return _log_density(_check_dist(dist, "dist"), _points(x))
 
 
 def density(dist, x):
     return np.exp(log_density(dist, x))
+
+
+# ------------------------------------------------------------------------- mixture quadrature
+
+
+@dataclass(frozen=True, eq=False)
+class _Comps:
+    """The components of positive weight: log weights, weights as base + a (exact: base is 0 or 1),
+    means and sigmas."""
+
+    lw: np.ndarray
+    w: np.ndarray
+    base: tuple
+    a: tuple
+    mu: np.ndarray
+    sigma: np.ndarray
+
+
+@lru_cache(maxsize=64)
+def _comps(dist):
+    if isinstance(dist, Mixture):
+        (c1, c2), w = dist.components, dist.weight
+        if 0.0 < w < 1.0 and c1 != c2:
+            return _Comps(np.array([math.log(w), math.log1p(-w)]), np.array([w, 1.0 - w]), (0, 1),
+                          (w, -w), np.array([c1.mu, c2.mu]), np.array([c1.sigma, c2.sigma]))
+        dist = c2 if w == 0.0 else c1  # one component carries all the mass
+    return _Comps(np.zeros(1), np.ones(1), (1,), (0.0,), np.array([dist.mu]), np.array([dist.sigma]))
+
+
+def _component_logs(c, base, off):
+    """(z, log of each weighted component density) at the points base + off (see _Grid).
+
+    Where a node's own rounding is not small against a component's sigma (a node of a coarse
+    panel that lands near a narrow component's centre) that component counts 0 there: its mass
+    is integrated on its own panels, and its value at such a node would be noise.
+    """
+    rel = base[:, None] - c.mu
+    z = (rel + off[:, None]) / c.sigma
+    logs = c.lw - np.log(c.sigma) - _HALF_LOG_2PI - 0.5 * z * z
+    reach = float(np.max(np.abs(base))) + float(np.max(np.abs(c.mu))) + float(np.max(np.abs(off)))
+    if _ULP * reach <= 1e-3 * float(np.min(c.sigma)):  # every node resolves every component
+        return z, logs
+    zerr = _ULP * (np.abs(rel) + np.abs(off)[:, None]) / c.sigma
+    return z, np.where(zerr > 1e-3 * np.maximum(np.abs(z), 1.0), -np.inf, logs)
+
+
+def _log_pdf(c, base, off):
+    """log density of components c at the points base + off."""
+    logs = _component_logs(c, base, off)[1]
+    if logs.shape[1] == 1:
+        return logs[:, 0]
+    return np.logaddexp(logs[:, 0], logs[:, 1])
 
 
 # Break points in units of each component's sigma: dense near the centre, sparser in the tails.
@@ -92,93 +247,323 @@ _CROSS_OFFSETS = np.array([0.0, 0.5, 1.0, 2.0, 4.0, 8.0, 16.0, 32.0])
 _CROSS_OFFSETS = np.concatenate([-_CROSS_OFFSETS[:0:-1], _CROSS_OFFSETS])
 
 
-def _crossovers(dist):
-    """Points around which a mixture's log density switches from one component to the other.
+def _crossovers(c):
+    """Points around which a mixture's log density switches from one component to the other,
+    as offsets from its first component's mean.
 
     There log p bends over a width of 1/|slope difference|, which may lie far from both
     components' centres; break points there keep each panel smooth.
     """
-    logw, mus, sigmas = _components(dist)
-    if len(mus) < 2 or not np.all(np.isfinite(logw)):
+    if len(c.mu) < 2:
         return np.zeros(0)
-    (l1, l2), (m1, m2), (s1, s2) = logw, mus, sigmas
-    a = 0.5 / s2**2 - 0.5 / s1**2
-    b = m1 / s1**2 - m2 / s2**2
-    c = (l1 - math.log(s1) - 0.5 * m1**2 / s1**2) - (l2 - math.log(s2) - 0.5 * m2**2 / s2**2)
-    if abs(a) < 1e-14 * (abs(b) + 1e-300):
-        roots = [-c / b] if b != 0 else []
-    else:
-        disc = b * b - 4 * a * c
-        if disc < 0:
+    (l1, l2), (s1, s2) = c.lw.tolist(), c.sigma.tolist()
+    m2 = float(c.mu[1] - c.mu[0])  # in the first component's frame: m1 = 0
+    with np.errstate(all="ignore"):
+        try:
+            a = 0.5 / s2**2 - 0.5 / s1**2
+            b = -m2 / s2**2
+            cc = (l1 - math.log(s1)) - (l2 - math.log(s2) - 0.5 * (m2 / s2) ** 2)
+        except (OverflowError, ZeroDivisionError):
             return np.zeros(0)
-        sq = math.sqrt(disc)
-        roots = [(-b + sq) / (2 * a), (-b - sq) / (2 * a)]
-    pts = []
-    for x in roots:
-        slope = abs(2 * a * x + b)
-        if slope > 0 and math.isfinite(x):
-            pts.append(x + _CROSS_OFFSETS / slope)
+        if not all(map(math.isfinite, (a, b, cc))):
+            return np.zeros(0)
+        if abs(a) < 1e-14 * (abs(b) + 1e-300):
+            roots = [-cc / b] if b != 0 else []
+        else:
+            disc = b * b - 4 * a * cc
+            if not disc >= 0 or not math.isfinite(disc):
+                return np.zeros(0)
+            sq = math.sqrt(disc)
+            roots = [(-b + sq) / (2 * a), (-b - sq) / (2 * a)]
+        pts = []
+        for x in roots:
+            slope = abs(2 * a * x + b)
+            if slope > 0 and math.isfinite(x) and math.isfinite(slope):
+                pts.append(x + _CROSS_OFFSETS / slope)
     return np.concatenate(pts) if pts else np.zeros(0)
 
 
-def _grid(weighting, others, nodes=12):
-    """Quadrature nodes and weights covering `weighting`'s mass (±12 sigma of each component).
+@dataclass(frozen=True, eq=False)
+class _Grid:
+    """Quadrature nodes as base + off: base is the mean of the component whose frame a panel is
+    laid out in, off the offset from it, so a component of sigma 1 at 1e150 has its nodes as fine
+    as one at 0. lo and hi (the covered range) are (base, off) pairs as well."""
 
-    Break points are placed at fixed multiples of sigma around every component of both
-    distributions, so each panel is short compared with the local scale of the integrand.
+    base: np.ndarray
+    off: np.ndarray
+    weights: np.ndarray
+    lo: tuple
+    hi: tuple
+
+
+def _two_sum(a, b):
+    """Elementwise (s, e) with s + e = a + b exactly: the exact position of base + off."""
+    s = a + b
+    bb = s - a
+    return s, (a - (s - bb)) + (b - bb)
+
+
+def _not_before(h, l, eh, el):
+    return (h > eh) | ((h == eh) & (l >= el))
+
+
+def _imprecise(base, off, c):
+    """Mask of points base + off that lie in the core (±13 sigma) of some component of c whose
+    scale is below the points' own rounding there: such a point cannot be placed in that core."""
+    bad = np.zeros(base.shape, dtype=bool)
+    for m, sd in zip(c.mu.tolist(), c.sigma.tolist()):
+        rel = base - m
+        eps = _ULP * (np.abs(rel) + np.abs(off))
+        bad |= (eps > 1e-3 * sd) & (np.abs(rel + off) < 13.0 * sd + eps)
+    return bad
+
+
+def _frames_grid(comps, reach, nodes=12):
+    """Gauss-Legendre panels over ±12 sigma of every component in `reach`, with break points at
+    fixed multiples of sigma around every component in `comps` (a list of _Comps) and around the
+    mixtures' crossovers, each laid out in its component's frame.
+
+    Points are ordered by their exact positions (base + off as a double-double); a point that
+    falls, with its rounding, inside a much narrower component's core is dropped, so the
+    narrow component's panels stay its own.
     """
-    comps = []
-    for dist in (weighting, *others):
-        logw, mus, sigmas = _components(dist)
-        comps.extend((m, s) for lw, m, s in zip(logw, mus, sigmas) if dist is not weighting or lw > -np.inf)
-    _, wm, ws = _components(weighting)
-    lo = float(np.min(wm - _REACH * ws))
-    hi = float(np.max(wm + _REACH * ws))
-    crossings = [_crossovers(d) for d in (weighting, *others)]
-    pts = np.concatenate([m + s * _OFFSETS for m, s in comps] + crossings + [np.array([lo, hi])])
-    pts = np.unique(pts[(pts >= lo) & (pts <= hi)])
+    bases, offs = [], []
+    for c in comps:
+        for m, sd in zip(c.mu.tolist(), c.sigma.tolist()):
+            bases.append(np.full(_OFFSETS.size, m))
+            offs.append(sd * _OFFSETS)
+        cross = _crossovers(c)
+        bases.append(np.full(cross.size, float(c.mu[0])))
+        offs.append(cross)
+    ends = np.array([(m, side * _REACH * sd) for c in reach
+                     for m, sd in zip(c.mu.tolist(), c.sigma.tolist()) for side in (-1.0, 1.0)])
+    with np.errstate(all="ignore"):
+        eh, el = _two_sum(ends[:, 0], ends[:, 1])
+        i_lo, i_hi = np.lexsort((el, eh))[[0, -1]]
+        base, off = np.concatenate(bases), np.concatenate(offs)
+        h, l = _two_sum(base, off)
+        keep = (_not_before(h, l, eh[i_lo], el[i_lo]) & _not_before(eh[i_hi], el[i_hi], h, l)
+                & np.isfinite(h))
+        for c in comps:
+            keep &= ~_imprecise(base, off, c)
+        base = np.concatenate([[ends[i_lo, 0]], base[keep], [ends[i_hi, 0]]])
+        off = np.concatenate([[ends[i_lo, 1]], off[keep], [ends[i_hi, 1]]])
+        h = np.concatenate([[eh[i_lo]], h[keep], [eh[i_hi]]])
+        l = np.concatenate([[el[i_lo]], l[keep], [el[i_hi]]])
+        order = np.lexsort((l, h))
+        base, off, h, l = base[order], off[order], h[order], l[order]
+        distinct = np.concatenate(([True], (h[1:] != h[:-1]) | (l[1:] != l[:-1])))
+        base, off = base[distinct], off[distinct]
+        a = off[:-1]
+        b = (base[1:] - base[:-1]) + off[1:]  # the right end in the left end's frame
     t, w = _legendre(nodes)
-    a, b = pts[:-1], pts[1:]
     half = 0.5 * (b - a)
-    x = (0.5 * (a + b))[:, None] + half[:, None] * t
-    wx = half[:, None] * w
-    return x.ravel(), wx.ravel()
+    node_off = (a + half)[:, None] + half[:, None] * t
+    lo, hi = (float(ends[i_lo, 0]), float(ends[i_lo, 1])), (float(ends[i_hi, 0]), float(ends[i_hi, 1]))
+    return _Grid(np.repeat(base[:-1], nodes), node_off.ravel(), (half[:, None] * w).ravel(), lo, hi)
 
 
-def _expect_log(weighting, target):
-    """(E_w[log w], E_w[log target]) by quadrature over w's mass."""
-    x, wx = _grid(weighting, (target,))
-    lw = log_density(weighting, x)
-    lt = log_density(target, x)
-    pw = np.exp(lw)
-    return float(np.dot(wx, pw * lw)), float(np.dot(wx, pw * lt)), float(np.dot(wx, pw * (lw - lt)))
+def _grid(weighting, others, nodes=12):
+    """Absolute quadrature nodes and weights over `weighting`'s mass (see _frames_grid)."""
+    cw = _comps(weighting)
+    g = _frames_grid([cw] + [_comps(d) for d in others], [cw], nodes)
+    return g.base + g.off, g.weights
+
+
+def _outside_mass(c, grid):
+    """Mass of the components outside the grid's range, from the Normal CDF (in frames)."""
+    (lb, lo), (hb, ho) = grid.lo, grid.hi
+    total = 0.0
+    for w, m, sd in zip(c.w.tolist(), c.mu.tolist(), c.sigma.tolist()):
+        with np.errstate(all="ignore"):
+            left, right = ((m - lb) - lo) / sd, ((hb - m) + ho) / sd
+        total += 0.5 * w * (math.erfc(left * _SQRT_HALF) + math.erfc(right * _SQRT_HALF))
+    return total
+
+
+def _expm1mx(d):
+    """e^d - 1 - d elementwise, accurate also for tiny |d| (series there)."""
+    out = np.empty_like(d)
+    small = np.abs(d) < 0.1
+    ds = d[small]
+    acc = np.zeros_like(ds)
+    for k in range(12, 1, -1):  # d^2/2! + d^3/3! + ... by Horner: exact to double precision here
+        acc = 1.0 / math.factorial(k) + ds * acc
+    out[small] = ds * ds * acc
+    big = ~small
+    with np.errstate(over="ignore"):
+        out[big] = np.expm1(d[big]) - d[big]
+    return out
+
+
+def _bregman(lp, lq, delta):
+    """p log(p/q) - p + q = p (e^d - 1 - d) pointwise (>= 0), d = delta = log q - log p."""
+    with np.errstate(all="ignore"):
+        p = np.exp(lp)
+        up = delta <= 1.0
+        out = np.where(up, 0.0, np.exp(lq) - p * (1.0 + delta))  # q > e p: no cancellation
+        out[up] = p[up] * _expm1mx(delta[up])
+        out[np.isneginf(lp)] = np.exp(lq[np.isneginf(lp)])  # p = 0: the term is q
+        out[np.isneginf(lq) & np.isfinite(lp)] = math.inf   # q below exp(-1.8e308) where p is not
+    return out
+
+
+def _pairing(cw, ct):
+    """Pairs (j of target, k of weighting) of components to difference, the closest first."""
+    def cost(j, k):
+        s = max(ct.sigma[j], cw.sigma[k])
+        return (abs(ct.mu[j] - cw.mu[k]) / s + abs(math.log(ct.sigma[j]) - math.log(cw.sigma[k]))
+                + abs(math.log(ct.w[j]) - math.log(cw.w[k])))
+    J, K = len(ct.w), len(cw.w)
+    if J == 1 or K == 1:
+        options = [[(j, k)] for j in range(J) for k in range(K)]
+    else:
+        options = [[(0, 0), (1, 1)], [(0, 1), (1, 0)]]
+    with np.errstate(all="ignore"):
+        return min(options, key=lambda pairs: sum(cost(j, k) for j, k in pairs))
+
+
+def _log_ratio(a, b, diff):
+    """log(a / b) for positive a, b, given diff = a - b formed exactly: log1p(diff / b) near 1."""
+    r = a / b
+    return math.log1p(diff / b) if 0.5 < r < 2.0 else math.log(a) - math.log(b)
+
+
+def _accurate_log_ratio(cw, ct, grid, lw, lt):
+    """log t(u) - log w(u) formed without cancellation where t ≈ w.
+
+    t - w = sum over paired components of e^{a_k} expm1(b_j - a_k) (plus unpaired ones), where
+    b_j - a_k is built from the parameter differences: log(w_j / w_k) and log(s_j / s_k) by
+    log1p of exact differences, and z_j^2 - z_k^2 as (z_j - z_k)(z_j + z_k).
+    """
+    base, off = grid.base, grid.off
+    with np.errstate(all="ignore"):
+        zw, aw = _component_logs(cw, base, off)
+        zt, at = _component_logs(ct, base, off)
+        big = aw.max(axis=1)
+        big = np.where(np.isfinite(big), big, 0.0)
+        norm = np.log(np.exp(aw - big[:, None]).sum(axis=1)) + big  # log of sum_k e^{a_k}
+        acc = np.zeros_like(off)
+        paired_t, paired_w = set(), set()
+        for j, k in _pairing(cw, ct):
+            paired_t.add(j)
+            paired_w.add(k)
+            s, e = two_sum(ct.a[j], -cw.a[k])
+            dlw = _log_ratio(ct.w[j], cw.w[k], (ct.base[j] - cw.base[k]) + s + e)
+            dls = _log_ratio(ct.sigma[j], cw.sigma[k], ct.sigma[j] - cw.sigma[k])
+            v = (base - cw.mu[k]) + off
+            zdiff = -(ct.mu[j] - cw.mu[k]) / ct.sigma[j] + v * (
+                ((cw.sigma[k] - ct.sigma[j]) / ct.sigma[j]) / cw.sigma[k])
+            d = dlw - dls - 0.5 * zdiff * (zt[:, j] + zw[:, k])
+            ek = np.exp(aw[:, k] - norm)
+            apart = (np.abs(d) >= 1.0) | np.isneginf(aw[:, k]) | np.isneginf(at[:, j])
+            acc += np.where(apart, np.exp(at[:, j] - norm) - ek, ek * np.expm1(np.minimum(d, 1.0)))
+        for j in set(range(len(ct.w))) - paired_t:
+            acc += np.exp(at[:, j] - norm)
+        for k in set(range(len(cw.w))) - paired_w:
+            acc -= np.exp(aw[:, k] - norm)
+        return np.where(np.abs(acc) < 0.5, np.log1p(acc), lt - lw)
+
+
+def _kl_on_grid(cw, ct, grid, lw, lt, pw, pt, tails):
+    """D(W‖T) from log densities on a grid: the non-negative integrand, plus T's mass outside."""
+    wx = grid.weights
+    with np.errstate(all="ignore"):
+        delta = lt - lw
+        kl = float(np.dot(wx, _bregman(lw, lt, delta))) + tails
+        if math.isfinite(kl):
+            # the logs' rounding, carried into each term by d/dd w (e^d - 1 - d) = t - w (where
+            # d > 1 the term is t - w (1 + d) from t itself, and d's rounding barely counts)
+            sens = np.where(delta <= 1.0, np.abs(pt - pw), 0.0)
+            noise = 4.5e-16 * float(np.dot(wx, sens * (np.abs(lw) + np.abs(lt) + 1.0)))
+            if noise > 1e-9 * kl:
+                delta = _accurate_log_ratio(cw, ct, grid, lw, lt)
+                kl = float(np.dot(wx, _bregman(lw, lt, delta))) + tails
+    return kl if kl > 0 else 0.0
+
+
+def _expect(weights, values):
+    """sum of weights * values, a term with weight 0 being 0 (even where the value is -inf)."""
+    return float(np.dot(weights, np.where(weights > 0, values, 0.0)))
+
+
+def _pair_expectations(P, Q, both=True):
+    """E_P[log p], E_P[log q], D(P‖Q) and (if `both`) the same with P and Q swapped, in nats.
+
+    One grid serves both directions: it reaches ±12 sigma around every component of P (and of Q
+    if `both`), each panel laid out in the frame of a component.
+    """
+    _check_mixture_range(P)
+    _check_mixture_range(Q)
+    cp, cq = _comps(P), _comps(Q)
+    grid = _frames_grid([cp, cq], [cp, cq] if both else [cp])
+    wx = grid.weights
+    with np.errstate(all="ignore"):
+        lp = _log_pdf(cp, grid.base, grid.off)
+        lq = _log_pdf(cq, grid.base, grid.off)
+        pp, pq = np.exp(lp), np.exp(lq)
+        wp, wq = wx * pp, wx * pq
+        out_p, out_q = _outside_mass(cp, grid), _outside_mass(cq, grid)
+        first = (_expect(wp, lp), _expect(wp, lq),
+                 _kl_on_grid(cp, cq, grid, lp, lq, pp, pq, out_q - out_p))
+        if not both:
+            return first
+        second = (_expect(wq, lq), _expect(wq, lp),
+                  _kl_on_grid(cq, cp, grid, lq, lp, pq, pp, out_p - out_q))
+    return first + second
+
+
+_COMPUTE_MU, _COMPUTE_SIGMA = 1e306, (1e-306, 1e306)
+
+
+def _check_mixture_range(dist):
+    """Quadrature needs every mean and +-12 sigma to stay finite: |mu| <= 1e306, sigma in
+    [1e-306, 1e306] (inputs are held to the narrower range of spec.check_range)."""
+    comps = dist.components if isinstance(dist, Mixture) else (dist,)
+    for c in comps:
+        if abs(c.mu) > _COMPUTE_MU or not _COMPUTE_SIGMA[0] <= c.sigma <= _COMPUTE_SIGMA[1]:
+            raise ValueError(f"a normal component N({c.mu!r}, {c.sigma!r}^2) is outside the range "
+                             "a mixture can be integrated in (|mu| <= 1e306, 1e-306 <= sigma <= 1e306)")
+
+
+def _both_normal(P, Q):
+    return isinstance(P, Normal) and isinstance(Q, Normal)
 
 
 def differential_entropy(P):
     """h(P) = -∫ p log p."""
+    _check_dist(P)
     if isinstance(P, Normal):
-        return normal_entropy(P.sigma)
-    x, wx = _grid(P, ())
-    lp = log_density(P, x)
-    return float(-np.dot(wx, np.exp(lp) * lp))
+        return _normal_entropy(P.sigma)
+    return -_pair_expectations(P, P, both=False)[0]
 
 
 def continuous_cross_entropy(P, Q):
     """H(P,Q) = -∫ p log q."""
-    if isinstance(P, Normal) and isinstance(Q, Normal):
-        return normal_cross_entropy(P.mu, P.sigma, Q.mu, Q.sigma)
-    return -_expect_log(P, Q)[1]
+    _check_dist(P)
+    _check_dist(Q, "Q")
+    if _both_normal(P, Q):
+        return _normal_cross_entropy(P.mu, P.sigma, Q.mu, Q.sigma)
+    return -_pair_expectations(P, Q, both=False)[1]
 
 
 def continuous_kl(P, Q):
     """D(P‖Q) = ∫ p (log p - log q) >= 0."""
-    if isinstance(P, Normal) and isinstance(Q, Normal):
-        return normal_kl(P.mu, P.sigma, Q.mu, Q.sigma)
-    return max(_expect_log(P, Q)[2], 0.0)
+    _check_dist(P)
+    _check_dist(Q, "Q")
+    if _both_normal(P, Q):
+        return _normal_kl(P.mu, P.sigma, Q.mu, Q.sigma)
+    return _pair_expectations(P, Q, both=False)[2]
+
+
+_FIELDS = ("entropy_p", "entropy_q", "cross_entropy_pq", "cross_entropy_qp", "kl_pq", "kl_qp")
 
 
 @dataclass(frozen=True)
 class ContinuousMeasures:
+    """Every measure of a continuous pair, in `unit`. A Normal pair never has an infinite measure:
+    +inf means the true value exceeds the float range (about 1.8e308); `overflowed()` names them."""
+
     unit: str
     entropy_p: float
     entropy_q: float
@@ -187,36 +572,52 @@ class ContinuousMeasures:
     kl_pq: float
     kl_qp: float
 
+    def overflowed(self):
+        """Names of the measures whose true value exceeds the float range (shown as inf)."""
+        return tuple(k for k in _FIELDS if math.isinf(getattr(self, k)))
+
 
 def continuous_measures(P, Q, unit="nats"):
     """Every measure of a continuous pair, in `unit` (differential entropies may be negative)."""
-    if isinstance(P, Normal) and isinstance(Q, Normal):
+    check_unit(unit)
+    _check_dist(P)
+    _check_dist(Q, "Q")
+    return _continuous_measures(P, Q, unit)
+
+
+def _continuous_measures(P, Q, unit):
+    if _both_normal(P, Q):
         vals = dict(
-            entropy_p=normal_entropy(P.sigma),
-            entropy_q=normal_entropy(Q.sigma),
-            cross_entropy_pq=normal_cross_entropy(P.mu, P.sigma, Q.mu, Q.sigma),
-            cross_entropy_qp=normal_cross_entropy(Q.mu, Q.sigma, P.mu, P.sigma),
-            kl_pq=normal_kl(P.mu, P.sigma, Q.mu, Q.sigma),
-            kl_qp=normal_kl(Q.mu, Q.sigma, P.mu, P.sigma),
+            entropy_p=_normal_entropy(P.sigma),
+            entropy_q=_normal_entropy(Q.sigma),
+            cross_entropy_pq=_normal_cross_entropy(P.mu, P.sigma, Q.mu, Q.sigma),
+            cross_entropy_qp=_normal_cross_entropy(Q.mu, Q.sigma, P.mu, P.sigma),
+            kl_pq=_normal_kl(P.mu, P.sigma, Q.mu, Q.sigma),
+            kl_qp=_normal_kl(Q.mu, Q.sigma, P.mu, P.sigma),
         )
     else:
-        hp, cpq, dpq = _expect_log(P, Q)
-        hq, cqp, dqp = _expect_log(Q, P)
-        vals = dict(
-            entropy_p=-hp, entropy_q=-hq, cross_entropy_pq=-cpq, cross_entropy_qp=-cqp,
-            kl_pq=max(dpq, 0.0), kl_qp=max(dqp, 0.0),
-        )
+        hp, cpq, dpq, hq, cqp, dqp = _pair_expectations(P, Q)
+        vals = dict(entropy_p=-hp, entropy_q=-hq, cross_entropy_pq=-cpq, cross_entropy_qp=-cqp,
+                    kl_pq=dpq, kl_qp=dqp)
     return ContinuousMeasures(unit=unit, **{k: float(convert(v, unit)) for k, v in vals.items()})
 
 
 def moment_match(P):
-    """The Normal with P's mean and variance: argmin over Gaussian Q of D(P‖Q)."""
+    """The Normal with P's mean and variance: argmin over Gaussian Q of D(P‖Q).
+
+    Formed as mu_1 + w_2 (mu_2 - mu_1) and a scaled variance, so components at 1e150 or with
+    sigma 1e300 neither lose their mean nor overflow.
+    """
+    _check_dist(P)
     if isinstance(P, Normal):
         return P
-    (w1, w2), (c1, c2) = P.weights, P.components
-    mean = w1 * c1.mu + w2 * c2.mu
-    var = w1 * c1.sigma**2 + w2 * c2.sigma**2 + w1 * w2 * (c1.mu - c2.mu) ** 2
-    return Normal(mean, math.sqrt(var))
+    (w1, w2), (c1, c2) = (P.weight, 1.0 - P.weight), P.components
+    dm = c2.mu - c1.mu
+    mean = c1.mu + w2 * dm
+    scale = max(c1.sigma, c2.sigma, abs(dm))
+    r1, r2, rd = c1.sigma / scale, c2.sigma / scale, dm / scale
+    var = w1 * r1 * r1 + w2 * r2 * r2 + w1 * w2 * rd * rd
+    return Normal(mean, scale * math.sqrt(var))
 
 
 @dataclass(frozen=True)
@@ -241,9 +642,9 @@ def _reverse_objective(P, mu, sigma):
     """D(Q‖P) for Q = N(mu, sigma^2) and its gradient in (mu, log sigma), by quadrature."""
     Q = Normal(mu, sigma)
     x, wx = _grid(Q, (P,))
-    lq = log_density(Q, x)
+    lq = _log_density(Q, x)
     wq = wx * np.exp(lq)
-    value = float(np.dot(wq, lq - log_density(P, x)))
+    value = float(np.dot(wq, lq - _log_density(P, x)))
     g = _dlog_density(P, x)
     # D = -h(Q) - E_Q[log p]: d/dmu = -E_Q[g], d/dlog sigma = -1 - E_Q[g (x - mu)].
     grad = np.array([-float(np.dot(wq, g)), -1.0 - float(np.dot(wq, g * (x - mu)))])
@@ -259,6 +660,10 @@ def fit_reverse_kl(P, start, max_iter=500, tol=1e-8, max_step=0.25):
     basin the start lies in, so for well separated modes the fit ends at the mode it starts near.
     Deterministic: no randomness anywhere.
     """
+    _check_dist(P)
+    _check_normal(start, "start")
+    max_iter = integer(max_iter, "max_iter", 0, 100_000)
+    tol, max_step = positive_number(tol, "tol"), positive_number(max_step, "max_step")
     mu, log_sigma = float(start.mu), math.log(start.sigma)
     value, grad = _reverse_objective(P, mu, start.sigma)
     path = [Normal(mu, start.sigma)]
@@ -298,6 +703,8 @@ def fit_forward_kl(P, start, steps=60):
 
     The optimum is closed-form; the path interpolates mu and log sigma so the GUI can animate it.
     """
+    _check_normal(start, "start")
+    steps = integer(steps, "steps", 1, 100_000)
     target = moment_match(P)
     s = np.linspace(0.0, 1.0, steps + 1)
     ease = s * s * (3.0 - 2.0 * s)
@@ -319,8 +726,11 @@ def integrand(P, Q, x, log_p=None, log_q=None):
     give 0 rather than 0 * inf; single values may be negative, the integral is not. `log_p` and
     `log_q`, if given, are log_density(P, x) and log_density(Q, x) already computed.
     """
-    lp = log_density(P, x) if log_p is None else log_p
-    lq = log_density(Q, x) if log_q is None else log_q
+    _check_dist(P)
+    _check_dist(Q, "Q")
+    x = _points(x)
+    lp = _log_density(P, x) if log_p is None else _given_logs(log_p, x, "log_p")
+    lq = _log_density(Q, x) if log_q is None else _given_logs(log_q, x, "log_q")
     with np.errstate(invalid="ignore"):
         out = np.exp(lp) * (lp - lq)
     return np.where(np.isfinite(lp), out, 0.0)
@@ -332,6 +742,11 @@ def drawing_grid(lo, hi, dists=(), points=801, reach=6.0, per_component=121):
     A uniform grid plus `per_component` points within ±`reach` sigma of every component, so a
     component much narrower than the grid step is still drawn with its true peak.
     """
+    lo, hi = finite_number(lo, "lo"), finite_number(hi, "hi")  # lo > hi: an empty grid
+    points = integer(points, "points", 2, 1_000_000)
+    per_component = integer(per_component, "per_component", 1, 100_000)
+    reach = positive_number(reach, "reach")
+    dists = tuple(_check_dist(d, "dists[i]") for d in dists)
     parts = [np.linspace(lo, hi, points)]
     local = np.linspace(-reach, reach, per_component)
     for dist in dists:
@@ -351,6 +766,8 @@ def density_modes(P, rel_step=0.02):
     grid finer than the narrowest component and each change of sign from + to - is refined by
     bisection.
     """
+    _check_dist(P)
+    rel_step = positive_number(rel_step, "rel_step")
     logw, mus, sigmas = _components(P)
     keep = np.isfinite(logw)
     mus, sigmas = mus[keep], sigmas[keep]
@@ -381,12 +798,15 @@ def fit_reverse_kl_nearest_mode(P, start, max_iter=500, approach_steps=40):
     is wider, and `fit_reverse_kl` descends from there; a Normal P has one optimum (P itself) and
     is fitted from `start` directly. The returned path runs from `start` to the optimum.
     """
+    _check_dist(P)
+    _check_normal(start, "start")
+    approach_steps = integer(approach_steps, "approach_steps", 1, 100_000)
     start = Normal(start.mu, start.sigma)
     if isinstance(P, Normal):
         return fit_reverse_kl(P, start, max_iter=max_iter)
     logw, _, sigmas = _components(P)
     modes = density_modes(P)
-    heights = log_density(P, modes)
+    heights = _log_density(P, modes)
     order = sorted(range(len(modes)), key=lambda i: (abs(modes[i] - start.mu), -heights[i], modes[i]))
     target = Normal(float(modes[order[0]]), min(start.sigma, float(sigmas[np.isfinite(logw)].min())))
     s = np.linspace(0.0, 1.0, approach_steps + 1)
@@ -404,9 +824,12 @@ def resample_path(path, count):
     sqrt(dmu^2 + dsigma^2 + (dlog sigma / 4)^2), so a slide, a widening and a narrowing all take
     time in proportion to how far the curve visibly moves. Used to animate a fit at an even pace.
     """
-    if count < 2:
-        raise ValueError("resample_path needs count >= 2")
+    count = integer(count, "count", 2, 1_000_000)
     path = tuple(path)
+    if not path:
+        raise ValueError("resample_path needs a non-empty path")
+    for n in path:
+        _check_normal(n, "each point of the path")
     if len(path) == 1:
         return (path[0],) * count
     mus = np.array([n.mu for n in path], dtype=float)
@@ -430,5 +853,6 @@ def unit_variance_terms(P, mu_q):
     Their sum is the cross-entropy from P to a unit-variance Normal: a constant, P's own spread,
     and half the squared error between P's mean and mu_q -- the MSE loss as a cross-entropy.
     """
+    mu_q = finite_number(mu_q, "mu_q")
     m = moment_match(P)
-    return _HALF_LOG_2PI, 0.5 * m.sigma**2, 0.5 * (m.mu - float(mu_q)) ** 2
+    return _HALF_LOG_2PI, (0.5 * m.sigma) * m.sigma, (0.5 * (m.mu - mu_q)) * (m.mu - mu_q)

@@ -7,38 +7,50 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from klviz.core.checks import finite_number
-from klviz.core.discrete import _kl_sum, _kl_terms, log1pmx
+from klviz.core._numerics import log1pmx_scalar, log_softmax_parts
+from klviz.core.checks import finite_number, positive_number, probability, real_vector, same_length
+from klviz.core.checks import weight_vector
+from klviz.core.discrete import _kl_from_logs
 
 _HALF_LOG_2PI = 0.5 * math.log(2.0 * math.pi)
 
 
+def _logits(z, name="logits"):
+    return real_vector(z, name)
+
+
+def _log_softmax(z, name="logits"):
+    """log-softmax of validated logits, or ValueError if they span more than the float range."""
+    ls = log_softmax_parts(z)
+    if np.isneginf(ls).any():
+        raise ValueError(f"{name} differ by more than the float range (about 1.8e308): "
+                         "their log-probabilities cannot be represented")
+    return ls
+
+
 def logsumexp(z):
-    """log sum exp(z_i), shifted by the maximum so nothing overflows."""
-    z = np.asarray(z, dtype=float)
-    m = np.max(z)
+    """log sum exp(z_i) = max + log1p(sum of the others' exp(z_i - max)): nothing overflows."""
+    z = _logits(z)
+    k = int(np.argmax(z))
     with np.errstate(over="ignore"):
-        return float(m + np.log(np.sum(np.exp(z - m))))
+        e = np.exp(z - z[k])
+    e[k] = 0.0
+    return float(z[k] + math.log1p(float(e.sum())))
 
 
 def log_softmax(z):
-    """z - logsumexp(z), formed as (z - max) - log sum exp(z - max): exact for huge logits too."""
-    z = np.asarray(z, dtype=float)
-    with np.errstate(over="ignore"):
-        shifted = z - np.max(z)
-    return shifted - np.log(np.sum(np.exp(shifted)))
+    """z - logsumexp(z), formed as (z - max) - log1p(...): exact for huge logits too."""
+    return _log_softmax(_logits(z))
 
 
 def softmax(z):
-    z = np.asarray(z, dtype=float)
-    with np.errstate(over="ignore"):
-        e = np.exp(z - np.max(z))
-    return e / e.sum()
+    """exp(log_softmax(z)); tiny probabilities may underflow to 0 (their logs do not)."""
+    return np.exp(_log_softmax(_logits(z)))
 
 
 def sigmoid(z):
     """1 / (1 + e^-z) without overflow."""
-    z = float(z)
+    z = finite_number(z, "logit z")
     if z >= 0:
         return 1.0 / (1.0 + math.exp(-z))
     e = math.exp(z)
@@ -54,46 +66,69 @@ def _xlogy(x, y):
     return 0.0 if x == 0 else x * math.log(y) if y > 0 else -math.inf
 
 
+def _xlog1my(x, y):
+    """x log(1 - y), 0 where x = 0, with log1p so a small y keeps its digits."""
+    return 0.0 if x == 0 else x * math.log1p(-y) if y < 1 else -math.inf
+
+
 def bernoulli_entropy(y):
-    """H(Bern(y)) = -[y log y + (1-y) log(1-y)]."""
-    return max(-(_xlogy(y, y) + _xlogy(1.0 - y, 1.0 - y)), 0.0)
+    """H(Bern(y)) = -[y log y + (1-y) log(1-y)] for y in [0, 1]."""
+    y = probability(y, "y")
+    return max(-(_xlogy(y, y) + _xlog1my(1.0 - y, y)), 0.0)
 
 
 def binary_cross_entropy(y, f):
-    """BCE(y, f) = H(Bern(y), Bern(f)) = -[y log f + (1-y) log(1-f)], 0 log 0 = 0."""
-    return max(-(_xlogy(y, f) + _xlogy(1.0 - y, 1.0 - f)), 0.0)
+    """BCE(y, f) = H(Bern(y), Bern(f)) = -[y log f + (1-y) log(1-f)], 0 log 0 = 0; y, f in [0, 1]."""
+    y, f = probability(y, "target y"), probability(f, "prediction f")
+    return max(-(_xlogy(y, f) + _xlog1my(1.0 - y, f)), 0.0)
 
 
 def binary_cross_entropy_logit(y, z):
-    """BCE(y, sigmoid(z)) = y softplus(-z) + (1-y) softplus(z), stable for any logit."""
-    z = float(z)
+    """BCE(y, sigmoid(z)) = y softplus(-z) + (1-y) softplus(z), stable for any finite logit."""
+    y, z = probability(y, "target y"), finite_number(z, "logit z")
     return y * _softplus(-z) + (1.0 - y) * _softplus(z)
 
 
 def bernoulli_kl(y, f):
-    """D(Bern(y) ‖ Bern(f))."""
-    def term(a, b):
-        return 0.0 if a == 0 else (math.inf if b == 0 else a * math.log(a / b))
-    return max(term(y, f) + term(1.0 - y, 1.0 - f), 0.0)
+    """D(Bern(y) ‖ Bern(f)) for y, f in [0, 1]; +inf where y puts mass that f does not."""
+    y, f = probability(y, "y"), probability(f, "f")
+    p, q = np.array([1.0 - y, y]), np.array([1.0 - f, f])
+    with np.errstate(divide="ignore"):
+        lp = np.array([math.log1p(-y) if y < 1 else -math.inf, math.log(y) if y > 0 else -math.inf])
+        lq = np.array([math.log1p(-f) if f < 1 else -math.inf, math.log(f) if f > 0 else -math.inf])
+    return _kl_from_logs(p, q, lp, lq)
+
+
+def _target_and_logits(y, z):
+    y = weight_vector(y, "target")
+    z = _logits(z)
+    same_length(y, z, "target", "logits")
+    return y / math.fsum(y.tolist()), z
 
 
 def categorical_cross_entropy_logits(y, z):
-    """-sum y_i log softmax(z)_i = logsumexp(z) - sum y_i z_i, exact for huge logit gaps."""
-    y = np.asarray(y, dtype=float)
-    ls = log_softmax(z)
+    """-sum y_i log softmax(z)_i = logsumexp(z) - sum y_i z_i, exact for huge logit gaps.
+
+    y: non-negative weights (normalised by their sum), z: finite logits of the same length.
+    """
+    y, z = _target_and_logits(y, z)
+    ls = _log_softmax(z)
     return max(-float(np.dot(y[y > 0], ls[y > 0])), 0.0)
 
 
 def categorical_kl_logits(y, z):
-    """D(y ‖ softmax(z)) = sum y_i (log y_i - log softmax(z)_i)."""
-    y = np.asarray(y, dtype=float)
-    ls = log_softmax(z)
-    m = y > 0
-    return max(float(np.dot(y[m], np.log(y[m]) - ls[m])), 0.0)
+    """D(y ‖ softmax(z)) = sum y_i (log y_i - log softmax(z)_i); y weights as above."""
+    y, z = _target_and_logits(y, z)
+    ls = _log_softmax(z)
+    with np.errstate(divide="ignore"):
+        ly = np.log(y)
+    return _kl_from_logs(y, np.exp(ls), ly, ls)
 
 
 def gaussian_nll(y, f, sigma=1.0):
     """-log N(y; f, sigma^2) = 1/2 log(2 pi sigma^2) + (y - f)^2 / (2 sigma^2)."""
+    y, f = finite_number(y, "target y"), finite_number(f, "prediction f")
+    sigma = positive_number(sigma, "sigma")
     r = (y - f) / sigma
     return _HALF_LOG_2PI + math.log(sigma) + 0.5 * r * r
 
@@ -102,32 +137,21 @@ def gaussian_nll(y, f, sigma=1.0):
 # The loss lab: everything the Losses tab shows, bundled per panel. Values are in nats; convert
 # with klviz.core.units.convert for display.
 
-def _finite(value, name):
-    return finite_number(value, name)
+_finite = finite_number
+_probability = probability
+_vector = real_vector
 
 
-def _probability(value, name):
-    v = _finite(value, name)
-    if not 0.0 <= v <= 1.0:
-        raise ValueError(f"{name} must lie in [0, 1], not {v}")
-    return v
-
-
-def _vector(values, name):
-    try:
-        arr = np.array(values, dtype=float)
-    except (TypeError, ValueError):
-        raise ValueError(f"{name} must be numbers") from None
-    if arr.ndim != 1 or arr.size == 0:
-        raise ValueError(f"{name} must be a non-empty flat list of numbers")
-    if not np.all(np.isfinite(arr)):
-        raise ValueError(f"{name} must be finite numbers")
-    return arr
+def _probability_array(values, name):
+    f = real_vector(values, name)
+    if not ((f >= 0.0) & (f <= 1.0)).all():
+        raise ValueError(f"{name} must lie in [0, 1]")
+    return f
 
 
 def log_sigmoid(z):
     """log sigmoid(z) = -softplus(-z): exact for any finite logit (log f of the Bernoulli)."""
-    return -_softplus(-float(z))
+    return -_softplus(-finite_number(z, "logit z"))
 
 
 def logit(f):
@@ -169,10 +193,10 @@ def _bernoulli_kl_soft(y, z, log_f, log_g):
     d = z - logit(y)
     if abs(d) <= 1.0:
         u = y * math.expm1(d)
-        return _nonneg(float(log1pmx(np.array([u]))[0]) + y * _expm1mx(d))
+        return _nonneg(log1pmx_scalar(u) + y * _expm1mx(d))
     p, q = np.array([1.0 - y, y]), np.array([sigmoid(-z), sigmoid(z)])
-    logp, logq = np.log(p), np.array([log_g, log_f])
-    return _nonneg(_kl_sum(p, q, _kl_terms(p, q, logp, logq)))
+    logp, logq = np.array([math.log1p(-y), math.log(y)]), np.array([log_g, log_f])
+    return _kl_from_logs(p, q, logp, logq)
 
 
 @dataclass(frozen=True)
@@ -214,7 +238,7 @@ def bernoulli_report(y, z):
 def bce_curve(y, f):
     """BCE(y, f) for an array of f in [0, 1] (0 log 0 = 0; +inf where the target has mass and f has none)."""
     y = _probability(y, "target y")
-    f = np.asarray(f, dtype=float)
+    f = _probability_array(f, "f")
     with np.errstate(divide="ignore", invalid="ignore"):
         a = np.where(y > 0, -y * np.log(f), 0.0)
         b = np.where(y < 1, -(1.0 - y) * np.log1p(-f), 0.0)
@@ -223,6 +247,8 @@ def bce_curve(y, f):
 
 def probability_grid(n=801):
     """Values of f in (0, 1) for drawing a loss over f: even in f, and dense towards both ends."""
+    if isinstance(n, bool) or not isinstance(n, (int, np.integer)) or not 3 <= n <= 1_000_000:
+        raise ValueError(f"n must be an integer in [3, 1000000] (got {n!r})")
     even = np.linspace(0.0, 1.0, n)[1:-1]
     ends = 1.0 / (1.0 + np.exp(-np.linspace(-36.0, 36.0, n // 2)))  # still < 1: log(1 - f) finite
     return np.unique(np.concatenate([even, ends]))
@@ -264,7 +290,7 @@ def categorical_report(y, z):
     if np.any(y < 0) or not y.sum() > 0:
         raise ValueError("target weights must be non-negative and not all zero")
     y = y / y.sum()
-    ls = log_softmax(z)
+    ls = _log_softmax(z)
     q = np.exp(ls)
     mask = y > 0
     ce_terms = np.zeros_like(y)
@@ -275,9 +301,9 @@ def categorical_report(y, z):
     if hard:
         kl = ce  # H(y) = 0: the one surviving term -log f_k is the cross-entropy itself
     else:
-        logy = np.zeros_like(y)
-        logy[mask] = np.log(y[mask])
-        kl = _nonneg(_kl_sum(y, q, _kl_terms(y, q, logy, ls)))
+        with np.errstate(divide="ignore"):
+            logy = np.log(y)
+        kl = _kl_from_logs(y, q, logy, ls)
     ent = _nonneg(-float(np.dot(y[mask], np.log(y[mask]))))
     extra = {}
     if y.size == 2:
@@ -304,10 +330,7 @@ class NormalReport:
 
 
 def _sigma(sigma):
-    s = _finite(sigma, "sigma")
-    if not s > 0:
-        raise ValueError(f"sigma must be > 0, not {s}")
-    return s
+    return positive_number(sigma, "sigma")
 
 
 def normal_report(y, f, sigma=1.0):
@@ -323,7 +346,7 @@ def normal_report(y, f, sigma=1.0):
 def gaussian_nll_curve(y, f, sigma=1.0):
     """-log N(y; f_k, sigma^2) for an array of predictions f_k (a parabola in f)."""
     y, sigma = _finite(y, "target y"), _sigma(sigma)
-    r = (y - np.asarray(f, dtype=float)) / sigma
+    r = (y - real_vector(f, "f")) / sigma
     return _HALF_LOG_2PI + math.log(sigma) + 0.5 * r * r
 
 
@@ -402,7 +425,9 @@ def line_profile(x, y, slopes, sigma=1.0):
     MSE / (2 sigma^2) is an increasing function of the MSE.
     """
     x, y, sigma = _vector(x, "x"), _vector(y, "y"), _sigma(sigma)
-    a = np.asarray(slopes, dtype=float)
+    if x.size != y.size:
+        raise ValueError(f"{x.size} x values but {y.size} y values")
+    a = real_vector(slopes, "slopes")
     r = (y - y.mean())[None, :] - a[:, None] * (x - x.mean())[None, :]
     mse = np.mean(r * r, axis=1)
     nll = _HALF_LOG_2PI + math.log(sigma) + np.mean(0.5 * (r / sigma) ** 2, axis=1)

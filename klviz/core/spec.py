@@ -11,87 +11,100 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from klviz.core.checks import finite_number
-from klviz.core.losses import log_softmax, softmax
+from klviz.core._numerics import log_softmax_parts, two_sum
+from klviz.core.checks import _describe, finite_number, real_vector, weight_vector
 
 FAMILIES = ("weights", "bernoulli", "softmax", "normal", "mixture")
 
+# The range in which the continuous measures are promised finite and accurate (docs/CORE_API.md);
+# what users type or load (parse_spec, continuous_from_dict) must lie inside it.
+MAX_ABS_MU = 1e300
+SIGMA_RANGE = (1e-300, 1e300)
 
-def _describe(x):
-    return repr(float(x)) if np.isfinite(x) else str(float(x))
 
-
-def _as_vector(values, name, what):
+def _fsum(values):
+    """math.fsum, or inf where the sum exceeds the float range."""
     try:
-        arr = np.array(values, dtype=float)
-    except (TypeError, ValueError):
-        raise ValueError(f"{name}: {what} must be numbers") from None
-    if arr.ndim != 1:
-        raise ValueError(f"{name}: {what} must be a flat list of numbers")
-    if arr.size == 0:
-        raise ValueError(f"{name} is empty: give at least one {what[:-1] if what.endswith('s') else what}")
-    bad = np.flatnonzero(np.isnan(arr))
-    if bad.size:
-        raise ValueError(f"{name} has a NaN entry (position {bad[0] + 1})")
-    bad = np.flatnonzero(np.isinf(arr))
-    if bad.size:
-        raise ValueError(
-            f"{name} has an infinite entry ({_describe(arr[bad[0]])} at position {bad[0] + 1})"
-        )
-    return arr
+        return math.fsum(values)
+    except OverflowError:
+        return math.inf
 
 
 @dataclass(frozen=True, eq=False)
 class Categorical:
-    """A discrete distribution: probabilities and their exact logarithms."""
+    """A discrete distribution: probabilities and their exact logarithms.
+
+    Build it with `from_weights`, `from_logits` or `bernoulli`, which validate. The plain
+    constructor takes arrays as they are (for callers whose arrays are valid by construction);
+    `discrete_measures` checks them. `weights` (and `weights_lo`, a low-order part, for the exact
+    complement 1 - theta of a Bernoulli) are the weights the probabilities were normalised from:
+    with them a KL between nearly equal distributions is computed from exact ratios.
+    """
 
     probs: np.ndarray
     log_probs: np.ndarray
     normalised: bool = False
     logits: np.ndarray | None = field(default=None)
+    weights: np.ndarray | None = field(default=None)
+    weights_lo: np.ndarray | None = field(default=None)
 
     def __len__(self):
         return int(self.probs.size)
 
     @classmethod
     def from_weights(cls, weights, name="P"):
-        """Weights (counts, percentages, probabilities) normalised by their sum."""
-        w = _as_vector(weights, name, "weights") + 0.0  # -0.0 becomes 0.0
-        neg = np.flatnonzero(w < 0)
-        if neg.size:
-            raise ValueError(
-                f"{name} has a negative entry ({_describe(w[neg[0]])} at position {neg[0] + 1})"
-            )
-        top = float(w.max())
-        if top == 0:
-            raise ValueError(f"{name} is all zero: at least one weight must be positive")
-        with np.errstate(over="ignore"):
-            total = float(np.sum(w))
-        if math.isfinite(total):
-            total = math.fsum(w.tolist())
-            probs = w / total
-            with np.errstate(divide="ignore"):
-                log_probs = np.log(w) - math.log(total)
-        else:  # weights near the float maximum: scale first so the sum stays finite
-            scaled_total = math.fsum((w / top).tolist())
-            probs = (w / top) / scaled_total
-            with np.errstate(divide="ignore"):
-                log_probs = np.log(w / top) - math.log(scaled_total)
-        return cls(probs, log_probs, normalised=not math.isfinite(total) or abs(total - 1.0) > 1e-12)
+        """Weights (counts, percentages, probabilities) normalised by their exact sum."""
+        w = weight_vector(weights, name)
+        return cls._from_checked_weights(w, None)
+
+    @classmethod
+    def _from_checked_weights(cls, w, w_lo):
+        parts = w.tolist() + ([] if w_lo is None else w_lo.tolist())
+        total = _fsum(parts)
+        log_total = math.log(total) if total < math.inf else None
+        if log_total is None:  # weights near the float maximum: sum them scaled by 2^-k (exact)
+            shift = -math.frexp(float(w.max()))[1] - w.size.bit_length()
+            total = math.fsum(np.ldexp(np.array(parts), shift).tolist())
+            log_total = math.log(total) - shift * math.log(2.0)
+            scaled = np.ldexp(w, shift) if w_lo is None else np.ldexp(w + w_lo, shift)
+            probs = scaled / total
+        else:
+            probs = w / total if w_lo is None else (w + w_lo) / total
+        with np.errstate(divide="ignore"):
+            log_probs = np.log(probs)
+            tiny = (probs < 2.2250738585072014e-308) & (w > 0)  # underflowed: take logs apart
+            if tiny.any():
+                log_probs[tiny] = np.log(w[tiny]) - log_total
+        k = int(np.argmax(w))
+        if probs[k] > 0.5:  # its log from the others' sum: log(1 - eps) survives p rounding to 1
+            others = np.ones(w.size, dtype=bool)
+            others[k] = False
+            rest = w[others].tolist() + ([] if w_lo is None else w_lo[others].tolist())
+            top_w = float(w[k]) + (0.0 if w_lo is None else float(w_lo[k]))
+            log_probs[k] = -math.log1p(math.fsum(rest) / top_w)
+        normalised = not (abs(_fsum(parts) - 1.0) <= 1e-12)  # an overflowed sum is inf
+        return cls(probs, log_probs, normalised=normalised, weights=w, weights_lo=w_lo)
 
     @classmethod
     def from_logits(cls, logits, name="P"):
-        """softmax(z), keeping log-softmax(z) exact even for huge logit gaps."""
-        z = _as_vector(logits, name, "logits")
-        return cls(softmax(z), log_softmax(z), normalised=False, logits=z)
+        """softmax(z), keeping log-softmax(z) exact even for huge logit gaps.
+
+        Where two logits differ by more than the float range (softmax:1e308,-1e308) the smaller
+        one's log-probability is below -1.8e308: it is stored as -inf, and the measures take that
+        entry's terms from the logits instead (its probability is not 0).
+        """
+        z = real_vector(logits, name)
+        log_probs = log_softmax_parts(z)
+        return cls(np.exp(log_probs), log_probs, normalised=False, logits=z)
 
     @classmethod
     def bernoulli(cls, theta, name="P"):
-        """[1 - theta, theta]."""
-        t = _as_vector([theta], name, "theta")[0]
+        """[1 - theta, theta], with the complement 1 - theta kept exactly (as two floats)."""
+        t = finite_number(theta, f"{name}: bernoulli theta")
         if not 0.0 <= t <= 1.0:
             raise ValueError(f"{name}: bernoulli theta must be in [0, 1] (got {_describe(t)})")
-        return cls.from_weights([1.0 - t, t], name)
+        hi, lo = two_sum(1.0, -t)
+        return cls._from_checked_weights(np.array([hi, t]), np.array([lo, 0.0]))
 
 
 def _scalar(value, name, what):
@@ -149,8 +162,28 @@ class Mixture:
         }
 
 
+def check_range(dist, name="P"):
+    """`dist` if every component has |mu| <= 1e300 and sigma in [1e-300, 1e300], else ValueError.
+
+    Inside this range every continuous measure is finite (or exceeds the float range only where
+    the true value does) and accurate; what users type or load is held to it.
+    """
+    comps = dist.components if isinstance(dist, Mixture) else (dist,)
+    lo, hi = SIGMA_RANGE
+    for c in comps:
+        if abs(c.mu) > MAX_ABS_MU:
+            raise ValueError(f"{name}: normal: mu must lie in [-1e300, 1e300] (got {c.mu!r})")
+        if not lo <= c.sigma <= hi:
+            raise ValueError(f"{name}: normal: sigma must lie in [1e-300, 1e300] (got {c.sigma!r})")
+    return dist
+
+
 def continuous_from_dict(data, name="P"):
-    """A Normal or Mixture from its session/JSON dictionary form."""
+    """A Normal or Mixture from its session/JSON dictionary form (range-checked, see check_range)."""
+    return check_range(_continuous_from_dict(data, name), name)
+
+
+def _continuous_from_dict(data, name):
     if not isinstance(data, dict):
         raise ValueError(f"{name}: a continuous distribution must be an object")
     family = data.get("family")
@@ -177,9 +210,12 @@ def _numbers(text, name, family):
     out = []
     for s in parts:
         try:
-            out.append(float(s))
+            v = float(s)
         except ValueError:
             raise ValueError(f"{name}: {s!r} is not a number") from None
+        if math.isinf(v) and "inf" not in s.lower():
+            raise ValueError(f"{name}: {s[:40]!r} is too large for a float")
+        out.append(v)
     return out
 
 
@@ -197,6 +233,8 @@ def parse_spec(text, name="P"):
     Forms: ``0.1,0.2,0.7`` (weights), ``bernoulli:THETA``, ``softmax:Z1,Z2,...``,
     ``normal:MU,SIGMA``, ``mixture:W,MU1,SIGMA1,MU2,SIGMA2``.
     """
+    if not isinstance(text, str):
+        raise TypeError(f"{name}: a SPEC must be text, not {type(text).__name__}")
     text = text.strip()
     if not text:
         raise ValueError(f"{name} is empty: give weights like 0.2,0.3,0.5 or a family like normal:0,1")
@@ -214,11 +252,11 @@ def parse_spec(text, name="P"):
         if family == "normal":
             v = _numbers(rest, name, family)
             _expect(v, 2, name, family, "MU,SIGMA")
-            return Normal(*v)
+            return check_range(Normal(*v), name)
         if family == "mixture":
             v = _numbers(rest, name, family)
             _expect(v, 5, name, family, "W,MU1,SIGMA1,MU2,SIGMA2")
-            return Mixture.from_params(*v)
+            return check_range(Mixture.from_params(*v), name)
     except ValueError as exc:
         msg = str(exc)
         if msg.startswith(("normal:", "mixture:")) and not msg.startswith(name):

@@ -2,6 +2,8 @@
 
 import math
 
+import numpy as np
+
 UNITS = ("nats", "bits", "hartleys")
 _LOG_BASE = {"nats": 1.0, "bits": math.log(2.0), "hartleys": math.log(10.0)}
 UNIT_SYMBOL = {"nats": "nat", "bits": "bit", "hartleys": "Hart"}
@@ -9,14 +11,18 @@ UNIT_SYMBOL = {"nats": "nat", "bits": "bit", "hartleys": "Hart"}
 
 def check_unit(unit):
     """Return `unit` if it is known, else raise ValueError naming the choices."""
-    if unit not in _LOG_BASE:
+    if not isinstance(unit, str) or unit not in _LOG_BASE:
         raise ValueError(f"unknown unit {unit!r} (choose one of {', '.join(UNITS)})")
     return unit
 
 
 def convert(value_nats, unit):
-    """A value (or array) in nats expressed in `unit`."""
-    return value_nats / _LOG_BASE[check_unit(unit)]
+    """A value (or array) in nats expressed in `unit` (beyond the float range: inf, no warning)."""
+    base = _LOG_BASE[check_unit(unit)]
+    if type(value_nats) is float or base == 1.0:  # Python floats overflow to inf quietly
+        return value_nats / base
+    with np.errstate(over="ignore"):
+        return value_nats / base
 
 
 def log_base(unit):
