@@ -222,7 +222,7 @@ def test_export_imports_no_qt(tmp_path):
 
 def test_the_export_module_alone_loads_no_matplotlib():
     # Argument checking happens before matplotlib is imported: mistakes cost no start-up time.
-    code = "import sys, klviz.export_cli; print(sorted(m for m in sys.modules if m.startswith('matplotlib')))"
+    code = "import sys, klviz.cli.export; print(sorted(m for m in sys.modules if m.startswith('matplotlib')))"
     proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert proc.returncode == 0 and proc.stdout.strip() == "[]", proc.stderr
 

@@ -5,7 +5,7 @@
                  [--parts LIST] [--title TEXT] [--no-readout]
 
 Every argument is checked before matplotlib is even imported, so a mistake costs no start-up
-time; any bad input ends in one `klviz: error: ...` line and exit status 2 (see `klviz.cli`).
+time; any bad input ends in one `klviz: error: ...` line and exit status 2 (see `klviz.cli.common`).
 """
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ import re
 import sys
 import warnings
 
-from klviz.cli import PROG, UsageError, _join_option_values, _Parser, parse_pair, read_session
+from klviz.cli.common import PROG, UsageError, _Parser, join_option_values, parse_pair, read_session
 
 VIEWS = ("discrete", "continuous")
 EXTENSIONS = (".png", ".svg", ".pdf")
@@ -200,7 +200,7 @@ def _draw_and_save(figures, args, P, Q, labels, kw, dpi):
 
 def _export(argv):
     args = _parser().parse_args(
-        _join_option_values(argv, ("--p", "--q", "--session", "--out", "--title", "--size", "--dpi"))
+        join_option_values(argv, ("--p", "--q", "--session", "--out", "--title", "--size", "--dpi"))
     )
     check_output(args.out)
     dpi = parse_dpi(args.dpi)
