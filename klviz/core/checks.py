@@ -145,3 +145,6 @@ def integer(value, what, lo, hi):
     if not lo <= value <= hi:
         raise ValueError(f"{what} must lie in [{lo}, {hi}] (got {value})")
     return int(value)
+
+
+MAX_JOINT_CELLS = 1_000_000  # what a joint may hold to be measured (a file may be larger than the editor)

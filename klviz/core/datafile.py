@@ -29,7 +29,7 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.lib import format as npy_format
 
-from klviz.core.joint import MAX_JOINT_CELLS
+from klviz.core.checks import MAX_JOINT_CELLS
 from klviz.fileio import read_regular_file
 
 MAX_DATA_BYTES = 64 * 1024 * 1024

@@ -23,13 +23,13 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from klviz.core.checks import finite_number
+from klviz.core.checks import MAX_JOINT_CELLS, finite_number
+from klviz.core.datafile import read_joint_table
 from klviz.core.discrete import log1pmx
 from klviz.core.units import check_unit, convert
 
 MIN_EDIT = 2           # rows / columns the editor allows
 MAX_EDIT = 12
-MAX_JOINT_CELLS = 1_000_000  # what may be measured (a file may be larger than the editor)
 JOINT_PRESETS = ("independent", "dependent", "bsc", "xor", "random")
 PRESET_NOTES = {
     "independent": "X and Y independent: the joint equals the product of its marginals, I(X;Y) = 0.",
@@ -561,7 +561,6 @@ def parse_joint_spec(text, name="joint"):
     if text.startswith("@"):
         if not text[1:]:
             raise ValueError(f"{name}: @ needs a file name after it")
-        from klviz.core.datafile import read_joint_table  # imported here: datafile imports joint
 
         table = read_joint_table(text[1:])
         return Joint.from_weights(table.weights, name, table.row_labels, table.col_labels)
