@@ -33,6 +33,12 @@ def setup_application(app):
     app.setOrganizationName("klviz")
     app.setApplicationDisplayName("klviz")
     app.setApplicationVersion(__version__)
+    # The desktop entry `klviz desktop install` writes is klviz.desktop: this ties the windows to
+    # it (their icon and name in docks and task bars on Wayland and X11 alike).
+    app.setDesktopFileName("klviz")
+    from klviz.gui.icon import app_icon
+
+    app.setWindowIcon(app_icon())
     configure_pyqtgraph()
 
 
