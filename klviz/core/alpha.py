@@ -35,13 +35,13 @@ from klviz.core.divergences import (
     check_continuous,
 )
 from klviz.core.gaussian import (
-    _COMPUTE_SIGMA,
     FitResult,
     _check_mixture_range,
     _comps,
     _component_logs,
     _frames_grid,
     _log_pdf,
+    _log_sigma_bounds,
     _scaled,
     density_modes,
     log_density,
@@ -133,10 +133,7 @@ class _Objective:
         self.s_max = self.scale = float(self.cp.sigma.max())
         self.log_scale = math.log(self.scale)
         self.lo, self.hi = _sigma_range(self.s_max, alpha)
-        spread = float(np.ptp(self.cp.mu)) if self.cp.mu.size > 1 else 0.0
-        # how far sigma may go where the finite region does not bound it
-        self.tau_min = max(math.log(float(self.cp.sigma.min())) - 30.0, math.log(_COMPUTE_SIGMA[0]))
-        self.tau_max = min(math.log(max(self.scale, spread)) + 30.0, math.log(_COMPUTE_SIGMA[1]))
+        self.tau_min, self.tau_max = _log_sigma_bounds(self.cp)  # where the finite region does not bound it
 
     def feasible(self, sigma):
         return self.lo < sigma < self.hi

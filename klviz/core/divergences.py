@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from klviz.core._numerics import expm1mx, log1pmx_scalar
+from klviz.core.checks import NotNumbersError, finite_number
 from klviz.core.gaussian import (
     _accurate_log_ratio,
     _check_dist,
@@ -62,27 +63,20 @@ KEYS = ("tv", "hellinger", "chi2_pq", "chi2_qp", "renyi_pq", "renyi_qp")
 
 
 def as_categorical(x, name="P"):
-    """A `Categorical` from a Categorical, or from weights (checked, normalised by their sum).
+    """A `Categorical` from a Categorical, or from weights (checked by klviz.core.checks and
+    normalised by their exact sum).
 
     TypeError for non-numbers (strings, booleans, complex, continuous distributions); ValueError
-    naming the problem for a 2-D array, an empty vector, NaN, ±inf, a negative entry, all zeros.
+    naming the problem for a 2-D array, an empty vector, NaN, ±inf, a negative entry, all zeros,
+    a number too large for a float.
     """
     if isinstance(x, Categorical):
         return x
     if isinstance(x, (Normal, Mixture)):
-        raise TypeError(f"{name} is a continuous distribution: give discrete probabilities")
-    if isinstance(x, (str, bytes, dict)) or x is None:
-        raise TypeError(f"{name} must be a list of numbers (got {type(x).__name__})")
-    try:
-        arr = np.asarray(x)
-    except (TypeError, ValueError):
-        raise ValueError(f"{name} must be a flat list of numbers (rows of unequal length?)") from None
-    if arr.dtype.kind not in "iuf":
-        what = "booleans" if arr.dtype.kind == "b" else "complex numbers" if arr.dtype.kind == "c" else "non-numbers"
-        raise TypeError(f"{name} must be real numbers (got {what})")
-    if arr.ndim != 1:
-        raise ValueError(f"{name} must be 1-D (got shape {arr.shape})")
-    return Categorical.from_weights(arr.astype(float), name)
+        raise NotNumbersError(f"{name} is a continuous distribution: give discrete probabilities")
+    if isinstance(x, (str, bytes, dict)):
+        raise NotNumbersError(f"{name} must be a list of numbers (got {type(x).__name__})")
+    return Categorical.from_weights(x, name)
 
 
 def _weights(x, name):
@@ -92,7 +86,7 @@ def _weights(x, name):
     cat = as_categorical(x, name)
     if isinstance(x, Categorical):
         return cat.probs, cat.log_probs
-    w = np.asarray(x, dtype=float) + 0.0
+    w = cat.weights
     with np.errstate(divide="ignore"):
         return w, np.log(w)
 
@@ -107,12 +101,10 @@ def as_pair(P, Q):
 
 
 def check_renyi_alpha(alpha):
-    """alpha as a float in (0, inf]; TypeError for non-numbers, ValueError otherwise."""
-    if isinstance(alpha, (bool, np.bool_)) or not isinstance(alpha, (int, float, np.integer, np.floating)):
-        raise TypeError(f"alpha must be a number (got {type(alpha).__name__})")
-    a = float(alpha)
-    if math.isnan(a):
-        raise ValueError("alpha must be a number > 0 or inf (got nan)")
+    """alpha as a float in (0, inf] (klviz.core.checks rules; a float inf is the order ∞)."""
+    if isinstance(alpha, (float, np.floating)) and alpha == math.inf:
+        return math.inf
+    a = finite_number(alpha, "alpha")
     if not a > 0:
         raise ValueError(f"alpha must be > 0 for a Rényi divergence (got {a!r})")
     return a
@@ -714,7 +706,7 @@ def _bracketed_roots(f, a, b, fa, fb, iterations=60):
     a, b, fa, fb = (np.array(v, dtype=float) for v in (a, b, fa, fb))
     tol = 1e-13 * np.abs(b - a)
     for _ in range(iterations):
-        with np.errstate(invalid="ignore", divide="ignore"):
+        with np.errstate(all="ignore"):
             c = b - fb * (b - a) / (fb - fa)
         lo, hi = np.minimum(a, b), np.maximum(a, b)
         c = np.where(np.isfinite(c) & (c > lo) & (c < hi), c, 0.5 * (a + b))
@@ -830,6 +822,12 @@ def _tail_limits(P, Q):
     return out
 
 
+def _largest(values):
+    """The largest value that is not NaN (-inf if there is none)."""
+    values = values[~np.isnan(values)]
+    return float(values.max()) if values.size else -math.inf
+
+
 def _mixture_renyi_inf(P, Q):
     """log sup p/q: +inf if a tail of P outlasts Q's, else the largest local maximum (a scan, then
     the roots of the derivative in each bracket, in frames), or the limit in a tail if larger.
@@ -840,7 +838,7 @@ def _mixture_renyi_inf(P, Q):
     cp, cq, grid, lp, lq = _grid_logs(P, Q)
     with np.errstate(all="ignore"):
         g = -_accurate_log_ratio(cp, cq, grid.base, grid.off, lp, lq)  # log p − log q
-        best = max(float(np.nanmax(g)), *limits)
+        best = max(_largest(g), *limits)
 
         def slope(base, off):
             return _dlog_pdf(cp, base, off) - _dlog_pdf(cq, base, off)
@@ -850,7 +848,7 @@ def _mixture_renyi_inf(P, Q):
         if idx.size:
             base, a, b = _brackets(grid, idx)
             top = _bracketed_roots(lambda o: slope(base, o), a, b, s[idx], s[idx + 1])
-            best = max(best, float(np.nanmax(-_log_diff_at(cp, cq, base, top, True))))
+            best = max(best, _largest(-_log_diff_at(cp, cq, base, top, True)))
     return max(best, 0.0)
 
 

@@ -677,9 +677,17 @@ def _dlog_density(dist, x):
     return np.sum(r * (-z / sigmas), axis=-1)
 
 
+def _log_sigma_bounds(c):
+    """How far a fitted Normal's log sigma may go for a P with components c: 30 (in log) below
+    its narrowest component, 30 above its widest or its spread, inside the quadrature's range."""
+    spread = float(np.ptp(c.mu)) if c.mu.size > 1 else 0.0
+    return (max(math.log(float(c.sigma.min())) - 30.0, math.log(_COMPUTE_SIGMA[0])),
+            min(math.log(max(float(c.sigma.max()), spread)) + 30.0, math.log(_COMPUTE_SIGMA[1])))
+
+
 def _reverse_objective(P, mu, sigma):
-    """D(Q‖P) for Q = N(mu, sigma^2) and its gradient in (mu, log sigma), by quadrature on the
-    frames grid (so a fit at 1e150 is as fine as one at 0)."""
+    """D(Q‖P) for Q = N(mu, sigma^2) and its gradient in (mu / sigma, log sigma) (scale-free), by
+    quadrature on the frames grid (so a fit at 1e150 is as fine as one at 0)."""
     cq, cp = _comps(Normal(mu, sigma)), _comps(P)
     grid = _frames_grid([cq, cp], [cq])
     base, off = grid.base, grid.off
@@ -687,9 +695,9 @@ def _reverse_objective(P, mu, sigma):
         lq, lp = _log_pdf(cq, base, off), _log_pdf(cp, base, off)
         wq = np.exp(np.log(grid.weights) + lq)
         value = _expect(wq, lq - lp)
-        g = _dlog_pdf(cp, base, off)
-        # D = -h(Q) - E_Q[log p]: d/dmu = -E_Q[g], d/dlog sigma = -1 - E_Q[g (x - mu)].
-        grad = np.array([-_expect(wq, g), -1.0 - _expect(wq, g * ((base - mu) + off))])
+        g = _dlog_pdf(cp, base, off) * sigma  # d/dx log p in units of 1/sigma
+        # D = -h(Q) - E_Q[log p]: sigma d/dmu = -E_Q[sigma g], d/dlog sigma = -1 - E_Q[g (x - mu)].
+        grad = np.array([-_expect(wq, g), -1.0 - _expect(wq, g * (((base - mu) + off) / sigma))])
     return max(value, 0.0), grad
 
 
@@ -706,22 +714,25 @@ def fit_reverse_kl(P, start, max_iter=500, tol=1e-8, max_step=0.25):
     _check_normal(start, "start")
     max_iter = integer(max_iter, "max_iter", 0, 100_000)
     tol, max_step = positive_number(tol, "tol"), positive_number(max_step, "max_step")
+    _check_mixture_range(P)
+    ls_lo, ls_hi = _log_sigma_bounds(_comps(P))
     mu, log_sigma = float(start.mu), math.log(start.sigma)
     value, grad = _reverse_objective(P, mu, start.sigma)
     path = [Normal(mu, start.sigma)]
     converged = False
     for _ in range(max_iter):
         sigma = math.exp(log_sigma)
-        direction = np.array([-sigma * sigma * grad[0], -0.5 * grad[1]])
-        fisher_norm = math.sqrt(direction[0] ** 2 / sigma**2 + 2.0 * direction[1] ** 2)
+        # the natural gradient, with its mu part in units of sigma (grad[0] is sigma dD/dmu)
+        direction = np.array([-grad[0], -0.5 * grad[1]])
+        fisher_norm = math.sqrt(direction[0] ** 2 + 2.0 * direction[1] ** 2)
         if fisher_norm < tol:
             converged = True
             break
         slope = float(grad @ direction)
         step = min(1.0, max_step / fisher_norm)
         while step > 1e-9:
-            new_mu = mu + step * direction[0]
-            new_ls = min(max(log_sigma + step * direction[1], -30.0), 30.0)
+            new_mu = mu + sigma * (step * direction[0])
+            new_ls = min(max(log_sigma + step * direction[1], ls_lo), ls_hi)
             new_value, new_grad = _reverse_objective(P, new_mu, math.exp(new_ls))
             if new_value <= value + 1e-4 * step * slope:
                 break
