@@ -123,15 +123,15 @@ class AlphaFitResult(FitResult):
 
 class _Objective:
     """D_alpha(P‖N(mu, e^(2 tau))) by quadrature on the frames grid of klviz.core.gaussian, with
-    gradient and Hessian in (mu / S, tau): mu is measured in units of S, the widest sigma of P, so
-    that the descent is the same for a P of scale 1e-300 or 1e300 as for one of scale 1."""
+    gradient and Hessian in (mu / sigma, tau) at the current sigma: scale-free, so the descent is
+    the same for a P of scale 1e-300 or 1e300 as for one of scale 1 (the Fisher metric is
+    diag(1, 2) there)."""
 
     def __init__(self, P, alpha):
         _check_mixture_range(P)
         self.P, self.alpha = P, alpha
         self.cp = _comps(P)
-        self.s_max = self.scale = float(self.cp.sigma.max())
-        self.log_scale = math.log(self.scale)
+        self.s_max = float(self.cp.sigma.max())
         self.lo, self.hi = _sigma_range(self.s_max, alpha)
         self.tau_min, self.tau_max = _log_sigma_bounds(self.cp)  # where the finite region does not bound it
 
@@ -181,14 +181,13 @@ class _Objective:
                 small = np.abs(arg) <= 1.0
                 qphi = np.where(small, q * np.expm1(np.where(small, arg, 0.0)), np.exp(lq + arg) - q) / alpha
             qphi = np.where(q > 0, wx * qphi, 0.0)
-        sig = math.exp(tau - self.log_scale)  # sigma in units of S
-        z2 = z * z
-        s_mu, s_tau = z / sig, z2 - 1.0
-        grad = np.array([-float(np.dot(qphi, s_mu)), -float(np.dot(qphi, s_tau))])
-        b = 1.0 - alpha
-        h_mm = (1.0 - float(np.dot(qphi, (b * z2 - 1.0)))) / sig**2
-        h_mt = -float(np.dot(qphi, (b * z * s_tau - 2.0 * z))) / sig
-        h_tt = 2.0 - float(np.dot(qphi, b * s_tau * s_tau - 2.0 * z2))
+            z2 = z * z
+            s_mu, s_tau = z, z2 - 1.0  # scores in (mu / sigma, tau)
+            grad = np.array([-float(np.dot(qphi, s_mu)), -float(np.dot(qphi, s_tau))])
+            b = 1.0 - alpha
+            h_mm = 1.0 - float(np.dot(qphi, (b * z2 - 1.0)))
+            h_mt = -float(np.dot(qphi, (b * z * s_tau - 2.0 * z)))
+            h_tt = 2.0 - float(np.dot(qphi, b * s_tau * s_tau - 2.0 * z2))
         hess = np.array([[h_mm, h_mt], [h_mt, h_tt]])
         if not (np.all(np.isfinite(grad)) and np.all(np.isfinite(hess))):
             return math.inf, None, None
@@ -213,23 +212,24 @@ _EDGE = 1e-7  # how close (relative, in sigma) the fit may go to the edge of the
 EDGE_STATUS = "stopped at the edge of the finite region"
 
 
-def _fisher_norm(d, s2):
-    return math.sqrt(d[0] ** 2 / s2 + 2.0 * d[1] ** 2)
+def _fisher_norm(d):
+    """The length of a step (in mu / sigma, tau) in the Fisher metric diag(1, 2)."""
+    return math.hypot(d[0], math.sqrt(2.0) * d[1])
 
 
-def _direction(obj, mu, grad, hess, s2, max_step, edge):
+def _direction(obj, mu, grad, hess, max_step, edge):
     """The step direction: Newton where the Hessian is positive definite and the step short,
     else the natural gradient, plus a push down the negative curvature at a saddle. At the edge
     of the finite region (`edge`), sigma is held and only mu moves."""
-    nat = np.array([-s2 * grad[0], -0.5 * grad[1]])  # natural gradient: Fisher diag(1/σ², 2)
+    nat = np.array([-grad[0], -0.5 * grad[1]])  # natural gradient: Fisher diag(1, 2)
     if edge:
         d = np.array([-grad[0] / hess[0, 0] if hess[0, 0] > 0 else nat[0], 0.0])
-        return d if _fisher_norm(d, s2) <= max_step or hess[0, 0] <= 0 else np.array([nat[0], 0.0])
-    scale = np.array([math.sqrt(s2), math.sqrt(0.5)])  # Fisher^(-1/2): steps measured in its metric
+        return d if _fisher_norm(d) <= max_step or hess[0, 0] <= 0 else np.array([nat[0], 0.0])
+    scale = np.array([1.0, math.sqrt(0.5)])  # Fisher^(-1/2): steps measured in its metric
     curv, vecs = np.linalg.eigh(hess * np.outer(scale, scale))
     if curv[0] > 0:
         newton = -np.linalg.solve(hess, grad)
-        return newton if _fisher_norm(newton, s2) <= max_step else nat
+        return newton if _fisher_norm(newton) <= max_step else nat
     if curv[0] >= -1e-9 * max(1.0, abs(curv[1])):
         return nat
     # A saddle (e.g. Q centred between two equal modes, where symmetry keeps the gradient from
@@ -240,7 +240,7 @@ def _direction(obj, mu, grad, hess, s2, max_step, edge):
     if abs(side) <= 1e-9 * math.sqrt(float(grad @ (scale**2 * grad))) * math.sqrt(v @ (v / scale**2)):
         side = (-1.0 if obj.mass_right(mu) > 0.5 else 1.0) * (1.0 if v[0] >= 0 else -1.0)
     v = -math.copysign(1.0, side) * v
-    return nat + v * (max_step / _fisher_norm(v, s2))
+    return nat + v * (max_step / _fisher_norm(v))
 
 
 def _descend(obj, mu, sigma, max_iter, tol, max_step):
@@ -249,23 +249,26 @@ def _descend(obj, mu, sigma, max_iter, tol, max_step):
     tau_hi = math.log(obj.hi) - _EDGE if math.isfinite(obj.hi) else obj.tau_max
     tau = min(max(math.log(sigma), tau_lo), tau_hi)
     value, grad, hess = obj(mu, tau)
+    if grad is None:
+        raise ValueError("D_α(P‖Q) at the start of the fit is beyond the float range (about 1.8e308): "
+                         "start it nearer P")
     path = [(mu, tau)]
     status = "iteration limit"
     for _ in range(max_iter):
-        s2 = math.exp(2.0 * (tau - obj.log_scale))  # (sigma / S)²: mu is measured in units of S
+        sigma = math.exp(tau)  # mu is measured in units of the current sigma
         # held at an edge that the gradient pushes against: the projected gradient decides
         edge = (tau >= tau_hi and grad[1] < 0) or (tau <= tau_lo and grad[1] > 0)
         g_free = np.array([grad[0], 0.0 if edge else grad[1]])
-        if _fisher_norm(np.array([s2 * g_free[0], 0.5 * g_free[1]]), s2) < tol:
+        if _fisher_norm(np.array([g_free[0], 0.5 * g_free[1]])) < tol:
             status = EDGE_STATUS if edge else "converged"
             break
-        direction = _direction(obj, mu, grad, hess, s2, max_step, edge)
-        step = min(1.0, max_step / _fisher_norm(direction, s2))
+        direction = _direction(obj, mu, grad, hess, max_step, edge)
+        step = min(1.0, max_step / _fisher_norm(direction))
         while step > 1e-10:
-            new_mu = mu + obj.scale * (step * direction[0])
+            new_mu = mu + sigma * (step * direction[0])
             new_tau = min(max(tau + step * direction[1], tau_lo), tau_hi)  # projected onto the region
             new_value, new_grad, new_hess = obj(new_mu, new_tau)
-            slope = grad[0] * ((new_mu - mu) / obj.scale) + grad[1] * (new_tau - tau)
+            slope = grad[0] * (step * direction[0]) + grad[1] * (new_tau - tau)
             if math.isfinite(new_value) and new_value <= value + 1e-4 * min(slope, 0.0):
                 break
             step *= 0.5

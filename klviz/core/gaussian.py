@@ -645,18 +645,29 @@ def moment_match(P):
     """The Normal with P's mean and variance: argmin over Gaussian Q of D(P‖Q).
 
     Formed as mu_1 + w_2 (mu_2 - mu_1) and a scaled variance, so components at 1e150 or with
-    sigma 1e300 neither lose their mean nor overflow.
+    sigma 1e300 neither lose their mean nor overflow; a component of weight 0 takes no part, and
+    where the scaled variance underflows (sigmas 1e-300 beside a spread of 1e300) it is summed
+    in logs.
     """
     _check_dist(P)
     if isinstance(P, Normal):
         return P
-    (w1, w2), (c1, c2) = (P.weight, 1.0 - P.weight), P.components
-    dm = c2.mu - c1.mu
-    mean = c1.mu + w2 * dm
-    scale = max(c1.sigma, c2.sigma, abs(dm))
-    r1, r2, rd = c1.sigma / scale, c2.sigma / scale, dm / scale
+    c = _comps(P)
+    if c.mu.size == 1:
+        return Normal(float(c.mu[0]), float(c.sigma[0]))
+    (w1, w2), (m1, m2), (s1, s2) = c.w.tolist(), c.mu.tolist(), c.sigma.tolist()
+    dm = m2 - m1
+    mean = m1 + w2 * dm
+    scale = max(s1, s2, abs(dm))
+    r1, r2, rd = s1 / scale, s2 / scale, dm / scale
     var = w1 * r1 * r1 + w2 * r2 * r2 + w1 * w2 * rd * rd
-    return Normal(mean, scale * math.sqrt(var))
+    if var >= 1e-300:
+        return Normal(mean, scale * math.sqrt(var))
+    logs = [math.log(w1) + 2.0 * math.log(s1), math.log(w2) + 2.0 * math.log(s2)]
+    if dm != 0:
+        logs.append(math.log(w1) + math.log(w2) + 2.0 * math.log(abs(dm)))
+    top = max(logs)
+    return Normal(mean, math.exp(0.5 * (top + math.log(math.fsum(math.exp(v - top) for v in logs)))))
 
 
 @dataclass(frozen=True)
@@ -664,17 +675,6 @@ class FitResult:
     normal: Normal
     path: tuple
     converged: bool
-
-
-def _dlog_density(dist, x):
-    """d/dx log p(x) for a Normal or Mixture (responsibility-weighted component slopes)."""
-    logw, mus, sigmas = _components(dist)
-    z = (x[..., None] - mus) / sigmas
-    logs = logw - np.log(sigmas) - 0.5 * z * z
-    logs -= np.max(logs, axis=-1, keepdims=True)
-    r = np.exp(logs)
-    r /= r.sum(axis=-1, keepdims=True)
-    return np.sum(r * (-z / sigmas), axis=-1)
 
 
 def _log_sigma_bounds(c):
@@ -718,23 +718,25 @@ def fit_reverse_kl(P, start, max_iter=500, tol=1e-8, max_step=0.25):
     ls_lo, ls_hi = _log_sigma_bounds(_comps(P))
     mu, log_sigma = float(start.mu), math.log(start.sigma)
     value, grad = _reverse_objective(P, mu, start.sigma)
+    if not (math.isfinite(value) and np.isfinite(grad).all()):
+        raise ValueError("D(Q‖P) at the start of the fit is beyond the float range (about 1.8e308): "
+                         "start it nearer P")
     path = [Normal(mu, start.sigma)]
     converged = False
     for _ in range(max_iter):
         sigma = math.exp(log_sigma)
         # the natural gradient, with its mu part in units of sigma (grad[0] is sigma dD/dmu)
         direction = np.array([-grad[0], -0.5 * grad[1]])
-        fisher_norm = math.sqrt(direction[0] ** 2 + 2.0 * direction[1] ** 2)
+        fisher_norm = math.hypot(direction[0], math.sqrt(2.0) * direction[1])
         if fisher_norm < tol:
             converged = True
             break
-        slope = float(grad @ direction)
         step = min(1.0, max_step / fisher_norm)
         while step > 1e-9:
             new_mu = mu + sigma * (step * direction[0])
             new_ls = min(max(log_sigma + step * direction[1], ls_lo), ls_hi)
             new_value, new_grad = _reverse_objective(P, new_mu, math.exp(new_ls))
-            if new_value <= value + 1e-4 * step * slope:
+            if new_value <= value + 1e-4 * float(grad @ (step * direction)):  # Armijo
                 break
             step *= 0.5
         else:
@@ -827,16 +829,23 @@ def density_modes(P, rel_step=0.02):
     lo, hi = float(mus.min()), float(mus.max())
     if hi - lo <= 1e-12 * max(1.0, abs(lo)):
         return np.array([lo])
-    n = int(min(max(math.ceil((hi - lo) / (rel_step * float(sigmas.min()))), 64), 200_000))
+    ratio = (hi - lo) / (rel_step * float(sigmas.min()))  # may be inf (1e300 / 1e-300)
+    n = int(max(math.ceil(ratio), 64)) if ratio < 200_000 else 200_000
     x = np.linspace(lo, hi, n + 1)
-    g = _dlog_density(P, x)
+    c = _comps(P)
+
+    def slope(t):  # d/dx log p (overflow-safe: a sigma of 1e-300 makes z^2 overflow far out)
+        with np.errstate(all="ignore"):
+            return _dlog_pdf(c, np.zeros_like(t), t)
+
+    g = slope(x)
     starts = list(np.flatnonzero((g[:-1] > 0) & (g[1:] <= 0)))
     modes = [lo] if g[0] <= 0 else []
     if starts:
         a, b = x[starts], x[np.array(starts) + 1]
         for _ in range(60):  # bisection on the sign of d/dx log p
             mid = 0.5 * (a + b)
-            up = _dlog_density(P, mid) > 0
+            up = slope(mid) > 0
             a, b = np.where(up, mid, a), np.where(up, b, mid)
         modes.extend(0.5 * (a + b))
     return np.array(sorted(modes))
