@@ -68,6 +68,7 @@ def _finite(P, Q, alpha):
 
 
 def _alpha_divergence(P, Q, alpha):
+    _check_mixture_range(P, Q)
     if not _finite(P, Q, alpha):
         return math.inf
     value = _amari(P, Q, alpha)[0]

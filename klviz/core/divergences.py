@@ -646,9 +646,8 @@ def _power_shapes(cp, cq, alpha):
 
 def _grid_logs(P, Q, shapes=(), points=None):
     """(cp, cq, grid, log p, log q): the frames grid over every component of P and Q (plus
-    `shapes` and break `points`, see gaussian._frames_grid) and the log densities at its nodes."""
-    _check_mixture_range(P)
-    _check_mixture_range(Q)
+    `shapes` and break `points`, see gaussian._frames_grid) and the log densities at its nodes
+    (P and Q checked by the caller: gaussian._check_mixture_range)."""
     cp, cq = _comps(P), _comps(Q)
     grid = _frames_grid([cp, cq], [cp, cq], shapes=shapes, points=points)
     with np.errstate(all="ignore"):
@@ -857,6 +856,7 @@ def continuous_tv(P, Q):
     P, Q = check_continuous(P, "P"), check_continuous(Q, "Q")
     if isinstance(P, Normal) and isinstance(Q, Normal):
         return _normal_tv(P.mu, P.sigma, Q.mu, Q.sigma)
+    _check_mixture_range(P, Q)
     return _mixture_tv(P, Q)
 
 
@@ -865,6 +865,7 @@ def continuous_hellinger(P, Q):
     P, Q = check_continuous(P, "P"), check_continuous(Q, "Q")
     if isinstance(P, Normal) and isinstance(Q, Normal):
         return _normal_hellinger(P.mu, P.sigma, Q.mu, Q.sigma)
+    _check_mixture_range(P, Q)
     return _mixture_hellinger(P, Q)
 
 
@@ -873,12 +874,14 @@ def continuous_chi2(P, Q):
     P, Q = check_continuous(P, "P"), check_continuous(Q, "Q")
     if isinstance(P, Normal) and isinstance(Q, Normal):
         return _normal_chi2(P.mu, P.sigma, Q.mu, Q.sigma)
+    _check_mixture_range(P, Q)
     return _mixture_chi2(P, Q)
 
 
 def _continuous_renyi(P, Q, alpha):
     if isinstance(P, Normal) and isinstance(Q, Normal):
         return _normal_renyi(P.mu, P.sigma, Q.mu, Q.sigma, alpha)
+    _check_mixture_range(P, Q)
     return _mixture_renyi(P, Q, alpha)
 
 

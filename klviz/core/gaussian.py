@@ -531,8 +531,7 @@ def _pair_expectations(P, Q, both=True):
     One grid serves both directions: it reaches ±12 sigma around every component of P (and of Q
     if `both`), each panel laid out in the frame of a component.
     """
-    _check_mixture_range(P)
-    _check_mixture_range(Q)
+    _check_mixture_range(P, Q)
     cp, cq = _comps(P), _comps(Q)
     grid = _frames_grid([cp, cq], [cp, cq] if both else [cp])
     wx = grid.weights
@@ -555,14 +554,15 @@ def _pair_expectations(P, Q, both=True):
 _COMPUTE_MU, _COMPUTE_SIGMA = 1e306, (1e-306, 1e306)
 
 
-def _check_mixture_range(dist):
+def _check_mixture_range(*dists):
     """Quadrature needs every mean and +-12 sigma to stay finite: |mu| <= 1e306, sigma in
     [1e-306, 1e306] (inputs are held to the narrower range of spec.check_range)."""
-    comps = dist.components if isinstance(dist, Mixture) else (dist,)
-    for c in comps:
-        if abs(c.mu) > _COMPUTE_MU or not _COMPUTE_SIGMA[0] <= c.sigma <= _COMPUTE_SIGMA[1]:
-            raise ValueError(f"a normal component N({c.mu!r}, {c.sigma!r}^2) is outside the range "
-                             "a mixture can be integrated in (|mu| <= 1e306, 1e-306 <= sigma <= 1e306)")
+    for dist in dists:
+        comps = dist.components if isinstance(dist, Mixture) else (dist,)
+        for c in comps:
+            if abs(c.mu) > _COMPUTE_MU or not _COMPUTE_SIGMA[0] <= c.sigma <= _COMPUTE_SIGMA[1]:
+                raise ValueError(f"a normal component N({c.mu!r}, {c.sigma!r}^2) is outside the range "
+                                 "a mixture can be integrated in (|mu| <= 1e306, 1e-306 <= sigma <= 1e306)")
 
 
 def _both_normal(P, Q):
