@@ -164,9 +164,11 @@ def check_drawable(x, lp, lq, parts, unit):
                 raise ValueError("cannot draw the KL integrands: they could not be evaluated for "
                                  "parameters this extreme (the densities alone can be drawn)")
             if not np.isfinite(f).all():
-                raise ValueError("cannot draw the KL integrands: p log(p/q) exceeds the range of "
-                                 "floating-point numbers for this pair (the densities alone "
-                                 "can be drawn)")
+                lost = np.isneginf(lp) != np.isneginf(lq)  # one log density is below -1.8e308
+                what = ("log p or log q falls below -1.8e308 where the other density does not, beyond"
+                        if lost.any() else "p log(p/q) exceeds")
+                raise ValueError(f"cannot draw the KL integrands: {what} the range of floating-point "
+                                 "numbers for this pair (the densities alone can be drawn)")
 
 
 def integrand_names(lp, lq, unit):
