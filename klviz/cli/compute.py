@@ -65,7 +65,7 @@ def _compute_parser():
                    help="also the expected lengths of Shannon and Huffman codes, in bits (discrete pairs)")
     p.add_argument("--fit", metavar="forward|reverse|alpha:A",
                    help="fit a Normal to a continuous P by descent from Q (a Normal): minimise D(P||Q) "
-                   "(moment matching), D(Q||P), or Amari's alpha-divergence D_A(P||Q)")
+                   "(moment matching), D(Q||P) (plain descent: a local optimum), or Amari's alpha-divergence D_A(P||Q)")
     return p
 
 
@@ -233,10 +233,20 @@ CODE_KEYS = ("shannon_length_pq_bits", "shannon_length_pp_bits", "huffman_length
              "huffman_length_qq_bits")
 
 
+def _exact_side(dist):
+    """The weights a Categorical was normalised from, where they are the whole story (weights and
+    counts as given), else the Categorical: `code_lengths` decides a length at a power of two
+    (⌈−log₂ q⌉ for q = 1/2) from its input exactly, and the rounded probabilities 0.1, ..., 0.5 of
+    the weights 1, ..., 5 are not exactly what the user gave."""
+    if dist.logits is None and dist.weights is not None and dist.weights_lo is None:
+        return dist.weights
+    return dist
+
+
 def add_codes(result, P, Q):
     from klviz.core.codes import code_lengths
 
-    lengths = code_lengths(P, Q)
+    lengths = code_lengths(_exact_side(P), _exact_side(Q))
     for key in CODE_KEYS:
         result[key] = float(lengths[key])
 
