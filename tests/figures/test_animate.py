@@ -13,6 +13,7 @@ exit 2, and no file.
 import json
 import math
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -324,8 +325,16 @@ def test_mp4_with_the_video_extra(tmp_path):
     ok(*CONT, "--animate", "sweep:mu_q:-1:1", "--frames", "5", "--fps", "10", "--dpi", "41", "--out", out)
     data = out.read_bytes()
     assert data[4:8] == b"ftyp"
-    frames, seconds = ffmpeg.count_frames_and_secs(str(out))
-    assert frames == 5 and seconds == pytest.approx(0.5, abs=0.05)
+    frames, _ = ffmpeg.count_frames_and_secs(str(out))  # (its seconds are wrong before 0.5)
+    probe = subprocess.run([ffmpeg.get_ffmpeg_exe(), "-hide_banner", "-i", str(out)], capture_output=True,
+                           text=True, timeout=60).stderr
+    duration = re.search(r"Duration: (\d+):(\d+):([\d.]+)", probe)
+    seconds = int(duration[1]) * 3600 + int(duration[2]) * 60 + float(duration[3])
+    assert frames == 5 and seconds == pytest.approx(0.5, abs=0.02)
+    stream = re.search(r"Video: h264 .*?yuv420p.*?, (\d+)x(\d+)", probe)
+    w, h = int(stream[1]), int(stream[2])  # the frames, padded to even sizes with at most one pixel
+    anim_w, anim_h = anim.make_animation(P_MIX, Q_N, "sweep:mu_q:-1:1", frames=5, dpi=41).pixel_size
+    assert (w, h) == (anim_w + anim_w % 2, anim_h + anim_h % 2)
     assert sorted(os.listdir(tmp_path)) == ["v.mp4"]
 
 
