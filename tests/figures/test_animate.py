@@ -96,11 +96,18 @@ def test_gif_delays_keep_the_pace_in_hundredths(tmp_path):
 
 def test_the_default_cli_animation_is_60_frames_at_20_fps(tmp_path):
     out = tmp_path / "fit.gif"
-    ok(*CONT, "--animate", "fit-reverse", "--out", out)
+    ok(*CONT, "--animate", "fit-reverse", "--dpi", "30", "--out", out)  # (small frames: a quick test)
     frames, durations, _, _ = read_frames(out)
     assert len(frames) == 60 and durations == [50] * 60
-    # 100 dpi by default: the frames are the size of a 100-dpi still of the same figure
-    assert frames[0].shape[1] < 1200 and frames[0].shape[0] < 900
+
+
+def test_an_animation_is_100_dpi_by_default(tmp_path):
+    out = tmp_path / "fit.apng"
+    ok(*CONT, "--animate", "fit-reverse", "--frames", "2", "--out", out)
+    frames, _, _, _ = read_frames(out)
+    a = anim.make_animation(P_MIX, Q_N, "fit-reverse", frames=2, dpi=100)
+    w, h = a.pixel_size
+    assert frames[0].shape == (h, w, 3) and (w, h) == tuple(round(v * 100) for v in a.size)
 
 
 # --------------------------------------------------------------------------------------------
