@@ -283,6 +283,9 @@ def _check_animation(args, P, Q, labels):
     except ArithmeticError as exc:
         raise UsageError(f"--animate: a value is beyond the range of floating-point numbers "
                          f"({type(exc).__name__}: {_one_line(exc)})") from None
+    except Exception as exc:  # a bug in a fit, still told in one line rather than a traceback
+        raise UsageError(f"--animate: cannot compute the animation (internal error {type(exc).__name__}: "
+                         f"{_one_line(exc)})") from None
     return fmt, fps, states
 
 

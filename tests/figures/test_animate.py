@@ -440,6 +440,21 @@ def test_bad_animation_arguments(tmp_path, case):
         assert "GIF" in line
 
 
+def test_a_failing_fit_is_one_line_not_a_traceback(tmp_path, monkeypatch, capsys):
+    from klviz.cli import main
+    from klviz.core import gaussian
+
+    def broken(P, start, steps=60):
+        raise AttributeError("a bug in the fit")
+
+    monkeypatch.setattr(gaussian, "fit_forward_kl", broken)
+    code = main(["export", *CONT, "--animate", "fit-forward", "--out", str(tmp_path / "x.gif")])
+    out, err = capsys.readouterr()
+    assert code == 2 and out == "" and err.count("\n") == 1
+    assert err.startswith("klviz: error: --animate: cannot compute the animation (internal error AttributeError")
+    assert os.listdir(tmp_path) == []
+
+
 def test_a_bad_spec_is_refused_before_matplotlib_is_loaded(tmp_path):
     code = ("import sys\nfrom klviz.cli import main\n"
             "code = main(sys.argv[1:])\n"
