@@ -207,6 +207,8 @@ class JointScene:
     joint_texts: tuple      # cell texts, rows of strings
     product_texts: tuple
     term_texts: tuple
+    p_x_texts: tuple        # the marginals' texts
+    p_y_texts: tuple
     divergence_text: str    # "I(X;Y) = D(P(X,Y) ‖ P(X)P(Y)) = 0.5310 bits"
 
     @property
@@ -261,6 +263,6 @@ def joint_scene(joint, row_labels=None, col_labels=None, unit="bits"):
         p_y=_read_only(m.p_y), product=_read_only(m.product), terms=_read_only(m.mi_terms),
         readouts=readouts, diagram=cj.information_diagram(m), prob_limits=(0.0, top if top > 0 else 1.0),
         term_limits=(-span, span), joint_texts=_texts(m.joint), product_texts=_texts(m.product),
-        term_texts=_texts(m.mi_terms),
+        term_texts=_texts(m.mi_terms), p_x_texts=_texts([m.p_x])[0], p_y_texts=_texts([m.p_y])[0],
         divergence_text=f"I(X;Y) = D(P(X,Y) ‖ P(X)P(Y)) = {format_value(mi)} {unit}",
     )
