@@ -77,6 +77,7 @@ class HeatGrid(QtWidgets.QWidget):
         self._selected = ("cell", 0, 0)
         self._drag = None  # (target, start value, press y)
         self._editor = None
+        self._label_w = None
         self.setMinimumSize(160, 120)
         self.setSizePolicy(QtWidgets.QSizePolicy.Policy.Expanding, QtWidgets.QSizePolicy.Policy.Expanding)
         if editable:
@@ -89,6 +90,7 @@ class HeatGrid(QtWidgets.QWidget):
         self._values = np.asarray(values, dtype=float)
         self._texts, self._rows, self._cols, self._limits = texts, tuple(row_labels), tuple(col_labels), limits
         self._px, self._py, self._px_texts, self._py_texts = px, py, px_texts, py_texts
+        self._label_w = None  # measured again on the next layout
         self._selected = self._clamp(self._selected)
         self.update()
 
@@ -119,7 +121,9 @@ class HeatGrid(QtWidgets.QWidget):
     def _layout(self):
         fm = self.fontMetrics()
         rows, cols = self._values.shape
-        head_w = min(140, max(fm.horizontalAdvance(s) for s in (*self._rows, "P(Y)")) + 10)
+        if self._label_w is None:
+            self._label_w = max(fm.horizontalAdvance(s) for s in (*self._rows, "P(Y)"))
+        head_w = min(140, self._label_w + 10)
         head_h = fm.height() + 6
         extra_c = 1 if self._editable else 0
         gap = 6 if self._editable else 0
@@ -128,8 +132,13 @@ class HeatGrid(QtWidgets.QWidget):
         cell = max(8.0, min(w / (cols + extra_c), h / (rows + extra_c)))
         return head_w, head_h, cell, gap
 
-    def cell_rect(self, target):
-        head_w, head_h, cell, gap = self._layout()
+    def changeEvent(self, ev):  # noqa: N802
+        if ev.type() == QtCore.QEvent.Type.FontChange:
+            self._label_w = None
+        super().changeEvent(ev)
+
+    def cell_rect(self, target, layout=None):
+        head_w, head_h, cell, gap = layout or self._layout()
         rows, cols = self._values.shape
         if target[0] == "cell":
             i, j = target[1], target[2]
@@ -146,8 +155,9 @@ class HeatGrid(QtWidgets.QWidget):
         return out
 
     def _target_at(self, pos):
+        lay = self._layout()
         for t in self._targets():
-            if self.cell_rect(t).contains(pos):
+            if self.cell_rect(t, lay).contains(pos):
                 return t
         return None
 
@@ -176,7 +186,7 @@ class HeatGrid(QtWidgets.QWidget):
         p = QtGui.QPainter(self)
         p.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing, False)
         fm = self.fontMetrics()
-        head_w, head_h, cell, gap = self._layout()
+        lay = head_w, head_h, cell, gap = self._layout()
         rows, cols = self._values.shape
         text_pen = QtGui.QPen(self.palette().color(QtGui.QPalette.ColorRole.WindowText))
         p.setPen(text_pen)
@@ -191,14 +201,14 @@ class HeatGrid(QtWidgets.QWidget):
         grid_pen = QtGui.QPen(QtGui.QColor(style.GRID_COLOR))
         for i in range(rows):
             for j in range(cols):
-                self._paint_cell(p, fm, self.cell_rect(("cell", i, j)), self._colour(self._values[i, j]),
+                self._paint_cell(p, fm, self.cell_rect(("cell", i, j), lay), self._colour(self._values[i, j]),
                                  self._texts[i][j], grid_pen)
         if self._editable and self._px is not None:
             tint = QtGui.QColor("#E8EEF4")
             for i in range(rows):
-                self._paint_cell(p, fm, self.cell_rect(("row", i)), tint, self._px_texts[i], grid_pen)
+                self._paint_cell(p, fm, self.cell_rect(("row", i), lay), tint, self._px_texts[i], grid_pen)
             for j in range(cols):
-                self._paint_cell(p, fm, self.cell_rect(("col", j)), tint, self._py_texts[j], grid_pen)
+                self._paint_cell(p, fm, self.cell_rect(("col", j), lay), tint, self._py_texts[j], grid_pen)
             p.setPen(text_pen)
             p.drawText(QtCore.QRectF(head_w + cols * cell + gap, 0, cell, head_h), QtCore.Qt.AlignmentFlag.AlignCenter,
                        "P(X)")
