@@ -54,6 +54,7 @@ def _shown(page, key):
 
 def test_object_names(page):
     assert page.objectName() == "joint_page"
+    assert page.findChild(QtWidgets.QComboBox, "joint_preset").currentData() == "bsc"  # the default state
     for name in ("joint_grid", "joint_product", "joint_terms", "joint_diagram"):
         assert page.findChild(QtWidgets.QWidget, name) is not None, name
     assert isinstance(page.findChild(QtWidgets.QComboBox, "joint_preset"), QtWidgets.QComboBox)
@@ -195,6 +196,13 @@ def test_presets_and_the_epsilon_slider(page, qtbot):
     assert _shown(page, "mutual_information") == "I(X;Y) = 0.000 bits"
     stack.undo()
     assert _shown(page, "mutual_information") == f"I(X;Y) = {1 - h:#.4g} bits"
+    # an edit makes it a custom table; undo brings the preset's name back
+    qtbot.keyClick(page.findChild(QtWidgets.QWidget, "joint_grid"), QtCore.Qt.Key.Key_Plus)
+    assert combo.currentText() == "Custom" and stack.count() == 7
+    stack.undo()
+    assert combo.currentData() == "bsc"
+    page.set_state(JointState.from_weights([[1, 2], [3, 5]]))
+    assert combo.currentText() == "Custom"
 
 
 def test_resize_is_one_step_each(page, qtbot):

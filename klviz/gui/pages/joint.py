@@ -475,7 +475,9 @@ class JointPage(QtWidgets.QWidget):
         self._gesture = None  # (state before the drag, target)
         self._epsilon_before = None
         self._seed = 1
+        self._presets_made = {}  # state -> the preset that made it (what the combo shows)
         self._build()
+        self._remember(self._state, "bsc")
         self._assign(self._state)
 
     # -- public API
@@ -519,10 +521,10 @@ class JointPage(QtWidgets.QWidget):
 
         self.preset = QtWidgets.QComboBox()
         self.preset.setObjectName("joint_preset")
+        self.preset.addItem("Custom", None)  # shown while the table is not a preset's
         for key, name in PRESET_NAMES.items():
             self.preset.addItem(name, key)
             self.preset.setItemData(self.preset.count() - 1, PRESET_NOTES[key], QtCore.Qt.ItemDataRole.ToolTipRole)
-        self.preset.setCurrentIndex(self.preset.findData("bsc"))
         self.preset.activated.connect(self._preset_chosen)
         self.epsilon = QtWidgets.QSlider(QtCore.Qt.Orientation.Horizontal)
         self.epsilon.setObjectName("joint_epsilon")
@@ -597,6 +599,10 @@ class JointPage(QtWidgets.QWidget):
                 spin.setValue(n)
                 spin.blockSignals(False)
         self.epsilon_value.setText(f"ε = {self.epsilon.value() / EPSILON_STEPS:.3f}")
+        kind = self._presets_made.get(state)
+        index = self.preset.findData(kind) if kind is not None else 0
+        if self.preset.currentIndex() != index:
+            self.preset.setCurrentIndex(index)
         self.changed.emit()
 
     def _apply(self, make, text):
@@ -677,11 +683,23 @@ class JointPage(QtWidgets.QWidget):
                 return JointState.preset("random", rows, cols, seed=self._seed)
             return JointState.preset(kind, rows, cols)
 
-        self._apply(make, f"Preset: {PRESET_NAMES[kind]}")
+        def made():
+            state = make()
+            self._remember(state, kind)
+            return state
+
+        self._apply(made, f"Preset: {PRESET_NAMES[kind]}")
         self.note.setText(PRESET_NOTES[kind])
 
+    def _remember(self, state, kind):
+        if len(self._presets_made) > 256:
+            self._presets_made.clear()
+        self._presets_made[state] = kind
+
     def _bsc(self):
-        return JointState.preset("bsc", epsilon=self.epsilon.value() / EPSILON_STEPS)
+        state = JointState.preset("bsc", epsilon=self.epsilon.value() / EPSILON_STEPS)
+        self._remember(state, "bsc")
+        return state
 
     def _epsilon_pressed(self):
         self._epsilon_before = self._state
@@ -691,18 +709,11 @@ class JointPage(QtWidgets.QWidget):
         if self._epsilon_before is not None:  # a slider drag: preview, one command on release
             self._assign(self._bsc())
             return
-        self._select_bsc()
+        self.note.setText(PRESET_NOTES["bsc"])
         self._apply(self._bsc, "Crossover ε")
 
     def _epsilon_released(self):
         before, self._epsilon_before = self._epsilon_before, None
         if before is not None and self._state != before:
-            self._select_bsc()
             self._undo.push(_SetState(self, before, self._state, "Crossover ε", applied=True))
-
-    def _select_bsc(self):
-        index = self.preset.findData("bsc")
-        if self.preset.currentIndex() != index:
-            self.preset.setCurrentIndex(index)
-        self.note.setText(PRESET_NOTES["bsc"])
 
