@@ -134,6 +134,10 @@ def test_keyboard_editing(page, qtbot):
     qtbot.keyClick(grid, QtCore.Qt.Key.Key_Minus)
     assert page.state().grid[1][1] == pytest.approx(0.25)
     assert page._test_stack.count() == 2
+    qtbot.keyClick(grid, QtCore.Qt.Key.Key_PageUp)
+    assert page.state().grid[1][1] == pytest.approx(0.30)
+    page._test_stack.undo()
+    assert page.state().grid[1][1] == pytest.approx(0.25)
     # typing a number opens an editor; Return sets the value: one more step
     qtbot.keyClicks(grid, "0")
     editor = grid.findChild(QtWidgets.QLineEdit, "joint_cell_editor")

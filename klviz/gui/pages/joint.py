@@ -32,7 +32,7 @@ READOUT_OBJECT_NAMES = {"entropy_x": "joint_readout_entropy_x", "entropy_y": "jo
                         "cond_y_given_x": "joint_readout_cond_y_given_x",
                         "mutual_information": "joint_readout_mutual_information"}
 EPSILON_STEPS = 1000      # the ε slider's resolution
-KEY_STEP = 0.01           # +/- on a cell; with Shift five times that
+KEY_STEP = 0.01           # +/- on a cell; Page Up/Down five times that
 _WHITE = QtGui.QColor("#FFFFFF")
 _SEGMENT_COLOURS = {"h_x_given_y": style.P_COLOR, "mutual_information": style.KL_COLOR,
                     "h_y_given_x": style.Q_COLOR}
@@ -82,8 +82,8 @@ class HeatGrid(QtWidgets.QWidget):
         self.setSizePolicy(QtWidgets.QSizePolicy.Policy.Expanding, QtWidgets.QSizePolicy.Policy.Expanding)
         if editable:
             self.setFocusPolicy(QtCore.Qt.FocusPolicy.StrongFocus)
-            self.setToolTip("Drag a cell (or a marginal) up or down; arrow keys move, + and − change the "
-                            "selected value, typing a number sets it. Double-click a label to rename it.")
+            self.setToolTip("Drag a cell (or a marginal) up or down; arrow keys move, + and − (Page Up/Down: "
+                            "five times as much) change the selected value, typing a number sets it. Double-click a label to rename it.")
 
     # -- data
     def set_data(self, values, texts, row_labels, col_labels, limits, px=None, py=None, px_texts=(), py_texts=()):
@@ -272,10 +272,10 @@ class HeatGrid(QtWidgets.QWidget):
                  QtCore.Qt.Key.Key_Up: (-1, 0), QtCore.Qt.Key.Key_Down: (1, 0)}
         if key in moves:
             self.select(self._moved(*moves[key]))
-        elif text in ("+", "=", "-", "−"):
-            step = KEY_STEP * (5 if ev.modifiers() & QtCore.Qt.KeyboardModifier.ShiftModifier and text != "+" else 1)
-            sign = 1 if text in ("+", "=") else -1
-            value = min(max(self.value_of(self._selected) + sign * step, 0.0), 1.0)
+        elif text in ("+", "=", "-", "−") or key in (QtCore.Qt.Key.Key_PageUp, QtCore.Qt.Key.Key_PageDown):
+            big = key in (QtCore.Qt.Key.Key_PageUp, QtCore.Qt.Key.Key_PageDown)
+            sign = 1 if text in ("+", "=") or key == QtCore.Qt.Key.Key_PageUp else -1
+            value = min(max(self.value_of(self._selected) + sign * KEY_STEP * (5 if big else 1), 0.0), 1.0)
             self.edit_once.emit(self._selected, value)
         elif text and (text.isdigit() or text in ".,"):
             self.open_value_editor(text.replace(",", "."))
