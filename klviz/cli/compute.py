@@ -560,20 +560,35 @@ def _diagram_bar(a, b, c):
             "   ░ H(X|Y)   █ I(X;Y)   ▒ H(Y|X);  H(X) is ░█ from the left, H(Y) is █▒ to the right"]
 
 
-def _compute_joint(args):
+def read_joint(text):
+    """The `Joint` of a joint SPEC (inline rows or @PATH), or UsageError with one line."""
     from klviz.core.datafile import DataFileError
-    from klviz.core.joint import joint_measures, parse_joint_spec
+    from klviz.core.joint import parse_joint_spec
 
     try:
-        joint = parse_joint_spec(args.joint, "joint")
-        jm = joint_measures(joint, args.unit)
+        return parse_joint_spec(text, "joint")
     except DataFileError as exc:
         raise UsageError(f"joint: {exc}") from None
     except ValueError as exc:
         raise UsageError(str(exc)) from None
+
+
+def joint_note(joint):
+    """The note printed (on stderr) once a joint's weights had to be normalised, else None."""
+    return "the weights of the joint did not sum to 1 and were normalised" if joint.normalised else None
+
+
+def _compute_joint(args):
+    from klviz.core.joint import joint_measures
+
+    joint = read_joint(args.joint)
+    try:
+        jm = joint_measures(joint, args.unit)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
     text = json.dumps(_jsonable(jm.to_dict())) if args.json else render_joint_table(jm)
-    if joint.normalised:
-        print(f"{PROG}: note: the weights of the joint did not sum to 1 and were normalised", file=sys.stderr)
+    if joint_note(joint):
+        print(f"{PROG}: note: {joint_note(joint)}", file=sys.stderr)
     print(text)
     return 0
 

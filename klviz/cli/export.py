@@ -4,6 +4,7 @@ display, no Qt).
     klviz export (--session FILE | --p SPEC --q SPEC) --view discrete|continuous
                  --out FILE.{png,svg,pdf} [--dpi N] [--size WxH] [--unit U]
                  [--parts LIST] [--title TEXT] [--no-readout]
+    klviz export --joint SPEC --view joint --out FILE.{png,svg,pdf} [same options]
     klviz export ... --animate SPEC --out FILE.{gif,webp,apng,mp4} [--frames N] [--fps F]
 
 Every argument is checked before matplotlib is even imported, so a mistake costs no start-up
@@ -20,7 +21,7 @@ import warnings
 
 from klviz.cli.common import PROG, UsageError, _Parser, join_option_values, parse_pair, read_session
 
-VIEWS = ("discrete", "continuous")
+VIEWS = ("discrete", "continuous", "joint")
 EXTENSIONS = (".png", ".svg", ".pdf")
 ANIMATION_EXTENSIONS = (".gif", ".webp", ".apng", ".mp4")
 DEFAULT_DPI = 300
@@ -40,8 +41,10 @@ def _parser():
         "drawn with matplotlib; works with no display.",
         epilog="SPEC: 0.1,0.2,0.7 (weights, normalised) | bernoulli:THETA | softmax:Z1,Z2,... | "
         "normal:MU,SIGMA | mixture:W,MU1,SIGMA1,MU2,SIGMA2. Discrete SPECs go with --view discrete, "
-        "normal:/mixture: with --view continuous. Parts: discrete bars,decomposition,pointwise; "
-        "continuous densities,integrands. "
+        "normal:/mixture: with --view continuous. Joint SPEC (--joint, with --view joint): rows "
+        "0.1,0.2;0.3,0.4 (rows X, columns Y) | @FILE (a CSV matrix, optional header row and label column). "
+        "Parts: discrete bars,decomposition,pointwise; continuous densities,integrands; joint "
+        "joint,product,terms,diagram. "
         "Animations (--animate, for slides): fit-forward (Q moves to argmin D(P‖Q), moment matching) | "
         "fit-reverse (Q moves to the mode of P nearest it, as the app's reverse fit) | fit-alpha:A "
         "(Q moves to argmin of the α-divergence D_A(P‖Q)) -- fits need --view continuous, and a "
@@ -55,6 +58,7 @@ def _parser():
     p.add_argument("--session", metavar="FILE", help="a klviz session file to draw")
     p.add_argument("--p", metavar="SPEC", help="the distribution P (instead of --session)")
     p.add_argument("--q", metavar="SPEC", help="the distribution Q (instead of --session)")
+    p.add_argument("--joint", metavar="SPEC", help="a joint distribution P(X,Y) to draw with --view joint")
     p.add_argument("--view", required=True, choices=VIEWS, help="which view to draw")
     p.add_argument("--out", required=True, metavar="FILE",
                    help="output file: .png, .svg or .pdf; with --animate .gif, .webp, .apng or .mp4")
@@ -144,6 +148,20 @@ def check_output(path, animate=False):
     return ext[1:]
 
 
+def _joint_source(args):
+    """The Joint to draw with --view joint (from --joint SPEC), checked against the other options."""
+    from klviz.cli.compute import read_joint
+
+    if args.view != "joint":
+        raise UsageError(f"--joint SPEC is drawn with --view joint, not --view {args.view}")
+    if args.session is not None or args.p is not None or args.q is not None:
+        given = "--session" if args.session is not None else "--p/--q"
+        raise UsageError(f"--view joint draws --joint SPEC; {given} is for the discrete and continuous views")
+    if args.animate is not None:
+        raise UsageError("--animate animates the discrete and continuous views; --view joint is a still")
+    return read_joint(args.joint)
+
+
 def _source(args):
     """(P, Q, labels, unit) of the requested view, from the session or from --p/--q."""
     has_pq = args.p is not None or args.q is not None
@@ -171,6 +189,34 @@ def _source(args):
         hint = "weights, bernoulli: or softmax:" if args.view == "discrete" else "normal: or mixture:"
         raise UsageError(f"--view {args.view} needs {args.view} P and Q ({hint}); these are {kind}")
     return P, Q, None, args.unit or "nats"
+
+
+def _export_joint(args, joint, dpi, size, parts):
+    from klviz.cli.compute import joint_note
+    from klviz.fileio import error_reason, shown_path
+
+    restore = _skip_artist_docstrings()
+    try:
+        from klviz import figures
+    finally:
+        restore()
+    kw = dict(unit=args.unit or "nats", title=args.title, size=size, readout=not args.no_readout)
+    if parts is not None:
+        kw["parts"] = parts
+    try:
+        with warnings.catch_warnings(record=True):
+            warnings.simplefilter("always")
+            fig = figures.joint_figure(joint, **kw)
+            figures.save_figure(fig, args.out, dpi=dpi)
+    except OSError as exc:
+        raise UsageError(f"cannot write {shown_path(args.out)}: {error_reason(exc)}") from None
+    except ValueError as exc:
+        raise UsageError(_one_line(exc)) from None
+    except Exception as exc:  # a bug, still told in one line rather than a traceback
+        raise UsageError(f"cannot draw the figure (internal error {type(exc).__name__}: {_one_line(exc)})") from None
+    if joint_note(joint):
+        print(f"{PROG}: note: {joint_note(joint)}", file=sys.stderr)
+    return 0
 
 
 def cmd_export(argv):
@@ -338,7 +384,7 @@ def _print_notes(P, Q, notes=()):
 
 def _export(argv):
     args = _parser().parse_args(
-        join_option_values(argv, ("--p", "--q", "--session", "--out", "--title", "--size", "--dpi", "--animate",
+        join_option_values(argv, ("--p", "--q", "--joint", "--session", "--out", "--title", "--size", "--dpi", "--animate",
                                   "--frames", "--fps"))
     )
     animate = args.animate is not None
@@ -354,6 +400,10 @@ def _export(argv):
         parts = tuple(s.strip() for s in args.parts.split(",") if s.strip())
         if not parts:
             raise UsageError("--parts is empty: give a comma-separated list of charts")
+    if args.joint is not None or args.view == "joint":
+        if args.joint is None:
+            raise UsageError("--view joint needs --joint SPEC (rows like 0.1,0.2;0.3,0.4, or @FILE.csv)")
+        return _export_joint(args, _joint_source(args), dpi, size, parts)
     P, Q, labels, unit = _source(args)
     if animate:
         return _animate(args, P, Q, labels, unit, dpi, size, parts)

@@ -6,6 +6,11 @@ Qt-free and usable from notebooks::
     fig = discrete_figure([0.1, 0.4, 0.5], [0.3, 0.3, 0.4], unit="bits")
     save_figure(fig, "kl.svg")
 
+The Joint view (mutual information as the divergence D(P(X,Y) ‖ P(X)P(Y)))::
+
+    from klviz.figures import joint_figure
+    fig = joint_figure([[0.45, 0.05], [0.05, 0.45]], unit="bits")
+
 Animations of a fit or a sweep for slides (GIF, WebP, APNG, MP4)::
 
     from klviz.figures import save_animation
@@ -19,6 +24,7 @@ from klviz.figures.animate import AnimationCancelled, animation_frames, make_ani
 from klviz.figures.continuous import CONTINUOUS_PARTS, continuous_figure
 from klviz.figures.data import discrete_csv, measures_json
 from klviz.figures.discrete import DISCRETE_PARTS, discrete_figure
+from klviz.figures.joint import JOINT_PARTS, joint_figure
 from klviz.figures.save import FORMATS, MAX_DPI, figure_bytes, format_for, save_figure, write_atomically
 
 __all__ = [
@@ -26,6 +32,7 @@ __all__ = [
     "CONTINUOUS_PARTS",
     "DISCRETE_PARTS",
     "FORMATS",
+    "JOINT_PARTS",
     "MAX_DPI",
     "animation_frames",
     "continuous_figure",
@@ -33,6 +40,7 @@ __all__ = [
     "discrete_figure",
     "figure_bytes",
     "format_for",
+    "joint_figure",
     "make_animation",
     "measures_json",
     "save_animation",
