@@ -82,9 +82,8 @@ def _draw(ax, axis_w, scene, parts, legend, names):
                  alpha=0.35, edgecolors="white", linewidths=0.8)
         handles.append(Patch(facecolor=style.P_COLOR, alpha=0.35))
     if "kl" in parts:
-        hp, hq = scene.shown_heights("ideal_p"), scene.shown_heights("ideal_q")
-        pos = np.where(hq >= hp, 1.0, 0.0)
-        lo, hi = np.minimum(hp, hq), np.maximum(hp, hq)
+        lo, hi, positive = scene.kl_columns()
+        pos = np.where(positive, 1.0, 0.0)
         widths = scene.widths
         _columns(ax, scene.left, widths * pos, lo, hi, facecolors=style.KL_COLOR, alpha=0.55, edgecolors="none")
         handles.append(Patch(facecolor=style.KL_COLOR, alpha=0.55))

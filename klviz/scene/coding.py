@@ -145,6 +145,13 @@ class CodingScene:
         h[self.widths == 0] = 0.0
         return h
 
+    def kl_columns(self):
+        """(bottom, top, positive) per column: the shaded extra length between the two ideal
+        heights as drawn (`shown_heights`), and whether it is positive (q_i < p_i: Q's code is
+        longer there, p_i log₂(p_i/q_i) > 0). Its signed area per column is `kl_area`."""
+        hp, hq = self.shown_heights("ideal_p"), self.shown_heights("ideal_q")
+        return np.minimum(hp, hq), np.maximum(hp, hq), hq >= hp
+
     def area(self, key):
         """The area of one set of columns (bits): H(P), H(P,Q), L_Shannon(P; Q), L_Huffman(P; Q)."""
         self.heights(key)  # checks the key

@@ -224,3 +224,11 @@ def test_scene_imports_no_qt():
     code = "import sys, klviz.scene.coding; print([m for m in sys.modules if m.split('.')[0] in ('PySide6', 'pyqtgraph', 'matplotlib')])"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_kl_columns_have_the_signed_kl_area():
+    s = coding_scene([5, 1, 2, 2], [1, 3, 2, 4])
+    lo, hi, positive = s.kl_columns()
+    signed = np.where(positive, 1.0, -1.0) * s.widths * (hi - lo)
+    assert np.allclose(signed, s.kl_area, rtol=1e-12, atol=1e-15)
+    assert positive.tolist() == [True, False, True, False]
