@@ -172,3 +172,16 @@ def test_the_page_imports_no_core():
     klviz = {n for n in names if n.startswith("klviz")}
     assert klviz and not any(n.startswith("klviz.core") for n in klviz), klviz
     assert all(n.startswith(("klviz.scene", "klviz.style", "klviz.gui")) or n == "klviz" for n in klviz), klviz
+
+
+def test_long_labels_are_cut_to_their_column(page):
+    page.set_pair([1, 1, 1, 0.01], [1, 1, 1, 1], ["W" * 100, "b", "c", "d"])
+    items = page.column_labels._items
+    texts = [t for _, _, t in items]
+    assert texts[0].endswith("…") and "W" * 100 not in texts and texts[0][:-1] == "W" * (len(texts[0]) - 1)
+    assert texts[1:3] == ["b", "c"]
+    assert "d" not in texts  # a column of 1 % of the width has no room for its name
+    fm = page._label_metrics
+    vb = page.plot.getPlotItem().vb
+    assert fm.horizontalAdvance(texts[0]) <= page.scene().widths[0] * vb.width()
+    assert _table(page)[0][0] == "W" * 100  # the table keeps the whole label

@@ -27,6 +27,7 @@ DEFAULT_P = (0.5, 0.25, 0.125, 0.125)
 DEFAULT_Q = (0.25, 0.25, 0.25, 0.25)
 MAX_MESSAGE_N = 100_000  # the spin box's top: a message of this length is sent in well under a second
 DEFAULT_MESSAGE_N = 100
+MAX_LABEL_COLUMN = 160  # pixels: a 100-character label is cut (its cell's tooltip-free text stays whole)
 _COLUMN_COLORS = {"ideal_p": style.P_COLOR, "ideal_q": style.Q_COLOR, "shannon_q": style.Q_COLOR,
                   "huffman_q": style.Q_COLOR}
 _STALE = "P or Q changed since the last message: send again."
@@ -93,8 +94,10 @@ class CodingPage(QtWidgets.QWidget):
         self.infinity_marks = LabelsLayer(color=style.Q_COLOR, font=bold, anchor=(0.5, 1.0), offset_px=(0, -2))
         self.column_labels = LabelsLayer(color=style.TEXT_COLOR, anchor=(0.5, 1.0), offset_px=(0, -3),
                                          no_overlap=True)
+        self._label_metrics = QtGui.QFontMetrics(QtGui.QFont())  # the labels layer's default font
         pi.addItem(self.infinity_marks)
         pi.addItem(self.column_labels)
+        pi.vb.sigResized.connect(self._refit_labels)
         left.addWidget(self.plot, 1)
 
         self.area_label = plain_label()
@@ -113,10 +116,13 @@ class CodingPage(QtWidgets.QWidget):
         self.codewords.setHorizontalHeaderLabels(["category", "q", "bits", "code word"])
         self.codewords.verticalHeader().setVisible(False)
         self.codewords.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
+        # Column widths are set when the labels change, not measured on every frame of a drag
+        # (ResizeToContents costs a few milliseconds per change of a q value).
         header = self.codewords.horizontalHeader()
-        for c in range(3):
-            header.setSectionResizeMode(c, QtWidgets.QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
+        fm = self.codewords.fontMetrics()
+        for c, template in ((1, "0.000e-300"), (2, "bits")):
+            header.resizeSection(c, fm.horizontalAdvance(template) + 16)
         right.addWidget(self.codewords, 1)
 
         self.bounds_label = plain_label()
@@ -218,8 +224,7 @@ class CodingPage(QtWidgets.QWidget):
         centres = s.left + s.widths / 2
         self.infinity_marks.set_items([(float(centres[i]), top, "∞") for i in s.infinite
                                        if s.widths[i] > 0 and np.isinf(s.heights(key)[i])])
-        self.column_labels.set_items([(float(c), float(h), lab) for c, h, w, lab in
-                                      zip(centres, heights, s.widths, s.labels) if w > 0])
+        self.column_labels.set_items(self._fitted_labels(centres, heights))
         pi = self.plot.getPlotItem()
         yr = (0.0, top * 1.12)
         if yr != getattr(self, "_yrange", None):
@@ -239,15 +244,38 @@ class CodingPage(QtWidgets.QWidget):
         self.bounds_label.setText("\n".join(s.bounds))
         self._fill_codewords(s.codeword_rows())
 
+    def _refit_labels(self, *_):
+        s = self._scene
+        if s is not None:
+            self.column_labels.set_items(self._fitted_labels(s.left + s.widths / 2, s.shown_heights(self._key)))
+
+    def _fitted_labels(self, centres, heights):
+        """(x, y, text) of the category names over their columns, each cut (with "…") to its
+        column's width on screen; a column too narrow for even one letter shows none."""
+        s = self._scene
+        vb = self.plot.getPlotItem().vb
+        span = s.x_range[1] - s.x_range[0]
+        px_per_unit = vb.width() / span if span > 0 and vb.width() > 0 else 0.0
+        fm = self._label_metrics
+        out = []
+        for c, h, w, lab in zip(centres, heights, s.widths, s.labels):
+            room = int(w * px_per_unit) - 4
+            if w <= 0 or room <= 0:
+                continue
+            text = fm.elidedText(lab, QtCore.Qt.TextElideMode.ElideRight, room)
+            if text and text != "…":
+                out.append((float(c), float(h), text))
+        return out
+
     def _fill_codewords(self, rows):
         if rows == self._shown_rows:
             return
         table = self.codewords
         if table.rowCount() != len(rows):
             table.setRowCount(len(rows))
-        old = self._shown_rows or ()
+        old = self._shown_rows
         for r, row in enumerate(rows):
-            if r < len(old) and old[r] == row:
+            if old is not None and r < len(old) and old[r] == row:
                 continue
             for c, text in enumerate(row):
                 item = table.item(r, c)
@@ -258,4 +286,8 @@ class CodingPage(QtWidgets.QWidget):
                     table.setItem(r, c, item)
                 elif item.text() != text:
                     item.setText(text)
+        if old is None or len(old) != len(rows) or any(a[0] != b[0] for a, b in zip(old, rows)):
+            table.resizeColumnToContents(0)  # the labels changed
+            if table.columnWidth(0) > MAX_LABEL_COLUMN:
+                table.setColumnWidth(0, MAX_LABEL_COLUMN)
         self._shown_rows = rows
