@@ -9,6 +9,7 @@ D(P‖Q) in bits (shaded; a negative column hatched). Always in bits.
 
 from __future__ import annotations
 
+import textwrap
 from functools import partial
 
 import numpy as np
@@ -139,7 +140,9 @@ def readout_groups(scene):
     bound_rows = []
     for text in scene.bounds:
         head, _, numbers = text.partition(": ")
-        bound_rows.append((head, None, numbers))
+        numbers, sep, remark = numbers.partition(" (")
+        note = numbers if not sep else "\n".join([numbers, *textwrap.wrap("(" + remark, 46)])
+        bound_rows.append((head, None, note))
     words = [(f"{lab}: {word}", None, None) for lab, _q, _l, word in scene.codeword_rows()[:MAX_WORDS_SHOWN]]
     if len(scene.labels) > MAX_WORDS_SHOWN:
         words.append((f"… and {len(scene.labels) - MAX_WORDS_SHOWN} more", None, None))

@@ -174,11 +174,29 @@ class CodingScene:
         return tuple(rows)
 
 
+def _ordered_texts(low, value, high):
+    """The three numbers of a bound low ≤ value < high as text, with as many digits (4 to 17)
+    as it takes for the shown numbers to keep the order (1298.4 ≤ 1299.0 < 1299.4, not
+    1298 ≤ 1299 < 1299); (texts, True), or (texts at 17 digits, False) if the floats themselves
+    cannot show it."""
+    for digits in range(DIGITS, 18):
+        texts = tuple(format_value(x, digits) for x in (low, value, high))
+        a, b, c = (float(t) for t in texts)
+        if a <= b < c:
+            return texts, True
+    return tuple(format_value(x, DIGITS) for x in (low, value, high)), False
+
+
 def _bound(low_name, value_name, low, value, why):
     head = f"{low_name} ≤ {value_name} < {low_name} + 1"
     if math.isinf(value) or math.isinf(low):
         return f"{head}: {value_name} = ∞ bits ({why})"
-    return f"{head}: {_text(low)} ≤ {_text(value)} < {_text(low + 1.0)} bits"
+    (a, b, c), ordered = _ordered_texts(low, value, low + 1.0)
+    text = f"{head}: {a} ≤ {b} < {c} bits"
+    if not ordered:
+        text += (" (the gap is below floating-point precision here: the probabilities are too close to 0 "
+                 "or 1 for doubles to hold it; the bound is strict in exact arithmetic)")
+    return text
 
 
 def coding_scene(p, q, labels=None):

@@ -3,6 +3,7 @@ search (n ≤ 5), Kraft's sum and prefix-freeness checked directly, entropies an
 summed in mpmath from the exact rational probabilities. No QApplication."""
 
 import itertools
+import re
 import math
 import subprocess
 import sys
@@ -232,3 +233,21 @@ def test_kl_columns_have_the_signed_kl_area():
     signed = np.where(positive, 1.0, -1.0) * s.widths * (hi - lo)
     assert np.allclose(signed, s.kl_area, rtol=1e-12, atol=1e-15)
     assert positive.tolist() == [True, False, True, False]
+
+
+def test_bounds_show_enough_digits_to_keep_their_order():
+    from klviz.core.spec import Categorical
+
+    P = Categorical.from_logits([0.0, 800.0, 0.0], "P")
+    Q = Categorical.from_logits([0.0, 0.0, 900.0], "Q")
+    s = coding_scene(P, Q)
+    text = s.bounds[0]
+    numbers = [float(x) for x in re.findall(r"[0-9]+\.[0-9]+(?:e-?[0-9]+)?", text.split(": ", 1)[1])]
+    low, value, high = numbers[:3]
+    assert low <= value < high, text  # 1298.4 ≤ 1299.0 < 1299.4, not 1298 ≤ 1299 < 1299
+    ref = 900 / math.log(2)  # H(P,Q) in bits: −log₂ q_B with q_B = e^-900 (to 1e-300)
+    assert low == pytest.approx(ref, abs=0.05)
+    # P's own Huffman code: L = 1 + 2e^-800·(...) and H(P) ~ 1600 e^-800 are not apart in doubles
+    assert "below floating-point precision" in s.bounds[1]
+    plain = coding_scene([1, 1, 2], [2, 1, 1])
+    assert "precision" not in plain.bounds[0] + plain.bounds[1]
