@@ -11,7 +11,6 @@ and is a local minimum there (every small step up in it), reached from Q.
 """
 
 import functools
-import itertools
 import math
 import re
 from fractions import Fraction
@@ -22,6 +21,7 @@ import pytest
 
 from cli_tools import (close, discrete_refs, error_message, exact_probs, in_unit, run_json, run_table,
                        softmax_probs, spawn)
+from code_refs import best_prefix_code_length, shannon_length
 
 EXISTING = ["unit", "kind", "p", "q", "entropy_p", "entropy_q", "cross_entropy_pq", "cross_entropy_qp",
             "kl_pq", "kl_qp"]
@@ -258,34 +258,6 @@ def test_renyi_infinite_order_for_normals():
 # --------------------------------------------------------------------------------------------
 # --code
 
-def _shannon_length(p, q):
-    """Σ_{p_i > 0} p_i ⌈−log₂ q_i⌉ with exact fractions; inf if some p_i > 0 has q_i = 0."""
-    total = Fraction(0)
-    for a, b in zip(p, q):
-        if a == 0:
-            continue
-        if b == 0:
-            return math.inf
-        length = 0
-        while Fraction(1, 2 ** length) > b:
-            length += 1
-        total += a * length
-    return total
-
-
-def _best_prefix_code_length(r):
-    """The least Σ r_i l_i over every binary prefix code of the symbols with r_i > 0 (Kraft)."""
-    live = [x for x in r if x > 0]
-    if len(live) == 1:
-        return Fraction(0)
-    best = None
-    for lengths in itertools.product(range(1, len(live)), repeat=len(live)):
-        if sum(Fraction(1, 2 ** k) for k in lengths) <= 1:
-            cost = sum(x * k for x, k in zip(live, lengths))
-            best = cost if best is None else min(best, cost)
-    return best
-
-
 def _fractions(spec):
     w = [Fraction(float(s)) for s in spec.split(",")]
     total = sum(w)
@@ -309,9 +281,9 @@ def test_code_lengths_against_exact_and_brute_force(p, q):
     data = run_json("compute", "--p", p, "--q", q, "--code", "--unit", "hartleys")
     assert list(data) == EXISTING + ["js"] + FAMILY + CODES
     P, Q = _fractions(p), _fractions(q)
-    refs = {"shannon_length_pq_bits": _shannon_length(P, Q), "shannon_length_pp_bits": _shannon_length(P, P),
-            "huffman_length_pp_bits": _best_prefix_code_length(P),
-            "huffman_length_qq_bits": _best_prefix_code_length(Q)}
+    refs = {"shannon_length_pq_bits": shannon_length(P, Q), "shannon_length_pp_bits": shannon_length(P, P),
+            "huffman_length_pp_bits": best_prefix_code_length(P),
+            "huffman_length_qq_bits": best_prefix_code_length(Q)}
     for key, ref in refs.items():
         assert close(data[key], ref, rel=1e-12), (key, data[key], ref)  # always bits, whatever --unit
     with mpmath.workdps(22):

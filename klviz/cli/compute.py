@@ -1,9 +1,9 @@
 """`klviz compute`: every measure of a pair P, Q, or of a joint P(X, Y), as a table or as one JSON
 object. Qt-free.
 
-    klviz compute --p SPEC --q SPEC [--unit U] [--json]
+    klviz compute --p SPEC --q SPEC [--unit U] [--json | --latex]
                   [--bins N|fd] [--pseudocount C] [--alpha A] [--code] [--fit forward|reverse|alpha:A]
-    klviz compute --joint SPEC [--unit U] [--json]
+    klviz compute --joint SPEC [--unit U] [--json | --latex]
 
 Every option value is checked before anything is computed (and before any file is read), and
 every failure is one `klviz: error:` line with exit status 2 (`klviz.cli.common`). Notes about the
@@ -54,6 +54,8 @@ def _compute_parser():
     p.add_argument("--joint", metavar="SPEC", help="a joint distribution P(X,Y), instead of --p/--q")
     p.add_argument("--unit", default="nats", choices=UNITS, help="unit of the results (default nats)")
     p.add_argument("--json", action="store_true", help="print one JSON object instead of a table")
+    p.add_argument("--latex", action="store_true",
+                   help="print the measures as a LaTeX tabular (needs amsmath) instead of a table; not with --json")
     p.add_argument("--bins", metavar="N|fd",
                    help=f"histogram bins for numeric samples@FILE pairs, shared by P and Q: N equal-width "
                    f"bins (1 to {MAX_BINS:,}) over the pooled range, or fd (Freedman-Diaconis, the default)")
@@ -150,6 +152,8 @@ def parse_fit(text):
 
 def _options(args):
     """The parsed option values (checked before anything is read or computed)."""
+    if args.json and args.latex:
+        raise UsageError("--json and --latex are two different outputs: give one of them")
     opts = {
         "alpha": None if args.alpha is None else parse_alpha(args.alpha),
         "fit": None if args.fit is None else parse_fit(args.fit),
@@ -586,7 +590,14 @@ def _compute_joint(args):
         jm = joint_measures(joint, args.unit)
     except ValueError as exc:
         raise UsageError(str(exc)) from None
-    text = json.dumps(_jsonable(jm.to_dict())) if args.json else render_joint_table(jm)
+    if args.json:
+        text = json.dumps(_jsonable(jm.to_dict()))
+    elif args.latex:
+        from klviz.latex import measures_table
+
+        text = measures_table(jm.to_dict())
+    else:
+        text = render_joint_table(jm)
     if joint_note(joint):
         print(f"{PROG}: note: {joint_note(joint)}", file=sys.stderr)
     print(text)
@@ -703,6 +714,10 @@ def _compute(argv):
             bin_labels(data.bin_edges) if data.bin_edges is not None else None)
     if args.json:
         text = json.dumps(_jsonable(result))
+    elif args.latex:
+        from klviz.latex import measures_table
+
+        text = measures_table(result, labels, notes)
     else:
         text = render_table(result, m, labels, {"family": family, "notes": notes, "dists": {"P": P, "Q": Q},
                                                 "fit_start": Q.to_dict() if opts["fit"] else None})

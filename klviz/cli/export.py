@@ -1,7 +1,7 @@
 """`klviz export`: one view as a PNG, SVG or PDF figure, or an animation of it, headless (no
 display, no Qt).
 
-    klviz export (--session FILE | --p SPEC --q SPEC) --view discrete|continuous
+    klviz export (--session FILE | --p SPEC --q SPEC) --view discrete|continuous|coding
                  --out FILE.{png,svg,pdf} [--dpi N] [--size WxH] [--unit U]
                  [--parts LIST] [--title TEXT] [--no-readout]
     klviz export --joint SPEC --view joint --out FILE.{png,svg,pdf} [same options]
@@ -19,9 +19,9 @@ import re
 import sys
 import warnings
 
-from klviz.cli.common import PROG, UsageError, _Parser, join_option_values, parse_pair, read_session
+from klviz.cli.common import PROG, UsageError, _Parser, join_option_values, parse_pair, read_data_pair, read_session
 
-VIEWS = ("discrete", "continuous", "joint")
+VIEWS = ("discrete", "continuous", "coding", "joint")
 EXTENSIONS = (".png", ".svg", ".pdf")
 ANIMATION_EXTENSIONS = (".gif", ".webp", ".apng", ".mp4")
 DEFAULT_DPI = 300
@@ -40,11 +40,12 @@ def _parser():
         description="Export a view of P and Q as a publication-quality figure (PNG, SVG or PDF), "
         "drawn with matplotlib; works with no display.",
         epilog="SPEC: 0.1,0.2,0.7 (weights, normalised) | bernoulli:THETA | softmax:Z1,Z2,... | "
-        "normal:MU,SIGMA | mixture:W,MU1,SIGMA1,MU2,SIGMA2. Discrete SPECs go with --view discrete, "
-        "normal:/mixture: with --view continuous. Joint SPEC (--joint, with --view joint): rows "
+        "normal:MU,SIGMA | mixture:W,MU1,SIGMA1,MU2,SIGMA2. Discrete SPECs go with --view discrete "
+        "or coding, normal:/mixture: with --view continuous. Joint SPEC (--joint, with --view joint): rows "
         "0.1,0.2;0.3,0.4 (rows X, columns Y) | @FILE (a CSV matrix, optional header row and label column). "
-        "Parts: discrete bars,decomposition,pointwise; continuous densities,integrands; joint "
-        "joint,product,terms,diagram. "
+        "Parts: discrete bars,decomposition,pointwise; continuous densities,integrands; coding "
+        "ideal_p,ideal_q,shannon,huffman,kl (the coding view: columns of width p_i whose heights are code "
+        "lengths, always in bits); joint joint,product,terms,diagram. "
         "Animations (--animate, for slides): fit-forward (Q moves to argmin D(P‖Q), moment matching) | "
         "fit-reverse (Q moves to the mode of P nearest it, as the app's reverse fit) | fit-alpha:A "
         "(Q moves to argmin of the α-divergence D_A(P‖Q)) -- fits need --view continuous, and a "
@@ -172,23 +173,44 @@ def _source(args):
     if args.session is not None:
         session = read_session(args.session)
         unit = args.unit or session.unit
-        if args.view == "discrete":
+        if args.view in ("discrete", "coding"):
             d = session.discrete
             return d.p, d.q, list(d.labels), unit
         return session.continuous_p, session.continuous_q, None, unit
     if args.p is None or args.q is None:
         raise UsageError(f"{'--q' if args.q is None else '--p'} is missing: give both --p and --q")
+    labels = None
     try:
-        P, Q = parse_pair(args.p, args.q)
+        if args.view == "coding":
+            P, Q, labels = _coding_pair(args.p, args.q)
+        else:
+            P, Q = parse_pair(args.p, args.q)
     except ValueError as exc:
         raise UsageError(str(exc)) from None
     from klviz.core.spec import is_discrete
 
     kind = "discrete" if is_discrete(P) else "continuous"
-    if kind != args.view:
-        hint = "weights, bernoulli: or softmax:" if args.view == "discrete" else "normal: or mixture:"
-        raise UsageError(f"--view {args.view} needs {args.view} P and Q ({hint}); these are {kind}")
-    return P, Q, None, args.unit or "nats"
+    wanted = "continuous" if args.view == "continuous" else "discrete"
+    if kind != wanted:
+        hint = "normal: or mixture:" if wanted == "continuous" else "weights, bernoulli: or softmax:"
+        raise UsageError(f"--view {args.view} needs {wanted} P and Q ({hint}); these are {kind}")
+    return P, Q, labels, args.unit or "nats"
+
+
+def _coding_pair(p_text, q_text):
+    """(P, Q, labels) for the coding view: a data pair keeps its labels (aligned over both files,
+    or the histogram's bins), as `klviz compute` shows them."""
+    from klviz.core.datafile import is_data_spec
+
+    if not (is_data_spec(p_text) or is_data_spec(q_text)):
+        P, Q = parse_pair(p_text, q_text)
+        return P, Q, None
+    from klviz.core.datapair import bin_labels
+
+    data = read_data_pair(p_text, q_text)
+    labels = data.labels if data.labels is not None else (
+        bin_labels(data.bin_edges) if data.bin_edges is not None else None)
+    return data.p, data.q, None if labels is None else list(labels)
 
 
 def _export_joint(args, joint, dpi, size, parts):
@@ -260,7 +282,9 @@ def _draw_and_save(figures, args, P, Q, labels, kw, dpi):
     try:
         with warnings.catch_warnings(record=True):
             warnings.simplefilter("always")
-            if args.view == "discrete":
+            if args.view == "coding":
+                fig = figures.coding_figure(P, Q, labels=labels, **kw)
+            elif args.view == "discrete":
                 fig = figures.discrete_figure(P, Q, labels=labels, **kw)
             else:
                 fig = figures.continuous_figure(P, Q, **kw)
@@ -404,6 +428,11 @@ def _export(argv):
         if args.joint is None:
             raise UsageError("--view joint needs --joint SPEC (rows like 0.1,0.2;0.3,0.4, or @FILE.csv)")
         return _export_joint(args, _joint_source(args), dpi, size, parts)
+    if args.view == "coding":
+        if animate:
+            raise UsageError("--animate animates the discrete or continuous view; --view coding exports a still")
+        if args.unit is not None and args.unit != "bits":
+            raise UsageError(f"--view coding is always in bits (code lengths), so --unit {args.unit} does not apply")
     P, Q, labels, unit = _source(args)
     if animate:
         return _animate(args, P, Q, labels, unit, dpi, size, parts)
@@ -415,7 +444,9 @@ def _export(argv):
     finally:
         restore()
 
-    kw = dict(unit=unit, title=args.title, size=size, readout=not args.no_readout)
+    kw = dict(title=args.title, size=size, readout=not args.no_readout)
+    if args.view != "coding":
+        kw["unit"] = unit
     if parts is not None:
         kw["parts"] = parts
     _draw_and_save(figures, args, P, Q, labels, kw, dpi)

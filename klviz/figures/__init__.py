@@ -21,6 +21,7 @@ Every number drawn comes from `klviz.core`; nothing here re-derives a measure.
 """
 
 from klviz.figures.animate import AnimationCancelled, animation_frames, make_animation, save_animation
+from klviz.figures.coding import CODING_PARTS, coding_figure
 from klviz.figures.continuous import CONTINUOUS_PARTS, continuous_figure
 from klviz.figures.data import discrete_csv, measures_json
 from klviz.figures.discrete import DISCRETE_PARTS, discrete_figure
@@ -29,12 +30,14 @@ from klviz.figures.save import FORMATS, MAX_DPI, figure_bytes, format_for, save_
 
 __all__ = [
     "AnimationCancelled",
+    "CODING_PARTS",
     "CONTINUOUS_PARTS",
     "DISCRETE_PARTS",
     "FORMATS",
     "JOINT_PARTS",
     "MAX_DPI",
     "animation_frames",
+    "coding_figure",
     "continuous_figure",
     "discrete_csv",
     "discrete_figure",

@@ -1,5 +1,4 @@
-"""Qt-free scenes: pure functions from a state to the frozen description a view draws.
-
-Views (klviz.gui), figures (klviz.figures) and the command line read scenes; none of them
-computes a measure itself. Each view has its own module (klviz.scene.joint, ...).
-"""
+"""Qt-free scenes: pure functions from a state to the frozen description of one view, read by the
+views, the figures and the command line alike; none of them computes a measure itself. Import
+the scene modules themselves (`klviz.scene.coding`, `klviz.scene.joint`); this package exports
+nothing so that each stays light."""

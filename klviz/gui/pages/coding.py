@@ -1,0 +1,293 @@
+"""The Coding page: cross-entropy as the length of real code words (issue 14).
+
+Each category is a column of width p_i whose height is a code length in bits, so the area of
+the columns is an expected length: P's ideal lengths −log₂ p_i (area H(P)), Q's −log₂ q_i (area
+H(P,Q)), Q's Shannon code ⌈−log₂ q_i⌉ or Q's Huffman code, chosen in the `coding_lengths` combo.
+The signed area between the two ideal heights (total D(P‖Q)) is shaded over them. Beside it: Q's
+Huffman code words, the bounds with their live numbers, and a "send a message" demonstration.
+
+Standalone: `CodingPage.set_pair(p, q, labels)` redraws (cheap enough for every frame of a drag),
+`scene()` is the `klviz.scene.coding.CodingScene` shown. Every number and text comes from the
+scene; this module draws only (it imports nothing from klviz.core). Labels are data: they are
+shown as plain text everywhere.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6 import QtCore, QtGui, QtWidgets
+
+from klviz import style
+from klviz.gui.widgets.labels_layer import FastBars, LabelsLayer
+from klviz.gui.widgets.text import plain_label
+from klviz.scene.coding import LENGTHS, UnencodableError, coding_scene, send_message
+
+DEFAULT_P = (0.5, 0.25, 0.125, 0.125)
+DEFAULT_Q = (0.25, 0.25, 0.25, 0.25)
+MAX_MESSAGE_N = 100_000  # the spin box's top: a message of this length is sent in well under a second
+DEFAULT_MESSAGE_N = 100
+MAX_LABEL_COLUMN = 160  # pixels: a 100-character label is cut (its cell's tooltip-free text stays whole)
+_COLUMN_COLORS = {"ideal_p": style.P_COLOR, "ideal_q": style.Q_COLOR, "shannon_q": style.Q_COLOR,
+                  "huffman_q": style.Q_COLOR}
+_STALE = "P or Q changed since the last message: send again."
+
+
+def _brush(colour, alpha):
+    c = QtGui.QColor(colour)
+    c.setAlphaF(alpha)
+    return pg.mkBrush(c)
+
+
+class CodingPage(QtWidgets.QWidget):
+    """The Coding view, standalone (not yet a tab of the main window)."""
+
+    def __init__(self, p=DEFAULT_P, q=DEFAULT_Q, labels=None, parent=None):
+        super().__init__(parent)
+        self.setObjectName("coding_page")
+        self._scene = None
+        self._key = LENGTHS[0][0]
+        self._sends = 0  # the seed of the next message: each press draws a new one, reproducibly
+        self._message = None
+        self._shown_rows = None
+        self._build()
+        self.set_pair(p, q, labels)
+
+    # ------------------------------------------------------------------------------------------
+    # Building
+
+    def _build(self):
+        outer = QtWidgets.QHBoxLayout(self)
+        left = QtWidgets.QVBoxLayout()
+        outer.addLayout(left, 3)
+
+        row = QtWidgets.QHBoxLayout()
+        row.addWidget(plain_label("Column heights:"))
+        self.lengths_combo = QtWidgets.QComboBox()
+        self.lengths_combo.setObjectName("coding_lengths")
+        for key, name, area in LENGTHS:
+            self.lengths_combo.addItem(f"{name} — area {area}", key)
+        self.lengths_combo.currentIndexChanged.connect(self._lengths_changed)
+        row.addWidget(self.lengths_combo, 1)
+        left.addLayout(row)
+
+        self.plot = pg.PlotWidget(background=None, enableMenu=False)
+        self.plot.setObjectName("coding_plot")
+        self.plot.setMinimumHeight(220)
+        pi = self.plot.getPlotItem()
+        pi.setMenuEnabled(False)
+        pi.hideButtons()
+        pi.setMouseEnabled(x=False, y=False)
+        pi.showGrid(x=False, y=True, alpha=0.25)
+        pi.setLabel("left", "code length (bits)")
+        pi.setLabel("bottom", "cumulative probability of P (column widths p_i)")
+        self.columns = FastBars(x0=[], width=[], y=[], height=[], brush=_brush(style.P_COLOR, 0.45),
+                                pen=pg.mkPen("#FFFFFF", width=1))
+        self.kl_positive = FastBars(x0=[], width=[], y=[], height=[], brush=_brush(style.KL_COLOR, 0.6),
+                                    pen=pg.mkPen(None))
+        self.kl_negative = FastBars(x0=[], width=[], y=[], height=[], brush=_brush(style.NEGATIVE_COLOR, 0.35),
+                                    pen=pg.mkPen(style.NEGATIVE_COLOR, width=1))
+        for item in (self.columns, self.kl_positive, self.kl_negative):
+            pi.addItem(item)
+        bold = QtGui.QFont()
+        bold.setBold(True)
+        self.infinity_marks = LabelsLayer(color=style.Q_COLOR, font=bold, anchor=(0.5, 1.0), offset_px=(0, -2))
+        self.column_labels = LabelsLayer(color=style.TEXT_COLOR, anchor=(0.5, 1.0), offset_px=(0, -3),
+                                         no_overlap=True)
+        self._label_metrics = QtGui.QFontMetrics(QtGui.QFont())  # the labels layer's default font
+        pi.addItem(self.infinity_marks)
+        pi.addItem(self.column_labels)
+        pi.vb.sigResized.connect(self._refit_labels)
+        left.addWidget(self.plot, 1)
+
+        self.area_label = plain_label()
+        self.area_label.setObjectName("coding_area")
+        left.addWidget(self.area_label)
+        self.reason_label = plain_label()
+        self.reason_label.setObjectName("coding_reason")
+        self.reason_label.setWordWrap(True)
+        left.addWidget(self.reason_label)
+
+        right = QtWidgets.QVBoxLayout()
+        outer.addLayout(right, 2)
+        right.addWidget(plain_label("Q's Huffman code"))
+        self.codewords = QtWidgets.QTableWidget(0, 4)
+        self.codewords.setObjectName("coding_codewords")
+        self.codewords.setHorizontalHeaderLabels(["category", "q", "bits", "code word"])
+        self.codewords.verticalHeader().setVisible(False)
+        self.codewords.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
+        # Column widths are set when the labels change, not measured on every frame of a drag
+        # (ResizeToContents costs a few milliseconds per change of a q value).
+        header = self.codewords.horizontalHeader()
+        header.setStretchLastSection(True)
+        fm = self.codewords.fontMetrics()
+        for c, template in ((1, "0.000e-300"), (2, "bits")):
+            header.resizeSection(c, fm.horizontalAdvance(template) + 16)
+        right.addWidget(self.codewords, 1)
+
+        self.bounds_label = plain_label()
+        self.bounds_label.setObjectName("coding_bounds")
+        self.bounds_label.setWordWrap(True)
+        right.addWidget(self.bounds_label)
+
+        group = QtWidgets.QGroupBox("Send a message")
+        group.setObjectName("coding_message")
+        g = QtWidgets.QGridLayout(group)
+        g.addWidget(plain_label("Symbols drawn from P:"), 0, 0)
+        self.message_n = QtWidgets.QSpinBox()
+        self.message_n.setObjectName("coding_message_n")
+        self.message_n.setRange(1, MAX_MESSAGE_N)
+        self.message_n.setValue(DEFAULT_MESSAGE_N)
+        self.message_n.setGroupSeparatorShown(True)
+        g.addWidget(self.message_n, 0, 1)
+        self.send_button = QtWidgets.QPushButton("Send")
+        self.send_button.setObjectName("coding_send")
+        self.send_button.setToolTip("Draw N symbols from P and code them with Q's Huffman code")
+        self.send_button.clicked.connect(self.send)
+        g.addWidget(self.send_button, 0, 2)
+        self.message_result = plain_label("Draw N symbols from P, code them with Q's Huffman code, and compare "
+                                          "the length with N·H(P,Q) and N·H(P).")
+        self.message_result.setObjectName("coding_message_result")
+        self.message_result.setWordWrap(True)
+        self.message_result.setTextInteractionFlags(QtCore.Qt.TextInteractionFlag.TextSelectableByMouse)
+        g.addWidget(self.message_result, 1, 0, 1, 3)
+        right.addWidget(group)
+
+    # ------------------------------------------------------------------------------------------
+    # Public API
+
+    def scene(self):
+        """The CodingScene shown now."""
+        return self._scene
+
+    def lengths_key(self):
+        """Which heights the columns show (a key of klviz.scene.coding.LENGTHS)."""
+        return self._key
+
+    def last_message(self):
+        """The SentMessage shown in the result label (None before the first, or after a change)."""
+        return self._message
+
+    def set_pair(self, p, q, labels=None):
+        """Show P and Q (weights of one length; labels one string per category). ValueError for
+        bad input, and then nothing shown changes."""
+        scene = coding_scene(p, q, labels)  # validates first: a bad pair leaves the page as it was
+        changed = self._scene is not None and (
+            not np.array_equal(scene.p, self._scene.p) or not np.array_equal(scene.q, self._scene.q)
+            or scene.labels != self._scene.labels)
+        self._scene = scene
+        self._draw()
+        if changed and self._message is not None:
+            self._message = None
+            self.message_result.setText(_STALE)
+
+    def send(self):
+        """Send a message of the spin box's N symbols (the button's action); returns the
+        SentMessage, or None when Q's code cannot code what P draws (the reason is shown)."""
+        s = self._scene
+        seed = self._sends
+        self._sends += 1
+        try:
+            msg = send_message(s.p, s.q, int(self.message_n.value()), seed, labels=s.labels)
+        except UnencodableError as exc:
+            self._message = None
+            self.message_result.setText(str(exc))
+            return None
+        self._message = msg
+        text = msg.text
+        if msg.bits is not None:
+            text += f"\nBits: {msg.bits}"
+        self.message_result.setText(text)
+        return msg
+
+    # ------------------------------------------------------------------------------------------
+    # Drawing
+
+    def _lengths_changed(self, index):
+        self._key = self.lengths_combo.itemData(index)
+        self._draw()
+
+    def _draw(self):
+        s = self._scene
+        key = self._key
+        heights = s.shown_heights(key)
+        self.columns.setOpts(x0=s.left, width=s.widths, y=heights / 2, height=heights)
+        colour = _COLUMN_COLORS[key]
+        if colour != getattr(self, "_column_colour", None):
+            self._column_colour = colour
+            self.columns.setOpts(brush=_brush(colour, 0.45))
+        lo, hi, positive = s.kl_columns()
+        for item, mask in ((self.kl_positive, positive), (self.kl_negative, ~positive)):
+            w = np.where(mask, s.widths, 0.0)
+            item.setOpts(x0=s.left, width=w, y=(lo + hi) / 2, height=np.where(mask, hi - lo, 0.0))
+        top = s.y_range[1]
+        centres = s.left + s.widths / 2
+        self.infinity_marks.set_items([(float(centres[i]), top, "∞") for i in s.infinite
+                                       if s.widths[i] > 0 and np.isinf(s.heights(key)[i])])
+        self.column_labels.set_items(self._fitted_labels(centres, heights))
+        pi = self.plot.getPlotItem()
+        yr = (0.0, top * 1.12)
+        if yr != getattr(self, "_yrange", None):
+            self._yrange = yr
+            pi.setYRange(*yr, padding=0)
+            pi.setXRange(*s.x_range, padding=0.01)
+        name = next(n for k, n, _ in LENGTHS if k == key)
+        area = next(a for k, _, a in LENGTHS if k == key)
+        totals = dict(s.total_texts())
+        value = totals[area]
+        self.area_label.setText(f"Columns: {name}; their area is {area} = {value}"
+                                + ("" if value == "∞" else " bits")
+                                + f". Shaded: the extra length, D(P‖Q) = {totals['D(P‖Q)']}"
+                                + ("" if totals["D(P‖Q)"] == "∞" else " bits") + ".")
+        self.reason_label.setText(s.reason or "")
+        self.reason_label.setVisible(bool(s.reason))
+        self.bounds_label.setText("\n".join(s.bounds))
+        self._fill_codewords(s.codeword_rows())
+
+    def _refit_labels(self, *_):
+        s = self._scene
+        if s is not None:
+            self.column_labels.set_items(self._fitted_labels(s.left + s.widths / 2, s.shown_heights(self._key)))
+
+    def _fitted_labels(self, centres, heights):
+        """(x, y, text) of the category names over their columns, each cut (with "…") to its
+        column's width on screen; a column too narrow for even one letter shows none."""
+        s = self._scene
+        vb = self.plot.getPlotItem().vb
+        span = s.x_range[1] - s.x_range[0]
+        px_per_unit = vb.width() / span if span > 0 and vb.width() > 0 else 0.0
+        fm = self._label_metrics
+        out = []
+        for c, h, w, lab in zip(centres, heights, s.widths, s.labels):
+            room = int(w * px_per_unit) - 4
+            if w <= 0 or room <= 0:
+                continue
+            text = fm.elidedText(lab, QtCore.Qt.TextElideMode.ElideRight, room)
+            if text and text != "…":
+                out.append((float(c), float(h), text))
+        return out
+
+    def _fill_codewords(self, rows):
+        if rows == self._shown_rows:
+            return
+        table = self.codewords
+        if table.rowCount() != len(rows):
+            table.setRowCount(len(rows))
+        old = self._shown_rows
+        for r, row in enumerate(rows):
+            if old is not None and r < len(old) and old[r] == row:
+                continue
+            for c, text in enumerate(row):
+                item = table.item(r, c)
+                if item is None:
+                    item = QtWidgets.QTableWidgetItem(text)
+                    if c in (1, 2):
+                        item.setTextAlignment(QtCore.Qt.AlignmentFlag.AlignRight | QtCore.Qt.AlignmentFlag.AlignVCenter)
+                    table.setItem(r, c, item)
+                elif item.text() != text:
+                    item.setText(text)
+        if old is None or len(old) != len(rows) or any(a[0] != b[0] for a, b in zip(old, rows)):
+            table.resizeColumnToContents(0)  # the labels changed
+            if table.columnWidth(0) > MAX_LABEL_COLUMN:
+                table.setColumnWidth(0, MAX_LABEL_COLUMN)
+        self._shown_rows = rows

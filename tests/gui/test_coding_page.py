@@ -1,0 +1,187 @@
+"""The standalone Coding page: what it shows is the scene's (numbers and texts), labels are plain
+text, the combo switches the heights, and "send a message" is consistent with the code words."""
+
+import ast
+import math
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PySide6 import QtCore, QtWidgets
+
+from klviz.gui.pages.coding import CodingPage
+from klviz.scene.coding import LENGTH_KEYS, LENGTHS, coding_scene
+
+P, Q, LABELS = [0.5, 0.2, 0.2, 0.1], [0.25, 0.25, 0.3, 0.2], ["sun", "rain", "snow", "fog"]
+
+
+@pytest.fixture
+def page(qtbot):
+    w = CodingPage()
+    qtbot.addWidget(w)
+    w.resize(1100, 650)
+    w.show()
+    qtbot.waitExposed(w)
+    w.set_pair(P, Q, LABELS)
+    return w
+
+
+def _find(page, cls, name):
+    child = page.findChild(cls, name)
+    assert child is not None, name
+    return child
+
+
+def _bars(item):
+    rects = item._rectarray.ndarray()
+    return rects[:, 0], rects[:, 2], rects[:, 1], rects[:, 3]  # left, width, bottom, height
+
+
+def _table(page):
+    t = _find(page, QtWidgets.QTableWidget, "coding_codewords")
+    return tuple(tuple(t.item(r, c).text() for c in range(t.columnCount())) for r in range(t.rowCount()))
+
+
+def test_object_names_and_the_scene(page):
+    assert page.objectName() == "coding_page"
+    for cls, name in ((QtWidgets.QComboBox, "coding_lengths"), (QtWidgets.QTableWidget, "coding_codewords"),
+                      (QtWidgets.QLabel, "coding_bounds"), (QtWidgets.QSpinBox, "coding_message_n"),
+                      (QtWidgets.QPushButton, "coding_send"), (QtWidgets.QLabel, "coding_message_result")):
+        _find(page, cls, name)
+    s = page.scene()
+    ref = coding_scene(P, Q, LABELS)
+    assert s.labels == tuple(LABELS)
+    assert np.array_equal(s.p, ref.p) and np.array_equal(s.huffman_q, ref.huffman_q)
+
+
+def test_columns_bounds_and_code_words_are_the_scenes(page):
+    s = page.scene()
+    combo = _find(page, QtWidgets.QComboBox, "coding_lengths")
+    assert combo.count() == len(LENGTH_KEYS)
+    for i, key in enumerate(LENGTH_KEYS):
+        combo.setCurrentIndex(i)
+        assert page.lengths_key() == key
+        left, width, bottom, height = _bars(page.columns)
+        assert np.allclose(left, s.left) and np.allclose(width, s.widths)
+        assert np.allclose(bottom, 0) and np.allclose(height, s.shown_heights(key))
+        area_text = _find(page, QtWidgets.QLabel, "coding_area").text()
+        area_name = dict((k, a) for k, _, a in LENGTHS)[key]
+        assert f"their area is {area_name} = {dict(s.total_texts())[area_name]} bits" in area_text
+    # signed KL area between the two ideal heights, per column
+    lp, wp, bp, hp = _bars(page.kl_positive)
+    ln, wn, bn, hn = _bars(page.kl_negative)
+    area = np.where(s.kl_area >= 0, wp * hp, -(wn * hn))
+    assert np.allclose(area, s.kl_area, rtol=1e-12, atol=1e-15)
+    assert math.isclose(float(area.sum()), s.kl, rel_tol=1e-12)
+    bounds = _find(page, QtWidgets.QLabel, "coding_bounds")
+    assert bounds.text() == "\n".join(s.bounds)
+    assert bounds.textFormat() == QtCore.Qt.TextFormat.PlainText
+    assert "H(P,Q) ≤ L_Shannon < H(P,Q) + 1:" in bounds.text() and "H(P) ≤ L_Huffman(P) < H(P) + 1:" in bounds.text()
+    assert _table(page) == s.codeword_rows()
+    words = [row[3] for row in _table(page)]
+    assert [len(w) for w in words] == [int(x) for x in s.huffman_q]
+
+
+def test_set_pair_redraws_and_bad_input_changes_nothing(page):
+    page.set_pair([1, 1, 1, 1], [8, 4, 2, 2], LABELS)
+    s = page.scene()
+    assert _table(page) == s.codeword_rows()
+    assert [r[3] for r in _table(page)] == ["0", "10", "110", "111"]
+    before = (page.scene(), _table(page), _find(page, QtWidgets.QLabel, "coding_bounds").text())
+    for bad in (([1, -1, 1, 1], Q, LABELS), (P, [1, 1], LABELS), (P, Q, ["a"]), ([float("nan")] * 4, Q, None)):
+        with pytest.raises(ValueError):
+            page.set_pair(*bad)
+    assert (page.scene(), _table(page), _find(page, QtWidgets.QLabel, "coding_bounds").text()) == before
+    page.set_pair([1, 2], [2, 1])  # fewer categories: fewer rows
+    assert len(_table(page)) == 2 and page.scene().labels == ("A", "B")
+
+
+def test_hostile_labels_render_literally(page, qtbot):
+    labels = ["<b>x</b>", "<img src=/dev/zero>", "&amp;", "$x^2$"]
+    page.set_pair([1, 1, 1, 0], [1, 0, 1, 1], labels)
+    rows = _table(page)
+    assert [r[0] for r in rows] == labels
+    reason = _find(page, QtWidgets.QLabel, "coding_reason")
+    assert reason.textFormat() == QtCore.Qt.TextFormat.PlainText
+    assert "Q(<img src=/dev/zero>) = 0 where P(<img src=/dev/zero>) > 0" in reason.text()
+    for label in page.findChildren(QtWidgets.QLabel):
+        assert label.textFormat() == QtCore.Qt.TextFormat.PlainText, label.objectName()
+    assert [t for _, _, t in page.column_labels._items] == ["<b>x</b>", "<img src=/dev/zero>", "&amp;"]
+    # the infinite column is marked when Q's heights are shown, not when P's are
+    assert page.infinity_marks._items == []
+    _find(page, QtWidgets.QComboBox, "coding_lengths").setCurrentIndex(1)
+    assert [t for _, _, t in page.infinity_marks._items] == ["∞"]
+    qtbot.wait(10)
+    assert page.height() < 2000
+
+
+def test_send_a_message_is_consistent(page, qtbot):
+    spin = _find(page, QtWidgets.QSpinBox, "coding_message_n")
+    spin.setValue(40)
+    qtbot.mouseClick(_find(page, QtWidgets.QPushButton, "coding_send"), QtCore.Qt.MouseButton.LeftButton)
+    msg = page.last_message()
+    assert msg is not None and msg.n == 40 and len(msg.symbols) == 40
+    s = page.scene()
+    word = dict(zip(s.labels, s.words))
+    assert msg.bits == "".join(word[x] for x in msg.symbols)
+    assert msg.bits_length == len(msg.bits)
+    assert msg.cross_entropy_bits == pytest.approx(40 * s.cross_entropy, rel=1e-13)
+    assert msg.entropy_bits == pytest.approx(40 * s.entropy_p, rel=1e-13)
+    result = _find(page, QtWidgets.QLabel, "coding_message_result").text()
+    assert result.startswith(msg.text) and f"{msg.bits_length} bits" in result and msg.bits in result
+    # another press draws another message (a new seed), still consistent
+    qtbot.mouseClick(_find(page, QtWidgets.QPushButton, "coding_send"), QtCore.Qt.MouseButton.LeftButton)
+    second = page.last_message()
+    assert second.seed == msg.seed + 1 and second.bits == "".join(word[x] for x in second.symbols)
+    # a change of the pair makes the shown message stale
+    page.set_pair(Q, P, LABELS)
+    assert page.last_message() is None
+    assert "send again" in _find(page, QtWidgets.QLabel, "coding_message_result").text()
+
+
+def test_send_refuses_an_unencodable_symbol(page, qtbot):
+    page.set_pair([1, 1, 1], [1, 0, 1], ["a", "<i>b</i>", "c"])
+    qtbot.mouseClick(_find(page, QtWidgets.QPushButton, "coding_send"), QtCore.Qt.MouseButton.LeftButton)
+    assert page.last_message() is None
+    text = _find(page, QtWidgets.QLabel, "coding_message_result").text()
+    assert "P can draw <i>b</i>, but Q(<i>b</i>) = 0" in text
+
+
+def test_a_drag_frame_is_cheap(page):
+    import time
+
+    rng = np.random.default_rng(1)
+    pairs = [(rng.random(10) + 1e-3, rng.random(10) + 1e-3) for _ in range(60)]
+    labels = [f"c{i}" for i in range(10)]
+    page.set_pair(*pairs[0], labels)
+    start = time.perf_counter()
+    for p, q in pairs:
+        page.set_pair(p, q, labels)
+    per_frame = (time.perf_counter() - start) / len(pairs)
+    assert per_frame < 0.02, f"{per_frame * 1000:.1f} ms per set_pair"  # observed about 2 ms
+
+
+def test_the_page_imports_no_core():
+    path = Path(__file__).resolve().parents[2] / "klviz" / "gui" / "pages" / "coding.py"
+    names = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names.update(a.name for a in node.names)
+        elif isinstance(node, ast.ImportFrom):
+            names.add(node.module)
+    klviz = {n for n in names if n.startswith("klviz")}
+    assert klviz and not any(n.startswith("klviz.core") for n in klviz), klviz
+    assert all(n.startswith(("klviz.scene", "klviz.style", "klviz.gui")) or n == "klviz" for n in klviz), klviz
+
+
+def test_long_labels_are_cut_to_their_column(page):
+    page.set_pair([1, 1, 1, 0.01], [1, 1, 1, 1], ["W" * 100, "b", "c", "d"])
+    items = page.column_labels._items
+    texts = [t for _, _, t in items]
+    assert texts[0].endswith("…") and "W" * 100 not in texts and texts[0][:-1] == "W" * (len(texts[0]) - 1)
+    assert texts[1:3] == ["b", "c"]
+    assert "d" not in texts  # a column of 1 % of the width has no room for its name
+    fm = page._label_metrics
+    vb = page.plot.getPlotItem().vb
+    assert fm.horizontalAdvance(texts[0]) <= page.scene().widths[0] * vb.width()
+    assert _table(page)[0][0] == "W" * 100  # the table keeps the whole label
