@@ -321,7 +321,7 @@ def _preview(header, labels, n, columns, notes):
     """Plain text: the header lines, a table of the first PREVIEW_ROWS rows, then the notes."""
     shown = min(n, PREVIEW_ROWS)
     names = ["#"] + ([] if labels is None else ["label"]) + [c for c, _ in columns]
-    cells = [[str(i + 1)] + ([] if labels is None else [df._printable(str(labels[i]), 24)])
+    cells = [[str(i + 1)] + ([] if labels is None else [df._printable(str(labels[i]))])
              + [vals[i] for _, vals in columns] for i in range(shown)]
     widths = [max(len(names[j]), *(len(r[j]) for r in cells)) if cells else len(names[j])
               for j in range(len(names))]

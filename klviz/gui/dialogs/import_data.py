@@ -1,0 +1,173 @@
+"""File › Import data…: P, Q, both, the joint or the loss lab's batch from a file, with a preview.
+
+`ImportDataDialog(parent=None, target="p", directory="")` (objectName "dialog_import_data").
+Setting the path field (`import_path`; `import_path_q` for the second file of "P and Q") reads
+the file at once, through `klviz.scene.data_import.read_import`, i.e. with the very readers
+`klviz compute` uses, so the app and the command line accept and refuse the same files. What was
+read is shown in `import_preview` (plain text); a bad file's message (file, line, column) in
+`import_error` (plain text); OK is enabled only while the current file and options read
+cleanly, and `result()` is then the `ImportResult` (None before). Nothing outside the dialog
+changes until the caller takes the result after `exec()` returns Accepted.
+
+Every text from a file reaches a plain-text widget only (QPlainTextEdit, PlainText labels).
+"""
+
+from __future__ import annotations
+
+from PySide6 import QtCore, QtGui, QtWidgets
+
+from klviz.gui.widgets.text import plain_label
+from klviz.scene import data_import as di
+
+FILE_FILTER = "Data files (*.csv *.tsv *.txt *.npy);;All files (*)"
+BATCH_FILTER = "Logit batches (*.csv *.tsv *.txt);;All files (*)"
+MAX_PSEUDOCOUNT = 1e6
+
+
+def monospace_font():
+    return QtGui.QFontDatabase.systemFont(QtGui.QFontDatabase.SystemFont.FixedFont)
+
+
+class ImportDataDialog(QtWidgets.QDialog):
+    """The File › Import data… dialog. `result()` -> ImportResult or None."""
+
+    def __init__(self, parent=None, target="p", directory=""):
+        super().__init__(parent)
+        self.setObjectName("dialog_import_data")
+        self.setWindowTitle("Import data")
+        self.setModal(True)
+        self._directory = str(directory or "")
+        self._result = None
+
+        self.target = QtWidgets.QComboBox(objectName="import_target")
+        for key in di.TARGETS:
+            self.target.addItem(di.TARGET_TEXT[key], key)
+        self.kind = QtWidgets.QComboBox(objectName="import_kind")
+        for key in di.KINDS:
+            self.kind.addItem(di.KIND_TEXT[key], key)
+        self.path = QtWidgets.QLineEdit(objectName="import_path")
+        self.path.setPlaceholderText("a .csv, .tsv, .txt or .npy file")
+        self.browse = QtWidgets.QPushButton("Browse…", objectName="import_browse")
+        self.path_q = QtWidgets.QLineEdit(objectName="import_path_q")
+        self.path_q.setPlaceholderText("Q's file")
+        self.browse_q = QtWidgets.QPushButton("Browse…", objectName="import_browse_q")
+        self.bins = QtWidgets.QSpinBox(objectName="import_bins")
+        self.bins.setRange(0, di.MAX_BINS)
+        self.bins.setSpecialValueText("fd")  # 0 shows as fd (Freedman–Diaconis, the default)
+        self.bins.setToolTip("fd (Freedman–Diaconis, the default) or a number of equal-width bins over "
+                             "the samples' range (the last bin closed); numeric samples only")
+        self.pseudocount = QtWidgets.QDoubleSpinBox(objectName="import_pseudocount")
+        self.pseudocount.setRange(0.0, MAX_PSEUDOCOUNT)
+        self.pseudocount.setDecimals(3)
+        self.pseudocount.setSingleStep(0.5)
+        self.pseudocount.setToolTip("added to every count of P and Q before normalising "
+                                    "(the usual cure for an empty bin's ∞)")
+        self.preview = QtWidgets.QPlainTextEdit(objectName="import_preview")
+        self.preview.setReadOnly(True)
+        self.preview.setLineWrapMode(QtWidgets.QPlainTextEdit.LineWrapMode.NoWrap)
+        self.preview.setFont(monospace_font())
+        self.preview.setMinimumSize(520, 260)
+        self.error = plain_label("", self)
+        self.error.setObjectName("import_error")
+        self.error.setWordWrap(True)
+        self.error.setTextInteractionFlags(QtCore.Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.error.setStyleSheet("color: #b00020;")
+        self.buttons = QtWidgets.QDialogButtonBox(
+            QtWidgets.QDialogButtonBox.StandardButton.Ok | QtWidgets.QDialogButtonBox.StandardButton.Cancel)
+        self.ok = self.buttons.button(QtWidgets.QDialogButtonBox.StandardButton.Ok)
+        self.ok.setObjectName("import_ok")
+        self.ok.setText("Import")
+
+        form = QtWidgets.QFormLayout()
+        form.addRow("Import into", self.target)
+        row = QtWidgets.QHBoxLayout()
+        row.addWidget(self.path, 1)
+        row.addWidget(self.browse)
+        self._path_label = plain_label("File", self)
+        form.addRow(self._path_label, row)
+        row_q = QtWidgets.QHBoxLayout()
+        row_q.addWidget(self.path_q, 1)
+        row_q.addWidget(self.browse_q)
+        self._path_q_label = plain_label("Q's file", self)
+        form.addRow(self._path_q_label, row_q)
+        self._form, self._row_q = form, row_q
+        form.addRow("Read as", self.kind)
+        form.addRow("Bins", self.bins)
+        form.addRow("Pseudocount", self.pseudocount)
+        layout = QtWidgets.QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.preview, 1)
+        layout.addWidget(self.error)
+        layout.addWidget(self.buttons)
+
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        self.browse.clicked.connect(lambda: self._browse(self.path))
+        self.browse_q.clicked.connect(lambda: self._browse(self.path_q))
+        for signal in (self.path.textChanged, self.path_q.textChanged, self.target.currentIndexChanged,
+                       self.kind.currentIndexChanged, self.bins.valueChanged, self.pseudocount.valueChanged):
+            signal.connect(self._read)
+        self.set_target(target)
+        self._read()
+
+    # -- public ---------------------------------------------------------------------------------
+
+    def set_target(self, target):
+        """Choose the target ("p", "q", "pair", "joint", "batch"); ValueError for another."""
+        index = self.target.findData(target)
+        if index < 0:
+            raise ValueError(f"the target must be one of {', '.join(di.TARGETS)} (got {target!r})")
+        self.target.setCurrentIndex(index)
+        self._read()
+
+    def result(self):
+        """The ImportResult of the current file and options, or None while there is none."""
+        return self._result
+
+    def accept(self):
+        if self._result is not None:  # Enter with a refused file does nothing
+            super().accept()
+
+    # -- reading ----------------------------------------------------------------------------------
+
+    def _options(self):
+        target = self.target.currentData()
+        kind = self.kind.currentData()
+        sides = target in ("p", "q", "pair")
+        self.kind.setEnabled(sides)
+        self.bins.setEnabled(sides and kind == "samples")
+        self.pseudocount.setEnabled(sides and kind != "logits")
+        self._form.setRowVisible(self._row_q, target == "pair")
+        self._path_label.setText("P's file" if target == "pair" else "File")
+        bins = self.bins.value() if self.bins.isEnabled() else 0
+        c = self.pseudocount.value() if self.pseudocount.isEnabled() else 0.0
+        return target, kind, bins, c
+
+    def _read(self):
+        target, kind, bins, c = self._options()
+        path, path_q = self.path.text(), self.path_q.text()
+        self._result = None
+        self.ok.setEnabled(False)
+        if not path.strip() or (target == "pair" and not path_q.strip()):
+            self.preview.setPlainText("")
+            self.error.setText("")
+            self.preview.setPlaceholderText("Choose a file to see what it holds." if target != "pair"
+                                            else "Choose P's file and Q's file.")
+            return
+        try:
+            result = di.read_import(target, path, kind, bins, c, path_q=path_q if target == "pair" else None)
+        except (ValueError, OverflowError) as exc:  # DataFileError is a ValueError
+            self.preview.setPlainText("")
+            self.error.setText(str(exc))
+            return
+        self._result = result
+        self.error.setText("")
+        self.preview.setPlainText(result.preview)
+        self.ok.setEnabled(True)
+
+    def _browse(self, field):
+        name, _ = QtWidgets.QFileDialog.getOpenFileName(
+            self, "Import data", field.text() or self._directory,
+            BATCH_FILTER if self.target.currentData() == "batch" else FILE_FILTER)
+        if name:
+            field.setText(name)
