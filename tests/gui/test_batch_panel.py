@@ -9,17 +9,13 @@ import pytest
 from PySide6 import QtCore, QtWidgets
 from scipy.special import logsumexp
 
+from standalone import shown
 from klviz.gui.widgets.batch_panel import BatchPanel
 
 
 @pytest.fixture
 def panel(qtbot):
-    w = BatchPanel()
-    qtbot.addWidget(w)
-    w.resize(500, 400)
-    w.show()
-    qtbot.waitExposed(w)
-    return w
+    return shown(qtbot, BatchPanel(), (500, 400))
 
 
 def cells(panel, column):

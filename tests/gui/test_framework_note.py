@@ -10,18 +10,14 @@ import pytest
 from PySide6 import QtGui, QtWidgets
 from scipy.special import log_softmax, rel_entr, softmax
 
+from standalone import shown
 from klviz.gui.widgets import framework_note as fn
 from klviz.gui.widgets.framework_note import FrameworkNote
 
 
 @pytest.fixture
 def note(qtbot):
-    w = FrameworkNote(delay_ms=30)
-    qtbot.addWidget(w)
-    w.resize(700, 500)
-    w.show()
-    qtbot.waitExposed(w)
-    return w
+    return shown(qtbot, FrameworkNote(delay_ms=30), (700, 500))
 
 
 def printed(text, code):

@@ -7,16 +7,13 @@ import pytest
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from hostile_scene import PROBE_H, PROBE_W
+from standalone import shown
 from klviz.gui.dialogs.import_data import ImportDataDialog
 
 
 @pytest.fixture
 def dialog(qtbot):
-    d = ImportDataDialog()
-    qtbot.addWidget(d)
-    d.show()
-    qtbot.waitExposed(d)
-    return d
+    return shown(qtbot, ImportDataDialog())
 
 
 def child(d, cls, name):
