@@ -14,6 +14,7 @@ lab's logit rows with their targets). Errors: ValueError (DataFileError for a fi
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 
 import numpy as np
@@ -113,10 +114,37 @@ def _check_options(target, kind, pseudocount):
     return c
 
 
-def _read_source(path, kind):
+class SourceCache:
+    """The DataSources last read, by file name, kind and the file's identity and modification
+    time, so that changing the bins or the pseudocount does not read a big file again. A file
+    that changed on disk is read again; a file that cannot be read is never cached."""
+
+    def __init__(self, size=4):
+        self.size = size
+        self._items = {}
+
+    def get(self, path, kind):
+        try:
+            st = os.stat(path)
+            key = (path, kind, st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns)
+        except (OSError, ValueError, TypeError):
+            return _read_file(path, kind)
+        if key not in self._items:
+            src = _read_file(path, kind)
+            if len(self._items) >= self.size:
+                self._items.pop(next(iter(self._items)))
+            self._items[key] = src
+        return self._items[key]
+
+
+def _read_source(path, kind, cache=None):
     """The DataSource of one file read as the command line reads `@`, `softmax@`, `samples@`."""
     if not isinstance(path, str) or not path.strip():
         raise ValueError("choose a file")
+    return _read_file(path, kind) if cache is None else cache.get(path, kind)
+
+
+def _read_file(path, kind):
     if kind == "weights":
         return df.read_weights(path)
     if kind == "logits":
@@ -124,10 +152,12 @@ def _read_source(path, kind):
     return df.read_samples(path)
 
 
-def read_import(target, path, kind="weights", bins="fd", pseudocount=0.0, path_q=None, unit="nats"):
+def read_import(target, path, kind="weights", bins="fd", pseudocount=0.0, path_q=None, unit="nats",
+                cache=None):
     """The ImportResult of `path` (and `path_q` for "pair") read for `target` with `kind` ("p",
     "q", "pair"), `bins` ("fd" / 0 or N, numeric samples only) and `pseudocount` (C ≥ 0, counts and
-    weights only). ValueError (DataFileError for a bad file: file, line, column) with one line."""
+    weights only); `cache` an optional SourceCache for the P/Q files. ValueError (DataFileError
+    for a bad file: file, line, column) with one line."""
     c = _check_options(target, kind, pseudocount)
     bins = parse_bins(bins)
     if target == "joint":
@@ -137,8 +167,8 @@ def read_import(target, path, kind="weights", bins="fd", pseudocount=0.0, path_q
     if c > 0 and kind == "logits":
         raise ValueError("a pseudocount applies to counts or weights, not to softmax logits")
     if target == "pair":
-        return _read_pair(path, path_q, kind, bins, c, unit)
-    return _read_side(target, path, kind, bins, c, unit)
+        return _read_pair(path, path_q, kind, bins, c, unit, cache)
+    return _read_side(target, path, kind, bins, c, unit, cache)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -173,9 +203,9 @@ def _side_numbers(src, bins, c, name, unit):
     return dist, counts, labels, edges, notes
 
 
-def _read_side(target, path, kind, bins, c, unit):
+def _read_side(target, path, kind, bins, c, unit, cache):
     name = target.upper()
-    src = _read_source(path, kind)
+    src = _read_source(path, kind, cache)
     if bins != "fd" and src.kind != "numeric samples":
         raise ValueError(f"bins apply only to numeric samples; {path} holds {src.kind}")
     dist, counts, labels, edges, notes = _side_numbers(src, bins, c, name, unit)
@@ -198,11 +228,11 @@ def _read_side(target, path, kind, bins, c, unit):
         counts=_frozen(counts), bin_edges=_frozen(edges), pseudocount=c)
 
 
-def _read_pair(path, path_q, kind, bins, c, unit):
+def _read_pair(path, path_q, kind, bins, c, unit, cache):
     sources = []
     for name, p in (("P", path), ("Q", path_q)):
         try:
-            sources.append(_read_source(p, kind))
+            sources.append(_read_source(p, kind, cache))
         except df.DataFileError as exc:
             raise ValueError(f"{name}: {exc}") from None
         except ValueError as exc:

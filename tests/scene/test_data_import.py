@@ -124,3 +124,19 @@ def test_batch_view_against_logsumexp():
             di.batch_view(bad, [0])
     with pytest.raises(ValueError):
         di.batch_view([[1.0, 2.0]], [2])
+
+
+def test_source_cache_reads_a_file_once_and_again_when_it_changes(tmp_path, monkeypatch):
+    path = write(tmp_path, "s.txt", "1\n2\n3\n4\n")
+    reads = []
+    real = di._read_file
+    monkeypatch.setattr(di, "_read_file", lambda p, k: reads.append(p) or real(p, k))
+    cache = di.SourceCache()
+    a = di.read_import("p", path, "samples", bins=2, cache=cache)
+    b = di.read_import("p", path, "samples", bins=3, pseudocount=1, cache=cache)
+    assert len(reads) == 1 and a.counts.tolist() == [2, 2] and b.counts.tolist() == [1, 1, 2]
+    write(tmp_path, "s.txt", "1\n1\n1\n1\n10\n")
+    c = di.read_import("p", path, "samples", bins=3, cache=cache)
+    assert len(reads) == 2 and c.counts.tolist() == [4, 0, 1]
+    with pytest.raises(ValueError):
+        di.read_import("p", str(tmp_path / "gone.txt"), "samples", cache=cache)

@@ -38,6 +38,7 @@ class ImportDataDialog(QtWidgets.QDialog):
         self.setModal(True)
         self._directory = str(directory or "")
         self._result = None
+        self._cache = di.SourceCache()  # the bins and pseudocount change without re-reading the file
 
         self.target = QtWidgets.QComboBox(objectName="import_target")
         for key in di.TARGETS:
@@ -155,7 +156,8 @@ class ImportDataDialog(QtWidgets.QDialog):
                                             else "Choose P's file and Q's file.")
             return
         try:
-            result = di.read_import(target, path, kind, bins, c, path_q=path_q if target == "pair" else None)
+            result = di.read_import(target, path, kind, bins, c, path_q=path_q if target == "pair" else None,
+                                    cache=self._cache)
         except (ValueError, OverflowError) as exc:  # DataFileError is a ValueError
             self.preview.setPlainText("")
             self.error.setText(str(exc))
