@@ -183,7 +183,7 @@ def _side_numbers(src, bins, c, name, unit):
     if src.kind == "numeric samples":
         edges, bin_notes = dp.histogram_edges(src.values, bins)
         notes += [n.replace("the pooled range", "the range") for n in bin_notes]
-        notes.append(f"the bins are this file's alone; to give P and Q shared bins (MATH.md), "
+        notes.append(f"the bins are this file's alone; to compare two sample files on shared bins, "
                      f"import both as {TARGET_TEXT['pair']}")
         counts = np.histogram(src.values, edges)[0].astype(float)
         labels = dp.bin_labels(edges)

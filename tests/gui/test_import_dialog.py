@@ -115,6 +115,9 @@ def test_more_than_100_categories_says_the_bars_are_not_editable(dialog, tmp_pat
     text = child(dialog, QtWidgets.QPlainTextEdit, "import_preview").toPlainText()
     assert "the bars are not editable at that size; the measures are still computed" in text
     assert "the first 100 of 250 rows" in text
+    notes = child(dialog, QtWidgets.QLabel, "import_notes")
+    assert notes.isVisible() and "the bars are not editable at that size" in notes.text()
+    assert notes.textFormat() == QtCore.Qt.TextFormat.PlainText
     assert child(dialog, QtWidgets.QPushButton, "import_ok").isEnabled()
 
 

@@ -4,7 +4,8 @@
 Setting the path field (`import_path`; `import_path_q` for the second file of "P and Q") reads
 the file at once, through `klviz.scene.data_import.read_import`, i.e. with the very readers
 `klviz compute` uses, so the app and the command line accept and refuse the same files. What was
-read is shown in `import_preview` (plain text); a bad file's message (file, line, column) in
+read is shown in `import_preview` (plain text), with its notes (bins, pseudocount, sampling bias,
+a file too big for the editor) also in `import_notes` above it; a bad file's message (file, line, column) in
 `import_error` (plain text); OK is enabled only while the current file and options read
 cleanly, and `result()` is then the `ImportResult` (None before). Nothing outside the dialog
 changes until the caller takes the result after `exec()` returns Accepted.
@@ -68,6 +69,10 @@ class ImportDataDialog(QtWidgets.QDialog):
         self.preview.setLineWrapMode(QtWidgets.QPlainTextEdit.LineWrapMode.NoWrap)
         self.preview.setFont(monospace_font())
         self.preview.setMinimumSize(520, 260)
+        self.notes = plain_label("", self)
+        self.notes.setObjectName("import_notes")
+        self.notes.setWordWrap(True)
+        self.notes.setVisible(False)
         self.error = plain_label("", self)
         self.error.setObjectName("import_error")
         self.error.setWordWrap(True)
@@ -97,6 +102,7 @@ class ImportDataDialog(QtWidgets.QDialog):
         form.addRow("Pseudocount", self.pseudocount)
         layout = QtWidgets.QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.notes)
         layout.addWidget(self.preview, 1)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
@@ -149,6 +155,8 @@ class ImportDataDialog(QtWidgets.QDialog):
         path, path_q = self.path.text(), self.path_q.text()
         self._result = None
         self.ok.setEnabled(False)
+        self.notes.setText("")
+        self.notes.setVisible(False)
         if not path.strip() or (target == "pair" and not path_q.strip()):
             self.preview.setPlainText("")
             self.error.setText("")
@@ -165,6 +173,8 @@ class ImportDataDialog(QtWidgets.QDialog):
         self._result = result
         self.error.setText("")
         self.preview.setPlainText(result.preview)
+        self.notes.setText("\n".join(f"• {n}" for n in result.notes))
+        self.notes.setVisible(bool(result.notes))
         self.ok.setEnabled(True)
 
     def _browse(self, field):
