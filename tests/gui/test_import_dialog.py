@@ -178,3 +178,10 @@ def test_hostile_labels_are_plain_text(dialog, tmp_path, monkeypatch):
         if "<" in label.text():  # data: plain text only
             assert label.textFormat() == QtCore.Qt.TextFormat.PlainText, label.text()
     assert dialog.sizeHint().height() < PROBE_H and dialog.minimumSizeHint().height() < PROBE_H
+
+
+@pytest.mark.parametrize("name", ["/dev/zero", "/tmp", "/dev/null"])
+def test_devices_and_directories_are_refused_without_reading(dialog, name):
+    child(dialog, QtWidgets.QLineEdit, "import_path").setText(name)
+    assert dialog.result() is None and name in child(dialog, QtWidgets.QLabel, "import_error").text()
+    assert not child(dialog, QtWidgets.QPushButton, "import_ok").isEnabled()
