@@ -19,7 +19,8 @@ def _loaded_after_import(module):
     return json.loads(out.stdout)
 
 
-@pytest.mark.parametrize("module", ["klviz.core", "klviz.cli", "klviz.session", "klviz.style"])
+@pytest.mark.parametrize("module", ["klviz.core", "klviz.cli", "klviz.state", "klviz.session", "klviz.losslab",
+                                    "klviz.style"])
 def test_import_loads_no_gui_or_scipy(module):
     assert _loaded_after_import(module) == []
 

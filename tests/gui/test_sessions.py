@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 from PySide6 import QtCore, QtGui, QtWidgets
 
-from klviz import session as ss
+from klviz import state as ss
 from klviz.gui import settings
 
 
