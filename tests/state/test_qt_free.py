@@ -1,23 +1,13 @@
 """The state layer and its tests need no Qt, checked from the source (no subprocess): neither
 klviz.state nor any klviz module it imports, nor any test file here, imports a GUI toolkit."""
 
-import ast
 from pathlib import Path
 
 from test_layers import _import_graph
+from test_layers import _third_party as _imported_packages
 
 FORBIDDEN = {"PySide6", "shiboken6", "pyqtgraph", "matplotlib", "superqt"}
 ROOT = Path(__file__).resolve().parents[2]
-
-
-def _imported_packages(path):
-    out = set()
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        if isinstance(node, ast.Import):
-            out.update(a.name.split(".")[0] for a in node.names)
-        elif isinstance(node, ast.ImportFrom) and not node.level and node.module:
-            out.add(node.module.split(".")[0])
-    return out
 
 
 def _closure(graph, start):
