@@ -23,3 +23,49 @@ MEASURE_NAMES = {
     "kl_qp": "D(Q‖P)",
     "js": "JS(P,Q)",
 }
+
+# -- text that must be read -------------------------------------------------------------------------
+# The colours above are for marks (bars, curves, areas). As *text* several of them are too pale on
+# a light window (orange on white is 2.0:1) or too dark on a dark one. Text takes these shades,
+# each at least 4.5:1 (WCAG 2 AA) against every background its theme paints: window, base,
+# alternate base, buttons and tooltips (tests/gui/test_contrast.py computes the ratios from the
+# palettes the app installs).
+ERROR_COLOR = "#B00020"
+MUTED_COLOR = "#666666"
+
+_TEXT_SHADES = {
+    False: {  # light theme
+        P_COLOR: "#00679F", Q_COLOR: "#875C00", P_DARK: "#00679F", Q_DARK: "#875C00",
+        KL_COLOR: "#A33D76", ENTROPY_COLOR: "#007253", NEGATIVE_COLOR: "#A84900",
+        ERROR_COLOR: "#B00020", "#B03A2E": "#B00020", MUTED_COLOR: "#5C5C5C",
+    },
+    True: {  # dark theme
+        P_COLOR: "#56B4E9", Q_COLOR: "#F0B840", P_DARK: "#56B4E9", Q_DARK: "#F0B840",
+        KL_COLOR: "#DB8EB9", ENTROPY_COLOR: "#00B886", NEGATIVE_COLOR: "#FF7B26",
+        ERROR_COLOR: "#FF7088", "#B03A2E": "#FF7088", MUTED_COLOR: "#A3A3A3",
+    },
+}
+
+
+def text_color(color, dark=False):
+    """The shade of `color` (one of the colours above) to use for text in the light or dark theme."""
+    return _TEXT_SHADES[bool(dark)].get(color.upper() if color.startswith("#") else color, color)
+
+
+def relative_luminance(color):
+    """WCAG 2 relative luminance of "#RRGGBB"."""
+    h = color.lstrip("#")
+    channels = [int(h[i:i + 2], 16) / 255 for i in (0, 2, 4)]
+    lin = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+
+
+def contrast_ratio(a, b):
+    """WCAG 2 contrast ratio of two "#RRGGBB" colours, from 1 (same) to 21 (black on white)."""
+    la, lb = sorted((relative_luminance(a), relative_luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+def ink_on(background):
+    """Black or white, whichever reads better on `background` (labels inside coloured bars)."""
+    return "#000000" if contrast_ratio("#000000", background) >= contrast_ratio("#FFFFFF", background) else "#FFFFFF"

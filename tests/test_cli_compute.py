@@ -29,6 +29,7 @@ REPO = Path(__file__).resolve().parents[1]
 LOG_BASE = {"nats": 1.0, "bits": math.log(2.0), "hartleys": math.log(10.0)}
 SCIPY_BASE = {"nats": None, "bits": 2, "hartleys": 10}
 MEASURES = ("entropy_p", "entropy_q", "cross_entropy_pq", "cross_entropy_qp", "kl_pq", "kl_qp")
+FAMILY_KEYS = ("tv", "hellinger", "chi2_pq", "chi2_qp")  # issue 14: every pair's JSON gains them
 
 
 # --------------------------------------------------------------------------------------------
@@ -505,7 +506,7 @@ def test_compute_help_lists_the_options():
 @pytest.mark.parametrize("p_spec,q_spec,unit", DISCRETE_CASES)
 def test_discrete_json_matches_scipy(p_spec, q_spec, unit):
     data = compute_json(p_spec, q_spec, unit)
-    expected_keys = {"unit", "kind", "p", "q", "js", *MEASURES}
+    expected_keys = {"unit", "kind", "p", "q", "js", *MEASURES, *FAMILY_KEYS}
     assert set(data) == expected_keys, sorted(data)
     assert data["unit"] == (unit or "nats")
     assert data["kind"] == "discrete"
@@ -659,7 +660,7 @@ def test_extreme_logits_leak_no_python_warning():
 @pytest.mark.parametrize("p_spec,q_spec,unit", CONTINUOUS_CASES)
 def test_continuous_json_matches_reference(p_spec, q_spec, unit):
     data = compute_json(p_spec, q_spec, unit)
-    assert set(data) == {"unit", "kind", "p", "q", *MEASURES}, sorted(data)  # no "js"
+    assert set(data) == {"unit", "kind", "p", "q", *MEASURES, *FAMILY_KEYS}, sorted(data)  # no "js"
     assert data["unit"] == (unit or "nats")
     assert data["kind"] == "continuous"
     assert_params_equal(data["p"], ref_params(p_spec))

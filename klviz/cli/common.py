@@ -65,13 +65,51 @@ def join_option_values(argv, options):
 
 
 def parse_pair(p_text, q_text):
-    """Parse and check both SPECs; ValueError names the problem."""
+    """Parse and check both SPECs; ValueError names the problem.
+
+    A data SPEC on either side (`@PATH`, `softmax@PATH`, `samples@PATH`) makes it a data pair,
+    read by `read_data_pair` (shared bins, labels aligned over their union)."""
+    from klviz.core.datafile import is_data_spec
     from klviz.core.spec import check_same_kind, parse_spec
 
+    if is_data_spec(p_text) or is_data_spec(q_text):
+        pair = read_data_pair(p_text, q_text)
+        return pair.p, pair.q
     P = parse_spec(p_text, "P")
     Q = parse_spec(q_text, "Q")
     check_same_kind(P, Q)
     return P, Q
+
+
+def read_data_pair(p_text, q_text, bins=None, pseudocount=None, unit="nats"):
+    """The `klviz.core.datapair.DataPair` of two discrete SPECs, data SPECs or inline ones.
+
+    `bins` ("fd" or a count) is for numeric samples only and `pseudocount` (C >= 0) for counts
+    and weights; they are refused, naming the option, where they cannot apply. ValueError with one
+    line naming the side, and for a bad file the file, line and column."""
+    from klviz.core.datafile import DataFileError, is_data_spec
+    from klviz.core.datapair import pair_data, source_from_spec
+    from klviz.core.spec import is_discrete, parse_spec
+
+    texts = (("P", p_text), ("Q", q_text))
+    for (name, text), (other, other_text) in zip(texts, texts[::-1]):  # before any file is read
+        if not is_data_spec(text) and not is_discrete(parse_spec(text, name)):
+            why = (f"{other} is read from a data file, so it is discrete" if is_data_spec(other_text)
+                   else f"{'--bins' if bins is not None else '--pseudocount'} applies to discrete P and Q only")
+            raise ValueError(f"{name} is continuous ({text.strip()}), but {why}")
+    sources = []
+    for name, text in texts:
+        try:
+            sources.append(source_from_spec(text, name))
+        except DataFileError as exc:
+            raise ValueError(f"{name}: {exc}") from None
+    if bins is not None:
+        for (name, _), src in zip(texts, sources):
+            if src.kind != "numeric samples":
+                raise ValueError(f"--bins applies only when P and Q are both numeric samples "
+                                 f"(samples@FILE of numbers); {name} is {src.kind}")
+    return pair_data(*sources, bins=bins, pseudocount=0.0 if pseudocount is None else pseudocount,
+                     unit=unit)
 
 
 def read_session(path, hint=""):

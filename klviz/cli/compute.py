@@ -1,28 +1,177 @@
-"""`klviz compute`: every measure of a pair P, Q, as a table or as one JSON object. Qt-free."""
+"""`klviz compute`: every measure of a pair P, Q, or of a joint P(X, Y), as a table or as one JSON
+object. Qt-free.
+
+    klviz compute --p SPEC --q SPEC [--unit U] [--json]
+                  [--bins N|fd] [--pseudocount C] [--alpha A] [--code] [--fit forward|reverse|alpha:A]
+    klviz compute --joint SPEC [--unit U] [--json]
+
+Every option value is checked before anything is computed (and before any file is read), and
+every failure is one `klviz: error:` line with exit status 2 (`klviz.cli.common`). Notes about the
+data (bins, alignment, pseudocount, sampling bias) are part of the output: lines of the table, or
+the `notes` list of the JSON object; stderr carries only the error line, or the existing note that
+inline weights were normalised.
+"""
 
 from __future__ import annotations
 
 import json
 import math
+import re
 import sys
+import warnings
 
-from klviz.cli.common import PROG, UsageError, _Parser, join_option_values, parse_pair
+from klviz.cli.common import PROG, UsageError, _Parser, join_option_values, parse_pair, read_data_pair
+
+SPEC_HELP = ("SPEC: 0.1,0.2,0.7 (weights, normalised) | bernoulli:THETA | softmax:Z1,Z2,... | "
+             "normal:MU,SIGMA | mixture:W,MU1,SIGMA1,MU2,SIGMA2 (W weighs the first component) | "
+             "@FILE (weights: one column, or label,weight) | softmax@FILE (logits) | samples@FILE "
+             "(one sample per line: numbers become a histogram on shared bins, other text categories). "
+             "Joint SPEC: rows 0.1,0.2;0.3,0.4 (rows X, columns Y) | @FILE (a CSV matrix, optional "
+             "header row and label column).")
+VALUE_OPTIONS = ("--p", "--q", "--joint", "--unit", "--bins", "--pseudocount", "--alpha", "--fit")
+PAIR_ONLY = ("--bins", "--pseudocount", "--alpha", "--code", "--fit")
+MAX_TABLE_ROWS = 100   # a discrete table longer than this shows its first SHOWN_ROWS rows
+SHOWN_ROWS = 50
+MAX_JOINT_SHOWN = (20, 12)  # the largest joint printed cell by cell (rows, columns)
+BAR_WIDTH = 60
+_DECIMAL = re.compile(r"[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
+_INFINITY = ("inf", "+inf", "infinity", "+infinity", "∞", "+∞")
 
 
 def _compute_parser():
+    from klviz.core.datapair import MAX_BINS
     from klviz.core.units import UNITS
 
     p = _Parser(
         prog=f"{PROG} compute",
-        description="Entropy, cross-entropy, KL (both ways) and Jensen-Shannon of a pair P, Q.",
-        epilog="SPEC: 0.1,0.2,0.7 (weights, normalised) | bernoulli:THETA | softmax:Z1,Z2,... | "
-        "normal:MU,SIGMA | mixture:W,MU1,SIGMA1,MU2,SIGMA2 (W weighs the first component)",
+        description="Entropy, cross-entropy, KL (both ways), Jensen-Shannon, total variation, "
+        "Hellinger and chi-squared of a pair P, Q (Renyi with --alpha, code lengths with --code, "
+        "a Normal fit with --fit); or the entropies and mutual information of a joint P(X,Y).",
+        epilog=SPEC_HELP,
     )
-    p.add_argument("--p", required=True, metavar="SPEC", help="the distribution P")
-    p.add_argument("--q", required=True, metavar="SPEC", help="the distribution Q")
+    p.add_argument("--p", metavar="SPEC", help="the distribution P")
+    p.add_argument("--q", metavar="SPEC", help="the distribution Q")
+    p.add_argument("--joint", metavar="SPEC", help="a joint distribution P(X,Y), instead of --p/--q")
     p.add_argument("--unit", default="nats", choices=UNITS, help="unit of the results (default nats)")
     p.add_argument("--json", action="store_true", help="print one JSON object instead of a table")
+    p.add_argument("--bins", metavar="N|fd",
+                   help=f"histogram bins for numeric samples@FILE pairs, shared by P and Q: N equal-width "
+                   f"bins (1 to {MAX_BINS:,}) over the pooled range, or fd (Freedman-Diaconis, the default)")
+    p.add_argument("--pseudocount", metavar="C",
+                   help="add C >= 0 to every count or weight of P and Q before normalising")
+    p.add_argument("--alpha", metavar="A",
+                   help="also the Renyi divergences of order A (A > 0, or inf), in the chosen unit")
+    p.add_argument("--code", action="store_true",
+                   help="also the expected lengths of Shannon and Huffman codes, in bits (discrete pairs)")
+    p.add_argument("--fit", metavar="forward|reverse|alpha:A",
+                   help="fit a Normal to a continuous P by descent from Q (a Normal): minimise D(P||Q) "
+                   "(moment matching), D(Q||P) (plain descent: a local optimum), or Amari's alpha-divergence D_A(P||Q)")
     return p
+
+
+# --------------------------------------------------------------------------------------------
+# Option values
+
+
+def _number(text, option):
+    """A float from an option's text: plain ASCII decimals, `inf`; never NaN, never an overflow."""
+    s = text.strip()
+    low = s.lower()
+    if low in ("nan", "+nan", "-nan"):
+        raise UsageError(f"{option} must be a number, not NaN")
+    if low in _INFINITY:
+        return math.inf
+    if low in ("-inf", "-infinity", "-∞"):
+        return -math.inf
+    if not _DECIMAL.fullmatch(s):
+        raise UsageError(f"{option}: {text!r} is not a number")
+    value = float(s)
+    if math.isinf(value):
+        raise UsageError(f"{option}: {s} is too large for a float")
+    return value
+
+
+def parse_alpha(text):
+    """--alpha: a Rényi order 0 < A <= inf."""
+    value = _number(text, "--alpha")
+    if not value > 0:
+        shown = f"{text.strip()!r}, which is 0 as a float" if value == 0 and _nonzero(text) else repr(text.strip())
+        raise UsageError(f"--alpha must be > 0 (a Rényi order 0 < α ≤ inf), got {shown}")
+    return value
+
+
+def _nonzero(text):
+    return any(c in "123456789" for c in text.lower().split("e")[0])
+
+
+def parse_pseudocount(text):
+    """--pseudocount: a finite C >= 0."""
+    value = _number(text, "--pseudocount")
+    if math.isinf(value):
+        raise UsageError(f"--pseudocount must be a finite number ≥ 0, got {text.strip()!r}")
+    if value < 0:
+        raise UsageError(f"--pseudocount must be ≥ 0 (it is added to counts), got {text.strip()!r}")
+    return value + 0.0  # -0.0 -> 0.0
+
+
+def parse_bins(text):
+    """--bins: "fd" or a whole number of bins from 1 to MAX_BINS."""
+    from klviz.core.datapair import MAX_BINS
+
+    s = text.strip().lower()
+    if s == "fd":
+        return "fd"
+    if not (s.isascii() and s.isdigit()) or not 1 <= int(s) <= MAX_BINS:
+        raise UsageError(f"--bins must be fd or a whole number of bins from 1 to {MAX_BINS:,}, "
+                         f"got {text.strip()!r}")
+    return int(s)
+
+
+FIT_OBJECTIVES = ("forward", "reverse", "alpha")
+
+
+def parse_fit(text):
+    """--fit: ("forward", None), ("reverse", None) or ("alpha", A) with A a finite real number."""
+    s = text.strip()
+    kind, sep, rest = s.partition(":")
+    kind = kind.strip().lower()
+    if kind in ("forward", "reverse") and not sep:
+        return kind, None
+    if kind == "alpha" and sep:
+        if not rest.strip():
+            raise UsageError("--fit alpha:A needs a number A after 'alpha:' (e.g. alpha:0.5)")
+        value = _number(rest, "--fit alpha:A")
+        if not math.isfinite(value):
+            raise UsageError(f"--fit alpha:A needs a finite A (the α-divergence family is for real α), "
+                             f"got {rest.strip()!r}")
+        return "alpha", value
+    raise UsageError(f"--fit must be forward, reverse or alpha:A (A a number), got {text!r}")
+
+
+def _options(args):
+    """The parsed option values (checked before anything is read or computed)."""
+    opts = {
+        "alpha": None if args.alpha is None else parse_alpha(args.alpha),
+        "fit": None if args.fit is None else parse_fit(args.fit),
+        "bins": None if args.bins is None else parse_bins(args.bins),
+        "pseudocount": None if args.pseudocount is None else parse_pseudocount(args.pseudocount),
+    }
+    if args.joint is not None:
+        if args.p is not None or args.q is not None:
+            raise UsageError("give either --joint SPEC or --p SPEC and --q SPEC, not both")
+        given = [o for o in PAIR_ONLY if getattr(args, o[2:]) not in (None, False)]
+        if given:
+            raise UsageError(f"{given[0]} applies to a pair --p/--q, not to --joint")
+    elif args.p is None or args.q is None:
+        if args.p is None and args.q is None:
+            raise UsageError("nothing to compute: give --p SPEC and --q SPEC, or --joint SPEC")
+        missing = "--p" if args.p is None else "--q"
+        raise UsageError(f"{missing} is missing: give both --p SPEC and --q SPEC")
+    return opts
+
+
+# --------------------------------------------------------------------------------------------
+# Results (the --json object)
 
 
 def compute_result(P, Q, unit):
@@ -42,6 +191,102 @@ def compute_result(P, Q, unit):
     return out, m
 
 
+def add_data(result, data):
+    """The keys of a pair read from data: `labels` (aligned labels, when both or one side has
+    them), `bin_edges` (the shared edges of a histogram pair), `pseudocount` (the C applied)."""
+    if data.labels is not None:
+        result["labels"] = list(data.labels)
+    if data.bin_edges is not None:
+        result["bin_edges"] = data.bin_edges.tolist()
+    result["pseudocount"] = data.pseudocount
+
+
+def add_divergences(result, P, Q, unit, alpha):
+    """tv, hellinger, chi2_pq, chi2_qp (unitless) and, with alpha, alpha, renyi_pq, renyi_qp.
+
+    Returns (the DivergenceFamily, None), or (None, a note) when the core cannot give these values
+    for this valid pair (a ValueError, an arithmetic error or a NaN from its closed forms): the
+    keys are then left out and the note says so, rather than losing the KL report or printing NaN.
+    """
+    from klviz.core.divergences import divergence_family
+
+    try:
+        family = divergence_family(P, Q, alpha=alpha, unit=unit)
+        values = {key: float(v) for key, v in family.values().items()}
+        bad = [key for key, v in values.items() if math.isnan(v)]
+        if bad:
+            raise ArithmeticError(f"the closed form of {', '.join(bad)} gave no number")
+    except (ValueError, ArithmeticError, RuntimeWarning) as exc:
+        names = "TV, Hellinger, χ²" + (" and Rényi" if alpha is not None else "")
+        return None, (f"{names} could not be computed for this pair ({type(exc).__name__}: "
+                      f"{_one_line(exc)}), so their keys are left out: please report this input")
+    for key in ("tv", "hellinger", "chi2_pq", "chi2_qp"):
+        result[key] = values[key]
+    if alpha is not None:
+        result["alpha"] = alpha
+        result["renyi_pq"] = values["renyi_pq"]
+        result["renyi_qp"] = values["renyi_qp"]
+    return family, None
+
+
+CODE_KEYS = ("shannon_length_pq_bits", "shannon_length_pp_bits", "huffman_length_pp_bits",
+             "huffman_length_qq_bits")
+
+
+def _exact_side(dist):
+    """The weights a Categorical was normalised from, where they are the whole story (weights and
+    counts as given), else the Categorical: `code_lengths` decides a length at a power of two
+    (⌈−log₂ q⌉ for q = 1/2) from its input exactly, and the rounded probabilities 0.1, ..., 0.5 of
+    the weights 1, ..., 5 are not exactly what the user gave."""
+    if dist.logits is None and dist.weights is not None and dist.weights_lo is None:
+        return dist.weights
+    return dist
+
+
+def add_codes(result, P, Q):
+    from klviz.core.codes import code_lengths
+
+    lengths = code_lengths(_exact_side(P), _exact_side(Q))
+    for key in CODE_KEYS:
+        result[key] = float(lengths[key])
+
+
+def fit_normal(P, Q, objective, alpha, unit):
+    """(the `fit` object, notes): the local optimum reached by descent from Q.
+
+    forward: moment matching, the exact minimiser of D(P‖Q); value D(P‖Q*) in `unit`.
+    reverse: `fit_reverse_kl`, plain natural-gradient descent on D(Q‖P) from Q (it stays in the
+    basin Q starts in, not the GUI's jump to the nearest mode); value D(Q*‖P) in `unit`.
+    alpha: `fit_alpha`, descent on Amari's D_alpha(P‖Q); value D_alpha(P‖Q*) in nats (MATH.md).
+    """
+    from klviz.core.gaussian import continuous_kl, fit_reverse_kl, moment_match
+    from klviz.core.units import convert
+
+    notes = []
+    if objective == "forward":
+        best = moment_match(P)
+        value = float(convert(continuous_kl(P, best), unit))
+    elif objective == "reverse":
+        res = fit_reverse_kl(P, Q)
+        best = res.normal
+        value = float(convert(continuous_kl(best, P), unit))
+        if not res.converged:
+            notes.append(f"the reverse-KL descent stopped after {len(res.path) - 1} steps before "
+                         "converging: the fit is where it stopped")
+    else:
+        from klviz.core.alpha import fit_alpha
+
+        res = fit_alpha(P, Q, alpha)
+        best, value = res.normal, float(res.value)
+        if res.notes:
+            notes.append(res.notes)
+        if not res.converged:
+            notes.append(f"the α-fit stopped ({res.status}) before converging: the fit is where it stopped")
+    fit = {"objective": objective, "alpha": alpha, "mu": float(best.mu), "sigma": float(best.sigma),
+           "value": value}
+    return fit, notes
+
+
 def _jsonable(value):
     if isinstance(value, float) and math.isnan(value):  # never produced; refused rather than printed
         raise UsageError("a result is not a number (NaN): please report this input")
@@ -52,6 +297,10 @@ def _jsonable(value):
     if isinstance(value, list):
         return [_jsonable(v) for v in value]
     return value
+
+
+# --------------------------------------------------------------------------------------------
+# The table of a pair
 
 
 def _labels(n):
@@ -65,23 +314,32 @@ def _why_infinite(mismatch, labels, num, den):
     return f"{den}({names}) = 0 where {num}({names}) > 0"
 
 
-def render_table(result, m):
-    """The human-readable report of `klviz compute`."""
+def _fmt(x):
     from klviz.core.format import format_value
 
+    return format_value(x, 10)
+
+
+def render_table(result, m, labels=None, extra=None):
+    """The human-readable report of `klviz compute`. `labels` names the categories of a discrete
+    pair (default A, B, C, ...); `extra` holds the sections after the KL report (see `_extra`)."""
     unit = result["unit"]
-    def fmt(x):
-        return format_value(x, 10)
+    fmt = _fmt
 
     lines = []
     if result["kind"] == "discrete":
-        labels = _labels(len(result["p"]))
-        lines.append(f"Discrete P and Q over {len(labels)} categories, in {unit}")
+        n = len(result["p"])
+        labels = list(labels) if labels is not None else _labels(n)
+        lines.append(f"Discrete P and Q over {n:,} categories, in {unit}" if n >= 1000 else
+                     f"Discrete P and Q over {n} categories, in {unit}")
         lines.append("")
-        width = max(len(s) for s in labels)
+        shown = n if n <= MAX_TABLE_ROWS else SHOWN_ROWS
+        width = max(len(s) for s in labels[:shown])
         lines.append(f"  {'':{width}}  {'P':>12}  {'Q':>12}")
-        for lab, p, q in zip(labels, result["p"], result["q"]):
+        for lab, p, q in zip(labels[:shown], result["p"][:shown], result["q"][:shown]):
             lines.append(f"  {lab:>{width}}  {p:>12.6g}  {q:>12.6g}")
+        if shown < n:
+            lines.append(f"  … and {n - shown:,} more categories (--json lists every one)")
         names = [("H(P)", "entropy_p"), ("H(Q)", "entropy_q"), ("H(P,Q)", "cross_entropy_pq"),
                  ("H(Q,P)", "cross_entropy_qp"), ("D(P‖Q)", "kl_pq"), ("D(Q‖P)", "kl_qp"),
                  ("JS(P,Q)", "js")]
@@ -119,7 +377,113 @@ def render_table(result, m):
         else:
             lines.append("KL is not symmetric in general, but here D(P‖Q) and D(Q‖P) agree "
                          "within their accuracy.")
+    if extra is not None:
+        lines += _extra(result, labels, extra)
     return "\n".join(lines)
+
+
+def _extra(result, labels, extra):
+    """The sections after the KL report: the divergence family, code lengths, the fit, notes."""
+    lines = []
+    family = extra.get("family")
+    if family is not None:
+        lines += _divergence_lines(result, labels, family, extra["dists"])
+    if "shannon_length_pq_bits" in result:
+        lines += _code_lines(result)
+    if "fit" in result:
+        lines += _fit_lines(result, extra["fit_start"])
+    notes = extra.get("notes") or ()
+    if notes:
+        lines.append("")
+    lines += [f"Note: {note}" for note in notes]
+    return lines
+
+
+def _shown(value):
+    """A value of the divergence family: its digits, or the word "infinite" (the ∞ sign is kept
+    for the KL report above, whose infinities it explains)."""
+    return "infinite" if math.isinf(value) else _fmt(value)
+
+
+def _divergence_lines(result, labels, family, dists):
+    unit = result["unit"]
+    rows = [("TV(P,Q)", "tv", "unitless"), ("He(P,Q)", "hellinger", "unitless"),
+            ("χ²(P‖Q)", "chi2_pq", "unitless"), ("χ²(Q‖P)", "chi2_qp", "unitless")]
+    if "alpha" in result:
+        rows += [("D_α(P‖Q)", "renyi_pq", unit), ("D_α(Q‖P)", "renyi_qp", unit)]
+    lines = ["", "Beyond KL: total variation, Hellinger distance and Pearson χ² (unitless: no logarithm)"
+             + (f"; Rényi divergences D_α of order α = {_alpha_text(result['alpha'])} in {unit}"
+                if "alpha" in result else "") + ":"]
+    texts = _align_points([_shown(result[key]) for _, key, _ in rows])
+    nw = max(len(n) for n, _, _ in rows)
+    for (name, key, u), text in zip(rows, texts):
+        lines.append(f"  {name:<{nw}}  {text}  {u}")
+        if math.isinf(result[key]):
+            reason = _family_reason(family, key, labels, dists)
+            lines.append(f"    infinite {reason}" if reason else
+                         "    infinite: the true value exceeds the float range (about 1.8e308)")
+    return lines
+
+
+def _alpha_text(alpha):
+    return "inf" if math.isinf(alpha) else f"{alpha:g}"
+
+
+def _family_reason(family, key, labels, dists):
+    """Why the value `key` of the family is infinite, naming the categories with their labels."""
+    bad = family.support.get(key)
+    if family.discrete and bad is not None and len(bad):
+        num, den = ("P", "Q") if key.endswith("_pq") else ("Q", "P")
+        involved = (num, den) if "disjoint" in family.reasons.get(key, "") else (den,)
+        if any(dists[name].logits is not None for name in involved):
+            # a softmax probability is never 0: its log is only below the float range
+            return None
+        return f"because {_why_infinite([int(i) for i in bad], labels, num, den)}"
+    reason = family.reasons.get(key)
+    return f"because {reason}" if reason and "too large" not in reason else None
+
+
+def _code_lines(result):
+    h_p, h_pq, h_q = (result[k] for k in ("entropy_p", "cross_entropy_pq", "entropy_q"))
+    bits = {"nats": math.log(2.0), "bits": 1.0, "hartleys": math.log10(2.0)}[result["unit"]]
+    h_p, h_pq, h_q = h_p / bits, h_pq / bits, h_q / bits  # in bits
+    rows = [("L_Shannon(P; Q)", "shannon_length_pq_bits", "P's symbols in Q's Shannon code ⌈−log₂ q_i⌉",
+             h_pq, "H(P,Q)"),
+            ("L_Shannon(P; P)", "shannon_length_pp_bits", "P's symbols in P's Shannon code ⌈−log₂ p_i⌉",
+             h_p, "H(P)"),
+            ("L_Huffman(P)", "huffman_length_pp_bits", "P's symbols in P's Huffman code", h_p, "H(P)"),
+            ("L_Huffman(Q)", "huffman_length_qq_bits", "Q's symbols in Q's Huffman code", h_q, "H(Q)")]
+    lines = ["", "Expected code lengths, in bits (binary prefix codes):"]
+    texts = _align_points([_shown(result[key]) for _, key, _, _, _ in rows])
+    nw = max(len(r[0]) for r in rows)
+    for (name, key, what, _, _), text in zip(rows, texts):
+        lines.append(f"  {name:<{nw}}  {text}  bits  ({what})")
+    lines.append("  bounds (ideal lengths −log₂ in bits; a Shannon code is within 1 bit of them, and "
+                 "Huffman is optimal):")
+    for name, key, _, h, hname in rows:
+        value = result[key]
+        if math.isinf(value):
+            lines.append(f"    {name} is infinite: some symbol of P has q_i = 0, so Q's code has no "
+                         f"word for it")
+            continue
+        lines.append(f"    {_fmt(h)} ≤ {_fmt(value)} < {_fmt(h + 1.0)}   ({hname} ≤ {name} < {hname} + 1)")
+    return lines
+
+
+def _fit_lines(result, start):
+    fit, unit = result["fit"], result["unit"]
+    if fit["objective"] == "forward":
+        value_name, objective = f"D(P‖Q*) in {unit}", "forward KL D(P‖Q): exact moment matching"
+    elif fit["objective"] == "reverse":
+        value_name = f"D(Q*‖P) in {unit}"
+        objective = "reverse KL D(Q‖P): plain descent from Q, which stays in the basin Q starts in"
+    else:
+        value_name = "D_α(P‖Q*) in nats, the unit of its KL limits"
+        objective = f"Amari's α-divergence D_α(P‖Q), α = {fit['alpha']:g}: descent from Q"
+    return ["", f"Fit of a Normal Q* to P, starting from Q = {_describe_continuous(start)}:",
+            f"  objective  {objective}",
+            f"  Q*         N(mu={_fmt(fit['mu'])}, sigma={_fmt(fit['sigma'])})",
+            f"  value      {_fmt(fit['value'])}  ({value_name}; Q* is the local optimum reached)"]
 
 
 def _align_points(texts):
@@ -138,23 +502,197 @@ def _describe_continuous(d):
             f"{1 - w:g} N({c2['mu']:g}, {c2['sigma']:g}²)")
 
 
-def cmd_compute(argv):
-    args = _compute_parser().parse_args(join_option_values(argv, ("--p", "--q", "--unit")))
+# --------------------------------------------------------------------------------------------
+# The joint
+
+
+def render_joint_table(jm):
+    """The report of `klviz compute --joint`: the table with its marginals, the six measures,
+    I(X;Y) as the divergence D(P(X,Y) ‖ P(X)P(Y)) and the information diagram with its numbers."""
+    from klviz.core.joint import default_joint_labels, information_diagram
+
+    unit = jm.unit
+    rows, cols = jm.joint.shape
+    r_default, c_default = default_joint_labels(rows, cols)
+    rl, cl = list(jm.row_labels or r_default), list(jm.col_labels or c_default)
+    lines = [f"Joint distribution P(X,Y) over {rows:,} × {cols:,} outcomes (rows X, columns Y), in {unit}", ""]
+    if rows <= MAX_JOINT_SHOWN[0] and cols <= MAX_JOINT_SHOWN[1]:
+        lw = max(len(s) for s in rl + ["P(Y)"])
+        cw = [max(10, len(s)) for s in cl]
+        lines.append("  " + " " * lw + "".join(f"  {s:>{w}}" for s, w in zip(cl, cw)) + f"  │  {'P(X)':>10}")
+        for i, lab in enumerate(rl):
+            cells = "".join(f"  {v:>{w}.6g}" for v, w in zip(jm.joint[i], cw))
+            lines.append(f"  {lab:>{lw}}{cells}  │  {jm.p_x[i]:>10.6g}")
+        lines.append("  " + "─" * (lw + sum(w + 2 for w in cw) + 2) + "┼" + "─" * 12)
+        lines.append(f"  {'P(Y)':>{lw}}" + "".join(f"  {v:>{w}.6g}" for v, w in zip(jm.p_y, cw)) + "  │")
+    else:
+        lines.append(f"  (a {rows:,} × {cols:,} table is not printed cell by cell: --json has the "
+                     "normalised rows and both marginals)")
+    names = [("H(X)", jm.entropy_x), ("H(Y)", jm.entropy_y), ("H(X,Y)", jm.joint_entropy),
+             ("H(X|Y)", jm.conditional_entropy_x_given_y), ("H(Y|X)", jm.conditional_entropy_y_given_x),
+             ("I(X;Y)", jm.mutual_information)]
+    lines.append("")
+    texts = _align_points([_fmt(v) for _, v in names])
+    for (name, _), text in zip(names, texts):
+        lines.append(f"  {name:<6}  {text}  {unit}")
+    mi = jm.mutual_information
+    lines += ["", "Mutual information is a KL divergence, from the joint to the product of its marginals:",
+              f"  I(X;Y) = D(P(X,Y) ‖ P(X)P(Y)) = {_fmt(mi)} {unit}"
+              + ("  (X and Y are independent)" if mi == 0 else "")]
+    d = information_diagram(jm)
+    a, b, c = (s.width for s in d.segments)
+    lines += ["", "Information diagram: H(X,Y) split into H(X|Y), I(X;Y) and H(Y|X) on one scale:",
+              f"  H(X,Y) = H(X|Y) + I(X;Y) + H(Y|X):  {_fmt(jm.joint_entropy)} = {_fmt(a)} + {_fmt(b)} + {_fmt(c)}",
+              f"  H(X)   = H(X|Y) + I(X;Y):           {_fmt(jm.entropy_x)} = {_fmt(a)} + {_fmt(b)}",
+              f"  H(Y)   = H(Y|X) + I(X;Y):           {_fmt(jm.entropy_y)} = {_fmt(c)} + {_fmt(b)}"]
+    lines += _diagram_bar(a, b, c)
+    return "\n".join(lines)
+
+
+def _diagram_bar(a, b, c):
+    total = a + b + c
+    if not total > 0:
+        return ["  (H(X,Y) = 0: one outcome is certain, so there is nothing to draw)"]
+    ends = [round(BAR_WIDTH * x / total) for x in (a, a + b)]
+    widths = [ends[0], ends[1] - ends[0], BAR_WIDTH - ends[1]]
+    bar = "░" * widths[0] + "█" * widths[1] + "▒" * widths[2]
+    return ["", f"  |{bar}|",
+            "   ░ H(X|Y)   █ I(X;Y)   ▒ H(Y|X);  H(X) is ░█ from the left, H(Y) is █▒ to the right"]
+
+
+def _compute_joint(args):
+    from klviz.core.datafile import DataFileError
+    from klviz.core.joint import joint_measures, parse_joint_spec
+
     try:
-        P, Q = parse_pair(args.p, args.q)
+        joint = parse_joint_spec(args.joint, "joint")
+        jm = joint_measures(joint, args.unit)
+    except DataFileError as exc:
+        raise UsageError(f"joint: {exc}") from None
     except ValueError as exc:
         raise UsageError(str(exc)) from None
+    text = json.dumps(_jsonable(jm.to_dict())) if args.json else render_joint_table(jm)
+    if joint.normalised:
+        print(f"{PROG}: note: the weights of the joint did not sum to 1 and were normalised", file=sys.stderr)
+    print(text)
+    return 0
+
+
+# --------------------------------------------------------------------------------------------
+# The command
+
+
+def _one_line(text):
+    return " ".join(str(text).split())
+
+
+def cmd_compute(argv):
     try:
-        result, m = compute_result(P, Q, args.unit)
+        return _compute(argv)
+    except UsageError as exc:
+        raise UsageError(_one_line(exc)) from None  # always one line, whatever a file or path holds
+
+
+def _read_pair(args, opts):
+    """(P, Q, DataPair or None): a data pair when a side is a data SPEC or --bins/--pseudocount
+    is given, else the plain SPEC pair."""
+    from klviz.core.datafile import is_data_spec
+
+    data = None
+    try:
+        if is_data_spec(args.p) or is_data_spec(args.q) or opts["bins"] is not None \
+                or opts["pseudocount"] is not None:
+            data = read_data_pair(args.p, args.q, bins=opts["bins"], pseudocount=opts["pseudocount"],
+                                  unit=args.unit)
+            P, Q = data.p, data.q
+        else:
+            P, Q = parse_pair(args.p, args.q)
+    except ValueError as exc:
+        raise UsageError(str(exc)) from None
+    return P, Q, data
+
+
+def _check_kinds(P, Q, opts, code):
+    from klviz.core.spec import Normal, is_discrete
+
+    if code and not is_discrete(P):
+        raise UsageError("--code needs a discrete pair (code words are for categories); P and Q are continuous")
+    if opts["fit"] is not None:
+        if is_discrete(P):
+            raise UsageError("--fit fits a Normal to a continuous P (normal: or mixture:); P and Q are discrete")
+        if not isinstance(Q, Normal):
+            raise UsageError("--fit starts its descent from Q, which must be a Normal (normal:MU,SIGMA); "
+                             "Q is a mixture")
+
+
+def _normalised_notes(P, Q, data):
+    """The existing stderr note for inline weights that did not sum to 1."""
+    from klviz.core.spec import Categorical
+
+    names = []
+    for name, dist, k in (("P", P, 0), ("Q", Q, 1)):
+        if data is None:
+            if getattr(dist, "normalised", False):
+                names.append(name)
+        elif data.origins[k] == "inline" and data.kinds[k] == "weights":
+            counts = data.counts_p if k == 0 else data.counts_q
+            if Categorical.from_weights(counts, name).normalised:
+                names.append(name)
+    return [f"{PROG}: note: the weights of {name} did not sum to 1 and were normalised" for name in names]
+
+
+def _measure(P, Q, data, opts, args):
+    """(the result object, the measures, the divergence family or None, notes)."""
+    notes = []
+    result, m = compute_result(P, Q, args.unit)
+    if data is not None:
+        add_data(result, data)
+    family, family_note = add_divergences(result, P, Q, args.unit, opts["alpha"])
+    if family_note:
+        notes.append(family_note)
+    if args.code:
+        add_codes(result, P, Q)
+    if opts["fit"] is not None:
+        result["fit"], fit_notes = fit_normal(P, Q, *opts["fit"], args.unit)
+        notes += fit_notes
+    return result, m, family, notes
+
+
+def _compute(argv):
+    args = _compute_parser().parse_args(join_option_values(argv, VALUE_OPTIONS))
+    opts = _options(args)
+    if args.joint is not None:
+        return _compute_joint(args)
+    P, Q, data = _read_pair(args, opts)
+    _check_kinds(P, Q, opts, args.code)
+    notes = list(data.notes) if data is not None else []
+    try:
+        # numpy's floating-point warnings become errors here: a value they would have flagged is
+        # refused (or, for the divergence family, left out with a note), never printed
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", RuntimeWarning)
+            result, m, family, fit_notes = _measure(P, Q, data, opts, args)
+        notes += fit_notes
     except (ValueError, ArithmeticError) as exc:  # e.g. a value beyond float range: one line, no traceback
-        raise UsageError(f"cannot compute this pair: {' '.join(str(exc).split()) or type(exc).__name__}") from None
-    # Notes only once the numbers exist: a failed run prints its one error line and nothing else.
-    for name, dist in (("P", P), ("Q", Q)):
-        if getattr(dist, "normalised", False):
-            print(f"{PROG}: note: the weights of {name} did not sum to 1 and were normalised",
-                  file=sys.stderr)
+        raise UsageError(f"cannot compute this pair: {_one_line(exc) or type(exc).__name__}") from None
+    except Exception as exc:  # a bug, still told in one line rather than a traceback
+        raise UsageError(f"cannot compute this pair (internal error {type(exc).__name__}: "
+                         f"{_one_line(exc)}): please report this input") from None
+    if notes:
+        result["notes"] = notes
+    labels = None
+    if data is not None:
+        from klviz.core.datapair import bin_labels
+
+        labels = data.labels if data.labels is not None else (
+            bin_labels(data.bin_edges) if data.bin_edges is not None else None)
     if args.json:
-        print(json.dumps(_jsonable(result)))
+        text = json.dumps(_jsonable(result))
     else:
-        print(render_table(result, m))
+        text = render_table(result, m, labels, {"family": family, "notes": notes, "dists": {"P": P, "Q": Q},
+                                                "fit_start": Q.to_dict() if opts["fit"] else None})
+    # Notes only once the numbers exist: a failed run prints its one error line and nothing else.
+    for line in _normalised_notes(P, Q, data):
+        print(line, file=sys.stderr)
+    print(text)
     return 0

@@ -1,8 +1,10 @@
-"""`klviz export`: one view as a PNG, SVG or PDF figure, headless (no display, no Qt).
+"""`klviz export`: one view as a PNG, SVG or PDF figure, or an animation of it, headless (no
+display, no Qt).
 
     klviz export (--session FILE | --p SPEC --q SPEC) --view discrete|continuous
                  --out FILE.{png,svg,pdf} [--dpi N] [--size WxH] [--unit U]
                  [--parts LIST] [--title TEXT] [--no-readout]
+    klviz export ... --animate SPEC --out FILE.{gif,webp,apng,mp4} [--frames N] [--fps F]
 
 Every argument is checked before matplotlib is even imported, so a mistake costs no start-up
 time; any bad input ends in one `klviz: error: ...` line and exit status 2 (see `klviz.cli.common`).
@@ -20,7 +22,9 @@ from klviz.cli.common import PROG, UsageError, _Parser, join_option_values, pars
 
 VIEWS = ("discrete", "continuous")
 EXTENSIONS = (".png", ".svg", ".pdf")
+ANIMATION_EXTENSIONS = (".gif", ".webp", ".apng", ".mp4")
 DEFAULT_DPI = 300
+DEFAULT_ANIMATION_DPI = 100  # klviz.animation.DEFAULT_DPI (not imported: this module stays light)
 MAX_DPI = 2400
 MAX_INCHES = 100.0
 _SIZE = re.compile(r"^\s*([^xX×]+?)\s*[xX×]\s*([^xX×]+?)\s*$")
@@ -37,20 +41,37 @@ def _parser():
         epilog="SPEC: 0.1,0.2,0.7 (weights, normalised) | bernoulli:THETA | softmax:Z1,Z2,... | "
         "normal:MU,SIGMA | mixture:W,MU1,SIGMA1,MU2,SIGMA2. Discrete SPECs go with --view discrete, "
         "normal:/mixture: with --view continuous. Parts: discrete bars,decomposition,pointwise; "
-        "continuous densities,integrands.",
+        "continuous densities,integrands. "
+        "Animations (--animate, for slides): fit-forward (Q moves to argmin D(P‖Q), moment matching) | "
+        "fit-reverse (Q moves to the mode of P nearest it, as the app's reverse fit) | fit-alpha:A "
+        "(Q moves to argmin of the α-divergence D_A(P‖Q)) -- fits need --view continuous, and a "
+        "mixture Q starts from its moment-matched Normal -- | sweep:PARAM:FROM:TO, PARAM mu_q, "
+        "sigma_q, mu_p, sigma_p (--view continuous; a mixture's first component moves) or p:I, q:I "
+        "(--view discrete: the probability of category I, its label or its number counted from 1, "
+        "e.g. sweep:q:1:0.05:0.9; the other probabilities rescale as when a bar is dragged). Every "
+        "frame is the still export of its state, with axes fixed over the whole animation. "
+        ".mp4 needs the video extra: pip install 'klviz[video]'.",
     )
     p.add_argument("--session", metavar="FILE", help="a klviz session file to draw")
     p.add_argument("--p", metavar="SPEC", help="the distribution P (instead of --session)")
     p.add_argument("--q", metavar="SPEC", help="the distribution Q (instead of --session)")
     p.add_argument("--view", required=True, choices=VIEWS, help="which view to draw")
-    p.add_argument("--out", required=True, metavar="FILE", help="output file: .png, .svg or .pdf")
-    p.add_argument("--dpi", default=str(DEFAULT_DPI), metavar="N",
-                   help=f"pixels per inch of a PNG (default {DEFAULT_DPI}, at most {MAX_DPI})")
+    p.add_argument("--out", required=True, metavar="FILE",
+                   help="output file: .png, .svg or .pdf; with --animate .gif, .webp, .apng or .mp4")
+    p.add_argument("--dpi", metavar="N",
+                   help=f"pixels per inch of a PNG (default {DEFAULT_DPI}, at most {MAX_DPI}) or of an "
+                        f"animation's frames (default {DEFAULT_ANIMATION_DPI})")
     p.add_argument("--size", metavar="WxH", help="figure size in inches, e.g. 10x7 (default: fits the view)")
     p.add_argument("--unit", choices=UNITS, help="unit of the measures (default: the session's, else nats)")
     p.add_argument("--parts", metavar="LIST", help="comma-separated charts to include (default: all)")
     p.add_argument("--title", metavar="TEXT", help="a title above the figure")
     p.add_argument("--no-readout", action="store_true", help="leave out the column of measures")
+    p.add_argument("--animate", metavar="SPEC",
+                   help="write an animation instead of a still: fit-forward, fit-reverse, fit-alpha:A or "
+                        "sweep:PARAM:FROM:TO (see below)")
+    p.add_argument("--frames", metavar="N", help="frames of the animation (default 60, from 2 to 600)")
+    p.add_argument("--fps", metavar="F",
+                   help="frames per second of the animation (default 20, from 0.1 to 60; a GIF at most 50)")
     return p
 
 
@@ -85,18 +106,29 @@ def parse_size(text):
     return w, h
 
 
-def check_output(path):
-    """The --out path: a known extension, in an existing writable folder, not a folder itself."""
+def check_output(path, animate=False):
+    """The --out path: a known extension (a still's, or an animation's with --animate), in an
+    existing writable folder, not a folder itself."""
     from klviz.fileio import shown_path
 
+    wanted = ".gif, .webp, .apng or .mp4" if animate else ".png, .svg or .pdf"
     if not path.strip():
-        raise UsageError("--out is empty: give a file name ending in .png, .svg or .pdf")
+        raise UsageError(f"--out is empty: give a file name ending in {wanted}")
     if "\x00" in path:
         raise UsageError("--out contains a NUL character, which no file name may hold")
     ext = os.path.splitext(path)[1].lower()
-    if ext not in EXTENSIONS:
-        got = f"'{shown_path(ext)}'" if ext else "no extension"
-        raise UsageError(f"--out must end in .png, .svg or .pdf (got {got})")
+    got = f"'{shown_path(ext)}'" if ext else "no extension"
+    if animate and ext == ".png":
+        raise UsageError("--animate writes an animation, and a .png is a still image: end --out in .apng "
+                         "for an animated PNG (or .gif, .webp, .mp4)")
+    if animate and ext in EXTENSIONS:
+        raise UsageError(f"--animate writes an animation: --out must end in {wanted}, not {got}")
+    if not animate and ext in ANIMATION_EXTENSIONS:
+        raise UsageError(f"--out {got} is an animation format: give --animate SPEC for an animation, or end "
+                         "--out in .png, .svg or .pdf for a still")
+    if ext not in (ANIMATION_EXTENSIONS if animate else EXTENSIONS):
+        also = "" if animate else " (with --animate: .gif, .webp, .apng or .mp4)"
+        raise UsageError(f"--out must end in {wanted} (got {got}){also}")
     folder = os.path.dirname(os.path.abspath(path))
     shown, shown_folder = shown_path(path), shown_path(folder)
     if os.path.isdir(path):
@@ -198,12 +230,124 @@ def _draw_and_save(figures, args, P, Q, labels, kw, dpi):
         raise UsageError(f"cannot draw the figure (internal error {type(exc).__name__}: {_one_line(exc)})") from None
 
 
+def parse_frames(text):
+    from klviz.animation import MAX_FRAMES, MIN_FRAMES
+
+    try:
+        frames = int(text.strip())
+    except ValueError:
+        raise UsageError(f"--frames must be a whole number of frames, got {text!r}") from None
+    if not MIN_FRAMES <= frames <= MAX_FRAMES:
+        raise UsageError(f"--frames must be from {MIN_FRAMES} to {MAX_FRAMES}, got {frames}")
+    return frames
+
+
+def parse_fps(text, fmt):
+    from klviz.animation import check_fps
+
+    try:
+        value = float(text.strip())
+    except ValueError:
+        raise UsageError(f"--fps must be a number of frames per second, got {text!r}") from None
+    try:
+        return check_fps(value, fmt, "--fps")
+    except ValueError as exc:
+        raise UsageError(str(exc).replace(repr(value), text.strip())) from None
+
+
+def _check_animation(args, P, Q, labels):
+    """Everything about --animate that can be checked without matplotlib: (fmt, frames, fps, states)."""
+    from klviz import animation
+
+    fmt = animation.animation_format(args.out)
+    frames = parse_frames(args.frames) if args.frames is not None else animation.DEFAULT_FRAMES
+    fps = parse_fps(args.fps, fmt) if args.fps is not None else animation.DEFAULT_FPS
+    try:
+        spec = animation.parse_animation(args.animate)
+    except ValueError as exc:
+        raise UsageError(f"--animate: {_one_line(exc)}") from None
+    if spec.view != args.view:
+        raise UsageError(f"--animate {spec.kind if spec.kind != 'sweep' else 'sweep:' + spec.param} animates the "
+                         f"{spec.view} view: use --view {spec.view}")
+    if fmt == "mp4":
+        try:
+            animation.ffmpeg_exe()
+        except animation.VideoUnavailable as exc:
+            raise UsageError(_one_line(exc)) from None
+    try:
+        with warnings.catch_warnings(record=True), _np_quiet():
+            warnings.simplefilter("always")
+            states = animation.animation_states(spec, P, Q, frames, labels, args.view)
+    except ValueError as exc:
+        raise UsageError(f"--animate: {_one_line(exc)}") from None
+    except ArithmeticError as exc:
+        raise UsageError(f"--animate: a value is beyond the range of floating-point numbers "
+                         f"({type(exc).__name__}: {_one_line(exc)})") from None
+    except Exception as exc:  # a bug in a fit, still told in one line rather than a traceback
+        raise UsageError(f"--animate: cannot compute the animation (internal error {type(exc).__name__}: "
+                         f"{_one_line(exc)})") from None
+    return fmt, fps, states
+
+
+def _np_quiet():
+    import numpy as np
+
+    return np.errstate(all="ignore")
+
+
+def _animate(args, P, Q, labels, unit, dpi, size, parts):
+    fmt, fps, planned = _check_animation(args, P, Q, labels)
+    restore = _skip_artist_docstrings()
+    try:
+        from klviz.figures import animate as anim_module
+    finally:
+        restore()
+    from klviz.fileio import error_reason, shown_path
+
+    kw = dict(unit=unit, title=args.title, readout=not args.no_readout)
+    if parts is not None:
+        kw["parts"] = parts
+    try:
+        with warnings.catch_warnings(record=True), _np_quiet():
+            warnings.simplefilter("always")
+            anim = anim_module.Animation(planned, anim_module.check_dpi(dpi), size, kw)
+            anim.check_first()
+            anim_module.write_animation(args.out, anim, fmt, fps)
+    except OSError as exc:
+        raise UsageError(f"cannot write {shown_path(args.out)}: {error_reason(exc)}") from None
+    except ValueError as exc:
+        raise UsageError(_one_line(exc)) from None
+    except ArithmeticError as exc:
+        raise UsageError(f"cannot draw this pair: a value is beyond the range of floating-point numbers "
+                         f"({type(exc).__name__}: {_one_line(exc)})") from None
+    except Exception as exc:  # a bug, still told in one line rather than a traceback
+        raise UsageError(f"cannot draw the animation (internal error {type(exc).__name__}: {_one_line(exc)})") \
+            from None
+    _print_notes(P, Q, planned.notes)
+    return 0
+
+
+def _print_notes(P, Q, notes=()):
+    """Notes only once the export worked: a failed export prints its one error line and nothing else."""
+    for name, dist in (("P", P), ("Q", Q)):
+        if getattr(dist, "normalised", False):
+            print(f"{PROG}: note: the weights of {name} did not sum to 1 and were normalised", file=sys.stderr)
+    for note in notes:
+        print(f"{PROG}: note: {_one_line(note)}", file=sys.stderr)
+
+
 def _export(argv):
     args = _parser().parse_args(
-        join_option_values(argv, ("--p", "--q", "--session", "--out", "--title", "--size", "--dpi"))
+        join_option_values(argv, ("--p", "--q", "--session", "--out", "--title", "--size", "--dpi", "--animate",
+                                  "--frames", "--fps"))
     )
-    check_output(args.out)
-    dpi = parse_dpi(args.dpi)
+    animate = args.animate is not None
+    if not animate:
+        for name, value in (("--frames", args.frames), ("--fps", args.fps)):
+            if value is not None:
+                raise UsageError(f"{name} goes with --animate SPEC (an animation); a still has no frames")
+    check_output(args.out, animate)
+    dpi = parse_dpi(args.dpi if args.dpi is not None else str(DEFAULT_ANIMATION_DPI if animate else DEFAULT_DPI))
     size = parse_size(args.size) if args.size is not None else None
     parts = None
     if args.parts is not None:
@@ -211,6 +355,8 @@ def _export(argv):
         if not parts:
             raise UsageError("--parts is empty: give a comma-separated list of charts")
     P, Q, labels, unit = _source(args)
+    if animate:
+        return _animate(args, P, Q, labels, unit, dpi, size, parts)
 
     # Only now pay for matplotlib.
     restore = _skip_artist_docstrings()
@@ -223,8 +369,5 @@ def _export(argv):
     if parts is not None:
         kw["parts"] = parts
     _draw_and_save(figures, args, P, Q, labels, kw, dpi)
-    # Notes only once the export worked: a failed export prints its one error line and nothing else.
-    for name, dist in (("P", P), ("Q", Q)):
-        if getattr(dist, "normalised", False):
-            print(f"{PROG}: note: the weights of {name} did not sum to 1 and were normalised", file=sys.stderr)
+    _print_notes(P, Q)
     return 0

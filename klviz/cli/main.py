@@ -19,7 +19,8 @@ from klviz.cli.common import PROG, UsageError, _Parser, read_session
 # name -> (module under klviz.cli, function, one-line summary); imported only when run
 COMMANDS = {
     "compute": ("compute", "cmd_compute", "print every measure of a pair P, Q (table or --json)"),
-    "export": ("export", "cmd_export", "draw a view as a PNG, SVG or PDF figure, with no window"),
+    "export": ("export", "cmd_export", "draw a view as a PNG, SVG or PDF figure, or animate it (GIF, WebP, APNG, MP4)"),
+    "desktop": ("desktop", "cmd_desktop", "'desktop install [--uninstall]': add klviz to the desktop's menus and file types"),
 }
 DESCRIPTION = "klviz: see and touch entropy, cross-entropy and Kullback-Leibler divergence."
 

@@ -12,31 +12,51 @@ import numpy as np
 _SPLIT = 134217729.0  # 2**27 + 1: Dekker's splitting constant for float64
 
 
-def log1pmx(x):
-    """log(1 + x) - x elementwise, accurate also where |x| is tiny (series there)."""
+# Series x^2 (c_2 + c_3 x + ...) near 0, exact to double precision for |x| < 0.1.
+_LOG1PMX = tuple((-1.0) ** (k + 1) / k if k else 0.0 for k in range(26))  # -x^2/2 + x^3/3 - ... (24 terms)
+_EXPM1MX = tuple(1.0 / math.factorial(k) for k in range(13))  # x^2/2! + x^3/3! + ... (11 terms)
+
+
+def _series(xs, coeffs):
+    """x^2 (c_2 + c_3 x + ...) by Horner, for arrays or floats."""
+    acc = 0.0 * xs
+    for c in coeffs[:1:-1]:
+        acc = c + xs * acc
+    return xs * xs * acc
+
+
+def _near_zero(x, coeffs, far):
+    """The series where |x| < 0.1, far(x) elsewhere, elementwise."""
     x = np.asarray(x, dtype=float)
     out = np.empty_like(x)
     small = np.abs(x) < 0.1
-    xs = x[small]
-    # -x^2/2 + x^3/3 - ... summed by Horner; 24 terms are exact to double precision for |x| < 0.1.
-    acc = np.zeros_like(xs)
-    for k in range(25, 1, -1):
-        acc = (-1.0) ** (k + 1) / k + xs * acc
-    out[small] = xs * xs * acc
-    big = ~small
-    with np.errstate(divide="ignore"):
-        out[big] = np.log1p(x[big]) - x[big]  # -inf at x = -1
+    out[small] = _series(x[small], coeffs)
+    with np.errstate(divide="ignore", over="ignore", invalid="ignore"):
+        out[~small] = far(x[~small])
     return out
+
+
+def log1pmx(x):
+    """log(1 + x) - x elementwise, accurate also where |x| is tiny (series there); -inf at -1."""
+    return _near_zero(x, _LOG1PMX, lambda v: np.log1p(v) - v)
 
 
 def log1pmx_scalar(x):
     """log(1 + x) - x for one float (see log1pmx)."""
+    return math.log1p(x) - x if abs(x) >= 0.1 else _series(x, _LOG1PMX)
+
+
+def expm1mx(x):
+    """e^x - 1 - x elementwise (>= 0), accurate also where |x| is tiny (series there); +inf at
+    +inf."""
+    return _near_zero(x, _EXPM1MX, lambda v: np.where(v == np.inf, np.inf, np.expm1(v) - v))
+
+
+def expm1mx_scalar(x):
+    """e^x - 1 - x for one float (see expm1mx)."""
     if abs(x) >= 0.1:
-        return math.log1p(x) - x
-    acc = 0.0
-    for k in range(25, 1, -1):
-        acc = (-1.0) ** (k + 1) / k + x * acc
-    return x * x * acc
+        return math.inf if x == math.inf else math.expm1(x) - x
+    return _series(x, _EXPM1MX)
 
 
 def two_sum(a, b):

@@ -31,7 +31,7 @@ def finite_number(value, what):
     except (TypeError, ValueError):
         raise NotNumbersError(f"{what} must be a number (got {_short(value)})") from None
     if math.isnan(x):
-        raise ValueError(f"{what} must be a number, not NaN")
+        raise ValueError(f"{what} must be a finite number, not NaN")
     if math.isinf(x):
         infinite_input = isinstance(value, (float, np.floating)) or bool(
             getattr(value, "is_infinite", lambda: False)()

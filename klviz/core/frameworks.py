@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from klviz.core.discrete import discrete_measures, kl_divergence
+from klviz.core.discrete import discrete_measures
 from klviz.core.spec import Categorical
 
 KERAS_EPSILON = 1e-7  # keras.backend.epsilon()
@@ -89,9 +89,11 @@ def _as_categorical(dist, name):
 
 
 def _keras_kl(p, q):
+    """Σ p log(p/q) over the clipped vectors as they are: Keras does not renormalise them (so
+    this is not klviz's kl_divergence, which takes weights and normalises them)."""
     pc = np.clip(p, KERAS_EPSILON, 1.0)
     qc = np.clip(q, KERAS_EPSILON, 1.0)
-    return float(kl_divergence(pc, qc))
+    return float(math.fsum((pc * np.log(pc / qc)).tolist()))
 
 
 def _keras_cce(p, q):

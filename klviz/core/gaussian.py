@@ -23,7 +23,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from klviz.core._numerics import log1pmx, log1pmx_scalar, two_sum
+from klviz.core._numerics import expm1mx, log1pmx_scalar, two_sum
 from klviz.core.checks import finite_number, integer, positive_number, real_vector
 from klviz.core.spec import Mixture, Normal
 from klviz.core.units import check_unit, convert
@@ -231,6 +231,21 @@ def _log_pdf(c, base, off):
     return np.logaddexp(logs[:, 0], logs[:, 1])
 
 
+def _dlog_pdf(c, base, off):
+    """d/dx log p at the points base + off: the components' slopes -z/sigma weighted by their
+    responsibilities (where every component underflows, the widest one's slope: it rules the
+    tails)."""
+    z = ((base[:, None] - c.mu) + off[:, None]) / c.sigma
+    logs = c.lw - np.log(c.sigma) - 0.5 * z * z
+    top = logs.max(axis=1)
+    lost = ~np.isfinite(top)
+    if lost.any():
+        logs[lost] = np.where(c.sigma == c.sigma.max(), 0.0, -np.inf)
+        top[lost] = 0.0
+    r = np.exp(logs - top[:, None])
+    return np.sum(np.where(r > 0, r * (-z / c.sigma), 0.0), axis=1) / r.sum(axis=1)
+
+
 # Break points in units of each component's sigma: dense near the centre, sparser in the tails.
 _OFFSETS = np.array([0.0, 0.25, 0.5, 0.75, 1.0, 1.25, 1.5, 1.75, 2.0, 2.5, 3.0, 3.5, 4.0, 5.0, 6.0,
                      7.0, 8.0, 9.0, 10.0, 11.0, 12.0])
@@ -318,10 +333,16 @@ def _imprecise(base, off, c):
     return bad
 
 
-def _frames_grid(comps, reach, nodes=12):
-    """Gauss-Legendre panels over ±12 sigma of every component in `reach`, with break points at
-    fixed multiples of sigma around every component in `comps` (a list of _Comps) and around the
-    mixtures' crossovers, each laid out in its component's frame.
+def _frames_grid(comps, reach, nodes=12, shapes=(), points=None, offsets=_OFFSETS):
+    """Gauss-Legendre panels over ±12 sigma of every component in `reach` and of every shape,
+    with break points at fixed multiples (`offsets`) of sigma around every component in `comps`
+    (a list of _Comps) and every shape, around the mixtures' crossovers and at `points`, each laid
+    out in its own frame.
+
+    `shapes` are (base, off, sigma) triples: Gaussian-shaped parts of an integrand centred at
+    base + off that need not lie near any component (the p_k^alpha q_j^(1-alpha) of a Rényi or
+    chi-squared integrand); `points` is a pair of arrays (base, off) of further break points (where
+    p = q, for total variation).
 
     Points are ordered by their exact positions (base + off as a double-double); a point that
     falls, with its rounding, inside a much narrower component's core is dropped, so the
@@ -330,16 +351,25 @@ def _frames_grid(comps, reach, nodes=12):
     bases, offs = [], []
     for c in comps:
         for m, sd in zip(c.mu.tolist(), c.sigma.tolist()):
-            bases.append(np.full(_OFFSETS.size, m))
-            offs.append(sd * _OFFSETS)
+            bases.append(np.full(offsets.size, m))
+            offs.append(sd * offsets)
         cross = _crossovers(c)
         bases.append(np.full(cross.size, float(c.mu[0])))
         offs.append(cross)
-    ends = np.array([(m, side * _REACH * sd) for c in reach
-                     for m, sd in zip(c.mu.tolist(), c.sigma.tolist()) for side in (-1.0, 1.0)])
+    for b, o, sd in shapes:
+        bases.append(np.full(offsets.size, b))
+        offs.append(o + sd * offsets)
+    if points is not None:
+        bases.append(np.asarray(points[0], dtype=float))
+        offs.append(np.asarray(points[1], dtype=float))
+    ends = [(m, side * _REACH * sd) for c in reach
+            for m, sd in zip(c.mu.tolist(), c.sigma.tolist()) for side in (-1.0, 1.0)]
+    ends += [(b, o + side * _REACH * sd) for b, o, sd in shapes for side in (-1.0, 1.0)]
+    ends = np.array(ends)
     with np.errstate(all="ignore"):
         eh, el = _two_sum(ends[:, 0], ends[:, 1])
-        i_lo, i_hi = np.lexsort((el, eh))[[0, -1]]
+        ok = np.isfinite(eh)
+        i_lo, i_hi = np.flatnonzero(ok)[np.lexsort((el[ok], eh[ok]))[[0, -1]]]
         base, off = np.concatenate(bases), np.concatenate(offs)
         h, l = _two_sum(base, off)
         keep = (_not_before(h, l, eh[i_lo], el[i_lo]) & _not_before(eh[i_hi], el[i_hi], h, l)
@@ -363,13 +393,6 @@ def _frames_grid(comps, reach, nodes=12):
     return _Grid(np.repeat(base[:-1], nodes), node_off.ravel(), (half[:, None] * w).ravel(), lo, hi)
 
 
-def _grid(weighting, others, nodes=12):
-    """Absolute quadrature nodes and weights over `weighting`'s mass (see _frames_grid)."""
-    cw = _comps(weighting)
-    g = _frames_grid([cw] + [_comps(d) for d in others], [cw], nodes)
-    return g.base + g.off, g.weights
-
-
 def _outside_mass(c, grid):
     """Mass of the components outside the grid's range, from the Normal CDF (in frames)."""
     (lb, lo), (hb, ho) = grid.lo, grid.hi
@@ -381,28 +404,13 @@ def _outside_mass(c, grid):
     return total
 
 
-def _expm1mx(d):
-    """e^d - 1 - d elementwise, accurate also for tiny |d| (series there)."""
-    out = np.empty_like(d)
-    small = np.abs(d) < 0.1
-    ds = d[small]
-    acc = np.zeros_like(ds)
-    for k in range(12, 1, -1):  # d^2/2! + d^3/3! + ... by Horner: exact to double precision here
-        acc = 1.0 / math.factorial(k) + ds * acc
-    out[small] = ds * ds * acc
-    big = ~small
-    with np.errstate(over="ignore"):
-        out[big] = np.expm1(d[big]) - d[big]
-    return out
-
-
 def _bregman(lp, lq, delta):
     """p log(p/q) - p + q = p (e^d - 1 - d) pointwise (>= 0), d = delta = log q - log p."""
     with np.errstate(all="ignore"):
         p = np.exp(lp)
         up = delta <= 1.0
         out = np.where(up, 0.0, np.exp(lq) - p * (1.0 + delta))  # q > e p: no cancellation
-        out[up] = p[up] * _expm1mx(delta[up])
+        out[up] = p[up] * expm1mx(delta[up])
         out[np.isneginf(lp)] = np.exp(lq[np.isneginf(lp)])  # p = 0: the term is q
         out[np.isneginf(lq) & np.isfinite(lp)] = math.inf   # q below exp(-1.8e308) where p is not
     return out
@@ -429,14 +437,14 @@ def _log_ratio(a, b, diff):
     return math.log1p(diff / b) if 0.5 < r < 2.0 else math.log(a) - math.log(b)
 
 
-def _accurate_log_ratio(cw, ct, grid, lw, lt):
+def _accurate_log_ratio(cw, ct, base, off, lw, lt):
     """log t(u) - log w(u) formed without cancellation where t ≈ w.
 
     t - w = sum over paired components of e^{a_k} expm1(b_j - a_k) (plus unpaired ones), where
     b_j - a_k is built from the parameter differences: log(w_j / w_k) and log(s_j / s_k) by
-    log1p of exact differences, and z_j^2 - z_k^2 as (z_j - z_k)(z_j + z_k).
+    log1p of exact differences, and z_j^2 - z_k^2 as (z_j - z_k)(z_j + z_k). The points are
+    base + off (as in _Grid); lw, lt are log w and log t there.
     """
-    base, off = grid.base, grid.off
     with np.errstate(all="ignore"):
         zw, aw = _component_logs(cw, base, off)
         zt, at = _component_logs(ct, base, off)
@@ -465,20 +473,50 @@ def _accurate_log_ratio(cw, ct, grid, lw, lt):
         return np.where(np.abs(acc) < 0.5, np.log1p(acc), lt - lw)
 
 
-def _kl_on_grid(cw, ct, grid, lw, lt, pw, pt, tails):
-    """D(W‖T) from log densities on a grid: the non-negative integrand, plus T's mass outside."""
-    wx = grid.weights
+def _scaled(grid, lw, lt, other=None):
+    """(sw, lw - m, lt - m): the node weights times e^m and the two logs less m, with m the
+    largest of lw, lt and `other` (the log of a further term of the integrand, e.g. of
+    p^alpha q^(1 - alpha)) at each node; 0 where all are -inf.
+
+    Every integrand here (KL's p (e^d - 1 - d), |p - q|, the alpha-divergence terms) is
+    homogeneous of degree 1 in the two densities, so it is evaluated with its largest term near 1
+    and weighted by e^m: densities of components with sigma ~1e300 (~1e-300 e^(-z^2/2)) then never
+    sink into the subnormal range, where they would lose their digits, and no term overflows.
+    """
+    with np.errstate(all="ignore"):
+        m = np.maximum(lw, lt)
+        if other is not None:
+            m = np.maximum(m, np.where(np.isnan(other), -np.inf, other))
+        m = np.where(np.isfinite(m), m, 0.0)
+        return np.exp(np.log(grid.weights) + m), lw - m, lt - m
+
+
+def _refined_log_ratio(cw, ct, grid, lw, lt, sens, value):
+    """log t - log w on the grid rebuilt from the components' parameter differences
+    (`_accurate_log_ratio`) if the rounding of the two logs lw, lt, carried into an integral
+    through sens = weight * |d integrand / d(log t - log w)| at each node, could move `value` by
+    more than 1e-9 of it; None if the plain difference of the logs is good enough."""
+    with np.errstate(all="ignore"):
+        noise = 4.5e-16 * float(np.sum(np.where(sens > 0, sens * (np.abs(lw) + np.abs(lt) + 1.0), 0.0)))
+    if not noise > 1e-9 * abs(value):
+        return None
+    return _accurate_log_ratio(cw, ct, grid.base, grid.off, lw, lt)
+
+
+def _kl_on_grid(cw, ct, grid, lw, lt, scaled, tails):
+    """D(W‖T) from log densities on a grid: the non-negative integrand, plus T's mass outside.
+    `scaled` is _scaled(grid, lw, lt)."""
+    sw, sl_w, sl_t = scaled
     with np.errstate(all="ignore"):
         delta = lt - lw
-        kl = float(np.dot(wx, _bregman(lw, lt, delta))) + tails
+        kl = float(np.dot(sw, _bregman(sl_w, sl_t, delta))) + tails
         if math.isfinite(kl):
             # the logs' rounding, carried into each term by d/dd w (e^d - 1 - d) = t - w (where
             # d > 1 the term is t - w (1 + d) from t itself, and d's rounding barely counts)
-            sens = np.where(delta <= 1.0, np.abs(pt - pw), 0.0)
-            noise = 4.5e-16 * float(np.dot(wx, sens * (np.abs(lw) + np.abs(lt) + 1.0)))
-            if noise > 1e-9 * kl:
-                delta = _accurate_log_ratio(cw, ct, grid, lw, lt)
-                kl = float(np.dot(wx, _bregman(lw, lt, delta))) + tails
+            sens = np.where(delta <= 1.0, sw * np.abs(np.exp(sl_t) - np.exp(sl_w)), 0.0)
+            delta = _refined_log_ratio(cw, ct, grid, lw, lt, sens, kl)
+            if delta is not None:
+                kl = float(np.dot(sw, _bregman(sl_w, sl_t, delta))) + tails
     return kl if kl > 0 else 0.0
 
 
@@ -493,37 +531,38 @@ def _pair_expectations(P, Q, both=True):
     One grid serves both directions: it reaches ±12 sigma around every component of P (and of Q
     if `both`), each panel laid out in the frame of a component.
     """
-    _check_mixture_range(P)
-    _check_mixture_range(Q)
+    _check_mixture_range(P, Q)
     cp, cq = _comps(P), _comps(Q)
     grid = _frames_grid([cp, cq], [cp, cq] if both else [cp])
     wx = grid.weights
     with np.errstate(all="ignore"):
         lp = _log_pdf(cp, grid.base, grid.off)
         lq = _log_pdf(cq, grid.base, grid.off)
-        pp, pq = np.exp(lp), np.exp(lq)
-        wp, wq = wx * pp, wx * pq
+        log_wx = np.log(wx)
+        wp, wq = np.exp(log_wx + lp), np.exp(log_wx + lq)  # never a subnormal density in between
+        sw, sp, sq = _scaled(grid, lp, lq)
         out_p, out_q = _outside_mass(cp, grid), _outside_mass(cq, grid)
         first = (_expect(wp, lp), _expect(wp, lq),
-                 _kl_on_grid(cp, cq, grid, lp, lq, pp, pq, out_q - out_p))
+                 _kl_on_grid(cp, cq, grid, lp, lq, (sw, sp, sq), out_q - out_p))
         if not both:
             return first
         second = (_expect(wq, lq), _expect(wq, lp),
-                  _kl_on_grid(cq, cp, grid, lq, lp, pq, pp, out_p - out_q))
+                  _kl_on_grid(cq, cp, grid, lq, lp, (sw, sq, sp), out_p - out_q))
     return first + second
 
 
 _COMPUTE_MU, _COMPUTE_SIGMA = 1e306, (1e-306, 1e306)
 
 
-def _check_mixture_range(dist):
+def _check_mixture_range(*dists):
     """Quadrature needs every mean and +-12 sigma to stay finite: |mu| <= 1e306, sigma in
     [1e-306, 1e306] (inputs are held to the narrower range of spec.check_range)."""
-    comps = dist.components if isinstance(dist, Mixture) else (dist,)
-    for c in comps:
-        if abs(c.mu) > _COMPUTE_MU or not _COMPUTE_SIGMA[0] <= c.sigma <= _COMPUTE_SIGMA[1]:
-            raise ValueError(f"a normal component N({c.mu!r}, {c.sigma!r}^2) is outside the range "
-                             "a mixture can be integrated in (|mu| <= 1e306, 1e-306 <= sigma <= 1e306)")
+    for dist in dists:
+        comps = dist.components if isinstance(dist, Mixture) else (dist,)
+        for c in comps:
+            if abs(c.mu) > _COMPUTE_MU or not _COMPUTE_SIGMA[0] <= c.sigma <= _COMPUTE_SIGMA[1]:
+                raise ValueError(f"a normal component N({c.mu!r}, {c.sigma!r}^2) is outside the range "
+                                 "a mixture can be integrated in (|mu| <= 1e306, 1e-306 <= sigma <= 1e306)")
 
 
 def _both_normal(P, Q):
@@ -606,18 +645,29 @@ def moment_match(P):
     """The Normal with P's mean and variance: argmin over Gaussian Q of D(P‖Q).
 
     Formed as mu_1 + w_2 (mu_2 - mu_1) and a scaled variance, so components at 1e150 or with
-    sigma 1e300 neither lose their mean nor overflow.
+    sigma 1e300 neither lose their mean nor overflow; a component of weight 0 takes no part, and
+    where the scaled variance underflows (sigmas 1e-300 beside a spread of 1e300) it is summed
+    in logs.
     """
     _check_dist(P)
     if isinstance(P, Normal):
         return P
-    (w1, w2), (c1, c2) = (P.weight, 1.0 - P.weight), P.components
-    dm = c2.mu - c1.mu
-    mean = c1.mu + w2 * dm
-    scale = max(c1.sigma, c2.sigma, abs(dm))
-    r1, r2, rd = c1.sigma / scale, c2.sigma / scale, dm / scale
+    c = _comps(P)
+    if c.mu.size == 1:
+        return Normal(float(c.mu[0]), float(c.sigma[0]))
+    (w1, w2), (m1, m2), (s1, s2) = c.w.tolist(), c.mu.tolist(), c.sigma.tolist()
+    dm = m2 - m1
+    mean = m1 + w2 * dm
+    scale = max(s1, s2, abs(dm))
+    r1, r2, rd = s1 / scale, s2 / scale, dm / scale
     var = w1 * r1 * r1 + w2 * r2 * r2 + w1 * w2 * rd * rd
-    return Normal(mean, scale * math.sqrt(var))
+    if var >= 1e-300:
+        return Normal(mean, scale * math.sqrt(var))
+    logs = [math.log(w1) + 2.0 * math.log(s1), math.log(w2) + 2.0 * math.log(s2)]
+    if dm != 0:
+        logs.append(math.log(w1) + math.log(w2) + 2.0 * math.log(abs(dm)))
+    top = max(logs)
+    return Normal(mean, math.exp(0.5 * (top + math.log(math.fsum(math.exp(v - top) for v in logs)))))
 
 
 @dataclass(frozen=True)
@@ -627,27 +677,27 @@ class FitResult:
     converged: bool
 
 
-def _dlog_density(dist, x):
-    """d/dx log p(x) for a Normal or Mixture (responsibility-weighted component slopes)."""
-    logw, mus, sigmas = _components(dist)
-    z = (x[..., None] - mus) / sigmas
-    logs = logw - np.log(sigmas) - 0.5 * z * z
-    logs -= np.max(logs, axis=-1, keepdims=True)
-    r = np.exp(logs)
-    r /= r.sum(axis=-1, keepdims=True)
-    return np.sum(r * (-z / sigmas), axis=-1)
+def _log_sigma_bounds(c):
+    """How far a fitted Normal's log sigma may go for a P with components c: 30 (in log) below
+    its narrowest component, 30 above its widest or its spread, inside the quadrature's range."""
+    spread = float(np.ptp(c.mu)) if c.mu.size > 1 else 0.0
+    return (max(math.log(float(c.sigma.min())) - 30.0, math.log(_COMPUTE_SIGMA[0])),
+            min(math.log(max(float(c.sigma.max()), spread)) + 30.0, math.log(_COMPUTE_SIGMA[1])))
 
 
 def _reverse_objective(P, mu, sigma):
-    """D(Q‖P) for Q = N(mu, sigma^2) and its gradient in (mu, log sigma), by quadrature."""
-    Q = Normal(mu, sigma)
-    x, wx = _grid(Q, (P,))
-    lq = _log_density(Q, x)
-    wq = wx * np.exp(lq)
-    value = float(np.dot(wq, lq - _log_density(P, x)))
-    g = _dlog_density(P, x)
-    # D = -h(Q) - E_Q[log p]: d/dmu = -E_Q[g], d/dlog sigma = -1 - E_Q[g (x - mu)].
-    grad = np.array([-float(np.dot(wq, g)), -1.0 - float(np.dot(wq, g * (x - mu)))])
+    """D(Q‖P) for Q = N(mu, sigma^2) and its gradient in (mu / sigma, log sigma) (scale-free), by
+    quadrature on the frames grid (so a fit at 1e150 is as fine as one at 0)."""
+    cq, cp = _comps(Normal(mu, sigma)), _comps(P)
+    grid = _frames_grid([cq, cp], [cq])
+    base, off = grid.base, grid.off
+    with np.errstate(all="ignore"):
+        lq, lp = _log_pdf(cq, base, off), _log_pdf(cp, base, off)
+        wq = np.exp(np.log(grid.weights) + lq)
+        value = _expect(wq, lq - lp)
+        g = _dlog_pdf(cp, base, off) * sigma  # d/dx log p in units of 1/sigma
+        # D = -h(Q) - E_Q[log p]: sigma d/dmu = -E_Q[sigma g], d/dlog sigma = -1 - E_Q[g (x - mu)].
+        grad = np.array([-_expect(wq, g), -1.0 - _expect(wq, g * (((base - mu) + off) / sigma))])
     return max(value, 0.0), grad
 
 
@@ -664,24 +714,29 @@ def fit_reverse_kl(P, start, max_iter=500, tol=1e-8, max_step=0.25):
     _check_normal(start, "start")
     max_iter = integer(max_iter, "max_iter", 0, 100_000)
     tol, max_step = positive_number(tol, "tol"), positive_number(max_step, "max_step")
+    _check_mixture_range(P)
+    ls_lo, ls_hi = _log_sigma_bounds(_comps(P))
     mu, log_sigma = float(start.mu), math.log(start.sigma)
     value, grad = _reverse_objective(P, mu, start.sigma)
+    if not (math.isfinite(value) and np.isfinite(grad).all()):
+        raise ValueError("D(Q‖P) at the start of the fit is beyond the float range (about 1.8e308): "
+                         "start it nearer P")
     path = [Normal(mu, start.sigma)]
     converged = False
     for _ in range(max_iter):
         sigma = math.exp(log_sigma)
-        direction = np.array([-sigma * sigma * grad[0], -0.5 * grad[1]])
-        fisher_norm = math.sqrt(direction[0] ** 2 / sigma**2 + 2.0 * direction[1] ** 2)
+        # the natural gradient, with its mu part in units of sigma (grad[0] is sigma dD/dmu)
+        direction = np.array([-grad[0], -0.5 * grad[1]])
+        fisher_norm = math.hypot(direction[0], math.sqrt(2.0) * direction[1])
         if fisher_norm < tol:
             converged = True
             break
-        slope = float(grad @ direction)
         step = min(1.0, max_step / fisher_norm)
         while step > 1e-9:
-            new_mu = mu + step * direction[0]
-            new_ls = min(max(log_sigma + step * direction[1], -30.0), 30.0)
+            new_mu = mu + sigma * (step * direction[0])
+            new_ls = min(max(log_sigma + step * direction[1], ls_lo), ls_hi)
             new_value, new_grad = _reverse_objective(P, new_mu, math.exp(new_ls))
-            if new_value <= value + 1e-4 * step * slope:
+            if new_value <= value + 1e-4 * float(grad @ (step * direction)):  # Armijo
                 break
             step *= 0.5
         else:
@@ -774,16 +829,23 @@ def density_modes(P, rel_step=0.02):
     lo, hi = float(mus.min()), float(mus.max())
     if hi - lo <= 1e-12 * max(1.0, abs(lo)):
         return np.array([lo])
-    n = int(min(max(math.ceil((hi - lo) / (rel_step * float(sigmas.min()))), 64), 200_000))
+    ratio = (hi - lo) / (rel_step * float(sigmas.min()))  # may be inf (1e300 / 1e-300)
+    n = int(max(math.ceil(ratio), 64)) if ratio < 200_000 else 200_000
     x = np.linspace(lo, hi, n + 1)
-    g = _dlog_density(P, x)
+    c = _comps(P)
+
+    def slope(t):  # d/dx log p (overflow-safe: a sigma of 1e-300 makes z^2 overflow far out)
+        with np.errstate(all="ignore"):
+            return _dlog_pdf(c, np.zeros_like(t), t)
+
+    g = slope(x)
     starts = list(np.flatnonzero((g[:-1] > 0) & (g[1:] <= 0)))
     modes = [lo] if g[0] <= 0 else []
     if starts:
         a, b = x[starts], x[np.array(starts) + 1]
         for _ in range(60):  # bisection on the sign of d/dx log p
             mid = 0.5 * (a + b)
-            up = _dlog_density(P, mid) > 0
+            up = slope(mid) > 0
             a, b = np.where(up, mid, a), np.where(up, b, mid)
         modes.extend(0.5 * (a + b))
     return np.array(sorted(modes))

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from klviz.core._numerics import log1pmx_scalar, log_softmax_parts
+from klviz.core._numerics import expm1mx_scalar, log1pmx_scalar, log_softmax_parts
 from klviz.core.checks import finite_number, positive_number, probability, real_vector, same_length
 from klviz.core.checks import weight_vector
 from klviz.core.discrete import _kl_from_logs
@@ -173,16 +173,6 @@ def _is_hard(y):
     return bool(np.all((y == 0.0) | (y == 1.0)))
 
 
-def _expm1mx(d):
-    """e^d - 1 - d, accurate also for tiny |d| (series there)."""
-    if abs(d) >= 0.1:
-        return math.expm1(d) - d
-    acc = 0.0
-    for k in range(20, 1, -1):  # d^2/2! + d^3/3! + ... by Horner, exact to double precision here
-        acc = 1.0 / math.factorial(k) + d * acc
-    return d * d * acc
-
-
 def _bernoulli_kl_soft(y, z, log_f, log_g):
     """D(Bern(y) ‖ Bern(sigmoid(z))) for 0 < y < 1.
 
@@ -193,7 +183,7 @@ def _bernoulli_kl_soft(y, z, log_f, log_g):
     d = z - logit(y)
     if abs(d) <= 1.0:
         u = y * math.expm1(d)
-        return _nonneg(log1pmx_scalar(u) + y * _expm1mx(d))
+        return _nonneg(log1pmx_scalar(u) + y * expm1mx_scalar(d))
     p, q = np.array([1.0 - y, y]), np.array([sigmoid(-z), sigmoid(z)])
     logp, logq = np.array([math.log1p(-y), math.log(y)]), np.array([log_g, log_f])
     return _kl_from_logs(p, q, logp, logq)

@@ -178,8 +178,52 @@ PROVISIONAL_LEFT = 0.9  # room for y tick labels before they are measured
 MIN_AXES_W = 3.0  # narrower charts are not worth reading: leave out the readout instead
 
 
-def legend_plan(labels, title, axis_w):
-    """Beside the title if it fits on the title line, else on its own line(s) under the title."""
+def legend_plan(labels, title, axis_w, fixed=None):
+    """Beside the title if it fits on the title line, else on its own line(s) under the title.
+
+    fixed: a plan to keep (from a layout shared by several figures, see `compose`); beside the
+    title it takes as many columns as there are labels."""
+    if fixed is not None:
+        if fixed["where"] == "beside":
+            return {"where": "beside", "ncol": len(labels), "rows": 1, "count": len(labels)}
+        return dict(fixed, count=len(labels))
+    out = _legend_plan(labels, title, axis_w)
+    out["count"] = len(labels)
+    return out
+
+
+def check_layout(layout, parts):
+    """A layout for `compose` (see there) with finite limits, or ValueError; None stays None."""
+    if layout is None:
+        return None
+    try:
+        origin, readout_w = float(layout["origin"]), float(layout["readout_w"])
+        fixed = {}
+        for part, f in dict(layout["parts"]).items():
+            lims = [tuple(float(v) for v in f[k]) for k in ("xlim", "ylim")]
+            legend = f.get("legend")
+            if legend is not None:
+                legend = {"where": str(legend["where"]), "ncol": int(legend["ncol"]), "rows": int(legend["rows"])}
+                if legend["where"] not in ("beside", "below") or legend["ncol"] < 1 or legend["rows"] < 1:
+                    raise ValueError
+            if any(len(lim) != 2 or not all(map(math.isfinite, lim)) or lim[0] >= lim[1] for lim in lims):
+                raise ValueError
+            if part in parts:
+                fixed[part] = {"xlim": lims[0], "ylim": lims[1], "legend": legend}
+    except (KeyError, TypeError, ValueError, AttributeError):
+        raise ValueError("layout must be a figure layout as made by klviz.figures.animate "
+                         "(finite, increasing axis limits)") from None
+    if not (math.isfinite(origin) and math.isfinite(readout_w) and readout_w >= 0):
+        raise ValueError("layout: its origin and readout width must be finite")
+    return {"origin": origin, "readout_w": readout_w, "parts": fixed}
+
+
+def fixed_legend(fixed_parts, part):
+    """The legend plan a layout fixes for `part` (None: the figure plans its own)."""
+    return fixed_parts[part]["legend"] if part in fixed_parts else None
+
+
+def _legend_plan(labels, title, axis_w):
     widths = [text_width_pt(s, LEGEND_SIZE) + 34 for s in labels]
     room = axis_w * 72.0
     if sum(widths) + text_width_pt(title, TITLE_SIZE) + 24 <= room:
@@ -355,15 +399,26 @@ def draw_readout(ax, title, groups):
 # Putting a view together
 
 
-def compose(make_panels, groups, title, size, default_axis_w, readout=True):
+def compose(make_panels, groups, title, size, default_axis_w, readout=True, layout=None):
     """Lay out a view: chart panels stacked on the left, the readout column on the right.
 
     make_panels(axis_w) -> list of dicts with "top", "bottom" (margins, inches), "axes_h" (natural
-    axes height, inches), "draw" (callable(ax, axis_w)), "ylabels" (bool: has y tick labels) and
-    "left_min" (inches the panel needs left of its axes whatever its y labels, e.g. slanted labels).
+    axes height, inches), "draw" (callable(ax, axis_w)), "ylabels" (bool: has y tick labels),
+    "left_min" (inches the panel needs left of its axes whatever its y labels, e.g. slanted labels),
+    and, for `layout`, "part" (its name), "legend" (its legend plan) and "origin" (where its x axis
+    starts counting: x is drawn as x - origin).
     The axes heights keep their proportions when `size` is given; ValueError if it is too small.
+
+    The figure's own layout is kept as `fig._klviz_layout`: {"size", "readout_w", "origin",
+    "parts": {part: {"xlim", "ylim", "legend"}}}, limits as drawn (x counted from "origin").
+    `layout`, such a dict (usually several merged, see `klviz.figures.animate`), fixes the readout
+    column's width and each part's axis limits, so that figures of different states line up
+    exactly (an animation's frames); the views fix the legend plans and the origin themselves.
     """
     ro_w = readout_width_in("Measures", groups) if readout else 0.0
+    if readout and layout is not None and layout.get("readout_w"):
+        ro_w = float(layout["readout_w"])
+    fixed_parts = layout["parts"] if layout is not None else {}
     right = (COLUMN_GAP + ro_w if readout else 0.25) + SIDE_PAD
     left = PROVISIONAL_LEFT
     for attempt in range(2):
@@ -396,6 +451,10 @@ def compose(make_panels, groups, title, size, default_axis_w, readout=True):
         for panel, (y, h) in zip(panels, boxes):
             ax = fig.add_axes([(SIDE_PAD + left) / width, y / height, axis_w / width, h / height])
             panel["draw"](ax, axis_w)
+            fixed = fixed_parts.get(panel.get("part"))
+            if fixed is not None:  # (x as drawn: counted from the layout's origin, as this figure's)
+                ax.set_xlim(*fixed["xlim"])
+                ax.set_ylim(*fixed["ylim"])
             axes.append((ax, y, h))
         # Now that the y tick labels are known, give them exactly the room they need.
         room = max((y_label_room(ax) for (ax, _, _), panel in zip(axes, panels) if panel.get("ylabels", True)),
@@ -420,6 +479,14 @@ def compose(make_panels, groups, title, size, default_axis_w, readout=True):
         fig.text(SIDE_PAD / width, 1 - 0.12 / height, escape(title), ha="left", va="top",
                  fontsize=15, color=HEADING_COLOR)
     no_ligatures(fig)
+    fig._klviz_layout = {
+        "size": (float(width), float(height)), "readout_w": ro_w,
+        "origin": panels[0].get("origin", 0.0) if panels else 0.0,
+        "parts": {panel["part"]: {"xlim": tuple(float(v) for v in ax.get_xlim()),
+                                  "ylim": tuple(float(v) for v in ax.get_ylim()),
+                                  "legend": panel.get("legend")}
+                  for panel, (ax, _, _) in zip(panels, axes) if "part" in panel},
+    }
     return fig
 
 

@@ -13,9 +13,11 @@ from klviz.core.units import check_unit, convert
 from klviz.figures._hatch import HatchedPatch, hatch
 from klviz.figures._common import (
     AXIS_COLOR,
+    check_layout,
     check_parts,
     check_size,
     compose,
+    fixed_legend,
     legend_plan,
     rc_context,
     title_and_legend,
@@ -164,9 +166,11 @@ def check_drawable(x, lp, lq, parts, unit):
                 raise ValueError("cannot draw the KL integrands: they could not be evaluated for "
                                  "parameters this extreme (the densities alone can be drawn)")
             if not np.isfinite(f).all():
-                raise ValueError("cannot draw the KL integrands: p log(p/q) exceeds the range of "
-                                 "floating-point numbers for this pair (the densities alone "
-                                 "can be drawn)")
+                lost = np.isneginf(lp) != np.isneginf(lq)  # one log density is below -1.8e308
+                what = ("log p or log q falls below -1.8e308 where the other density does not, beyond"
+                        if lost.any() else "p log(p/q) exceeds")
+                raise ValueError(f"cannot draw the KL integrands: {what} the range of floating-point "
+                                 "numbers for this pair (the densities alone can be drawn)")
 
 
 def integrand_names(lp, lq, unit):
@@ -215,13 +219,16 @@ def _draw_integrands(ax, axis_w, x, lp, lq, unit, legend, xlabel):
     title_and_legend(ax, INTEGRANDS_TITLE, handles, names, legend, axis_w)
 
 
-def continuous_figure(p, q, unit="nats", parts=CONTINUOUS_PARTS, title=None, size=None, readout=True):
+def continuous_figure(p, q, unit="nats", parts=CONTINUOUS_PARTS, title=None, size=None, readout=True,
+                      layout=None):
     """The continuous view of P and Q as a matplotlib Figure (Qt-free; for export and notebooks).
 
     p, q: `klviz.core.Normal` / `Mixture`, their dict forms ({"family": "normal", "mu": 0,
     "sigma": 1} or {"family": "mixture", "weight": w, "components": [{mu, sigma}, {mu, sigma}]}),
     or a SPEC string ("normal:0,1"). parts: any of "densities", "integrands", top to bottom.
     readout: add the column with every measure as text (differential entropies may be negative).
+    layout: fixed axis limits (and x origin), legends and readout width shared by several figures,
+    so that they line up (an animation's frames; see `klviz.figures.animate.AnimationPlan`).
     Every number comes from `klviz.core.continuous_measures`. Raises ValueError for bad input.
     """
     P, Q = as_continuous(p, "P"), as_continuous(q, "Q")
@@ -229,11 +236,17 @@ def continuous_figure(p, q, unit="nats", parts=CONTINUOUS_PARTS, title=None, siz
     parts = check_parts(parts, CONTINUOUS_PARTS, "continuous")
     if size is not None:
         size = check_size(size)
+    layout = check_layout(layout, parts)
     m = continuous_measures(P, Q, unit)
     groups = readout_groups(m, unit)
-    origin = plot_origin(P, Q)
+    fixed = layout["parts"] if layout is not None else {}
+    origin = float(layout["origin"]) if layout is not None else plot_origin(P, Q)
     P0, Q0 = _shifted(P, origin), _shifted(Q, origin)
     x = x_grid(P0, Q0)
+    if fixed:  # the curves reach across the fixed x range, and no further
+        lo, hi = min(f["xlim"][0] for f in fixed.values()), max(f["xlim"][1] for f in fixed.values())
+        x = np.unique(np.concatenate([x, np.linspace(lo, hi, 481)]))
+        x = x[(x >= lo) & (x <= hi)]
     lp, lq = log_density(P0, x), log_density(Q0, x)
     check_drawable(x, lp, lq, parts, unit)
     xlabel = x_label(origin)
@@ -243,18 +256,19 @@ def continuous_figure(p, q, unit="nats", parts=CONTINUOUS_PARTS, title=None, siz
         for i, part in enumerate(parts):
             last = i == len(parts) - 1
             if part == "densities":
-                leg = legend_plan(density_names(P, Q), DENSITIES_TITLE, axis_w)
+                leg = legend_plan(density_names(P, Q), DENSITIES_TITLE, axis_w, fixed_legend(fixed, part))
                 draw = partial(_draw_densities, x=x, lp=lp, lq=lq, P=P, Q=Q, legend=leg,
                                xlabel=xlabel if last else None)
             else:
-                leg = legend_plan(integrand_names(lp, lq, unit), INTEGRANDS_TITLE, axis_w)
+                leg = legend_plan(integrand_names(lp, lq, unit), INTEGRANDS_TITLE, axis_w,
+                                  fixed_legend(fixed, part))
                 draw = partial(_draw_integrands, x=x, lp=lp, lq=lq, unit=unit, legend=leg,
                                xlabel=xlabel if last else None)
             panels.append(dict(top=top_margin(leg), bottom=0.55 if last else 0.3, draw=draw,
-                               axes_h=_AXES_H[part]))
+                               axes_h=_AXES_H[part], part=part, legend=leg, origin=origin))
         return panels
 
     with rc_context():
-        fig = compose(make_panels, groups, title, size, 5.6, readout)
-    fig._klviz_remake = lambda new_size: continuous_figure(P, Q, unit, parts, title, new_size, readout)
+        fig = compose(make_panels, groups, title, size, 5.6, readout, layout)
+    fig._klviz_remake = lambda new_size: continuous_figure(P, Q, unit, parts, title, new_size, readout, layout)
     return fig

@@ -19,10 +19,12 @@ from klviz.figures._common import (
     AXIS_COLOR,
     MUTED_TEXT,
     TITLE_H,
+    check_layout,
     check_parts,
     check_size,
     compose,
     escape,
+    fixed_legend,
     legend_plan,
     rc_context,
     text_width_pt,
@@ -206,7 +208,7 @@ def _draw_bars(ax, axis_w, P, Q, labels, plan, legend):
     title_and_legend(ax, BARS_TITLE, handles, ["P", "Q"], legend, axis_w)
 
 
-def _draw_pointwise(ax, axis_w, m, labels, unit, plan, legend):
+def _draw_pointwise(ax, axis_w, m, labels, unit, plan, legend, ylim=None):
     n = len(labels)
     x = np.arange(n)
     w = 0.4
@@ -220,6 +222,9 @@ def _draw_pointwise(ax, axis_w, m, labels, unit, plan, legend):
     inf_height = hi + span * 0.15
     y_top = hi + span * (0.3 if any_inf else 0.1)
     y_bottom = lo - span * 0.06 if lo < 0 else 0.0
+    if ylim is not None:  # a fixed scale (an animation's frames): an infinite bar still stands tall
+        y_bottom, y_top = ylim
+        inf_height = max(inf_height, y_top - (y_top - y_bottom) * 0.12)
     lw = 0.5 if n > 40 else 0.8
     handles = []
     for offset, terms, colour in ((-w / 2, tpq, style.P_COLOR), (w / 2, tqp, style.Q_COLOR)):
@@ -258,7 +263,7 @@ def _decomposition_rows(m, reasons):
     ]
 
 
-def _draw_decomposition(ax, axis_w, m, unit, reasons):
+def _draw_decomposition(ax, axis_w, m, unit, reasons, x_max=None):
     rows = _decomposition_rows(m, reasons)
     ys = (1.0, 0.0)
     height = 0.46
@@ -270,7 +275,11 @@ def _draw_decomposition(ax, axis_w, m, unit, reasons):
     notes = [reason for *_, reason in rows if reason]
     note_w = max((text_width_pt(s, _SIDE_TEXT_SIZE) for s in notes), default=0.0) / 72 + 0.15
     frac = min(max((axis_w - note_w) / axis_w, 0.45), 0.97)
-    x_max = open_end / frac
+    fixed_scale = x_max is not None  # (an animation's frames)
+    if not fixed_scale:
+        x_max = open_end / frac
+    elif any_inf:  # an infinite bar still runs on to the far end
+        open_end = max(open_end, x_max * frac)
     scale = axis_w / x_max  # inches per unit
 
     def inside(x0, width, text, y):
@@ -312,7 +321,9 @@ def _draw_decomposition(ax, axis_w, m, unit, reasons):
     ax.spines["left"].set_visible(False)
     if any_inf:
         # The scale stops where the finite values do; the open-ended bar runs on past it.
-        ticks = [t for t in ax.xaxis.get_major_locator().tick_values(0, top) if -1e-12 <= t <= top * 1.0001]
+        # (On a fixed scale, the ticks of the whole scale: their spacing stays that of the other frames.)
+        ticks = [t for t in ax.xaxis.get_major_locator().tick_values(0, x_max if fixed_scale else top)
+                 if -1e-12 <= t <= top * 1.0001]
         ax.set_xticks(ticks)
         ax.spines["bottom"].set_bounds(0, top)
     ax.set_xlabel(unit, loc="left")
@@ -325,7 +336,7 @@ _AXES_H = {"bars": 1.95, "decomposition": 1.15, "pointwise": 1.85}
 
 
 def discrete_figure(p, q, labels=None, unit="nats", parts=DISCRETE_PARTS, title=None, size=None,
-                    readout=True):
+                    readout=True, layout=None):
     """The discrete view of P and Q as a matplotlib Figure (Qt-free; for export and notebooks).
 
     p, q: probabilities or weights (normalised by their sum; validated like everywhere in klviz),
@@ -333,6 +344,8 @@ def discrete_figure(p, q, labels=None, unit="nats", parts=DISCRETE_PARTS, title=
     parts: any of "bars", "decomposition", "pointwise", drawn top to bottom in the given order.
     readout: add the column with every measure as text ("D(P‖Q) = 0.2008 nats").
     size: (width, height) in inches; the default grows with the number of categories.
+    layout: fixed axis limits, legends and readout width shared by several figures, so that
+    they line up (an animation's frames; see `klviz.figures.animate.AnimationPlan`).
     Every number comes from `klviz.core.discrete_measures`. Raises ValueError for bad input
     (also for a size too small to hold the view).
     """
@@ -343,9 +356,11 @@ def discrete_figure(p, q, labels=None, unit="nats", parts=DISCRETE_PARTS, title=
     parts = check_parts(parts, DISCRETE_PARTS, "discrete")
     if size is not None:
         size = check_size(size)
+    layout = check_layout(layout, parts)
     m = discrete_measures(P, Q, unit)
     reasons = infinity_reasons(m, labels)
     groups = readout_groups(m, unit, reasons)
+    fixed = layout["parts"] if layout is not None else {}
 
     def make_panels(axis_w):
         plan = tick_plan(labels, axis_w)
@@ -353,20 +368,24 @@ def discrete_figure(p, q, labels=None, unit="nats", parts=DISCRETE_PARTS, title=
         panels = []
         for part in parts:
             if part == "bars":
-                leg = legend_plan(["P", "Q"], BARS_TITLE, axis_w)
+                leg = legend_plan(["P", "Q"], BARS_TITLE, axis_w, fixed_legend(fixed, part))
                 draw = partial(_draw_bars, P=P, Q=Q, labels=labels, plan=plan, legend=leg)
                 panels.append(dict(top=top_margin(leg), bottom=tick_room, draw=draw, left_min=plan["left_in"]))
             elif part == "pointwise":
-                leg = legend_plan(_pointwise_names(m), POINTWISE_TITLE, axis_w)
-                draw = partial(_draw_pointwise, m=m, labels=labels, unit=unit, plan=plan, legend=leg)
+                leg = legend_plan(_pointwise_names(m), POINTWISE_TITLE, axis_w, fixed_legend(fixed, part))
+                draw = partial(_draw_pointwise, m=m, labels=labels, unit=unit, plan=plan, legend=leg,
+                               ylim=fixed[part]["ylim"] if part in fixed else None)
                 panels.append(dict(top=top_margin(leg), bottom=tick_room, draw=draw, left_min=plan["left_in"]))
             else:
-                draw = partial(_draw_decomposition, m=m, unit=unit, reasons=reasons)
+                x_max = fixed[part]["xlim"][1] if part in fixed else None
+                draw = partial(_draw_decomposition, m=m, unit=unit, reasons=reasons, x_max=x_max)
+                leg = None
                 panels.append(dict(top=TITLE_H, bottom=0.5, draw=draw, ylabels=False, min_h=1.0))
-            panels[-1]["axes_h"] = _AXES_H[part]
+            panels[-1].update(axes_h=_AXES_H[part], part=part, legend=leg)
         return panels
 
     with rc_context():
-        fig = compose(make_panels, groups, title, size, min(max(4.7 + 0.075 * n, 5.1), 12.0), readout)
-    fig._klviz_remake = lambda new_size: discrete_figure(P, Q, labels, unit, parts, title, new_size, readout)
+        fig = compose(make_panels, groups, title, size, min(max(4.7 + 0.075 * n, 5.1), 12.0), readout, layout)
+    fig._klviz_remake = lambda new_size: discrete_figure(P, Q, labels, unit, parts, title, new_size, readout,
+                                                         layout)
     return fig

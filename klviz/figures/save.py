@@ -50,13 +50,15 @@ def pixel_size(fig, dpi):
     return int(round(w * dpi)), int(round(h * dpi))
 
 
-def _write_png(fig, fh, dpi):
-    """Render with Agg and write an RGB PNG of exactly pixel_size(fig, dpi) pixels.
+def render_rgb(fig, dpi):
+    """`fig` drawn by Agg as a PIL RGB image of exactly pixel_size(fig, dpi) pixels: the pixels of
+    a PNG export (and of every frame of an animation). Call inside rc_context().
 
     Agg truncates inches x dpi (8.2 x 100 gives 819 px); a half-pixel margin on the figure size
     makes it land on the rounded value. The alpha channel (always opaque here) is dropped.
     """
     from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from PIL import Image
 
     wp, hp = pixel_size(fig, dpi)
     old_canvas, old_dpi = fig.canvas, fig.dpi
@@ -66,15 +68,18 @@ def _write_png(fig, fh, dpi):
         fig.set_dpi(dpi)
         canvas = FigureCanvasAgg(fig)
         canvas.draw()
-        from PIL import Image
-
         # Pillow drops the (always opaque) alpha channel in C: a numpy slice would copy it slower
         rgba = Image.frombuffer("RGBA", canvas.get_width_height(), canvas.buffer_rgba(), "raw", "RGBA", 0, 1)
-        _save_png(rgba.convert("RGB"), fh, dpi, _METADATA["png"])
+        return rgba.convert("RGB")
     finally:
         fig.set_dpi(old_dpi)
         fig.set_size_inches(*old_size, forward=False)
         fig.set_canvas(old_canvas)
+
+
+def _write_png(fig, fh, dpi):
+    """Render with Agg and write an RGB PNG of exactly pixel_size(fig, dpi) pixels."""
+    _save_png(render_rgb(fig, dpi), fh, dpi, _METADATA["png"])
 
 
 def _save_png(image, fh, dpi, text=None):

@@ -9,7 +9,10 @@ def create_main_window(session_path=None, *, deferred=False):
     """
     from klviz.gui.main_window import MainWindow
 
+    from klviz.gui.icon import app_icon
+
     window = MainWindow(deferred=deferred)
+    window.setWindowIcon(app_icon())
     if session_path is not None:
         window.open_session(session_path)
     return window

@@ -34,6 +34,12 @@ def setup_application(app):
     app.setOrganizationName("klviz")
     app.setApplicationDisplayName("klviz")
     app.setApplicationVersion(__version__)
+    # The desktop entry `klviz desktop install` writes is klviz.desktop: this ties the windows to
+    # it (their icon and name in docks and task bars on Wayland and X11 alike).
+    app.setDesktopFileName("klviz")
+    from klviz.gui.icon import app_icon
+
+    app.setWindowIcon(app_icon())
     configure_pyqtgraph()
 
 
@@ -99,6 +105,10 @@ def dark_palette():
 
 def light_palette(high_contrast=False):
     p = QtWidgets.QApplication.style().standardPalette()
+    # Fusion's selection blue (#308cc6) gives white text only 3.7:1; this one gives 5.3:1 (WCAG AA).
+    for group in (QtGui.QPalette.ColorGroup.Active, QtGui.QPalette.ColorGroup.Inactive):
+        p.setColor(group, QtGui.QPalette.ColorRole.Highlight, QtGui.QColor("#2A6FB0"))
+        p.setColor(group, QtGui.QPalette.ColorRole.HighlightedText, QtGui.QColor("#FFFFFF"))
     if high_contrast:
         C = QtGui.QPalette.ColorRole
         for role, c in {C.Window: "#FFFFFF", C.WindowText: "#000000", C.Base: "#FFFFFF",

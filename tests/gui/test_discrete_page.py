@@ -227,7 +227,7 @@ def test_overlay_draws_both_and_drags_each(window):
 def test_dark_theme_recolours_names_and_caption_swatches(window):
     from PySide6 import QtGui
 
-    from klviz.style import P_COLOR, P_DARK, Q_DARK
+    from klviz.style import P_COLOR, P_DARK, Q_DARK, text_color
 
     page = window.page_discrete
     window.findChild(QtGui.QAction, "action_theme_dark").trigger()
@@ -238,5 +238,6 @@ def test_dark_theme_recolours_names_and_caption_swatches(window):
     window.model.set_unit("bits")  # a new caption keeps the dark swatches
     assert P_DARK.lower() in page.pointwise.caption.text().lower()
     window.findChild(QtGui.QAction, "action_theme_light").trigger()
-    assert P_COLOR.lower() in window.findChild(QtWidgets.QLabel, "name_entropy_p").styleSheet().lower()
+    # names are text: the light theme's text shade of P's blue (4.5:1); the swatches keep the blue
+    assert text_color(P_COLOR).lower() in window.findChild(QtWidgets.QLabel, "name_entropy_p").styleSheet().lower()
     assert P_COLOR.lower() in page.pointwise.caption.text().lower()

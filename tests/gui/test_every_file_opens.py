@@ -5,10 +5,9 @@ the previous file's), and every chart's axes and curves stay finite.
 Extremes the file format accepts are listed explicitly (sigma 1e-300 and 1e300, |mu| = 1e300,
 mixtures far from 0, on either side); hypothesis then draws whole valid session dicts.
 
-Where klviz.core, called directly, cannot compute a pair yet (it raises, warns or returns NaN:
-issue 11 §3, the core's side of this contract), the explicit case is a strict xfail named after
-the core's error, and hypothesis skips that draw: the GUI cannot show numbers that do not exist.
-Once the core computes them, those cases run and must pass.
+klviz.core, called directly, must compute every such pair too (issue 11 §3, the core's side of
+this contract): its measures and those of P with each fitted Q, without an error, a warning or a
+NaN. Both the explicit cases and the drawn ones assert it.
 """
 
 import json
@@ -64,35 +63,24 @@ EXTREMES = [
 ]
 
 
-def core_gap(p, q):
-    """Why klviz.core cannot compute this pair today (None if it can): its measures, and those of
-    P with each fitted Q (a fit the core cannot compute is refused by the tab, which is fine),
-    called directly with numpy warnings as errors, as the app needs them."""
+def assert_core_computes(p, q):
+    """klviz.core computes this pair: its measures, and those of P with each fitted Q (a fit the
+    core refuses with a ValueError is refused by the tab, which is fine), called directly with
+    numpy warnings as errors, as the app needs them; no NaN."""
     P, Q = (continuous_from_dict(d, name) for d, name in ((p, "P"), (q, "Q")))
     pairs = [(P, Q)]
     for fit in (fit_forward_kl, fit_reverse_kl_nearest_mode):
         try:
             with np.errstate(over="raise", invalid="raise", divide="raise"):
                 pairs.append((P, fit(P, moment_match(Q)).normal))
-        except (ValueError, ArithmeticError):
+        except ValueError:
             pass
     for A, B in pairs:
-        try:
-            with warnings.catch_warnings():
-                warnings.simplefilter("error")  # numpy's overflow / invalid-value warnings included
-                m = continuous_measures(A, B)
-        except Exception as exc:  # noqa: BLE001 -- any failure of the core is the reason
-            return f"{type(exc).__name__}: {exc}"
+        with warnings.catch_warnings():
+            warnings.simplefilter("error")  # numpy's overflow / invalid-value warnings included
+            m = continuous_measures(A, B)
         bad = [k for k in CONTINUOUS_KEYS if math.isnan(getattr(m, k))]
-        if bad:
-            return f"NaN for {', '.join(bad)}"
-    return None
-
-
-def case(p, q):
-    gap = core_gap(p, q)
-    marks = [pytest.mark.xfail(strict=True, reason=f"klviz.core cannot compute this pair yet ({gap})")] if gap else []
-    return pytest.param(p, q, marks=marks, id=f"{json.dumps(p)} | {json.dumps(q)}")
+        assert not bad, f"NaN for {', '.join(bad)} of {A} and {B}"
 
 
 def session_dict(p, q, unit="nats", discrete=None):
@@ -177,8 +165,10 @@ def assert_every_tab_shows(window, qtbot, data, path):
 
 @pytest.mark.qt_log_level_fail("WARNING")
 @pytest.mark.qt_log_ignore(PLATFORM_NOISE)
-@pytest.mark.parametrize("p, q", [case(p, q) for p, q in EXTREMES])
+@pytest.mark.parametrize("p, q", [pytest.param(p, q, id=f"{json.dumps(p)} | {json.dumps(q)}")
+                                  for p, q in EXTREMES])
 def test_extreme_valid_files_open_in_every_tab(window, qtbot, tmp_path, p, q):
+    assert_core_computes(p, q)
     data = session_dict(p, q, unit="bits")
     path = tmp_path / "extreme.klviz"
     path.write_text(json.dumps(data))
@@ -188,7 +178,7 @@ def test_extreme_valid_files_open_in_every_tab(window, qtbot, tmp_path, p, q):
 
 def mp_normal_measures(P, Q, unit="nats"):
     """The MATH.md closed forms for two Normals with mpmath at 60 digits (an independent stand-in
-    for klviz.core's measures, which some of these pairs are beyond today)."""
+    for klviz.core's measures, so that the drawing is tested apart from the core)."""
     with mpmath.workdps(60):
         def h(a):
             return mpmath.log(2 * mpmath.pi * mpmath.e * mpmath.mpf(a.sigma) ** 2) / 2
@@ -274,16 +264,15 @@ sessions = st.builds(session_dict, distributions, distributions, st.sampled_from
                                  HealthCheck.filter_too_much])
 @given(data=sessions)
 def _open_drawn_file(window, qtbot, tmp_path, opened, data):
-    c = data["continuous"]
-    gap = core_gap(c["p"], c["q"])
-    note(f"core: {gap}")
-    assume(gap is None)  # numbers the core cannot compute yet cannot be shown (see the extremes)
     path = tmp_path / "drawn.klviz"
     path.write_text(json.dumps(data))
     try:
         ss.load_session(path)
     except ss.SessionError:
         assume(False)  # the file format refuses it: only files that pass validation are at issue
+    c = data["continuous"]
+    note(f"P = {c['p']}, Q = {c['q']}")
+    assert_core_computes(c["p"], c["q"])
     assert_every_tab_shows(window, qtbot, data, path)
     opened.append(data)
 
@@ -293,5 +282,5 @@ def _open_drawn_file(window, qtbot, tmp_path, opened, data):
 def test_valid_session_files_open_in_every_tab(window, qtbot, tmp_path):
     opened = []
     _open_drawn_file(window, qtbot, tmp_path, opened)
-    # the draws the core cannot compute yet are left out; enough others must have been opened
+    # draws the file format refuses are left out; enough others must have been opened
     assert len(opened) >= 20, f"only {len(opened)} drawn files could be opened"

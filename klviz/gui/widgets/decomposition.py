@@ -16,7 +16,7 @@ from klviz.gui.theme import set_plot_title
 from klviz.gui.widgets.labels_layer import FastBars, LabelsLayer
 from klviz.gui.widgets.ranges import nice_ceiling
 from klviz.gui.widgets.caption import Caption
-from klviz.style import KL_COLOR, P_COLOR, Q_COLOR
+from klviz.style import KL_COLOR, P_COLOR, Q_COLOR, ink_on
 
 
 class DecompositionChart(pg.PlotWidget):
@@ -50,9 +50,13 @@ class DecompositionChart(pg.PlotWidget):
         # "H(P)" / "D(P‖Q)" inside the segments (where they fit), "∞ →" at an open end
         bold = QtGui.QFont()
         bold.setBold(True)
-        self._seg_texts = LabelsLayer(color="#FFFFFF", font=bold, anchor=(0.5, 0.5))
-        self._inf_marks = LabelsLayer(color="#FFFFFF", font=bold, anchor=(1.0, 0.5), offset_px=(-4, 0))
-        pi.addItem(self._seg_texts)
+        # Black or white, whichever reads on the segment's colour (WCAG AA): one layer per ink.
+        self._seg_texts = {ink: LabelsLayer(color=ink, font=bold, anchor=(0.5, 0.5))
+                           for ink in ("#000000", "#FFFFFF")}
+        self._inf_marks = LabelsLayer(color=ink_on(KL_COLOR), font=bold, anchor=(1.0, 0.5), offset_px=(-4, 0))
+        self._seg_colors = (P_COLOR, Q_COLOR)
+        for layer in self._seg_texts.values():
+            pi.addItem(layer)
         pi.addItem(self._inf_marks)
         # The equations with numbers sit in a label under the chart: it scales with the fonts and
         # never collides with the bars.
@@ -62,8 +66,9 @@ class DecompositionChart(pg.PlotWidget):
 
     def restyle(self, look):
         self._look = look
-        for layer in (self._seg_texts, self._inf_marks):
+        for layer in (*self._seg_texts.values(), self._inf_marks):
             layer.set_style(font=look.font(9.5, bold=True))
+        self._seg_colors = (look.p_color, look.q_color)
         for item, color in zip(self._entropy_bars, (look.p_color, look.q_color)):
             item.setOpts(brush=color, pen=pg.mkPen(color))
         set_plot_title(self.getPlotItem(), self.TITLE, size=f"{12 * look.scale:.0f}pt")
@@ -95,13 +100,14 @@ class DecompositionChart(pg.PlotWidget):
                              f"{format_value(d)} = {format_value(c)} {unit}")
         self.caption.setText("<br>".join(lines))
         self._inf_marks.set_items(marks)
-        segs = []
-        for (y, _, _, _, names, _), h, dw in zip(self.ROWS, widths_h, widths_d):
-            for name, x0, w in ((names[1], 0.0, h), (names[2], h, dw)):
+        segs = {ink: [] for ink in self._seg_texts}
+        for (y, _, _, _, names, _), h, dw, fill in zip(self.ROWS, widths_h, widths_d, self._seg_colors):
+            for name, x0, w, colour in ((names[1], 0.0, h, fill), (names[2], h, dw, KL_COLOR)):
                 w_vis = min(x0 + w, xmax) - x0
                 if w_vis > 0.12 * xmax:
-                    segs.append((x0 + w_vis / 2, y, name))
-        self._seg_texts.set_items(segs)
+                    segs[ink_on(colour)].append((x0 + w_vis / 2, y, name))
+        for ink, layer in self._seg_texts.items():
+            layer.set_items(segs[ink])
         for item, y, w in zip(self._entropy_bars, (1, 0), widths_h):
             item.setOpts(x0=[0], width=[w], y=[y], height=0.7)
         self._kl_bars.setOpts(x0=x0_d, width=widths_d, y=[1, 0], height=0.7)

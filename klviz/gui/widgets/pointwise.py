@@ -17,7 +17,7 @@ from klviz.core.format import format_value
 from klviz.gui.widgets.labels_layer import FastBars, LabelsLayer
 from klviz.gui.widgets.ranges import nice_ceiling
 from klviz.gui.widgets.caption import Caption
-from klviz.style import P_COLOR, Q_COLOR
+from klviz.style import P_COLOR, Q_COLOR, ink_on
 
 
 class PointwiseChart(pg.PlotWidget):
@@ -43,8 +43,11 @@ class PointwiseChart(pg.PlotWidget):
         bold = QtGui.QFont()
         bold.setBold(True)
         bold.setPointSizeF(bold.pointSizeF() * 1.4)
-        self._inf = LabelsLayer(color="#FFFFFF", font=bold, anchor=(0.5, 0.0), offset_px=(0, 3))
-        pi.addItem(self._inf)
+        # "∞" inside an infinite term's bar, in the ink that reads on that bar's colour
+        self._inf = (LabelsLayer(color=ink_on(P_COLOR), font=bold, anchor=(0.5, 0.0), offset_px=(0, 3)),
+                     LabelsLayer(color=ink_on(Q_COLOR), font=bold, anchor=(0.5, 0.0), offset_px=(0, 3)))
+        for layer in self._inf:
+            pi.addItem(layer)
         self._labels = ()
         self._yrange = None
         self.caption = Caption(lines=2)  # placed above the chart by the page; cheaper than a plot title
@@ -56,6 +59,8 @@ class PointwiseChart(pg.PlotWidget):
         self._bars_pq.setOpts(brush=look.p_color, pen=pg.mkPen(look.p_color))
         self._bars_qp.setOpts(brush=look.q_color, pen=pg.mkPen(look.q_color))
         self._colors = (look.p_color, look.q_color)
+        for layer, colour in zip(self._inf, self._colors):
+            layer.set_style(color=ink_on(colour))
         if self._sums is not None:
             self.caption.setText(self._caption_text(*self._sums))
 
@@ -81,8 +86,8 @@ class PointwiseChart(pg.PlotWidget):
         inf_pq, inf_qp = np.isinf(terms_pq), np.isinf(terms_qp)
         self._bars_pq.setOpts(x=x - 0.2, height=np.where(inf_pq, top, terms_pq))
         self._bars_qp.setOpts(x=x + 0.2, height=np.where(inf_qp, top, terms_qp))
-        xs = np.concatenate([x[inf_pq] - 0.2, x[inf_qp] + 0.2])
-        self._inf.set_items([(float(v), top, "∞") for v in xs])
+        self._inf[0].set_items([(float(v), top, "∞") for v in x[inf_pq] - 0.2])
+        self._inf[1].set_items([(float(v), top, "∞") for v in x[inf_qp] + 0.2])
         pi = self.getPlotItem()
         yr = (-nice_ceiling(-bottom) if bottom < 0 else 0.0, nice_ceiling(top))
         if sticky and self._yrange is not None:

@@ -11,7 +11,7 @@ from PySide6 import QtCore, QtGui, QtWidgets
 from klviz.core.format import format_value
 from klviz.gui.widgets.text import mnemonic_text
 from klviz.gui.widgets.value_label import FixedValueLabel, ValueLabel
-from klviz.style import P_COLOR, Q_COLOR
+from klviz.style import ERROR_COLOR, text_color
 
 
 class ReadoutGrid(QtWidgets.QWidget):
@@ -43,7 +43,7 @@ class ReadoutGrid(QtWidgets.QWidget):
             name_label.setFont(name_font)
             self._colors[key] = color
             if color:
-                name_label.setStyleSheet(f"color: {color}; font-weight: 600;")
+                name_label.setStyleSheet(f"color: {text_color(color)}; font-weight: 600;")
             value = FixedValueLabel("−0.00000e−100 hartleys", "–")
             value.setObjectName(prefix + key)
             value.setProperty("role", "readout-value")
@@ -52,7 +52,7 @@ class ReadoutGrid(QtWidgets.QWidget):
             reason.setObjectName(prefix + key + "_reason")
             reason.setProperty("role", "readout-reason")
             reason.setFont(reason_font)
-            reason.setStyleSheet("color: #B03A2E;")
+            reason.setStyleSheet(f"color: {text_color(ERROR_COLOR)};")
             reason.setWordWrap(True)
             reason.setVisible(False)
             for w in (name_label, value):
@@ -76,11 +76,12 @@ class ReadoutGrid(QtWidgets.QWidget):
             r.setVisible(bool(why) and not self._quiz)
 
     def restyle(self, look):
-        """P's and Q's names take the theme's shades of their colours (lighter on a dark window)."""
-        shades = {P_COLOR: look.p_color, Q_COLOR: look.q_color}
+        """Names and reasons take the theme's text shades of their colours (at least 4.5:1)."""
         for key, color in self._colors.items():
             if color:
-                self.names[key].setStyleSheet(f"color: {shades.get(color, color)}; font-weight: 600;")
+                self.names[key].setStyleSheet(f"color: {text_color(color, look.dark)}; font-weight: 600;")
+        for reason in self.reasons.values():
+            reason.setStyleSheet(f"color: {text_color(ERROR_COLOR, look.dark)};")
 
     # -- copying (the values are not mouse-selectable: a selectable QLabel paints through a text
     # document, three times slower, and these repaint on every frame of a drag) ------------------

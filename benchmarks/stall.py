@@ -1,0 +1,119 @@
+"""Stalls: the longest time the GUI thread is unavailable during each common action (issue 12).
+
+A 5 ms heartbeat timer runs on the event loop; for each action the script records the longest
+gap between heartbeats from just before the action until the loop has been idle for 300 ms
+(the action's own work, the repaints it causes and any timers it starts). Target: no gap above
+50 ms after the first paint. Each action is measured REPEATS times, in a fresh window per round,
+interleaved, and the median and worst are reported.
+
+Run (a real window on a virtual display is closest to a user's machine; offscreen works too):
+    QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/stall.py [--repeats 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6 import QtCore, QtGui, QtWidgets  # noqa: E402
+
+
+class Heartbeat:
+    def __init__(self, period_ms=5):
+        self.times = []
+        self.timer = QtCore.QTimer()
+        self.timer.setTimerType(QtCore.Qt.TimerType.PreciseTimer)
+        self.timer.timeout.connect(lambda: self.times.append(time.perf_counter()))
+        self.timer.start(period_ms)
+
+    def longest_gap_during(self, action, settle_s=0.3):
+        """Milliseconds: the longest heartbeat gap from just before `action()` until settled."""
+        app = QtWidgets.QApplication.instance()
+        app.processEvents()
+        start = time.perf_counter()
+        self.times = [start]
+        action()
+        end = time.perf_counter() + settle_s
+        while time.perf_counter() < end:
+            app.processEvents(QtCore.QEventLoop.ProcessEventsFlag.AllEvents, 5)
+        stamps = self.times + [time.perf_counter()]
+        return 1000 * max(b - a for a, b in zip(stamps, stamps[1:]))
+
+
+def _action(window, name):
+    act = window.findChild(QtGui.QAction, name)
+    if act is None:
+        raise SystemExit(f"no action {name!r} in this window")
+    return act
+
+
+def actions(window, tmp):
+    """(name, callable) in the order a class meets them; each runs on the same window."""
+    tabs = window.tabs
+
+    def switch_to(i):
+        return lambda: tabs.setCurrentIndex(i)
+
+    out = [("deferred tabs built after the first paint", window.finish_building)]
+    for i in range(1, tabs.count()):
+        out.append((f"first switch to the {tabs.tabText(i).replace('&', '')} tab", switch_to(i)))
+    out.append(("back to the Discrete tab", switch_to(0)))
+    out.append(("presentation on (F11)", _action(window, "action_presentation").trigger))
+    out.append(("presentation off", _action(window, "action_presentation").trigger))
+    out.append(("opening the lesson", _action(window, "action_lesson").trigger))
+    out.append(("closing the lesson", _action(window, "action_lesson").trigger))
+    spin = window.findChild(QtWidgets.QSpinBox, "spin_categories")
+    out.append(("100 categories", lambda: spin.setValue(100)))
+    out.append(("back to 10 categories", lambda: spin.setValue(10)))
+    exporter = getattr(window, "exporter", None)
+    if exporter is not None:
+        out.append(("first export from the app (PNG)", lambda: exporter.export(os.path.join(tmp, "a.png"))))
+        out.append(("second export (PNG)", lambda: exporter.export(os.path.join(tmp, "b.png"))))
+    return out
+
+
+def one_round(app):
+    from klviz.gui import create_main_window
+
+    window = create_main_window(deferred=True)
+    window.resize(1280, 800)
+    heart = Heartbeat()
+    window.show()
+    app.processEvents()
+    window.repaint()
+    results = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for name, act in actions(window, tmp):
+            results[name] = heart.longest_gap_during(act)
+    heart.timer.stop()
+    window.close()
+    window.deleteLater()
+    app.processEvents()
+    return results
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--repeats", type=int, default=5)
+    args = ap.parse_args(argv)
+    from klviz.gui import theme
+
+    app = QtWidgets.QApplication.instance() or QtWidgets.QApplication([sys.argv[0]])
+    theme.setup_application(app)
+    rounds = [one_round(app) for _ in range(args.repeats)]
+    print(f"{'action':48s} {'median ms':>10s} {'worst ms':>9s}")
+    for name in rounds[0]:
+        gaps = [r[name] for r in rounds]
+        flag = "  > 50 ms" if statistics.median(gaps) > 50 else ""
+        print(f"{name:48s} {statistics.median(gaps):10.1f} {max(gaps):9.1f}{flag}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
