@@ -90,7 +90,7 @@ class MatplotlibView(QtWidgets.QWidget):
         from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
         from matplotlib.figure import Figure
 
-        from klviz.session import preset
+        from klviz.state.discrete import preset
 
         self.p, self.q = preset("peaked", n), preset("bimodal", n)
         fig = Figure(figsize=(12, 7))
@@ -113,7 +113,7 @@ class MatplotlibView(QtWidgets.QWidget):
     def set_p(self, i, value):
         from klviz.core import Categorical, discrete_measures
         from klviz.core.format import format_value
-        from klviz.session import set_probability
+        from klviz.state.discrete import set_probability
 
         self.p = set_probability(self.p, i, value)
         m = discrete_measures(Categorical.from_weights(self.p), Categorical.from_weights(self.q))

@@ -1,6 +1,6 @@
 """The guided lesson: steps in order, each a scene to set up, an explanation in our own words, a
 formula with the live numbers substituted, and something to try. Qt-free: the panel in
-klviz.gui.pages.lesson renders it, and the numbers come from the app's measures (nothing here
+klviz.gui.lesson_dock renders it, and the numbers come from the app's measures (nothing here
 computes a measure; it only formats the values it is given).
 """
 
@@ -112,7 +112,7 @@ def formula(step, m, state, unit):
     """The step's formula as HTML with the live numbers (`m`: the app's DiscreteMeasures)."""
     if step.tab != "discrete" or m is None:
         return ""
-    labels, p, q = state.labels, state.p, state.q
+    p = state.p
     if step.key == "entropy":
         terms = " + ".join(f"{p[i]:.3g}·log(1/{p[i]:.3g})" for i in range(len(p)) if p[i] > 0)
         return f"H(P) = Σ p<sub>i</sub> log(1/p<sub>i</sub>) = {terms} = <b>{_v(m.entropy_p)} {unit}</b>"

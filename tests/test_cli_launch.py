@@ -9,7 +9,7 @@ import sys
 import pytest
 
 from klviz import cli
-from klviz import session as ss
+from klviz import state as ss
 
 HEAD = {"format": "klviz-session", "version": 1}
 

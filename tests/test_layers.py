@@ -19,7 +19,8 @@ def _loaded_after_import(module):
     return json.loads(out.stdout)
 
 
-@pytest.mark.parametrize("module", ["klviz.core", "klviz.cli", "klviz.session", "klviz.style"])
+@pytest.mark.parametrize("module", ["klviz.core", "klviz.cli", "klviz.state", "klviz.session", "klviz.losslab",
+                                    "klviz.style"])
 def test_import_loads_no_gui_or_scipy(module):
     assert _loaded_after_import(module) == []
 
@@ -100,3 +101,53 @@ def test_no_import_cycles():
 
 def test_the_cycle_check_itself_can_fail():
     assert _cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": set()}) == [["a", "b", "c"]]
+
+
+def _third_party(path):
+    """Top-level names of the non-klviz packages a source file imports (lazy imports count)."""
+    import ast
+
+    out = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            out.update(a.name.split(".")[0] for a in node.names)
+        elif isinstance(node, ast.ImportFrom) and not node.level and node.module:
+            out.add(node.module.split(".")[0])
+    return out - {"klviz"}
+
+
+def _layer(graph, prefix):
+    return {m for m in graph if m == prefix or m.startswith(prefix + ".")}
+
+
+QT = {"PySide6", "shiboken6", "pyqtgraph", "superqt"}
+
+
+def test_the_state_layer_rules():
+    """klviz.state: no Qt, no matplotlib, nothing from the GUI, the CLI or the figures (any import,
+    lazy ones included); klviz.core below it imports neither state nor anything above."""
+    from pathlib import Path
+
+    graph = _import_graph()
+    root = Path(__file__).resolve().parents[1]
+    state, core = _layer(graph, "klviz.state"), _layer(graph, "klviz.core")
+    assert {"klviz.state.session", "klviz.state.fileformat", "klviz.state.losslab"} <= state
+    above = ("klviz.gui", "klviz.cli", "klviz.figures")
+    for m in sorted(state):
+        path = root.joinpath(*m.split("."))
+        path = path / "__init__.py" if path.is_dir() else path.with_suffix(".py")
+        assert not _third_party(path) & (QT | {"matplotlib"}), m
+        assert not {d for d in graph[m] if d.startswith(above)}, m
+    for m in sorted(core):
+        assert not {d for d in graph[m] if d.startswith(above + ("klviz.state", "klviz.session"))}, m
+    # the compatibility modules are the state's own names, nothing else
+    assert graph["klviz.losslab"] == {"klviz.state.losslab"}
+    assert {d.split(".")[1] for d in graph["klviz.session"]} <= {"state", "core"}
+
+
+def test_the_state_rules_can_fail():
+    from pathlib import Path
+
+    gui = Path(__file__).resolve().parents[1] / "klviz" / "gui" / "theme.py"
+    assert _third_party(gui) & QT
+    assert any(d.startswith("klviz.gui") for d in _import_graph()["klviz.gui.main_window"])

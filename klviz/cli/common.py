@@ -115,7 +115,7 @@ def read_data_pair(p_text, q_text, bins=None, pseudocount=None, unit="nats"):
 def read_session(path, hint=""):
     """The Session in file `path`, or UsageError naming the file and the problem (one line)."""
     from klviz.fileio import shown_path
-    from klviz.session import SessionError, load_session
+    from klviz.state.fileformat import SessionError, load_session
 
     if "\x00" not in path and not os.path.lexists(path):
         raise UsageError(f"no such session file: {shown_path(path)}{hint}")

@@ -386,11 +386,15 @@ def _frames_grid(comps, reach, nodes=12, shapes=(), points=None, offsets=_OFFSET
         base, off = base[distinct], off[distinct]
         a = off[:-1]
         b = (base[1:] - base[:-1]) + off[1:]  # the right end in the left end's frame
+        # two points in exact order may round to b <= a in the left frame: such a panel is
+        # ~1e-16 wide, and its negative weights would make log(weight) NaN; it is left out
+        wide = b > a
+        a, b, left = a[wide], b[wide], base[:-1][wide]
     t, w = _legendre(nodes)
     half = 0.5 * (b - a)
     node_off = (a + half)[:, None] + half[:, None] * t
     lo, hi = (float(ends[i_lo, 0]), float(ends[i_lo, 1])), (float(ends[i_hi, 0]), float(ends[i_hi, 1]))
-    return _Grid(np.repeat(base[:-1], nodes), node_off.ravel(), (half[:, None] * w).ravel(), lo, hi)
+    return _Grid(np.repeat(left, nodes), node_off.ravel(), (half[:, None] * w).ravel(), lo, hi)
 
 
 def _outside_mass(c, grid):

@@ -6,7 +6,6 @@ import numpy as np
 
 UNITS = ("nats", "bits", "hartleys")
 _LOG_BASE = {"nats": 1.0, "bits": math.log(2.0), "hartleys": math.log(10.0)}
-UNIT_SYMBOL = {"nats": "nat", "bits": "bit", "hartleys": "Hart"}
 
 
 def check_unit(unit):

@@ -1,28 +1,28 @@
-"""The main window: assembles the pages, the menus, the unit selector and the status bar.
-
-It holds no mathematics and draws nothing itself.
+"""The main window: assembles the models, the pages, the menus, the unit selector and the status
+bar. It holds no mathematics, draws nothing itself and pushes no state to widgets (they follow the
+SessionModel and the PresentationModel); what it does itself is the session's files: New, Open,
+Save, the recent files and the unsaved-changes questions.
 """
 
 from __future__ import annotations
 
 import os
 
-import pyqtgraph as pg
-from PySide6 import QtCore, QtGui, QtWidgets
+from PySide6 import QtCore, QtWidgets
 
-from klviz import session as ss
-from klviz.core.units import UNITS
+from klviz import state as ss
 from klviz.fileio import error_reason, shown_path
 from klviz.gui import settings
+from klviz.gui.actions import UnitSelector, build_actions, build_menus
 from klviz.gui.classroom import Classroom
 from klviz.gui.export import Exporter
-from klviz.gui.theme import Look, cache_axes
-from klviz.gui.model import SessionModel
+from klviz.gui.models.presentation import PresentationModel
+from klviz.gui.models.session_model import SessionModel
 from klviz.gui.pages.continuous import ContinuousPage
 from klviz.gui.pages.discrete import DiscretePage
 from klviz.gui.pages.losses import LossesPage
+from klviz.gui.theme import Look, apply_window_look, configure_pyqtgraph
 from klviz.gui.widgets.text import message_box, mnemonic_text, title_text
-from klviz.gui.theme import configure_pyqtgraph
 
 _ASK_BEFORE_OPENING = "This session has changes that are not saved. Save them before opening another session?"
 
@@ -34,6 +34,9 @@ class MainWindow(QtWidgets.QMainWindow):
         configure_pyqtgraph()
         self.setObjectName("main_window")
         self.model = SessionModel(session, parent=self)
+        self.presentation = PresentationModel(settings.saved_theme(), parent=self)
+        # first of the look's subscribers: the palette and fonts change before the widgets restyle
+        self.presentation.lookChanged.connect(self._apply_window_look)
         self.current_path = None
         self._message_box = None
         self._unsaved_box = None  # the one Save / Discard / Cancel question, reused
@@ -43,130 +46,47 @@ class MainWindow(QtWidgets.QMainWindow):
         self.tabs = QtWidgets.QTabWidget()
         self.tabs.setObjectName("tabs")
         self.tabs.setDocumentMode(True)
-        self.page_discrete = DiscretePage(self.model)
+        self.page_discrete = DiscretePage(self.model, self.presentation)
         self.tabs.addTab(self.page_discrete, "&Discrete")
-        self.page_continuous = ContinuousPage(self.model)
+        self.page_continuous = ContinuousPage(self.model, self.presentation)
         self.tabs.addTab(self.page_continuous, "&Continuous")
-        self.page_losses = LossesPage(self.model, build=not deferred)
+        self.page_losses = LossesPage(self.model, self.presentation, build=not deferred)
         self.tabs.addTab(self.page_losses, "&Losses")
         self.setCentralWidget(self.tabs)
         self._lesson = None  # the lesson dock is built the first time it is opened
 
-        self._build_unit_selector()
-        self.classroom = Classroom(self)
+        self.unit_selector = UnitSelector(self.model, self)
+        self.addToolBar(self.unit_selector)
+        self.classroom = Classroom(self, self.presentation)
         self.action_presentation = self.classroom.action_presentation
         self.action_quiz = self.classroom.action_quiz
-        self._build_actions()
+        build_actions(self)
         self.exporter = Exporter(self)
+        build_menus(self, self.classroom, self.exporter)
+        # widgets built later (the overlay chart, the Losses panels, the lesson dock) follow the
+        # models themselves; the window scales their fonts with the rest
         self.page_discrete.chartCreated.connect(self._adopt_chart)
-        for plot in self.findChildren(pg.PlotWidget):
-            cache_axes(plot)
-        self._build_menus()
-        if self.classroom.look() != Look():
-            self.classroom.apply()
+        self.page_losses.built.connect(self._adopt_widgets)
+        self._adopt_widgets()
         self.statusBar().showMessage("Drag a bar, or click a chart and use the arrow keys.", 8000)
         self.model.undo_stack.cleanChanged.connect(self._update_title)
         self._update_title()
         self.resize(1280, 820)
 
     # -- parts ---------------------------------------------------------------------------------
-    def _build_unit_selector(self):
-        tb = QtWidgets.QToolBar("Unit")
-        tb.setObjectName("toolbar_main")
-        tb.setMovable(False)
-        label = QtWidgets.QLabel(" &Unit ")
-        self.combo_unit = QtWidgets.QComboBox()
-        self.combo_unit.setObjectName("combo_unit")
-        self.combo_unit.addItems(list(UNITS))
-        self.combo_unit.setToolTip("Unit of every value: nats (log e), bits (log 2), hartleys (log 10)")
-        label.setBuddy(self.combo_unit)
-        self.combo_unit.currentTextChanged.connect(self.model.set_unit)
-        self.model.unitChanged.connect(self._sync_unit)
-        tb.addWidget(label)
-        tb.addWidget(self.combo_unit)
-        self.addToolBar(tb)
-        self._sync_unit()
+    def _apply_window_look(self, look):
+        apply_window_look(self, look)
 
-    def _sync_unit(self):
-        if self.combo_unit.currentText() != self.model.unit:
-            blocked = self.combo_unit.blockSignals(True)
-            self.combo_unit.setCurrentText(self.model.unit)
-            self.combo_unit.blockSignals(blocked)
+    def _adopt_widgets(self):
+        """Widgets added to the window: the window-wide look reaches them too (fonts)."""
+        look = self.presentation.look()
+        if look != Look():
+            apply_window_look(self, look)
 
-    def _action(self, text, name, slot=None, shortcut=None, tip=None):
-        act = QtGui.QAction(text, self)
-        act.setObjectName(name)
-        if shortcut is not None:
-            act.setShortcut(QtGui.QKeySequence(shortcut))
-        if tip:
-            act.setStatusTip(tip)
-        if slot is not None:
-            act.triggered.connect(slot)
-        self.addAction(act)
-        return act
-
-    def _build_actions(self):
-        K = QtGui.QKeySequence.StandardKey
-        self.action_new = self._action("&New", "action_new", self.new_session, K.New)
-        self.action_open = self._action("&Open…", "action_open", self.open_dialog, K.Open)
-        self.action_save = self._action("&Save", "action_save", self.save, K.Save)
-        self.action_save_as = self._action("Save &As…", "action_save_as", self.save_as, "Ctrl+Shift+S")
-        self.action_quit = self._action("&Quit", "action_quit", self.close, K.Quit)
-        self.menu_recent = QtWidgets.QMenu("Open &Recent", self)
-        self.menu_recent.setObjectName("menu_recent")
-        self.menu_recent.aboutToShow.connect(self._fill_recent)
-        # Undo/Redo follow the tab: the session's history, or the loss lab's own while it is shown.
-        self.undo_group = QtGui.QUndoGroup(self)
-        self.undo_group.addStack(self.model.undo_stack)
-        self.undo_group.addStack(self.page_losses.labs.undo_stack)
-        self.undo_group.setActiveStack(self.model.undo_stack)
-        self.tabs.currentChanged.connect(self._choose_undo_stack)
-        self.action_undo = self.undo_group.createUndoAction(self, "&Undo")
-        self.action_undo.setObjectName("action_undo")
-        self.action_undo.setShortcut(QtGui.QKeySequence(K.Undo))
-        self.action_redo = self.undo_group.createRedoAction(self, "&Redo")
-        self.action_redo.setObjectName("action_redo")
-        self.action_redo.setShortcuts([QtGui.QKeySequence("Ctrl+Shift+Z"), QtGui.QKeySequence(K.Redo)])
-        for a in (self.action_undo, self.action_redo):
-            self.addAction(a)
-        self.action_copy_values = self._action("&Copy values", "action_copy_values", self.copy_values,
-                                               QtGui.QKeySequence.StandardKey.Copy)
-        self.action_copy_values.setStatusTip("Put every measure of the current tab on the clipboard as text")
-        self.action_about = self._action("&About klviz", "action_about", self.about)
-        self.action_lesson = QtGui.QAction("&Lesson panel", self, checkable=True)
-        self.action_lesson.setObjectName("action_lesson")
-        self.action_lesson.setShortcut(QtGui.QKeySequence("Ctrl+L"))
-        self.action_lesson.setStatusTip("A guided walk from entropy to MSE, step by step")
-        self.action_lesson.toggled.connect(lambda on: self.lesson.setVisible(on))
-        self.addAction(self.action_lesson)
-        self.action_shortcuts = self._action("&Keyboard shortcuts", "action_shortcuts", self.show_shortcuts,
-                                             QtGui.QKeySequence.StandardKey.HelpContents)
-
-    def _build_menus(self):
-        mb = self.menuBar()
-        f = mb.addMenu("&File")
-        for a in (self.action_new, self.action_open):
-            f.addAction(a)
-        f.addMenu(self.menu_recent)
-        for a in (self.action_save, self.action_save_as):
-            f.addAction(a)
-        f.addSeparator()
-        f.addAction(self.exporter.action_export)
-        f.addAction(self.exporter.action_copy)
-        f.addSeparator()
-        f.addAction(self.action_quit)
-        e = mb.addMenu("&Edit")
-        e.addAction(self.action_undo)
-        e.addAction(self.action_redo)
-        e.addSeparator()
-        e.addAction(self.action_copy_values)
-        view = mb.addMenu("&View")
-        view.addAction(self.action_lesson)
-        view.addSeparator()
-        self.classroom.fill_menu(view)
-        h = mb.addMenu("&Help")
-        h.addAction(self.action_shortcuts)
-        h.addAction(self.action_about)
+    def _adopt_chart(self, plot):
+        """A chart built after the window (the overlay): its export menu, and the window's fonts."""
+        self.exporter.add_chart_menu(plot)
+        self._adopt_widgets()
 
     def copy_values(self):
         """Edit › Copy values: the current tab's measures (a tab without readouts copies nothing)."""
@@ -174,42 +94,22 @@ class MainWindow(QtWidgets.QMainWindow):
         if grid is not None:
             grid.copy_all()
 
-    def _adopt_chart(self, plot):
-        """A chart built after the window (the overlay): same speed-ups, menu and look."""
-        cache_axes(plot)
-        self.exporter.add_chart_menu(plot)
-        if self.classroom.look() != Look():
-            self.classroom.apply()
-
     @property
     def lesson(self):
         if self._lesson is None:
-            from klviz.gui.pages.lesson import LessonPanel
+            from klviz.gui.lesson_dock import LessonPanel
 
-            self._lesson = LessonPanel(self, self.model)
+            self._lesson = LessonPanel(self, self.model, self.presentation)
             self._lesson.hide()
             self.addDockWidget(QtCore.Qt.DockWidgetArea.RightDockWidgetArea, self._lesson)
             self._lesson.visibilityChanged.connect(
                 lambda visible: self.action_lesson.setChecked(self._lesson.isVisible()))
-            for plot in self._lesson.findChildren(pg.PlotWidget):
-                cache_axes(plot)
-            if self.classroom.look() != Look():
-                self.classroom.apply()
+            self._adopt_widgets()
         return self._lesson
 
     def finish_building(self):
-        """Build what a deferred start left out, and give it the window's look."""
-        if self.page_losses._built:
-            return
+        """Build what a deferred start left out (it follows the models' look and quiz itself)."""
         self.page_losses.ensure_built()
-        for plot in self.page_losses.findChildren(pg.PlotWidget):
-            cache_axes(plot)
-        if self.classroom.look() != Look():
-            self.classroom.apply()
-
-    def _choose_undo_stack(self):
-        losses = self.tabs.currentWidget() is self.page_losses
-        self.undo_group.setActiveStack(self.page_losses.labs.undo_stack if losses else self.model.undo_stack)
 
     # -- sessions ------------------------------------------------------------------------------
     def _update_title(self, clean=None):

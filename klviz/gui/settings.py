@@ -1,4 +1,5 @@
-"""Per-user settings (QSettings): recent files and the last session, restored at the next launch.
+"""Per-user settings (QSettings): recent files, the last session (restored at the next launch) and
+the theme chosen.
 
 Tests point XDG_CONFIG_HOME at a temporary folder (tests/conftest.py), so they never touch the
 real user's settings.
@@ -11,7 +12,7 @@ import os
 
 from PySide6 import QtCore
 
-from klviz import session as ss
+from klviz import state as ss
 
 MAX_RECENT = 8
 
@@ -59,3 +60,13 @@ def load_last_state():
         return None
     path = s.value("lastPath", "")
     return session, (path if isinstance(path, str) and path else None)
+
+
+def saved_theme():
+    """The theme chosen last ("system", "light" or "dark"; anything else read is "system")."""
+    value = _settings().value("theme", "system")
+    return value if value in ("system", "light", "dark") else "system"
+
+
+def save_theme(name):
+    _settings().setValue("theme", name)

@@ -1,9 +1,10 @@
 """Application-wide look: light/dark palettes, presentation scaling, pyqtgraph styling.
 
-A `Look` (scale, dark, high contrast) is applied to a whole window by `apply_look`: Qt widget
-fonts are scaled from the fonts they had before (so leaving presentation mode restores them
-exactly), every pyqtgraph plot gets matching axes, and any widget with a `restyle(look)` method
-restyles its own items (bar colours, text items).
+A `Look` (scale, dark, high contrast) comes from the PresentationModel (klviz.gui.models). The
+window applies its window-wide part with `apply_window_look` (the palette, pyqtgraph's default
+foreground, and the fonts, scaled from the ones they had before, so leaving presentation mode
+restores them exactly); each plot follows it through `style_plot`, and each widget that draws
+its own items (bar colours, text items) through its `restyle(look)`, subscribed to the model.
 """
 
 from __future__ import annotations
@@ -199,14 +200,10 @@ def _scale_widget_fonts(window, scale):
                 child.setFont(combo.font())
 
 
-def apply_look(window, look):
+def apply_window_look(window, look):
+    """The window-wide part of a look: the application's palette, pyqtgraph's default foreground
+    (for items made later) and the window's fonts (again after widgets are added to it)."""
     app = QtWidgets.QApplication.instance()
     app.setPalette(dark_palette() if look.dark else light_palette(look.high_contrast))
     pg.setConfigOption("foreground", look.foreground)
     _scale_widget_fonts(window, look.scale)
-    for plot in window.findChildren(pg.PlotWidget):
-        style_plot(plot, look)
-    for w in window.findChildren(QtWidgets.QWidget):
-        restyle = getattr(w, "restyle", None)
-        if callable(restyle):
-            restyle(look)

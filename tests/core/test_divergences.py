@@ -559,3 +559,33 @@ def test_mixture_renyi_infinity():
     assert continuous_renyi(Normal(0, 2), Mixture.from_params(0.5, -1, 1, 1, 1.5), math.inf) == math.inf
     assert continuous_renyi(Normal(0, 1), Normal(1, 1), math.inf) == math.inf  # equal σ, shifted
     assert continuous_renyi(Normal(1, 1), Normal(1, 1), math.inf) == 0.0
+
+
+def test_a_mixture_slid_across_a_normal_stays_finite_and_exact():
+    """A slider sweep the app makes (bimodal P's first mean from -3 to -1 by 0.01, Q = N(0.8, 1.5²)):
+    break points that round to a panel of negative width once made every entropy NaN and
+    D(P‖Q) 0. Against scipy's adaptive quadrature of -p log p and p log(p/q)."""
+    import math
+
+    from scipy import integrate
+    from scipy.stats import norm
+
+    from klviz.core import continuous_measures
+    from klviz.core.gaussian import Mixture, Normal
+
+    Q = Normal(0.8, 1.5)
+    for mu in np.round(np.arange(-3.0, -1.0, 0.01), 2):
+        mu = float(mu)
+        P = Mixture.from_params(0.5, mu, 0.8, 3.0, 0.8)
+        m = continuous_measures(P, Q)
+        values = [getattr(m, k) for k in ("entropy_p", "entropy_q", "cross_entropy_pq",
+                                           "cross_entropy_qp", "kl_pq", "kl_qp")]
+        assert all(math.isfinite(v) for v in values), (mu, values)
+        if mu in (-2.75, -2.4, -2.0, -1.4, -1.25, -1.2):  # the sweep's panels that went negative
+            def p(x):
+                return 0.5 * norm.pdf(x, mu, 0.8) + 0.5 * norm.pdf(x, 3.0, 0.8)
+
+            h = integrate.quad(lambda x: -p(x) * math.log(p(x)) if p(x) > 0 else 0.0, -15, 16, limit=200)[0]
+            kl = integrate.quad(lambda x: p(x) * (math.log(p(x)) - norm.logpdf(x, 0.8, 1.5)) if p(x) > 0 else 0.0,
+                                -15, 16, limit=200)[0]
+            assert m.entropy_p == pytest.approx(h, rel=1e-9) and m.kl_pq == pytest.approx(kl, rel=1e-9)

@@ -5,6 +5,7 @@ import re
 import pyqtgraph as pg
 import pytest
 from PySide6 import QtCore, QtGui, QtWidgets
+from scipy.special import expit, xlogy
 
 from uitools import drag
 
@@ -106,27 +107,28 @@ def test_every_menu_has_a_mnemonic(window):
                 assert "&" in a.text() or a.menu() is not None, a.text()
 
 
-def test_loss_lab_changes_undo_on_its_own_tab(window):
+def test_undo_is_the_last_action_whichever_tab_it_was_on(window, qtbot):
+    """One history for every tab: Ctrl+Z undoes the user's last action, not the shown tab's."""
+    from klviz.state import losslab as lab
+
     page = window.page_losses
     window.tabs.setCurrentWidget(page)
-    labs = page.labs
-    before = labs.state
-    from klviz import losslab as lab
-
-    labs.update("bernoulli", lab.set_logit, 2.5)
-    labs.update("bernoulli", lab.set_logit, 3.0)  # a slider being moved: merged into one step
-    assert labs.state != before and labs.undo_stack.count() == 1
-    discrete_before = window.model.discrete.p.copy()
-    action(window, "action_undo").trigger()
-    assert labs.state == before
-    assert (window.model.discrete.p == discrete_before).all()  # the hidden tab was not touched
-    action(window, "action_redo").trigger()
-    assert labs.state.bernoulli.z == 3.0
+    lab_before, discrete_before = window.model.losses, window.model.discrete.p.copy()
+    window.model.update_losses("bernoulli", lab.set_logit, 2.5)
+    window.model.update_losses("bernoulli", lab.set_logit, 3.0)  # a slider being moved: one step
+    assert window.model.undo_stack.count() == 1
     window.tabs.setCurrentWidget(window.page_discrete)
     window.model.swap()
+    window.tabs.setCurrentWidget(window.page_continuous)  # a third tab shown: still the last action
+    qtbot.keyClick(window, QtCore.Qt.Key.Key_Z, QtCore.Qt.KeyboardModifier.ControlModifier)
+    assert (window.model.discrete.p == discrete_before).all() and window.model.losses.bernoulli.z == 3.0
     action(window, "action_undo").trigger()
-    assert (window.model.discrete.p == discrete_before).all()
-    assert labs.state.bernoulli.z == 3.0
+    assert window.model.losses == lab_before
+    y, f = lab_before.bernoulli.y, expit(lab_before.bernoulli.z)  # the tab shows the state undone to
+    shown = window.findChild(QtWidgets.QLabel, "loss_value_bce").text()
+    assert float(shown.split()[0]) == pytest.approx(-(xlogy(y, f) + xlogy(1 - y, 1 - f)), rel=6e-4)
+    action(window, "action_redo").trigger()
+    assert window.model.losses.bernoulli.z == 3.0
 
 
 def test_deferred_start_builds_the_rest_after_the_first_paint(qtbot):
@@ -135,14 +137,14 @@ def test_deferred_start_builds_the_rest_after_the_first_paint(qtbot):
     w = create_main_window(deferred=True)
     qtbot.addWidget(w)
     assert w.findChild(QtWidgets.QWidget, "tabs_losses") is None  # not yet
-    w.classroom.set_theme("dark")
+    w.presentation.set_theme("dark")
     w.finish_building()
     assert w.findChild(QtWidgets.QWidget, "tabs_losses") is not None
     w.tabs.setCurrentWidget(w.page_losses)
     action(w, "action_quiz").trigger()
     shown = [lab.text() for lab in w.page_losses.findChildren(QtWidgets.QLabel) if lab.objectName().startswith("loss_value")]
     assert shown and not any(re.search(r"\d", t) for t in shown)
-    w.classroom.set_theme("light")
+    w.presentation.set_theme("light")
 
 
 def test_every_readout_has_a_formula_tooltip(window):

@@ -624,7 +624,10 @@ def test_save_session_json_shape(window, tmp_path):
     assert window.save_session(str(path))
     data = json.loads(path.read_text())
     assert data["continuous"] == {"p": {"family": "normal", "mu": 0.75, "sigma": 1.0},
-                                  "q": {"family": "normal", "mu": -1.25, "sigma": 2.5}}
+                                  "q": {"family": "normal", "mu": -1.25, "sigma": 2.5},
+                                  # each single Normal's mixture part, remembered (format version 2)
+                                  "second": {"p": {"weight": 0.5, "mu": 4.0, "sigma": 1.0},
+                                             "q": {"weight": 0.5, "mu": -3.0, "sigma": 1.0}}}
     set_mixture(window, 0.3, -2.0, 0.6, 3.5, 1.4)
     path = tmp_path / "mixture.json"
     assert window.save_session(str(path))
@@ -632,6 +635,7 @@ def test_save_session_json_shape(window, tmp_path):
     assert data["continuous"]["p"] == {"family": "mixture", "weight": 0.3,
                                        "components": [{"mu": -2.0, "sigma": 0.6}, {"mu": 3.5, "sigma": 1.4}]}
     assert data["continuous"]["q"] == {"family": "normal", "mu": -1.25, "sigma": 2.5}
+    assert list(data["continuous"]["second"]) == ["q"]  # P's second part is P's own now
     # and it reads back into the widgets
     window.new_session()
     assert window.open_session(str(path))

@@ -22,10 +22,11 @@ from hypothesis import HealthCheck, assume, given, note, settings
 from hypothesis import strategies as st
 from PySide6 import QtWidgets
 
-from klviz import session as ss
+from klviz import state as ss
 from klviz.core import Categorical, Normal, continuous_measures, discrete_measures, fit_forward_kl, moment_match
 from klviz.core.gaussian import ContinuousMeasures, fit_reverse_kl_nearest_mode
 from klviz.core.format import format_value
+from klviz.core.spec import continuous_from_dict
 
 PLATFORM_NOISE = r"propagateSizeHints"  # the offscreen platform plugin says this on every show
 CONTINUOUS_KEYS = ("entropy_p", "entropy_q", "cross_entropy_pq", "cross_entropy_qp", "kl_pq", "kl_qp")
@@ -66,7 +67,7 @@ def assert_core_computes(p, q):
     """klviz.core computes this pair: its measures, and those of P with each fitted Q (a fit the
     core refuses with a ValueError is refused by the tab, which is fine), called directly with
     numpy warnings as errors, as the app needs them; no NaN."""
-    P, Q = (ss.continuous_from_dict(d, name) for d, name in ((p, "P"), (q, "Q")))
+    P, Q = (continuous_from_dict(d, name) for d, name in ((p, "P"), (q, "Q")))
     pairs = [(P, Q)]
     for fit in (fit_forward_kl, fit_reverse_kl_nearest_mode):
         try:
@@ -125,7 +126,8 @@ def assert_every_tab_shows(window, qtbot, data, path):
     session = window.model.session
     unit = session.unit
     expected = ss.session_from_dict(data)
-    assert session.to_dict() == expected.to_dict()
+    assert session.lesson_step == "message"  # the lesson step shown is part of the session now
+    assert session.to_dict() == expected.with_(lesson_step="message").to_dict()
     # the controls show the file's numbers, exactly in the spin boxes' values, readably in their text
     c = data.get("continuous")
     if c is not None:
@@ -198,7 +200,7 @@ def mp_normal_measures(P, Q, unit="nats"):
 def test_the_tab_draws_any_valid_normal_pair(window, qtbot, tmp_path, monkeypatch, p, q):
     """The drawing side alone, whatever the core's measures: with exact measures standing in,
     every extreme Normal pair opens, draws with finite axes and curves, and fits (or says why not)."""
-    monkeypatch.setattr("klviz.gui.model.continuous_measures", mp_normal_measures)
+    monkeypatch.setattr("klviz.gui.models.session_model.continuous_measures", mp_normal_measures)
     data = session_dict(p, q, unit="bits")
     path = tmp_path / "extreme.klviz"
     path.write_text(json.dumps(data))

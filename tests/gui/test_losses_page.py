@@ -12,6 +12,7 @@ from scipy.special import expit, log_softmax, rel_entr, xlogy
 from scipy.stats import entropy as sp_entropy
 from scipy.stats import norm
 
+from klviz.state import losslab as lab
 from uitools import data_to_viewport, drag, pixel_size
 
 LN = {"nats": 1.0, "bits": math.log(2.0), "hartleys": math.log(10.0)}
@@ -125,19 +126,19 @@ def categorical_ref(y, z, unit="nats"):
 
 
 def assert_bernoulli(window, unit="nats"):
-    s = window.page_losses.labs.bernoulli
+    s = window.model.losses.bernoulli
     for name, value in bernoulli_ref(s.y, s.z, unit).items():
         assert_shown(window, name, value, unit)
 
 
 def assert_categorical(window, unit="nats"):
-    s = window.page_losses.labs.categorical
+    s = window.model.losses.categorical
     for name, value in categorical_ref(s.target, s.logits, unit).items():
         assert_shown(window, name, value, unit)
 
 
 def assert_normal(window, unit="nats"):
-    s = window.page_losses.labs.normal
+    s = window.model.losses.normal
     sigma = s.sigma if s.free_sigma else 1.0
     assert_shown(window, "loss_value_nll", -norm.logpdf(s.y, loc=s.f, scale=sigma) / LN[unit], unit)
     if sigma == 1.0:
@@ -188,7 +189,7 @@ def test_initial_numbers_match_references(window, page):
 def test_bernoulli_inputs_and_formula(window, page):
     spin(window, "spin_loss_y").setValue(0.8)
     spin(window, "spin_loss_z").setValue(1.0)
-    s = page.labs.bernoulli
+    s = page.model.losses.bernoulli
     assert (s.y, s.z) == (0.8, 1.0)
     assert_bernoulli(window)
     assert_shown(window, "loss_value_bce", 0.5132616875182228, "nats")
@@ -199,7 +200,7 @@ def test_bernoulli_inputs_and_formula(window, page):
     assert label(window, "loss_value_f").text().endswith("0.7311</span>")
     # the slider drives the same state
     window.findChild(QtWidgets.QSlider, "slider_loss_z").setValue(1000 + 250)  # z = 2.5
-    assert page.labs.bernoulli.z == pytest.approx(2.5)
+    assert page.model.losses.bernoulli.z == pytest.approx(2.5)
     assert spin(window, "spin_loss_z").value() == pytest.approx(2.5)
     assert_bernoulli(window)
 
@@ -208,7 +209,7 @@ def test_bernoulli_inputs_and_formula(window, page):
 def test_hard_label_makes_bce_the_kl(window, page, which, y):
     spin(window, "spin_loss_z").setValue(0.7)
     button(window, which).click()
-    assert page.labs.bernoulli.y == y
+    assert page.model.losses.bernoulli.y == y
     bce, kl = label(window, "loss_value_bce").text(), label(window, "loss_value_bce_kl").text()
     assert bce == kl
     assert shown_number(window, "loss_value_bce_entropy") == 0.0
@@ -229,19 +230,19 @@ def test_extreme_logit_stays_exact(window, page):
 def test_drag_the_prediction_along_the_curve(window, page):
     show(page, page.bernoulli)
     chart = plot(window, "plot_loss_bce")
-    s = page.labs.bernoulli
+    s = page.model.losses.bernoulli
     f0 = expit(s.z)
     xs, ys = chart.handles
     drag_between(chart, (xs[0], ys[0]), (0.15, ys[0]))
     px = 1.0 / abs(data_to_viewport(chart, 1, 0).x() - data_to_viewport(chart, 0, 0).x())
-    assert expit(page.labs.bernoulli.z) == pytest.approx(0.15, abs=2 * px)
-    assert abs(expit(page.labs.bernoulli.z) - f0) > 0.05
+    assert expit(page.model.losses.bernoulli.z) == pytest.approx(0.15, abs=2 * px)
+    assert abs(expit(page.model.losses.bernoulli.z) - f0) > 0.05
     assert_bernoulli(window)
     # the drawn point is the model's: (f, BCE)
     item = page.bernoulli._point
     x, y = item.getData()
-    r = bernoulli_ref(page.labs.bernoulli.y, page.labs.bernoulli.z)
-    assert x[0] == pytest.approx(expit(page.labs.bernoulli.z)) and y[0] == pytest.approx(r["loss_value_bce"])
+    r = bernoulli_ref(page.model.losses.bernoulli.y, page.model.losses.bernoulli.z)
+    assert x[0] == pytest.approx(expit(page.model.losses.bernoulli.z)) and y[0] == pytest.approx(r["loss_value_bce"])
 
 
 # ---------------------------------------------------------------------------------- categorical
@@ -251,7 +252,7 @@ def test_click_a_class_sets_a_one_hot_target(window, page):
     show(page, page.categorical)
     chart = plot(window, "plot_loss_probs")
     click(chart, 2, 0.5)
-    s = page.labs.categorical
+    s = page.model.losses.categorical
     assert s.target == (0.0, 0.0, 1.0, 0.0)
     assert_categorical(window)
     # one-hot: cross-entropy = KL = -log f_2, and H(y) = 0
@@ -264,9 +265,9 @@ def test_click_a_class_sets_a_one_hot_target(window, page):
 def test_drag_a_logit_bar(window, page):
     show(page, page.categorical)
     chart = plot(window, "plot_logits")
-    z0 = page.labs.categorical.logits
+    z0 = page.model.losses.categorical.logits
     drag(chart, 1, z0[1] / 2, -3.0)
-    z = page.labs.categorical.logits
+    z = page.model.losses.categorical.logits
     assert z[1] == pytest.approx(-3.0, abs=2 * pixel_size(chart))
     assert z[0] == z0[0] and z[2:] == z0[2:]
     assert_categorical(window)
@@ -277,17 +278,17 @@ def test_drag_a_logit_bar(window, page):
 def test_soft_target_drag_and_decomposition(window, page):
     show(page, page.categorical)
     button(window, "radio_loss_soft").click()
-    assert page.labs.categorical.mode == "soft"
+    assert page.model.losses.categorical.mode == "soft"
     chart = plot(window, "plot_loss_probs")
     drag(chart, 3 - 0.2, 0.0, 0.3)
-    y = np.array(page.labs.categorical.target)
+    y = np.array(page.model.losses.categorical.target)
     assert y[3] == pytest.approx(0.3, abs=2 * pixel_size(chart))
     assert y.sum() == pytest.approx(1.0, abs=1e-12)
     assert_categorical(window)
     h, kl, ce = (shown_number(window, n) for n in ("loss_value_ce_entropy", "loss_value_ce_kl", "loss_value_ce"))
     assert h > 0 and ce == pytest.approx(h + kl, rel=2e-3)
     button(window, "button_loss_smooth").click()
-    assert max(page.labs.categorical.target) == pytest.approx(0.925)
+    assert max(page.model.losses.categorical.target) == pytest.approx(0.925)
     assert_categorical(window)
 
 
@@ -305,8 +306,8 @@ def test_two_classes_equal_the_bernoulli_panel(window, page, z0, z1, y1):
     if y1 in (0.0, 1.0):
         click(plot(window, "plot_loss_probs"), int(y1), 0.5)
     else:
-        page.labs.update("categorical", __import__("klviz.losslab").losslab.set_target_weights, (1 - y1, y1))
-    s = page.labs.categorical
+        page.model.update_losses("categorical", lab.set_target_weights, (1 - y1, y1))
+    s = page.model.losses.categorical
     assert s.logits == (z0, z1) and s.target[1] == pytest.approx(y1)
     assert_categorical(window)
     box = window.findChild(QtWidgets.QGroupBox, "box_loss_binary")
@@ -321,7 +322,7 @@ def test_two_classes_equal_the_bernoulli_panel(window, page, z0, z1, y1):
     assert shown_number(window, "loss_value_ce_binary") == shown_number(window, "loss_value_ce")
     button(window, "button_loss_to_bernoulli").click()
     assert page.panels.currentWidget() is page.bernoulli
-    b = page.labs.bernoulli
+    b = page.model.losses.bernoulli
     assert b.y == pytest.approx(y1) and b.z == z1 - z0
     assert shown_number(window, "loss_value_bce") == shown_number(window, "loss_value_ce")
     assert label(window, "loss_value_bce_kl").text() == label(window, "loss_value_ce_kl").text()
@@ -330,7 +331,7 @@ def test_two_classes_equal_the_bernoulli_panel(window, page, z0, z1, y1):
 def test_gap_1000_is_finite_and_exact(window, page):
     show(page, page.categorical)
     button(window, "button_loss_extreme").click()
-    s = page.labs.categorical
+    s = page.model.losses.categorical
     assert s.logits == (0.0, 1000.0, 0.0, 0.0) and s.target[0] == 1.0
     assert label(window, "loss_value_ce").text() == "1000 nats"  # 1000 + log(1 + 3 e^-1000), exactly 1000
     assert label(window, "loss_value_ce_kl").text() == "1000 nats"
@@ -344,13 +345,13 @@ def test_gap_1000_is_finite_and_exact(window, page):
 
 
 def test_bad_logits_change_nothing(window, page):
-    before = page.labs.categorical
+    before = page.model.losses.categorical
     _type_logits(window, "1, banana")
-    assert page.labs.categorical == before
+    assert page.model.losses.categorical == before
     err = label(window, "loss_logits_error")
     assert not err.isHidden() and "not a number" in err.text()
     _type_logits(window, "1, 2, 3")
-    assert page.labs.categorical.logits == (1.0, 2.0, 3.0) and err.isHidden()
+    assert page.model.losses.categorical.logits == (1.0, 2.0, 3.0) and err.isHidden()
     assert spin(window, "spin_loss_classes").value() == 3
 
 
@@ -360,7 +361,7 @@ def test_bad_logits_change_nothing(window, page):
 def test_normal_nll_is_half_log_2pi_plus_half_squared_error(window, page):
     spin(window, "spin_loss_normal_y").setValue(1.5)
     spin(window, "spin_loss_normal_f").setValue(-0.75)
-    s = page.labs.normal
+    s = page.model.losses.normal
     assert (s.y, s.f) == (1.5, -0.75)
     assert_normal(window)
     assert_shown(window, "loss_value_nll_constant", HALF_LOG_2PI)
@@ -373,11 +374,11 @@ def test_normal_nll_is_half_log_2pi_plus_half_squared_error(window, page):
 def test_free_sigma(window, page):
     button(window, "check_loss_sigma_free").click()
     spin(window, "spin_loss_sigma").setValue(2.0)
-    assert page.labs.normal.sigma_used == 2.0
+    assert page.model.losses.normal.sigma_used == 2.0
     assert_normal(window)
     assert "½ log(2πσ²)" in label(window, "loss_formula_nll").text()
     button(window, "check_loss_sigma_free").click()
-    assert page.labs.normal.sigma_used == 1.0
+    assert page.model.losses.normal.sigma_used == 1.0
     assert_normal(window)
 
 
@@ -388,11 +389,11 @@ def _line(page):
 def test_drag_a_data_point_refits_the_line(window, page):
     show(page, page.normal)
     chart = plot(window, "plot_loss_data")
-    s = page.labs.normal
+    s = page.model.losses.normal
     i = 2
     x_i, y_i = s.xs[i], s.ys[i]
     drag(chart, x_i, y_i, y_i + 2.0)
-    t = page.labs.normal
+    t = page.model.losses.normal
     assert t.ys[i] == pytest.approx(y_i + 2.0, abs=2 * pixel_size(chart))
     assert t.xs[i] == pytest.approx(x_i, abs=0.05)
     assert t.xs[:i] == s.xs[:i] and t.ys[i + 1:] == s.ys[i + 1:]
@@ -408,17 +409,17 @@ def test_drag_a_data_point_refits_the_line(window, page):
 def test_add_and_remove_points_with_the_mouse(window, page):
     show(page, page.normal)
     chart = plot(window, "plot_loss_data")
-    n = len(page.labs.normal.xs)
+    n = len(page.model.losses.normal.xs)
     click(chart, 0.5, -2.0, double=True)  # away from every point
-    xs, ys = page.labs.normal.xs, page.labs.normal.ys
+    xs, ys = page.model.losses.normal.xs, page.model.losses.normal.ys
     assert len(xs) == n + 1
     assert xs[-1] == pytest.approx(0.5, abs=0.05) and ys[-1] == pytest.approx(-2.0, abs=0.05)
     assert_normal(window)
     click(chart, xs[0], ys[0], QtCore.Qt.MouseButton.RightButton)
-    assert len(page.labs.normal.xs) == n and page.labs.normal.xs[0] == xs[1]
+    assert len(page.model.losses.normal.xs) == n and page.model.losses.normal.xs[0] == xs[1]
     assert_normal(window)
     button(window, "button_loss_reset_data").click()
-    assert len(page.labs.normal.xs) == n
+    assert len(page.model.losses.normal.xs) == n
 
 
 # ------------------------------------------------------------------------------------------ units
@@ -470,10 +471,10 @@ def test_keyboard_nudges_a_logit(window, page, qtbot):
     show(page, page.categorical)
     chart = plot(window, "plot_logits")
     chart.setFocus()
-    z0 = page.labs.categorical.logits
+    z0 = page.model.losses.categorical.logits
     qtbot.keyClick(chart, QtCore.Qt.Key.Key_Right)
     qtbot.keyClick(chart, QtCore.Qt.Key.Key_Up)
-    assert page.labs.categorical.logits[1] == pytest.approx(z0[1] + 0.1)
+    assert page.model.losses.categorical.logits[1] == pytest.approx(z0[1] + 0.1)
     qtbot.keyClick(chart, QtCore.Qt.Key.Key_Down, QtCore.Qt.KeyboardModifier.ShiftModifier)
-    assert page.labs.categorical.logits[1] == pytest.approx(z0[1] + 0.1 - 1.0)
+    assert page.model.losses.categorical.logits[1] == pytest.approx(z0[1] + 0.1 - 1.0)
     assert_categorical(window)

@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 from PySide6 import QtCore, QtGui, QtWidgets
 
-from klviz import session as ss
+from klviz import state as ss
 from klviz.gui import settings
 
 
@@ -356,3 +356,42 @@ def test_saving_keeps_mode_and_symlink(window, tmp_path):
     assert (target.stat().st_mode & 0o777) == 0o640
     assert ss.load_session(str(target)).unit == "bits"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["link.klviz", "real.klviz"]
+
+
+def test_loss_lab_view_and_lesson_step_survive_save_and_reopen(window, tmp_path):
+    """Format version 2 in the window: the loss lab's three panels, the overlay and the lesson
+    step are saved, and reopening brings them back into the model and the widgets."""
+    from klviz.state import losslab as lab
+
+    page = window.page_losses
+    window.tabs.setCurrentWidget(page)
+    window.findChild(QtWidgets.QDoubleSpinBox, "spin_loss_y").setValue(0.3)
+    window.findChild(QtWidgets.QDoubleSpinBox, "spin_loss_z").setValue(-1.5)
+    window.findChild(QtWidgets.QSpinBox, "spin_loss_classes").setValue(3)
+    window.findChild(QtWidgets.QCheckBox, "check_loss_sigma_free").click()
+    window.findChild(QtWidgets.QDoubleSpinBox, "spin_loss_sigma").setValue(2.0)
+    window.model.update_losses("normal", lab.add_point, 0.5, -1.0)
+    window.findChild(QtWidgets.QCheckBox, "check_overlay").setChecked(True)
+    window.lesson.show_step(3, set_scene=False)
+    saved, saved_text = window.model.session, snapshot(window)
+    assert saved.losses.bernoulli.y == 0.3 and saved.losses.bernoulli.z == -1.5
+    assert saved.losses.categorical.n == 3 and saved.losses.normal.sigma_used == 2.0
+    assert saved.view.overlay and saved.losses != lab.LossLab()
+    path = str(tmp_path / "lab.klviz")
+    assert window.save_session(path)
+    data = json.loads((tmp_path / "lab.klviz").read_text(encoding="utf-8"))
+    assert data["version"] == 2 and data["losses"]["bernoulli"] == {"y": 0.3, "z": -1.5}
+    assert data["view"]["overlay"] is True and data["lesson"]["step"] == saved.lesson_step
+
+    window.new_session()
+    assert window.model.losses == lab.LossLab() and not window.model.view.overlay
+    assert window.findChild(QtWidgets.QDoubleSpinBox, "spin_loss_y").value() != 0.3
+    assert window.open_session(path)
+    assert window.model.session.same_as(saved) and snapshot(window) == saved_text
+    assert window.findChild(QtWidgets.QDoubleSpinBox, "spin_loss_y").value() == 0.3
+    assert window.findChild(QtWidgets.QDoubleSpinBox, "spin_loss_z").value() == -1.5
+    assert window.findChild(QtWidgets.QSpinBox, "spin_loss_classes").value() == 3
+    assert window.findChild(QtWidgets.QCheckBox, "check_loss_sigma_free").isChecked()
+    assert window.findChild(QtWidgets.QDoubleSpinBox, "spin_loss_sigma").value() == 2.0
+    assert window.findChild(QtWidgets.QCheckBox, "check_overlay").isChecked()
+    assert window.findChild(QtWidgets.QComboBox, "combo_lesson_step").currentIndex() == 3

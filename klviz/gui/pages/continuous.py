@@ -15,7 +15,7 @@ import time
 import numpy as np
 from PySide6 import QtCore, QtWidgets
 
-from klviz.core import Mixture, Normal, convert
+from klviz.core import Normal, convert
 from klviz.core.format import format_value
 from klviz.core.gaussian import density, drawing_grid, integrand, log_density, resample_path
 from klviz.gui.widgets.buttons import push_button
@@ -103,7 +103,8 @@ def _components(dist):
 
 
 class ContinuousPage(QtWidgets.QWidget):
-    def __init__(self, model, parent=None):
+    def __init__(self, model, presentation=None, parent=None):
+        """model: the SessionModel; presentation: the PresentationModel to follow (quiz, look)."""
         super().__init__(parent)
         self.setObjectName("page_continuous")
         self.model = model
@@ -128,7 +129,15 @@ class ContinuousPage(QtWidgets.QWidget):
         model.unitChanged.connect(self.refresh)
         model.gestureActiveChanged.connect(self._on_gesture_changed)
         model.fitActiveChanged.connect(self._on_fit_active_changed)
+        model.viewChanged.connect(self.refresh)
         self.refresh()
+        if presentation is not None:
+            for chart in (self.plot_densities, self.plot_integrands):
+                presentation.follow_plot(chart)
+                presentation.follow_look(chart.restyle)
+            presentation.follow_look(self.readouts.restyle)
+            presentation.follow_look(self.restyle)
+            presentation.follow_quiz(self.set_quiz)
 
     # -- construction --------------------------------------------------------------------------
     def _param(self, which, name, label, tip, log=False, lo=None, hi=None, step=0.1):
@@ -359,7 +368,6 @@ class ContinuousPage(QtWidgets.QWidget):
         layout.addWidget(split)
 
     # -- look and quiz --------------------------------------------------------------------------
-    QUIZ_HANDLES_CHILDREN = True  # set_quiz below takes care of every number on this page
     _quiz = False
     _look = None
 
@@ -428,9 +436,7 @@ class ContinuousPage(QtWidgets.QWidget):
 
     def _on_mixture_toggled(self, which, on):
         self.finish_fit()
-        if which == "q" and on and self.check_unit_variance.isChecked():
-            self.check_unit_variance.setChecked(False)  # the MSE link is about a Normal Q
-        self.model.set_mixture(on, which)
+        self.model.set_mixture(on, which)  # a mixture Q also ends the unit-variance view (one step)
 
     def _preset(self, key):
         self.finish_fit()
@@ -438,19 +444,17 @@ class ContinuousPage(QtWidgets.QWidget):
 
     def _on_unit_variance_toggled(self, on):
         self.finish_fit()
-        self.controls[("q", "sigma")].setEnabled(not on)
-        if on:
-            self.model.set_continuous_param("q", "sigma", 1.0)
-        self.refresh()
+        try:
+            self.model.set_unit_variance(on)  # σ_Q = 1 and the view, one undo step
+        except ValueError:  # Q is a mixture (the box is disabled then): the box shows the truth
+            self.refresh()
 
     # -- fits ----------------------------------------------------------------------------------
     def start_fit(self, kind):
         """Fit a Normal Q to P ("forward" or "reverse"), animated over fit_duration_ms as one undo
         step. A mixture Q starts from its moment-matched Normal (its own curve stays as the ghost)."""
         self.finish_fit()
-        if self.check_unit_variance.isChecked():
-            self.check_unit_variance.setChecked(False)  # a fit sets σ_Q too
-        P, current = self.model.continuous("p"), self.model.continuous("q")
+        P, current = self.model.continuous("p"), self.model.continuous("q")  # a fit ends unit variance
         title, done = FITS[kind]
         try:  # a fit whose arithmetic overflows is no fit: say so, change nothing
             with np.errstate(over="raise", invalid="raise", divide="raise"):
@@ -560,13 +564,13 @@ class ContinuousPage(QtWidgets.QWidget):
             for name in ("weight", "mu2", "sigma2"):
                 self.controls[(which, name)].setEnabled(mixture)
         mixture, q_mixture = params["p"]["mixture"], params["q"]["mixture"]
-        # the MSE link is about a unit-variance Normal Q
-        if self.check_unit_variance.isChecked() and (q_mixture or Q.sigma != 1.0):
+        # the MSE link is about a unit-variance Normal Q (the session's view says whether it is on)
+        unit_variance = model.view.unit_variance
+        if self.check_unit_variance.isChecked() != unit_variance:
             blocked = self.check_unit_variance.blockSignals(True)
-            self.check_unit_variance.setChecked(False)
+            self.check_unit_variance.setChecked(unit_variance)
             self.check_unit_variance.blockSignals(blocked)
         self.check_unit_variance.setEnabled(not q_mixture)
-        unit_variance = self.check_unit_variance.isChecked()
         self.controls[("q", "sigma")].setEnabled(not unit_variance)
 
         # readouts

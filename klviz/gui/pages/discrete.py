@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6 import QtCore, QtWidgets
 
-from klviz import session as ss
+from klviz.state import discrete as ds
 from klviz.core.format import format_value
 from klviz.gui.widgets.buttons import push_button
 from klviz.gui.widgets.bar_chart import BarChart, Series
@@ -35,16 +35,26 @@ def _why_infinite(mismatch, labels, num, den):
 
 
 class DiscretePage(QtWidgets.QWidget):
-    QUIZ_HANDLES_CHILDREN = True  # set_quiz below takes care of every number on this page
-    def __init__(self, model, parent=None):
+    def __init__(self, model, presentation=None, parent=None):
+        """model: the SessionModel; presentation: the PresentationModel to follow (quiz, look)."""
         super().__init__(parent)
         self.setObjectName("page_discrete")
         self.model = model
+        self.presentation = presentation
         self._build()
         model.discreteChanged.connect(self.refresh)
         model.gestureActiveChanged.connect(lambda active: None if active else self.refresh())
         model.unitChanged.connect(self.refresh)
+        model.viewChanged.connect(self._show_view)
+        if model.view.overlay:
+            self._show_view()
         self.refresh()
+        if presentation is not None:
+            for chart in (self.plot_p, self.plot_q, self.decomposition, self.pointwise):
+                presentation.follow_plot(chart)
+                presentation.follow_look(chart.restyle)
+            presentation.follow_look(self.readouts.restyle)
+            presentation.follow_quiz(self.set_quiz)
 
     # -- construction --------------------------------------------------------------------------
     def _build(self):
@@ -66,7 +76,7 @@ class DiscretePage(QtWidgets.QWidget):
         lab = QtWidgets.QLabel("Cate&gories")
         self.spin_categories = QtWidgets.QSpinBox()
         self.spin_categories.setObjectName("spin_categories")
-        self.spin_categories.setRange(ss.MIN_CATEGORIES, ss.MAX_CATEGORIES)
+        self.spin_categories.setRange(ds.MIN_CATEGORIES, ds.MAX_CATEGORIES)
         self.spin_categories.setKeyboardTracking(False)
         self.spin_categories.setToolTip("Number of categories (2 to 100)")
         self.spin_categories.valueChanged.connect(m.set_categories)
@@ -92,7 +102,7 @@ class DiscretePage(QtWidgets.QWidget):
         self.check_overlay = QtWidgets.QCheckBox("&Overlay")
         self.check_overlay.setObjectName("check_overlay")
         self.check_overlay.setToolTip("Draw P and Q side by side on one chart")
-        self.check_overlay.toggled.connect(self.set_overlay)
+        self.check_overlay.toggled.connect(m.set_overlay)
         bar.addWidget(self.check_overlay)
 
         # readouts and decomposition
@@ -163,6 +173,9 @@ class DiscretePage(QtWidgets.QWidget):
             self._connect_chart(chart, "pq")
             self._charts_layout.addWidget(chart, 2)
             self._overlay = chart
+            if self.presentation is not None:
+                self.presentation.follow_plot(chart)
+                self.presentation.follow_look(chart.restyle)
             self.chartCreated.emit(chart)
         return self._overlay
 
@@ -172,7 +185,7 @@ class DiscretePage(QtWidgets.QWidget):
         b.setObjectName(f"button_preset_{which}")
         b.setPopupMode(QtWidgets.QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QtWidgets.QMenu(b)
-        for kind in ss.DISCRETE_PRESETS:
+        for kind in ds.DISCRETE_PRESETS:
             act = menu.addAction(PRESET_NAMES[kind])
             act.setObjectName(f"action_preset_{which}_{kind}")
             act.triggered.connect(lambda _=False, k=kind: self.model.apply_preset(which, k))
@@ -211,7 +224,17 @@ class DiscretePage(QtWidgets.QWidget):
 
     # -- behaviour -----------------------------------------------------------------------------
     def set_overlay(self, on):
-        self.plot_overlay.setVisible(on)
+        """P and Q on one chart or on two (an undoable part of the session's view)."""
+        self.model.set_overlay(on)
+
+    def _show_view(self):
+        on = self.model.view.overlay
+        if self.check_overlay.isChecked() != on:
+            blocked = self.check_overlay.blockSignals(True)
+            self.check_overlay.setChecked(on)
+            self.check_overlay.blockSignals(blocked)
+        if on or self._overlay is not None:
+            self.plot_overlay.setVisible(on)
         self.plot_p.setVisible(not on)
         self.plot_q.setVisible(not on)
         self.refresh()
@@ -240,7 +263,7 @@ class DiscretePage(QtWidgets.QWidget):
             blocked = self.spin_categories.blockSignals(True)
             self.spin_categories.setValue(d.n)
             self.spin_categories.blockSignals(blocked)
-        if self.check_overlay.isChecked():
+        if self.model.view.overlay:
             self.plot_overlay.set_data(d.labels, [d.p, d.q])
         else:
             self.plot_p.set_data(d.labels, [d.p])

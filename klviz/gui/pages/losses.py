@@ -3,31 +3,41 @@ likelihood behind MSE, each shown as the cross-entropy between the data's distri
 the model's output parametrises.
 
 Three panels share the app's unit (model.unit) and colours: target/data in P's blue, the model's
-prediction in Q's orange, KL divergences in purple. The loss-lab state (klviz.losslab, Qt-free)
-is held by a small model here; every number shown comes from klviz.core.losses.
+prediction in Q's orange, KL divergences in purple. The loss-lab state (klviz.state.losslab) is
+part of the session: the panels change it through the SessionModel (model.update_losses, one
+undo history for every tab); every number shown comes from klviz.core.losses.
 """
 
 from __future__ import annotations
 
-from PySide6 import QtWidgets
+from PySide6 import QtCore, QtWidgets
 
-from klviz import losslab as lab
-from klviz.gui.pages.losses_common import LossLabModel, caption_label
+from klviz.gui.pages.losses_common import caption_label
+from klviz.state import losslab as lab
 
 INTRO = ("Each loss below is a cross-entropy: between the target's distribution (blue) and the "
          "distribution the model's output parametrises (orange).")
 
 
 class LossesPage(QtWidgets.QWidget):
-    def __init__(self, model, parent=None, build=True):
+    built = QtCore.Signal()  # the panels exist now (after a deferred start, later than the page)
+
+    def __init__(self, model, presentation=None, parent=None, build=True):
+        """model: the SessionModel; presentation: the PresentationModel to follow (quiz, look)."""
         super().__init__(parent)
         self.setObjectName("page_losses")
         self.model = model
-        self.labs = LossLabModel(parent=self)
+        self.presentation = presentation
         self._quiz = False
         self._built = False
+        if presentation is not None:
+            presentation.follow_quiz(self.set_quiz)
         if build:
             self.ensure_built()
+
+    @property
+    def is_built(self):
+        return self._built
 
     def showEvent(self, ev):
         self.ensure_built()
@@ -45,9 +55,9 @@ class LossesPage(QtWidgets.QWidget):
         from klviz.gui.pages.losses_normal import NormalPanel
 
         model = self.model
-        self.bernoulli = BernoulliPanel(model, self.labs)
-        self.categorical = CategoricalPanel(model, self.labs)
-        self.normal = NormalPanel(model, self.labs)
+        self.bernoulli = BernoulliPanel(model)
+        self.categorical = CategoricalPanel(model)
+        self.normal = NormalPanel(model)
         self.panels = QtWidgets.QTabWidget()
         self.panels.setObjectName("tabs_losses")
         self.panels.addTab(self.bernoulli, "Bernoulli: binary cross-entropy")
@@ -55,11 +65,16 @@ class LossesPage(QtWidgets.QWidget):
         self.panels.addTab(self.normal, "Normal: squared error")
         self.categorical.sendToBernoulli.connect(self.show_two_classes_as_bernoulli)
         # one drag on any chart of the lab is one undo step
-        for chart in self.findChildren(QtWidgets.QGraphicsView):
-            started, finished = getattr(chart, "dragStarted", None), getattr(chart, "dragFinished", None)
-            if started is not None and finished is not None:
-                started.connect(self.labs.begin_gesture)
-                finished.connect(self.labs.end_gesture)
+        draggable = (self.bernoulli.plot, self.categorical.plot_logits, self.categorical.plot_probs,
+                     self.normal.plot_nll, self.normal.plot_data)
+        for chart in draggable:
+            chart.dragStarted.connect(self._drag_started)
+            chart.dragFinished.connect(model.end_gesture)
+        if self.presentation is not None:
+            for chart in draggable:
+                self.presentation.follow_plot(chart)
+                self.presentation.follow_look(chart.restyle)
+            self.presentation.follow_plot(self.normal.plot_profile)  # a plain plot: axes only
 
         intro = caption_label(INTRO, "loss_intro")
         layout = QtWidgets.QVBoxLayout(self)
@@ -68,8 +83,10 @@ class LossesPage(QtWidgets.QWidget):
         layout.addWidget(self.panels, 1)
         if self._quiz:
             self.set_quiz(True)
+        self.built.emit()
 
-    QUIZ_HANDLES_CHILDREN = True  # set_quiz below takes care of every number on this page
+    def _drag_started(self, *_):
+        self.model.begin_gesture("Losses: drag")
 
     def set_quiz(self, on):
         """Quiz mode (classroom): hide the computed numbers so the class can predict them."""
@@ -81,9 +98,8 @@ class LossesPage(QtWidgets.QWidget):
 
     def show_two_classes_as_bernoulli(self):
         """Set the Bernoulli panel to the two-class categorical case: y = y_1, z = z_1 - z_0."""
-        c = self.labs.categorical
+        c = self.model.losses.categorical
         if c.n != 2:
             return
-        self.labs.update("bernoulli", lab.set_target, c.target[1])
-        self.labs.update("bernoulli", lab.set_logit, c.logits[1] - c.logits[0])
+        self.model.update_losses("bernoulli", lab.two_classes_as_bernoulli, c)  # one undo step
         self.panels.setCurrentWidget(self.bernoulli)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pyqtgraph as pg
 from PySide6 import QtCore, QtWidgets
 
-from klviz import losslab as lab
+from klviz.state import losslab as lab
 from klviz.core.losses import bce_curve, bernoulli_report, probability_grid
 from klviz.core.units import convert
 from klviz.gui.pages.losses_common import (
@@ -44,19 +44,19 @@ def prob_text(p, log_p):
 
 
 class BernoulliPanel(QtWidgets.QWidget):
-    def __init__(self, model, labs, parent=None):
+    def __init__(self, model, parent=None):
         super().__init__(parent)
         self.setObjectName("panel_loss_bernoulli")
-        self.model, self.labs = model, labs
+        self.model = model
         self._curve_key = None
         self._build()
-        labs.bernoulliChanged.connect(self.refresh)
+        model.lossesChanged.connect(self._on_losses_changed)
         model.unitChanged.connect(self.refresh)
         self.refresh()
 
     # -- construction --------------------------------------------------------------------------
     def _build(self):
-        labs = self.labs
+        model = self.model
         # inputs
         self.spin_y = QtWidgets.QDoubleSpinBox()
         self.spin_y.setObjectName("spin_loss_y")
@@ -65,16 +65,16 @@ class BernoulliPanel(QtWidgets.QWidget):
         self.spin_y.setSingleStep(0.05)
         self.spin_y.setKeyboardTracking(False)
         self.spin_y.setToolTip("The target: probability of class 1 (0 or 1 is a hard label, between is a soft label)")
-        self.spin_y.valueChanged.connect(lambda v: labs.update("bernoulli", lab.set_target, v))
+        self.spin_y.valueChanged.connect(lambda v: model.update_losses("bernoulli", lab.set_target, v))
         self.button_y0 = QtWidgets.QPushButton("Hard label y = 0")
         self.button_y0.setObjectName("button_loss_y0")
-        self.button_y0.clicked.connect(lambda: labs.update("bernoulli", lab.set_target, 0.0))
+        self.button_y0.clicked.connect(lambda: model.update_losses("bernoulli", lab.set_target, 0.0))
         self.button_y1 = QtWidgets.QPushButton("Hard label y = 1")
         self.button_y1.setObjectName("button_loss_y1")
-        self.button_y1.clicked.connect(lambda: labs.update("bernoulli", lab.set_target, 1.0))
+        self.button_y1.clicked.connect(lambda: model.update_losses("bernoulli", lab.set_target, 1.0))
         self.z = SliderSpin("loss_z", (-10.0, 10.0), (-lab.MAX_LOGIT, lab.MAX_LOGIT), 0.01, 3, self)
         self.z.set_tooltip("The model's logit z; its prediction is f = σ(z) = 1 / (1 + e^−z)")
-        self.z.valueEdited.connect(lambda v: labs.update("bernoulli", lab.set_logit, v))
+        self.z.valueEdited.connect(lambda v: model.update_losses("bernoulli", lab.set_logit, v))
         self.label_f = ValueLabel()
         self.label_f.setObjectName("loss_value_f")
         self.label_f.setToolTip("The model's probability of class 1:  f = σ(z) = 1 / (1 + e^(−z))")
@@ -111,7 +111,7 @@ class BernoulliPanel(QtWidgets.QWidget):
         pi.getAxis("bottom").setTicks([[(v / 10, f"{v / 10:g}") for v in range(11)], []])
         for item in (self._target, self._floor, self._curve, self._gap, self._point):
             pi.addItem(item)
-        self.plot.dragMoved.connect(lambda i, x, y: labs.update("bernoulli", lab.set_prediction, x))
+        self.plot.dragMoved.connect(lambda i, x, y: model.update_losses("bernoulli", lab.set_prediction, x))
         key = caption_label(
             f"{coloured('━━', ENTROPY_COLOR)} BCE(y, f) &nbsp; "
             f"{coloured('╍╍', P_COLOR)} H(Bern(y)): the floor, reached at f = y &nbsp; "
@@ -147,8 +147,12 @@ class BernoulliPanel(QtWidgets.QWidget):
             w.setVisible(not on)
 
     # -- drawing -------------------------------------------------------------------------------
+    def _on_losses_changed(self, part):
+        if part == "bernoulli":
+            self.refresh()
+
     def refresh(self):
-        s = self.labs.bernoulli
+        s = self.model.losses.bernoulli
         unit = self.model.unit
         r = bernoulli_report(s.y, s.z)
         if abs(self.spin_y.value() - s.y) > 1e-12:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6 import QtCore, QtWidgets
 
-from klviz import losslab as lab
+from klviz.state import losslab as lab
 from klviz.core.format import format_value
 from klviz.core.losses import categorical_report
 from klviz.core.units import convert
@@ -49,19 +49,19 @@ def prob_text(p, log_p):
 class CategoricalPanel(QtWidgets.QWidget):
     sendToBernoulli = QtCore.Signal()
 
-    def __init__(self, model, labs, parent=None):
+    def __init__(self, model, parent=None):
         super().__init__(parent)
         self.setObjectName("panel_loss_categorical")
-        self.model, self.labs = model, labs
+        self.model = model
         self._build()
-        labs.categoricalChanged.connect(self.refresh)
+        model.lossesChanged.connect(self._on_losses_changed)
         model.unitChanged.connect(self.refresh)
         self.refresh()
 
     # -- construction --------------------------------------------------------------------------
     def _build(self):
-        labs = self.labs
-        upd = lambda op, *a: labs.update("categorical", op, *a)  # noqa: E731
+        model = self.model
+        upd = lambda op, *a: model.update_losses("categorical", op, *a)  # noqa: E731
 
         self.spin_classes = QtWidgets.QSpinBox()
         self.spin_classes.setObjectName("spin_loss_classes")
@@ -113,7 +113,7 @@ class CategoricalPanel(QtWidgets.QWidget):
         self.plot_logits.dragMoved.connect(lambda i, x, y: upd(lab.set_class_logit, i, y))
         self.plot_logits.dragFinished.connect(self.refresh)  # widen the axis if a bar left it
         self.plot_logits.nudged.connect(
-            lambda i, d: upd(lab.set_class_logit, i, self.labs.categorical.logits[i] + d))
+            lambda i, d: upd(lab.set_class_logit, i, self.model.losses.categorical.logits[i] + d))
         self.plot_probs = BarChart([Series("y", P_COLOR, -0.2, 0.38), Series("f", Q_COLOR, 0.2, 0.38)],
                                    title="Target y (blue) and softmax f (orange)", tooltip=self._prob_tip)
         self.plot_probs.setObjectName("plot_loss_probs")
@@ -176,15 +176,13 @@ class CategoricalPanel(QtWidgets.QWidget):
         for w in (self.formulas, self.note, self.binary_value, self.binary_formula):
             w.setVisible(not on)
         self.plot_logits.set_quiz(on)
-        quiz = getattr(self.plot_probs, "set_quiz", None)
-        if callable(quiz):
-            quiz(on)
+        self.plot_probs.set_quiz(on)
 
     # -- user input ----------------------------------------------------------------------------
     def _logits_typed(self):
         try:
             values = lab.parse_numbers(self.edit_logits.text(), "logits")
-            self.labs.update("categorical", lab.set_logits, values)
+            self.model.update_losses("categorical", lab.set_logits, values)
         except ValueError as exc:
             self.label_error.setText(f"Logits not changed: {exc}.")
             self.label_error.setVisible(True)
@@ -193,27 +191,27 @@ class CategoricalPanel(QtWidgets.QWidget):
         self.refresh()
 
     def _extreme(self):
-        n = self.labs.categorical.n
-        self.labs.update("categorical", lab.set_logits, (0.0, EXTREME) + (0.0,) * (n - 2))
+        n = self.model.losses.categorical.n
+        self.model.update_losses("categorical", lab.set_logits, (0.0, EXTREME) + (0.0,) * (n - 2))
 
     def _target_pressed(self, si, i):
-        if self.labs.categorical.mode == lab.ONE_HOT:
-            self.labs.update("categorical", lab.set_one_hot, i)
+        if self.model.losses.categorical.mode == lab.ONE_HOT:
+            self.model.update_losses("categorical", lab.set_one_hot, i)
 
     def _target_dragged(self, si, i, v):
-        if si == 0 and self.labs.categorical.mode == lab.SOFT:
-            self.labs.update("categorical", lab.set_target_probability, i, v)
+        if si == 0 and self.model.losses.categorical.mode == lab.SOFT:
+            self.model.update_losses("categorical", lab.set_target_probability, i, v)
 
     def _target_nudged(self, si, i, d):
-        s = self.labs.categorical
+        s = self.model.losses.categorical
         if s.mode == lab.ONE_HOT:
-            self.labs.update("categorical", lab.set_one_hot, i)
+            self.model.update_losses("categorical", lab.set_one_hot, i)
         elif si == 0:
-            self.labs.update("categorical", lab.set_target_probability, i, s.target[i] + d)
+            self.model.update_losses("categorical", lab.set_target_probability, i, s.target[i] + d)
 
     # -- tooltips ------------------------------------------------------------------------------
     def _report(self):
-        s = self.labs.categorical
+        s = self.model.losses.categorical
         return categorical_report(s.target, s.logits)
 
     def _logit_tip(self, i):
@@ -229,8 +227,12 @@ class CategoricalPanel(QtWidgets.QWidget):
                 f"−y log f = {num(r.ce_terms[i], 6)} nats")
 
     # -- drawing -------------------------------------------------------------------------------
+    def _on_losses_changed(self, part):
+        if part == "categorical":
+            self.refresh()
+
     def refresh(self):
-        s = self.labs.categorical
+        s = self.model.losses.categorical
         unit = self.model.unit
         r = categorical_report(s.target, s.logits)
         n = s.n

@@ -1,5 +1,5 @@
-"""Parts shared by the three panels of the Losses tab: the loss-lab model, number text, readouts,
-formula labels and a slider bound to a spin box.
+"""Parts shared by the three panels of the Losses tab: number text, readouts, formula labels and a
+slider bound to a spin box (the loss lab's state is part of the session: klviz.gui.models).
 
 Nothing here computes a loss; numbers arrive from `klviz.core.losses` and are only formatted.
 """
@@ -7,108 +7,15 @@ Nothing here computes a loss; numbers arrive from `klviz.core.losses` and are on
 from __future__ import annotations
 
 import math
-from dataclasses import replace
 
 import pyqtgraph as pg
-from PySide6 import QtCore, QtGui, QtWidgets
+from PySide6 import QtCore, QtWidgets
 
-from klviz import losslab as lab
 from klviz.core.format import format_value
 from klviz.core.units import convert
 
 MINUS = "−"
 QUIZ_HIDDEN = "?"
-
-
-# ---------------------------------------------------------------------------------------- model
-
-
-class LossLabModel(QtCore.QObject):
-    """Holds the Qt-free `LossLab` state; panels ask it for changes and redraw on its signals."""
-
-    bernoulliChanged = QtCore.Signal()
-    categoricalChanged = QtCore.Signal()
-    normalChanged = QtCore.Signal()
-
-    def __init__(self, state=None, parent=None):
-        super().__init__(parent)
-        self._state = state if state is not None else lab.LossLab()
-        # The loss lab is not part of the session file, so it keeps its own undo history; the
-        # main window's Undo/Redo act on it while the Losses tab is shown (a QUndoGroup).
-        self.undo_stack = QtGui.QUndoStack(self)
-        self._gesture = None
-
-    @property
-    def state(self):
-        return self._state
-
-    @property
-    def bernoulli(self):
-        return self._state.bernoulli
-
-    @property
-    def categorical(self):
-        return self._state.categorical
-
-    @property
-    def normal(self):
-        return self._state.normal
-
-    def update(self, part, op, *args):
-        """Apply `op(current part, *args)`; announce the change if there is one (ValueError passes)."""
-        old = getattr(self._state, part)
-        new = op(old, *args)
-        if new == old:
-            return
-        after = replace(self._state, **{part: new})
-        if self._gesture is not None:
-            self._assign(after)
-            return
-        self.undo_stack.push(_LabCommand(self, self._state, after, getattr(op, "__name__", part), False))
-
-    def _assign(self, state):
-        old, self._state = self._state, state
-        for part in ("bernoulli", "categorical", "normal"):
-            if getattr(old, part) != getattr(state, part):
-                getattr(self, f"{part}Changed").emit()
-
-    def begin_gesture(self, *_):
-        """A drag starts: its changes show live and become one undo step at end_gesture()."""
-        if self._gesture is None:
-            self._gesture = self._state
-
-    def end_gesture(self, *_):
-        before, self._gesture = self._gesture, None
-        if before is not None and before != self._state:
-            self.undo_stack.push(_LabCommand(self, before, self._state, "drag", True))
-
-
-class _LabCommand(QtGui.QUndoCommand):
-    """One loss-lab change; repeated changes by the same control (a slider being dragged)
-    merge into one step."""
-
-    def __init__(self, model, before, after, name, applied):
-        super().__init__(f"Losses: {name.replace('_', ' ')}")
-        self._model, self._before, self._after, self._skip = model, before, after, applied
-        self._name = name
-
-    def id(self):  # noqa: A003 (Qt name)
-        return 0x10551 if not self._skip else -1
-
-    def mergeWith(self, other):  # noqa: N802 (Qt name)
-        if other._name != self._name or other._before is not self._after:
-            return False
-        self._after = other._after
-        return True
-
-    def redo(self):
-        if self._skip:
-            self._skip = False
-            return
-        self._model._assign(self._after)
-
-    def undo(self):
-        self._model._assign(self._before)
 
 
 # ------------------------------------------------------------------------------------- numbers

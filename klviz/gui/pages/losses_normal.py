@@ -7,7 +7,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6 import QtCore, QtWidgets
 
-from klviz import losslab as lab
+from klviz.state import losslab as lab
 from klviz.core.losses import data_fit_report, gaussian_nll_curve, line_profile, normal_report
 from klviz.core.units import convert
 from klviz.gui.pages.losses_common import (
@@ -40,7 +40,6 @@ DATA_READOUTS = (
     ("intercept", "intercept b", "Least-squares intercept", Q_COLOR),
 )
 SLOPES = np.linspace(-3.0, 3.0, 301)
-SIGMA_NAME = "σ"
 
 
 def _widen(span, margin=0.04):
@@ -68,19 +67,19 @@ def _set_spin(spin, value):
 
 
 class NormalPanel(QtWidgets.QWidget):
-    def __init__(self, model, labs, parent=None):
+    def __init__(self, model, parent=None):
         super().__init__(parent)
         self.setObjectName("panel_loss_normal")
-        self.model, self.labs = model, labs
+        self.model = model
         self._keys = {}
         self._build()
-        labs.normalChanged.connect(self.refresh)
+        model.lossesChanged.connect(self._on_losses_changed)
         model.unitChanged.connect(self.refresh)
         self.refresh()
 
     # -- construction --------------------------------------------------------------------------
     def _build(self):
-        upd = lambda op, *a: self.labs.update("normal", op, *a)  # noqa: E731
+        upd = lambda op, *a: self.model.update_losses("normal", op, *a)  # noqa: E731
         lo, hi = lab.NORMAL_RANGE
         self.spin_y = _spin("spin_loss_normal_y", lo, hi, 0.1, "The observed target y")
         self.spin_f = _spin("spin_loss_normal_f", lo, hi, 0.1, "The model's prediction f (the mean of N(f, σ²))")
@@ -220,14 +219,18 @@ class NormalPanel(QtWidgets.QWidget):
         self.formulas.setVisible(not on)
 
     def _point_tip(self, i):
-        s = self.labs.normal
+        s = self.model.losses.normal
         if i >= len(s.xs):
             return ""
         return f"point {i + 1}: x = {num(s.xs[i])}, y = {num(s.ys[i])}"
 
     # -- drawing -------------------------------------------------------------------------------
+    def _on_losses_changed(self, part):
+        if part == "normal":
+            self.refresh()
+
     def refresh(self):
-        s = self.labs.normal
+        s = self.model.losses.normal
         unit = self.model.unit
         sigma = s.sigma_used
         _set_spin(self.spin_y, s.y)
@@ -274,7 +277,7 @@ class NormalPanel(QtWidgets.QWidget):
         self.formula_nll.setText(self._formula_point(r, unit))
 
     def _formula_point(self, r, unit):
-        y, f = coloured(num(r.y), P_COLOR), coloured(num(r.f), Q_COLOR)
+        y = coloured(num(r.y), P_COLOR)
         if r.sigma == 1.0:
             lines = [
                 f"<b>−log N(y; f, 1)</b> = ½ log 2π + ½ (y {MINUS} f)²",
@@ -333,7 +336,7 @@ class NormalPanel(QtWidgets.QWidget):
         n = r.x.size
         if r.sigma == 1.0:
             lines = [
-                f"<b>mean −log N</b> = (1/n) Σ<sub>i</sub> −log N(y<sub>i</sub>; a x<sub>i</sub> + b, 1)",
+                "<b>mean −log N</b> = (1/n) Σ<sub>i</sub> −log N(y<sub>i</sub>; a x<sub>i</sub> + b, 1)",
                 "&nbsp;&nbsp;&nbsp;&nbsp;= ½ log 2π + ½ MSE",
                 f"&nbsp;&nbsp;&nbsp;&nbsp;= {num(r.constant)} + ½·{num(r.mse)} = <b>{with_unit(r.mean_nll, unit)}</b>",
                 f"(n = {n}.) The constant does not depend on the line, so the line with the least MSE is "
@@ -342,7 +345,7 @@ class NormalPanel(QtWidgets.QWidget):
         else:
             s = num(r.sigma)
             lines = [
-                f"<b>mean −log N</b> = ½ log(2πσ²) + MSE / (2σ²)",
+                "<b>mean −log N</b> = ½ log(2πσ²) + MSE / (2σ²)",
                 f"&nbsp;&nbsp;&nbsp;&nbsp;= {num(r.constant)} + {num(r.mse)} / (2·{s}²) = "
                 f"<b>{with_unit(r.mean_nll, unit)}</b>",
                 f"(n = {n}.) Any fixed σ scales and shifts the MSE, so the best line is the same. "

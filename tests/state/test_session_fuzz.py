@@ -1,7 +1,9 @@
-"""Property tests of the session file format: every file is either loaded (and then survives a
-save and a reload unchanged) or refused with a one-line SessionError, never another exception."""
+"""Property tests of the session file format (versions 1 and 2): every file is either loaded (and
+then survives a save and a reload unchanged) or refused with a one-line SessionError, never
+another exception."""
 
 import json
+import math
 import os
 import re
 
@@ -9,7 +11,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from klviz import session as ss
+from klviz import state as ss
+from klviz.state import losslab as lab
+from klviz.state.session import LESSON_STEPS
 
 SETTINGS = settings(max_examples=int(os.environ.get("KLVIZ_FUZZ_EXAMPLES", "60")), deadline=None, suppress_health_check=[HealthCheck.too_slow,
                                                                          HealthCheck.function_scoped_fixture])
@@ -46,17 +50,63 @@ mixture = st.fixed_dictionaries({
     "family": st.just("mixture"), "weight": weight,
     "components": st.lists(st.fixed_dictionaries({"mu": mu, "sigma": sigma}), min_size=2, max_size=2)})
 continuous = st.fixed_dictionaries({"p": normal | mixture, "q": normal | mixture})
+second = st.fixed_dictionaries({"weight": weight, "mu": mu, "sigma": sigma})
+continuous_v2 = st.fixed_dictionaries({"p": normal | mixture, "q": normal | mixture},
+                                      optional={"second": st.fixed_dictionaries({}, optional={"p": second, "q": second})})
+
+
+def within(lo, hi):
+    return st.floats(min_value=lo, max_value=hi) | st.integers(math.ceil(lo), math.floor(hi))
+
+
+logit = within(-lab.MAX_LOGIT, lab.MAX_LOGIT)
+bernoulli = st.fixed_dictionaries({"y": within(0.0, 1.0), "z": logit})
 
 
 @st.composite
-def valid_session(draw):
-    data = {"format": "klviz-session", "version": 1}
+def categorical(draw):
+    n = draw(st.integers(lab.MIN_CLASSES, lab.MAX_CLASSES))
+    logits = draw(st.lists(logit, min_size=n, max_size=n))
+    if draw(st.booleans()):
+        k = draw(st.integers(0, n - 1))
+        return {"logits": logits, "target": [1 if i == k else 0 for i in range(n)], "mode": "one-hot"}
+    target = draw(st.lists(weights_value, min_size=n, max_size=n).filter(lambda v: any(x > 0 for x in v)))
+    return {"logits": logits, "target": target, "mode": "soft"}
+
+
+@st.composite
+def normal_panel(draw):
+    n = draw(st.integers(lab.MIN_POINTS, lab.MAX_POINTS))
+    return {"y": draw(within(*lab.NORMAL_RANGE)), "f": draw(within(*lab.NORMAL_RANGE)),
+            "sigma": draw(within(*lab.SIGMA_RANGE)), "free_sigma": draw(st.booleans()),
+            "xs": draw(st.lists(within(*lab.DATA_X), min_size=n, max_size=n)),
+            "ys": draw(st.lists(within(*lab.DATA_Y), min_size=n, max_size=n))}
+
+
+losses = st.fixed_dictionaries({}, optional={"bernoulli": bernoulli, "categorical": categorical(),
+                                             "normal": normal_panel()})
+lesson = st.fixed_dictionaries({"step": st.sampled_from(LESSON_STEPS)})
+
+
+@st.composite
+def valid_session(draw, versions=(1, 2)):
+    version = draw(st.sampled_from(versions))
+    data = {"format": "klviz-session", "version": version}
     if draw(st.booleans()):
         data["unit"] = draw(st.sampled_from(["nats", "bits", "hartleys"]))
     if draw(st.booleans()):
         data["discrete"] = draw(discrete())
     if draw(st.booleans()):
-        data["continuous"] = draw(continuous)
+        data["continuous"] = draw(continuous if version == 1 else continuous_v2)
+    if version >= 2:
+        if draw(st.booleans()):
+            data["losses"] = draw(losses)
+        if draw(st.booleans()):
+            q = data.get("continuous", {}).get("q", {"family": "normal", "sigma": 1.5})
+            unit_variance = q["family"] == "normal" and q["sigma"] == 1 and draw(st.booleans())
+            data["view"] = {"overlay": draw(st.booleans()), "unit_variance": unit_variance}
+        if draw(st.booleans()):
+            data["lesson"] = draw(lesson)
     return data
 
 
@@ -88,6 +138,19 @@ def test_every_valid_session_loads_and_round_trips(tmp_path, data):
     assert s is not None
     if "discrete" in data and "labels" in data["discrete"]:
         assert list(s.discrete.labels) == data["discrete"]["labels"]
+    saved = s.to_dict()
+    assert saved["version"] == 2
+    for part, values in data.get("losses", {}).items():  # every panel as the file had it
+        for key, value in values.items():
+            if key != "target":  # a soft target's weights are normalised
+                assert saved["losses"][part][key] == value, (part, key)
+    if "view" in data:
+        assert saved["view"] == data["view"]
+    if "lesson" in data:
+        assert saved["lesson"] == data["lesson"]
+    for which, part in data.get("continuous", {}).get("second", {}).items():
+        if data["continuous"][which]["family"] == "normal":  # a mixture side's part is its own
+            assert saved["continuous"]["second"][which] == part
 
 
 json_leaf = st.one_of(
@@ -174,14 +237,24 @@ def test_byte_level_damage_loads_or_is_refused(tmp_path, data, edits):
     assert_loads_and_round_trips(tmp_path, bytes(raw))
 
 
+FULL_V2 = {"format": "klviz-session", "version": 2, "unit": "bits",
+           "discrete": {"labels": ["a", "b"], "p": [0.25, 0.75], "q": [1, 3]},
+           "continuous": {"p": {"family": "normal", "mu": 0.5, "sigma": 2},
+                          "q": {"family": "mixture", "weight": 0.25,
+                                "components": [{"mu": -1, "sigma": 0.5}, {"mu": 1, "sigma": 1.5}]},
+                          "second": {"p": {"weight": 0.4, "mu": 3, "sigma": 0.5}}},
+           "losses": {"bernoulli": {"y": 0.3, "z": 2},
+                      "categorical": {"logits": [1, -2, 0.5], "target": [0.2, 0.3, 0.5], "mode": "soft"},
+                      "normal": {"y": 1.5, "f": -1, "sigma": 2, "free_sigma": True,
+                                 "xs": [-1, 0, 2], "ys": [0.5, 1, -2]}},
+           "view": {"overlay": True, "unit_variance": False},
+           "lesson": {"step": "kl"}}
+
+
 @pytest.mark.parametrize("token", HOSTILE_TOKENS)
 def test_each_hostile_token_in_each_number_slot(tmp_path, token):
     """Deterministic companion of the property above: every slot of a full session, every token."""
-    data = {"format": "klviz-session", "version": 1, "unit": "bits",
-            "discrete": {"labels": ["a", "b"], "p": [0.25, 0.75], "q": [1, 3]},
-            "continuous": {"p": {"family": "normal", "mu": 0.5, "sigma": 2},
-                           "q": {"family": "mixture", "weight": 0.25,
-                                 "components": [{"mu": -1, "sigma": 0.5}, {"mu": 1, "sigma": 1.5}]}}}
-    text = json.dumps(data)
+    assert_loads_and_round_trips(tmp_path, json.dumps(FULL_V2).encode()) is not None
+    text = json.dumps(FULL_V2)
     for m in NUMBER.finditer(text):
         assert_loads_and_round_trips(tmp_path, (text[:m.start()] + token + text[m.end():]).encode())

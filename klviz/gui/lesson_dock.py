@@ -1,4 +1,7 @@
-"""The lesson panel: a dock that walks the derivation step by step (content in klviz.lesson)."""
+"""The lesson panel: a dock that walks the derivation step by step (content in klviz.lesson).
+
+The step shown is part of the session (saved with it, navigation rather than an undo step): the
+panel shows the model's lesson step and asks the model to change it."""
 
 from __future__ import annotations
 
@@ -7,11 +10,11 @@ import pyqtgraph as pg
 from PySide6 import QtCore, QtWidgets
 
 from klviz import lesson
-from klviz import session as ss
 from klviz.core.format import format_value
 from klviz.core.sampling import code_lengths, running_mean, sample_log_ratios
 from klviz.core.units import convert
 from klviz.gui.widgets.value_label import ValueLabel
+from klviz.state.discrete import DiscreteState
 from klviz.style import KL_COLOR
 
 
@@ -98,11 +101,10 @@ class SamplingDemo(QtWidgets.QWidget):
 
 
 class LessonPanel(QtWidgets.QDockWidget):
-    def __init__(self, window, model):
+    def __init__(self, window, model, presentation=None):
         super().__init__("Lesson", window)
         self.setObjectName("dock_lesson")
         self.window_, self.model = window, model
-        self.index = 0
         body = QtWidgets.QWidget()
         lay = QtWidgets.QVBoxLayout(body)
         nav = QtWidgets.QHBoxLayout()
@@ -161,13 +163,29 @@ class LessonPanel(QtWidgets.QDockWidget):
         self.setMinimumWidth(380)
         model.discreteChanged.connect(self.refresh)
         model.unitChanged.connect(self.refresh)
-        self.show_step(0, set_scene=False)
+        model.lessonChanged.connect(self._show_current)
+        self._show_current()
+        if presentation is not None:
+            presentation.follow_plot(self.sampling.plot)
+            for label in (self.formula, self.table, self.sampling.readout):
+                presentation.follow_quiz(label.set_quiz)
+
+    @property
+    def index(self):
+        """The step shown (the session's lesson step)."""
+        return self.model.lesson_index
 
     def go(self, index):
+        """Go to step `index` (clamped to the steps there are) and set up its scene."""
         self.show_step(max(0, min(len(lesson.STEPS) - 1, int(index))))
 
     def show_step(self, index, set_scene=True):
-        self.index = index
+        self.model.set_lesson_step(index)  # the panel follows through lessonChanged
+        if set_scene:
+            self.set_scene(lesson.STEPS[index])
+
+    def _show_current(self):
+        index = self.index
         step = lesson.STEPS[index]
         if self.combo.currentIndex() != index:
             self.combo.setCurrentIndex(index)
@@ -177,8 +195,6 @@ class LessonPanel(QtWidgets.QDockWidget):
         self.text.setText(step.body)
         self.try_this.setText("<b>Try this:</b> " + step.try_this.removeprefix("<p>"))
         self.sampling.setVisible(step.key == "sampling")
-        if set_scene:
-            self.set_scene(step)
         self.refresh()
 
     def set_scene(self, step):
@@ -190,7 +206,7 @@ class LessonPanel(QtWidgets.QDockWidget):
                 page.ensure_built()
         scene = step.scene
         if "p" in scene:
-            state = ss.DiscreteState(scene["labels"], scene["p"], scene["q"])
+            state = DiscreteState(scene["labels"], scene["p"], scene["q"])
             self.model.apply(self.model.session.with_(discrete=state, unit=scene.get("unit", self.model.unit)),
                              f"Lesson: {step.title}")
         if "panel" in scene and page is not None and hasattr(page, "panels"):

@@ -1,5 +1,5 @@
 """The session file format: validated load, atomic save, and every kind of bad file refused with
-a clear message (klviz.session, Qt-free)."""
+a clear message (klviz.state.fileformat, Qt-free). Version 1 files as earlier klviz wrote them."""
 
 import json
 import os
@@ -7,7 +7,7 @@ import os
 import numpy as np
 import pytest
 
-from klviz import session as ss
+from klviz import state as ss
 
 GOOD = {
     "format": "klviz-session", "version": 1, "unit": "bits",
@@ -35,8 +35,10 @@ def test_round_trip(tmp_path):
     out = tmp_path / "out.klviz"
     ss.save_session(s, str(out))
     data = json.loads(out.read_text())
-    assert data["format"] == "klviz-session" and data["version"] == 1
-    assert data["continuous"] == GOOD["continuous"] | {"p": {**GOOD["continuous"]["p"], "weight": 0.3}}
+    assert data["format"] == "klviz-session" and data["version"] == 2  # saving writes version 2
+    # Q is a single Normal: its remembered mixture part (the default here) is written beside it
+    assert data["continuous"] == GOOD["continuous"] | {"p": {**GOOD["continuous"]["p"], "weight": 0.3},
+                                                       "second": {"q": {"weight": 0.5, "mu": -3.0, "sigma": 1.0}}}
     assert ss.load_session(str(out)).to_dict() == s.to_dict()
 
 
@@ -76,7 +78,7 @@ BAD = {
     "other format": ({"format": "something-else", "version": 1}, "not a klviz session"),
     "format not a string": (dict(GOOD, format=["klviz-session"]), "not a klviz session"),
     "no version": ({k: v for k, v in GOOD.items() if k != "version"}, "version"),
-    "newer version": (dict(GOOD, version=2), "newer"),
+    "newer version": (dict(GOOD, version=3), "newer"),
     "version zero": (dict(GOOD, version=0), "version 0"),
     "version fraction": (dict(GOOD, version=1.5), "whole number"),
     "version string": (dict(GOOD, version="1"), "whole number"),
@@ -151,10 +153,20 @@ BAD = {
 }
 
 
+def as_version(content, version):
+    """A version-1 case as the same file in `version` (version 2 reads version 1's parts alike)."""
+    if isinstance(content, dict) and type(content.get("version")) is int and content["version"] == 1:
+        return dict(content, version=version)
+    if isinstance(content, str) and HEAD in content:
+        return content.replace(HEAD, HEAD.replace("1", str(version)))
+    return content
+
+
+@pytest.mark.parametrize("version", [1, 2])
 @pytest.mark.parametrize("name", list(BAD))
-def test_bad_files_are_refused_clearly(tmp_path, name):
+def test_bad_files_are_refused_clearly(tmp_path, name, version):
     content, words = BAD[name]
-    path = write(tmp_path, content)
+    path = write(tmp_path, as_version(content, version))
     with pytest.raises(ss.SessionError) as info:
         ss.load_session(path)
     assert words.lower() in str(info.value).lower(), str(info.value)
@@ -185,8 +197,9 @@ def test_version_1_files_as_klviz_wrote_them_still_read(tmp_path):
     assert s.continuous_q.to_dict() == {"family": "normal", "mu": 1.0, "sigma": 1.5}
 
 
-def test_only_the_header_is_the_default_session(tmp_path):
-    s = ss.load_session(write(tmp_path, '{' + HEAD + '}'))
+@pytest.mark.parametrize("version", [1, 2])
+def test_only_the_header_is_the_default_session(tmp_path, version):
+    s = ss.load_session(write(tmp_path, '{"format": "klviz-session", "version": %d}' % version))
     assert s.to_dict() == ss.Session().to_dict()
 
 
@@ -301,7 +314,7 @@ def test_the_readme_example_is_a_valid_session(tmp_path):
     import re
     from pathlib import Path
 
-    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text()
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text()
     section = readme.split("## What klviz promises about files", 1)[1]
     example = re.search(r"```json\n(.*?)```", section, re.S).group(1)
     s = ss.load_session(write(tmp_path, example))

@@ -1,0 +1,384 @@
+"""The Qt adaptor over the Qt-free session: the one place that changes state, records undo steps
+and announces changes, for every tab.
+
+Widgets call the intent methods here ("set p[2] to 0.41", "swap P and Q", "Bernoulli: z = 2");
+the model computes the new immutable `Session` with the pure functions of `klviz.state`, pushes
+one command on its one QUndoStack, and emits each affected part's signal once. Ctrl+Z therefore
+undoes the user's last action whichever tab it was on:
+- a gesture (a drag, a slider held, a fit's animation) is one step (begin_gesture/end_gesture);
+- consecutive edits by the same control (a slider's or spin box's steps, a bar nudged by the
+  arrow keys, a loss-lab control) merge into one step;
+- the overlay and unit-variance toggles are steps (they change what is shown, and are saved);
+- the lesson step is navigation, like the current tab: saved with the session, never an undo
+  step, and left where it is by undo and redo.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6 import QtCore, QtGui
+
+from klviz.core import Categorical, Normal, continuous_measures, convert, discrete_measures, gaussian
+from klviz.state import continuous as cs
+from klviz.state import discrete as ds
+from klviz.state import losslab as lab
+from klviz.state import session as sn
+from klviz.state.continuous import WHICH
+from klviz.state.session import Session
+
+
+class _SetSession(QtGui.QUndoCommand):
+    """One undoable change: the whole session before and after (sessions are immutable).
+
+    With a merge key, the next change with the same key that starts where this one ends becomes
+    part of this step (a control's consecutive edits)."""
+
+    def __init__(self, model, before, after, text, applied, merge=None):
+        super().__init__(text)
+        self._model, self._before, self._after, self._skip = model, before, after, applied
+        self._merge = merge
+
+    def id(self):  # noqa: A003 (Qt name)
+        return 0x6B6C if self._merge is not None else -1
+
+    def mergeWith(self, other):  # noqa: N802 (Qt name)
+        if other._merge != self._merge or other._before is not self._after:
+            return False
+        self._after = other._after
+        return True
+
+    def redo(self):
+        if self._skip:  # a change already on screen when its command is pushed
+            self._skip = False
+            return
+        self._model._restore(self._after)
+
+    def undo(self):
+        self._model._restore(self._before)
+
+
+class SessionModel(QtCore.QObject):
+    discreteChanged = QtCore.Signal()
+    continuousChanged = QtCore.Signal()
+    lossesChanged = QtCore.Signal(str)  # the loss-lab part: "bernoulli", "categorical" or "normal"
+    viewChanged = QtCore.Signal()  # overlay, unit variance
+    lessonChanged = QtCore.Signal()
+    unitChanged = QtCore.Signal()
+    gestureActiveChanged = QtCore.Signal(bool)
+    fitActiveChanged = QtCore.Signal(bool)
+
+    def __init__(self, session=None, parent=None):
+        super().__init__(parent)
+        self._session = session if session is not None else Session()
+        self.undo_stack = QtGui.QUndoStack(self)
+        self._gesture = None  # (session before, text) while a gesture is under way
+        self._fit_text = None  # while a fit is shown: its undo text (its macro is open on the stack)
+        self._cache = {}
+
+    # -- reading -------------------------------------------------------------------------------
+    @property
+    def session(self):
+        return self._session
+
+    @property
+    def discrete(self):
+        return self._session.discrete
+
+    @property
+    def unit(self):
+        return self._session.unit
+
+    @property
+    def losses(self):
+        return self._session.losses
+
+    @property
+    def view(self):
+        return self._session.view
+
+    @property
+    def lesson_step(self):
+        return self._session.lesson_step
+
+    @property
+    def lesson_index(self):
+        return sn.lesson_index(self._session)
+
+    @property
+    def gesture_active(self):
+        return self._gesture is not None
+
+    def continuous(self, which):
+        c = self._session.continuous
+        return c.p if which == "p" else c.side(which)
+
+    def continuous_params(self, which):
+        """The parameters a user sets, by name (a Normal side: also its remembered mixture part)."""
+        return cs.params(self._session.continuous, which)
+
+    def _cached(self, kind, inputs, compute):
+        """One cached result per kind, reused while its inputs are the very same objects.
+
+        The inputs themselves are kept (not their id()s), so a new state can never be mistaken
+        for a freed one whose memory it reuses.
+        """
+        entry = self._cache.get(kind)
+        if entry is None or len(entry[0]) != len(inputs) or any(
+            a is not b and a != b for a, b in zip(entry[0], inputs)
+        ):
+            entry = (inputs, compute())
+            self._cache[kind] = entry
+        return entry[1]
+
+    def discrete_measures(self):
+        """Every discrete measure of the current state in the current unit (cached per state)."""
+        d, unit = self._session.discrete, self._session.unit
+
+        def compute():
+            # the state's probabilities are valid by construction: no second validation
+            with np.errstate(divide="ignore"):
+                P = Categorical(d.p, np.log(d.p))
+                Q = Categorical(d.q, np.log(d.q))
+            return discrete_measures(P, Q, unit)
+
+        return self._cached("discrete", (_Same(d), unit), compute)
+
+    def continuous_measures(self):
+        c, unit = self._session.continuous, self._session.unit
+        return self._cached("continuous", (c.p, c.q, unit), lambda: continuous_measures(c.p, c.q, unit))
+
+    # -- changing ------------------------------------------------------------------------------
+    def _assign(self, new):
+        old, self._session = self._session, new
+        if old.discrete is not new.discrete:
+            self.discreteChanged.emit()
+        if old.continuous is not new.continuous:
+            self.continuousChanged.emit()
+        if old.losses is not new.losses:
+            for part in lab.PARTS:
+                if getattr(old.losses, part) != getattr(new.losses, part):
+                    self.lossesChanged.emit(part)
+        if old.view is not new.view and old.view != new.view:
+            self.viewChanged.emit()
+        if old.lesson_step != new.lesson_step:
+            self.lessonChanged.emit()
+        if old.unit != new.unit:
+            self.unitChanged.emit()
+
+    def _restore(self, state):
+        """Undo or redo to `state`, the lesson step (navigation) staying where it is."""
+        if state.lesson_step != self._session.lesson_step:
+            state = state.with_(lesson_step=self._session.lesson_step)
+        self._assign(state)
+
+    def apply(self, new, text, merge=None):
+        """Make `new` the session as one undo step (no step if nothing changed); a `merge` key
+        joins it to the previous step when that had the same key and ended where this starts."""
+        if self._gesture is not None:
+            self._assign(new)
+            return
+        if new.same_as(self._session):
+            return
+        self.undo_stack.push(_SetSession(self, self._session, new, text, applied=False, merge=merge))
+
+    def replace_session(self, new):
+        """A whole new session (opened from a file): undo history starts afresh."""
+        self.end_gesture()
+        self.undo_stack.clear()
+        self._assign(new)
+        self.undo_stack.setClean()
+
+    def begin_gesture(self, text):
+        """Start a drag: the changes until end_gesture() show live and become one undo step."""
+        if self._gesture is None:
+            self._gesture = (self._session, text)
+            self.gestureActiveChanged.emit(True)
+
+    def end_gesture(self):
+        if self._gesture is None:
+            return
+        before, text = self._gesture
+        self._gesture = None
+        if not before.same_as(self._session):
+            self.undo_stack.push(_SetSession(self, before, self._session, text, applied=True))
+        self.gestureActiveChanged.emit(False)
+
+    # -- intents: discrete ----------------------------------------------------------------------
+    def _set_discrete(self, state, text, merge=None):
+        self.apply(self._session.with_(discrete=state), text, merge)
+
+    def set_probability(self, which, i, value):
+        d = self._session.discrete
+        self._set_discrete(ds.with_probability(d, which, i, value), f"Set {which.upper()}({d.labels[i]})")
+
+    def nudge(self, which, i, delta):
+        """An arrow key on a bar: consecutive nudges of the same bar are one undo step."""
+        d = self.discrete
+        current = (d.p if which == "p" else d.q)[i]
+        self._set_discrete(ds.with_probability(d, which, i, current + delta), f"Set {which.upper()}({d.labels[i]})",
+                           merge=("nudge", which, i))
+
+    def set_distribution(self, which, probs, text):
+        self._set_discrete(ds.with_distribution(self.discrete, which, probs), text)
+
+    def apply_preset(self, which, kind):
+        self.set_distribution(which, ds.preset(kind, self.discrete.n), f"{which.upper()}: {kind}")
+
+    def apply_support_mismatch(self):
+        self._set_discrete(ds.with_support_mismatch(self.discrete), "Support mismatch")
+
+    def swap(self):
+        self._set_discrete(ds.swapped(self.discrete), "Swap P and Q")
+
+    def copy_p_to_q(self):
+        self._set_discrete(ds.p_copied_to_q(self.discrete), "Copy P to Q")
+
+    def reset_discrete(self):
+        self._set_discrete(ds.default_discrete(self.discrete.n), "Reset")
+
+    def set_categories(self, n):
+        self._set_discrete(ds.resize(self.discrete, n), f"{n} categories")
+
+    def set_labels(self, labels):
+        """Validated labels (ValueError explains a bad list; the state is then unchanged)."""
+        self._set_discrete(ds.with_labels(self.discrete, labels), "Rename categories")
+
+    def set_overlay(self, on):
+        """P and Q on one chart (the Discrete tab), or each on its own: an undo step."""
+        self.apply(sn.with_overlay(self._session, on), "Overlay P and Q" if on else "P and Q apart")
+
+    # -- intents: shared ------------------------------------------------------------------------
+    def set_unit(self, unit):
+        if unit != self.unit:
+            self.apply(self._session.with_(unit=sn.check_unit_name(unit)), f"Unit: {unit}")
+
+    def set_lesson_step(self, step):
+        """Show lesson step `step` (key or index): navigation, not an undo step (it is saved)."""
+        new = sn.with_lesson_step(self._session, step)
+        if new is not self._session:
+            self._assign(new)
+
+    # -- intents: the loss lab ------------------------------------------------------------------
+    def update_losses(self, part, op, *args):
+        """Apply `op(the loss lab's part, *args)` (a klviz.state.losslab operation); consecutive
+        changes by the same operation merge into one undo step. ValueError from `op` passes."""
+        new = lab.update(self._session.losses, part, op, *args)
+        if new is not self._session.losses:
+            name = getattr(op, "__name__", part)
+            self.apply(self._session.with_(losses=new), f"Losses: {name.replace('_', ' ')}",
+                       merge=("losses", part, name))
+
+    # -- intents: continuous --------------------------------------------------------------------
+    def _set_continuous_state(self, state, text, merge=None):
+        self.apply(sn.with_continuous(self._session, state), text, merge)
+
+    def set_continuous(self, p=None, q=None, text="Change continuous"):
+        self._set_continuous_state(cs.with_pair(self._session.continuous, p, q), text)
+
+    def set_continuous_param(self, which, name, value):
+        """Set one parameter of P or Q ("mu", "sigma", "weight", "mu2", "sigma2"); consecutive
+        edits of the same parameter are one undo step. ValueError for an invalid value."""
+        if which not in WHICH or name not in cs.CONTINUOUS_PARAMS:
+            raise ValueError(f"no continuous parameter {name!r} for {which!r}")
+        new = cs.set_param(self._session.continuous, which, name, value)
+        self._set_continuous_state(new, cs.edit_text(which, name, value), merge=("continuous", which, name))
+
+    def set_mixture(self, on, which="p"):
+        """Make P (or Q) a two-component mixture (first component = the current Normal) or a
+        single Normal (the first component); a mixture Q ends the unit-variance view."""
+        new = cs.set_mixture(self._session.continuous, which, on)
+        name = which.upper()
+        self._set_continuous_state(new, f"{name}: mixture" if on else f"{name}: single normal")
+
+    def apply_continuous_preset(self, name):
+        new = cs.apply_preset(self._session.continuous, name)
+        self._set_continuous_state(new, f"Preset: {name.replace('-', ' ')}")
+
+    def set_unit_variance(self, on):
+        """The MSE link's view: σ_Q = 1 and the link shown (Q must be a Normal), one undo step."""
+        self.apply(sn.with_unit_variance(self._session, on), "Unit variance Q" if on else "Free σ_Q")
+
+    def mse_link(self):
+        """The MSE link for Q = N(mu_Q, 1): H(P,Q) = 1/2 log 2 pi + 1/2 Var_P + 1/2 (E_P - mu_Q)^2.
+
+        Returns dict(mean_p, var_p, mu_q, error = mean_p - mu_q, terms=(constant, variance, squared
+        error), total), the terms and total in the current unit (exact for a mixture P too: only
+        P's mean and variance enter). Q must be a Normal (the link is about a unit-variance
+        Normal Q)."""
+        P, Q = self._session.continuous_p, self._session.continuous_q
+        if not isinstance(Q, Normal):
+            raise ValueError("the MSE link needs a Normal Q")
+        m = gaussian.moment_match(P)
+        terms = tuple(float(convert(t, self.unit)) for t in gaussian.unit_variance_terms(P, Q.mu))
+        return dict(mean_p=m.mu, var_p=m.sigma**2, mu_q=Q.mu, error=m.mu - Q.mu, terms=terms, total=sum(terms))
+
+    # fits: compute, then show as one undo step (begin_fit, fit_step per frame, end_fit)
+    def continuous_fit(self, kind):
+        """Fit a Normal Q to P from the current Q: kind "forward" minimises D(P‖Q) (moment
+        matching), "reverse" minimises D(Q‖P) ending at the mode of P nearest Q. A mixture Q starts
+        from its moment-matched Normal. Returns a FitResult whose path runs from that Normal to the
+        optimum; nothing is changed."""
+        P, Q = self._session.continuous_p, gaussian.moment_match(self._session.continuous_q)
+        if kind == "forward":
+            return gaussian.fit_forward_kl(P, Q)
+        if kind == "reverse":
+            return gaussian.fit_reverse_kl_nearest_mode(P, Q)
+        raise ValueError(f"unknown fit {kind!r} (forward or reverse)")
+
+    @property
+    def fit_active(self):
+        return self._fit_text is not None
+
+    def begin_fit(self, text):
+        """Start showing a fit: every fit_step shows live; end_fit makes it all one undo step
+        (the unit-variance view, which fixes σ_Q, ends in that step too).
+
+        Undo and redo are unavailable meanwhile (the step is a macro under construction); anything
+        that ends the gesture from outside (opening a file, another drag) closes the fit too."""
+        if self._fit_text is not None:
+            self.end_fit()
+        self.end_gesture()
+        self.undo_stack.beginMacro(text)
+        self._fit_text = text
+        self.begin_gesture(text)
+        self.gestureActiveChanged.connect(self._fit_gesture_changed)
+        self.fitActiveChanged.emit(True)
+        self._assign(sn.with_unit_variance(self._session, False))
+
+    def fit_step(self, q):
+        if self._fit_text is not None:
+            self.set_continuous(q=q, text=self._fit_text)
+
+    def end_fit(self, q=None):
+        """Finish the fit, at `q` if given (the exact optimum), as one undo step."""
+        if self._fit_text is None:
+            return
+        if q is not None and self._gesture is not None:
+            self.set_continuous(q=q, text=self._fit_text)
+        self.end_gesture()  # closes the macro through _fit_gesture_changed
+
+    def _fit_gesture_changed(self, active):
+        if active or self._fit_text is None:
+            return
+        self._fit_text = None
+        self.gestureActiveChanged.disconnect(self._fit_gesture_changed)
+        self.undo_stack.endMacro()
+        top = self.undo_stack.command(self.undo_stack.index() - 1)
+        if top is not None and top.childCount() == 0:  # nothing changed: drop the empty step
+            top.setObsolete(True)
+            self.undo_stack.undo()
+        self.fitActiveChanged.emit(False)
+
+
+class _Same:
+    """Compares equal only to a wrapper of the very same object (identity, kept alive)."""
+
+    __slots__ = ("obj",)
+
+    def __init__(self, obj):
+        self.obj = obj
+
+    def __eq__(self, other):
+        return isinstance(other, _Same) and other.obj is self.obj
+
+    __hash__ = None

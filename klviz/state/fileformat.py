@@ -1,0 +1,436 @@
+"""The session file format: validated load of every version (1 and 2), atomic save (version 2).
+
+A session file is UTF-8 JSON (a byte-order mark is allowed), at most MAX_FILE_BYTES, holding one
+object with "format": "klviz-session" and an integer "version". Every part is optional (defaults
+fill what is missing) and other keys are ignored:
+
+  version 1: "unit", "discrete", "continuous" (with "p" and "q")
+  version 2: those, "continuous" also with "second" (the remembered mixture part of a side that is
+             a single Normal), and "losses" (the loss lab's three panels), "view" (overlay, unit
+             variance) and "lesson" (the step shown)
+
+Every value is checked: continuous distributions by the same rules as the command line
+(klviz.core.spec), every other number for type, for being a float at all, and for range; anything
+else is refused with a SessionError that names the field. To add a part (the joint distributions
+next): a reader `_part(data, session)` listed in _V2_PARTS (files without it still read). To add a
+format version: write its reader and list it in _READERS.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import sys
+
+import numpy as np
+
+from klviz.core.labels import default_labels
+from klviz.core.spec import Categorical, continuous_from_dict
+from klviz.core.units import UNITS
+from klviz.fileio import read_regular_file, write_atomically
+from klviz.state import losslab as lab
+from klviz.state.continuous import ContinuousState, SecondComponent, is_unit_variance_normal
+from klviz.state.discrete import MAX_CATEGORIES, MIN_CATEGORIES, DiscreteState, check_labels
+from klviz.state.session import FORMAT, LESSON_STEPS, VERSION, Session, ViewOptions
+
+MAX_FILE_CATEGORIES = 10_000  # what a session file may hold
+MAX_FILE_BYTES = 1_000_000
+_SUMS_TO_ONE = 1e-12  # weights this close to a total of 1 are read as the probabilities they are
+
+
+class SessionError(ValueError):
+    """A session file that cannot be used; the message says why."""
+
+
+# ---------------------------------------------------------------------------------------------
+# JSON values as read: numbers no float can hold are kept as text, so they can be named
+
+
+class _BadNumber:
+    """A JSON number no float can hold (1e400, a 400-digit integer) or a NaN/Infinity constant,
+    kept as its text so the field holding it can be named when it is refused."""
+
+    __slots__ = ("text",)
+
+    def __init__(self, text):
+        self.text = text
+
+    @property
+    def constant(self):
+        return self.text in ("NaN", "Infinity", "-Infinity")
+
+    def shown(self):
+        if self.constant:
+            return self.text
+        digits = len(self.text.lstrip("-"))
+        return self.text if digits <= 24 else f"a {digits:,}-character number"
+
+
+def _parse_float(text):
+    x = float(text)
+    return x if math.isfinite(x) else _BadNumber(text)
+
+
+_MAX_FLOAT_DIGITS = len(str(int(sys.float_info.max)))  # 309: any longer integer overflows a float
+
+
+def _parse_int(text):
+    if len(text.lstrip("-")) > _MAX_FLOAT_DIGITS:  # never hand int() a 5,000-digit string
+        return _BadNumber(text)
+    value = int(text)
+    try:
+        float(value)
+    except OverflowError:
+        return _BadNumber(text)
+    return value
+
+
+def _object(pairs):
+    out = {}
+    for key, value in pairs:
+        if key in out:
+            raise SessionError(f"the key {_show(key)} appears twice in one object")
+        out[key] = value
+    return out
+
+
+def _show(value):
+    """A value from the file, quoted for a one-line message (never its raw text)."""
+    if isinstance(value, _BadNumber):
+        return value.shown()
+    if isinstance(value, list):
+        return f"a list of {len(value)}"
+    if isinstance(value, dict):
+        return "an object"
+    text = json.dumps(value, ensure_ascii=True)
+    return text if len(text) <= 40 else text[:36] + "…" + text[-1]
+
+
+# ---------------------------------------------------------------------------------------------
+# Checked values
+
+
+def _number(value, where):
+    """A finite float from a JSON number; SessionError naming `where` for anything else."""
+    if isinstance(value, _BadNumber):
+        if value.constant:
+            raise SessionError(f"{where} is {value.text}, which is not a number a session may hold")
+        raise SessionError(f"{where} is {value.shown()}, too large for a number klviz can use")
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise SessionError(f"{where} must be a number (got {_show(value)})")
+    try:
+        x = float(value)
+    except OverflowError:
+        raise SessionError(f"{where} is too large for a number klviz can use") from None
+    if not math.isfinite(x):
+        raise SessionError(f"{where} is {x}, which is not a number a session may hold")
+    return x
+
+
+def _number_in(value, where, lo, hi):
+    x = _number(value, where)
+    if not lo <= x <= hi:
+        raise SessionError(f"{where} must lie in [{lo:g}, {hi:g}] (got {x:.6g})")
+    return x
+
+
+def _boolean(value, where):
+    if not isinstance(value, bool):
+        raise SessionError(f"{where} must be true or false (got {_show(value)})")
+    return value
+
+
+def _mapping(value, where):
+    if not isinstance(value, dict):
+        raise SessionError(f"{where} must be an object (got {_show(value)})")
+    return value
+
+
+def _list(value, where, lo, hi, what):
+    if not isinstance(value, list):
+        raise SessionError(f"{where} must be a list of numbers (got {_show(value)})")
+    if not lo <= len(value) <= hi:
+        raise SessionError(f"{where} has {len(value):,} {what} ({lo} to {hi})")
+    return value
+
+
+def _field(obj, key, where):
+    if key not in obj:
+        raise SessionError(f"{where} needs {json.dumps(key)}")
+    return obj[key]
+
+
+def _probability_list(value, where):
+    if not isinstance(value, list):
+        raise SessionError(f"{where} must be a list of numbers (got {_show(value)})")
+    if len(value) > MAX_FILE_CATEGORIES:
+        raise SessionError(f"{where} has {len(value):,} categories (at most {MAX_FILE_CATEGORIES:,})")
+    weights = [_number(v, f"{where}, entry {k}") for k, v in enumerate(value, 1)]
+    try:
+        probs = Categorical.from_weights(weights, where).probs
+    except ValueError as exc:
+        raise SessionError(str(exc)) from None
+    if max(weights) <= 1.0 and abs(math.fsum(weights) - 1.0) <= _SUMS_TO_ONE:
+        # Already probabilities (as klviz saves them): kept exactly, so that saving and reading
+        # again gives the very same numbers instead of drifting by an ulp per round trip.
+        return np.array(weights, dtype=float) + 0.0
+    return probs
+
+
+# ---------------------------------------------------------------------------------------------
+# Parts
+
+
+def _discrete(d):
+    if not isinstance(d, dict):
+        raise SessionError("'discrete' must be an object")
+    if "p" not in d or "q" not in d:
+        raise SessionError("'discrete' needs both 'p' and 'q'")
+    p = _probability_list(d["p"], "discrete P")
+    q = _probability_list(d["q"], "discrete Q")
+    if p.size != q.size:
+        raise SessionError(f"discrete P and Q have different lengths ({p.size} and {q.size})")
+    if p.size < MIN_CATEGORIES:
+        raise SessionError(f"discrete P and Q need at least {MIN_CATEGORIES} categories")
+    if p.size > MAX_CATEGORIES:
+        raise SessionError(f"discrete P and Q have {p.size} categories; klviz edits at most {MAX_CATEGORIES}")
+    labels = d.get("labels", default_labels(p.size))
+    if not isinstance(labels, list) or not all(isinstance(s, str) for s in labels):
+        raise SessionError("'labels' must be a list of strings")
+    try:
+        labels = check_labels(labels, p.size)
+    except ValueError as exc:
+        raise SessionError(f"labels: {exc}") from None
+    return DiscreteState(labels, p, q)
+
+
+def _component(c, where):
+    if not isinstance(c, dict):
+        raise SessionError(f"{where} must be an object with 'mu' and 'sigma'")
+    return {"mu": _number(_field(c, "mu", where), f"{where} mu"),
+            "sigma": _number(_field(c, "sigma", where), f"{where} sigma")}
+
+
+def _checked(clean, where):
+    """klviz.core.spec's rules (the command line's) on a distribution whose numbers are floats."""
+    try:
+        return continuous_from_dict(clean, where)
+    except (ValueError, TypeError) as exc:
+        msg = str(exc)
+        raise SessionError(msg if msg.startswith(where) else f"{where}: {msg}") from None
+
+
+def _continuous_one(value, where):
+    """A Normal or Mixture, its numbers checked here for type and by klviz.core.spec for range
+    (the same rules as `klviz compute` and `klviz export`)."""
+    if not isinstance(value, dict):
+        raise SessionError(f"{where} must be an object")
+    family = value.get("family")
+    if family == "normal":
+        clean = {"family": "normal", **_component(value, where)}
+    elif family == "mixture":
+        comps = _field(value, "components", where)
+        if not isinstance(comps, list) or len(comps) != 2:
+            raise SessionError(f"{where}: a mixture needs exactly two components (got {_show(comps)})")
+        clean = {"family": "mixture", "weight": _number(_field(value, "weight", where), f"{where} weight"),
+                 "components": [_component(c, f"{where} component {k}") for k, c in enumerate(comps, 1)]}
+    else:
+        raise SessionError(f"{where}: unknown family {_show(family)} (expected \"normal\" or \"mixture\")")
+    return _checked(clean, where)
+
+
+def _second(value, where):
+    """A remembered mixture part: the first component's weight and the second component."""
+    _mapping(value, where)
+    weight = _number_in(_field(value, "weight", where), f"{where} weight", 0.0, 1.0)
+    c = _checked({"family": "normal", **_component(value, where)}, where)
+    return SecondComponent(weight, c.mu, c.sigma)
+
+
+def _continuous(c, with_second):
+    if not isinstance(c, dict) or "p" not in c or "q" not in c:
+        raise SessionError("'continuous' must be an object with 'p' and 'q'")
+    state = ContinuousState(_continuous_one(c["p"], "continuous P"), _continuous_one(c["q"], "continuous Q"))
+    if with_second and "second" in c:  # a mixture side's part is its own: checked, then unused
+        second = _mapping(c["second"], "continuous second")
+        parts = {f"second_{w}": _second(second[w], f"continuous {w.upper()} second component")
+                 for w in ("p", "q") if w in second}
+        state = ContinuousState(state.p, state.q, **parts)
+    return state
+
+
+def _bernoulli(d, where):
+    return lab.BernoulliState(
+        y=_number_in(_field(d, "y", where), f"{where} y", 0.0, 1.0),
+        z=_number_in(_field(d, "z", where), f"{where} z", -lab.MAX_LOGIT, lab.MAX_LOGIT))
+
+
+def _categorical(d, where):
+    logits = _list(_field(d, "logits", where), f"{where} logits", lab.MIN_CLASSES, lab.MAX_CLASSES, "classes")
+    logits = tuple(_number_in(v, f"{where} logit {k}", -lab.MAX_LOGIT, lab.MAX_LOGIT)
+                   for k, v in enumerate(logits, 1))
+    target = _field(d, "target", where)
+    if isinstance(target, list) and len(target) != len(logits):
+        raise SessionError(f"{where} target has {len(target)} entries for {len(logits)} logits")
+    target = tuple(_probability_list(target, f"{where} target").tolist())
+    mode = _field(d, "mode", where)
+    if mode not in (lab.ONE_HOT, lab.SOFT):
+        raise SessionError(f"{where} mode must be \"{lab.ONE_HOT}\" or \"{lab.SOFT}\" (got {_show(mode)})")
+    if mode == lab.ONE_HOT and sorted(target)[-2:] != [0.0, 1.0]:
+        raise SessionError(f"{where} target must be one-hot (a single 1) when its mode is \"{lab.ONE_HOT}\"")
+    return lab.CategoricalState(logits=logits, target=target, mode=mode)
+
+
+def _normal_panel(d, where):
+    xs = _list(_field(d, "xs", where), f"{where} xs", lab.MIN_POINTS, lab.MAX_POINTS, "points")
+    ys = _list(_field(d, "ys", where), f"{where} ys", lab.MIN_POINTS, lab.MAX_POINTS, "points")
+    if len(xs) != len(ys):
+        raise SessionError(f"{where} xs and ys have different lengths ({len(xs)} and {len(ys)})")
+    return lab.NormalState(
+        y=_number_in(_field(d, "y", where), f"{where} y", *lab.NORMAL_RANGE),
+        f=_number_in(_field(d, "f", where), f"{where} f", *lab.NORMAL_RANGE),
+        sigma=_number_in(_field(d, "sigma", where), f"{where} sigma", *lab.SIGMA_RANGE),
+        free_sigma=_boolean(_field(d, "free_sigma", where), f"{where} free_sigma"),
+        xs=tuple(_number_in(v, f"{where} x {k}", *lab.DATA_X) for k, v in enumerate(xs, 1)),
+        ys=tuple(_number_in(v, f"{where} y {k}", *lab.DATA_Y) for k, v in enumerate(ys, 1)))
+
+
+_LOSS_PANELS = {"bernoulli": _bernoulli, "categorical": _categorical, "normal": _normal_panel}
+
+
+def _losses(data, session):
+    d = _mapping(data, "'losses'")
+    parts = {name: read(_mapping(d[name], f"losses {name}"), f"losses {name}")
+             for name, read in _LOSS_PANELS.items() if name in d}
+    return session.with_(losses=lab.LossLab(**parts))
+
+
+def _view(data, session):
+    d = _mapping(data, "'view'")
+    view = ViewOptions(**{k: _boolean(d[k], f"view {k}") for k in ("overlay", "unit_variance") if k in d})
+    if view.unit_variance and not is_unit_variance_normal(session.continuous.q):
+        raise SessionError("view unit_variance is true, but continuous Q is not a Normal with sigma 1")
+    return session.with_(view=view)
+
+
+def _lesson(data, session):
+    d = _mapping(data, "'lesson'")
+    step = _field(d, "step", "'lesson'")
+    if not isinstance(step, str) or step not in LESSON_STEPS:
+        raise SessionError(f"lesson step {_show(step)} is unknown (one of {', '.join(LESSON_STEPS)})")
+    return session.with_(lesson_step=step)
+
+
+def _unit(data):
+    unit = data.get("unit", "nats")
+    if not isinstance(unit, str) or unit not in UNITS:
+        raise SessionError(f"unknown unit {_show(unit)} (expected one of {', '.join(UNITS)})")
+    return unit
+
+
+def _session_v1(data, v2=False):
+    session = Session(unit=_unit(data))
+    if "discrete" in data:
+        session = session.with_(discrete=_discrete(data["discrete"]))
+    if "continuous" in data:
+        session = session.with_(continuous=_continuous(data["continuous"], with_second=v2))
+    return session
+
+
+_V2_PARTS = (("losses", _losses), ("view", _view), ("lesson", _lesson))  # in this order: view needs Q
+
+
+def _session_v2(data):
+    session = _session_v1(data, v2=True)
+    for key, read in _V2_PARTS:
+        if key in data:
+            session = read(data[key], session)
+    return session
+
+
+_READERS = {1: _session_v1, 2: _session_v2}
+_READS = f"versions {min(_READERS)} to {max(_READERS)}"
+
+
+def session_from_dict(data):
+    """A Session from parsed JSON, or SessionError naming the problem."""
+    if not isinstance(data, dict):
+        raise SessionError("not a klviz session: the file must hold a JSON object")
+    if "format" not in data:
+        raise SessionError(f'not a klviz session: it has no "format": "{FORMAT}" entry')
+    fmt = data["format"]
+    if fmt != FORMAT or not isinstance(fmt, str):
+        raise SessionError(f"not a klviz session (its format is {_show(fmt)}, not \"{FORMAT}\")")
+    if "version" not in data:
+        raise SessionError(f"the session has no format version (\"version\": {VERSION})")
+    version = data["version"]
+    if isinstance(version, bool) or not isinstance(version, int):
+        raise SessionError(f"the session's format version must be a whole number (got {_show(version)})")
+    if version > VERSION:
+        raise SessionError(
+            f"this session was written by a newer klviz (format version {_show(version)}); "
+            f"this klviz reads {_READS}"
+        )
+    if version not in _READERS:
+        raise SessionError(f"unknown session format version {_show(version)} (this klviz reads {_READS})")
+    return _READERS[version](data)
+
+
+def session_from_json(text):
+    """A Session from the text of a session file; SessionError names any problem."""
+    if not text.strip():
+        raise SessionError("the file is empty")
+    try:
+        data = json.loads(text, parse_float=_parse_float, parse_int=_parse_int,
+                          parse_constant=_BadNumber, object_pairs_hook=_object)
+    except RecursionError:
+        raise SessionError("the file is nested too deeply to be a klviz session") from None
+    except json.JSONDecodeError as exc:
+        raise SessionError(f"the file is not valid JSON ({exc.msg} at line {exc.lineno})") from None
+    except SessionError:
+        raise
+    except ValueError as exc:  # no number gets here (see _parse_int); kept so nothing else can
+        raise SessionError(f"the file is not valid JSON ({exc})") from None
+    return session_from_dict(data)
+
+
+def load_session(path):
+    """Read and validate a session file; SessionError (a ValueError) names any problem.
+
+    Only a regular file of at most MAX_FILE_BYTES is read (a FIFO or a device is refused at once).
+    """
+    try:
+        raw = read_regular_file(path, MAX_FILE_BYTES, "session file")
+    except ValueError as exc:  # fileio.ReadError: the caller names the file, the reason is ours
+        raise SessionError(f"cannot read the file: {getattr(exc, 'reason', exc)}") from None
+    if not raw.strip():
+        raise SessionError("the file is empty")
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise SessionError("the file is not UTF-8 text (not a klviz session)") from None
+    return session_from_json(text)
+
+
+def save_session(session, path):
+    """Write the session as JSON (format version 2) atomically (klviz.fileio.write_atomically): a
+    temporary file in the target's folder, then a rename. Raises OSError or ValueError if it
+    cannot be written."""
+    text = json.dumps(session.to_dict(), indent=2, allow_nan=False) + "\n"
+    write_atomically(path, lambda fh: fh.write(text.encode("utf-8")))
+
+
+def _edits(session):
+    """What a user edits in a session: all of it but the lesson step, which is navigation."""
+    d = session.to_dict()
+    d.pop("lesson")
+    return d
+
+
+def load_session_matches(path, session):
+    """True if the file at `path` holds `session` (so nothing is unsaved; the lesson step, being
+    navigation rather than an edit, is not compared)."""
+    try:
+        return _edits(load_session(path)) == _edits(session)
+    except SessionError:
+        return False
