@@ -36,7 +36,7 @@ def _shown_caption(qtbot, width, lines=None, height=None):
 
 
 def _pieces(caption):
-    return [(st.text(), font.bold(), color, round(y)) for x, y, st, font, color in caption._layout]
+    return [(st.text(), font.bold(), color, round(y)) for x, y, st, font, color, _mark in caption._layout]
 
 
 def test_caption_keeps_text_and_draws_bold_runs_bold(qtbot):
@@ -63,7 +63,7 @@ def test_caption_wraps_at_spaces_and_grows_when_narrow(qtbot):
     qtbot.waitExposed(c)
     rows = sorted({y for *_, y in _pieces(c)})
     assert len(rows) > 2
-    for x, y, st, font, _ in c._layout:  # nothing runs past the right edge (no word is longer)
+    for x, y, st, font, *_ in c._layout:  # nothing runs past the right edge (no word is longer)
         assert x + QtGui.QFontMetricsF(font).horizontalAdvance(st.text()) <= 120 + 1, st.text()
 
 
@@ -184,7 +184,7 @@ def test_fixed_line_caption_too_long_to_wrap_is_drawn_smaller_not_clipped(qtbot)
               "<b>H(Q,P)</b> = H(Q) + D(Q‖P) = 1.588 + 1.104 = 2.692 nats")
     assert c._scale < 1
     assert len({round(y) for _, y, *_ in c._layout}) == 2  # each equation on its own line, whole
-    right = max(x + QtGui.QFontMetricsF(font).horizontalAdvance(st.text()) for x, _, st, font, _ in c._layout)
+    right = max(x + QtGui.QFontMetricsF(font).horizontalAdvance(st.text()) for x, _, st, font, *_ in c._layout)
     assert right * c._scale <= 300
     c.resize(2000, c.height())  # room enough: full size again
     assert c._scale == 1
@@ -272,7 +272,7 @@ def test_shrunk_caption_still_wraps_into_its_lines_at_the_largest_size(qtbot):
     rows = sorted({round(y) for _, y, *_ in c._layout})
     assert len(rows) == 2 and c._scale < 1
     assert c._scale > 0.75  # wrapped in two rows, not one tiny row (about 0.5 here)
-    right = max(x + QtGui.QFontMetricsF(font).horizontalAdvance(st.text()) for x, _, st, font, _ in c._layout)
+    right = max(x + QtGui.QFontMetricsF(font).horizontalAdvance(st.text()) for x, _, st, font, *_ in c._layout)
     assert right * c._scale <= 450
     assert c.accessibleName().startswith("Pointwise terms (a term")
 
@@ -288,7 +288,7 @@ def test_a_bold_run_keeps_a_whole_space_before_the_next_word(qtbot):
     qtbot.waitExposed(c)
     # long enough to wrap (the word-by-word path), with a merged bold run before a plain word
     c.setText("<b>alpha beta gamma delta</b> epsilon zeta eta theta iota kappa lambda mu nu xi omicron pi")
-    pieces = sorted(((round(y), x, st, font) for x, y, st, font, _ in c._layout), key=lambda p: (p[0], p[1]))
+    pieces = sorted(((round(y), x, st, font) for x, y, st, font, *_ in c._layout), key=lambda p: (p[0], p[1]))
     assert len({p[0] for p in pieces}) > 1 and pieces[0][2].text() == "alpha beta gamma delta"
     space = QtGui.QFontMetricsF(c.font()).horizontalAdvance(" ")
     for (r1, x1, s1, f1), (r2, x2, _, _) in zip(pieces, pieces[1:]):

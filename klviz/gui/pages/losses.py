@@ -75,6 +75,7 @@ class LossesPage(QtWidgets.QWidget):
                 self.presentation.follow_plot(chart)
                 self.presentation.follow_look(chart.restyle)
             self.presentation.follow_plot(self.normal.plot_profile)  # a plain plot: axes only
+            self.presentation.follow_look(self._restyle_text)
 
         intro = caption_label(INTRO, "loss_intro")
         layout = QtWidgets.QVBoxLayout(self)
@@ -84,6 +85,16 @@ class LossesPage(QtWidgets.QWidget):
         if self._quiz:
             self.set_quiz(True)
         self.built.emit()
+
+    def _restyle_text(self, look):
+        """Coloured words and numbers in the theme's text shades (WCAG AA on its window)."""
+        from klviz.gui.pages.losses_common import Readouts, set_text_theme
+
+        set_text_theme(look.dark)
+        for panel in (self.bernoulli, self.categorical, self.normal):
+            for readouts in panel.findChildren(Readouts):
+                readouts.restyle_text()
+            getattr(panel, "redraw_all", panel.refresh)()
 
     def _drag_started(self, *_):
         self.model.begin_gesture("Losses: drag")

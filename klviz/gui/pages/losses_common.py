@@ -13,6 +13,7 @@ from PySide6 import QtCore, QtWidgets
 
 from klviz.core.format import format_value
 from klviz.core.units import convert
+from klviz.style import text_color
 
 MINUS = "−"
 QUIZ_HIDDEN = "?"
@@ -53,9 +54,22 @@ def paren(value, digits=4):
     return f"({t})" if t.startswith(MINUS) else t
 
 
+_MARKS = frozenset("━╍┃┆●■▬ ")
+_text_dark = False  # the theme the coloured text is written for (one theme per application)
+
+
+def set_text_theme(dark):
+    """Coloured text from now on takes the dark (or light) theme's text shades."""
+    global _text_dark
+    _text_dark = bool(dark)
+
+
 def coloured(text, color, bold=False):
+    """`text` in `color`: a swatch (━━, ●) in the mark colour itself, words and numbers in the
+    theme's text shade of it (klviz.style.text_color: at least 4.5:1 on the window)."""
     weight = "font-weight:600;" if bold else ""
-    return f'<span style="color:{color};{weight}">{text}</span>'
+    shade = color if set(text) <= _MARKS else text_color(color, _text_dark)
+    return f'<span style="color:{shade};{weight}">{text}</span>'
 
 
 def nice_bound(x, floor):
@@ -112,6 +126,7 @@ class Readouts(QtWidgets.QWidget):
         grid.setHorizontalSpacing(12)
         grid.setVerticalSpacing(3)
         self.values, self.names = {}, {}
+        self._colors = {key: color for key, _, _, color in rows}
         big = self.font()
         big.setPointSizeF(big.pointSizeF() * 1.3)
         for row, (key, name, tip, color) in enumerate(rows):
@@ -119,7 +134,7 @@ class Readouts(QtWidgets.QWidget):
             n.setObjectName(f"loss_name_{key}")
             n.setFont(big)
             if color:
-                n.setStyleSheet(f"color: {color};")
+                n.setStyleSheet(f"color: {text_color(color, _text_dark)};")
             v = QtWidgets.QLabel("–")
             v.setObjectName(f"loss_value_{key}")
             v.setProperty("role", "readout-value")
@@ -134,6 +149,12 @@ class Readouts(QtWidgets.QWidget):
         grid.setColumnStretch(1, 1)
 
     _quiz = False
+
+    def restyle_text(self):
+        """The names take the current theme's text shades (after set_text_theme)."""
+        for key, color in self._colors.items():
+            if color:
+                self.names[key].setStyleSheet(f"color: {text_color(color, _text_dark)};")
 
     def set_text(self, key, text):
         label = self.values[key]

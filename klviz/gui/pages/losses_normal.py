@@ -111,7 +111,7 @@ class NormalPanel(QtWidgets.QWidget):
         pi.showGrid(x=True, y=True, alpha=0.2)
         pi.setLabel("bottom", "prediction f")
         self._parabola = curve(ENTROPY_COLOR, 3)
-        self._floor = curve("#666666", 2, QtCore.Qt.PenStyle.DashLine)
+        self._floor = curve("#888888", 2, QtCore.Qt.PenStyle.DashLine)
         self._target = curve(P_COLOR, 1.5, QtCore.Qt.PenStyle.DotLine)
         self._gap = curve(KL_COLOR, 6)
         self._point = pg.ScatterPlotItem(size=16, brush=Q_COLOR, pen=pg.mkPen("#222222", width=1.5))
@@ -120,7 +120,7 @@ class NormalPanel(QtWidgets.QWidget):
             pi.addItem(item)
         self.plot_nll.dragMoved.connect(lambda i, x, y: upd(lab.set_normal_prediction, x))
         key_nll = caption_label(
-            f"{coloured('━━', ENTROPY_COLOR)} −log N(y; f, σ²) &nbsp; {coloured('╍╍', '#666666')} ½ log(2πσ²) "
+            f"{coloured('━━', ENTROPY_COLOR)} −log N(y; f, σ²) &nbsp; {coloured('╍╍', '#888888')} ½ log(2πσ²) "
             f"&nbsp; {coloured('┃', KL_COLOR, True)} (y − f)²/(2σ²) &nbsp; {coloured('┆', P_COLOR)} f&nbsp;=&nbsp;y")
 
         self.point_readouts = Readouts(POINT_READOUTS)
@@ -169,7 +169,7 @@ class NormalPanel(QtWidgets.QWidget):
         pp.setLabel("bottom", "slope a (with its best b)")
         pp.setXRange(SLOPES[0], SLOPES[-1], padding=0)
         self._prof_nll = curve(ENTROPY_COLOR, 2.5)
-        self._prof_mse = curve("#555555", 2, QtCore.Qt.PenStyle.DashLine)
+        self._prof_mse = curve("#888888", 2, QtCore.Qt.PenStyle.DashLine)
         self._prof_min = curve(Q_COLOR, 2)
         self._prof_pts = pg.ScatterPlotItem(size=10, brush=Q_COLOR, pen=None)
         for item in (self._prof_mse, self._prof_nll, self._prof_min, self._prof_pts):
@@ -228,6 +228,12 @@ class NormalPanel(QtWidgets.QWidget):
     def _on_losses_changed(self, part):
         if part == "normal":
             self.refresh()
+
+    def redraw_all(self):
+        """Redraw every part at the next refresh, not only the ones whose numbers changed (the
+        theme changed: the formulas' colours with it)."""
+        self._keys.clear()
+        self.refresh()
 
     def refresh(self):
         s = self.model.losses.normal
@@ -322,7 +328,7 @@ class NormalPanel(QtWidgets.QWidget):
         self._prof_pts.setData([r.slope, r.slope], [fit_nll, fit_half])
         set_axis_label(self.plot_profile, "left", f"loss ({unit})")
         self.key_profile.setText(
-            f"{coloured('━━', ENTROPY_COLOR)} mean −log N &nbsp; {coloured('╍╍', '#555555')} ½ MSE &nbsp; "
+            f"{coloured('━━', ENTROPY_COLOR)} mean −log N &nbsp; {coloured('╍╍', '#888888')} ½ MSE &nbsp; "
             f"{coloured('┃', Q_COLOR, True)} fitted slope")
 
         d = self.data_readouts

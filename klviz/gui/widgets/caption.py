@@ -22,6 +22,8 @@ import re
 
 from PySide6 import QtCore, QtGui, QtWidgets
 
+from klviz.style import text_color
+
 HIDDEN = "?"
 _UNSET = object()
 _MARGIN = 2.0
@@ -82,6 +84,13 @@ def _words(runs):
                 current.append((part, tuple(style)))
     words.append(current)
     return words
+
+
+_MARKS = frozenset("■━╍┃┆●▬▮ \u00a0")
+
+
+def _shade(color, mark, dark):
+    return color if mark else text_color(color, dark)
 
 
 class Caption(QtWidgets.QWidget):
@@ -229,7 +238,7 @@ class Caption(QtWidgets.QWidget):
         fonts, _ = self._font_set()
         spacing = self._line_spacing()
         self._layout = [(_MARGIN + x, _MARGIN + r * spacing, self._static_text(t, st[0], st[1], fonts),
-                         fonts[st[0], st[1]], st[2])
+                         fonts[st[0], st[1]], st[2], set(t) <= _MARKS)
                         for r, row in enumerate(rows) for x, t, st, _ in row]
         self._laid_width = self.width()
         h = int(spacing * len(rows) + 2 * _MARGIN + 0.999)
@@ -274,6 +283,16 @@ class Caption(QtWidgets.QWidget):
         elif ev.type() == QtCore.QEvent.Type.PaletteChange:
             self.update()
 
+    def _dark(self):
+        return self.palette().color(QtGui.QPalette.ColorRole.Window).lightness() < 128
+
+    def painted_runs(self):
+        """[(text, colour or None)] as painted: words in the theme's text shade of their colour
+        (klviz.style.text_color, 4.5:1 on the window), swatches (■, ━━) in the colour itself."""
+        dark = self._dark()
+        return [(st.text(), _shade(color, mark, dark) if color else None)
+                for _, _, st, _, color, mark in self._layout]
+
     def paintEvent(self, ev):  # noqa: N802
         p = QtGui.QPainter(self)
         if self._opaque:
@@ -281,11 +300,12 @@ class Caption(QtWidgets.QWidget):
         if self._scale != 1.0:
             p.scale(self._scale, self._scale)
         default = self.palette().color(QtGui.QPalette.ColorRole.WindowText)
+        dark = self._dark()
         current, current_font = _UNSET, None
-        for x, y, st, font, color in self._layout:
-            if color != current:
-                p.setPen(QtGui.QColor(color) if color else default)
-                current = color
+        for x, y, st, font, color, mark in self._layout:
+            if (color, mark) != current:
+                p.setPen(QtGui.QColor(_shade(color, mark, dark)) if color else default)
+                current = (color, mark)
             if font is not current_font:  # drawStaticText draws in the painter's font
                 p.setFont(font)
                 current_font = font
