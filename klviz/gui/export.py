@@ -20,7 +20,7 @@ import pyqtgraph as pg
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from klviz.gui import settings
-from klviz.gui.jobs import Cancelled, run_job
+from klviz.gui.jobs import Cancelled, import_long_lived, run_job
 
 # chart objectName -> (view, parts)
 CHART_PARTS = {
@@ -220,6 +220,7 @@ class Exporter(QtCore.QObject):
         shown = shown_path(path)
 
         def work(progress, cancelled):
+            import_long_lived("klviz.figures")
             with drawing(cancelled):
                 return write_export(session, path, view, parts, dpi, size)
 
@@ -236,6 +237,7 @@ class Exporter(QtCore.QObject):
         session = self._session()
 
         def work(progress, cancelled):
+            import_long_lived("klviz.figures")
             with drawing(cancelled):
                 return png_of(session, view, parts)
 
@@ -319,8 +321,8 @@ class Exporter(QtCore.QObject):
             p, q, labels = session.continuous_p, session.continuous_q, None
 
         def work(progress, cancelled):
+            animate = import_long_lived("klviz.figures.animate")
             with drawing(cancelled):
-                from klviz.figures import animate
 
                 try:
                     anim = animate.save_animation(path, p, q, spec, fps=fps, view=view, frames=frames,
