@@ -132,6 +132,9 @@ class Exporter(QtCore.QObject):
         self._busy_timer = QtCore.QTimer(self)
         self._busy_timer.setSingleShot(True)
         self._busy_timer.timeout.connect(self._show_busy)
+        app = QtWidgets.QApplication.instance()
+        if app is not None:
+            app.aboutToQuit.connect(self.cancel_all)  # the worker threads end before Python exits
         window.tabs.currentChanged.connect(self._update_enabled)
         self._update_enabled()
         for plot in window.findChildren(pg.PlotWidget):
@@ -203,6 +206,11 @@ class Exporter(QtCore.QObject):
             if self._busy is not None:
                 self._busy.hide()
         job.deleteLater()
+
+    def cancel_all(self):
+        """Stop every running export at its next step (an animation leaves no file)."""
+        for job in list(self._jobs):
+            job.cancel()
 
     def busy(self):
         """True while an export started from the app is running."""

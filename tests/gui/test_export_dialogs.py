@@ -260,3 +260,13 @@ def test_cancel_stops_promptly_and_leaves_no_file(window, qtbot, monkeypatch, tm
     assert [f for f in os.listdir(tmp_path) if f != "settings"] == []  # no file, no temporary
     assert dialog.button_export.isEnabled()  # ready to try again
     assert "not written" in window.statusBar().currentMessage()
+
+
+def test_quitting_cancels_a_running_animation(window, qtbot, tmp_path):
+    app = QtWidgets.QApplication.instance()
+    assert app.receivers(QtCore.SIGNAL("aboutToQuit()")) >= 1
+    job = window.exporter.export_animation_async(str(tmp_path / "a.gif"), "sweep:mu_q:-2:2", "continuous",
+                                                 frames=300, dpi=30)
+    window.exporter.cancel_all()  # what aboutToQuit calls
+    assert finish(qtbot, job) == "cancelled"
+    assert os.listdir(tmp_path) == [] or os.listdir(tmp_path) == ["settings"]
