@@ -67,6 +67,16 @@ class AnimationSpec:
         """The view this SPEC animates: "continuous" or "discrete"."""
         return "discrete" if self.param in ("p", "q") else "continuous"
 
+    @property
+    def text(self):
+        """The SPEC as `klviz export --animate` takes it (parse_animation(spec.text) == spec)."""
+        if self.kind == "fit-alpha":
+            return f"fit-alpha:{self.alpha!r}"
+        if self.kind != "sweep":
+            return self.kind
+        param = self.param if self.category is None else f"{self.param}:{self.category}"
+        return f"sweep:{param}:{self.start!r}:{self.stop!r}"
+
 
 def _number(text, what):
     try:
@@ -211,6 +221,59 @@ def _category(spec, labels):
                      f"number from 1 to {n})")
 
 
+def category_key(labels, i):
+    """Text that names category i (0-based) in a sweep:p:I / sweep:q:I SPEC: its label when that
+    label is its own (not another's, not a number), else its number from 1."""
+    labels = [str(s) for s in labels]
+    if not 0 <= i < len(labels):
+        raise ValueError(f"category {i + 1} does not exist (there are {len(labels)})")
+    label = labels[i]
+    if labels.index(label) == i and ":" not in label and label == label.strip() and label \
+            and not re.fullmatch(r"[+-]?\d+", label):
+        return label
+    for number in (str(i + 1), f"+{i + 1}", f"+0{i + 1}"):
+        if number not in labels:
+            return number
+    raise ValueError(f"category {i + 1} cannot be named: its label and number are other categories' labels")
+
+
+def _parameter(dist, field):
+    """mu or sigma of a Normal, or of a mixture's first component (the one a sweep moves)."""
+    if isinstance(dist, Mixture):
+        dist = dist.components[0]
+    return float(dist.mu if field == "mu" else dist.sigma)
+
+
+def sweep_defaults(param, p, q, index=None):
+    """(FROM, TO) a sweep of `param` starts from: the swept value now, and the other
+    distribution's (so the sweep shows P and Q meeting); when they are equal, a step away.
+    param: mu_q, sigma_q, mu_p, sigma_p (p, q: Normals or Mixtures), or p / q with `index` (p, q:
+    probabilities)."""
+    if param in ("p", "q"):
+        mine, other = (p, q) if param == "p" else (q, p)
+        start, stop = float(mine[index]), float(other[index])
+        if abs(start - stop) < 1e-3:
+            stop = 0.9 if start < 0.5 else 0.1
+        return start, stop
+    field, which = param.split("_")
+    mine, other = (p, q) if which == "p" else (q, p)
+    start, stop = _parameter(mine, field), _parameter(other, field)
+    if field == "mu" and abs(start - stop) < 1e-9 * max(1.0, abs(start)):
+        stop = start + 2.0 * _parameter(mine, "sigma")
+    if field == "sigma" and abs(start - stop) < 1e-9 * start:
+        stop = 2.0 * start
+    return start, stop
+
+
+def video_unavailable():
+    """None when .mp4 can be written (the `video` extra works), else the sentence saying why."""
+    try:
+        ffmpeg_exe()
+    except VideoUnavailable as exc:
+        return str(exc)
+    return None
+
+
 def _moved(dist, field, value):
     """`dist` with its mu or sigma (a mixture: its first component's) set to `value`."""
     if isinstance(dist, Normal):
@@ -262,6 +325,9 @@ def animation_states(spec, p, q, frames=DEFAULT_FRAMES, labels=None, view=None):
     notes = []
     if view == "discrete":
         P, Q, labels = _discrete_pair(p, q, labels)
+        if len(labels) < 2:
+            raise ValueError(f"sweep:{spec.param} needs at least two categories: a single category's "
+                             "probability is always 1")
         i = _category(spec, labels)
         from klviz.session import set_probability
 

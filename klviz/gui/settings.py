@@ -70,3 +70,29 @@ def saved_theme():
 
 def save_theme(name):
     _settings().setValue("theme", name)
+
+
+EXPORT_DIR_KEY = "export/last_dir"
+
+
+def last_folder(key=EXPORT_DIR_KEY):
+    """The folder a file dialog last saved into (under `key`), if it still exists; else ""."""
+    value = _settings().value(key, "")
+    if isinstance(value, str) and value and "\x00" not in value and os.path.isdir(value):
+        return value
+    return ""
+
+
+def remember_folder(path, key=EXPORT_DIR_KEY):
+    """Remember the folder of `path` (a file just chosen in a file dialog) under `key`."""
+    _settings().setValue(key, os.path.dirname(os.path.abspath(path)))
+
+
+def value_of(key, default, allowed):
+    """A remembered choice, if it is one of `allowed` (the settings file is outside input)."""
+    value = _settings().value(key, default)
+    return value if value in allowed else default
+
+
+def set_value(key, value):
+    _settings().setValue(key, value)
