@@ -63,6 +63,7 @@ def build_menus(window, classroom, exporter):
     f.addSeparator()
     f.addAction(exporter.action_export)
     f.addAction(exporter.action_copy)
+    f.addAction(exporter.action_export_animation)
     f.addSeparator()
     f.addAction(w.action_quit)
     e = mb.addMenu("&Edit")
