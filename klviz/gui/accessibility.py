@@ -552,10 +552,21 @@ class Accessibility(QtCore.QObject):
         quiz = self.quiz
         for chart in self._charts:
             if _valid(chart):
-                self._set_description(chart, chart_description(chart, quiz))
+                self._set_description(chart, self._chart_text(chart, quiz))
         for label in self._readouts:
             if _valid(label):
                 self._set_description(label, readout_description(label, quiz))
+
+    @staticmethod
+    def _chart_text(chart, quiz):
+        """The chart's description; the chart the arrow keys act on (it has the focus) leads
+        with its selected bar."""
+        text = chart_description(chart, quiz)
+        if chart.hasFocus():
+            said, _ = selected_text(chart, quiz)
+            if said:
+                return f"{said}. {text}"
+        return text
 
     @staticmethod
     def _set_description(w, text, force=False):
@@ -580,6 +591,7 @@ class Accessibility(QtCore.QObject):
         if not said:
             return
         self._set_description(chart, f"{said}. {chart_description(chart, self.quiz)}", force=True)
+        # (the throttled description of the same change keeps this beginning while it has focus)
         if value is not None:
             QtGui.QAccessible.updateAccessibility(QtGui.QAccessibleValueChangeEvent(chart, value))
         event_type = getattr(QtGui, "QAccessibleAnnouncementEvent", None)
