@@ -70,7 +70,8 @@ def strip_mnemonic(text):
         if c != "&":
             out.append(c)
         i += 1
-    return _SPACE.sub(" ", "".join(out)).strip().removesuffix("…").removesuffix("...").strip()
+    text = _SPACE.sub(" ", "".join(out)).strip().removesuffix("…").removesuffix("...")
+    return text.strip().rstrip(":").strip()  # "Symbols drawn from P:" → "Symbols drawn from P"
 
 
 def first_sentence(text):
@@ -251,12 +252,17 @@ def derive_name(w, buddies):
             return f"{dock} (scrollable panel)"
         if heading:
             return heading if isinstance(w, QtWidgets.QGroupBox) else f"{heading} (scrollable panel)"
+    if isinstance(w, QtWidgets.QLabel) and plain(w.text()):
+        # a selectable text names itself; of "H(X) = 1.000 bits" only the stable "H(X)"
+        return first_sentence(plain(w.text()).split(" = ")[0])
     tip = first_sentence(w.toolTip())
     if tip:
         return tip
     beside = _label_beside(w)
     if beside:
         return beside
+    if w.objectName() == "qt_tableview_cornerbutton":
+        return "Select all"
     if isinstance(w, QtWidgets.QLineEdit) and w.placeholderText():
         return plain(w.placeholderText())
     title = _enclosing_title(w)
@@ -295,9 +301,12 @@ def _inner_part(w):
     if isinstance(parent, QtWidgets.QAbstractScrollArea) and w is parent.viewport():
         return parent
     if isinstance(w, QtWidgets.QScrollBar):
-        grand = parent.parentWidget() if parent is not None else None
-        if isinstance(grand, QtWidgets.QAbstractScrollArea):
-            return grand
+        p = parent
+        while p is not None and (not isinstance(p, QtWidgets.QAbstractScrollArea)
+                                 or isinstance(p, QtWidgets.QHeaderView)):  # a table's, not its header's
+            p = p.parentWidget()
+        if p is not None:
+            return p
     p = parent
     for _ in range(3):
         if p is None:
@@ -322,10 +331,14 @@ def name_widgets(root):
     rule could name (they keep an empty name)."""
     buddies = _buddies(root)
     unnamed = []
-    for w in root.findChildren(QtWidgets.QWidget):
+    widgets = root.findChildren(QtWidgets.QWidget)
+    owners = {id(w): _inner_part(w) for w in widgets}
+    # the owners first, so that their parts take their names
+    widgets.sort(key=lambda w: owners[id(w)] is not None)
+    for w in widgets:
         if w.accessibleName() or not _nameable(w):
             continue
-        owner = _inner_part(w)
+        owner = owners[id(w)]
         name = ""
         if owner is not None:
             name = owner.accessibleName() or derive_name(owner, buddies)

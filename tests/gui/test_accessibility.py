@@ -254,3 +254,31 @@ def test_a_drag_is_described_when_it_ends_not_while_it_lasts(window, qtbot):
     d = window.model.discrete
     assert p.plot_p.accessibleDescription() != before
     assert f"{d.labels[0]} {d.p[0]:.2f}" in p.plot_p.accessibleDescription()
+
+
+def test_text_rules():
+    from klviz.gui.accessibility import first_sentence, plain, strip_mnemonic
+
+    assert strip_mnemonic("Cate&gories") == "Categories"
+    assert strip_mnemonic("Tom && Jerry") == "Tom & Jerry"
+    assert strip_mnemonic("Edit &labels…") == "Edit labels"
+    assert strip_mnemonic("Symbols drawn from P:") == "Symbols drawn from P"
+    assert plain("<b>Measures</b> (hover&nbsp;a value)") == "Measures (hover a value)"
+    assert plain("<b>x</b> &lt;tag&gt;") == "x <tag>"  # an entity is text, decoded once
+    assert first_sentence("Number of categories (2 to 100). Drag to change.") == "Number of categories (2 to 100)"
+    assert first_sentence("■ P (the blue curve)") == "P (the blue curve)"
+    assert first_sentence("Densities ■ P = N(0, 1²)") == "Densities"
+
+
+def test_a_page_not_yet_in_the_window_is_named_by_the_same_rules(qtbot):
+    """The Coding page (wired into the window by another change) needs no explicit name."""
+    from klviz.gui.accessibility import name_widgets
+    from klviz.gui.pages.coding import CodingPage
+
+    page = CodingPage()
+    qtbot.addWidget(page)
+    page.show()
+    assert name_widgets(page) == []
+    focusable = [w for w in page.findChildren(QtWidgets.QWidget)
+                 if w.focusPolicy() != QtCore.Qt.FocusPolicy.NoFocus]
+    assert focusable and all(w.accessibleName().strip() for w in focusable)
