@@ -13,6 +13,7 @@ from PySide6 import QtCore, QtWidgets
 from klviz import state as ss
 from klviz.fileio import error_reason, shown_path
 from klviz.gui import settings
+from klviz.gui.accessibility import install as install_accessibility
 from klviz.gui.actions import UnitSelector, build_actions, build_menus
 from klviz.gui.classroom import Classroom
 from klviz.gui.export import Exporter
@@ -72,6 +73,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.model.undo_stack.cleanChanged.connect(self._update_title)
         self._update_title()
         self.resize(1280, 820)
+        install_accessibility(self)  # last: names, descriptions and tab order of every tab
 
     # -- parts ---------------------------------------------------------------------------------
     def _apply_window_look(self, look):

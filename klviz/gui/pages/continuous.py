@@ -267,6 +267,7 @@ class ContinuousPage(QtWidgets.QWidget):
         cl.addStretch(1)
         scroll = QtWidgets.QScrollArea()
         scroll.setObjectName("scroll_continuous_controls")
+        scroll.setAccessibleName("Controls of P and Q (scrollable panel)")
         scroll.setWidget(controls)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
@@ -347,6 +348,7 @@ class ContinuousPage(QtWidgets.QWidget):
         # their re-layout from spreading to the whole window (then most of it would be repainted).
         side_scroll = QtWidgets.QScrollArea()
         side_scroll.setObjectName("scroll_continuous_measures")
+        side_scroll.setAccessibleName("Measures (scrollable panel)")
         side_scroll.setWidget(side)
         side_scroll.setWidgetResizable(True)
         side_scroll.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)

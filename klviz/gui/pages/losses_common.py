@@ -243,6 +243,7 @@ class SideScroll(QtWidgets.QScrollArea):
         self.setWidgetResizable(True)
         self.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setAccessibleName("Measures and formulas (scrollable panel)")
 
     def minimumSizeHint(self):  # noqa: N802 (Qt name)
         hint = super().minimumSizeHint()
