@@ -100,15 +100,18 @@ def discrete_pair(p, q):
 RENYI_DECADES = (-2, 2)
 RENYI_PER_DECADE = 100
 RENYI_FINITE_STEPS = (RENYI_DECADES[1] - RENYI_DECADES[0]) * RENYI_PER_DECADE
-RENYI_INF_POSITION = RENYI_FINITE_STEPS + 1  # the slider's last position: α = ∞
+RENYI_INF_POSITION = RENYI_FINITE_STEPS + 25  # the slider's end (beyond 100: ∞), a mark's width on
 RENYI_KL_POSITION = -RENYI_DECADES[0] * RENYI_PER_DECADE  # α = 1
 DEFAULT_RENYI_ALPHA = 2.0
+RENYI_MARKS = tuple((k * RENYI_PER_DECADE, text) for k, text in enumerate(("0.01", "0.1", "1 = KL", "10", "100"))
+                    ) + ((RENYI_INF_POSITION, "∞"),)
 
 
 def renyi_alpha_at(position):
-    """The order at a slider position (0 … RENYI_INF_POSITION): 10^(−2 + position/100), or ∞."""
+    """The order at a slider position (0 … RENYI_INF_POSITION): 10^(−2 + position/100), or ∞
+    past 100."""
     position = int(position)
-    if position >= RENYI_INF_POSITION:
+    if position > RENYI_FINITE_STEPS:
         return math.inf
     position = max(position, 0)
     return float(10.0 ** (RENYI_DECADES[0] + position / RENYI_PER_DECADE))

@@ -151,7 +151,12 @@ def test_renyi_alpha_slider_and_edit(qtbot, window):
     d = window.model.discrete
     before = shown(page, "renyi_pq")
     # log scale: the middle tick is α = 1, the KL divergence
-    slider.setValue((slider.maximum() - 1) // 2)
+    from klviz.scene.divergences import RENYI_KL_POSITION, RENYI_MARKS
+
+    assert dict(RENYI_MARKS)[RENYI_KL_POSITION] == "1 = KL"
+    ruler = page.findChild(QtWidgets.QWidget, "ruler_renyi_alpha")
+    assert [ruler.x_of(pos) for pos, _ in RENYI_MARKS] == sorted(ruler.x_of(pos) for pos, _ in RENYI_MARKS)
+    slider.setValue(RENYI_KL_POSITION)
     assert edit.text() == "1"
     assert "KL" in label(page, "name_renyi_pq").text()
     kl = window.model.discrete_measures().kl_pq
@@ -331,7 +336,7 @@ def test_alpha_fit_landmarks_and_inset(qtbot, window):
     assert "mode-seeking" in label(page, "label_alpha_fit_left").text()
     assert "mass-covering" in label(page, "label_alpha_fit_right").text()
     # the marks sit over their slider positions, left to right
-    xs = [panel.ruler.x_of(a) for a, _ in panel.ruler.marks]
+    xs = [panel.ruler.x_of(pos) for pos, _ in panel.ruler.marks]
     assert xs == sorted(xs) and xs[0] < xs[-1]
     plot = page.findChild(QtWidgets.QWidget, "plot_alpha_curve")
     assert plot is not None

@@ -12,8 +12,9 @@ costs one fit per frame, never one per move.
 from __future__ import annotations
 
 import pyqtgraph as pg
-from PySide6 import QtCore, QtGui, QtWidgets
+from PySide6 import QtCore, QtWidgets
 
+from klviz.gui.widgets.slider_ruler import SliderRuler
 from klviz.gui.widgets.still_plot import still_plot
 from klviz.gui.widgets.text import plain_label
 from klviz.scene import divergences as sd
@@ -24,58 +25,6 @@ from klviz.style import KL_COLOR, Q_COLOR, TEXT_COLOR
 CURVE_DELAY_MS = 250  # the inset is computed this long after P stops changing (about 0.1 s of fits)
 UNDO_TEXT = "Fit α"
 QUIZ_NOTE = "Where will the fit put Q? (its numbers are hidden in quiz mode)"
-
-
-class _Ruler(QtWidgets.QWidget):
-    """The landmarks under the α slider: "−2 0 ½ 1 2 3" at their slider positions, with short
-    names under 0, ½, 1 and 2 where there is room (all of them in the tooltip)."""
-
-    NAMES = {0.0: "rev. KL", 0.5: "Hell.", 1.0: "fwd KL", 2.0: "χ²"}
-
-    def __init__(self, slider, parent=None):
-        super().__init__(parent)
-        self.setObjectName("ruler_alpha_fit")
-        self._slider = slider
-        self.marks = [(a, mark) for a, mark, _ in sd.ALPHA_LANDMARKS]
-        self.setToolTip("\n".join(text for _, _, text in sd.ALPHA_LANDMARKS))
-        self.setSizePolicy(QtWidgets.QSizePolicy.Policy.Expanding, QtWidgets.QSizePolicy.Policy.Fixed)
-
-    def sizeHint(self):  # noqa: N802
-        fm = self.fontMetrics()
-        return QtCore.QSize(200, 2 * fm.height() + 2)
-
-    def minimumSizeHint(self):  # noqa: N802
-        return self.sizeHint()
-
-    def x_of(self, alpha):
-        """The x (in this widget) of the slider's handle centre at `alpha`."""
-        s = self._slider
-        opt = QtWidgets.QStyleOptionSlider()
-        s.initStyleOption(opt)
-        handle = s.style().subControlRect(QtWidgets.QStyle.ComplexControl.CC_Slider, opt,
-                                          QtWidgets.QStyle.SubControl.SC_SliderHandle, s)
-        span = max(s.width() - handle.width(), 1)
-        pos = QtWidgets.QStyle.sliderPositionFromValue(s.minimum(), s.maximum(), sd.alpha_position(alpha), span)
-        x = s.mapTo(self.window(), QtCore.QPoint(pos + handle.width() // 2, 0)).x()
-        return x - self.mapTo(self.window(), QtCore.QPoint(0, 0)).x()
-
-    def paintEvent(self, ev):  # noqa: N802
-        p = QtGui.QPainter(self)
-        fm = self.fontMetrics()
-        p.setPen(self.palette().color(QtGui.QPalette.ColorRole.WindowText))
-        right = 0
-        for alpha, mark in self.marks:
-            x = self.x_of(alpha)
-            w = fm.horizontalAdvance(mark)
-            p.drawText(QtCore.QPointF(x - w / 2, fm.ascent()), mark)
-            name = self.NAMES.get(alpha)
-            if name:
-                wn = fm.horizontalAdvance(name)
-                left = x - wn / 2
-                if left >= right + 4 and left + wn <= self.width():
-                    p.drawText(QtCore.QPointF(left, fm.height() + fm.ascent()), name)
-                    right = left + wn
-        p.end()
 
 
 class AlphaFitPanel(QtWidgets.QWidget):
@@ -136,7 +85,11 @@ class AlphaFitPanel(QtWidgets.QWidget):
         row.addWidget(self.slider, 1)
         row.addWidget(self.value_label)
         layout.addLayout(row)
-        self.ruler = _Ruler(self.slider)
+        self.ruler = SliderRuler(
+            self.slider, [(sd.alpha_position(a), mark) for a, mark, _ in sd.ALPHA_LANDMARKS],
+            {sd.alpha_position(a): name for a, name in ((0.0, "rev. KL"), (0.5, "Hell."), (1.0, "fwd KL"),
+                                                        (2.0, "χ²"))},
+            tooltip="\n".join(text for _, _, text in sd.ALPHA_LANDMARKS), name="ruler_alpha_fit")
         layout.addWidget(self.ruler)
         ends = QtWidgets.QHBoxLayout()
         self.label_left = plain_label("← mode-seeking (α → 0: reverse KL)")

@@ -12,6 +12,7 @@ from __future__ import annotations
 from PySide6 import QtCore, QtWidgets
 
 from klviz.gui.widgets.readouts import ReadoutGrid
+from klviz.gui.widgets.slider_ruler import SliderRuler
 from klviz.gui.widgets.text import plain_label
 from klviz.scene import divergences as sd
 
@@ -57,10 +58,9 @@ class DivergencesGroup(QtWidgets.QGroupBox):
         row.addWidget(self.slider, 1)
         row.addWidget(self.edit)
         bl.addLayout(row)
-        self.scale_label = plain_label("0.01      0.1      1 = KL      10      100  ∞")
-        self.scale_label.setObjectName("label_renyi_scale")
-        self.scale_label.setAlignment(QtCore.Qt.AlignmentFlag.AlignCenter)
-        bl.addWidget(self.scale_label)
+        self.ruler = SliderRuler(self.slider, sd.RENYI_MARKS, name="ruler_renyi_alpha",
+                                 tooltip="α on a log scale: 1 is the KL divergence, the right end ∞")
+        bl.addWidget(self.ruler)
         self.error_label = plain_label()
         self.error_label.setObjectName("label_renyi_alpha_error")
         self.error_label.setWordWrap(True)
