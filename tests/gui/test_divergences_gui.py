@@ -504,3 +504,16 @@ def test_coding_tab_follows_the_discrete_state(qtbot, window):
     assert np.array_equal(s.q, model.discrete.q)
     assert np.allclose(s.heights("ideal_q"), -np.log2(model.discrete.q))
     assert "H(P)" in label(coding, "coding_area").text()
+
+
+def test_coding_tab_follows_the_presentation_scale(qtbot, window):
+    coding = window.page_coding
+    window.tabs.setCurrentWidget(coding)
+    before = label(coding, "coding_area").font().pointSizeF()
+    axis = coding.plot.getPlotItem().getAxis("left")
+    axis_before = axis.style.get("tickFont")
+    window.presentation.set_presenting(True)
+    QtWidgets.QApplication.processEvents()
+    assert label(coding, "coding_area").font().pointSizeF() > 1.3 * before
+    assert axis.style.get("tickFont") != axis_before  # the plot's axes follow the look too
+    window.presentation.set_presenting(False)

@@ -80,6 +80,8 @@ class AlphaFitPanel(QtWidgets.QWidget):
         lab.setBuddy(self.slider)
         self.value_label = plain_label()
         self.value_label.setObjectName("label_alpha_fit_value")
+        self.value_label.setToolTip("Amari's α-divergence:  D_α(P‖Q) = 1/(α(1 − α)) ∫ [α p + (1 − α) q − p^α q^(1−α)] dx\n"
+                                    "α → 0: D(Q‖P); α = ½: 4·He²; α → 1: D(P‖Q); α = 2: ½ χ²(P‖Q)")
         self.value_label.setMinimumWidth(self.value_label.fontMetrics().horizontalAdvance("α = −2.00") + 4)
         row.addWidget(lab)
         row.addWidget(self.slider, 1)
