@@ -19,6 +19,7 @@ from klviz.gui.classroom import Classroom
 from klviz.gui.export import Exporter
 from klviz.gui.models.presentation import PresentationModel
 from klviz.gui.models.session_model import SessionModel
+from klviz.gui.pages.coding import CodingPage
 from klviz.gui.pages.continuous import ContinuousPage
 from klviz.gui.pages.discrete import DiscretePage
 from klviz.gui.pages.losses import LossesPage
@@ -51,6 +52,10 @@ class MainWindow(QtWidgets.QMainWindow):
         self.tabs.addTab(self.page_discrete, "&Discrete")
         self.page_continuous = ContinuousPage(self.model, self.presentation)
         self.tabs.addTab(self.page_continuous, "&Continuous")
+        self.page_coding = CodingPage()  # fed from the Discrete tab's P and Q
+        self.page_coding.setObjectName("page_coding")
+        self.page_coding.follow(self.model, self.presentation)
+        self.tabs.addTab(self.page_coding, "Codin&g")
         self.page_losses = LossesPage(self.model, self.presentation, build=not deferred)
         self.tabs.addTab(self.page_losses, "&Losses")
         self.setCentralWidget(self.tabs)

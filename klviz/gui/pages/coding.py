@@ -6,6 +6,10 @@ H(P,Q)), Q's Shannon code ⌈−log₂ q_i⌉ or Q's Huffman code, chosen in the
 The signed area between the two ideal heights (total D(P‖Q)) is shaded over them. Beside it: Q's
 Huffman code words, the bounds with their live numbers, and a "send a message" demonstration.
 
+In the main window (the Coding tab) `follow(model, presentation)` feeds it from the Discrete tab's
+state: dragging P there changes the widths, dragging Q the heights (drawn at once while the tab is
+shown, when it is next shown otherwise); quiz mode hides its numbers; the look scales its plot.
+
 Standalone: `CodingPage.set_pair(p, q, labels)` redraws (cheap enough for every frame of a drag),
 `scene()` is the `klviz.scene.coding.CodingScene` shown. Every number and text comes from the
 scene; this module draws only (it imports nothing from klviz.core). Labels are data: they are
@@ -20,7 +24,9 @@ from PySide6 import QtCore, QtGui, QtWidgets
 
 from klviz import style
 from klviz.gui.widgets.labels_layer import FastBars, LabelsLayer
+from klviz.gui.widgets.still_plot import still_plot
 from klviz.gui.widgets.text import plain_label
+from klviz.gui.widgets.value_label import ValueLabel
 from klviz.scene.coding import LENGTHS, UnencodableError, coding_scene, send_message
 
 DEFAULT_P = (0.5, 0.25, 0.125, 0.125)
@@ -40,7 +46,7 @@ def _brush(colour, alpha):
 
 
 class CodingPage(QtWidgets.QWidget):
-    """The Coding view, standalone (not yet a tab of the main window)."""
+    """The Coding view: standalone, or the Coding tab once it follows a SessionModel."""
 
     def __init__(self, p=DEFAULT_P, q=DEFAULT_Q, labels=None, parent=None):
         super().__init__(parent)
@@ -50,6 +56,9 @@ class CodingPage(QtWidgets.QWidget):
         self._sends = 0  # the seed of the next message: each press draws a new one, reproducibly
         self._message = None
         self._shown_rows = None
+        self._model = None
+        self._stale = False  # the model changed while the page was hidden
+        self._quiz = False
         self._build()
         self.set_pair(p, q, labels)
 
@@ -71,13 +80,8 @@ class CodingPage(QtWidgets.QWidget):
         row.addWidget(self.lengths_combo, 1)
         left.addLayout(row)
 
-        self.plot = pg.PlotWidget(background=None, enableMenu=False)
-        self.plot.setObjectName("coding_plot")
+        self.plot, pi = still_plot("coding_plot")
         self.plot.setMinimumHeight(220)
-        pi = self.plot.getPlotItem()
-        pi.setMenuEnabled(False)
-        pi.hideButtons()
-        pi.setMouseEnabled(x=False, y=False)
         pi.showGrid(x=False, y=True, alpha=0.25)
         pi.setLabel("left", "code length (bits)")
         pi.setLabel("bottom", "cumulative probability of P (column widths p_i)")
@@ -100,7 +104,7 @@ class CodingPage(QtWidgets.QWidget):
         pi.vb.sigResized.connect(self._refit_labels)
         left.addWidget(self.plot, 1)
 
-        self.area_label = plain_label()
+        self.area_label = ValueLabel()
         self.area_label.setObjectName("coding_area")
         left.addWidget(self.area_label)
         self.reason_label = plain_label()
@@ -125,7 +129,7 @@ class CodingPage(QtWidgets.QWidget):
             header.resizeSection(c, fm.horizontalAdvance(template) + 16)
         right.addWidget(self.codewords, 1)
 
-        self.bounds_label = plain_label()
+        self.bounds_label = ValueLabel()
         self.bounds_label.setObjectName("coding_bounds")
         self.bounds_label.setWordWrap(True)
         right.addWidget(self.bounds_label)
@@ -145,13 +149,51 @@ class CodingPage(QtWidgets.QWidget):
         self.send_button.setToolTip("Draw N symbols from P and code them with Q's Huffman code")
         self.send_button.clicked.connect(self.send)
         g.addWidget(self.send_button, 0, 2)
-        self.message_result = plain_label("Draw N symbols from P, code them with Q's Huffman code, and compare "
+        self.message_result = ValueLabel("Draw N symbols from P, code them with Q's Huffman code, and compare "
                                           "the length with N·H(P,Q) and N·H(P).")
         self.message_result.setObjectName("coding_message_result")
         self.message_result.setWordWrap(True)
         self.message_result.setTextInteractionFlags(QtCore.Qt.TextInteractionFlag.TextSelectableByMouse)
         g.addWidget(self.message_result, 1, 0, 1, 3)
         right.addWidget(group)
+
+    # ------------------------------------------------------------------------------------------
+    # The Coding tab
+
+    def follow(self, model, presentation=None):
+        """Show the SessionModel's discrete P and Q (and labels) from now on, and follow the
+        PresentationModel's quiz mode and look."""
+        self._model = model
+        model.discreteChanged.connect(self._model_changed)
+        self._pull()
+        if presentation is not None:
+            presentation.follow_plot(self.plot)
+            presentation.follow_quiz(self.set_quiz)
+
+    def _model_changed(self):
+        if self.isVisible():
+            self._pull()
+        else:
+            self._stale = True  # cheap while hidden: drawn when the tab is shown
+
+    def _pull(self):
+        d = self._model.discrete
+        self._stale = False
+        self.set_pair(d.p, d.q, d.labels)
+
+    def showEvent(self, ev):  # noqa: N802
+        if self._stale and self._model is not None:
+            self._pull()
+        super().showEvent(ev)
+
+    def set_quiz(self, on):
+        """Quiz mode: the areas, bounds, message lengths and Q's probabilities and code lengths are
+        hidden ("?"); the picture and the code words stay."""
+        self._quiz = bool(on)
+        for label in (self.area_label, self.bounds_label, self.message_result):
+            label.set_quiz(on)
+        for c in (1, 2):
+            self.codewords.setColumnHidden(c, on)
 
     # ------------------------------------------------------------------------------------------
     # Public API

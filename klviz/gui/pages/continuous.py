@@ -21,19 +21,24 @@ from klviz.core.gaussian import density, drawing_grid, integrand, log_density, r
 from klviz.gui.widgets.buttons import push_button
 from klviz.gui.widgets.caption import Caption
 from klviz.gui.widgets.curves import DensityChart, IntegrandChart, finite_span
-from klviz.gui.widgets.readouts import ReadoutGrid
+from klviz.gui.pages.alpha_fit import AlphaFitPanel
+from klviz.gui.widgets.divergences_group import DivergencesGroup
+from klviz.gui.widgets.readouts import LatexAction, ReadoutGrid
 from klviz.gui.widgets.slider_spin import SliderSpin
 from klviz.gui.widgets.terms_bar import TermsBar
 from klviz.gui.widgets.value_label import quiz_placeholder
+from klviz.scene import divergences as sd
 from klviz.style import ENTROPY_COLOR, KL_COLOR, P_COLOR, Q_COLOR
 
-# Mnemonics (Alt+key) on this tab: M S X W N T (P), A Q B G I (Q), O R (fits), P (presets); the
-# window uses F E V H (menus), U (unit), D C L (tabs). Q's mu2 and sigma2 have no letter left.
+# Mnemonics (Alt+key) on this tab: M S X W N T (P), A Q B I (Q), O R (fits), P (presets), α (the
+# Rényi order, when shown); the window uses F E V H (menus), U (unit), D C G L (tabs). Q's weight,
+# mu2 and sigma2 have no letter left (G went to the Coding tab).
 MU_RANGE = (-10.0, 10.0)
 SIGMA_RANGE = (0.05, 20.0)
 REACH = 4.0  # the x axis shows every component's mu ± REACH sigma
 FIT_FRAMES = 121
 SETTLE_MS = 150
+FAMILY_MS = 100
 GRID_POINTS = 361  # evenly over the x axis (about 2 px apart), plus points around every component
 COMPONENT_POINTS = 61  # within ±6 sigma of each component: its peak is drawn true however narrow
 
@@ -72,6 +77,7 @@ PRESETS = (("identical", "&Identical"), ("shifted", "S&hifted"), ("q-wider", "Q 
 FITS = {
     "forward": ("Fit Q: minimise D(P‖Q)", "Forward fit (mean-covering): Q matches P's mean and variance."),
     "reverse": ("Fit Q: minimise D(Q‖P)", "Reverse fit (mode-seeking): Q settles on the peak of P nearest it."),
+    "alpha": ("Fit Q: minimise D_α(P‖Q)", "α-fit: Q minimises Amari's D_α(P‖Q) from where it was."),
 }
 
 
@@ -124,6 +130,12 @@ class ContinuousPage(QtWidgets.QWidget):
         self._settle.setSingleShot(True)
         self._settle.setInterval(SETTLE_MS)
         self._settle.timeout.connect(self._settled)
+        # the more divergences (quadrature for a mixture: a few ms) follow at most once per turn of
+        # the event loop, after the frame that changed them
+        self._family_timer = QtCore.QTimer(self)
+        self._family_timer.setSingleShot(True)
+        self._family_timer.setInterval(0)
+        self._family_timer.timeout.connect(self._refresh_family)
         self._build()
         model.continuousChanged.connect(self.refresh)
         model.unitChanged.connect(self.refresh)
@@ -136,6 +148,9 @@ class ContinuousPage(QtWidgets.QWidget):
                 presentation.follow_plot(chart)
                 presentation.follow_look(chart.restyle)
             presentation.follow_look(self.readouts.restyle)
+            presentation.follow_look(self.divergences.restyle)
+            presentation.follow_plot(self.alpha_fit.plot)
+            presentation.follow_look(self.alpha_fit.restyle)
             presentation.follow_look(self.restyle)
             presentation.follow_quiz(self.set_quiz)
 
@@ -216,7 +231,7 @@ class ContinuousPage(QtWidgets.QWidget):
         self._add_row(gq, 1, self._param("q", "mu", "Q me&an μ", "Q's mean μ"))
         self._add_row(gq, 2, self._param("q", "sigma", "&Q std dev σ", "Q's standard deviation σ", log=True))
         self.check_mixture_q = self._mixture_rows(
-            gq, "q", "Two-component mixture (&bimodal Q)", ("Wei&ght w", "Mean μ₂", "Std dev σ₂"),
+            gq, "q", "Two-component mixture (&bimodal Q)", ("Weight w", "Mean μ₂", "Std dev σ₂"),
             "\na fit starts from Q's moment-matched Normal and makes Q a Normal.")
         self.check_unit_variance = QtWidgets.QCheckBox("Unit var&iance (σ_Q = 1): the MSE link")
         self.check_unit_variance.setObjectName("check_unit_variance_q")
@@ -242,7 +257,10 @@ class ContinuousPage(QtWidgets.QWidget):
         self.label_fit.setObjectName("label_fit_status")
         self.label_fit.setTextFormat(QtCore.Qt.TextFormat.RichText)  # program text; data is escaped
         self.label_fit.setWordWrap(True)
-        for w in (self.button_fit_forward, self.button_fit_reverse, self.label_fit):
+        self.alpha_fit = AlphaFitPanel(self.model, self)
+        self.button_fit_alpha = self.alpha_fit.button
+        self.button_fit_alpha.clicked.connect(lambda: self.start_fit("alpha"))
+        for w in (self.button_fit_forward, self.button_fit_reverse, self.alpha_fit, self.label_fit):
             fl.addWidget(w)
         self.button_presets = QtWidgets.QToolButton()
         self.button_presets.setText("&Presets")
@@ -342,6 +360,15 @@ class ContinuousPage(QtWidgets.QWidget):
         sl = QtWidgets.QVBoxLayout(side)
         sl.setContentsMargins(4, 0, 0, 0)
         sl.addWidget(box_m)
+        self.divergences = DivergencesGroup("continuous")
+        self.divergences.alphaChanged.connect(self._refresh_family)
+        self.divergences.shownChanged.connect(self._refresh_family)
+        sl.addWidget(self.divergences)
+        self.readouts.latex_action = LatexAction(self.readouts_latex, self.readouts)
+        self.divergences.readouts.latex_action = self.readouts.latex_action
+        self.label_decomposition.latex_action = LatexAction(self.decomposition_latex, self.label_decomposition)
+        self.label_decomposition.setContextMenuPolicy(QtCore.Qt.ContextMenuPolicy.CustomContextMenu)
+        self.label_decomposition.customContextMenuRequested.connect(self._decomposition_menu)
         sl.addWidget(self.group_mse)
         sl.addStretch(1)
         # In a scroll area of its own: the readouts change on every frame, and a scroll area keeps
@@ -378,6 +405,9 @@ class ContinuousPage(QtWidgets.QWidget):
         the answers; the densities and the controls stay."""
         self._quiz = bool(on)
         self.readouts.set_quiz(on)
+        self.divergences.set_quiz(on)
+        self.label_decomposition.latex_action.set_quiz(on)
+        self.alpha_fit.set_quiz(on)
         for w in (self.caption_integrands, self.plot_integrands):
             w.setVisible(not on)
         self.quiz_placeholder.setVisible(on)
@@ -459,8 +489,14 @@ class ContinuousPage(QtWidgets.QWidget):
         P, current = self.model.continuous("p"), self.model.continuous("q")  # a fit ends unit variance
         title, done = FITS[kind]
         try:  # a fit whose arithmetic overflows is no fit: say so, change nothing
-            with np.errstate(over="raise", invalid="raise", divide="raise"):
-                result = self.model.continuous_fit(kind)
+            if kind == "alpha":
+                result = self.alpha_fit.fit_now()  # None: its note says why
+                if result is None:
+                    self.label_fit.setText("No α-fit: see the note above.")
+                    return
+            else:
+                with np.errstate(over="raise", invalid="raise", divide="raise"):
+                    result = self.model.continuous_fit(kind)
         except (ValueError, ArithmeticError) as exc:
             self.label_fit.setText(f"No fit: {html.escape(str(exc))}")
             return
@@ -576,6 +612,10 @@ class ContinuousPage(QtWidgets.QWidget):
         self.controls[("q", "sigma")].setEnabled(not unit_variance)
 
         # readouts
+        if self.divergences.shown() and not self._family_timer.isActive():
+            # at most FAMILY_MS apart while something moves (a mixture's are quadratures)
+            self._family_timer.start(FAMILY_MS if sticky or self.fitting else 0)
+        self.alpha_fit.p_changed(P)
         values = {k: getattr(m, k) for k, *_ in READOUTS}
         notes = {k: NEGATIVE_NOTE for k in NEGATIVE_KEYS if values[k] < 0}
         self.readouts.set_values(values, unit, notes)
@@ -652,3 +692,28 @@ class ContinuousPage(QtWidgets.QWidget):
                 f"error μ_P − μ_Q = {f(link['error'], 3)}")
         else:
             self.plot_densities.set_error_bar()
+
+    # -- more divergences and LaTeX ------------------------------------------------------------
+    def family(self):
+        """The FamilyReadouts of the current P and Q at the group's α (klviz.scene.divergences)."""
+        return sd.family_readouts(self.model.continuous("p"), self.model.continuous("q"),
+                                  self.divergences.alpha, self.model.unit)
+
+    def _refresh_family(self, *_):
+        self._family_timer.stop()
+        if self.divergences.shown():  # hidden: nothing computed
+            self.divergences.set_family(self.family())
+
+    def readouts_latex(self):
+        """What "Copy as LaTeX" copies from the readouts (with the more divergences, if shown)."""
+        family = self.family() if self.divergences.shown() else None
+        return sd.readouts_latex(self.model.continuous_measures(), self.model.unit, continuous=True, family=family)
+
+    def decomposition_latex(self):
+        return sd.decomposition_latex(self.model.continuous_measures(), self.model.unit, continuous=True)
+
+    def _decomposition_menu(self, pos):
+        menu = QtWidgets.QMenu(self)
+        menu.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.addAction(self.label_decomposition.latex_action)
+        menu.popup(self.label_decomposition.mapToGlobal(pos))

@@ -10,9 +10,11 @@ from klviz.gui.widgets.buttons import push_button
 from klviz.gui.widgets.bar_chart import BarChart, Series
 from klviz.gui.widgets.decomposition import DecompositionChart
 from klviz.gui.widgets.pointwise import PointwiseChart
-from klviz.gui.widgets.readouts import ReadoutGrid
+from klviz.gui.widgets.divergences_group import DivergencesGroup
+from klviz.gui.widgets.readouts import LatexAction, ReadoutGrid
 from klviz.gui.widgets.text import html_text, isolate, message_box
 from klviz.gui.widgets.value_label import quiz_placeholder
+from klviz.scene import divergences as sd
 from klviz.style import ENTROPY_COLOR, KL_COLOR, P_COLOR, Q_COLOR
 
 READOUTS = (
@@ -54,6 +56,7 @@ class DiscretePage(QtWidgets.QWidget):
                 presentation.follow_plot(chart)
                 presentation.follow_look(chart.restyle)
             presentation.follow_look(self.readouts.restyle)
+            presentation.follow_look(self.divergences.restyle)
             presentation.follow_quiz(self.set_quiz)
 
     # -- construction --------------------------------------------------------------------------
@@ -108,6 +111,15 @@ class DiscretePage(QtWidgets.QWidget):
         # readouts and decomposition
         self.readouts = ReadoutGrid(READOUTS, prefix="value_")
         self.decomposition = DecompositionChart()
+        self.divergences = DivergencesGroup("discrete")
+        self.divergences.alphaChanged.connect(self._refresh_family)
+        self.divergences.shownChanged.connect(self._refresh_family)
+        # "Copy as LaTeX" in the readouts' context menus and the decomposition's
+        self.readouts.latex_action = LatexAction(self.readouts_latex, self.readouts)
+        self.divergences.readouts.latex_action = self.readouts.latex_action
+        self.decomposition.latex_action = LatexAction(self.decomposition_latex, self.decomposition)
+        self.decomposition.setContextMenuPolicy(QtCore.Qt.ContextMenuPolicy.CustomContextMenu)
+        self.decomposition.customContextMenuRequested.connect(self._decomposition_menu)
         self.pointwise = PointwiseChart()
 
         charts = QtWidgets.QWidget()
@@ -124,6 +136,7 @@ class DiscretePage(QtWidgets.QWidget):
         title.setObjectName("title_measures")
         sl.addWidget(title)
         sl.addWidget(self.readouts)
+        sl.addWidget(self.divergences)
         sl.addWidget(self.decomposition, 1)
         sl.addWidget(self.decomposition.caption)
         self.quiz_placeholder = quiz_placeholder(
@@ -213,6 +226,8 @@ class DiscretePage(QtWidgets.QWidget):
         self.pointwise.caption.set_quiz(on)
         self.decomposition.caption.set_quiz(on)
         self.readouts.set_quiz(on)
+        self.divergences.set_quiz(on)
+        self.decomposition.latex_action.set_quiz(on)
         for w in (self.decomposition, self.decomposition.caption, self.pointwise):
             w.setVisible(not on)
         self.quiz_placeholder.setVisible(on)
@@ -276,6 +291,32 @@ class DiscretePage(QtWidgets.QWidget):
             why = _why_infinite(m.mismatch_qp, d.labels, "Q", "P")
             reasons.update(kl_qp=why, cross_entropy_qp=why)
         self.readouts.set_values({k: getattr(m, k) for k, *_ in READOUTS}, unit, reasons)
+        self._refresh_family()
         sticky = self.model.gesture_active  # axes settle when the drag ends
         self.decomposition.set_measures(m, unit, sticky)
         self.pointwise.set_terms(d.labels, m.terms_pq, m.terms_qp, m, unit, sticky)
+
+    # -- more divergences and LaTeX ------------------------------------------------------------
+    def family(self):
+        """The FamilyReadouts of the current pair at the group's α (klviz.scene.divergences)."""
+        d = self.model.discrete
+        P, Q = sd.discrete_pair(d.p, d.q)
+        return sd.family_readouts(P, Q, self.divergences.alpha, self.model.unit, d.labels, isolate)
+
+    def _refresh_family(self, *_):
+        if self.divergences.shown():  # hidden: nothing computed on the drag path
+            self.divergences.set_family(self.family())
+
+    def readouts_latex(self):
+        """What "Copy as LaTeX" copies from the readouts (with the more divergences, if shown)."""
+        family = self.family() if self.divergences.shown() else None
+        return sd.readouts_latex(self.model.discrete_measures(), self.model.unit, family=family)
+
+    def decomposition_latex(self):
+        return sd.decomposition_latex(self.model.discrete_measures(), self.model.unit)
+
+    def _decomposition_menu(self, pos):
+        menu = QtWidgets.QMenu(self)
+        menu.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.addAction(self.decomposition.latex_action)
+        menu.popup(self.decomposition.mapToGlobal(pos))

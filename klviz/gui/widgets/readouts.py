@@ -15,10 +15,11 @@ from klviz.style import ERROR_COLOR, text_color
 
 
 class ReadoutGrid(QtWidgets.QWidget):
-    def __init__(self, rows, prefix="value_", columns=1, parent=None):
-        """rows: (key, display name, tooltip, colour or None) tuples."""
+    def __init__(self, rows, prefix="value_", columns=1, parent=None, name=None):
+        """rows: (key, display name, tooltip, colour or None) tuples; name: the grid's objectName
+        (default prefix + "grid")."""
         super().__init__(parent)
-        self.setObjectName(prefix + "grid")
+        self.setObjectName(name or prefix + "grid")
         # Opaque, so a changing number repaints this grid only, not every widget beneath it
         # (the page, splitters, tab widget) on each frame of a drag.
         self.setAutoFillBackground(True)
@@ -64,16 +65,27 @@ class ReadoutGrid(QtWidgets.QWidget):
         grid.setRowStretch(2 * per_col, 1)
 
     def set_values(self, values, unit, reasons=None):
-        """values: key -> float in `unit`; reasons: key -> why a value is infinite."""
+        """values: key -> float in `unit` (one unit name, or a mapping key -> unit name);
+        reasons: key -> why a value is infinite."""
         reasons = reasons or {}
         for key, label in self.values.items():
             if key not in values:
                 continue
-            label.setText(f"{format_value(values[key])} {unit}")
+            u = unit if isinstance(unit, str) else unit[key]
+            label.setText(f"{format_value(values[key])} {u}")
             why = reasons.get(key, "")
             r = self.reasons[key]
             r.setText(why)
             r.setVisible(bool(why) and not self._quiz)
+
+    def set_name(self, key, text):
+        """A row's name (the Rényi rows carry their order: "D_2(P‖Q)")."""
+        if self.names[key].text() != text:
+            self.names[key].setText(text)
+
+    def set_tooltip(self, key, tip):
+        for w in (self.names[key], self.values[key]):
+            w.setToolTip(tip)
 
     def restyle(self, look):
         """Names and reasons take the theme's text shades of their colours (at least 4.5:1)."""
@@ -108,16 +120,47 @@ class ReadoutGrid(QtWidgets.QWidget):
         menu.addAction("Copy &all values", self.copy_all)
         for action in menu.actions():
             action.setEnabled(not self._quiz)  # the values are hidden: nothing to copy
+        if self.latex_action is not None:
+            menu.addAction(self.latex_action)
         menu.popup(ev.globalPos())
         ev.accept()
 
     _quiz = False
+    latex_action = None  # a LatexAction, added to the context menu when set
 
     def set_quiz(self, on):
         """Quiz mode: values show "?" and the reasons (which give answers away) are hidden."""
         self._quiz = bool(on)
+        if self.latex_action is not None:
+            self.latex_action.set_quiz(on)
         for key, label in self.values.items():
             label.set_quiz(on)
             reason = self.reasons[key]
             reason.set_quiz(on)
             reason.setVisible(bool(reason.real_text()) and not on)
+
+
+class LatexAction(QtGui.QAction):
+    """"Copy as LaTeX" (objectName "action_copy_latex"): copies `source()` to the clipboard;
+    disabled, and copying nothing, in quiz mode (the numbers are hidden)."""
+
+    def __init__(self, source, parent):
+        super().__init__("Copy as &LaTeX", parent)
+        self.setObjectName("action_copy_latex")
+        self.setToolTip("Copy these values as a LaTeX formula (needs amsmath)")
+        self._source = source
+        self._quiz = False
+        self.triggered.connect(self.copy)
+
+    def set_quiz(self, on):
+        self._quiz = bool(on)
+        self.setEnabled(not on)
+
+    def text_to_copy(self):
+        """The LaTeX that `copy` puts on the clipboard (None in quiz mode)."""
+        return None if self._quiz else self._source()
+
+    def copy(self):
+        text = self.text_to_copy()
+        if text is not None:
+            QtWidgets.QApplication.clipboard().setText(text)

@@ -1,0 +1,140 @@
+"""The "More divergences" group of the Discrete and Continuous tabs (issue 14): TV, Hellinger, both
+χ² and both Rényi divergences, with the Rényi order α on a log-scale slider (α = 1, the KL, marked;
+the last position is ∞) and an edit box.
+
+The page computes a `klviz.scene.divergences.FamilyReadouts` and hands it to `set_family`; the
+group only shows it. Unchecking the group hides its contents (and the page then computes
+nothing for it).
+"""
+
+from __future__ import annotations
+
+from PySide6 import QtCore, QtWidgets
+
+from klviz.gui.widgets.readouts import ReadoutGrid
+from klviz.gui.widgets.slider_ruler import SliderRuler
+from klviz.gui.widgets.text import plain_label
+from klviz.scene import divergences as sd
+
+
+class DivergencesGroup(QtWidgets.QGroupBox):
+    alphaChanged = QtCore.Signal(float)
+    shownChanged = QtCore.Signal(bool)
+
+    def __init__(self, kind, shown=False, parent=None):
+        """kind: "discrete" or "continuous" (the formulas in the tooltips)."""
+        super().__init__("More divergences", parent)
+        self.setObjectName("group_divergences")
+        self.setCheckable(True)
+        self.setChecked(shown)
+        self.setToolTip("Total variation, Hellinger, Pearson χ² and Rényi divergences: tick to show them")
+        self._alpha = sd.DEFAULT_RENYI_ALPHA
+        self.body = QtWidgets.QWidget()
+        self.body.setObjectName("divergences_body")
+        bl = QtWidgets.QVBoxLayout(self.body)
+        bl.setContentsMargins(0, 0, 0, 0)
+        self.readouts = ReadoutGrid([(k, n, t, None) for k, n, t in sd.ROWS[kind]], prefix="value_",
+                                    name="divergences_grid")
+        bl.addWidget(self.readouts)
+
+        row = QtWidgets.QHBoxLayout()
+        lab = QtWidgets.QLabel("Rényi &α")
+        self.slider = QtWidgets.QSlider(QtCore.Qt.Orientation.Horizontal)
+        self.slider.setObjectName("slider_renyi_alpha")
+        self.slider.setRange(0, sd.RENYI_INF_POSITION)
+        self.slider.setSingleStep(5)
+        self.slider.setPageStep(sd.RENYI_PER_DECADE // 2)
+        self.slider.setTickPosition(QtWidgets.QSlider.TickPosition.TicksBelow)
+        self.slider.setTickInterval(sd.RENYI_PER_DECADE)
+        self.slider.setToolTip("The order α of the Rényi divergences, on a log scale from 0.01 to 100; "
+                               "the middle tick is α = 1 (the KL divergence), the right end α = ∞")
+        self.slider.setMinimumWidth(120)
+        lab.setBuddy(self.slider)
+        self.edit = QtWidgets.QLineEdit()
+        self.edit.setObjectName("edit_renyi_alpha")
+        self.edit.setToolTip("Type the order α: a number > 0, or inf (∞); Enter to apply")
+        self.edit.setMaximumWidth(self.edit.fontMetrics().horizontalAdvance("0.0000000") + 16)
+        row.addWidget(lab)
+        row.addWidget(self.slider, 1)
+        row.addWidget(self.edit)
+        bl.addLayout(row)
+        self.ruler = SliderRuler(self.slider, sd.RENYI_MARKS, name="ruler_renyi_alpha",
+                                 tooltip="α on a log scale: 1 is the KL divergence, the right end ∞")
+        bl.addWidget(self.ruler)
+        self.error_label = plain_label()
+        self.error_label.setObjectName("label_renyi_alpha_error")
+        self.error_label.setWordWrap(True)
+        self.error_label.setVisible(False)
+        bl.addWidget(self.error_label)
+        self.units_label = plain_label()
+        self.units_label.setObjectName("label_divergences_units")
+        self.units_label.setWordWrap(True)
+        bl.addWidget(self.units_label)
+
+        layout = QtWidgets.QVBoxLayout(self)
+        layout.addWidget(self.body)
+        self.body.setVisible(shown)
+        self._show_alpha()
+        self.slider.valueChanged.connect(self._on_slider)
+        self.edit.editingFinished.connect(self._on_edit)
+        self.toggled.connect(self._on_toggled)
+
+    # -- α -------------------------------------------------------------------------------------
+    @property
+    def alpha(self):
+        return self._alpha
+
+    def set_alpha(self, alpha):
+        """Set α (0 < α ≤ ∞; ValueError otherwise) and announce it."""
+        alpha = sd.parse_renyi_alpha(alpha) if isinstance(alpha, str) else float(alpha)
+        if not alpha > 0:
+            raise ValueError("α must be > 0")
+        self.error_label.setVisible(False)
+        if alpha != self._alpha:
+            self._alpha = alpha
+            self._show_alpha()
+            self.alphaChanged.emit(alpha)
+        else:
+            self._show_alpha()
+
+    def _show_alpha(self):
+        with QtCore.QSignalBlocker(self.slider):
+            self.slider.setValue(sd.renyi_position(self._alpha))
+        self.edit.setText(sd.renyi_alpha_text(self._alpha))
+        for key, name in sd.renyi_name(self._alpha).items():
+            self.readouts.set_name(key, name)
+
+    def _on_slider(self, pos):
+        self.set_alpha(sd.renyi_alpha_at(pos))
+
+    def _on_edit(self):
+        try:
+            alpha = sd.parse_renyi_alpha(self.edit.text())
+        except ValueError as exc:
+            self.error_label.setText(f"{exc}; α stays {sd.renyi_alpha_text(self._alpha)}.")
+            self.error_label.setVisible(True)
+            self.edit.setText(sd.renyi_alpha_text(self._alpha))
+            return
+        self.set_alpha(alpha)
+
+    # -- shown or hidden -----------------------------------------------------------------------
+    def shown(self):
+        return self.isChecked()
+
+    def _on_toggled(self, on):
+        self.body.setVisible(on)
+        self.shownChanged.emit(on)
+
+    # -- values --------------------------------------------------------------------------------
+    def set_family(self, family):
+        """Show a klviz.scene.divergences.FamilyReadouts."""
+        self.readouts.set_values(family.values, family.units, family.reasons)
+        text = f"TV, Hellinger and χ² are unitless; the Rényi divergences are in {family.unit}."
+        if self.units_label.text() != text:
+            self.units_label.setText(text)
+
+    def set_quiz(self, on):
+        self.readouts.set_quiz(on)
+
+    def restyle(self, look):
+        self.readouts.restyle(look)
