@@ -28,7 +28,7 @@ from klviz.gui.widgets.slider_spin import SliderSpin
 from klviz.gui.widgets.terms_bar import TermsBar
 from klviz.gui.widgets.value_label import quiz_placeholder
 from klviz.scene import divergences as sd
-from klviz.style import ENTROPY_COLOR, KL_COLOR, P_COLOR, Q_COLOR
+from klviz.style import ENTROPY_COLOR, KL_COLOR, P_COLOR, Q_COLOR, text_color
 
 # Mnemonics (Alt+key) on this tab: M S X W N T (P), A Q B I (Q), O R (fits), P (presets), α (the
 # Rényi order, when shown); the window uses F E V H (menus), U (unit), D C G L (tabs). Q's weight,
@@ -209,9 +209,11 @@ class ContinuousPage(QtWidgets.QWidget):
         return check
 
     def _header(self, which, color):
-        text = {"p": "■ P &nbsp;<span style='font-weight:400'>(the blue curve)</span>",
-                "q": "■ Q &nbsp;<span style='font-weight:400'>(the orange curve)</span>"}[which]
-        return f"<b style='color:{color}'>{text}</b>"
+        """The swatch in the curve's colour, the words in the theme's text shade of it (AA)."""
+        dark = bool(getattr(self, "_look", None) and self._look.dark)
+        text = {"p": "P &nbsp;<span style='font-weight:400'>(the blue curve)</span>",
+                "q": "Q &nbsp;<span style='font-weight:400'>(the orange curve)</span>"}[which]
+        return f"<b><span style='color:{color}'>■</span> <span style='color:{text_color(color, dark)}'>{text}</span></b>"
 
     def _build(self):
         self.controls = {}

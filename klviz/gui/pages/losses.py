@@ -13,6 +13,7 @@ from __future__ import annotations
 from PySide6 import QtCore, QtWidgets
 
 from klviz.gui.pages.losses_common import caption_label
+from klviz.style import ERROR_COLOR, text_color
 from klviz.state import losslab as lab
 
 INTRO = ("Each loss below is a cross-entropy: between the target's distribution (blue) and the "
@@ -94,6 +95,9 @@ class LossesPage(QtWidgets.QWidget):
         for panel in (self.bernoulli, self.categorical, self.normal):
             for readouts in panel.findChildren(Readouts):
                 readouts.restyle_text()
+            for label in panel.findChildren(QtWidgets.QLabel):
+                if label.property("role") == "error":
+                    label.setStyleSheet(f"color: {text_color(ERROR_COLOR, look.dark)};")
             getattr(panel, "redraw_all", panel.refresh)()
 
     def _drag_started(self, *_):

@@ -25,7 +25,7 @@ from klviz.gui.pages.losses_common import (
 from klviz.gui.widgets.buttons import push_button
 from klviz.gui.widgets.bar_chart import BarChart, Series
 from klviz.gui.widgets.drag_plot import LogitChart
-from klviz.style import ENTROPY_COLOR, KL_COLOR, P_COLOR, Q_COLOR
+from klviz.style import ENTROPY_COLOR, ERROR_COLOR, KL_COLOR, P_COLOR, Q_COLOR, text_color
 
 READOUTS = (
     ("ce", "H(y, f)", "Categorical cross-entropy: −Σ y_i log f_i = log Σ e^z_j − Σ y_i z_i", ENTROPY_COLOR),
@@ -87,7 +87,8 @@ class CategoricalPanel(QtWidgets.QWidget):
         self.label_error = QtWidgets.QLabel()
         self.label_error.setTextFormat(QtCore.Qt.TextFormat.PlainText)  # it quotes what was typed
         self.label_error.setObjectName("loss_logits_error")
-        self.label_error.setStyleSheet("color: #B00020;")
+        self.label_error.setStyleSheet(f"color: {text_color(ERROR_COLOR)};")
+        self.label_error.setProperty("role", "error")  # recoloured with the theme (LossesPage)
 
         row = QtWidgets.QHBoxLayout()
         row.setSpacing(8)

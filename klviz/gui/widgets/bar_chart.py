@@ -18,6 +18,7 @@ from PySide6 import QtCore, QtWidgets
 from klviz.gui.theme import set_plot_title
 from klviz.gui.widgets.labels_layer import FastBars, LabelsLayer
 from klviz.gui.widgets.text import tooltip_text
+from klviz.style import text_color
 
 Y_TOP = 1.0
 
@@ -103,7 +104,8 @@ class BarChart(pg.PlotWidget):
         pi.setMouseEnabled(x=False, y=False)
         pi.showGrid(x=False, y=True, alpha=0.25)
         if title:
-            color = self.series[0].color if len(self.series) == 1 else "#222222"
+            # a title is text: the light theme's text shade of the bars' colour (WCAG AA)
+            color = text_color(self.series[0].color) if len(self.series) == 1 else "#222222"
             set_plot_title(pi, title, color=color, size="13pt", bold=True)
         self._bars = []
         for s in self.series:
@@ -201,7 +203,7 @@ class BarChart(pg.PlotWidget):
         self._marker.set_style(color=look.foreground, font=look.font(9.0))
         self._value_labels.set_style(color=look.foreground, font=look.font(9.0))
         if self.series and self.getPlotItem().titleLabel.text:
-            color = colors[0] if len(self.series) == 1 else look.foreground
+            color = text_color(colors[0], look.dark) if len(self.series) == 1 else look.foreground
             set_plot_title(self.getPlotItem(), self.getPlotItem().titleLabel.text, color=color,
                                         size=f"{13 * look.scale:.0f}pt", bold=True)
 

@@ -1,0 +1,127 @@
+"""Every text/background pair in both themes meets WCAG 2 AA (4.5:1), tooltips included.
+
+The ratios are computed from the palettes the app installs (theme.light_palette / dark_palette)
+and from the colours the widgets actually carry: each label's style sheet and each coloured run
+in a rich-text caption. Swatches ("■", "━━") are marks in the charts' own colours, not text:
+they are left out here.
+"""
+
+import re
+
+import pyqtgraph as pg
+import pytest
+from PySide6 import QtGui, QtWidgets
+
+from klviz import style
+from klviz.gui import theme
+
+AA = 4.5
+C = QtGui.QPalette.ColorRole
+TEXT_ON = [  # (text role, background role) pairs Qt paints
+    (C.WindowText, C.Window), (C.Text, C.Base), (C.Text, C.AlternateBase), (C.Text, C.Window),
+    (C.ToolTipText, C.ToolTipBase), (C.ButtonText, C.Button), (C.HighlightedText, C.Highlight),
+    (C.PlaceholderText, C.Base), (C.Link, C.Base), (C.Link, C.Window),
+]
+BACKGROUNDS = (C.Window, C.Base, C.AlternateBase, C.ToolTipBase, C.Button)
+
+
+def hex_of(palette, role):
+    return palette.color(QtGui.QPalette.ColorGroup.Active, role).name()
+
+
+def palettes(qapp):
+    return {"light": (theme.light_palette(), False), "light, high contrast": (theme.light_palette(True), False),
+            "dark": (theme.dark_palette(), True)}
+
+
+def test_the_ratio_formula_against_wcag_examples():
+    assert style.contrast_ratio("#000000", "#FFFFFF") == pytest.approx(21.0)
+    assert style.contrast_ratio("#777777", "#FFFFFF") == pytest.approx(4.48, abs=0.01)  # the classic near-miss
+    assert style.contrast_ratio("#767676", "#FFFFFF") == pytest.approx(4.54, abs=0.01)
+    assert style.contrast_ratio("#E69F00", "#FFFFFF") < AA  # why text needs its own shades
+
+
+def test_every_palette_text_role_reads_on_its_background(qapp):
+    bad = []
+    for name, (pal, _) in palettes(qapp).items():
+        for fg, bg in TEXT_ON:
+            r = style.contrast_ratio(hex_of(pal, fg), hex_of(pal, bg))
+            if r < AA:
+                bad.append(f"{name}: {fg.name} {hex_of(pal, fg)} on {bg.name} {hex_of(pal, bg)} = {r:.2f}")
+    assert not bad, "\n".join(bad)
+
+
+def test_every_text_shade_reads_on_every_background_of_its_theme(qapp):
+    bad = []
+    for name, (pal, dark) in palettes(qapp).items():
+        for base, shade in style._TEXT_SHADES[dark].items():
+            assert style.text_color(base, dark) == shade
+            for bg in BACKGROUNDS:
+                r = style.contrast_ratio(shade, hex_of(pal, bg))
+                if r < AA:
+                    bad.append(f"{name}: text {shade} (for {base}) on {bg.name} {hex_of(pal, bg)} = {r:.2f}")
+    assert not bad, "\n".join(bad)
+
+
+def test_labels_inside_bars_take_the_ink_that_reads():
+    for fill in (style.P_COLOR, style.Q_COLOR, style.P_DARK, style.Q_DARK, style.KL_COLOR, style.ENTROPY_COLOR):
+        assert style.contrast_ratio(style.ink_on(fill), fill) >= AA, fill
+
+
+_COLOUR = re.compile(r"color\s*:\s*(#[0-9A-Fa-f]{6})")
+_SPAN = re.compile(r"<(?:span|b|font)[^>]*color\s*:\s*(#[0-9A-Fa-f]{6})[^>]*>(.*?)</(?:span|b|font)>", re.S)
+_SWATCH = set("■━╍┃┆●▬▮ \u00a0")
+
+
+def _is_swatch(run):
+    text = re.sub(r"<[^>]+>|&nbsp;", "", run)
+    return bool(text) and set(text) <= _SWATCH
+
+
+def coloured_texts(window):
+    """(widget name, colour, is a mark) of every coloured text a label or button shows."""
+    from klviz.gui.widgets.caption import Caption
+
+    found = []
+    for w in window.findChildren(QtWidgets.QWidget):
+        if isinstance(w, Caption):  # painted by hand: the colours it paints each run in
+            found += [(w.objectName() or "Caption", c, _is_swatch(t)) for t, c in w.painted_runs() if c]
+            continue
+        if isinstance(w, pg.PlotWidget):  # chart titles are text too
+            title = w.getPlotItem().titleLabel
+            color = title.opts.get("color") if title.text else None
+            if color is not None:
+                found.append((w.objectName() or "PlotWidget", pg.mkColor(color).name(), False))
+            continue
+        if not isinstance(w, (QtWidgets.QLabel, QtWidgets.QAbstractButton)):
+            continue
+        name = w.objectName() or type(w).__name__
+        for c in _COLOUR.findall(w.styleSheet()):
+            found.append((name, c, False))
+        text = w.text() if isinstance(w, QtWidgets.QLabel) else ""
+        for c, run in _SPAN.findall(text):
+            found.append((name, c, _is_swatch(run)))
+    return found
+
+
+@pytest.mark.parametrize("theme_name", ["light", "dark"])
+def test_every_coloured_text_in_the_window_reads(window, qtbot, theme_name):
+    window.findChild(QtGui.QAction, f"action_theme_{theme_name}").trigger()
+    try:
+        window.show()
+        qtbot.waitExposed(window)
+        # visit every tab so the deferred ones are built and have drawn their captions
+        tabs = window.findChildren(QtWidgets.QTabWidget)
+        for t in tabs:
+            for i in range(t.count()):
+                t.setCurrentIndex(i)
+                QtWidgets.QApplication.processEvents()
+        pal = QtWidgets.QApplication.palette()
+        window_bg = hex_of(pal, C.Window)
+        found = coloured_texts(window)
+        assert len(found) >= 10, found  # the readout names and the captions at least
+        bad = [f"{n}: {c} on {window_bg} = {style.contrast_ratio(c, window_bg):.2f}"
+               for n, c, mark in found if not mark and style.contrast_ratio(c, window_bg) < AA]
+        assert not bad, "\n".join(sorted(set(bad)))
+    finally:
+        window.findChild(QtGui.QAction, "action_theme_light").trigger()
