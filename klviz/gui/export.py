@@ -27,7 +27,7 @@ FILTERS = {
 
 def view_of_page(page):
     name = page.objectName() if page is not None else ""
-    return name.removeprefix("page_") if name in ("page_discrete", "page_continuous") else None
+    return name.removeprefix("page_") if name in ("page_discrete", "page_continuous", "page_joint") else None
 
 
 class Exporter(QtCore.QObject):
@@ -70,6 +70,8 @@ class Exporter(QtCore.QObject):
         if view == "continuous":
             return figures.continuous_figure(s.continuous_p, s.continuous_q, unit=s.unit,
                                              parts=parts or figures.CONTINUOUS_PARTS, size=size)
+        if view == "joint":
+            return figures.joint_figure(s.joint, unit=s.unit, parts=parts or figures.JOINT_PARTS, size=size)
         raise ValueError(f"the {view} view cannot be exported as a figure")
 
     def export(self, path, view=None, parts=None, dpi=300, size=None):
@@ -79,6 +81,8 @@ class Exporter(QtCore.QObject):
         view = view or view_of_page(self.window.tabs.currentWidget()) or "discrete"
         ext = os.path.splitext(path)[1].lower().lstrip(".")
         s = self.model.session
+        if ext in ("csv", "json") and view == "joint":
+            raise ValueError("the joint view is exported as a figure (PNG, SVG or PDF)")
         if ext in ("csv", "json"):
             if ext == "csv":
                 if view != "discrete":
@@ -118,7 +122,7 @@ class Exporter(QtCore.QObject):
         options = ExportOptions(self.window)
         if options.exec() != QtWidgets.QDialog.DialogCode.Accepted:
             return None
-        kinds = ["png", "svg", "pdf", "json"] + (["csv"] if view == "discrete" else [])
+        kinds = ["png", "svg", "pdf"] + ([] if view == "joint" else ["json"]) + (["csv"] if view == "discrete" else [])
         name = f"klviz-{view}{'-' + parts[0] if parts else ''}.png"
         path, chosen = QtWidgets.QFileDialog.getSaveFileName(
             self.window, "Export", name, ";;".join(FILTERS[k] for k in kinds))
