@@ -56,7 +56,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.tabs.addTab(self.page_losses, "&Losses")
         self.page_joint = JointPage(model=self.model, presentation=self.presentation)  # the session's joint
         self.page_joint.setObjectName("page_joint")
-        self.tabs.addTab(self.page_joint, "&Joint")
+        self.tabs.insertTab(self.tabs.indexOf(self.page_losses), self.page_joint, "&Joint")  # Losses stays last
         self.setCentralWidget(self.tabs)
         self._lesson = None  # the lesson dock is built the first time it is opened
 

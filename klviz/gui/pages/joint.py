@@ -558,6 +558,8 @@ class JointPage(QtWidgets.QWidget):
         self.epsilon.setToolTip("The crossover probability ε of the binary symmetric channel: "
                                 "I(X;Y) = 1 − h(ε) bits")
         self.epsilon_value = _plain_label("joint_epsilon_value")
+        self.epsilon_value.setToolTip("ε, the binary symmetric channel's crossover probability: "
+                                      "P(Y ≠ X) with X uniform, so I(X;Y) = 1 − h(ε) bits")
         self.epsilon.sliderPressed.connect(self._epsilon_pressed)
         self.epsilon.valueChanged.connect(self._epsilon_moved)
         self.epsilon.sliderReleased.connect(self._epsilon_released)
