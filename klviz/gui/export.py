@@ -41,11 +41,13 @@ _DRAWING = threading.Lock()
 
 def view_of_page(page):
     name = page.objectName() if page is not None else ""
-    return name.removeprefix("page_") if name in ("page_discrete", "page_continuous") else None
+    return name.removeprefix("page_") if name in ("page_discrete", "page_continuous", "page_joint") else None
 
 
 def export_kinds(view):
     """The formats the view exports to, in the dialog's order."""
+    if view == "joint":
+        return ["png", "svg", "pdf"]  # the joint view is a figure only
     return ["png", "svg", "pdf", "json"] + (["csv"] if view == "discrete" else [])
 
 
@@ -72,6 +74,8 @@ def figure_of(session, view, parts=None, size=None):
     if view == "continuous":
         return figures.continuous_figure(session.continuous_p, session.continuous_q, unit=session.unit,
                                          parts=parts or figures.CONTINUOUS_PARTS, size=size)
+    if view == "joint":
+        return figures.joint_figure(session.joint, unit=session.unit, parts=parts or figures.JOINT_PARTS, size=size)
     raise ValueError(f"the {view} view cannot be exported as a figure")
 
 
@@ -81,6 +85,8 @@ def write_export(session, path, view, parts=None, dpi=300, size=None):
     from klviz import figures
 
     ext = os.path.splitext(path)[1].lower().lstrip(".")
+    if ext in ("csv", "json") and view == "joint":
+        raise ValueError("the joint view is exported as a figure (PNG, SVG or PDF)")
     if ext in ("csv", "json"):
         if ext == "csv":
             if view != "discrete":
@@ -142,9 +148,10 @@ class Exporter(QtCore.QObject):
                 self.add_chart_menu(plot)
 
     def _update_enabled(self):
-        ok = self.current_view() is not None
-        for a in (self.action_export, self.action_copy, self.action_export_animation):
-            a.setEnabled(ok)
+        view = self.current_view()
+        for a in (self.action_export, self.action_copy):
+            a.setEnabled(view is not None)
+        self.action_export_animation.setEnabled(view in ("discrete", "continuous"))  # no joint animations
 
     def current_view(self):
         return view_of_page(self.window.tabs.currentWidget())

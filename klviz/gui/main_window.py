@@ -16,12 +16,14 @@ from klviz.gui import settings
 from klviz.gui.accessibility import install as install_accessibility
 from klviz.gui.actions import UnitSelector, build_actions, build_menus
 from klviz.gui.classroom import Classroom
+from klviz.gui.data_menu import DataMenu
 from klviz.gui.export import Exporter
 from klviz.gui.models.presentation import PresentationModel
 from klviz.gui.models.session_model import SessionModel
 from klviz.gui.pages.coding import CodingPage
 from klviz.gui.pages.continuous import ContinuousPage
 from klviz.gui.pages.discrete import DiscretePage
+from klviz.gui.pages.joint import JointPage
 from klviz.gui.pages.losses import LossesPage
 from klviz.gui.theme import Look, apply_window_look, configure_pyqtgraph
 from klviz.gui.widgets.text import message_box, mnemonic_text, title_text
@@ -58,6 +60,9 @@ class MainWindow(QtWidgets.QMainWindow):
         self.tabs.addTab(self.page_coding, "Codin&g")
         self.page_losses = LossesPage(self.model, self.presentation, build=not deferred)
         self.tabs.addTab(self.page_losses, "&Losses")
+        self.page_joint = JointPage(model=self.model, presentation=self.presentation)  # the session's joint
+        self.page_joint.setObjectName("page_joint")
+        self.tabs.insertTab(self.tabs.indexOf(self.page_losses), self.page_joint, "&Joint")  # Losses stays last
         self.setCentralWidget(self.tabs)
         self._lesson = None  # the lesson dock is built the first time it is opened
 
@@ -69,6 +74,7 @@ class MainWindow(QtWidgets.QMainWindow):
         build_actions(self)
         self.exporter = Exporter(self)
         build_menus(self, self.classroom, self.exporter)
+        self.data = DataMenu(self)  # File › Import data…, View › Framework note
         # widgets built later (the overlay chart, the Losses panels, the lesson dock) follow the
         # models themselves; the window scales their fonts with the rest
         self.page_discrete.chartCreated.connect(self._adopt_chart)

@@ -4,6 +4,9 @@ session file format.
     discrete.py    DiscreteState, the drag rule (set_probability), presets, resize, labels
     continuous.py  ContinuousState: P and Q, the remembered mixture parts, parameter edits, presets
     losslab.py     the loss lab (the Losses tab's three panels)
+    joint.py       JointState: the Joint tab's table P(X, Y) and its labels
+    batch.py       BatchState: the loss lab's imported batch of logit rows (not saved)
+    imports.py     File › Import data…'s result applied to a session (one pure step)
     session.py     Session: every tab in one value, its serialisation, rules across parts
     fileformat.py  validated load of format versions 1 and 2, atomic save, SessionError
 """
@@ -32,11 +35,13 @@ from klviz.state.fileformat import (
     session_from_dict,
     session_from_json,
 )
+from klviz.state.batch import BatchState
+from klviz.state.joint import JointState
 from klviz.state.losslab import LossLab
 from klviz.state.session import FORMAT, VERSION, Session, ViewOptions, check_unit_name, default_continuous
 
 __all__ = [
-    "CONTINUOUS_PRESETS", "DISCRETE_PRESETS", "FORMAT", "MAX_CATEGORIES", "MAX_FILE_BYTES",
+    "BatchState", "CONTINUOUS_PRESETS", "DISCRETE_PRESETS", "JointState", "FORMAT", "MAX_CATEGORIES", "MAX_FILE_BYTES",
     "MAX_FILE_CATEGORIES", "MAX_LABEL_LENGTH", "MIN_CATEGORIES", "VERSION", "ContinuousState",
     "DiscreteState", "LossLab", "SecondComponent", "Session", "SessionError", "ViewOptions",
     "check_labels", "check_unit_name", "default_continuous", "default_discrete", "load_session",

@@ -7,12 +7,15 @@ fill what is missing) and other keys are ignored:
   version 1: "unit", "discrete", "continuous" (with "p" and "q")
   version 2: those, "continuous" also with "second" (the remembered mixture part of a side that is
              a single Normal), and "losses" (the loss lab's three panels), "view" (overlay, unit
-             variance) and "lesson" (the step shown)
+             variance) and "lesson" (the step shown); and an optional "joint" (the Joint tab: "rows",
+             "row_labels", "col_labels", read by klviz.state.joint.JointState.from_dict's rules;
+             a file without one opens with the default joint, and saving writes it only when it
+             is not the default)
 
 Every value is checked: continuous distributions by the same rules as the command line
 (klviz.core.spec), every other number for type, for being a float at all, and for range; anything
 else is refused with a SessionError that names the field. To add a part (the joint distributions
-next): a reader `_part(data, session)` listed in _V2_PARTS (files without it still read). To add a
+after the joint): a reader `_part(data, session)` listed in _V2_PARTS (files without it still read). To add a
 format version: write its reader and list it in _READERS.
 """
 
@@ -31,6 +34,7 @@ from klviz.fileio import read_regular_file, write_atomically
 from klviz.state import losslab as lab
 from klviz.state.continuous import ContinuousState, SecondComponent, is_unit_variance_normal
 from klviz.state.discrete import MAX_CATEGORIES, MIN_CATEGORIES, DiscreteState, check_labels
+from klviz.state.joint import JointState
 from klviz.state.session import FORMAT, LESSON_STEPS, VERSION, Session, ViewOptions
 
 MAX_FILE_CATEGORIES = 10_000  # what a session file may hold
@@ -321,6 +325,22 @@ def _lesson(data, session):
     return session.with_(lesson_step=step)
 
 
+def _joint(data, session):
+    d = _mapping(data, "'joint'")
+    rows = d.get("rows")
+    if isinstance(rows, list):  # numbers no float holds are named as everywhere else in the file
+        for i, row in enumerate(rows, 1):
+            for j, v in enumerate(row if isinstance(row, list) else (), 1):
+                if isinstance(v, _BadNumber):
+                    _number(v, f"the joint's row {i}, column {j}")
+    try:
+        joint = JointState.from_dict(d)
+    except ValueError as exc:
+        msg = str(exc)
+        raise SessionError(msg if msg.startswith("the joint") else f"the joint's {msg}") from None
+    return session.with_(joint=joint)
+
+
 def _unit(data):
     unit = data.get("unit", "nats")
     if not isinstance(unit, str) or unit not in UNITS:
@@ -337,7 +357,7 @@ def _session_v1(data, v2=False):
     return session
 
 
-_V2_PARTS = (("losses", _losses), ("view", _view), ("lesson", _lesson))  # in this order: view needs Q
+_V2_PARTS = (("losses", _losses), ("joint", _joint), ("view", _view), ("lesson", _lesson))  # view needs Q
 
 
 def _session_v2(data):

@@ -3,9 +3,10 @@
 together (the unit-variance view needs a Normal Q with σ = 1).
 
 Parts: `discrete` (klviz.state.discrete), `continuous` (klviz.state.continuous), `losses` (the loss
-lab, klviz.state.losslab), `view` (overlay, unit variance), `lesson_step` (the key of the lesson
-step shown) and `unit`. A part for the joint distributions goes in beside them: a field here, its
-`to_dict` in Session.to_dict, and its reader in klviz.state.fileformat.
+lab, klviz.state.losslab), `joint` (the Joint tab, klviz.state.joint), `batch` (the loss lab's
+imported batch or None, klviz.state.batch: data from a file, never written to a session file),
+`view` (overlay, unit variance), `lesson_step` (the key of the lesson step shown) and `unit`. A new
+part: a field here, its `to_dict` in Session.to_dict, and its reader in klviz.state.fileformat.
 """
 
 from __future__ import annotations
@@ -15,8 +16,10 @@ from dataclasses import dataclass, field, fields, replace
 from klviz.core.spec import Normal
 from klviz.core.units import UNITS
 from klviz.lesson import STEPS
+from klviz.state.batch import BatchState, same_batch
 from klviz.state.continuous import ContinuousState, is_unit_variance_normal, with_pair
 from klviz.state.discrete import DiscreteState, default_discrete
+from klviz.state.joint import JointState, default_joint
 from klviz.state.losslab import LossLab
 
 FORMAT = "klviz-session"
@@ -43,6 +46,8 @@ class Session:
     discrete: DiscreteState = field(default_factory=default_discrete)
     continuous: ContinuousState = field(default_factory=ContinuousState)
     losses: LossLab = field(default_factory=LossLab)
+    joint: JointState = field(default_factory=default_joint)
+    batch: BatchState | None = None
     view: ViewOptions = field(default_factory=ViewOptions)
     lesson_step: str = LESSON_STEPS[0]
     unit: str = "nats"
@@ -78,13 +83,16 @@ class Session:
             and self.discrete.same_as(other.discrete)
             and self.continuous == other.continuous
             and self.losses == other.losses
+            and self.joint == other.joint
+            and same_batch(self.batch, other.batch)
             and self.view == other.view
             and self.lesson_step == other.lesson_step
         )
 
     def to_dict(self):
-        """The session as the JSON object of a version-2 session file."""
-        return {
+        """The session as the JSON object of a version-2 session file (the joint only when it is not
+        the default one, so files without a joint read back as they were written; no batch)."""
+        d = {
             "format": FORMAT,
             "version": VERSION,
             "unit": self.unit,
@@ -94,6 +102,9 @@ class Session:
             "view": self.view.to_dict(),
             "lesson": {"step": self.lesson_step},
         }
+        if self.joint != default_joint():
+            d["joint"] = self.joint.to_dict()
+        return d
 
 
 _FIELDS = frozenset(f.name for f in fields(Session))

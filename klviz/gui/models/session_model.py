@@ -61,16 +61,19 @@ class SessionModel(QtCore.QObject):
     discreteChanged = QtCore.Signal()
     continuousChanged = QtCore.Signal()
     lossesChanged = QtCore.Signal(str)  # the loss-lab part: "bernoulli", "categorical" or "normal"
+    jointChanged = QtCore.Signal()
+    batchChanged = QtCore.Signal()  # the loss lab's imported batch
     viewChanged = QtCore.Signal()  # overlay, unit variance
     lessonChanged = QtCore.Signal()
     unitChanged = QtCore.Signal()
     gestureActiveChanged = QtCore.Signal(bool)
     fitActiveChanged = QtCore.Signal(bool)
 
-    def __init__(self, session=None, parent=None):
+    def __init__(self, session=None, parent=None, undo_stack=None):
+        """undo_stack: the stack to record on (a standalone page's); by default the model's own."""
         super().__init__(parent)
         self._session = session if session is not None else Session()
-        self.undo_stack = QtGui.QUndoStack(self)
+        self.undo_stack = undo_stack if undo_stack is not None else QtGui.QUndoStack(self)
         self._gesture = None  # (session before, text) while a gesture is under way
         self._fit_text = None  # while a fit is shown: its undo text (its macro is open on the stack)
         self._cache = {}
@@ -95,6 +98,14 @@ class SessionModel(QtCore.QObject):
     @property
     def view(self):
         return self._session.view
+
+    @property
+    def joint(self):
+        return self._session.joint
+
+    @property
+    def batch(self):
+        return self._session.batch
 
     @property
     def lesson_step(self):
@@ -158,6 +169,10 @@ class SessionModel(QtCore.QObject):
             for part in lab.PARTS:
                 if getattr(old.losses, part) != getattr(new.losses, part):
                     self.lossesChanged.emit(part)
+        if old.joint is not new.joint:
+            self.jointChanged.emit()
+        if old.batch is not new.batch:
+            self.batchChanged.emit()
         if old.view is not new.view and old.view != new.view:
             self.viewChanged.emit()
         if old.lesson_step != new.lesson_step:
@@ -246,6 +261,16 @@ class SessionModel(QtCore.QObject):
     def set_overlay(self, on):
         """P and Q on one chart (the Discrete tab), or each on its own: an undo step."""
         self.apply(sn.with_overlay(self._session, on), "Overlay P and Q" if on else "P and Q apart")
+
+    # -- intents: the joint --------------------------------------------------------------------
+    def set_joint(self, joint, text="Change the joint", merge=None):
+        """Make `joint` (a JointState) the Joint tab's state: one undo step (live within a gesture)."""
+        self.apply(self._session.with_(joint=joint), text, merge)
+
+    def show_joint(self, joint):
+        """Make `joint` the Joint tab's state without an undo step (a standalone Joint page's
+        set_state; files go through replace_session)."""
+        self._assign(self._session.with_(joint=joint))
 
     # -- intents: shared ------------------------------------------------------------------------
     def set_unit(self, unit):

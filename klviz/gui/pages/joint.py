@@ -1,10 +1,13 @@
 """The Joint tab: an editable joint P(X, Y), the product of its marginals, the signed pointwise
 terms of I(X;Y) = D(P(X,Y) ‖ P(X)P(Y)), the six readouts and the information diagram.
 
-A standalone page: `JointPage(undo_stack=None)` with `state()` / `set_state(JointState)` and the
-`changed` signal; the main window and the session file wire it in. Every number comes from the
+In the window: `JointPage(model=window.model, presentation=window.presentation)`: the state is
+the session's (`model.joint`), every gesture is one step of the window's one undo history
+(through the SessionModel), the unit is the session's, and quiz mode follows the presentation.
+On its own: `JointPage(undo_stack=None)` keeps a private SessionModel on that stack (or its own)
+with `state()` / `set_state(JointState)` and the `changed` signal. Every number comes from the
 scene (`klviz.scene.joint.joint_scene`); this module only draws it and turns gestures into
-`JointState` operations, each gesture one undo command. Every text from data (labels) is drawn
+`JointState` operations, each gesture one undo step. Every text from data (labels) is drawn
 as plain text with QPainter or set on plain-text labels: never markup.
 """
 
@@ -14,12 +17,14 @@ import numpy as np
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from klviz import style
+from klviz.gui.models.session_model import SessionModel
 from klviz.scene.joint import (
     DEFAULT_EPSILON,
     MAX_SIZE,
     MIN_SIZE,
     PRESET_NOTES,
     READOUT_KEYS,
+    READOUT_NAMES,
     JointState,
     joint_scene,
 )
@@ -435,21 +440,20 @@ class InformationDiagram(QtWidgets.QWidget):
         p.end()
 
 
-class _SetState(QtGui.QUndoCommand):
-    """One gesture: the whole state before and after (states are immutable)."""
+class _CopyValues:
+    """What Edit › Copy values copies on the Joint tab: the six readouts and the divergence, one a
+    line, as shown (nothing in quiz mode)."""
 
-    def __init__(self, page, before, after, text, applied):
-        super().__init__(text)
-        self._page, self._before, self._after, self._skip = page, before, after, applied
+    def __init__(self, page):
+        self._page = page
 
-    def redo(self):
-        if self._skip:  # a drag's last state is already on screen when its command is pushed
-            self._skip = False
-            return
-        self._page._assign(self._after)
+    def all_text(self):
+        scene = self._page.scene()
+        return "\n".join([r.text for r in scene.readouts] + [scene.divergence_text])
 
-    def undo(self):
-        self._page._assign(self._before)
+    def copy_all(self):
+        if not self._page._quiz:
+            QtWidgets.QApplication.clipboard().setText(self.all_text())
 
 
 def _plain_label(name, text=""):
@@ -461,47 +465,68 @@ def _plain_label(name, text=""):
 
 
 class JointPage(QtWidgets.QWidget):
-    """The Joint tab (standalone). `changed` is emitted whenever the state changes."""
+    """The Joint tab. `changed` is emitted whenever the state changes (drag frames included)."""
 
     changed = QtCore.Signal()
 
-    def __init__(self, undo_stack=None, parent=None, unit="bits"):
+    def __init__(self, undo_stack=None, parent=None, unit="bits", *, model=None, presentation=None):
+        """model: the window's SessionModel (its joint, undo history and unit); without one the
+        page keeps a private model on `undo_stack` (or its own) and shows `unit`.
+        presentation: the PresentationModel to follow (quiz mode)."""
         super().__init__(parent)
         self.setObjectName("joint_page")
-        self._undo = undo_stack if undo_stack is not None else QtGui.QUndoStack(self)
-        self._unit = unit
-        self._state = JointState.default()
+        self._follows_unit = model is not None
+        if model is None:
+            model = SessionModel(parent=self, undo_stack=undo_stack)
+        self.model = model
+        self._unit = model.unit if self._follows_unit else unit
         self._scene = None
-        self._gesture = None  # (state before the drag, target)
-        self._epsilon_before = None
+        self._quiz = False
+        self._gesture = None  # the target of the drag under way
+        self._drag_from = None  # the state it started from
+        self._epsilon_dragging = False
         self._seed = 1
         self._presets_made = {}  # state -> the preset that made it (what the combo shows)
         self._build()
-        self._remember(self._state, "bsc")
-        self._assign(self._state)
+        self._remember(JointState.default(), "bsc")
+        model.jointChanged.connect(self._draw)
+        if self._follows_unit:
+            model.unitChanged.connect(lambda: self.set_unit(self.model.unit))
+        if presentation is not None:
+            presentation.follow_quiz(self.set_quiz)
+        self._draw()
 
     # -- public API
     def state(self):
-        return self._state
+        return self.model.joint
 
     def set_state(self, state):
-        """Show `state` (from a session file): not an undo step."""
+        """Show `state` without an undo step (a standalone page's file state)."""
         if not isinstance(state, JointState):
             raise TypeError("set_state needs a JointState")
-        self._assign(state)
+        self.model.show_joint(state)
 
     def scene(self):
         """The scene on screen."""
         return self._scene
 
     def undo_stack(self):
-        return self._undo
+        return self.model.undo_stack
 
     def set_unit(self, unit):
         if unit != self._unit:
-            joint_scene(self._state, unit=unit)  # validates the unit before anything changes
+            joint_scene(self.state(), unit=unit)  # validates the unit before anything changes
             self._unit = unit
-            self._assign(self._state)
+            self._draw()
+
+    def set_quiz(self, on):
+        """Quiz mode: the six readouts and the divergence read "?" in place of their digits, and
+        the pointwise terms and the information diagram (whose sizes are the answers) are hidden;
+        the joint, its marginals and their product (the question) stay."""
+        self._quiz = bool(on)
+        for w in (self.terms, self.diagram, self._terms_title, self._diagram_title):
+            w.setVisible(not self._quiz)
+        self._show_numbers()
 
     # -- building
     def _build(self):
@@ -533,6 +558,8 @@ class JointPage(QtWidgets.QWidget):
         self.epsilon.setToolTip("The crossover probability ε of the binary symmetric channel: "
                                 "I(X;Y) = 1 − h(ε) bits")
         self.epsilon_value = _plain_label("joint_epsilon_value")
+        self.epsilon_value.setToolTip("ε, the binary symmetric channel's crossover probability: "
+                                      "P(Y ≠ X) with X uniform, so I(X;Y) = 1 − h(ε) bits")
         self.epsilon.sliderPressed.connect(self._epsilon_pressed)
         self.epsilon.valueChanged.connect(self._epsilon_moved)
         self.epsilon.sliderReleased.connect(self._epsilon_released)
@@ -553,17 +580,21 @@ class JointPage(QtWidgets.QWidget):
         controls.addStretch(1)
 
         maps = QtWidgets.QGridLayout()
+        titles = []
         for col, (title, widget) in enumerate((("P(X,Y) — drag a cell or a marginal", self.grid),
                                                ("P(X)P(Y)", self.product), ("Terms of I(X;Y)", self.terms))):
-            maps.addWidget(QtWidgets.QLabel(title), 0, col)
+            titles.append(QtWidgets.QLabel(title))
+            maps.addWidget(titles[-1], 0, col)
             maps.addWidget(widget, 1, col)
             maps.setColumnStretch(col, 1)
+        self._terms_title = titles[-1]
 
-        self.readouts = {}
+        self.readout_labels = {}
+        self.readouts = _CopyValues(self)  # Edit › Copy values on this tab
         readout_box = QtWidgets.QGridLayout()
         for k, key in enumerate(READOUT_KEYS):
             label = _plain_label(READOUT_OBJECT_NAMES[key])
-            self.readouts[key] = label
+            self.readout_labels[key] = label
             readout_box.addWidget(label, k % 3, k // 3)
         self.divergence = _plain_label("joint_divergence")
         self.note = _plain_label("joint_note")
@@ -575,22 +606,22 @@ class JointPage(QtWidgets.QWidget):
         layout.addLayout(maps, 1)
         layout.addLayout(readout_box)
         layout.addWidget(self.divergence)
-        layout.addWidget(QtWidgets.QLabel("Information diagram: H(X,Y) = H(X|Y) + I(X;Y) + H(Y|X)"))
+        self._diagram_title = QtWidgets.QLabel("Information diagram: H(X,Y) = H(X|Y) + I(X;Y) + H(Y|X)")
+        layout.addWidget(self._diagram_title)
         layout.addWidget(self.diagram)
         layout.addWidget(self.note)
 
     # -- drawing the state
-    def _assign(self, state):
+    def _draw(self):
+        state = self.model.joint
         scene = joint_scene(state, unit=self._unit)
-        self._state, self._scene = state, scene
+        self._scene = scene
         self.grid.set_data(scene.joint, scene.joint_texts, scene.row_labels, scene.col_labels, scene.prob_limits,
                            scene.p_x, scene.p_y, scene.p_x_texts, scene.p_y_texts)
         self.product.set_data(scene.product, scene.product_texts, scene.row_labels, scene.col_labels,
                               scene.prob_limits)
         self.terms.set_data(scene.terms, scene.term_texts, scene.row_labels, scene.col_labels, scene.term_limits)
-        for r in scene.readouts:
-            self.readouts[r.key].setText(r.text)
-        self.divergence.setText(scene.divergence_text)
+        self._show_numbers()
         self.diagram.set_diagram(scene.diagram, scene.readout("entropy_x").text, scene.readout("entropy_y").text)
         rows, cols = scene.shape
         for spin, n in ((self.rows, rows), (self.cols, cols)):
@@ -605,17 +636,23 @@ class JointPage(QtWidgets.QWidget):
             self.preset.setCurrentIndex(index)
         self.changed.emit()
 
+    def _show_numbers(self):
+        scene = self._scene
+        for r in scene.readouts:
+            self.readout_labels[r.key].setText(f"{READOUT_NAMES[r.key]} = ? {scene.unit}" if self._quiz else r.text)
+        self.divergence.setText("I(X;Y) = D(P(X,Y) ‖ P(X)P(Y)) = ?" if self._quiz else scene.divergence_text)
+
     def _apply(self, make, text):
-        """One gesture: the new state from `make()`, pushed as one undo command; a ValueError is
-        shown in a dialog and changes nothing."""
+        """One gesture: the new state from `make()`, one undo step; a ValueError is shown in a
+        dialog and changes nothing."""
         try:
             new = make()
         except ValueError as exc:
             self._refuse(str(exc))
             return False
-        if new == self._state:
+        if new == self.state():
             return False
-        self._undo.push(_SetState(self, self._state, new, text, applied=False))
+        self.model.set_joint(new, text)
         return True
 
     def _refuse(self, message):
@@ -630,7 +667,7 @@ class JointPage(QtWidgets.QWidget):
         return state.set_col_marginal(target[1], value)
 
     def _describe(self, target):
-        rl, cl = self._state.row_labels, self._state.col_labels
+        rl, cl = self.state().row_labels, self.state().col_labels
         if target[0] == "cell":
             return f"Set P({rl[target[1]]}, {cl[target[2]]})"
         if target[0] == "row":
@@ -638,40 +675,41 @@ class JointPage(QtWidgets.QWidget):
         return f"Set P(Y = {cl[target[1]]})"
 
     def _drag_started(self, target):
-        self._gesture = (self._state, target)
+        self._gesture = target
+        self._drag_from = self.state()
+        self.model.begin_gesture(self._describe(target))
 
     def _drag_preview(self, target, value):
-        if self._gesture is None:
+        if self._gesture is None or not self.model.gesture_active:  # (ended from outside: a file opened)
             return
-        self._assign(self._edit(self._gesture[0], target, value))
+        self.model.set_joint(self._edit(self._drag_from, target, value))
 
     def _drag_finished(self):
         if self._gesture is None:
             return
-        before, target = self._gesture
         self._gesture = None
-        if self._state != before:
-            self._undo.push(_SetState(self, before, self._state, self._describe(target), applied=True))
+        self.model.end_gesture()  # the whole drag: one undo step
 
     def _edit_once(self, target, value):
-        self._apply(lambda: self._edit(self._state, target, value), self._describe(target))
+        self._apply(lambda: self._edit(self.state(), target, value), self._describe(target))
 
     def _label_edit(self, axis, index, text):
         def make():
-            labels = list(self._state.row_labels if axis == "row" else self._state.col_labels)
+            state = self.state()
+            labels = list(state.row_labels if axis == "row" else state.col_labels)
             labels[index] = text
-            return self._state.relabel(labels, None) if axis == "row" else self._state.relabel(None, labels)
+            return state.relabel(labels, None) if axis == "row" else state.relabel(None, labels)
 
         self._apply(make, f"Rename {'row' if axis == 'row' else 'column'} {index + 1}")
 
     def _resize(self, _value=None):
         rows, cols = self.rows.value(), self.cols.value()
-        if not self._apply(lambda: self._state.resize(rows, cols), f"Resize to {rows} × {cols}"):
-            self._assign(self._state)  # refused: the spins show the state again
+        if not self._apply(lambda: self.state().resize(rows, cols), f"Resize to {rows} × {cols}"):
+            self._draw()  # refused: the spins show the state again
 
     def _preset_chosen(self, index):
         kind = self.preset.itemData(index)
-        rows, cols = self._state.shape
+        rows, cols = self.state().shape
 
         def make():
             if kind == "bsc":
@@ -702,18 +740,19 @@ class JointPage(QtWidgets.QWidget):
         return state
 
     def _epsilon_pressed(self):
-        self._epsilon_before = self._state
+        self._epsilon_dragging = True
+        self.model.begin_gesture("Crossover ε")
 
     def _epsilon_moved(self, _value):
         self.epsilon_value.setText(f"ε = {self.epsilon.value() / EPSILON_STEPS:.3f}")
-        if self._epsilon_before is not None:  # a slider drag: preview, one command on release
-            self._assign(self._bsc())
-            return
         self.note.setText(PRESET_NOTES["bsc"])
+        if self._epsilon_dragging and self.model.gesture_active:  # a slider drag: one step on release
+            self.model.set_joint(self._bsc(), "Crossover ε")
+            return
         self._apply(self._bsc, "Crossover ε")
 
     def _epsilon_released(self):
-        before, self._epsilon_before = self._epsilon_before, None
-        if before is not None and self._state != before:
-            self._undo.push(_SetState(self, before, self._state, "Crossover ε", applied=True))
+        if self._epsilon_dragging:
+            self._epsilon_dragging = False
+            self.model.end_gesture()
 

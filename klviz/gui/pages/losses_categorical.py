@@ -1,4 +1,6 @@
-"""The Categorical panel of the Losses tab: softmax cross-entropy from logits, exact for any gap."""
+"""The Categorical panel of the Losses tab: softmax cross-entropy from logits, exact for any gap;
+and the imported batch (File › Import data… › the loss lab's batch): each data pair's
+cross-entropy and their mean, in the BatchPanel ("loss_batch"), which follows `model.batch`."""
 
 from __future__ import annotations
 
@@ -22,6 +24,7 @@ from klviz.gui.pages.losses_common import (
     short,
     with_unit,
 )
+from klviz.gui.widgets.batch_panel import BatchPanel
 from klviz.gui.widgets.buttons import push_button
 from klviz.gui.widgets.bar_chart import BarChart, Series
 from klviz.gui.widgets.drag_plot import LogitChart
@@ -56,7 +59,10 @@ class CategoricalPanel(QtWidgets.QWidget):
         self._build()
         model.lossesChanged.connect(self._on_losses_changed)
         model.unitChanged.connect(self.refresh)
+        model.batchChanged.connect(self._show_batch)
+        model.unitChanged.connect(self._show_batch)
         self.refresh()
+        self._show_batch()
 
     # -- construction --------------------------------------------------------------------------
     def _build(self):
@@ -158,6 +164,11 @@ class CategoricalPanel(QtWidgets.QWidget):
         xl.addWidget(self.binary_formula)
         xl.addWidget(self.button_to_bernoulli, 0, QtCore.Qt.AlignmentFlag.AlignLeft)
         sl.addWidget(self.binary_box)
+        self.batch_box = group("A batch of data pairs (File › Import data…)", "box_loss_batch")
+        self.batch = BatchPanel(unit=model.unit)
+        self.batch.table.setMinimumHeight(120)
+        QtWidgets.QVBoxLayout(self.batch_box).addWidget(self.batch)
+        sl.addWidget(self.batch_box)
         sl.addStretch(1)
 
         self.formula = formula_label("loss_formula_ce")
@@ -178,6 +189,15 @@ class CategoricalPanel(QtWidgets.QWidget):
             w.setVisible(not on)
         self.plot_logits.set_quiz(on)
         self.plot_probs.set_quiz(on)
+        self.batch_box.setVisible(not on)  # its cross-entropies and their mean are answers too
+
+    def _show_batch(self):
+        """The session's batch (None: the panel's empty text), in the session's unit."""
+        b = self.model.batch
+        self.batch.clear()
+        self.batch.set_unit(self.model.unit)  # (cheap while empty: the batch is computed once, below)
+        if b is not None:
+            self.batch.set_batch(b.logits, b.targets, b.class_labels)
 
     # -- user input ----------------------------------------------------------------------------
     def _logits_typed(self):

@@ -1,0 +1,152 @@
+"""Data in the window: File › Import data… and the "same numbers in your framework" dock.
+
+`DataMenu(window)` adds
+- "action_import_data" (File › Import data…, Ctrl+I unless another action has it): opens the
+  ImportDataDialog (klviz.gui.dialogs.import_data) for the current tab's target, window-modal and
+  without blocking; on Import, the result goes into the session through
+  `klviz.state.imports.with_import` as ONE undo step (P, Q or both with their labels to the
+  Discrete tab, the joint to the Joint tab, the batch to the loss lab's categorical panel), and
+  that tab is shown. What the state cannot hold (more than the editor's 100 categories or 12 × 12
+  cells, labels that are not plain one-line text) is refused with a dialog saying why; nothing
+  changes then. Cancel changes nothing.
+- "dock_framework_note" with the FrameworkNote (klviz.gui.widgets.framework_note) of the Discrete
+  tab's pair, toggled by "action_framework_note" (View › Framework note). It is fed only while
+  shown (a hidden dock costs the drag path nothing), and its set_pair is throttled. Quiz mode
+  hides it (its values are the answers).
+"""
+
+from __future__ import annotations
+
+from PySide6 import QtCore, QtGui, QtWidgets
+
+from klviz.gui.widgets.text import plain_label
+from klviz.state.imports import ImportRefused, with_import
+
+IMPORT_SHORTCUT = "Ctrl+I"
+_TARGET_OF_PAGE = {"page_discrete": "p", "page_joint": "joint", "page_losses": "batch"}
+
+
+def _menu_holding(window, action):
+    for a in window.menuBar().actions():
+        menu = a.menu()
+        if menu is not None and action in menu.actions():
+            return menu
+    return None
+
+
+def _insert_after(menu, anchor, action):
+    actions = menu.actions()
+    k = actions.index(anchor)
+    if k + 1 < len(actions):
+        menu.insertAction(actions[k + 1], action)
+    else:
+        menu.addAction(action)
+
+
+class DataMenu(QtCore.QObject):
+    def __init__(self, window):
+        super().__init__(window)
+        self.window = window
+        self.model = window.model
+        self.dialog = None  # the import dialog while it is open
+        self.action_import = QtGui.QAction("Import &data…", window)
+        self.action_import.setObjectName("action_import_data")
+        taken = {k.toString() for a in window.findChildren(QtGui.QAction) for k in a.shortcuts()}
+        if QtGui.QKeySequence(IMPORT_SHORTCUT).toString() not in taken:
+            self.action_import.setShortcut(QtGui.QKeySequence(IMPORT_SHORTCUT))
+        self.action_import.setStatusTip("Read P, Q, the joint or a batch of logits from a file (CSV, TSV, "
+                                        "text, .npy), with a preview")
+        self.action_import.triggered.connect(lambda: self.import_dialog())
+        window.addAction(self.action_import)
+        file_menu = _menu_holding(window, window.exporter.action_export)
+        if file_menu is not None:
+            file_menu.insertAction(window.exporter.action_export, self.action_import)
+        self._build_note()
+        window.presentation.follow_quiz(self._set_quiz)
+
+    # -- the framework note --------------------------------------------------------------------
+    def _build_note(self):
+        from klviz.gui.widgets.framework_note import FrameworkNote
+
+        w = self.window
+        self.note = FrameworkNote()
+        self._quiz_text = plain_label("Hidden in quiz mode: the note prints the values.")
+        self._quiz_text.setVisible(False)
+        body = QtWidgets.QWidget()
+        lay = QtWidgets.QVBoxLayout(body)
+        lay.setContentsMargins(4, 4, 4, 4)
+        lay.addWidget(plain_label("D(P‖Q) and H(P,Q) of the Discrete tab's pair, as PyTorch, TensorFlow "
+                                  "and JAX compute them:"))
+        lay.addWidget(self.note, 1)
+        lay.addWidget(self._quiz_text)
+        self.dock = QtWidgets.QDockWidget("Same numbers in your framework", w)
+        self.dock.setObjectName("dock_framework_note")
+        self.dock.setWidget(body)
+        self.dock.hide()
+        w.addDockWidget(QtCore.Qt.DockWidgetArea.BottomDockWidgetArea, self.dock)
+        self.action_note = self.dock.toggleViewAction()
+        self.action_note.setText("&Framework note")
+        self.action_note.setObjectName("action_framework_note")
+        self.action_note.setStatusTip('"The same numbers in your framework": PyTorch, TensorFlow and JAX '
+                                      "expressions for the current pair, with their values")
+        w.addAction(self.action_note)
+        view_menu = _menu_holding(w, w.action_lesson)
+        if view_menu is not None:
+            _insert_after(view_menu, w.action_lesson, self.action_note)
+        self.model.discreteChanged.connect(self._feed)
+        self.dock.visibilityChanged.connect(self._feed)
+
+    def _feed(self, *_):
+        if self.dock.isVisible():
+            d = self.model.discrete
+            self.note.set_pair(d.p, d.q)
+
+    def _set_quiz(self, on):
+        self.note.setVisible(not on)
+        self._quiz_text.setVisible(on)
+
+    # -- import --------------------------------------------------------------------------------
+    def default_target(self):
+        return _TARGET_OF_PAGE.get(self.window.tabs.currentWidget().objectName(), "p")
+
+    def import_dialog(self, target=None):
+        """Open File › Import data… (window-modal, not blocking); returns the dialog."""
+        from klviz.gui.dialogs.import_data import ImportDataDialog
+
+        if self.dialog is not None:
+            self.dialog.raise_()
+            return self.dialog
+        dialog = ImportDataDialog(self.window, target=target or self.default_target())
+        dialog.setWindowModality(QtCore.Qt.WindowModality.WindowModal)
+        dialog.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda code, d=dialog: self._finished(d, code))
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _finished(self, dialog, code):
+        self.dialog = None
+        if code == QtWidgets.QDialog.DialogCode.Accepted and dialog.result() is not None:
+            self.apply(dialog.result())
+
+    def apply(self, result):
+        """Put an ImportResult into the session as one undo step and show its tab; a result the
+        state cannot hold is refused with a dialog, changing nothing. Returns success."""
+        try:
+            new, text = with_import(self.model.session, result)
+        except ImportRefused as exc:
+            self.window._error("Could not import", str(exc))
+            return False
+        self.model.end_gesture()
+        self.model.apply(new, text)
+        w = self.window
+        if result.target == "joint":
+            w.tabs.setCurrentWidget(w.page_joint)
+        elif result.target == "batch":
+            w.tabs.setCurrentWidget(w.page_losses)
+            w.page_losses.ensure_built()
+            w.page_losses.panels.setCurrentWidget(w.page_losses.categorical)
+        else:
+            w.tabs.setCurrentWidget(w.page_discrete)
+        w.statusBar().showMessage(f"{text}: done (Undo takes it back).", 6000)
+        return True
