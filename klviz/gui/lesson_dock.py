@@ -163,10 +163,10 @@ class LessonPanel(QtWidgets.QDockWidget):
         fl = QtWidgets.QHBoxLayout(self.fits)
         fl.setContentsMargins(0, 0, 0, 0)
         self.button_fit_forward = push_button(
-            "Animate the &forward fit", "button_lesson_fit_forward", lambda: self.animate_fit("forward"),
+            "Animate the forward fit", "button_lesson_fit_forward", lambda: self.animate_fit("forward"),
             "Set up this step's P and Q, then fit Q by minimising D(P‖Q) (mean-covering)")
         self.button_fit_reverse = push_button(
-            "Animate the &reverse fit", "button_lesson_fit_reverse", lambda: self.animate_fit("reverse"),
+            "Animate the reverse fit", "button_lesson_fit_reverse", lambda: self.animate_fit("reverse"),
             "Set up this step's P and Q, then fit Q by minimising D(Q‖P) (mode-seeking)")
         fl.addWidget(self.button_fit_forward)
         fl.addWidget(self.button_fit_reverse)

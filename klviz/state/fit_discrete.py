@@ -21,7 +21,7 @@ import numpy as np
 from klviz.core.format import format_value
 from klviz.core.units import convert
 
-DEFAULT_RATE = 2.0
+DEFAULT_RATE = 1.0
 MAX_RATE = 4.0  # beyond it a step may overshoot (the descent is no longer monotone)
 DEFAULT_ITERATIONS = 400
 DEFAULT_TOLERANCE = 1e-10  # stop once D(P‖Q) is below this (nats): Q is P to about 1e-5

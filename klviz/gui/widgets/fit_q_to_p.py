@@ -39,17 +39,18 @@ class FitQToP(QtWidgets.QWidget):
     def __init__(self, model, parent=None):
         super().__init__(parent)
         self.model = model
-        self.duration_ms = 2500  # the whole descent's animation (0: jump to the end)
+        self.duration_ms = 3000  # the whole descent's animation (0: jump to the end)
         self._history = None  # the FitHistory being shown (or last shown)
         self._shown = 0  # iterations drawn so far
         self._running = False
         self._anim = QtCore.QVariantAnimation(self)
         self._anim.setStartValue(0.0)
         self._anim.setEndValue(1.0)
+        self._anim.setEasingCurve(QtCore.QEasingCurve.Type.InQuad)  # the early, steep iterations slowly
         self._anim.valueChanged.connect(self._on_frame)
         self._anim.finished.connect(self.finish)
 
-        self.button = QtWidgets.QPushButton("&Fit Q to P (gradient descent)")
+        self.button = QtWidgets.QPushButton("Fit Q to P (gradient descent)")
         self.button.setObjectName("button_fit_q_to_p")
         self.button.setToolTip("Gradient descent on Q's logits, minimising H(P,Q) — and with it D(P‖Q).\n"
                                "Animated; the whole fit is one undo step.")
