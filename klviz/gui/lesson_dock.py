@@ -63,6 +63,13 @@ class SamplingDemo(QtWidgets.QWidget):
         model.discreteChanged.connect(self.clear)
         model.unitChanged.connect(self.clear)
 
+    _quiz = False
+
+    def set_quiz(self, on):
+        """Quiz mode: the dashed line at D(P‖Q) is hidden (the running mean is the experiment)."""
+        self._quiz = bool(on)
+        self._update()
+
     @property
     def _estimate(self):
         return convert(running_mean(self._ratios), self.model.unit)
@@ -90,9 +97,7 @@ class SamplingDemo(QtWidgets.QWidget):
         self.curve.setData(x[finite], estimate[finite])
         if np.isfinite(m.kl_pq):
             self.target.setValue(m.kl_pq)
-            self.target.setVisible(True)
-        else:
-            self.target.setVisible(False)
+        self.target.setVisible(bool(np.isfinite(m.kl_pq)) and not self._quiz)  # quiz: D(P‖Q) is the answer
         unit = self.model.unit
         if not estimate.size:
             self.readout.setText(f"D(P‖Q) = {format_value(m.kl_pq)} {unit}. Draw some samples.")
@@ -195,6 +200,7 @@ class LessonPanel(QtWidgets.QDockWidget):
             presentation.follow_plot(self.fit_q.plot)
             for label in (self.formula, self.table, self.sampling.readout, self.fit_q.readout):
                 presentation.follow_quiz(label.set_quiz)
+            presentation.follow_quiz(self.sampling.set_quiz)
 
     @property
     def index(self):

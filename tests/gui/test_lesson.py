@@ -350,3 +350,17 @@ def test_the_unavailable_note_can_fail(window):
         assert panel.unavailable.isVisible() and "Discrete view is not available" in panel.unavailable.text()
     finally:
         page.setObjectName("page_discrete")
+
+
+def test_quiz_hides_the_sampling_target(window):
+    panel = open_lesson(window)
+    panel.go(lesson.step_index("sampling"))
+    demo = panel.sampling
+    demo.draw(100)
+    assert demo.target.isVisible()
+    window.action_quiz.setChecked(True)
+    assert not demo.target.isVisible() and demo.readout.text() == "?"
+    demo.draw(100)
+    assert not demo.target.isVisible()
+    window.action_quiz.setChecked(False)
+    assert demo.target.isVisible()
