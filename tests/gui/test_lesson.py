@@ -364,3 +364,15 @@ def test_quiz_hides_the_sampling_target(window):
     assert not demo.target.isVisible()
     window.action_quiz.setChecked(False)
     assert demo.target.isVisible()
+
+
+def test_the_first_opening_sets_the_scene_and_a_programmatic_show_does_not(window):
+    scramble(window)
+    window.model.set_lesson_step("kl")
+    open_lesson(window)  # View › Lesson, the first time (the panel is built by it)
+    assert_scene(window, lesson.STEPS[lesson.step_index("kl")])
+    window.action_lesson.trigger()
+    scramble(window)
+    before = window.model.session
+    window.lesson.show()  # a dock brought back by the window's saved layout: the session stays
+    assert window.model.session is before
