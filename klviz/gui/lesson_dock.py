@@ -1,7 +1,12 @@
 """The lesson panel: a dock that walks the derivation step by step (content in klviz.lesson).
 
 The step shown is part of the session (saved with it, navigation rather than an undo step): the
-panel shows the model's lesson step and asks the model to change it."""
+panel shows the model's lesson step and asks the model to change it.
+
+Entering a step — Next, Back, the step list, or opening the panel (View › Lesson) — sets up its whole scene
+every time (klviz.state.lesson.scene_session: tab, sub-panel, P, Q, targets, unit, view
+options), as one undo step ("Lesson: <title>"); none when the scene is already exactly there.
+A step whose tab this window does not have says so and sets up the rest."""
 
 from __future__ import annotations
 
@@ -13,9 +18,15 @@ from klviz import lesson
 from klviz.core.format import format_value
 from klviz.core.sampling import code_lengths, running_mean, sample_log_ratios
 from klviz.core.units import convert
+from klviz.gui.widgets.buttons import push_button
+from klviz.gui.widgets.fit_q_to_p import FitQToP, small_plot
 from klviz.gui.widgets.value_label import ValueLabel
-from klviz.state.discrete import DiscreteState
+from klviz.state.lesson import scene_session
 from klviz.style import KL_COLOR
+
+TAB_NAMES = {"discrete": "Discrete", "continuous": "Continuous", "losses": "Losses", "coding": "Coding",
+             "joint": "Joint"}
+ALPHA_SLIDER = "slider_alpha_fit"
 
 
 class SamplingDemo(QtWidgets.QWidget):
@@ -26,16 +37,8 @@ class SamplingDemo(QtWidgets.QWidget):
         self.model = model
         self._ratios = np.zeros(0)  # log p(x)/q(x) of every draw so far, in nats
         self._rng = np.random.default_rng()
-        self.plot = pg.PlotWidget(background=None, enableMenu=False)
-        self.plot.setObjectName("plot_sampling")
-        self.plot.setMinimumHeight(180)
+        self.plot = small_plot("plot_sampling", "samples drawn from P", "running mean of log p/q")
         pi = self.plot.getPlotItem()
-        pi.setMenuEnabled(False)
-        pi.hideButtons()
-        pi.setLabel("bottom", "samples drawn from P")
-        pi.setLabel("left", "running mean of log p/q")
-        pi.getAxis("left").enableAutoSIPrefix(False)
-        pi.getAxis("bottom").enableAutoSIPrefix(False)
         self.curve = pi.plot([], [], pen=pg.mkPen(KL_COLOR, width=2))
         self.target = pg.InfiniteLine(angle=0, pen=pg.mkPen("#444444", width=1.5, style=QtCore.Qt.PenStyle.DashLine))
         pi.addItem(self.target)
@@ -59,6 +62,13 @@ class SamplingDemo(QtWidgets.QWidget):
         lay.addWidget(self.readout)
         model.discreteChanged.connect(self.clear)
         model.unitChanged.connect(self.clear)
+
+    _quiz = False
+
+    def set_quiz(self, on):
+        """Quiz mode: the dashed line at D(P‖Q) is hidden (the running mean is the experiment)."""
+        self._quiz = bool(on)
+        self._update()
 
     @property
     def _estimate(self):
@@ -87,9 +97,7 @@ class SamplingDemo(QtWidgets.QWidget):
         self.curve.setData(x[finite], estimate[finite])
         if np.isfinite(m.kl_pq):
             self.target.setValue(m.kl_pq)
-            self.target.setVisible(True)
-        else:
-            self.target.setVisible(False)
+        self.target.setVisible(bool(np.isfinite(m.kl_pq)) and not self._quiz)  # quiz: D(P‖Q) is the answer
         unit = self.model.unit
         if not estimate.size:
             self.readout.setText(f"D(P‖Q) = {format_value(m.kl_pq)} {unit}. Draw some samples.")
@@ -132,6 +140,11 @@ class LessonPanel(QtWidgets.QDockWidget):
         f.setPointSizeF(f.pointSizeF() * 1.3)
         f.setBold(True)
         self.title.setFont(f)
+        self.unavailable = QtWidgets.QLabel()
+        self.unavailable.setObjectName("lesson_unavailable")
+        self.unavailable.setWordWrap(True)
+        self.unavailable.setTextFormat(QtCore.Qt.TextFormat.PlainText)
+        self.unavailable.setVisible(False)
         self.text = QtWidgets.QLabel()
         self.text.setObjectName("lesson_text")
         self.text.setWordWrap(True)
@@ -151,7 +164,20 @@ class LessonPanel(QtWidgets.QDockWidget):
         self.reset_scene.setObjectName("button_lesson_scene")
         self.reset_scene.clicked.connect(lambda: self.set_scene(lesson.STEPS[self.index]))
         self.sampling = SamplingDemo(model)
-        for w in (self.title, self.text, self.formula, self.table, self.try_this, self.sampling):
+        self.fits = QtWidgets.QWidget()  # the forward/reverse step: the Continuous tab's animations
+        fl = QtWidgets.QHBoxLayout(self.fits)
+        fl.setContentsMargins(0, 0, 0, 0)
+        self.button_fit_forward = push_button(
+            "Animate the forward fit", "button_lesson_fit_forward", lambda: self.animate_fit("forward"),
+            "Set up this step's P and Q, then fit Q by minimising D(P‖Q) (mean-covering)")
+        self.button_fit_reverse = push_button(
+            "Animate the reverse fit", "button_lesson_fit_reverse", lambda: self.animate_fit("reverse"),
+            "Set up this step's P and Q, then fit Q by minimising D(Q‖P) (mode-seeking)")
+        fl.addWidget(self.button_fit_forward)
+        fl.addWidget(self.button_fit_reverse)
+        self.fit_q = FitQToP(model)
+        for w in (self.title, self.unavailable, self.text, self.formula, self.table, self.try_this,
+                  self.sampling, self.fits, self.fit_q):
             lay.addWidget(w)
         lay.addWidget(self.reset_scene)
         lay.addStretch(1)
@@ -162,13 +188,19 @@ class LessonPanel(QtWidgets.QDockWidget):
         self.setWidget(scroll)
         self.setMinimumWidth(380)
         model.discreteChanged.connect(self.refresh)
+        model.continuousChanged.connect(self.refresh)
         model.unitChanged.connect(self.refresh)
         model.lessonChanged.connect(self._show_current)
+        action = getattr(window, "action_lesson", None)
+        if action is not None:  # triggered comes after toggled, which shows the panel
+            action.triggered.connect(self._on_opened)
         self._show_current()
         if presentation is not None:
             presentation.follow_plot(self.sampling.plot)
-            for label in (self.formula, self.table, self.sampling.readout):
+            presentation.follow_plot(self.fit_q.plot)
+            for label in (self.formula, self.table, self.sampling.readout, self.fit_q.readout):
                 presentation.follow_quiz(label.set_quiz)
+            presentation.follow_quiz(self.sampling.set_quiz)
 
     @property
     def index(self):
@@ -195,22 +227,95 @@ class LessonPanel(QtWidgets.QDockWidget):
         self.text.setText(step.body)
         self.try_this.setText("<b>Try this:</b> " + step.try_this.removeprefix("<p>"))
         self.sampling.setVisible(step.key == "sampling")
+        self.fits.setVisible(step.key == "fits")
+        self.fit_q.setVisible(step.key == "optimum")
+        if step.key != "optimum":
+            self.fit_q.stop()
+        self._show_availability(step)
         self.refresh()
 
-    def set_scene(self, step):
+    # -- the scene -----------------------------------------------------------------------------
+    def page(self, tab):
+        """The window's page_<tab>, or None if this window has no such view."""
+        return self.window_.findChild(QtWidgets.QWidget, f"page_{tab}")
+
+    def _show_availability(self, step):
+        """Say so if the step's view (or the control it asks for) is not in this window."""
+        notes = []
+        page = self.page(step.tab)
+        if page is None:
+            notes.append(f"The {TAB_NAMES.get(step.tab, step.tab)} view is not available in this window, "
+                         "so this step cannot be tried here; read it, then go on.")
+        elif step.key == "alpha" and self.window_.findChild(QtWidgets.QWidget, ALPHA_SLIDER) is None:
+            notes.append("The α-fit slider is not available in this window.")
+        self.unavailable.setText(" ".join(notes))
+        self.unavailable.setVisible(bool(notes))
+        self.fits.setEnabled(page is not None)
+
+    def _show_tab(self, page):
         tabs = self.window_.tabs
-        page = self.window_.findChild(QtWidgets.QWidget, f"page_{step.tab}")
+        widget = page
+        while widget is not None and tabs.indexOf(widget) < 0:  # a page inside a tab's wrapper
+            widget = widget.parentWidget()
+        if widget is not None:
+            tabs.setCurrentWidget(widget)
+        if hasattr(page, "ensure_built"):
+            page.ensure_built()
+
+    def _stop_animations(self):
+        """A fit under way would go on changing Q after the scene is set: finish it first."""
+        self.fit_q.stop()
+        continuous = self.page("continuous")
+        if continuous is not None and getattr(continuous, "fitting", False):
+            continuous.finish_fit()
+        self.model.end_gesture()
+
+    def set_scene(self, step):
+        """Set up the step's whole scene (one undo step when anything changes)."""
+        self._stop_animations()
+        page = self.page(step.tab)
         if page is not None:
-            tabs.setCurrentWidget(page)
-            if hasattr(page, "ensure_built"):
-                page.ensure_built()
-        scene = step.scene
-        if "p" in scene:
-            state = DiscreteState(scene["labels"], scene["p"], scene["q"])
-            self.model.apply(self.model.session.with_(discrete=state, unit=scene.get("unit", self.model.unit)),
-                             f"Lesson: {step.title}")
-        if "panel" in scene and page is not None and hasattr(page, "panels"):
-            page.panels.setCurrentIndex(scene["panel"])
+            self._show_tab(page)
+        session = scene_session(self.model.session, step)
+        joint = step.scene.get("joint")
+        session = self._with_joint(session, joint, page)
+        self.model.apply(session, f"Lesson: {step.title}")
+        panel = step.scene.get("panel")
+        if panel is not None and page is not None and getattr(page, "panels", None) is not None:
+            page.panels.setCurrentIndex(panel)
+        self.sampling.clear()
+        self._show_availability(step)
+
+    def _with_joint(self, session, joint, page):
+        """The joint preset: in the session if it has a joint part, else on the Joint page itself."""
+        if joint is None:
+            return session
+        from klviz.scene.joint import JointState  # the Joint tab's state (its own module)
+
+        state = JointState.preset(joint["preset"], epsilon=joint.get("epsilon", 0.1))
+        if hasattr(session, "joint") or "joint" in getattr(session, "__dataclass_fields__", {}):
+            try:
+                return session.with_(joint=state)
+            except (TypeError, ValueError):
+                return session
+        if page is not None and hasattr(page, "set_state"):
+            page.set_state(state)
+        return session
+
+    def animate_fit(self, kind):
+        """The forward/reverse step: from the step's own P and Q, the Continuous tab's fit."""
+        step = lesson.STEPS[self.index]
+        page = self.page("continuous")
+        if page is None or not hasattr(page, "start_fit"):
+            return
+        self.set_scene(step)
+        page.start_fit(kind)
+
+    def _on_opened(self, checked):
+        """View › Lesson opened the panel: set up the step's scene. (A dock brought back with the
+        window's saved layout, or shown by a program, leaves the session as it is.)"""
+        if checked and self.isVisible():
+            self.set_scene(lesson.STEPS[self.index])
 
     def showEvent(self, ev):
         super().showEvent(ev)
@@ -220,9 +325,14 @@ class LessonPanel(QtWidgets.QDockWidget):
         if not self.isVisible():
             return  # brought up to date when shown
         step = lesson.STEPS[self.index]
-        m = self.model.discrete_measures() if step.tab == "discrete" else None
+        if step.tab in lesson.DISCRETE_MEASURES:
+            m, state = self.model.discrete_measures(), self.model.discrete
+        elif step.tab == "continuous":
+            m, state = self.model.continuous_measures(), self.model.session.continuous
+        else:
+            m = state = None
         unit = self.model.unit
-        self.formula.setText(lesson.formula(step, m, self.model.discrete, unit))
+        self.formula.setText(lesson.formula(step, m, state, unit))
         self.formula.setVisible(bool(self.formula.real_text()))
         if step.key == "message":
             d = self.model.discrete

@@ -519,6 +519,7 @@ class ContinuousPage(QtWidgets.QWidget):
             ghost = _finite_density(current, gx)
         self._path = (P, result.normal, mus, peaks, (gx, ghost))
         self._fit = (kind, frames, result.normal)
+        self._frame = 0
         self.label_fit.setText(f"{title} …")
         self.model.begin_fit(title)
         if self.fit_duration_ms <= 0:
@@ -532,6 +533,7 @@ class ContinuousPage(QtWidgets.QWidget):
             return
         _, frames, _ = self._fit
         i = int(round(float(value) * (len(frames) - 1)))
+        self._frame = i  # quiz mode draws the path only this far
         self.model.fit_step(frames[i])
 
     def finish_fit(self):
@@ -644,15 +646,19 @@ class ContinuousPage(QtWidgets.QWidget):
             f_pq = convert(integrand(P, Q, x, lp, lq), unit)
             f_qp = convert(integrand(Q, P, x, lq, lp), unit)
         top = max(float(p.max()), float(q.max()))
+        path = self._path
+        if path is not None and self._quiz and self._fit is not None:  # no end point before Q is there
+            k = getattr(self, "_frame", 0) + 1
+            path = (path[0], path[1], path[2][:k], path[3][:k], path[4])
         if self._path is not None:
             if self._fit is None and (self._path[0] != P or self._path[1] != Q):
                 self._path = None
             else:
-                top = max(top, float(np.max(self._path[3], initial=0.0, where=np.isfinite(self._path[3]))))
+                top = max(top, float(np.max(path[3], initial=0.0, where=np.isfinite(path[3]))))
         self.plot_densities.set_limits(xr, top, sticky=sticky or self.fitting)  # first: it sets the scale
         self.plot_densities.set_curves(x, p, q, parts, parts_q)
         if self._path is not None:
-            self.plot_densities.set_path(self._path[2], self._path[3], self._path[4])
+            self.plot_densities.set_path(path[2], path[3], path[4])
         else:
             self.plot_densities.set_path()
         lo, hi = finite_span(f_pq, f_qp)
