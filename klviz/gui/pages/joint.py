@@ -599,6 +599,7 @@ class JointPage(QtWidgets.QWidget):
         self.divergence = _plain_label("joint_divergence")
         self.note = _plain_label("joint_note")
         self.note.setWordWrap(True)
+        self.note.setAccessibleName("Note on the joint table")
         self.diagram = InformationDiagram()
 
         layout = QtWidgets.QVBoxLayout(self)
