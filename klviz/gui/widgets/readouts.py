@@ -1,7 +1,7 @@
 """A grid of named values ("H(P)  0.8018 nats"), each value a QLabel with a stable objectName.
 
-The text of each value label begins with the number (four significant digits) or with "∞"; an
-infinite value gets its reason on a small line underneath.
+The text of each value label begins with the number (four significant digits unless set_digits
+says otherwise) or with "∞"; an infinite value gets its reason on a small line underneath.
 """
 
 from __future__ import annotations
@@ -66,14 +66,23 @@ class ReadoutGrid(QtWidgets.QWidget):
     def set_values(self, values, unit, reasons=None):
         """values: key -> float in `unit`; reasons: key -> why a value is infinite."""
         reasons = reasons or {}
+        self._shown = (values, unit, reasons)
         for key, label in self.values.items():
             if key not in values:
                 continue
-            label.setText(f"{format_value(values[key])} {unit}")
+            label.setText(f"{format_value(values[key], self._digits)} {unit}")
             why = reasons.get(key, "")
             r = self.reasons[key]
             r.setText(why)
             r.setVisible(bool(why) and not self._quiz)
+
+    _digits, _shown = 4, None
+
+    def set_digits(self, n):
+        """Significant digits of the values (Edit › Preferences: 3 to 6), shown again at once."""
+        self._digits = int(n)
+        if self._shown is not None:
+            self.set_values(*self._shown)
 
     def restyle(self, look):
         """Names and reasons take the theme's text shades of their colours (at least 4.5:1)."""
