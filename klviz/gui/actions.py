@@ -7,12 +7,41 @@ from PySide6 import QtGui, QtWidgets
 
 from klviz.core.units import UNITS
 
+_PORTABLE = QtGui.QKeySequence.SequenceFormat.PortableText
 
-def _action(window, text, name, slot=None, shortcut=None, tip=None):
+
+def set_keys(window, action, *keys):
+    """Give `action` its keys, each once, and make sure no other action of `window` has one of them.
+
+    A string ("Ctrl+Shift+Z") is one key sequence; a QKeySequence.StandardKey stands for every
+    binding the platform has for it (Redo is Ctrl+Y on some desktops, Ctrl+Shift+Z on others), so
+    `set_keys(w, a, "Ctrl+Shift+Z", "Ctrl+Y", K.Redo)` gives each key once whatever the platform.
+    A key repeated in one action's list, or held by two actions, makes Qt refuse the key ("Ambiguous
+    shortcut overload") instead of running either: a key named here that another action already
+    has is a programming error (ValueError); a platform binding another action has is left out.
+    """
+    taken = {k.toString(_PORTABLE) for a in window.actions() if a is not action for k in a.shortcuts()}
+    chosen = {}
+    for key in keys:
+        named = isinstance(key, str)
+        sequences = [QtGui.QKeySequence(key)] if named else QtGui.QKeySequence.keyBindings(key)
+        for seq in sequences:
+            text = seq.toString(_PORTABLE)
+            if not text or text in chosen:
+                continue
+            if text in taken:
+                if named:
+                    raise ValueError(f"{text} is already the key of another action")
+                continue
+            chosen[text] = seq
+    action.setShortcuts(list(chosen.values()))
+    return action
+
+
+def _action(window, text, name, slot=None, keys=(), tip=None):
     act = QtGui.QAction(text, window)
     act.setObjectName(name)
-    if shortcut is not None:
-        act.setShortcut(QtGui.QKeySequence(shortcut))
+    set_keys(window, act, *keys)
     if tip:
         act.setStatusTip(tip)
     if slot is not None:
@@ -24,31 +53,35 @@ def _action(window, text, name, slot=None, shortcut=None, tip=None):
 def build_actions(window):
     """File, Edit, View and Help actions as attributes of `window` (action_new, action_undo, ...)."""
     w, K = window, QtGui.QKeySequence.StandardKey
-    w.action_new = _action(w, "&New", "action_new", w.new_session, K.New)
-    w.action_open = _action(w, "&Open…", "action_open", w.open_dialog, K.Open)
-    w.action_save = _action(w, "&Save", "action_save", w.save, K.Save)
-    w.action_save_as = _action(w, "Save &As…", "action_save_as", w.save_as, "Ctrl+Shift+S")
-    w.action_quit = _action(w, "&Quit", "action_quit", w.close, K.Quit)
+    w.action_new = _action(w, "&New", "action_new", w.new_session, [K.New])
+    w.action_open = _action(w, "&Open…", "action_open", w.open_dialog, [K.Open])
+    w.action_save = _action(w, "&Save", "action_save", w.save, [K.Save])
+    w.action_save_as = _action(w, "Save &As…", "action_save_as", w.save_as, ["Ctrl+Shift+S", K.SaveAs])
+    # Quit has no standard key on some desktops (none at all offscreen): Ctrl+Q everywhere
+    w.action_quit = _action(w, "&Quit", "action_quit", w.close, ["Ctrl+Q", K.Quit])
     w.menu_recent = QtWidgets.QMenu("Open &Recent", w)
     w.menu_recent.setObjectName("menu_recent")
     w.menu_recent.aboutToShow.connect(w._fill_recent)
     # one undo history for every tab: Ctrl+Z undoes the last action, whichever tab it was on
     w.action_undo = w.model.undo_stack.createUndoAction(w, "&Undo")
     w.action_undo.setObjectName("action_undo")
-    w.action_undo.setShortcut(QtGui.QKeySequence(K.Undo))
+    w.addAction(set_keys(w, w.action_undo, K.Undo))
     w.action_redo = w.model.undo_stack.createRedoAction(w, "&Redo")
     w.action_redo.setObjectName("action_redo")
-    w.action_redo.setShortcuts([QtGui.QKeySequence("Ctrl+Shift+Z"), QtGui.QKeySequence(K.Redo)])
-    for a in (w.action_undo, w.action_redo):
-        w.addAction(a)
-    w.action_copy_values = _action(w, "&Copy values", "action_copy_values", w.copy_values, K.Copy,
+    # both redo keys on every desktop (Ctrl+Y is Redo on Windows and in many Linux apps)
+    w.addAction(set_keys(w, w.action_redo, "Ctrl+Shift+Z", "Ctrl+Y", K.Redo))
+    w.action_copy_values = _action(w, "&Copy values", "action_copy_values", w.copy_values, [K.Copy],
                                    "Put every measure of the current tab on the clipboard as text")
+    w.action_preferences = _action(w, "&Preferences…", "action_preferences", w.show_preferences,
+                                   ["Ctrl+,", K.Preferences],
+                                   "Default unit, theme, digits of the readouts, presentation scale")
     w.action_about = _action(w, "&About klviz", "action_about", w.about)
-    w.action_lesson = _action(w, "&Lesson panel", "action_lesson", shortcut="Ctrl+L",
+    w.action_lesson = _action(w, "&Lesson panel", "action_lesson", keys=["Ctrl+L"],
                               tip="A guided walk from entropy to MSE, step by step")
     w.action_lesson.setCheckable(True)
     w.action_lesson.toggled.connect(lambda on: w.lesson.setVisible(on))
-    w.action_shortcuts = _action(w, "&Keyboard shortcuts", "action_shortcuts", w.show_shortcuts, K.HelpContents)
+    w.action_shortcuts = _action(w, "&Keyboard shortcuts", "action_shortcuts", w.show_shortcuts,
+                                 [K.HelpContents])
 
 
 def build_menus(window, classroom, exporter):
@@ -71,6 +104,8 @@ def build_menus(window, classroom, exporter):
     e.addAction(w.action_redo)
     e.addSeparator()
     e.addAction(w.action_copy_values)
+    e.addSeparator()
+    e.addAction(w.action_preferences)
     view = mb.addMenu("&View")
     view.addAction(w.action_lesson)
     view.addSeparator()

@@ -10,6 +10,7 @@ from __future__ import annotations
 from PySide6 import QtCore, QtGui
 
 from klviz.gui import settings
+from klviz.gui.actions import set_keys
 from klviz.gui.models.presentation import STEP
 
 
@@ -23,16 +24,17 @@ class Classroom(QtCore.QObject):
         presentation.quizChanged.connect(self._on_quiz)
         presentation.presentingChanged.connect(self._on_presenting)
         presentation.themeChanged.connect(self._on_theme)
+        presentation.lookChanged.connect(self._on_look)  # after the window's own look: see there
 
-    def _action(self, text, name, shortcuts=(), checkable=False):
+    def _action(self, text, name, keys=(), checkable=False):
         act = QtGui.QAction(text, self.window, checkable=checkable)
         act.setObjectName(name)
-        act.setShortcuts([QtGui.QKeySequence(k) for k in shortcuts])
+        set_keys(self.window, act, *keys)  # each key once, one action per key
         self.window.addAction(act)
         return act
 
     def _build_actions(self):
-        pm = self.presentation
+        pm, K = self.presentation, QtGui.QKeySequence.StandardKey
         self.action_presentation = self._action("&Presentation mode", "action_presentation", ["F11"], True)
         self.action_presentation.setStatusTip("Full screen, large type, high contrast (F11)")
         self.action_presentation.toggled.connect(pm.set_presenting)
@@ -45,8 +47,8 @@ class Classroom(QtCore.QObject):
         self.reveal_shortcut.setEnabled(False)
         self.reveal_shortcut.activated.connect(lambda: pm.set_quiz(False))
 
-        K = QtGui.QKeySequence.StandardKey
-        self.action_zoom_in = self._action("Zoom &in", "action_zoom_in", ["Ctrl+=", "Ctrl++", K.ZoomIn])
+        # Ctrl+= too: the same key as Ctrl++ without Shift on most layouts
+        self.action_zoom_in = self._action("Zoom &in", "action_zoom_in", ["Ctrl++", "Ctrl+=", K.ZoomIn])
         self.action_zoom_in.triggered.connect(lambda: pm.zoom(+STEP))
         self.action_zoom_out = self._action("Zoom &out", "action_zoom_out", ["Ctrl+-", K.ZoomOut])
         self.action_zoom_out.triggered.connect(lambda: pm.zoom(-STEP))
@@ -78,15 +80,35 @@ class Classroom(QtCore.QObject):
     def _on_presenting(self, on):
         w = self.window
         if on:
-            self._restore_geometry = (w.saveGeometry(), w.windowState())
+            # what to come back to: the size, the place, maximized or not
+            self._restore_geometry = (QtCore.QRect(w.normalGeometry()),
+                                      w.windowState() & ~QtCore.Qt.WindowState.WindowFullScreen,
+                                      w.saveGeometry())
             w.showFullScreen()
-        else:
-            geometry, state = self._restore_geometry or (None, QtCore.Qt.WindowState.WindowNoState)
-            w.setWindowState(state)
-            if geometry is not None:
-                w.restoreGeometry(geometry)
+        # leaving: _on_look, once the normal type is back
         if self.action_presentation.isChecked() != on:
             self.action_presentation.setChecked(on)
+
+    def _on_look(self, _look):
+        """Leaving presentation mode, once the normal type is back: the exact geometry from before.
+        (Restored while the large type's minimum size still held, 1280×820 came back as 1280×851.)"""
+        if self.presentation.presenting or self._restore_geometry is None:
+            return
+        rect, state, _ = self._restore_geometry
+        self._restore_geometry = None
+        w = self.window
+        w.layout().activate()  # the minimum size of the normal type, now
+        w.setWindowState(state)
+        if not state & QtCore.Qt.WindowState.WindowMaximized:
+            w.setGeometry(rect)
+
+    def geometry_before_presenting(self):
+        """(saveGeometry bytes, normal geometry) from before presentation mode, while it is on
+        (what a window closed in presentation mode remembers); None otherwise."""
+        if self.presentation.presenting and self._restore_geometry is not None:
+            rect, _, geometry = self._restore_geometry
+            return geometry, rect
+        return None
 
     def _on_quiz(self, on):
         self.reveal_shortcut.setEnabled(on)

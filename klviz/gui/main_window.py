@@ -12,12 +12,13 @@ from PySide6 import QtCore, QtWidgets
 
 from klviz import state as ss
 from klviz.fileio import error_reason, shown_path
-from klviz.gui import settings
+from klviz.gui import preferences, settings
 from klviz.gui.accessibility import install as install_accessibility
 from klviz.gui.actions import UnitSelector, build_actions, build_menus
 from klviz.gui.classroom import Classroom
 from klviz.gui.data_menu import DataMenu
 from klviz.gui.export import Exporter
+from klviz.gui.geometry import WindowGeometry
 from klviz.gui.models.presentation import PresentationModel
 from klviz.gui.models.session_model import SessionModel
 from klviz.gui.pages.coding import CodingPage
@@ -37,7 +38,7 @@ class MainWindow(QtWidgets.QMainWindow):
         super().__init__(parent)
         configure_pyqtgraph()
         self.setObjectName("main_window")
-        self.model = SessionModel(session, parent=self)
+        self.model = SessionModel(session if session is not None else preferences.new_session(), parent=self)
         self.presentation = PresentationModel(settings.saved_theme(), parent=self)
         # first of the look's subscribers: the palette and fonts change before the widgets restyle
         self.presentation.lookChanged.connect(self._apply_window_look)
@@ -75,6 +76,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.exporter = Exporter(self)
         build_menus(self, self.classroom, self.exporter)
         self.data = DataMenu(self)  # File › Import data…, View › Framework note
+        preferences.follow(self)  # the saved digits and presentation scale; the readouts follow
         # widgets built later (the overlay chart, the Losses panels, the lesson dock) follow the
         # models themselves; the window scales their fonts with the rest
         self.page_discrete.chartCreated.connect(self._adopt_chart)
@@ -83,7 +85,8 @@ class MainWindow(QtWidgets.QMainWindow):
         self.statusBar().showMessage("Drag a bar, or click a chart and use the arrow keys.", 8000)
         self.model.undo_stack.cleanChanged.connect(self._update_title)
         self._update_title()
-        self.resize(1280, 820)
+        self.window_geometry = WindowGeometry(self, self.classroom)
+        self.window_geometry.restore()  # the last size if it fits the screens, else the screen's
         install_accessibility(self)  # last: names, descriptions and tab order of every tab
 
     # -- parts ---------------------------------------------------------------------------------
@@ -114,7 +117,8 @@ class MainWindow(QtWidgets.QMainWindow):
 
             self._lesson = LessonPanel(self, self.model, self.presentation)
             self._lesson.hide()
-            self.addDockWidget(QtCore.Qt.DockWidgetArea.RightDockWidgetArea, self._lesson)
+            # where it was last time, else on the right
+            self.window_geometry.add_dock(self._lesson, QtCore.Qt.DockWidgetArea.RightDockWidgetArea)
             self._lesson.visibilityChanged.connect(
                 lambda visible: self.action_lesson.setChecked(self._lesson.isVisible()))
             self._adopt_widgets()
@@ -225,6 +229,7 @@ class MainWindow(QtWidgets.QMainWindow):
         """Unsaved changes: ask (Save / Discard / Cancel) before the window goes; the close
         happens once the user has answered."""
         if self.model.undo_stack.isClean() or self._close_confirmed:
+            self.window_geometry.save()
             ev.accept()
             return
         ev.ignore()
@@ -249,7 +254,7 @@ class MainWindow(QtWidgets.QMainWindow):
                                     "Save them before starting a new session?")
 
     def _start_new(self):
-        self.model.replace_session(ss.Session())
+        self.model.replace_session(preferences.new_session())
         self.current_path = None
         self._update_title()
 
@@ -279,6 +284,11 @@ class MainWindow(QtWidgets.QMainWindow):
         from klviz.gui.shortcuts import ShortcutsDialog
 
         ShortcutsDialog(self).open()
+
+    def show_preferences(self):
+        from klviz.gui.preferences import show_preferences
+
+        show_preferences(self)
 
     def about(self):
         QtWidgets.QMessageBox.about(

@@ -1,8 +1,12 @@
-"""Per-user settings (QSettings): recent files, the last session (restored at the next launch) and
-the theme chosen.
+"""Per-user settings (QSettings): recent files, the last session (restored at the next launch),
+the preferences (theme, default unit, digits of the readouts, presentation scale) and the window's
+geometry and dock state.
 
-Tests point XDG_CONFIG_HOME at a temporary folder (tests/conftest.py), so they never touch the
-real user's settings.
+The settings file is outside input like any other: every value read is checked, and one of the
+wrong type or out of range reads as the default.
+
+Tests point XDG_CONFIG_HOME at a temporary folder and give each test a settings folder of its own
+(tests/conftest.py), so they never touch the real user's settings nor each other's.
 """
 
 from __future__ import annotations
@@ -13,6 +17,7 @@ import os
 from PySide6 import QtCore
 
 from klviz import state as ss
+from klviz.gui.models.presentation import DEFAULT_DIGITS, DIGITS_RANGE, PRESENTATION_SCALE, PRESENTATION_SCALE_RANGE
 
 MAX_RECENT = 8
 
@@ -96,3 +101,69 @@ def value_of(key, default, allowed):
 
 def set_value(key, value):
     _settings().setValue(key, value)
+
+
+# -- preferences (Edit › Preferences) -----------------------------------------------------------
+DEFAULT_UNIT = "nats"
+
+
+def _number(value, kind):
+    """An int or float from a settings value (the INI format reads every number back as text)."""
+    if isinstance(value, bool):
+        return None
+    try:
+        number = kind(value)
+    except (TypeError, ValueError, OverflowError):
+        return None
+    return number if number == number and abs(number) != float("inf") else None
+
+
+def _ranged(key, kind, default, bounds):
+    value = _number(_settings().value(key, default), kind)
+    lo, hi = bounds
+    return value if value is not None and lo <= value <= hi else default
+
+
+def saved_digits():
+    return _ranged("digits", int, DEFAULT_DIGITS, DIGITS_RANGE)
+
+
+def save_digits(n):
+    _settings().setValue("digits", int(n))
+
+
+def saved_presentation_scale():
+    return _ranged("presentationScale", float, PRESENTATION_SCALE, PRESENTATION_SCALE_RANGE)
+
+
+def save_presentation_scale(x):
+    _settings().setValue("presentationScale", float(x))
+
+
+def saved_unit(units):
+    """The default unit of new sessions (one of `units`; anything else read is DEFAULT_UNIT)."""
+    value = _settings().value("unit", DEFAULT_UNIT)
+    return value if isinstance(value, str) and value in units else DEFAULT_UNIT
+
+
+def save_unit(name):
+    _settings().setValue("unit", name)
+
+
+# -- the window: geometry and dock state (QMainWindow.saveGeometry / saveState) ------------------
+def saved_window():
+    """(geometry bytes, dock state bytes, normal geometry QRect) of the last window closed, each
+    None if absent or not of its type."""
+    s = _settings()
+    geometry, state, rect = (s.value(k) for k in ("window/geometry", "window/state", "window/normalGeometry"))
+    return (geometry if isinstance(geometry, QtCore.QByteArray) and not geometry.isEmpty() else None,
+            state if isinstance(state, QtCore.QByteArray) and not state.isEmpty() else None,
+            rect if isinstance(rect, QtCore.QRect) and rect.isValid() else None)
+
+
+def save_window(geometry, state, rect):
+    s = _settings()
+    s.setValue("window/geometry", geometry)
+    s.setValue("window/state", state)
+    s.setValue("window/normalGeometry", rect)
+    s.sync()

@@ -8,8 +8,8 @@ def window(qtbot):
     w = create_main_window()
     qtbot.addWidget(w)
     w.resize(1280, 820)
-    w.show()
-    qtbot.waitExposed(w)
+    with qtbot.waitExposed(w):  # (a context manager: called bare it waits for nothing)
+        w.show()
     return w
 
 

@@ -1,9 +1,11 @@
-"""How things are shown, apart from what is shown: quiz mode, presentation mode, zoom and theme.
+"""How things are shown, apart from what is shown: quiz mode, presentation mode, zoom, theme and
+the significant digits of the readouts.
 
 Widgets and pages subscribe to the signals (follow_quiz, follow_look, follow_plot connect a slot
 and bring a widget built later up to date at once); nothing walks the widget tree to push the
-state. The classroom actions (F9, F11, zoom, themes) drive this model; none of it is part of the
-session, so none of it is an undo step.
+state. The classroom actions (F9, F11, zoom, themes) and the Preferences dialog (theme, digits,
+presentation scale) drive this model; none of it is part of the session, so none of it is an undo
+step.
 """
 
 from __future__ import annotations
@@ -12,9 +14,12 @@ from PySide6 import QtCore
 
 from klviz.gui import theme
 
-PRESENTATION_SCALE = 1.6
+PRESENTATION_SCALE = 1.6  # the type scale of presentation mode, unless the preferences say otherwise
 MIN_SCALE, MAX_SCALE, STEP = 0.8, 3.0, 0.1
+PRESENTATION_SCALE_RANGE = (1.0, MAX_SCALE)  # what the preferences may choose
 THEMES = ("system", "light", "dark")
+DEFAULT_DIGITS = 4
+DIGITS_RANGE = (3, 6)  # significant digits of the readouts
 
 
 class PresentationModel(QtCore.QObject):
@@ -22,14 +27,17 @@ class PresentationModel(QtCore.QObject):
     presentingChanged = QtCore.Signal(bool)
     themeChanged = QtCore.Signal(str)
     lookChanged = QtCore.Signal(object)  # a klviz.gui.theme.Look
+    digitsChanged = QtCore.Signal(int)
 
     def __init__(self, theme_name="system", parent=None):
         super().__init__(parent)
         self._quiz = False
         self._presenting = False
         self._scale = 1.0  # outside presentation mode
+        self._presentation_default = PRESENTATION_SCALE  # the preference; zoom_reset comes back to it
         self._presentation_scale = PRESENTATION_SCALE
         self._theme = theme_name if theme_name in THEMES else "system"
+        self._digits = DEFAULT_DIGITS
 
     # -- reading -------------------------------------------------------------------------------
     @property
@@ -48,6 +56,17 @@ class PresentationModel(QtCore.QObject):
     def scale(self):
         """The type scale now in use (presentation mode has its own)."""
         return self._presentation_scale if self._presenting else self._scale
+
+    @property
+    def digits(self):
+        """Significant digits of the readouts."""
+        return self._digits
+
+    @property
+    def presentation_scale(self):
+        """The type scale presentation mode starts at (a preference; zooming changes it for the
+        time presentation mode is on)."""
+        return self._presentation_default
 
     def look(self):
         dark = self._theme == "dark" or (self._theme == "system" and theme.system_prefers_dark())
@@ -74,7 +93,7 @@ class PresentationModel(QtCore.QObject):
         self._set_scale(value)
 
     def zoom_reset(self):
-        self._set_scale(PRESENTATION_SCALE if self._presenting else 1.0)
+        self._set_scale(self._presentation_default if self._presenting else 1.0)
 
     def _set_scale(self, value):
         if self._presenting:
@@ -91,6 +110,27 @@ class PresentationModel(QtCore.QObject):
         if changed:
             self.themeChanged.emit(name)
         self._announce()  # also when unchanged: a theme chosen is applied again, palette included
+
+    def set_digits(self, n):
+        """Significant digits of the readouts, DIGITS_RANGE inclusive."""
+        lo, hi = DIGITS_RANGE
+        if isinstance(n, bool) or not isinstance(n, int) or not lo <= n <= hi:
+            raise ValueError(f"significant digits must be a whole number from {lo} to {hi}, not {n!r}")
+        if n != self._digits:
+            self._digits = n
+            self.digitsChanged.emit(n)
+
+    def set_presentation_scale(self, value):
+        """The type scale of presentation mode (PRESENTATION_SCALE_RANGE), shown at once if it is on."""
+        lo, hi = PRESENTATION_SCALE_RANGE
+        value = float(value)
+        if not lo <= value <= hi:  # NaN fails too
+            raise ValueError(f"the presentation scale must be from {lo:g} to {hi:g}, not {value!r}")
+        value = round(value, 2)
+        changed = value != self._presentation_scale
+        self._presentation_default = self._presentation_scale = value
+        if self._presenting and changed:
+            self._announce()
 
     def _announce(self):
         self.lookChanged.emit(self.look())
@@ -109,6 +149,12 @@ class PresentationModel(QtCore.QObject):
         look = self.look()
         if look != theme.Look():
             slot(look)
+
+    def follow_digits(self, slot):
+        """Call slot(n) whenever the readouts' digits change, and now if they are not the default."""
+        self.digitsChanged.connect(slot)
+        if self._digits != DEFAULT_DIGITS:
+            slot(self._digits)
 
     def follow_plot(self, plot):
         """A pyqtgraph plot's axes and background follow the look (and keep their axes cached)."""

@@ -117,6 +117,10 @@ class AlphaFitPanel(QtWidgets.QWidget):
         layout.addWidget(self.curve_caption)
         self.plot, pi = still_plot("plot_alpha_curve")
         self.plot.setFixedHeight(150)
+        # as wide as the controls column, never wider: pyqtgraph's 640-px size hint would
+        # otherwise set the column's width and the window's minimum with it
+        self.plot.setSizePolicy(QtWidgets.QSizePolicy.Policy.Ignored, QtWidgets.QSizePolicy.Policy.Fixed)
+        self.plot.setMinimumWidth(200)
         pi.showGrid(x=True, y=True, alpha=0.2)
         pi.setXRange(*sd.ALPHA_FIT_RANGE, padding=0.02)
         pi.setLabel("bottom", "α")

@@ -106,6 +106,7 @@ class CodingPage(QtWidgets.QWidget):
 
         self.area_label = ValueLabel()
         self.area_label.setObjectName("coding_area")
+        self.area_label.setWordWrap(True)  # a long sentence wraps rather than widen the window
         left.addWidget(self.area_label)
         self.reason_label = plain_label()
         self.reason_label.setObjectName("coding_reason")

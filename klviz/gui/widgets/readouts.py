@@ -1,7 +1,7 @@
 """A grid of named values ("H(P)  0.8018 nats"), each value a QLabel with a stable objectName.
 
-The text of each value label begins with the number (four significant digits) or with "∞"; an
-infinite value gets its reason on a small line underneath.
+The text of each value label begins with the number (four significant digits unless set_digits
+says otherwise) or with "∞"; an infinite value gets its reason on a small line underneath.
 """
 
 from __future__ import annotations
@@ -68,11 +68,12 @@ class ReadoutGrid(QtWidgets.QWidget):
         """values: key -> float in `unit` (one unit name, or a mapping key -> unit name);
         reasons: key -> why a value is infinite."""
         reasons = reasons or {}
+        self._shown = (values, unit, reasons)
         for key, label in self.values.items():
             if key not in values:
                 continue
             u = unit if isinstance(unit, str) else unit[key]
-            label.setText(f"{format_value(values[key])} {u}")
+            label.setText(f"{format_value(values[key], self._digits)} {u}")
             why = reasons.get(key, "")
             r = self.reasons[key]
             r.setText(why)
@@ -86,6 +87,14 @@ class ReadoutGrid(QtWidgets.QWidget):
     def set_tooltip(self, key, tip):
         for w in (self.names[key], self.values[key]):
             w.setToolTip(tip)
+
+    _digits, _shown = 4, None
+
+    def set_digits(self, n):
+        """Significant digits of the values (Edit › Preferences: 3 to 6), shown again at once."""
+        self._digits = int(n)
+        if self._shown is not None:
+            self.set_values(*self._shown)
 
     def restyle(self, look):
         """Names and reasons take the theme's text shades of their colours (at least 4.5:1)."""
