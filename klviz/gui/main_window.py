@@ -286,9 +286,7 @@ class MainWindow(QtWidgets.QMainWindow):
         ShortcutsDialog(self).open()
 
     def show_preferences(self):
-        from klviz.gui.preferences import show_preferences
-
-        show_preferences(self)
+        preferences.show_preferences(self)
 
     def about(self):
         QtWidgets.QMessageBox.about(
