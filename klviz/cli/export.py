@@ -43,7 +43,7 @@ def _parser():
         "normal:MU,SIGMA | mixture:W,MU1,SIGMA1,MU2,SIGMA2. Discrete SPECs go with --view discrete "
         "or coding, normal:/mixture: with --view continuous. Joint SPEC (--joint, with --view joint): rows "
         "0.1,0.2;0.3,0.4 (rows X, columns Y) | @FILE (a CSV matrix, optional header row and label column). "
-        "Parts: discrete bars,decomposition,pointwise; continuous densities,integrands; coding "
+        "Parts: discrete bars,decomposition,pointwise; continuous densities,integrands,alpha_fit (the α-fit inset: fitted μ and σ against α); coding "
         "ideal_p,ideal_q,shannon,huffman,kl (the coding view: columns of width p_i whose heights are code "
         "lengths, always in bits); joint joint,product,terms,diagram. "
         "Animations (--animate, for slides): fit-forward (Q moves to argmin D(P‖Q), moment matching) | "

@@ -26,7 +26,12 @@ from klviz.figures._common import (
 )
 
 CONTINUOUS_PARTS = ("densities", "integrands")
-_AXES_H = {"densities": 1.9, "integrands": 1.8}
+# "alpha_fit" (not drawn by default): Minka's picture, the Normal Q fitted to P by minimising
+# D_α(P‖Q), its μ and σ against α (klviz.core.alpha.alpha_curve), drawn under the x-axis panels
+ALL_CONTINUOUS_PARTS = CONTINUOUS_PARTS + ("alpha_fit",)
+ALPHA_FIT_TITLE = "The α-fit: Q = N(μ, σ²) minimising Dα(P‖Q)"
+ALPHA_LANDMARKS = ((0.0, "0", "reverse KL"), (0.5, "½", "Hellinger"), (1.0, "1", "forward KL"), (2.0, "2", "χ²"))
+_AXES_H = {"densities": 1.9, "integrands": 1.8, "alpha_fit": 1.5}
 NAMES = {
     "entropy_p": "h(P)",
     "entropy_q": "h(Q)",
@@ -219,13 +224,33 @@ def _draw_integrands(ax, axis_w, x, lp, lq, unit, legend, xlabel):
     title_and_legend(ax, INTEGRANDS_TITLE, handles, names, legend, axis_w)
 
 
+def _draw_alpha_fit(ax, axis_w, curve, alpha, legend):
+    """Fitted μ and σ against α, the landmarks named, the current α (if any) marked."""
+    mu_line, = ax.plot(curve.alphas, curve.mus, color=style.KL_COLOR, linewidth=2.0)
+    sigma_line, = ax.plot(curve.alphas, curve.sigmas, color=style.Q_COLOR, linewidth=2.0, linestyle="--")
+    lo, hi = float(curve.alphas[0]), float(curve.alphas[-1])
+    ax.set_xlim(lo, hi)
+    marks = [(a, tick, name) for a, tick, name in ALPHA_LANDMARKS if lo < a < hi]
+    ax.set_xticks([lo] + [a for a, _, _ in marks] + [hi])
+    ax.set_xticklabels([f"{lo:g}"] + [tick for _, tick, _ in marks] + [f"{hi:g}"])
+    if alpha is not None and lo <= alpha <= hi:
+        ax.axvline(alpha, color=AXIS_COLOR, linewidth=1.0, linestyle=":")
+        k = int(np.argmin(np.abs(curve.alphas - alpha)))
+        ax.plot([curve.alphas[k]] * 2, [curve.mus[k], curve.sigmas[k]], "o", color=style.TEXT_COLOR, markersize=4)
+    ax.set_xlabel("α   (" + ", ".join(f"{tick}: {name}" for _, tick, name in marks) + ")")
+    ax.yaxis.grid(True)
+    title_and_legend(ax, ALPHA_FIT_TITLE, [mu_line, sigma_line], ["fitted μ", "fitted σ"], legend, axis_w)
+
+
 def continuous_figure(p, q, unit="nats", parts=CONTINUOUS_PARTS, title=None, size=None, readout=True,
-                      layout=None):
+                      layout=None, alpha=None):
     """The continuous view of P and Q as a matplotlib Figure (Qt-free; for export and notebooks).
 
     p, q: `klviz.core.Normal` / `Mixture`, their dict forms ({"family": "normal", "mu": 0,
     "sigma": 1} or {"family": "mixture", "weight": w, "components": [{mu, sigma}, {mu, sigma}]}),
-    or a SPEC string ("normal:0,1"). parts: any of "densities", "integrands", top to bottom.
+    or a SPEC string ("normal:0,1"). parts: any of "densities", "integrands", top to bottom, and
+    "alpha_fit" (always last; not by default): the α-fit of a Normal to P, its μ and σ against α
+    from −2 to 3 (Minka 2005), with `alpha` (a number) marked.
     readout: add the column with every measure as text (differential entropies may be negative).
     layout: fixed axis limits (and x origin), legends and readout width shared by several figures,
     so that they line up (an animation's frames; see `klviz.figures.animate.AnimationPlan`).
@@ -233,7 +258,16 @@ def continuous_figure(p, q, unit="nats", parts=CONTINUOUS_PARTS, title=None, siz
     """
     P, Q = as_continuous(p, "P"), as_continuous(q, "Q")
     check_unit(unit)
-    parts = check_parts(parts, CONTINUOUS_PARTS, "continuous")
+    parts = check_parts(parts, ALL_CONTINUOUS_PARTS, "continuous")
+    if "alpha_fit" in parts:
+        if layout is not None:
+            raise ValueError("the α-fit part is drawn in still figures only (not in a shared layout)")
+        parts = tuple(x for x in parts if x != "alpha_fit") + ("alpha_fit",)
+        if alpha is not None:
+            if isinstance(alpha, bool) or not isinstance(alpha, (int, float, np.floating, np.integer)) \
+                    or not np.isfinite(alpha):
+                raise ValueError(f"alpha must be a finite number, not {alpha!r}")
+            alpha = float(alpha)
     if size is not None:
         size = check_size(size)
     layout = check_layout(layout, parts)
@@ -251,10 +285,22 @@ def continuous_figure(p, q, unit="nats", parts=CONTINUOUS_PARTS, title=None, siz
     check_drawable(x, lp, lq, parts, unit)
     xlabel = x_label(origin)
 
+    x_parts = [part for part in parts if part != "alpha_fit"]
+    curve = None
+    if "alpha_fit" in parts:
+        from klviz.core.alpha import ALPHA_RANGE, alpha_curve
+
+        curve = alpha_curve(P, np.linspace(*ALPHA_RANGE, 26))
+
     def make_panels(axis_w):
         panels = []
         for i, part in enumerate(parts):
-            last = i == len(parts) - 1
+            last = part in x_parts and part == x_parts[-1]
+            if part == "alpha_fit":
+                leg = legend_plan(["fitted μ", "fitted σ"], ALPHA_FIT_TITLE, axis_w)
+                panels.append(dict(top=top_margin(leg), bottom=0.55, axes_h=_AXES_H[part], part=part, legend=leg,
+                                   origin=origin, draw=partial(_draw_alpha_fit, curve=curve, alpha=alpha, legend=leg)))
+                continue
             if part == "densities":
                 leg = legend_plan(density_names(P, Q), DENSITIES_TITLE, axis_w, fixed_legend(fixed, part))
                 draw = partial(_draw_densities, x=x, lp=lp, lq=lq, P=P, Q=Q, legend=leg,
@@ -270,5 +316,5 @@ def continuous_figure(p, q, unit="nats", parts=CONTINUOUS_PARTS, title=None, siz
 
     with rc_context():
         fig = compose(make_panels, groups, title, size, 5.6, readout, layout)
-    fig._klviz_remake = lambda new_size: continuous_figure(P, Q, unit, parts, title, new_size, readout, layout)
+    fig._klviz_remake = lambda new_size: continuous_figure(P, Q, unit, parts, title, new_size, readout, layout, alpha)
     return fig
