@@ -236,6 +236,8 @@ def derive_name(w, buddies):
             text = strip_mnemonic(plain(w.defaultAction().text()))
         if text:
             return text
+    if w.metaObject().className() == "QTableCornerButton":  # Qt < 6.8 leaves it unnamed
+        return "Select all cells"
     if isinstance(w, (QtWidgets.QTabBar, QtWidgets.QTabWidget)):
         tabs = [strip_mnemonic(w.tabText(k)) for k in range(w.count())]
         return "Tabs: " + ", ".join(t for t in tabs if t) if any(tabs) else ""

@@ -177,8 +177,9 @@ class GridLines:
         if key == self._key:
             return
         self._key = key
-        xl = bottom.tickValues(x0, x1, size[0])
-        yl = left.tickValues(y0, y1, size[1])
+        with np.errstate(over="ignore", invalid="ignore"):  # ranges near 1e300 (pyqtgraph 0.13 overflows)
+            xl = bottom.tickValues(x0, x1, size[0])
+            yl = left.tickValues(y0, y1, size[1])
         for level, item in ((1, self.items[0]), (0, self.items[1])):
             xs = [v for v in (xl[level][1] if len(xl) > level else []) if x0 <= v <= x1]
             ys = [v for v in (yl[level][1] if len(yl) > level else []) if y0 <= v <= y1]
