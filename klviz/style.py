@@ -47,6 +47,15 @@ _TEXT_SHADES = {
 }
 
 
+# Characters that draw a swatch (a legend mark), not words: a run made only of these keeps the
+# chart colour itself instead of taking a text shade.
+MARK_CHARS = frozenset("■━╍┃┆●▬▮ \u00a0")
+
+
+def is_mark(text):
+    return set(text) <= MARK_CHARS
+
+
 def text_color(color, dark=False):
     """The shade of `color` (one of the colours above) to use for text in the light or dark theme."""
     return _TEXT_SHADES[bool(dark)].get(color.upper() if color.startswith("#") else color, color)

@@ -13,7 +13,7 @@ from PySide6 import QtCore, QtWidgets
 
 from klviz.core.format import format_value
 from klviz.core.units import convert
-from klviz.style import text_color
+from klviz.style import is_mark, text_color
 
 MINUS = "−"
 QUIZ_HIDDEN = "?"
@@ -54,7 +54,6 @@ def paren(value, digits=4):
     return f"({t})" if t.startswith(MINUS) else t
 
 
-_MARKS = frozenset("━╍┃┆●■▬ ")
 _text_dark = False  # the theme the coloured text is written for (one theme per application)
 
 
@@ -68,7 +67,7 @@ def coloured(text, color, bold=False):
     """`text` in `color`: a swatch (━━, ●) in the mark colour itself, words and numbers in the
     theme's text shade of it (klviz.style.text_color: at least 4.5:1 on the window)."""
     weight = "font-weight:600;" if bold else ""
-    shade = color if set(text) <= _MARKS else text_color(color, _text_dark)
+    shade = color if is_mark(text) else text_color(color, _text_dark)
     return f'<span style="color:{shade};{weight}">{text}</span>'
 
 

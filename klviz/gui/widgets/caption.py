@@ -22,7 +22,7 @@ import re
 
 from PySide6 import QtCore, QtGui, QtWidgets
 
-from klviz.style import text_color
+from klviz.style import is_mark, text_color
 
 HIDDEN = "?"
 _UNSET = object()
@@ -84,9 +84,6 @@ def _words(runs):
                 current.append((part, tuple(style)))
     words.append(current)
     return words
-
-
-_MARKS = frozenset("■━╍┃┆●▬▮ \u00a0")
 
 
 def _shade(color, mark, dark):
@@ -238,7 +235,7 @@ class Caption(QtWidgets.QWidget):
         fonts, _ = self._font_set()
         spacing = self._line_spacing()
         self._layout = [(_MARGIN + x, _MARGIN + r * spacing, self._static_text(t, st[0], st[1], fonts),
-                         fonts[st[0], st[1]], st[2], set(t) <= _MARKS)
+                         fonts[st[0], st[1]], st[2], is_mark(t))
                         for r, row in enumerate(rows) for x, t, st, _ in row]
         self._laid_width = self.width()
         h = int(spacing * len(rows) + 2 * _MARGIN + 0.999)
