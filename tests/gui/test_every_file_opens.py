@@ -243,7 +243,7 @@ distributions = st.one_of(normals, mixtures)
 weights = st.floats(0.0, 1e6, allow_nan=False, allow_infinity=False)
 # labels: any text (markup, RTL, combining marks, line separators...), distinct and non-empty
 # once stripped, at most 40 characters, as the file format demands
-labels_text = st.text(min_size=1, max_size=40).map(str.strip).filter(bool)
+labels_text = st.text(min_size=1, max_size=40).filter(lambda s: s.strip() != "").map(str.strip)
 
 
 @st.composite

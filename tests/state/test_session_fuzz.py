@@ -22,7 +22,9 @@ SETTINGS = settings(max_examples=int(os.environ.get("KLVIZ_FUZZ_EXAMPLES", "60")
 label_chars = st.characters(blacklist_categories=("Cc", "Cs", "Zl", "Zp"),
                             blacklist_characters="\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
                                                  "\u2066\u2067\u2068\u2069")
-labels_text = st.text(label_chars, min_size=1, max_size=40).map(str.strip).filter(bool)
+# Filter before the map: Hypothesis 6.100 with numpy 2 drops a filter placed after a map (its
+# rewrite check touches np.asfarray, gone in numpy 2) and lets stripped-to-empty labels through.
+labels_text = st.text(label_chars, min_size=1, max_size=40).filter(lambda s: s.strip() != "").map(str.strip)
 
 weights_value = st.one_of(
     st.floats(min_value=0.0, max_value=1e308, allow_nan=False, allow_infinity=False),
