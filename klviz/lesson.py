@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 
 from klviz.core.format import format_value
 from klviz.core.spec import Mixture, Normal
+from klviz.i18n import QT_TRANSLATE_NOOP
 
 
 @dataclass(frozen=True)
@@ -39,149 +40,149 @@ _BIMODAL = {"p": Mixture.from_params(0.5, -3.0, 0.8, 3.0, 0.8), "q": Normal(0.8,
 
 STEPS = (
     Step(
-        "entropy", "1. Entropy: how surprising is P?", "discrete",
-        "<p>Entropy measures the average surprise of outcomes drawn from P. A rare outcome "
+        "entropy", QT_TRANSLATE_NOOP("klviz", "1. Entropy: how surprising is P?"), "discrete",
+        QT_TRANSLATE_NOOP("klviz", "<p>Entropy measures the average surprise of outcomes drawn from P. A rare outcome "
         "(small p<sub>i</sub>) is surprising, −log p<sub>i</sub> is large; the entropy weighs each "
-        "surprise by how often it happens.</p>",
-        "<p>Drag P towards a single bar: the entropy falls to 0 (no surprise). Make P flat: it "
-        "rises to its maximum, log n.</p>",
+        "surprise by how often it happens.</p>"),
+        QT_TRANSLATE_NOOP("klviz", "<p>Drag P towards a single bar: the entropy falls to 0 (no surprise). Make P flat: it "
+        "rises to its maximum, log n.</p>"),
         {"discrete": {"labels": _FOUR, "p": _DYADIC, "q": [0.25, 0.25, 0.25, 0.25]}, "unit": "bits"},
     ),
     Step(
-        "message", "2. Cross-entropy as message length", "discrete",
-        "<p>Build a code for symbols drawn from Q: the ideal code word for symbol i is "
+        "message", QT_TRANSLATE_NOOP("klviz", "2. Cross-entropy as message length"), "discrete",
+        QT_TRANSLATE_NOOP("klviz", "<p>Build a code for symbols drawn from Q: the ideal code word for symbol i is "
         "−log<sub>2</sub> q<sub>i</sub> bits long. Now send data that really comes from P with Q's "
-        "code. The average message length per symbol is the cross-entropy H(P,Q).</p>",
-        "<p>Copy P to Q: the code now fits the data and H(P,Q) drops to H(P), the shortest "
-        "average possible. Give Q a tiny bar where P is large and watch that word get long.</p>",
+        "code. The average message length per symbol is the cross-entropy H(P,Q).</p>"),
+        QT_TRANSLATE_NOOP("klviz", "<p>Copy P to Q: the code now fits the data and H(P,Q) drops to H(P), the shortest "
+        "average possible. Give Q a tiny bar where P is large and watch that word get long.</p>"),
         {"discrete": {"labels": _FOUR, "p": _DYADIC, "q": [0.25, 0.25, 0.25, 0.25]}, "unit": "bits"},
     ),
     Step(
-        "kl", "3. KL divergence: the bits wasted", "discrete",
-        "<p>Coding P's data with Q's code costs H(P,Q) bits per symbol; the best code costs H(P). "
+        "kl", QT_TRANSLATE_NOOP("klviz", "3. KL divergence: the bits wasted"), "discrete",
+        QT_TRANSLATE_NOOP("klviz", "<p>Coding P's data with Q's code costs H(P,Q) bits per symbol; the best code costs H(P). "
         "The difference is the Kullback-Leibler divergence D(P‖Q): the price of believing Q when "
-        "the truth is P. It is never negative, and it is 0 only when Q = P.</p>",
-        "<p>Drag either distribution and check that the two bars of the decomposition always "
-        "add up: cross-entropy = entropy + KL.</p>",
+        "the truth is P. It is never negative, and it is 0 only when Q = P.</p>"),
+        QT_TRANSLATE_NOOP("klviz", "<p>Drag either distribution and check that the two bars of the decomposition always "
+        "add up: cross-entropy = entropy + KL.</p>"),
         {"discrete": {"labels": ["A", "B", "C", "D", "E"], "p": [0.1, 0.4, 0.3, 0.15, 0.05],
                       "q": [0.3, 0.1, 0.2, 0.2, 0.2]}, "unit": "bits"},
     ),
     Step(
-        "asymmetry", "4. KL is not symmetric", "discrete",
-        "<p>D(P‖Q) weighs the log-ratio log(p/q) by P; D(Q‖P) weighs log(q/p) by Q. Different "
+        "asymmetry", QT_TRANSLATE_NOOP("klviz", "4. KL is not symmetric"), "discrete",
+        QT_TRANSLATE_NOOP("klviz", "<p>D(P‖Q) weighs the log-ratio log(p/q) by P; D(Q‖P) weighs log(q/p) by Q. Different "
         "weights, different answers: in general D(P‖Q) ≠ D(Q‖P). Where Q gives zero probability to "
-        "something P can produce, D(P‖Q) is infinite — while D(Q‖P) may stay small.</p>",
-        "<p>Press <i>Swap P ⇄ Q</i> and compare. Then press <i>Support mismatch</i>: one direction "
-        "becomes ∞, the other does not.</p>",
+        "something P can produce, D(P‖Q) is infinite — while D(Q‖P) may stay small.</p>"),
+        QT_TRANSLATE_NOOP("klviz", "<p>Press <i>Swap P ⇄ Q</i> and compare. Then press <i>Support mismatch</i>: one direction "
+        "becomes ∞, the other does not.</p>"),
         {"discrete": {"labels": ["A", "B", "C"], "p": [0.8, 0.15, 0.05], "q": [0.34, 0.33, 0.33]}, "unit": "nats"},
     ),
     Step(
-        "sampling", "5. KL as an average over samples", "discrete",
-        "<p>D(P‖Q) is the expected value, under P, of log p(x)/q(x). Draw samples from P, average "
+        "sampling", QT_TRANSLATE_NOOP("klviz", "5. KL as an average over samples"), "discrete",
+        QT_TRANSLATE_NOOP("klviz", "<p>D(P‖Q) is the expected value, under P, of log p(x)/q(x). Draw samples from P, average "
         "the log-ratios, and the running mean settles on D(P‖Q) — the law of large numbers at "
-        "work. This is how KL is estimated when only samples are available.</p>",
-        "<p>Draw 100, then 1000 more samples and watch the running mean close in on the dashed "
-        "line. Try it with Q = P (the line is at 0) and with a support mismatch.</p>",
+        "work. This is how KL is estimated when only samples are available.</p>"),
+        QT_TRANSLATE_NOOP("klviz", "<p>Draw 100, then 1000 more samples and watch the running mean close in on the dashed "
+        "line. Try it with Q = P (the line is at 0) and with a support mismatch.</p>"),
         {"discrete": {"labels": ["A", "B", "C"], "p": [0.5, 0.3, 0.2], "q": [0.2, 0.2, 0.6]}, "unit": "nats"},
     ),
     Step(
-        "bce", "6. Binary cross-entropy", "losses",
-        "<p>A binary classifier outputs f = sigmoid(z), the probability it gives to class 1: a "
+        "bce", QT_TRANSLATE_NOOP("klviz", "6. Binary cross-entropy"), "losses",
+        QT_TRANSLATE_NOOP("klviz", "<p>A binary classifier outputs f = sigmoid(z), the probability it gives to class 1: a "
         "Bernoulli distribution. The label y is another (a hard label is Bern(0) or Bern(1)). The "
         "usual loss −[y log f + (1−y) log(1−f)] is exactly the cross-entropy H(Bern(y), Bern(f)). "
-        "With a hard label H(Bern(y)) = 0, so the loss equals the KL divergence.</p>",
-        "<p>Move the logit z and watch the point slide along the loss curve; set y to 0.7 (a soft "
-        "label) and see the loss stay above H(Bern(y)).</p>",
+        "With a hard label H(Bern(y)) = 0, so the loss equals the KL divergence.</p>"),
+        QT_TRANSLATE_NOOP("klviz", "<p>Move the logit z and watch the point slide along the loss curve; set y to 0.7 (a soft "
+        "label) and see the loss stay above H(Bern(y)).</p>"),
         {"panel": 0, "losses": {"bernoulli": {"y": 1.0, "z": -0.5}}, "unit": "nats"},
     ),
     Step(
-        "cce", "7. Categorical cross-entropy", "losses",
-        "<p>With K classes the network outputs logits z; softmax turns them into probabilities. "
+        "cce", QT_TRANSLATE_NOOP("klviz", "7. Categorical cross-entropy"), "losses",
+        QT_TRANSLATE_NOOP("klviz", "<p>With K classes the network outputs logits z; softmax turns them into probabilities. "
         "The loss −Σ y<sub>i</sub> log softmax(z)<sub>i</sub> = logsumexp(z) − Σ y<sub>i</sub> "
         "z<sub>i</sub> is the cross-entropy between the target and the model. Computing it from "
-        "the logits (logsumexp) stays exact even when the logits are huge.</p>",
-        "<p>Drag the logit of the target class up: the loss falls towards 0. With two classes the "
-        "numbers match the Bernoulli panel with z = z<sub>1</sub> − z<sub>0</sub>.</p>",
+        "the logits (logsumexp) stays exact even when the logits are huge.</p>"),
+        QT_TRANSLATE_NOOP("klviz", "<p>Drag the logit of the target class up: the loss falls towards 0. With two classes the "
+        "numbers match the Bernoulli panel with z = z<sub>1</sub> − z<sub>0</sub>.</p>"),
         {"panel": 1, "losses": {"categorical": {"logits": [2.0, 1.0, 0.1, -1.0],
                                              "target": [0.0, 0.0, 1.0, 0.0], "mode": "one-hot"}},
          "unit": "nats"},
     ),
     Step(
-        "mse", "8. Mean squared error is a cross-entropy too", "losses",
-        "<p>Let the network's output f be the mean of a Normal with variance 1. The cross-entropy "
+        "mse", QT_TRANSLATE_NOOP("klviz", "8. Mean squared error is a cross-entropy too"), "losses",
+        QT_TRANSLATE_NOOP("klviz", "<p>Let the network's output f be the mean of a Normal with variance 1. The cross-entropy "
         "for a target y is −log N(y; f, 1) = ½ log 2π + ½ (y − f)<sup>2</sup> — note the ½ on "
         "the squared error. Averaged over data pairs (x, y) it is ½ log 2π + ½ MSE, so minimising "
-        "the MSE and minimising this cross-entropy give the same fit.</p>",
-        "<p>Drag the data points and watch the fitted line: the mean cross-entropy and ½ MSE move "
-        "together, a constant ½ log 2π apart.</p>",
+        "the MSE and minimising this cross-entropy give the same fit.</p>"),
+        QT_TRANSLATE_NOOP("klviz", "<p>Drag the data points and watch the fitted line: the mean cross-entropy and ½ MSE move "
+        "together, a constant ½ log 2π apart.</p>"),
         {"panel": 2, "losses": {"normal": {}}, "unit": "nats"},
     ),
     Step(
-        "codes", "9. Codes you can count", "coding",
-        "<p>Cross-entropy is a length you can count. Give each symbol a real code word built for Q "
+        "codes", QT_TRANSLATE_NOOP("klviz", "9. Codes you can count"), "coding",
+        QT_TRANSLATE_NOOP("klviz", "<p>Cross-entropy is a length you can count. Give each symbol a real code word built for Q "
         "(a Huffman code, or Shannon's ⌈−log<sub>2</sub> q<sub>i</sub>⌉ bits). Draw each symbol as "
         "a column: its width is p<sub>i</sub>, how often it is sent; its height is the length of "
         "its word. The area is the average number of bits per symbol. With ideal lengths "
         "−log<sub>2</sub> q<sub>i</sub> the area is H(P,Q); with P's own lengths it is H(P); the "
-        "area between them is D(P‖Q).</p>",
-        "<p>Drag Q towards P: the columns get shorter until the extra area vanishes. Then send a "
-        "message: the bit string's length is close to N·H(P,Q), never below N·H(P).</p>",
+        "area between them is D(P‖Q).</p>"),
+        QT_TRANSLATE_NOOP("klviz", "<p>Drag Q towards P: the columns get shorter until the extra area vanishes. Then send a "
+        "message: the bit string's length is close to N·H(P,Q), never below N·H(P).</p>"),
         {"discrete": {"labels": _FOUR, "p": _DYADIC, "q": [0.125, 0.125, 0.25, 0.5]}, "unit": "bits"},
     ),
     Step(
-        "normal", "10. Normals: entropy below zero", "continuous",
-        "<p>For a density the same formulas hold with integrals, but a density is not a "
+        "normal", QT_TRANSLATE_NOOP("klviz", "10. Normals: entropy below zero"), "continuous",
+        QT_TRANSLATE_NOOP("klviz", "<p>For a density the same formulas hold with integrals, but a density is not a "
         "probability: a narrow Normal is taller than 1, so −log p(x) is negative near its peak. The "
         "differential entropy of N(μ, σ²) is ½ log(2πe σ<sup>2</sup>), negative once σ &lt; "
         "1/√(2πe) ≈ 0.242. It is no longer an average number of bits. D(P‖Q) keeps its meaning: "
-        "it stays ≥ 0, and 0 only when Q = P.</p>",
-        "<p>Move P's std dev slider past 0.242 and watch h(P) change sign. Then move Q's mean and "
-        "std dev: D(P‖Q) never goes below 0.</p>",
+        "it stays ≥ 0, and 0 only when Q = P.</p>"),
+        QT_TRANSLATE_NOOP("klviz", "<p>Move P's std dev slider past 0.242 and watch h(P) change sign. Then move Q's mean and "
+        "std dev: D(P‖Q) never goes below 0.</p>"),
         {"continuous": {"p": Normal(0.0, 0.2), "q": Normal(1.0, 1.0)}, "unit": "nats"},
     ),
     Step(
-        "fits", "11. Forward and reverse fits", "continuous",
-        "<p>Fit a single Normal Q to a two-peaked P. Minimising D(P‖Q) (forward KL) punishes Q "
+        "fits", QT_TRANSLATE_NOOP("klviz", "11. Forward and reverse fits"), "continuous",
+        QT_TRANSLATE_NOOP("klviz", "<p>Fit a single Normal Q to a two-peaked P. Minimising D(P‖Q) (forward KL) punishes Q "
         "wherever P has mass and Q has little, so Q spreads out to cover both peaks: "
         "<i>mean-covering</i> (it matches P's mean and variance). Minimising D(Q‖P) (reverse KL) "
         "punishes Q wherever Q has mass and P has little, so Q crowds into one peak: "
-        "<i>mode-seeking</i>.</p>",
-        "<p>Press <i>Animate the forward fit</i> below and watch Q widen over both peaks. Then "
+        "<i>mode-seeking</i>.</p>"),
+        QT_TRANSLATE_NOOP("klviz", "<p>Press <i>Animate the forward fit</i> below and watch Q widen over both peaks. Then "
         "press <i>Animate the reverse fit</i>: from the same start, Q settles on the peak nearest "
-        "it. Move Q's mean to the other side first and the reverse fit picks the other peak.</p>",
+        "it. Move Q's mean to the other side first and the reverse fit picks the other peak.</p>"),
         {"continuous": dict(_BIMODAL), "unit": "nats"},
     ),
     Step(
-        "alpha", "12. The α family: between the two fits", "continuous",
-        "<p>The two directions of KL are the ends of one family, Amari's α-divergences. As α → 0 "
+        "alpha", QT_TRANSLATE_NOOP("klviz", "12. The α family: between the two fits"), "continuous",
+        QT_TRANSLATE_NOOP("klviz", "<p>The two directions of KL are the ends of one family, Amari's α-divergences. As α → 0 "
         "it becomes the reverse KL D(Q‖P), at α = ½ it is (a multiple of) the squared Hellinger "
         "distance, as α → 1 the forward KL D(P‖Q), and at α = 2 a χ² divergence. Fitting a Normal "
-        "with each α moves continuously from mode-seeking to mass-covering.</p>",
-        "<p>Move the α-fit slider from −2 towards 3: Q slides from one peak to covering both, and "
-        "its σ grows with α. Watch the inset plot of the fitted μ and σ against α.</p>",
+        "with each α moves continuously from mode-seeking to mass-covering.</p>"),
+        QT_TRANSLATE_NOOP("klviz", "<p>Move the α-fit slider from −2 towards 3: Q slides from one peak to covering both, and "
+        "its σ grows with α. Watch the inset plot of the fitted μ and σ against α.</p>"),
         {"continuous": dict(_BIMODAL), "unit": "nats"},
     ),
     Step(
-        "joint", "13. Mutual information is a KL divergence", "joint",
-        "<p>Two variables X and Y have a joint distribution P(X,Y). If they were independent it "
+        "joint", QT_TRANSLATE_NOOP("klviz", "13. Mutual information is a KL divergence"), "joint",
+        QT_TRANSLATE_NOOP("klviz", "<p>Two variables X and Y have a joint distribution P(X,Y). If they were independent it "
         "would be the product of its marginals, P(X)P(Y). Mutual information measures how far "
         "they are from that: I(X;Y) = D(P(X,Y) ‖ P(X)P(Y)), the bits per pair wasted by a code "
         "that treats them as independent. It is what the information diagram shows between "
-        "H(X|Y) and H(Y|X).</p>",
-        "<p>This is a binary symmetric channel: Y is X flipped with probability ε. Move the ε "
-        "slider: I(X;Y) = 1 − h(ε) bits, 1 at ε = 0 and 0 at ε = ½. Then try the XOR-like preset.</p>",
+        "H(X|Y) and H(Y|X).</p>"),
+        QT_TRANSLATE_NOOP("klviz", "<p>This is a binary symmetric channel: Y is X flipped with probability ε. Move the ε "
+        "slider: I(X;Y) = 1 − h(ε) bits, 1 at ε = 0 and 0 at ε = ½. Then try the XOR-like preset.</p>"),
         {"joint": {"preset": "bsc", "epsilon": 0.1}, "unit": "bits"},
     ),
     Step(
-        "optimum", "14. Minimise cross-entropy, minimise KL: one optimum", "discrete",
-        "<p>Training a classifier minimises the cross-entropy H(P,Q) between the data P and the "
+        "optimum", QT_TRANSLATE_NOOP("klviz", "14. Minimise cross-entropy, minimise KL: one optimum"), "discrete",
+        QT_TRANSLATE_NOOP("klviz", "<p>Training a classifier minimises the cross-entropy H(P,Q) between the data P and the "
         "model Q. Since H(P,Q) = H(P) + D(P‖Q) and H(P) does not depend on Q, every change of Q "
         "moves both by the same amount: the cross-entropy and the KL divergence have the same "
         "gradient and the same minimiser, Q = P. Minimising the loss <i>is</i> minimising the "
-        "KL divergence; the floor H(P,Q) cannot go below is H(P).</p>",
-        "<p>Press <i>Fit Q to P</i>: gradient descent on Q's logits. The chart draws H(P,Q) and "
+        "KL divergence; the floor H(P,Q) cannot go below is H(P).</p>"),
+        QT_TRANSLATE_NOOP("klviz", "<p>Press <i>Fit Q to P</i>: gradient descent on Q's logits. The chart draws H(P,Q) and "
         "D(P‖Q) at each iteration: two parallel curves a constant H(P) apart, reaching their "
-        "floors, H(P) and 0, together when Q = P. Undo puts Q back in one step.</p>",
+        "floors, H(P) and 0, together when Q = P. Undo puts Q back in one step.</p>"),
         {"discrete": {"labels": ["A", "B", "C", "D", "E"], "p": [0.1, 0.4, 0.3, 0.15, 0.05],
                       "q": [0.05, 0.05, 0.1, 0.3, 0.5]}, "unit": "bits"},
     ),
@@ -196,10 +197,11 @@ def step_index(key):
     return next(i for i, s in enumerate(STEPS) if s.key == key)
 
 
-def formula(step, m, state, unit):
+def formula(step, m, state, unit, tr=str):
     """The step's formula as HTML with the live numbers: `m` the app's DiscreteMeasures (with
     `state` the DiscreteState) for a discrete or coding step, its ContinuousMeasures (with the
-    ContinuousState) for a continuous one; "" for the others."""
+    ContinuousState) for a continuous one; "" for the others. `tr` translates its words (the gui
+    passes klviz.gui.i18n.translated; the templates are filled after translation)."""
     if m is None:
         return ""
     if step.tab == "continuous":
@@ -211,8 +213,9 @@ def formula(step, m, state, unit):
         terms = " + ".join(f"{p[i]:.3g}·log(1/{p[i]:.3g})" for i in range(len(p)) if p[i] > 0)
         return f"H(P) = Σ p<sub>i</sub> log(1/p<sub>i</sub>) = {terms} = <b>{_v(m.entropy_p)} {unit}</b>"
     if step.key == "message":
-        return (f"H(P,Q) = Σ p<sub>i</sub> · (−log q<sub>i</sub>) = <b>{_v(m.cross_entropy_pq)} {unit}</b>"
-                f" per symbol; the best possible, H(P) = {_v(m.entropy_p)} {unit}")
+        return tr(QT_TRANSLATE_NOOP("klviz", "H(P,Q) = Σ p<sub>i</sub> · (−log q<sub>i</sub>) = <b>{h_pq} {unit}</b>"
+                                    " per symbol; the best possible, H(P) = {h_p} {unit}")).format(
+            h_pq=_v(m.cross_entropy_pq), h_p=_v(m.entropy_p), unit=unit)
     if step.key == "kl":
         return (f"H(P,Q) = H(P) + D(P‖Q):  <b>{_v(m.cross_entropy_pq)}</b> = {_v(m.entropy_p)} + "
                 f"{_v(m.kl_pq)} {unit}")
@@ -222,11 +225,13 @@ def formula(step, m, state, unit):
     if step.key == "sampling":
         return f"E<sub>x~P</sub>[log p(x)/q(x)] = D(P‖Q) = <b>{_v(m.kl_pq)} {unit}</b>"
     if step.key == "codes":
-        return (f"ideal area H(P,Q) = <b>{_v(m.cross_entropy_pq)} {unit}</b> = H(P) {_v(m.entropy_p)} "
-                f"+ D(P‖Q) {_v(m.kl_pq)} {unit} per symbol")
+        return tr(QT_TRANSLATE_NOOP("klviz", "ideal area H(P,Q) = <b>{h_pq} {unit}</b> = H(P) {h_p} "
+                                    "+ D(P‖Q) {kl} {unit} per symbol")).format(
+            h_pq=_v(m.cross_entropy_pq), h_p=_v(m.entropy_p), kl=_v(m.kl_pq), unit=unit)
     if step.key == "optimum":
-        return (f"H(P,Q) − D(P‖Q) = {_v(m.cross_entropy_pq)} − {_v(m.kl_pq)} = <b>H(P) = "
-                f"{_v(m.entropy_p)} {unit}</b>, whatever Q is")
+        return tr(QT_TRANSLATE_NOOP("klviz", "H(P,Q) − D(P‖Q) = {h_pq} − {kl} = <b>H(P) = "
+                                    "{h_p} {unit}</b>, whatever Q is")).format(
+            h_pq=_v(m.cross_entropy_pq), kl=_v(m.kl_pq), h_p=_v(m.entropy_p), unit=unit)
     return ""
 
 
@@ -248,7 +253,7 @@ def _cell(text):
     return html.escape(text).replace("\n", "<br>").replace("\u2028", "<br>").replace("\u2029", "<br>")
 
 
-def code_table(state, lengths):
+def code_table(state, lengths, tr=str):
     """HTML table of the code words' lengths (-log2 q_i, given) beside p_i and q_i.
 
     The labels are data (a session file's): escaped, so they show as the text they are."""
@@ -258,4 +263,4 @@ def code_table(state, lengths):
         for lab, p, q, n in zip(state.labels, state.p, state.q, lengths)
     )
     return ("<table cellspacing=0 cellpadding=3><tr><th></th><th>p</th><th>q</th>"
-            f"<th>code length −log₂ q (bits)</th></tr>{rows}</table>")
+            f"<th>{tr(QT_TRANSLATE_NOOP('klviz', 'code length −log₂ q (bits)'))}</th></tr>{rows}</table>")

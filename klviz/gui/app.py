@@ -13,7 +13,10 @@ def run(session_path=None):
 
     from klviz.gui import settings
 
+    from klviz.gui import i18n
+
     app = QtWidgets.QApplication.instance() or QtWidgets.QApplication(sys.argv[:1])
+    i18n.install(app)  # the saved language (or the system's), before any widget is built
     setup_application(app)
     window = create_main_window(session_path, deferred=True)
     if session_path is None:

@@ -12,6 +12,7 @@ from PySide6 import QtCore, QtGui
 from klviz.gui import settings
 from klviz.gui.actions import set_keys
 from klviz.gui.models.presentation import STEP
+from klviz.gui.i18n import translate
 
 
 class Classroom(QtCore.QObject):
@@ -35,12 +36,12 @@ class Classroom(QtCore.QObject):
 
     def _build_actions(self):
         pm, K = self.presentation, QtGui.QKeySequence.StandardKey
-        self.action_presentation = self._action("&Presentation mode", "action_presentation", ["F11"], True)
-        self.action_presentation.setStatusTip("Full screen, large type, high contrast (F11)")
+        self.action_presentation = self._action(translate("classroom", "&Presentation mode"), "action_presentation", ["F11"], True)
+        self.action_presentation.setStatusTip(translate("classroom", "Full screen, large type, high contrast (F11)"))
         self.action_presentation.toggled.connect(pm.set_presenting)
 
-        self.action_quiz = self._action("&Quiz mode: hide the numbers", "action_quiz", ["F9"], True)
-        self.action_quiz.setStatusTip("Hide every number so the class can predict; Space reveals")
+        self.action_quiz = self._action(translate("classroom", "&Quiz mode: hide the numbers"), "action_quiz", ["F9"], True)
+        self.action_quiz.setStatusTip(translate("classroom", "Hide every number so the class can predict; Space reveals"))
         self.action_quiz.toggled.connect(pm.set_quiz)
         self.reveal_shortcut = QtGui.QShortcut(QtGui.QKeySequence("Space"), self.window)
         self.reveal_shortcut.setContext(QtCore.Qt.ShortcutContext.WindowShortcut)
@@ -48,16 +49,16 @@ class Classroom(QtCore.QObject):
         self.reveal_shortcut.activated.connect(lambda: pm.set_quiz(False))
 
         # Ctrl+= too: the same key as Ctrl++ without Shift on most layouts
-        self.action_zoom_in = self._action("Zoom &in", "action_zoom_in", ["Ctrl++", "Ctrl+=", K.ZoomIn])
+        self.action_zoom_in = self._action(translate("classroom", "Zoom &in"), "action_zoom_in", ["Ctrl++", "Ctrl+=", K.ZoomIn])
         self.action_zoom_in.triggered.connect(lambda: pm.zoom(+STEP))
-        self.action_zoom_out = self._action("Zoom &out", "action_zoom_out", ["Ctrl+-", K.ZoomOut])
+        self.action_zoom_out = self._action(translate("classroom", "Zoom &out"), "action_zoom_out", ["Ctrl+-", K.ZoomOut])
         self.action_zoom_out.triggered.connect(lambda: pm.zoom(-STEP))
-        self.action_zoom_reset = self._action("&Actual size", "action_zoom_reset", ["Ctrl+0"])
+        self.action_zoom_reset = self._action(translate("classroom", "&Actual size"), "action_zoom_reset", ["Ctrl+0"])
         self.action_zoom_reset.triggered.connect(pm.zoom_reset)
 
         self.theme_group = QtGui.QActionGroup(self.window)
         self.theme_actions = {}
-        for name, text in (("system", "Follow the &system"), ("light", "&Light"), ("dark", "&Dark")):
+        for name, text in (("system", translate("classroom", "Follow the &system")), ("light", translate("classroom", "&Light")), ("dark", translate("classroom", "&Dark"))):
             act = self._action(text, f"action_theme_{name}", checkable=True)
             act.setChecked(name == pm.theme)
             act.triggered.connect(lambda _=False, n=name: pm.set_theme(n))
@@ -72,7 +73,7 @@ class Classroom(QtCore.QObject):
         menu.addAction(self.action_zoom_out)
         menu.addAction(self.action_zoom_reset)
         menu.addSeparator()
-        themes = menu.addMenu("&Theme")
+        themes = menu.addMenu(translate("classroom", "&Theme"))
         for act in self.theme_actions.values():
             themes.addAction(act)
 
@@ -115,8 +116,8 @@ class Classroom(QtCore.QObject):
         if self.action_quiz.isChecked() != on:
             self.action_quiz.setChecked(on)
         self.window.statusBar().showMessage(
-            "Quiz mode: numbers hidden. Predict, then press Space to reveal." if on
-            else "Numbers revealed.", 6000)
+            translate("classroom", "Quiz mode: numbers hidden. Predict, then press Space to reveal.") if on
+            else translate("classroom", "Numbers revealed."), 6000)
 
     def _on_theme(self, name):
         self.theme_actions[name].setChecked(True)

@@ -21,6 +21,7 @@ from PySide6 import QtCore, QtGui, QtWidgets
 
 from klviz.gui.widgets.text import plain_label
 from klviz.state.imports import ImportRefused, with_import
+from klviz.gui.i18n import translate
 
 IMPORT_SHORTCUT = "Ctrl+I"
 _TARGET_OF_PAGE = {"page_discrete": "p", "page_joint": "joint", "page_losses": "batch"}
@@ -49,13 +50,13 @@ class DataMenu(QtCore.QObject):
         self.window = window
         self.model = window.model
         self.dialog = None  # the import dialog while it is open
-        self.action_import = QtGui.QAction("Import &data…", window)
+        self.action_import = QtGui.QAction(translate("data_menu", "Import &data…"), window)
         self.action_import.setObjectName("action_import_data")
         taken = {k.toString() for a in window.findChildren(QtGui.QAction) for k in a.shortcuts()}
         if QtGui.QKeySequence(IMPORT_SHORTCUT).toString() not in taken:
             self.action_import.setShortcut(QtGui.QKeySequence(IMPORT_SHORTCUT))
-        self.action_import.setStatusTip("Read P, Q, the joint or a batch of logits from a file (CSV, TSV, "
-                                        "text, .npy), with a preview")
+        self.action_import.setStatusTip(translate("data_menu", "Read P, Q, the joint or a batch of logits from a file (CSV, TSV, "
+                                        "text, .npy), with a preview"))
         self.action_import.triggered.connect(lambda: self.import_dialog())
         window.addAction(self.action_import)
         file_menu = _menu_holding(window, window.exporter.action_export)
@@ -70,25 +71,25 @@ class DataMenu(QtCore.QObject):
 
         w = self.window
         self.note = FrameworkNote()
-        self._quiz_text = plain_label("Hidden in quiz mode: the note prints the values.")
+        self._quiz_text = plain_label(translate("data_menu", "Hidden in quiz mode: the note prints the values."))
         self._quiz_text.setVisible(False)
         body = QtWidgets.QWidget()
         lay = QtWidgets.QVBoxLayout(body)
         lay.setContentsMargins(4, 4, 4, 4)
-        lay.addWidget(plain_label("D(P‖Q) and H(P,Q) of the Discrete tab's pair, as PyTorch, TensorFlow "
-                                  "and JAX compute them:"))
+        lay.addWidget(plain_label(translate("data_menu", "D(P‖Q) and H(P,Q) of the Discrete tab's pair, as PyTorch, TensorFlow "
+                                  "and JAX compute them:")))
         lay.addWidget(self.note, 1)
         lay.addWidget(self._quiz_text)
-        self.dock = QtWidgets.QDockWidget("Same numbers in your framework", w)
+        self.dock = QtWidgets.QDockWidget(translate("data_menu", "Same numbers in your framework"), w)
         self.dock.setObjectName("dock_framework_note")
         self.dock.setWidget(body)
         self.dock.hide()
         w.addDockWidget(QtCore.Qt.DockWidgetArea.BottomDockWidgetArea, self.dock)
         self.action_note = self.dock.toggleViewAction()
-        self.action_note.setText("&Framework note")
+        self.action_note.setText(translate("data_menu", "&Framework note"))
         self.action_note.setObjectName("action_framework_note")
-        self.action_note.setStatusTip('"The same numbers in your framework": PyTorch, TensorFlow and JAX '
-                                      "expressions for the current pair, with their values")
+        self.action_note.setStatusTip(translate("data_menu", '"The same numbers in your framework": PyTorch, TensorFlow and JAX '
+                                      "expressions for the current pair, with their values"))
         w.addAction(self.action_note)
         view_menu = _menu_holding(w, w.action_lesson)
         if view_menu is not None:
@@ -135,7 +136,7 @@ class DataMenu(QtCore.QObject):
         try:
             new, text = with_import(self.model.session, result)
         except ImportRefused as exc:
-            self.window._error("Could not import", str(exc))
+            self.window._error(translate("data_menu", "Could not import"), str(exc))
             return False
         self.model.end_gesture()
         self.model.apply(new, text)
@@ -148,5 +149,5 @@ class DataMenu(QtCore.QObject):
             w.page_losses.panels.setCurrentWidget(w.page_losses.categorical)
         else:
             w.tabs.setCurrentWidget(w.page_discrete)
-        w.statusBar().showMessage(f"{text}: done (Undo takes it back).", 6000)
+        w.statusBar().showMessage(translate("data_menu", '{text}: done (Undo takes it back).').format(text=text), 6000)
         return True

@@ -21,6 +21,7 @@ from PySide6 import QtCore, QtGui, QtWidgets
 
 from klviz.gui import settings
 from klviz.gui.jobs import Cancelled, import_long_lived, run_job
+from klviz.gui.i18n import translate
 
 # chart objectName -> (view, parts)
 CHART_PARTS = {
@@ -116,20 +117,20 @@ class Exporter(QtCore.QObject):
         super().__init__(window)
         self.window = window
         self.model = window.model
-        self.action_export = QtGui.QAction("&Export…", window)
+        self.action_export = QtGui.QAction(translate("export", "&Export…"), window)
         self.action_export.setObjectName("action_export")
         self.action_export.setShortcut(QtGui.QKeySequence("Ctrl+E"))
-        self.action_export.setStatusTip("Save the current view as PNG, SVG or PDF, or its data as CSV/JSON")
+        self.action_export.setStatusTip(translate("export", "Save the current view as PNG, SVG or PDF, or its data as CSV/JSON"))
         self.action_export.triggered.connect(lambda: self.export_dialog())
-        self.action_copy = QtGui.QAction("&Copy figure", window)
+        self.action_copy = QtGui.QAction(translate("export", "&Copy figure"), window)
         self.action_copy.setObjectName("action_copy_figure")
         self.action_copy.setShortcut(QtGui.QKeySequence("Ctrl+Shift+C"))
-        self.action_copy.setStatusTip("Put a PNG of the current view on the clipboard")
+        self.action_copy.setStatusTip(translate("export", "Put a PNG of the current view on the clipboard"))
         self.action_copy.triggered.connect(lambda: self.copy_figure_async())
-        self.action_export_animation = QtGui.QAction("Export &animation…", window)
+        self.action_export_animation = QtGui.QAction(translate("export", "Export &animation…"), window)
         self.action_export_animation.setObjectName("action_export_animation")
         self.action_export_animation.setStatusTip(
-            "Save a fit or a parameter sweep of the current view as an animated GIF, WebP, APNG or MP4")
+            translate("export", "Save a fit or a parameter sweep of the current view as an animated GIF, WebP, APNG or MP4"))
         self.action_export_animation.triggered.connect(lambda: self.export_animation_dialog())
         for a in (self.action_export, self.action_copy, self.action_export_animation):
             window.addAction(a)
@@ -177,7 +178,7 @@ class Exporter(QtCore.QObject):
     def copy_figure(self, view=None, parts=None):
         image = QtGui.QImage.fromData(self.png_bytes(view, parts))
         QtWidgets.QApplication.clipboard().setImage(image)
-        self.window.statusBar().showMessage("Figure copied to the clipboard.", 4000)
+        self.window.statusBar().showMessage(translate("export", "Figure copied to the clipboard."), 4000)
         return image
 
     # -- in a worker (the app) -------------------------------------------------------------------
@@ -202,7 +203,7 @@ class Exporter(QtCore.QObject):
             self._busy.setTextVisible(False)
             # no taller than the status bar's text: a growing status bar would lay the whole window out again
             self._busy.setMaximumHeight(self.window.statusBar().fontMetrics().height())
-            self._busy.setAccessibleName("Export in progress")
+            self._busy.setAccessibleName(translate("export", "Export in progress"))
             self.window.statusBar().addPermanentWidget(self._busy)
         self._busy.show()
 
@@ -239,7 +240,7 @@ class Exporter(QtCore.QObject):
             with drawing(cancelled):
                 return write_export(session, path, view, parts, dpi, size)
 
-        job = self.run(work, f"Exporting {shown}…")
+        job = self.run(work, translate("export", 'Exporting {shown}…').format(shown=shown))
         job.path = path
         job.succeeded.connect(lambda _: self.window.statusBar().showMessage(f"Exported {shown}", 5000))
         job.failed.connect(lambda msg: self.window._error("Export failed", f"Could not export {shown}: {msg}"))
@@ -256,14 +257,14 @@ class Exporter(QtCore.QObject):
             with drawing(cancelled):
                 return png_of(session, view, parts)
 
-        job = self.run(work, "Drawing the figure for the clipboard…")
+        job = self.run(work, translate("export", "Drawing the figure for the clipboard…"))
         job.succeeded.connect(self._to_clipboard)
         job.failed.connect(lambda msg: self.window._error("Copy failed", f"Could not copy the figure: {msg}"))
         return job
 
     def _to_clipboard(self, data):
         QtWidgets.QApplication.clipboard().setImage(QtGui.QImage.fromData(data))
-        self.window.statusBar().showMessage("Figure copied to the clipboard.", 4000)
+        self.window.statusBar().showMessage(translate("export", "Figure copied to the clipboard."), 4000)
 
     # -- dialogs -------------------------------------------------------------------------------
     def export_dialog(self, view=None, parts=None):
@@ -271,7 +272,7 @@ class Exporter(QtCore.QObject):
         Returns its Job (with `.path`), or None if cancelled."""
         view = view or self.current_view()
         if view is None:
-            self.window._error("Nothing to export", "This tab has no figure to export yet.")
+            self.window._error(translate("export", "Nothing to export"), translate("export", "This tab has no figure to export yet."))
             return None
         kinds = export_kinds(view)
         options = ExportOptions(kinds, self.window, settings.value_of(FORMAT_KEY, "png", kinds))
@@ -280,7 +281,7 @@ class Exporter(QtCore.QObject):
         fmt = options.format()
         settings.set_value(FORMAT_KEY, fmt)
         name = f"klviz-{view}{'-' + parts[0] if parts else ''}.{fmt}"
-        path = self.ask_save_path("Export", name, FILTERS[fmt], fmt)
+        path = self.ask_save_path(translate("export", "Export"), name, FILTERS[fmt], fmt)
         if path is None:
             return None
         return self.export_async(path, view, parts, dpi=options.dpi(), size=options.size())
@@ -301,9 +302,8 @@ class Exporter(QtCore.QObject):
         if got == ext:
             return path
         if got in FILTERS or got in ("gif", "webp", "apng", "mp4"):
-            self.window._error("Export failed",
-                               f"{shown_path(os.path.basename(path))} ends in .{got}, but the chosen format is "
-                               f"{ext.upper()}: export again and choose {got.upper()}, or end the name in .{ext}.")
+            self.window._error(translate("export", "Export failed"),
+                               translate("export", '{0} ends in .{got}, but the chosen format is {1}: export again and choose {2}, or end the name in .{ext}.').format(shown_path(os.path.basename(path)), ext.upper(), got.upper(), got=got, ext=ext))
             return None
         return path + "." + ext
 
@@ -313,7 +313,7 @@ class Exporter(QtCore.QObject):
 
         view = view or self.current_view()
         if view is None:
-            self.window._error("Nothing to animate", "Animations are of the Discrete and Continuous views.")
+            self.window._error(translate("export", "Nothing to animate"), translate("export", "Animations are of the Discrete and Continuous views."))
             return None
         dialog = ExportAnimationDialog(self, view, self.window)
         dialog.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -349,7 +349,7 @@ class Exporter(QtCore.QObject):
                     raise ValueError(f"a value is beyond the range of floating-point numbers ({exc})") from None
                 return tuple(anim.notes)
 
-        job = self.run(work, f"Exporting the animation {shown}…")
+        job = self.run(work, translate("export", 'Exporting the animation {shown}…').format(shown=shown))
         job.path = path
         job.succeeded.connect(lambda notes: self.window.statusBar().showMessage(
             " ".join([f"Exported {shown}."] + [f"Note: {n}." for n in notes]), 8000))
@@ -363,10 +363,10 @@ class Exporter(QtCore.QObject):
         view, parts = CHART_PARTS[plot.objectName()]
         menu = QtWidgets.QMenu(plot)
         menu.setObjectName(f"menu_{plot.objectName()}")
-        menu.addAction("&Export this chart…", lambda: self.export_dialog(view, parts))
-        menu.addAction("&Copy this chart", lambda: self.copy_figure_async(view, parts))
+        menu.addAction(translate("export", "&Export this chart…"), lambda: self.export_dialog(view, parts))
+        menu.addAction(translate("export", "&Copy this chart"), lambda: self.copy_figure_async(view, parts))
         menu.addSeparator()
-        menu.addAction("Export the whole &view…", lambda: self.export_dialog(view))
+        menu.addAction(translate("export", "Export the whole &view…"), lambda: self.export_dialog(view))
         plot.getPlotItem().setMenuEnabled(False)
         plot.setContextMenuPolicy(QtCore.Qt.ContextMenuPolicy.CustomContextMenu)
         plot.customContextMenuRequested.connect(lambda pos: menu.popup(plot.mapToGlobal(pos)))
@@ -390,17 +390,17 @@ class ExportOptions(QtWidgets.QDialog):
     def __init__(self, kinds=("png", "svg", "pdf", "json", "csv"), parent=None, initial="png"):
         super().__init__(parent)
         self.setObjectName("dialog_export")
-        self.setWindowTitle("Export")
+        self.setWindowTitle(translate("export", "Export"))
         outer = QtWidgets.QVBoxLayout(self)
         top = QtWidgets.QFormLayout()
         self.combo_format = QtWidgets.QComboBox()
         self.combo_format.setObjectName("combo_export_format")
-        self.combo_format.setAccessibleName("Export format")
+        self.combo_format.setAccessibleName(translate("export", "Export format"))
         for k in kinds:
             self.combo_format.addItem(FORMAT_NAMES[k], k)
             self.combo_format.setItemData(self.combo_format.count() - 1, FILTERS[k],
                                           QtCore.Qt.ItemDataRole.ToolTipRole)
-        top.addRow("&Format:", self.combo_format)
+        top.addRow(translate("export", "&Format:"), self.combo_format)
         self.note = QtWidgets.QLabel()
         self.note.setObjectName("label_export_format_note")
         self.note.setTextFormat(QtCore.Qt.TextFormat.PlainText)
@@ -419,12 +419,12 @@ class ExportOptions(QtWidgets.QDialog):
         self.spin_dpi.setObjectName("spin_export_dpi")
         self.spin_dpi.setRange(50, 1200)
         self.spin_dpi.setValue(300)
-        self.spin_dpi.setSuffix(" dpi")
-        self.spin_dpi.setAccessibleName("PNG resolution")
-        png_form.addRow("&Resolution:", self.spin_dpi)
+        self.spin_dpi.setSuffix(translate("export", " dpi"))
+        self.spin_dpi.setAccessibleName(translate("export", "PNG resolution"))
+        png_form.addRow(translate("export", "&Resolution:"), self.spin_dpi)
         self.pixels = QtWidgets.QLabel()
         self.pixels.setObjectName("label_export_pixels")
-        png_form.addRow("Pixels:", self.pixels)
+        png_form.addRow(translate("export", "Pixels:"), self.pixels)
         self.stack.addWidget(png)
         none = QtWidgets.QWidget()
         none.setObjectName("page_export_no_resolution")
@@ -437,7 +437,7 @@ class ExportOptions(QtWidgets.QDialog):
         self.size_box.setObjectName("box_export_size")
         size_row = QtWidgets.QHBoxLayout(self.size_box)
         size_row.setContentsMargins(0, 0, 0, 0)
-        self.check_size = QtWidgets.QCheckBox("&Set the size")
+        self.check_size = QtWidgets.QCheckBox(translate("export", "&Set the size"))
         self.check_size.setObjectName("check_export_size")
         self.spin_w = QtWidgets.QDoubleSpinBox()
         self.spin_w.setObjectName("spin_export_width")
@@ -446,9 +446,9 @@ class ExportOptions(QtWidgets.QDialog):
         for s, v, what in ((self.spin_w, 10.0, "width"), (self.spin_h, 7.0, "height")):
             s.setRange(2.0, 40.0)
             s.setValue(v)
-            s.setSuffix(" in")
+            s.setSuffix(translate("export", " in"))
             s.setEnabled(False)
-            s.setAccessibleName(f"Figure {what} in inches")
+            s.setAccessibleName(translate("export", 'Figure {what} in inches').format(what=what))
             self.check_size.toggled.connect(s.setEnabled)
         size_row.addWidget(self.check_size)
         size_row.addWidget(self.spin_w)
@@ -461,7 +461,7 @@ class ExportOptions(QtWidgets.QDialog):
         self.check_size.toggled.connect(self._update_pixels)
         buttons = QtWidgets.QDialogButtonBox(QtWidgets.QDialogButtonBox.StandardButton.Ok
                                              | QtWidgets.QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QtWidgets.QDialogButtonBox.StandardButton.Ok).setText("&Export…")
+        buttons.button(QtWidgets.QDialogButtonBox.StandardButton.Ok).setText(translate("export", "&Export…"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         outer.addWidget(buttons)
@@ -492,7 +492,7 @@ class ExportOptions(QtWidgets.QDialog):
 
     def _update_pixels(self):
         if not self.check_size.isChecked():
-            self.pixels.setText("the figure's natural size at this resolution")
+            self.pixels.setText(translate("export", "the figure's natural size at this resolution"))
         else:
             w, h = self.spin_w.value(), self.spin_h.value()
             self.pixels.setText(f"{round(w * self.dpi())} × {round(h * self.dpi())}")

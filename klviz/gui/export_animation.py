@@ -13,6 +13,7 @@ from __future__ import annotations
 from PySide6 import QtCore, QtWidgets
 
 from klviz import animation as an
+from klviz.gui.i18n import translate
 
 KINDS = (  # (SPEC kind, shown text, the view it animates)
     ("fit-forward", "Fit forward: Q → argmin D(P‖Q) (moment matching)", "continuous"),
@@ -43,7 +44,7 @@ class ExportAnimationDialog(QtWidgets.QDialog):
     def __init__(self, exporter, view, parent=None):
         super().__init__(parent)
         self.setObjectName("dialog_export_animation")
-        self.setWindowTitle("Export animation")
+        self.setWindowTitle(translate("export_animation", "Export animation"))
         self.exporter, self.view, self.job = exporter, view, None
         session = exporter.window.model.session
         if view == "discrete":
@@ -55,18 +56,18 @@ class ExportAnimationDialog(QtWidgets.QDialog):
 
         self.combo_kind = QtWidgets.QComboBox()
         self.combo_kind.setObjectName("combo_animation_kind")
-        self.combo_kind.setAccessibleName("What the animation shows")
+        self.combo_kind.setAccessibleName(translate("export_animation", "What the animation shows"))
         for kind, text, needs in KINDS:
             self.combo_kind.addItem(text, kind)
             if needs is not None and needs != view:
                 item = self.combo_kind.model().item(self.combo_kind.count() - 1)
                 item.setEnabled(False)
-                item.setToolTip("Fits move a Normal Q: use the Continuous tab")
-        form.addRow("&Animation:", self.combo_kind)
+                item.setToolTip(translate("export_animation", "Fits move a Normal Q: use the Continuous tab"))
+        form.addRow(translate("export_animation", "&Animation:"), self.combo_kind)
 
         self.spin_alpha = QtWidgets.QDoubleSpinBox()
         self.spin_alpha.setObjectName("spin_animation_alpha")
-        self.spin_alpha.setAccessibleName("α of the α-divergence")
+        self.spin_alpha.setAccessibleName(translate("export_animation", "α of the α-divergence"))
         self.spin_alpha.setRange(-10.0, 10.0)
         self.spin_alpha.setDecimals(2)
         self.spin_alpha.setSingleStep(0.1)
@@ -75,42 +76,42 @@ class ExportAnimationDialog(QtWidgets.QDialog):
 
         self.combo_param = QtWidgets.QComboBox()
         self.combo_param.setObjectName("combo_animation_param")
-        self.combo_param.setAccessibleName("The parameter swept")
+        self.combo_param.setAccessibleName(translate("export_animation", "The parameter swept"))
         for key, text in (DISCRETE_PARAMS if view == "discrete" else CONTINUOUS_PARAMS):
             self.combo_param.addItem(text, key)
-        form.addRow("&Parameter:", self.combo_param)
+        form.addRow(translate("export_animation", "&Parameter:"), self.combo_param)
         self.combo_category = QtWidgets.QComboBox()
         self.combo_category.setObjectName("combo_animation_category")
-        self.combo_category.setAccessibleName("The category swept")
+        self.combo_category.setAccessibleName(translate("export_animation", "The category swept"))
         for i, label in enumerate(self._labels or ()):
             self.combo_category.addItem(f"{i + 1}: {label}", i)  # addItem shows plain text
-        form.addRow("Ca&tegory:", self.combo_category)
+        form.addRow(translate("export_animation", "Ca&tegory:"), self.combo_category)
         self.spin_from, self.spin_to = QtWidgets.QDoubleSpinBox(), QtWidgets.QDoubleSpinBox()
         for spin, name in ((self.spin_from, "from"), (self.spin_to, "to")):
             spin.setObjectName(f"spin_animation_{name}")
-            spin.setAccessibleName(f"Sweep {name}")
+            spin.setAccessibleName(translate("export_animation", 'Sweep {name}').format(name=name))
             spin.setDecimals(4)
             spin.setKeyboardTracking(False)
         span = QtWidgets.QHBoxLayout()
         span.addWidget(self.spin_from)
-        span.addWidget(QtWidgets.QLabel("to"))
+        span.addWidget(QtWidgets.QLabel(translate("export_animation", "to")))
         span.addWidget(self.spin_to)
-        form.addRow("&From:", span)
+        form.addRow(translate("export_animation", "&From:"), span)
         self._span = span
 
-        self.spin_frames = _spin(QtWidgets.QSpinBox, "spin_animation_frames", "Frames",
+        self.spin_frames = _spin(QtWidgets.QSpinBox, "spin_animation_frames", translate("export_animation", "Frames"),
                                  (an.MIN_FRAMES, an.MAX_FRAMES), an.DEFAULT_FRAMES)
-        form.addRow("F&rames:", self.spin_frames)
-        self.spin_fps = _spin(QtWidgets.QDoubleSpinBox, "spin_animation_fps", "Frames per second",
-                              (an.MIN_FPS, an.MAX_FPS), an.DEFAULT_FPS, " per second", decimals=1)
-        form.addRow("&Speed:", self.spin_fps)
-        self.spin_dpi = _spin(QtWidgets.QSpinBox, "spin_animation_dpi", "Resolution of the frames", (30, 400),
+        form.addRow(translate("export_animation", "F&rames:"), self.spin_frames)
+        self.spin_fps = _spin(QtWidgets.QDoubleSpinBox, "spin_animation_fps", translate("export_animation", "Frames per second"),
+                              (an.MIN_FPS, an.MAX_FPS), an.DEFAULT_FPS, translate("export_animation", " per second"), decimals=1)
+        form.addRow(translate("export_animation", "&Speed:"), self.spin_fps)
+        self.spin_dpi = _spin(QtWidgets.QSpinBox, "spin_animation_dpi", translate("export_animation", "Resolution of the frames"), (30, 400),
                               an.DEFAULT_DPI, " dpi")
-        form.addRow("Re&solution:", self.spin_dpi)
+        form.addRow(translate("export_animation", "Re&solution:"), self.spin_dpi)
 
         self.combo_format = QtWidgets.QComboBox()
         self.combo_format.setObjectName("combo_animation_format")
-        self.combo_format.setAccessibleName("Animation format")
+        self.combo_format.setAccessibleName(translate("export_animation", "Animation format"))
         video_missing = an.video_unavailable()
         for fmt, text in FORMATS:
             self.combo_format.addItem(text, fmt)
@@ -118,7 +119,7 @@ class ExportAnimationDialog(QtWidgets.QDialog):
                 item = self.combo_format.model().item(self.combo_format.count() - 1)
                 item.setEnabled(False)
                 item.setToolTip(video_missing)
-        form.addRow("F&ormat:", self.combo_format)
+        form.addRow(translate("export_animation", "F&ormat:"), self.combo_format)
 
         self.message = QtWidgets.QLabel()
         self.message.setObjectName("label_animation_message")
@@ -127,13 +128,13 @@ class ExportAnimationDialog(QtWidgets.QDialog):
         form.addRow(self.message)
         self.progress = QtWidgets.QProgressBar()
         self.progress.setObjectName("progress_export_animation")
-        self.progress.setAccessibleName("Animation export progress")
+        self.progress.setAccessibleName(translate("export_animation", "Animation export progress"))
         self.progress.setRange(0, 1)
         self.progress.setValue(0)
         form.addRow(self.progress)
 
         self.buttons = QtWidgets.QDialogButtonBox()
-        self.button_export = self.buttons.addButton("&Export…", QtWidgets.QDialogButtonBox.ButtonRole.AcceptRole)
+        self.button_export = self.buttons.addButton(translate("export_animation", "&Export…"), QtWidgets.QDialogButtonBox.ButtonRole.AcceptRole)
         self.button_export.setObjectName("button_export_animation")
         self.button_cancel = self.buttons.addButton(QtWidgets.QDialogButtonBox.StandardButton.Cancel)
         self.button_cancel.setObjectName("button_cancel_animation")
@@ -229,7 +230,7 @@ class ExportAnimationDialog(QtWidgets.QDialog):
         if self.job is not None or not self._check():
             return None
         fmt = self.format()
-        path = self.exporter.ask_save_path("Export animation", f"klviz-{self.view}.{fmt}", FILTERS[fmt], fmt)
+        path = self.exporter.ask_save_path(translate("export_animation", "Export animation"), f"klviz-{self.view}.{fmt}", FILTERS[fmt], fmt)
         if path is None:
             return None
         self.job = self.exporter.export_animation_async(
@@ -243,7 +244,7 @@ class ExportAnimationDialog(QtWidgets.QDialog):
             w.setEnabled(False)
         self.button_export.setEnabled(False)
         self.progress.setRange(0, 0)  # busy until the first step is told
-        self.message.setText("Drawing the frames…")
+        self.message.setText(translate("export_animation", "Drawing the frames…"))
         return self.job
 
     def _progress(self, done, total):
@@ -263,7 +264,7 @@ class ExportAnimationDialog(QtWidgets.QDialog):
         """Stop the running export at its next frame (nothing is written)."""
         if self.job is not None:
             self.job.cancel()
-            self.message.setText("Cancelling…")
+            self.message.setText(translate("export_animation", "Cancelling…"))
 
     def reject(self):
         """Cancel (or Esc, or the window's close button): while an export runs, it stops the

@@ -23,9 +23,13 @@ from klviz.gui.widgets.fit_q_to_p import FitQToP, small_plot
 from klviz.gui.widgets.value_label import ValueLabel
 from klviz.state.lesson import scene_session
 from klviz.style import KL_COLOR
+from klviz.gui.i18n import translate
+from klviz.i18n import QT_TRANSLATE_NOOP
+from klviz.gui.i18n import translated
 
-TAB_NAMES = {"discrete": "Discrete", "continuous": "Continuous", "losses": "Losses", "coding": "Coding",
-             "joint": "Joint"}
+TAB_NAMES = {"discrete": QT_TRANSLATE_NOOP("klviz", "Discrete"), "continuous": QT_TRANSLATE_NOOP("klviz", "Continuous"),
+             "losses": QT_TRANSLATE_NOOP("klviz", "Losses"), "coding": QT_TRANSLATE_NOOP("klviz", "Coding"),
+             "joint": QT_TRANSLATE_NOOP("klviz", "Joint")}
 ALPHA_SLIDER = "slider_alpha_fit"
 
 
@@ -37,7 +41,7 @@ class SamplingDemo(QtWidgets.QWidget):
         self.model = model
         self._ratios = np.zeros(0)  # log p(x)/q(x) of every draw so far, in nats
         self._rng = np.random.default_rng()
-        self.plot = small_plot("plot_sampling", "samples drawn from P", "running mean of log p/q")
+        self.plot = small_plot("plot_sampling", translate("lesson_dock", "samples drawn from P"), translate("lesson_dock", "running mean of log p/q"))
         pi = self.plot.getPlotItem()
         self.curve = pi.plot([], [], pen=pg.mkPen(KL_COLOR, width=2))
         self.target = pg.InfiniteLine(angle=0, pen=pg.mkPen("#444444", width=1.5, style=QtCore.Qt.PenStyle.DashLine))
@@ -46,12 +50,12 @@ class SamplingDemo(QtWidgets.QWidget):
         self.readout.setObjectName("lesson_sampling_value")
         self.readout.setWordWrap(True)
         buttons = QtWidgets.QHBoxLayout()
-        for text, n, name in (("Draw &100", 100, "button_draw_100"), ("Draw 1&000", 1000, "button_draw_1000")):
+        for text, n, name in ((translate("lesson_dock", "Draw &100"), 100, "button_draw_100"), (translate("lesson_dock", "Draw 1&000"), 1000, "button_draw_1000")):
             b = QtWidgets.QPushButton(text)
             b.setObjectName(name)
             b.clicked.connect(lambda _=False, n=n: self.draw(n))
             buttons.addWidget(b)
-        clear = QtWidgets.QPushButton("C&lear")
+        clear = QtWidgets.QPushButton(translate("lesson_dock", "C&lear"))
         clear.setObjectName("button_draw_clear")
         clear.clicked.connect(self.clear)
         buttons.addWidget(clear)
@@ -100,33 +104,32 @@ class SamplingDemo(QtWidgets.QWidget):
         self.target.setVisible(bool(np.isfinite(m.kl_pq)) and not self._quiz)  # quiz: D(P‖Q) is the answer
         unit = self.model.unit
         if not estimate.size:
-            self.readout.setText(f"D(P‖Q) = {format_value(m.kl_pq)} {unit}. Draw some samples.")
+            self.readout.setText(translate("lesson_dock", 'D(P‖Q) = {0} {unit}. Draw some samples.').format(format_value(m.kl_pq), unit=unit))
         else:
             last = estimate[-1]
             self.readout.setText(
-                f"after {estimate.size:,} samples: mean log p/q = {format_value(last)} {unit}; "
-                f"D(P‖Q) = {format_value(m.kl_pq)} {unit}")
+                translate("lesson_dock", 'after {0:,} samples: mean log p/q = {1} {unit}; D(P‖Q) = {2} {unit}').format(estimate.size, format_value(last), format_value(m.kl_pq), unit=unit))
 
 
 class LessonPanel(QtWidgets.QDockWidget):
     def __init__(self, window, model, presentation=None):
-        super().__init__("Lesson", window)
+        super().__init__(translate("lesson_dock", "Lesson"), window)
         self.setObjectName("dock_lesson")
         self.window_, self.model = window, model
         body = QtWidgets.QWidget()
         lay = QtWidgets.QVBoxLayout(body)
         nav = QtWidgets.QHBoxLayout()
-        self.button_back = QtWidgets.QPushButton("◀ &Back")
+        self.button_back = QtWidgets.QPushButton(translate("lesson_dock", "◀ &Back"))
         self.button_back.setObjectName("button_lesson_back")
         self.button_back.clicked.connect(lambda: self.go(self.index - 1))
         self.combo = QtWidgets.QComboBox()
         self.combo.setObjectName("combo_lesson_step")
-        self.combo.addItems([s.title for s in lesson.STEPS])
+        self.combo.addItems([translated(s.title) for s in lesson.STEPS])
         # long step titles must not widen the dock: the combo shrinks and elides instead
         self.combo.setSizeAdjustPolicy(QtWidgets.QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.combo.setMinimumContentsLength(12)
         self.combo.activated.connect(self.go)
-        self.button_next = QtWidgets.QPushButton("&Next ▶")
+        self.button_next = QtWidgets.QPushButton(translate("lesson_dock", "&Next ▶"))
         self.button_next.setObjectName("button_lesson_next")
         self.button_next.clicked.connect(lambda: self.go(self.index + 1))
         nav.addWidget(self.button_back)
@@ -160,7 +163,7 @@ class LessonPanel(QtWidgets.QDockWidget):
         self.try_this = QtWidgets.QLabel()
         self.try_this.setObjectName("lesson_try")
         self.try_this.setWordWrap(True)
-        self.reset_scene = QtWidgets.QPushButton("Set up this step's &scene again")
+        self.reset_scene = QtWidgets.QPushButton(translate("lesson_dock", "Set up this step's &scene again"))
         self.reset_scene.setObjectName("button_lesson_scene")
         self.reset_scene.clicked.connect(lambda: self.set_scene(lesson.STEPS[self.index]))
         self.sampling = SamplingDemo(model)
@@ -168,11 +171,11 @@ class LessonPanel(QtWidgets.QDockWidget):
         fl = QtWidgets.QHBoxLayout(self.fits)
         fl.setContentsMargins(0, 0, 0, 0)
         self.button_fit_forward = push_button(
-            "Animate the forward fit", "button_lesson_fit_forward", lambda: self.animate_fit("forward"),
-            "Set up this step's P and Q, then fit Q by minimising D(P‖Q) (mean-covering)")
+            translate("lesson_dock", "Animate the forward fit"), "button_lesson_fit_forward", lambda: self.animate_fit("forward"),
+            translate("lesson_dock", "Set up this step's P and Q, then fit Q by minimising D(P‖Q) (mean-covering)"))
         self.button_fit_reverse = push_button(
-            "Animate the reverse fit", "button_lesson_fit_reverse", lambda: self.animate_fit("reverse"),
-            "Set up this step's P and Q, then fit Q by minimising D(Q‖P) (mode-seeking)")
+            translate("lesson_dock", "Animate the reverse fit"), "button_lesson_fit_reverse", lambda: self.animate_fit("reverse"),
+            translate("lesson_dock", "Set up this step's P and Q, then fit Q by minimising D(Q‖P) (mode-seeking)"))
         fl.addWidget(self.button_fit_forward)
         fl.addWidget(self.button_fit_reverse)
         self.fit_q = FitQToP(model)
@@ -223,9 +226,9 @@ class LessonPanel(QtWidgets.QDockWidget):
             self.combo.setCurrentIndex(index)
         self.button_back.setEnabled(index > 0)
         self.button_next.setEnabled(index < len(lesson.STEPS) - 1)
-        self.title.setText(step.title)
-        self.text.setText(step.body)
-        self.try_this.setText("<b>Try this:</b> " + step.try_this.removeprefix("<p>"))
+        self.title.setText(translated(step.title))
+        self.text.setText(translated(step.body))
+        self.try_this.setText(translate("lesson_dock", "<b>Try this:</b> ") + translated(step.try_this).removeprefix("<p>"))
         self.sampling.setVisible(step.key == "sampling")
         self.fits.setVisible(step.key == "fits")
         self.fit_q.setVisible(step.key == "optimum")
@@ -244,10 +247,11 @@ class LessonPanel(QtWidgets.QDockWidget):
         notes = []
         page = self.page(step.tab)
         if page is None:
-            notes.append(f"The {TAB_NAMES.get(step.tab, step.tab)} view is not available in this window, "
-                         "so this step cannot be tried here; read it, then go on.")
+            notes.append(translate("lesson_dock", "The {view} view is not available in this window, "
+                                   "so this step cannot be tried here; read it, then go on.").format(
+                view=translated(TAB_NAMES.get(step.tab, step.tab))))
         elif step.key == "alpha" and self.window_.findChild(QtWidgets.QWidget, ALPHA_SLIDER) is None:
-            notes.append("The α-fit slider is not available in this window.")
+            notes.append(translate("lesson_dock", "The α-fit slider is not available in this window."))
         self.unavailable.setText(" ".join(notes))
         self.unavailable.setVisible(bool(notes))
         self.fits.setEnabled(page is not None)
@@ -279,7 +283,7 @@ class LessonPanel(QtWidgets.QDockWidget):
         session = scene_session(self.model.session, step)
         joint = step.scene.get("joint")
         session = self._with_joint(session, joint, page)
-        self.model.apply(session, f"Lesson: {step.title}")
+        self.model.apply(session, translate("lesson_dock", "Lesson: {title}").format(title=translated(step.title)))
         panel = step.scene.get("panel")
         if panel is not None and page is not None and getattr(page, "panels", None) is not None:
             page.panels.setCurrentIndex(panel)
@@ -332,11 +336,11 @@ class LessonPanel(QtWidgets.QDockWidget):
         else:
             m = state = None
         unit = self.model.unit
-        self.formula.setText(lesson.formula(step, m, state, unit))
+        self.formula.setText(lesson.formula(step, m, state, unit, translated))
         self.formula.setVisible(bool(self.formula.real_text()))
         if step.key == "message":
             d = self.model.discrete
-            self.table.setText(lesson.code_table(d, code_lengths(d.q, "bits")))
+            self.table.setText(lesson.code_table(d, code_lengths(d.q, "bits"), translated))
             self.table.setVisible(True)
         else:
             self.table.setVisible(False)

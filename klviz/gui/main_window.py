@@ -28,8 +28,11 @@ from klviz.gui.pages.joint import JointPage
 from klviz.gui.pages.losses import LossesPage
 from klviz.gui.theme import Look, apply_window_look, configure_pyqtgraph
 from klviz.gui.widgets.text import message_box, mnemonic_text, title_text
+from klviz.gui.i18n import translate
+from klviz.gui.i18n import translated
+from klviz.i18n import QT_TRANSLATE_NOOP
 
-_ASK_BEFORE_OPENING = "This session has changes that are not saved. Save them before opening another session?"
+_ASK_BEFORE_OPENING = QT_TRANSLATE_NOOP("klviz", "This session has changes that are not saved. Save them before opening another session?")
 
 
 class MainWindow(QtWidgets.QMainWindow):
@@ -52,18 +55,18 @@ class MainWindow(QtWidgets.QMainWindow):
         self.tabs.setObjectName("tabs")
         self.tabs.setDocumentMode(True)
         self.page_discrete = DiscretePage(self.model, self.presentation)
-        self.tabs.addTab(self.page_discrete, "&Discrete")
+        self.tabs.addTab(self.page_discrete, translate("main_window", "&Discrete"))
         self.page_continuous = ContinuousPage(self.model, self.presentation)
-        self.tabs.addTab(self.page_continuous, "&Continuous")
+        self.tabs.addTab(self.page_continuous, translate("main_window", "&Continuous"))
         self.page_coding = CodingPage()  # fed from the Discrete tab's P and Q
         self.page_coding.setObjectName("page_coding")
         self.page_coding.follow(self.model, self.presentation)
-        self.tabs.addTab(self.page_coding, "Codin&g")
+        self.tabs.addTab(self.page_coding, translate("main_window", "Codin&g"))
         self.page_losses = LossesPage(self.model, self.presentation, build=not deferred)
-        self.tabs.addTab(self.page_losses, "&Losses")
+        self.tabs.addTab(self.page_losses, translate("main_window", "&Losses"))
         self.page_joint = JointPage(model=self.model, presentation=self.presentation)  # the session's joint
         self.page_joint.setObjectName("page_joint")
-        self.tabs.insertTab(self.tabs.indexOf(self.page_losses), self.page_joint, "&Joint")  # Losses stays last
+        self.tabs.insertTab(self.tabs.indexOf(self.page_losses), self.page_joint, translate("main_window", "&Joint"))  # Losses stays last
         self.setCentralWidget(self.tabs)
         self._lesson = None  # the lesson dock is built the first time it is opened
 
@@ -82,7 +85,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.page_discrete.chartCreated.connect(self._adopt_chart)
         self.page_losses.built.connect(self._adopt_widgets)
         self._adopt_widgets()
-        self.statusBar().showMessage("Drag a bar, or click a chart and use the arrow keys.", 8000)
+        self.statusBar().showMessage(translate("main_window", "Drag a bar, or click a chart and use the arrow keys."), 8000)
         self.model.undo_stack.cleanChanged.connect(self._update_title)
         self._update_title()
         self.window_geometry = WindowGeometry(self, self.classroom)
@@ -132,8 +135,8 @@ class MainWindow(QtWidgets.QMainWindow):
     def _update_title(self, clean=None):
         if clean is None:
             clean = self.model.undo_stack.isClean()
-        name = os.path.basename(self.current_path) if self.current_path else "Untitled"
-        self.setWindowTitle(f"{title_text(name)}[*] — klviz")  # a file name's "[*]" is text
+        name = os.path.basename(self.current_path) if self.current_path else translate("main_window", "Untitled")
+        self.setWindowTitle(translate("main_window", '{0}[*] — klviz').format(title_text(name)))  # a file name's "[*]" is text
         self.setWindowModified(not clean)
 
     def _error(self, title, text):
@@ -152,13 +155,13 @@ class MainWindow(QtWidgets.QMainWindow):
         try:
             ss.save_session(self.model.session, path)
         except (OSError, ValueError) as exc:
-            self._error("Could not save", f"Could not save {shown_path(path)}: {error_reason(exc)}")
+            self._error(translate("main_window", "Could not save"), translate("main_window", 'Could not save {0}: {1}').format(shown_path(path), error_reason(exc)))
             return False
         self.current_path = path
         self.model.undo_stack.setClean()
         self._update_title()
         settings.add_recent_file(path)
-        self.statusBar().showMessage(f"Saved {path}", 5000)
+        self.statusBar().showMessage(translate("main_window", 'Saved {path}').format(path=path), 5000)
         return True
 
     def open_session(self, path):
@@ -167,13 +170,13 @@ class MainWindow(QtWidgets.QMainWindow):
         try:
             new = ss.load_session(path)
         except ss.SessionError as exc:
-            self._error("Could not open session", f"Could not open {shown_path(path)}: {exc}")
+            self._error(translate("main_window", "Could not open session"), translate("main_window", 'Could not open {0}: {exc}').format(shown_path(path), exc=exc))
             return False
         self.model.replace_session(new)
         self.current_path = path
         self._update_title()
         settings.add_recent_file(path)
-        self.statusBar().showMessage(f"Opened {path}", 5000)
+        self.statusBar().showMessage(translate("main_window", 'Opened {path}').format(path=path), 5000)
         return True
 
     def _fill_recent(self):
@@ -184,10 +187,10 @@ class MainWindow(QtWidgets.QMainWindow):
             act.setStatusTip(shown_path(path))
             act.triggered.connect(lambda _=False, p=path: self.open_recent(p))
         if not files:
-            self.menu_recent.addAction("(none)").setEnabled(False)
+            self.menu_recent.addAction(translate("main_window", "(none)")).setEnabled(False)
         else:
             self.menu_recent.addSeparator()
-            self.menu_recent.addAction("&Clear list", settings.clear_recent_files)
+            self.menu_recent.addAction(translate("main_window", "&Clear list"), settings.clear_recent_files)
 
     # -- unsaved changes: Quit, New, Open and Open Recent ask first -----------------------------
     def _unless_unsaved(self, then, question):
@@ -204,7 +207,7 @@ class MainWindow(QtWidgets.QMainWindow):
         SB = QtWidgets.QMessageBox.StandardButton
         box = self._unsaved_box
         if box is None:
-            box = QtWidgets.QMessageBox(QtWidgets.QMessageBox.Icon.Question, "Unsaved changes", "",
+            box = QtWidgets.QMessageBox(QtWidgets.QMessageBox.Icon.Question, translate("main_window", "Unsaved changes"), "",
                                         SB.Save | SB.Discard | SB.Cancel, self)
             box.setObjectName("message_unsaved")
             box.setTextFormat(QtCore.Qt.TextFormat.PlainText)
@@ -234,7 +237,7 @@ class MainWindow(QtWidgets.QMainWindow):
             return
         ev.ignore()
         self._unless_unsaved(self._close_now,
-                             "This session has changes that are not saved. Save them before closing?")
+                             translate("main_window", "This session has changes that are not saved. Save them before closing?"))
 
     def _close_now(self):
         self._close_confirmed = True
@@ -250,8 +253,8 @@ class MainWindow(QtWidgets.QMainWindow):
 
     def new_session(self):
         """File › New: the default session, after asking about unsaved changes. True if done now."""
-        return self._unless_unsaved(self._start_new, "This session has changes that are not saved. "
-                                    "Save them before starting a new session?")
+        return self._unless_unsaved(self._start_new, translate("main_window", "This session has changes that are not saved. "
+                                    "Save them before starting a new session?"))
 
     def _start_new(self):
         self.model.replace_session(preferences.new_session())
@@ -260,14 +263,14 @@ class MainWindow(QtWidgets.QMainWindow):
 
     def open_recent(self, path):
         """File › Open Recent: open `path`, after asking about unsaved changes."""
-        return self._unless_unsaved(lambda: self.open_session(path), _ASK_BEFORE_OPENING)
+        return self._unless_unsaved(lambda: self.open_session(path), translated(_ASK_BEFORE_OPENING))
 
     def open_dialog(self):
         """File › Open: ask about unsaved changes, then choose a file and open it."""
-        return self._unless_unsaved(self._choose_and_open, _ASK_BEFORE_OPENING)
+        return self._unless_unsaved(self._choose_and_open, translated(_ASK_BEFORE_OPENING))
 
     def _choose_and_open(self):
-        path, _ = QtWidgets.QFileDialog.getOpenFileName(self, "Open session", "", "klviz sessions (*.klviz *.json);;All files (*)")
+        path, _ = QtWidgets.QFileDialog.getOpenFileName(self, translate("main_window", "Open session"), "", translate("main_window", "klviz sessions (*.klviz *.json);;All files (*)"))
         if path:
             self.open_session(path)
 
@@ -277,7 +280,7 @@ class MainWindow(QtWidgets.QMainWindow):
         return self.save_as()
 
     def save_as(self):
-        path, _ = QtWidgets.QFileDialog.getSaveFileName(self, "Save session", "session.klviz", "klviz sessions (*.klviz *.json)")
+        path, _ = QtWidgets.QFileDialog.getSaveFileName(self, translate("main_window", "Save session"), "session.klviz", translate("main_window", "klviz sessions (*.klviz *.json)"))
         return self.save_session(path) if path else False
 
     def show_shortcuts(self):
@@ -290,5 +293,5 @@ class MainWindow(QtWidgets.QMainWindow):
 
     def about(self):
         QtWidgets.QMessageBox.about(
-            self, "About klviz",
-            "<b>klviz</b><br>See and touch entropy, cross-entropy and Kullback-Leibler divergence.")
+            self, translate("main_window", "About klviz"),
+            translate("main_window", "<b>klviz</b><br>See and touch entropy, cross-entropy and Kullback-Leibler divergence."))

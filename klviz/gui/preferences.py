@@ -6,7 +6,9 @@ presentation scale. Each is stored with QSettings (klviz.gui.settings) and appli
 - theme: the same as View › Theme (the PresentationModel's theme; the classroom saves it);
 - digits (3 to 6): every ReadoutGrid that follows the PresentationModel's digits redraws;
 - presentation scale (1.0 to 3.0): the type scale presentation mode starts at; shown at once if
-  presentation mode is on.
+  presentation mode is on;
+- language (Automatic, English, Français; klviz.gui.i18n): applies at the next start, as the
+  dialog says (the window is built in one language).
 
 The dialog is one per window (kept, and shown again), window-modal and opened without blocking;
 Close or Escape ends it.
@@ -20,8 +22,15 @@ from klviz import state as ss
 from klviz.gui import settings
 from klviz.gui.actions import UNITS
 from klviz.gui.models.presentation import DIGITS_RANGE, PRESENTATION_SCALE_RANGE, THEMES
+from klviz.gui import i18n
+from klviz.gui.i18n import translate, translated
+from klviz.i18n import LANGUAGES, QT_TRANSLATE_NOOP
 
-THEME_NAMES = {"system": "Follow the system", "light": "Light", "dark": "Dark"}
+THEME_NAMES = {"system": QT_TRANSLATE_NOOP("klviz", "Follow the system"), "light": QT_TRANSLATE_NOOP("klviz", "Light"),
+               "dark": QT_TRANSLATE_NOOP("klviz", "Dark")}
+# each language in its own name, as language menus do ("auto": the system's)
+LANGUAGE_NAMES = {"auto": QT_TRANSLATE_NOOP("klviz", "Automatic (the system's language)"), "en": "English",
+                  "fr": "Français"}
 
 
 def new_session():
@@ -55,7 +64,7 @@ class PreferencesDialog(QtWidgets.QDialog):
     def __init__(self, window):
         super().__init__(window)
         self.setObjectName("dialog_preferences")
-        self.setWindowTitle("Preferences")
+        self.setWindowTitle(translate("preferences", "Preferences"))
         self.window_ = window
         pm = window.presentation
 
@@ -63,15 +72,15 @@ class PreferencesDialog(QtWidgets.QDialog):
         self.pref_unit.setObjectName("pref_unit")
         self.pref_unit.addItems(list(UNITS))
         self.pref_unit.setCurrentText(settings.saved_unit(UNITS))
-        self.pref_unit.setToolTip("New sessions start in this unit; choosing one shows this session in it too")
+        self.pref_unit.setToolTip(translate("preferences", "New sessions start in this unit; choosing one shows this session in it too"))
         self.pref_unit.currentTextChanged.connect(self._set_unit)
 
         self.pref_theme = QtWidgets.QComboBox()
         self.pref_theme.setObjectName("pref_theme")
         for name in THEMES:
-            self.pref_theme.addItem(THEME_NAMES[name], name)
+            self.pref_theme.addItem(translated(THEME_NAMES[name]), name)
         self.pref_theme.setCurrentIndex(THEMES.index(pm.theme))
-        self.pref_theme.setToolTip("Light or dark, or whatever the desktop uses (the same as View › Theme)")
+        self.pref_theme.setToolTip(translate("preferences", "Light or dark, or whatever the desktop uses (the same as View › Theme)"))
         self.pref_theme.currentIndexChanged.connect(lambda k: pm.set_theme(THEMES[k]))
         pm.themeChanged.connect(self._sync_theme)  # View › Theme changes it too
 
@@ -80,7 +89,7 @@ class PreferencesDialog(QtWidgets.QDialog):
         self.pref_digits.setObjectName("pref_digits")
         self.pref_digits.setRange(lo, hi)
         self.pref_digits.setValue(pm.digits)
-        self.pref_digits.setToolTip(f"Significant digits of the readouts ({lo} to {hi})")
+        self.pref_digits.setToolTip(translate("preferences", 'Significant digits of the readouts ({lo} to {hi})').format(lo=lo, hi=hi))
         self.pref_digits.valueChanged.connect(self._set_digits)
 
         lo, hi = PRESENTATION_SCALE_RANGE
@@ -91,14 +100,31 @@ class PreferencesDialog(QtWidgets.QDialog):
         self.pref_scale.setDecimals(1)
         self.pref_scale.setSuffix(" ×")
         self.pref_scale.setValue(pm.presentation_scale)
-        self.pref_scale.setToolTip(f"How much larger the type is in presentation mode (F11), {lo:g}× to {hi:g}×")
+        self.pref_scale.setToolTip(translate("preferences", 'How much larger the type is in presentation mode (F11), {lo:g}× to {hi:g}×').format(lo=lo, hi=hi))
         self.pref_scale.valueChanged.connect(self._set_scale)
 
+        self.pref_language = QtWidgets.QComboBox()
+        self.pref_language.setObjectName("pref_language")
+        for code in LANGUAGES:
+            self.pref_language.addItem(translated(LANGUAGE_NAMES[code]), code)
+        self.pref_language.setCurrentIndex(LANGUAGES.index(i18n.saved_language()))
+        self.pref_language.setToolTip(translate("preferences", "The language of the menus, labels and lesson; "
+                                                "the command line and exported figures stay in English"))
+        self.pref_language.currentIndexChanged.connect(self._set_language)
+        # the window is built once in its language: a new choice applies at the next start
+        self.language_note = QtWidgets.QLabel(translate("preferences", "A new language applies at the next start of klviz."))
+        self.language_note.setObjectName("pref_language_note")
+        self.language_note.setWordWrap(True)
+        self.language_note.setTextFormat(QtCore.Qt.TextFormat.PlainText)
+
         form = QtWidgets.QFormLayout()
-        for text, widget in (("Default &unit", self.pref_unit), ("&Theme", self.pref_theme),
-                             ("&Significant digits", self.pref_digits),
-                             ("&Presentation scale", self.pref_scale)):
+        for text, widget in ((translate("preferences", "Default &unit"), self.pref_unit),
+                             (translate("preferences", "&Theme"), self.pref_theme),
+                             (translate("preferences", "&Significant digits"), self.pref_digits),
+                             (translate("preferences", "&Presentation scale"), self.pref_scale),
+                             (translate("preferences", "&Language"), self.pref_language)):
             form.addRow(text, widget)
+        form.addRow("", self.language_note)
         buttons = QtWidgets.QDialogButtonBox(QtWidgets.QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QtWidgets.QVBoxLayout(self)
@@ -108,6 +134,9 @@ class PreferencesDialog(QtWidgets.QDialog):
     def _set_unit(self, unit):
         settings.save_unit(unit)
         self.window_.model.set_unit(unit)
+
+    def _set_language(self, k):
+        i18n.save_language(LANGUAGES[k])
 
     def _sync_theme(self, name):
         if self.pref_theme.currentIndex() != THEMES.index(name):

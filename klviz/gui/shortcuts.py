@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6 import QtCore, QtGui, QtWidgets
+from klviz.gui.i18n import translate
 
 CHART_KEYS = (
     ("Left / Right", "select the previous / next bar of the focused chart"),
@@ -28,10 +29,10 @@ class ShortcutsDialog(QtWidgets.QDialog):
     def __init__(self, window):
         super().__init__(window)
         self.setObjectName("dialog_shortcuts")
-        self.setWindowTitle("Keyboard shortcuts")
+        self.setWindowTitle(translate("shortcuts", "Keyboard shortcuts"))
         table = QtWidgets.QTableWidget(0, 2)
         table.setObjectName("table_shortcuts")
-        table.setHorizontalHeaderLabels(["Keys", "Does"])
+        table.setHorizontalHeaderLabels([translate("shortcuts", "Keys"), translate("shortcuts", "Does")])
         table.verticalHeader().setVisible(False)
         table.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
         for keys, text in action_rows(window) + list(CHART_KEYS):

@@ -19,6 +19,7 @@ from PySide6 import QtCore, QtGui, QtWidgets
 
 from klviz.gui.widgets.text import plain_label
 from klviz.scene import data_import as di
+from klviz.gui.i18n import translate
 
 FILE_FILTER = "Data files (*.csv *.tsv *.txt *.npy);;All files (*)"
 BATCH_FILTER = "Logit batches (*.csv *.tsv *.txt);;All files (*)"
@@ -35,7 +36,7 @@ class ImportDataDialog(QtWidgets.QDialog):
     def __init__(self, parent=None, target="p", directory=""):
         super().__init__(parent)
         self.setObjectName("dialog_import_data")
-        self.setWindowTitle("Import data")
+        self.setWindowTitle(translate("dialogs.import_data", "Import data"))
         self.setModal(True)
         self._directory = str(directory or "")
         self._result = None
@@ -48,22 +49,22 @@ class ImportDataDialog(QtWidgets.QDialog):
         for key in di.KINDS:
             self.kind.addItem(di.KIND_TEXT[key], key)
         self.path = QtWidgets.QLineEdit(objectName="import_path")
-        self.path.setPlaceholderText("a .csv, .tsv, .txt or .npy file")
-        self.browse = QtWidgets.QPushButton("Browse…", objectName="import_browse")
+        self.path.setPlaceholderText(translate("dialogs.import_data", "a .csv, .tsv, .txt or .npy file"))
+        self.browse = QtWidgets.QPushButton(translate("dialogs.import_data", "Browse…"), objectName="import_browse")
         self.path_q = QtWidgets.QLineEdit(objectName="import_path_q")
-        self.path_q.setPlaceholderText("Q's file")
-        self.browse_q = QtWidgets.QPushButton("Browse…", objectName="import_browse_q")
+        self.path_q.setPlaceholderText(translate("dialogs.import_data", "Q's file"))
+        self.browse_q = QtWidgets.QPushButton(translate("dialogs.import_data", "Browse…"), objectName="import_browse_q")
         self.bins = QtWidgets.QSpinBox(objectName="import_bins")
         self.bins.setRange(0, di.MAX_BINS)
-        self.bins.setSpecialValueText("fd")  # 0 shows as fd (Freedman–Diaconis, the default)
-        self.bins.setToolTip("fd (Freedman–Diaconis, the default) or a number of equal-width bins over "
-                             "the samples' range (the last bin closed); numeric samples only")
+        self.bins.setSpecialValueText(translate("dialogs.import_data", "fd"))  # 0 shows as fd (Freedman–Diaconis, the default)
+        self.bins.setToolTip(translate("dialogs.import_data", "fd (Freedman–Diaconis, the default) or a number of equal-width bins over "
+                             "the samples' range (the last bin closed); numeric samples only"))
         self.pseudocount = QtWidgets.QDoubleSpinBox(objectName="import_pseudocount")
         self.pseudocount.setRange(0.0, MAX_PSEUDOCOUNT)
         self.pseudocount.setDecimals(3)
         self.pseudocount.setSingleStep(0.5)
-        self.pseudocount.setToolTip("added to every count of P and Q before normalising "
-                                    "(the usual cure for an empty bin's ∞)")
+        self.pseudocount.setToolTip(translate("dialogs.import_data", "added to every count of P and Q before normalising "
+                                    "(the usual cure for an empty bin's ∞)"))
         self.preview = QtWidgets.QPlainTextEdit(objectName="import_preview")
         self.preview.setReadOnly(True)
         self.preview.setLineWrapMode(QtWidgets.QPlainTextEdit.LineWrapMode.NoWrap)
@@ -82,24 +83,24 @@ class ImportDataDialog(QtWidgets.QDialog):
             QtWidgets.QDialogButtonBox.StandardButton.Ok | QtWidgets.QDialogButtonBox.StandardButton.Cancel)
         self.ok = self.buttons.button(QtWidgets.QDialogButtonBox.StandardButton.Ok)
         self.ok.setObjectName("import_ok")
-        self.ok.setText("Import")
+        self.ok.setText(translate("dialogs.import_data", "Import"))
 
         form = QtWidgets.QFormLayout()
-        form.addRow("Import into", self.target)
+        form.addRow(translate("dialogs.import_data", "Import into"), self.target)
         row = QtWidgets.QHBoxLayout()
         row.addWidget(self.path, 1)
         row.addWidget(self.browse)
-        self._path_label = plain_label("File", self)
+        self._path_label = plain_label(translate("dialogs.import_data", "File"), self)
         form.addRow(self._path_label, row)
         row_q = QtWidgets.QHBoxLayout()
         row_q.addWidget(self.path_q, 1)
         row_q.addWidget(self.browse_q)
-        self._path_q_label = plain_label("Q's file", self)
+        self._path_q_label = plain_label(translate("dialogs.import_data", "Q's file"), self)
         form.addRow(self._path_q_label, row_q)
         self._form, self._row_q = form, row_q
-        form.addRow("Read as", self.kind)
-        form.addRow("Bins", self.bins)
-        form.addRow("Pseudocount", self.pseudocount)
+        form.addRow(translate("dialogs.import_data", "Read as"), self.kind)
+        form.addRow(translate("dialogs.import_data", "Bins"), self.bins)
+        form.addRow(translate("dialogs.import_data", "Pseudocount"), self.pseudocount)
         layout = QtWidgets.QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.notes)
@@ -179,7 +180,7 @@ class ImportDataDialog(QtWidgets.QDialog):
 
     def _browse(self, field):
         name, _ = QtWidgets.QFileDialog.getOpenFileName(
-            self, "Import data", field.text() or self._directory,
+            self, translate("dialogs.import_data", "Import data"), field.text() or self._directory,
             BATCH_FILTER if self.target.currentData() == "batch" else FILE_FILTER)
         if name:
             field.setText(name)

@@ -25,6 +25,7 @@ from klviz.state import losslab as lab
 from klviz.state import session as sn
 from klviz.state.continuous import WHICH
 from klviz.state.session import Session
+from klviz.gui.i18n import translate
 
 
 class _SetSession(QtGui.QUndoCommand):
@@ -224,13 +225,13 @@ class SessionModel(QtCore.QObject):
 
     def set_probability(self, which, i, value):
         d = self._session.discrete
-        self._set_discrete(ds.with_probability(d, which, i, value), f"Set {which.upper()}({d.labels[i]})")
+        self._set_discrete(ds.with_probability(d, which, i, value), translate("models.session_model", 'Set {0}({1})').format(which.upper(), d.labels[i]))
 
     def nudge(self, which, i, delta):
         """An arrow key on a bar: consecutive nudges of the same bar are one undo step."""
         d = self.discrete
         current = (d.p if which == "p" else d.q)[i]
-        self._set_discrete(ds.with_probability(d, which, i, current + delta), f"Set {which.upper()}({d.labels[i]})",
+        self._set_discrete(ds.with_probability(d, which, i, current + delta), translate("models.session_model", 'Set {0}({1})').format(which.upper(), d.labels[i]),
                            merge=("nudge", which, i))
 
     def set_distribution(self, which, probs, text):
@@ -240,31 +241,32 @@ class SessionModel(QtCore.QObject):
         self.set_distribution(which, ds.preset(kind, self.discrete.n), f"{which.upper()}: {kind}")
 
     def apply_support_mismatch(self):
-        self._set_discrete(ds.with_support_mismatch(self.discrete), "Support mismatch")
+        self._set_discrete(ds.with_support_mismatch(self.discrete), translate("models.session_model", "Support mismatch"))
 
     def swap(self):
-        self._set_discrete(ds.swapped(self.discrete), "Swap P and Q")
+        self._set_discrete(ds.swapped(self.discrete), translate("models.session_model", "Swap P and Q"))
 
     def copy_p_to_q(self):
-        self._set_discrete(ds.p_copied_to_q(self.discrete), "Copy P to Q")
+        self._set_discrete(ds.p_copied_to_q(self.discrete), translate("models.session_model", "Copy P to Q"))
 
     def reset_discrete(self):
-        self._set_discrete(ds.default_discrete(self.discrete.n), "Reset")
+        self._set_discrete(ds.default_discrete(self.discrete.n), translate("models.session_model", "Reset"))
 
     def set_categories(self, n):
-        self._set_discrete(ds.resize(self.discrete, n), f"{n} categories")
+        self._set_discrete(ds.resize(self.discrete, n), translate("models.session_model", '{n} categories').format(n=n))
 
     def set_labels(self, labels):
         """Validated labels (ValueError explains a bad list; the state is then unchanged)."""
-        self._set_discrete(ds.with_labels(self.discrete, labels), "Rename categories")
+        self._set_discrete(ds.with_labels(self.discrete, labels), translate("models.session_model", "Rename categories"))
 
     def set_overlay(self, on):
         """P and Q on one chart (the Discrete tab), or each on its own: an undo step."""
-        self.apply(sn.with_overlay(self._session, on), "Overlay P and Q" if on else "P and Q apart")
+        self.apply(sn.with_overlay(self._session, on), translate("models.session_model", "Overlay P and Q") if on else translate("models.session_model", "P and Q apart"))
 
     # -- intents: the joint --------------------------------------------------------------------
-    def set_joint(self, joint, text="Change the joint", merge=None):
+    def set_joint(self, joint, text=None, merge=None):
         """Make `joint` (a JointState) the Joint tab's state: one undo step (live within a gesture)."""
+        text = translate("models.session_model", "Change the joint") if text is None else text
         self.apply(self._session.with_(joint=joint), text, merge)
 
     def show_joint(self, joint):
@@ -275,7 +277,7 @@ class SessionModel(QtCore.QObject):
     # -- intents: shared ------------------------------------------------------------------------
     def set_unit(self, unit):
         if unit != self.unit:
-            self.apply(self._session.with_(unit=sn.check_unit_name(unit)), f"Unit: {unit}")
+            self.apply(self._session.with_(unit=sn.check_unit_name(unit)), translate("models.session_model", "Unit: {unit}").format(unit=unit))
 
     def set_lesson_step(self, step):
         """Show lesson step `step` (key or index): navigation, not an undo step (it is saved)."""
@@ -297,7 +299,8 @@ class SessionModel(QtCore.QObject):
     def _set_continuous_state(self, state, text, merge=None):
         self.apply(sn.with_continuous(self._session, state), text, merge)
 
-    def set_continuous(self, p=None, q=None, text="Change continuous"):
+    def set_continuous(self, p=None, q=None, text=None):
+        text = translate("models.session_model", "Change continuous") if text is None else text
         self._set_continuous_state(cs.with_pair(self._session.continuous, p, q), text)
 
     def set_continuous_param(self, which, name, value):
@@ -313,7 +316,7 @@ class SessionModel(QtCore.QObject):
         single Normal (the first component); a mixture Q ends the unit-variance view."""
         new = cs.set_mixture(self._session.continuous, which, on)
         name = which.upper()
-        self._set_continuous_state(new, f"{name}: mixture" if on else f"{name}: single normal")
+        self._set_continuous_state(new, translate("models.session_model", "{name}: mixture").format(name=name) if on else translate("models.session_model", "{name}: single normal").format(name=name))
 
     def apply_continuous_preset(self, name):
         new = cs.apply_preset(self._session.continuous, name)
@@ -321,7 +324,7 @@ class SessionModel(QtCore.QObject):
 
     def set_unit_variance(self, on):
         """The MSE link's view: σ_Q = 1 and the link shown (Q must be a Normal), one undo step."""
-        self.apply(sn.with_unit_variance(self._session, on), "Unit variance Q" if on else "Free σ_Q")
+        self.apply(sn.with_unit_variance(self._session, on), translate("models.session_model", "Unit variance Q") if on else translate("models.session_model", "Free σ_Q"))
 
     def mse_link(self):
         """The MSE link for Q = N(mu_Q, 1): H(P,Q) = 1/2 log 2 pi + 1/2 Var_P + 1/2 (E_P - mu_Q)^2.

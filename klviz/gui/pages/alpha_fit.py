@@ -21,6 +21,7 @@ from klviz.scene import divergences as sd
 from klviz.state import continuous as cs
 from klviz.state import session as sn
 from klviz.style import KL_COLOR, Q_COLOR, TEXT_COLOR
+from klviz.gui.i18n import translate
 
 CURVE_DELAY_MS = 250  # the inset is computed this long after P stops changing (about 0.1 s of fits)
 UNDO_TEXT = "Fit α"
@@ -59,11 +60,11 @@ class AlphaFitPanel(QtWidgets.QWidget):
         layout = QtWidgets.QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
         layout.setSpacing(2)
-        self.button = QtWidgets.QPushButton("Fit α: minimise D_α(P‖Q)")
+        self.button = QtWidgets.QPushButton(translate("pages.alpha_fit", "Fit α: minimise D_α(P‖Q)"))
         self.button.setObjectName("button_fit_alpha")
         self.button.setToolTip(
-            "Move Q to the Gaussian closest to P in Amari's α-divergence D_α(P‖Q), from the current Q.\n"
-            "α → 0 is the reverse KL (mode-seeking), α → 1 the forward KL (mass-covering).")
+            translate("pages.alpha_fit", "Move Q to the Gaussian closest to P in Amari's α-divergence D_α(P‖Q), from the current Q.\n"
+            "α → 0 is the reverse KL (mode-seeking), α → 1 the forward KL (mass-covering)."))
         layout.addWidget(self.button)
         row = QtWidgets.QHBoxLayout()
         lab = plain_label("α")
@@ -76,12 +77,12 @@ class AlphaFitPanel(QtWidgets.QWidget):
         self.slider.setTickInterval(sd.alpha_position(0.5) - sd.alpha_position(0.0))
         self.slider.setToolTip("Amari's α, from −2 to 3: moving it re-fits Q live (from the current Q).\n"
                                + "\n".join(t for _, _, t in sd.ALPHA_LANDMARKS))
-        self.slider.setAccessibleName("α of the α-fit (slider)")
+        self.slider.setAccessibleName(translate("pages.alpha_fit", "α of the α-fit (slider)"))
         lab.setBuddy(self.slider)
         self.value_label = plain_label()
         self.value_label.setObjectName("label_alpha_fit_value")
-        self.value_label.setToolTip("Amari's α-divergence:  D_α(P‖Q) = 1/(α(1 − α)) ∫ [α p + (1 − α) q − p^α q^(1−α)] dx\n"
-                                    "α → 0: D(Q‖P); α = ½: 4·He²; α → 1: D(P‖Q); α = 2: ½ χ²(P‖Q)")
+        self.value_label.setToolTip(translate("pages.alpha_fit", "Amari's α-divergence:  D_α(P‖Q) = 1/(α(1 − α)) ∫ [α p + (1 − α) q − p^α q^(1−α)] dx\n"
+                                    "α → 0: D(Q‖P); α = ½: 4·He²; α → 1: D(P‖Q); α = 2: ½ χ²(P‖Q)"))
         self.value_label.setMinimumWidth(self.value_label.fontMetrics().horizontalAdvance("α = −2.00") + 4)
         row.addWidget(lab)
         row.addWidget(self.slider, 1)
@@ -94,9 +95,9 @@ class AlphaFitPanel(QtWidgets.QWidget):
             tooltip="\n".join(text for _, _, text in sd.ALPHA_LANDMARKS), name="ruler_alpha_fit")
         layout.addWidget(self.ruler)
         ends = QtWidgets.QHBoxLayout()
-        self.label_left = plain_label("← mode-seeking (α → 0: reverse KL)")
+        self.label_left = plain_label(translate("pages.alpha_fit", "← mode-seeking (α → 0: reverse KL)"))
         self.label_left.setObjectName("label_alpha_fit_left")
-        self.label_right = plain_label("mass-covering (α → 1: forward KL) →")
+        self.label_right = plain_label(translate("pages.alpha_fit", "mass-covering (α → 1: forward KL) →"))
         self.label_right.setObjectName("label_alpha_fit_right")
         self.label_right.setAlignment(QtCore.Qt.AlignmentFlag.AlignRight)
         for w in (self.label_left, self.label_right):
@@ -111,7 +112,7 @@ class AlphaFitPanel(QtWidgets.QWidget):
         self.note.setObjectName("label_alpha_fit_note")
         self.note.setWordWrap(True)
         layout.addWidget(self.note)
-        self.curve_caption = plain_label("Fitted μ (solid) and σ (dashed) against α, for this P")
+        self.curve_caption = plain_label(translate("pages.alpha_fit", "Fitted μ (solid) and σ (dashed) against α, for this P"))
         self.curve_caption.setObjectName("caption_alpha_curve")
         self.curve_caption.setWordWrap(True)
         layout.addWidget(self.curve_caption)

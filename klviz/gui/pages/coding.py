@@ -28,6 +28,7 @@ from klviz.gui.widgets.still_plot import still_plot
 from klviz.gui.widgets.text import plain_label
 from klviz.gui.widgets.value_label import ValueLabel
 from klviz.scene.coding import LENGTHS, UnencodableError, coding_scene, send_message
+from klviz.gui.i18n import translate
 
 DEFAULT_P = (0.5, 0.25, 0.125, 0.125)
 DEFAULT_Q = (0.25, 0.25, 0.25, 0.25)
@@ -71,11 +72,11 @@ class CodingPage(QtWidgets.QWidget):
         outer.addLayout(left, 3)
 
         row = QtWidgets.QHBoxLayout()
-        row.addWidget(plain_label("Column heights:"))
+        row.addWidget(plain_label(translate("pages.coding", "Column heights:")))
         self.lengths_combo = QtWidgets.QComboBox()
         self.lengths_combo.setObjectName("coding_lengths")
         for key, name, area in LENGTHS:
-            self.lengths_combo.addItem(f"{name} — area {area}", key)
+            self.lengths_combo.addItem(translate("pages.coding", '{name} — area {area}').format(name=name, area=area), key)
         self.lengths_combo.currentIndexChanged.connect(self._lengths_changed)
         row.addWidget(self.lengths_combo, 1)
         left.addLayout(row)
@@ -83,8 +84,8 @@ class CodingPage(QtWidgets.QWidget):
         self.plot, pi = still_plot("coding_plot")
         self.plot.setMinimumHeight(220)
         pi.showGrid(x=False, y=True, alpha=0.25)
-        pi.setLabel("left", "code length (bits)")
-        pi.setLabel("bottom", "cumulative probability of P (column widths p_i)")
+        pi.setLabel("left", translate("pages.coding", "code length (bits)"))
+        pi.setLabel("bottom", translate("pages.coding", "cumulative probability of P (column widths p_i)"))
         self.columns = FastBars(x0=[], width=[], y=[], height=[], brush=_brush(style.P_COLOR, 0.45),
                                 pen=pg.mkPen("#FFFFFF", width=1))
         self.kl_positive = FastBars(x0=[], width=[], y=[], height=[], brush=_brush(style.KL_COLOR, 0.6),
@@ -115,10 +116,10 @@ class CodingPage(QtWidgets.QWidget):
 
         right = QtWidgets.QVBoxLayout()
         outer.addLayout(right, 2)
-        right.addWidget(plain_label("Q's Huffman code"))
+        right.addWidget(plain_label(translate("pages.coding", "Q's Huffman code")))
         self.codewords = QtWidgets.QTableWidget(0, 4)
         self.codewords.setObjectName("coding_codewords")
-        self.codewords.setHorizontalHeaderLabels(["category", "q", "bits", "code word"])
+        self.codewords.setHorizontalHeaderLabels([translate("pages.coding", "category"), "q", translate("pages.coding", "bits"), translate("pages.coding", "code word")])
         self.codewords.verticalHeader().setVisible(False)
         self.codewords.setEditTriggers(QtWidgets.QAbstractItemView.EditTrigger.NoEditTriggers)
         # Column widths are set when the labels change, not measured on every frame of a drag
@@ -135,23 +136,23 @@ class CodingPage(QtWidgets.QWidget):
         self.bounds_label.setWordWrap(True)
         right.addWidget(self.bounds_label)
 
-        group = QtWidgets.QGroupBox("Send a message")
+        group = QtWidgets.QGroupBox(translate("pages.coding", "Send a message"))
         group.setObjectName("coding_message")
         g = QtWidgets.QGridLayout(group)
-        g.addWidget(plain_label("Symbols drawn from P:"), 0, 0)
+        g.addWidget(plain_label(translate("pages.coding", "Symbols drawn from P:")), 0, 0)
         self.message_n = QtWidgets.QSpinBox()
         self.message_n.setObjectName("coding_message_n")
         self.message_n.setRange(1, MAX_MESSAGE_N)
         self.message_n.setValue(DEFAULT_MESSAGE_N)
         self.message_n.setGroupSeparatorShown(True)
         g.addWidget(self.message_n, 0, 1)
-        self.send_button = QtWidgets.QPushButton("Send")
+        self.send_button = QtWidgets.QPushButton(translate("pages.coding", "Send"))
         self.send_button.setObjectName("coding_send")
-        self.send_button.setToolTip("Draw N symbols from P and code them with Q's Huffman code")
+        self.send_button.setToolTip(translate("pages.coding", "Draw N symbols from P and code them with Q's Huffman code"))
         self.send_button.clicked.connect(self.send)
         g.addWidget(self.send_button, 0, 2)
-        self.message_result = ValueLabel("Draw N symbols from P, code them with Q's Huffman code, and compare "
-                                          "the length with N·H(P,Q) and N·H(P).")
+        self.message_result = ValueLabel(translate("pages.coding", "Draw N symbols from P, code them with Q's Huffman code, and compare "
+                                          "the length with N·H(P,Q) and N·H(P)."))
         self.message_result.setObjectName("coding_message_result")
         self.message_result.setWordWrap(True)
         self.message_result.setTextInteractionFlags(QtCore.Qt.TextInteractionFlag.TextSelectableByMouse)

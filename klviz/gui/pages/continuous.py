@@ -29,6 +29,9 @@ from klviz.gui.widgets.terms_bar import TermsBar
 from klviz.gui.widgets.value_label import quiz_placeholder
 from klviz.scene import divergences as sd
 from klviz.style import ENTROPY_COLOR, KL_COLOR, P_COLOR, Q_COLOR, text_color
+from klviz.gui.i18n import translate
+from klviz.i18n import QT_TRANSLATE_NOOP
+from klviz.gui.i18n import translated
 
 # Mnemonics (Alt+key) on this tab: M S X W N T (P), A Q B I (Q), O R (fits), P (presets), α (the
 # Rényi order, when shown); the window uses F E V H (menus), U (unit), D C G L (tabs). Q's weight,
@@ -42,42 +45,41 @@ FAMILY_MS = 100
 GRID_POINTS = 361  # evenly over the x axis (about 2 px apart), plus points around every component
 COMPONENT_POINTS = 61  # within ±6 sigma of each component: its peak is drawn true however narrow
 
-_NORMALS = "For Normals: "
 READOUTS = (
-    ("entropy_p", "h(P)",
+    ("entropy_p", "h(P)", QT_TRANSLATE_NOOP("klviz",
      "Differential entropy of P:  h(P) = −∫ p(x) log p(x) dx\n"
-     f"{_NORMALS}½ log(2πe σ_P²) — negative when σ_P < 1/√(2πe) ≈ 0.242", P_COLOR),
-    ("entropy_q", "h(Q)",
+     "For Normals: ½ log(2πe σ_P²) — negative when σ_P < 1/√(2πe) ≈ 0.242"), P_COLOR),
+    ("entropy_q", "h(Q)", QT_TRANSLATE_NOOP("klviz",
      "Differential entropy of Q:  h(Q) = −∫ q(x) log q(x) dx\n"
-     f"{_NORMALS}½ log(2πe σ_Q²) — negative when σ_Q < 1/√(2πe) ≈ 0.242", Q_COLOR),
-    ("cross_entropy_pq", "H(P,Q)",
+     "For Normals: ½ log(2πe σ_Q²) — negative when σ_Q < 1/√(2πe) ≈ 0.242"), Q_COLOR),
+    ("cross_entropy_pq", "H(P,Q)", QT_TRANSLATE_NOOP("klviz",
      "Differential cross-entropy:  H(P,Q) = −∫ p(x) log q(x) dx = h(P) + D(P‖Q)\n"
-     f"{_NORMALS}½ log(2π σ_Q²) + (σ_P² + (μ_P − μ_Q)²) / (2σ_Q²)", ENTROPY_COLOR),
-    ("cross_entropy_qp", "H(Q,P)",
+     "For Normals: ½ log(2π σ_Q²) + (σ_P² + (μ_P − μ_Q)²) / (2σ_Q²)"), ENTROPY_COLOR),
+    ("cross_entropy_qp", "H(Q,P)", QT_TRANSLATE_NOOP("klviz",
      "Differential cross-entropy:  H(Q,P) = −∫ q(x) log p(x) dx = h(Q) + D(Q‖P)\n"
-     f"{_NORMALS}½ log(2π σ_P²) + (σ_Q² + (μ_Q − μ_P)²) / (2σ_P²)", ENTROPY_COLOR),
-    ("kl_pq", "D(P‖Q)",
+     "For Normals: ½ log(2π σ_P²) + (σ_Q² + (μ_Q − μ_P)²) / (2σ_P²)"), ENTROPY_COLOR),
+    ("kl_pq", "D(P‖Q)", QT_TRANSLATE_NOOP("klviz",
      "KL divergence:  D(P‖Q) = ∫ p(x) log(p(x)/q(x)) dx ≥ 0 — the signed blue area below\n"
-     f"{_NORMALS}log(σ_Q/σ_P) + (σ_P² + (μ_P − μ_Q)²) / (2σ_Q²) − ½", KL_COLOR),
-    ("kl_qp", "D(Q‖P)",
+     "For Normals: log(σ_Q/σ_P) + (σ_P² + (μ_P − μ_Q)²) / (2σ_Q²) − ½"), KL_COLOR),
+    ("kl_qp", "D(Q‖P)", QT_TRANSLATE_NOOP("klviz",
      "KL divergence:  D(Q‖P) = ∫ q(x) log(q(x)/p(x)) dx ≥ 0 — the signed orange area below\n"
-     f"{_NORMALS}log(σ_P/σ_Q) + (σ_Q² + (μ_Q − μ_P)²) / (2σ_P²) − ½", KL_COLOR),
+     "For Normals: log(σ_P/σ_Q) + (σ_Q² + (μ_Q − μ_P)²) / (2σ_P²) − ½"), KL_COLOR),
 )
-MIXTURE_NOTE = "\nWith a mixture there is no closed form: computed by quadrature in log space."
-NEGATIVE_NOTE = "(negative: differential)"  # its tooltip explains
+MIXTURE_NOTE = QT_TRANSLATE_NOOP("klviz", "\nWith a mixture there is no closed form: computed by quadrature in log space.")
+NEGATIVE_NOTE = QT_TRANSLATE_NOOP("klviz", "(negative: differential)")  # its tooltip explains
 NEGATIVE_KEYS = ("entropy_p", "entropy_q", "cross_entropy_pq", "cross_entropy_qp")
-NEGATIVE_TIP = (
+NEGATIVE_TIP = QT_TRANSLATE_NOOP("klviz",
     "A differential entropy (or cross-entropy) can be negative.\n"
     "A density is not a probability: it can exceed 1 where the distribution is narrow,\n"
     "so −log p(x) can be below zero. h(N(μ, σ²)) = ½ log(2πe σ²) < 0 when σ < 1/√(2πe) ≈ 0.242.\n"
     "It also shifts with the unit of x (h of 2X is h of X plus log 2); D(P‖Q) does not and stays ≥ 0."
 )
-PRESETS = (("identical", "&Identical"), ("shifted", "S&hifted"), ("q-wider", "Q &wider"),
-           ("q-narrower", "Q &narrower"), ("bimodal-p", "&Bimodal P"))
+PRESETS = (("identical", QT_TRANSLATE_NOOP("klviz", "&Identical")), ("shifted", QT_TRANSLATE_NOOP("klviz", "S&hifted")), ("q-wider", QT_TRANSLATE_NOOP("klviz", "Q &wider")),
+           ("q-narrower", QT_TRANSLATE_NOOP("klviz", "Q &narrower")), ("bimodal-p", QT_TRANSLATE_NOOP("klviz", "&Bimodal P")))
 FITS = {
-    "forward": ("Fit Q: minimise D(P‖Q)", "Forward fit (mean-covering): Q matches P's mean and variance."),
-    "reverse": ("Fit Q: minimise D(Q‖P)", "Reverse fit (mode-seeking): Q settles on the peak of P nearest it."),
-    "alpha": ("Fit Q: minimise D_α(P‖Q)", "α-fit: Q minimises Amari's D_α(P‖Q) from where it was."),
+    "forward": (QT_TRANSLATE_NOOP("klviz", "Fit Q: minimise D(P‖Q)"), QT_TRANSLATE_NOOP("klviz", "Forward fit (mean-covering): Q matches P's mean and variance.")),
+    "reverse": (QT_TRANSLATE_NOOP("klviz", "Fit Q: minimise D(Q‖P)"), QT_TRANSLATE_NOOP("klviz", "Reverse fit (mode-seeking): Q settles on the peak of P nearest it.")),
+    "alpha": (QT_TRANSLATE_NOOP("klviz", "Fit Q: minimise D_α(P‖Q)"), QT_TRANSLATE_NOOP("klviz", "α-fit: Q minimises Amari's D_α(P‖Q) from where it was.")),
 }
 
 
@@ -196,23 +198,23 @@ class ContinuousPage(QtWidgets.QWidget):
         name = which.upper()
         check = QtWidgets.QCheckBox(check_text)
         check.setObjectName(f"check_mixture_{which}")
-        check.setToolTip(f"{name} = w·N(μ, σ²) + (1 − w)·N(μ₂, σ₂²): a bimodal {name}.\n"
-                         "Its measures have no closed form and are computed by quadrature." + note)
+        check.setToolTip(translate("pages.continuous", "{name} = w·N(μ, σ²) + (1 − w)·N(μ₂, σ₂²): a bimodal {name}.\n"
+                                   "Its measures have no closed form and are computed by quadrature.").format(name=name) + note)
         check.toggled.connect(lambda on: self._on_mixture_toggled(which, on))
         grid.addWidget(check, 3, 0, 1, 3)
         (w, mu2, sigma2) = labels
-        self._add_row(grid, 4, self._param(which, "weight", w, f"weight w of {name}'s first component",
+        self._add_row(grid, 4, self._param(which, "weight", w, translate("pages.continuous", "weight w of {name}'s first component").format(name=name),
                                            lo=0.0, hi=1.0, step=0.05))
-        self._add_row(grid, 5, self._param(which, "mu2", mu2, f"mean μ₂ of {name}'s second component"))
-        self._add_row(grid, 6, self._param(which, "sigma2", sigma2, f"std dev σ₂ of {name}'s second component",
+        self._add_row(grid, 5, self._param(which, "mu2", mu2, translate("pages.continuous", "mean μ₂ of {name}'s second component").format(name=name)))
+        self._add_row(grid, 6, self._param(which, "sigma2", sigma2, translate("pages.continuous", "std dev σ₂ of {name}'s second component").format(name=name),
                                            log=True))
         return check
 
     def _header(self, which, color):
         """The swatch in the curve's colour, the words in the theme's text shade of it (AA)."""
         dark = bool(getattr(self, "_look", None) and self._look.dark)
-        text = {"p": "P &nbsp;<span style='font-weight:400'>(the blue curve)</span>",
-                "q": "Q &nbsp;<span style='font-weight:400'>(the orange curve)</span>"}[which]
+        text = {"p": translate("pages.continuous", "P &nbsp;<span style='font-weight:400'>(the blue curve)</span>"),
+                "q": translate("pages.continuous", "Q &nbsp;<span style='font-weight:400'>(the orange curve)</span>")}[which]
         return f"<b><span style='color:{color}'>■</span> <span style='color:{text_color(color, dark)}'>{text}</span></b>"
 
     def _build(self):
@@ -223,39 +225,39 @@ class ContinuousPage(QtWidgets.QWidget):
         self.header_p = QtWidgets.QLabel(self._header("p", P_COLOR))
         self.header_q = QtWidgets.QLabel(self._header("q", Q_COLOR))
         self.box_p, gp = self._group("group_p", self.header_p)
-        self._add_row(gp, 1, self._param("p", "mu", "P &mean μ", "P's mean μ"))
-        self._add_row(gp, 2, self._param("p", "sigma", "P &std dev σ", "P's standard deviation σ", log=True))
-        self.check_mixture_p = self._mixture_rows(gp, "p", "Two-component mi&xture",
-                                                  ("&Weight w", "Mea&n μ₂", "S&td dev σ₂"))
+        self._add_row(gp, 1, self._param("p", "mu", translate("pages.continuous", "P &mean μ"), translate("pages.continuous", "P's mean μ")))
+        self._add_row(gp, 2, self._param("p", "sigma", translate("pages.continuous", "P &std dev σ"), translate("pages.continuous", "P's standard deviation σ"), log=True))
+        self.check_mixture_p = self._mixture_rows(gp, "p", translate("pages.continuous", "Two-component mi&xture"),
+                                                  (translate("pages.continuous", "&Weight w"), translate("pages.continuous", "Mea&n μ₂"), translate("pages.continuous", "S&td dev σ₂")))
 
         # Q
         self.box_q, gq = self._group("group_q", self.header_q)
-        self._add_row(gq, 1, self._param("q", "mu", "Q me&an μ", "Q's mean μ"))
-        self._add_row(gq, 2, self._param("q", "sigma", "&Q std dev σ", "Q's standard deviation σ", log=True))
+        self._add_row(gq, 1, self._param("q", "mu", translate("pages.continuous", "Q me&an μ"), translate("pages.continuous", "Q's mean μ")))
+        self._add_row(gq, 2, self._param("q", "sigma", translate("pages.continuous", "&Q std dev σ"), translate("pages.continuous", "Q's standard deviation σ"), log=True))
         self.check_mixture_q = self._mixture_rows(
-            gq, "q", "Two-component mixture (&bimodal Q)", ("Weight w", "Mean μ₂", "Std dev σ₂"),
-            "\na fit starts from Q's moment-matched Normal and makes Q a Normal.")
-        self.check_unit_variance = QtWidgets.QCheckBox("Unit var&iance (σ_Q = 1): the MSE link")
+            gq, "q", translate("pages.continuous", "Two-component mixture (&bimodal Q)"), (translate("pages.continuous", "Weight w"), translate("pages.continuous", "Mean μ₂"), translate("pages.continuous", "Std dev σ₂")),
+            translate("pages.continuous", "\na fit starts from Q's moment-matched Normal and makes Q a Normal."))
+        self.check_unit_variance = QtWidgets.QCheckBox(translate("pages.continuous", "Unit var&iance (σ_Q = 1): the MSE link"))
         self.check_unit_variance.setObjectName("check_unit_variance_q")
         self.check_unit_variance.setToolTip(
-            "Fix σ_Q = 1. Then H(P,Q) = ½ log 2π + ½ (σ_P² + (μ_P − μ_Q)²):\n"
-            "a constant plus half the squared error — the MSE loss is a cross-entropy.")
+            translate("pages.continuous", "Fix σ_Q = 1. Then H(P,Q) = ½ log 2π + ½ (σ_P² + (μ_P − μ_Q)²):\n"
+            "a constant plus half the squared error — the MSE loss is a cross-entropy."))
         self.check_unit_variance.toggled.connect(self._on_unit_variance_toggled)
         gq.addWidget(self.check_unit_variance, 7, 0, 1, 3)
 
         # fits and presets
-        box_fit = QtWidgets.QGroupBox("Fit Q to P")
+        box_fit = QtWidgets.QGroupBox(translate("pages.continuous", "Fit Q to P"))
         box_fit.setObjectName("group_fit")
         fl = QtWidgets.QVBoxLayout(box_fit)
         self.button_fit_forward = push_button(
-            "F&orward: minimise D(P‖Q)", "button_fit_forward", lambda: self.start_fit("forward"),
-            "Move Q to the Gaussian closest to P in D(P‖Q): P's mean and variance\n"
-            "(moment matching — mean-covering: Q spreads over all of P).")
+            translate("pages.continuous", "F&orward: minimise D(P‖Q)"), "button_fit_forward", lambda: self.start_fit("forward"),
+            translate("pages.continuous", "Move Q to the Gaussian closest to P in D(P‖Q): P's mean and variance\n"
+            "(moment matching — mean-covering: Q spreads over all of P)."))
         self.button_fit_reverse = push_button(
-            "&Reverse: minimise D(Q‖P)", "button_fit_reverse", lambda: self.start_fit("reverse"),
-            "Move Q to the Gaussian closest to P in D(Q‖P), starting from the current Q\n"
-            "(mode-seeking: Q settles on the peak of P nearest it).")
-        self.label_fit = QtWidgets.QLabel("Q's path is drawn dashed on the densities.")
+            translate("pages.continuous", "&Reverse: minimise D(Q‖P)"), "button_fit_reverse", lambda: self.start_fit("reverse"),
+            translate("pages.continuous", "Move Q to the Gaussian closest to P in D(Q‖P), starting from the current Q\n"
+            "(mode-seeking: Q settles on the peak of P nearest it)."))
+        self.label_fit = QtWidgets.QLabel(translate("pages.continuous", "Q's path is drawn dashed on the densities."))
         self.label_fit.setObjectName("label_fit_status")
         self.label_fit.setTextFormat(QtCore.Qt.TextFormat.RichText)  # program text; data is escaped
         self.label_fit.setWordWrap(True)
@@ -265,14 +267,14 @@ class ContinuousPage(QtWidgets.QWidget):
         for w in (self.button_fit_forward, self.button_fit_reverse, self.alpha_fit, self.label_fit):
             fl.addWidget(w)
         self.button_presets = QtWidgets.QToolButton()
-        self.button_presets.setText("&Presets")
+        self.button_presets.setText(translate("pages.continuous", "&Presets"))
         self.button_presets.setObjectName("button_presets_continuous")
         self.button_presets.setToolButtonStyle(QtCore.Qt.ToolButtonStyle.ToolButtonTextOnly)
         self.button_presets.setPopupMode(QtWidgets.QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.button_presets.setToolTip("Set P and Q to a named scene")
+        self.button_presets.setToolTip(translate("pages.continuous", "Set P and Q to a named scene"))
         menu = QtWidgets.QMenu(self.button_presets)
         for key, text in PRESETS:
-            act = menu.addAction(text)
+            act = menu.addAction(translated(text))
             act.setObjectName(f"action_continuous_preset_{key}")
             act.triggered.connect(lambda _=False, k=key: self._preset(k))
         self.button_presets.setMenu(menu)
@@ -287,7 +289,7 @@ class ContinuousPage(QtWidgets.QWidget):
         cl.addStretch(1)
         scroll = QtWidgets.QScrollArea()
         scroll.setObjectName("scroll_continuous_controls")
-        scroll.setAccessibleName("Controls of P and Q (scrollable panel)")
+        scroll.setAccessibleName(translate("pages.continuous", "Controls of P and Q (scrollable panel)"))
         scroll.setWidget(controls)
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
@@ -300,8 +302,8 @@ class ContinuousPage(QtWidgets.QWidget):
         self.caption_integrands = self._caption("caption_integrands", base)
         self.quiz_placeholder = quiz_placeholder(
             "quiz_placeholder_continuous",
-            "Which is larger, D(P‖Q) or D(Q‖P)?<br>Is h(Q) negative? Where will a fit put Q?<br>"
-            "<small>(the integrands are hidden)</small>", size_pt=15)
+            translate("pages.continuous", "Which is larger, D(P‖Q) or D(Q‖P)?<br>Is h(Q) negative? Where will a fit put Q?<br>"
+            "<small>(the integrands are hidden)</small>"), size_pt=15)
         charts = QtWidgets.QSplitter(QtCore.Qt.Orientation.Vertical)
         charts.setChildrenCollapsible(False)
         for caption, plot in ((self.caption_densities, self.plot_densities),
@@ -320,24 +322,24 @@ class ContinuousPage(QtWidgets.QWidget):
         # readouts and the MSE link
         self.readouts = ReadoutGrid(READOUTS, prefix="normal_value_")
         for r in self.readouts.reasons.values():
-            r.setToolTip(NEGATIVE_TIP)
+            r.setToolTip(translated(NEGATIVE_TIP))
             r.setWordWrap(False)
-        box_m = QtWidgets.QGroupBox("Differential measures")
+        box_m = QtWidgets.QGroupBox(translate("pages.continuous", "Differential measures"))
         box_m.setObjectName("group_measures")
         ml = QtWidgets.QVBoxLayout(box_m)
         ml.addWidget(self.readouts)
         self.label_decomposition = Caption(opaque=False)  # on a group box's background
         self.label_decomposition.setObjectName("normal_decomposition")
-        self.label_decomposition.setToolTip("Cross-entropy = entropy + KL divergence, for densities too")
+        self.label_decomposition.setToolTip(translate("pages.continuous", "Cross-entropy = entropy + KL divergence, for densities too"))
         ml.addWidget(self.label_decomposition)
-        note = QtWidgets.QLabel("Continuous P and Q: h and H are <i>differential</i> and can be "
-                                "negative; D stays ≥ 0.")
+        note = QtWidgets.QLabel(translate("pages.continuous", "Continuous P and Q: h and H are <i>differential</i> and can be "
+                                "negative; D stays ≥ 0."))
         note.setObjectName("label_differential_note")
         note.setWordWrap(True)
-        note.setToolTip(NEGATIVE_TIP)
+        note.setToolTip(translated(NEGATIVE_TIP))
         ml.addWidget(note)
 
-        self.group_mse = QtWidgets.QGroupBox("The MSE link  (σ_Q = 1)")
+        self.group_mse = QtWidgets.QGroupBox(translate("pages.continuous", "The MSE link  (σ_Q = 1)"))
         self.group_mse.setObjectName("group_mse")
         gl = QtWidgets.QVBoxLayout(self.group_mse)
         self.label_mse_formula = QtWidgets.QLabel()
@@ -350,9 +352,9 @@ class ContinuousPage(QtWidgets.QWidget):
         f.setPointSizeF(base * 1.35)
         f.setBold(True)
         self.label_mse_value.setFont(f)
-        self.label_mse_value.setToolTip("H(P,Q) with σ_Q = 1: ½ log 2π + ½ (σ_P² + (μ_P − μ_Q)²)")
+        self.label_mse_value.setToolTip(translate("pages.continuous", "H(P,Q) with σ_Q = 1: ½ log 2π + ½ (σ_P² + (μ_P − μ_Q)²)"))
         self.bar_mse = TermsBar()
-        self.bar_mse.setToolTip("grey: ½ log 2π   green: ½ σ_P²   purple: ½ (μ_P − μ_Q)², the squared error")
+        self.bar_mse.setToolTip(translate("pages.continuous", "grey: ½ log 2π   green: ½ σ_P²   purple: ½ (μ_P − μ_Q)², the squared error"))
         gl.addWidget(self.label_mse_formula)
         gl.addWidget(self.bar_mse)
         gl.addWidget(self.label_mse_value)
@@ -377,7 +379,7 @@ class ContinuousPage(QtWidgets.QWidget):
         # their re-layout from spreading to the whole window (then most of it would be repainted).
         side_scroll = QtWidgets.QScrollArea()
         side_scroll.setObjectName("scroll_continuous_measures")
-        side_scroll.setAccessibleName("Measures (scrollable panel)")
+        side_scroll.setAccessibleName(translate("pages.continuous", "Measures (scrollable panel)"))
         side_scroll.setWidget(side)
         side_scroll.setWidgetResizable(True)
         side_scroll.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
@@ -489,21 +491,21 @@ class ContinuousPage(QtWidgets.QWidget):
         step. A mixture Q starts from its moment-matched Normal (its own curve stays as the ghost)."""
         self.finish_fit()
         P, current = self.model.continuous("p"), self.model.continuous("q")  # a fit ends unit variance
-        title, done = FITS[kind]
+        title, done = (translated(t) for t in FITS[kind])
         try:  # a fit whose arithmetic overflows is no fit: say so, change nothing
             if kind == "alpha":
                 result = self.alpha_fit.fit_now()  # None: its note says why
                 if result is None:
-                    self.label_fit.setText("No α-fit: see the note above.")
+                    self.label_fit.setText(translate("pages.continuous", "No α-fit: see the note above."))
                     return
             else:
                 with np.errstate(over="raise", invalid="raise", divide="raise"):
                     result = self.model.continuous_fit(kind)
         except (ValueError, ArithmeticError) as exc:
-            self.label_fit.setText(f"No fit: {html.escape(str(exc))}")
+            self.label_fit.setText(translate("pages.continuous", "No fit: {0}").format(html.escape(str(exc))))
             return
         if result.normal == current:
-            self.label_fit.setText(f"{done}<br>Q is already there.")
+            self.label_fit.setText(translate("pages.continuous", '{done}<br>Q is already there.').format(done=done))
             return
         start = result.path[0]
         try:  # an even pace along the path; a path spanning ~1e300 overflows it: then jump
@@ -547,7 +549,7 @@ class ContinuousPage(QtWidgets.QWidget):
             self._anim.stop()
             self._anim.blockSignals(blocked)
         self.model.end_fit(final)
-        self.label_fit.setText(f"{FITS[kind][1]}<br>Q = {_describe(final)}")
+        self.label_fit.setText(f"{translated(FITS[kind][1])}<br>Q = {_describe(final)}")
         self.refresh()
 
     @property
@@ -621,13 +623,13 @@ class ContinuousPage(QtWidgets.QWidget):
             self._family_timer.start(FAMILY_MS if sticky or self.fitting else 0)
         self.alpha_fit.p_changed(P)
         values = {k: getattr(m, k) for k, *_ in READOUTS}
-        notes = {k: NEGATIVE_NOTE for k in NEGATIVE_KEYS if values[k] < 0}
+        notes = {k: translated(NEGATIVE_NOTE) for k in NEGATIVE_KEYS if values[k] < 0}
         self.readouts.set_values(values, unit, notes)
         any_mixture = mixture or q_mixture
         if any_mixture != getattr(self, "_tips_mixture", None):
             self._tips_mixture = any_mixture
             for key, _, tip, _ in READOUTS:
-                t = tip + (MIXTURE_NOTE if any_mixture else "")
+                t = translated(tip) + (translated(MIXTURE_NOTE) if any_mixture else "")
                 self.readouts.values[key].setToolTip(t)
                 self.readouts.names[key].setToolTip(t)
 
@@ -674,30 +676,27 @@ class ContinuousPage(QtWidgets.QWidget):
 
         # captions
         self.caption_densities.setText(
-            f"<b>Densities</b>&nbsp; <span style='color:{pc}'>■ P = {_describe(P)}</span>"
-            f"&nbsp;&nbsp; <span style='color:{qc}'>■ Q = {_describe(Q)}</span>")
+            translate("pages.continuous", "<b>Densities</b>&nbsp; <span style='color:{pc}'>■ P = {0}</span>&nbsp;&nbsp; <span style='color:{qc}'>■ Q = {1}</span>").format(_describe(P), _describe(Q), pc=pc, qc=qc))
         self.caption_integrands.setText(
-            f"<b>KL integrands</b> (signed area; hatched parts count negative)&nbsp; "
-            f"<span style='color:{pc}'>■ ∫ p·log(p/q) dx = D(P‖Q) = {f(m.kl_pq)} {unit}</span>"
-            f"&nbsp;&nbsp; <span style='color:{qc}'>■ ∫ q·log(q/p) dx = D(Q‖P) = {f(m.kl_qp)} {unit}</span>")
+            translate("pages.continuous", "<b>KL integrands</b> (signed area; hatched parts count negative)&nbsp; <span style='color:{pc}'>■ ∫ p·log(p/q) dx = D(P‖Q) = {0} {unit}</span>&nbsp;&nbsp; <span style='color:{qc}'>■ ∫ q·log(q/p) dx = D(Q‖P) = {1} {unit}</span>").format(f(m.kl_pq), f(m.kl_qp), pc=pc, unit=unit, qc=qc))
 
         # the MSE link
         self.group_mse.setVisible(unit_variance)
         if unit_variance:
             link = model.mse_link()
             c, v, e = link["terms"]
-            mean_word = "mean and variance of P" if mixture else "P's mean and variance"
-            self.label_mse_formula.setText(
+            mean_word = translate("pages.continuous", "mean and variance of P") if mixture else translate("pages.continuous", "P's mean and variance")
+            self.label_mse_formula.setText(translate("pages.continuous",
                 "H(P,Q) = ½&nbsp;log&nbsp;2π + ½&nbsp;σ_P² + "
                 "<span style='color:%s'><b>½&nbsp;(μ_P&nbsp;−&nbsp;μ_Q)²</b></span><br>"
                 "= %s + %s + <span style='color:%s'><b>%s</b></span> %s<br>"
-                "<small>μ_P = %s, σ_P² = %s: %s; the last term is half the squared error.</small>"
+                "<small>μ_P = %s, σ_P² = %s: %s; the last term is half the squared error.</small>")
                 % (KL_COLOR, f(c), f(v), KL_COLOR, f(e), unit, f(link["mean_p"]), f(link["var_p"]), mean_word))
             self.label_mse_value.setText(f"{f(link['total'])} {unit}  = H(P,Q)")
             self.bar_mse.set_terms(link["terms"])
             self.plot_densities.set_error_bar(
                 link["mu_q"], link["mean_p"],
-                f"error μ_P − μ_Q = {f(link['error'], 3)}")
+                translate("pages.continuous", 'error μ_P − μ_Q = {0}').format(f(link['error'], 3)))
         else:
             self.plot_densities.set_error_bar()
 

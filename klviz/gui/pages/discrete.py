@@ -16,24 +16,27 @@ from klviz.gui.widgets.text import html_text, isolate, message_box
 from klviz.gui.widgets.value_label import quiz_placeholder
 from klviz.scene import divergences as sd
 from klviz.style import ENTROPY_COLOR, KL_COLOR, P_COLOR, Q_COLOR
+from klviz.gui.i18n import translate
+from klviz.gui.i18n import translated
+from klviz.i18n import QT_TRANSLATE_NOOP
 
 READOUTS = (
-    ("entropy_p", "H(P)", "Entropy of P:  H(P) = −Σ p_i log p_i", P_COLOR),
-    ("entropy_q", "H(Q)", "Entropy of Q:  H(Q) = −Σ q_i log q_i", Q_COLOR),
-    ("cross_entropy_pq", "H(P,Q)", "Cross-entropy:  H(P,Q) = −Σ p_i log q_i = H(P) + D(P‖Q)", ENTROPY_COLOR),
-    ("cross_entropy_qp", "H(Q,P)", "Cross-entropy:  H(Q,P) = −Σ q_i log p_i = H(Q) + D(Q‖P)", ENTROPY_COLOR),
-    ("kl_pq", "D(P‖Q)", "KL divergence:  D(P‖Q) = Σ p_i log(p_i / q_i) ≥ 0", KL_COLOR),
-    ("kl_qp", "D(Q‖P)", "KL divergence:  D(Q‖P) = Σ q_i log(q_i / p_i) ≥ 0", KL_COLOR),
-    ("js", "JS(P,Q)", "Jensen-Shannon:  ½ D(P‖M) + ½ D(Q‖M),  M = (P+Q)/2  (symmetric, ≤ log 2)", None),
+    ("entropy_p", "H(P)", QT_TRANSLATE_NOOP("klviz", "Entropy of P:  H(P) = −Σ p_i log p_i"), P_COLOR),
+    ("entropy_q", "H(Q)", QT_TRANSLATE_NOOP("klviz", "Entropy of Q:  H(Q) = −Σ q_i log q_i"), Q_COLOR),
+    ("cross_entropy_pq", "H(P,Q)", QT_TRANSLATE_NOOP("klviz", "Cross-entropy:  H(P,Q) = −Σ p_i log q_i = H(P) + D(P‖Q)"), ENTROPY_COLOR),
+    ("cross_entropy_qp", "H(Q,P)", QT_TRANSLATE_NOOP("klviz", "Cross-entropy:  H(Q,P) = −Σ q_i log p_i = H(Q) + D(Q‖P)"), ENTROPY_COLOR),
+    ("kl_pq", "D(P‖Q)", QT_TRANSLATE_NOOP("klviz", "KL divergence:  D(P‖Q) = Σ p_i log(p_i / q_i) ≥ 0"), KL_COLOR),
+    ("kl_qp", "D(Q‖P)", QT_TRANSLATE_NOOP("klviz", "KL divergence:  D(Q‖P) = Σ q_i log(q_i / p_i) ≥ 0"), KL_COLOR),
+    ("js", "JS(P,Q)", QT_TRANSLATE_NOOP("klviz", "Jensen-Shannon:  ½ D(P‖M) + ½ D(Q‖M),  M = (P+Q)/2  (symmetric, ≤ log 2)"), None),
 )
 
-PRESET_NAMES = {"uniform": "Uniform", "peaked": "Peaked", "bimodal": "Bimodal", "one-hot": "One-hot",
-                "random": "Random (Dirichlet)"}
+PRESET_NAMES = {"uniform": QT_TRANSLATE_NOOP("klviz", "Uniform"), "peaked": QT_TRANSLATE_NOOP("klviz", "Peaked"), "bimodal": QT_TRANSLATE_NOOP("klviz", "Bimodal"), "one-hot": QT_TRANSLATE_NOOP("klviz", "One-hot"),
+                "random": QT_TRANSLATE_NOOP("klviz", "Random (Dirichlet)")}
 
 
 def _why_infinite(mismatch, labels, num, den):
     names = ", ".join(isolate(labels[i]) for i in mismatch[:4]) + (", …" if len(mismatch) > 4 else "")
-    return f"{den}({names}) = 0 where {num}({names}) > 0"
+    return translate("pages.discrete", "{den}({names}) = 0 where {num}({names}) > 0").format(den=den, names=names, num=num)
 
 
 class DiscretePage(QtWidgets.QWidget):
@@ -72,39 +75,39 @@ class DiscretePage(QtWidgets.QWidget):
 
         # controls: a tool bar, so that at large type (presentation) what does not fit folds into
         # its » menu instead of being clipped
-        bar = QtWidgets.QToolBar("Discrete controls")
+        bar = QtWidgets.QToolBar(translate("pages.discrete", "Discrete controls"))
         bar.setObjectName("toolbar_discrete")
         bar.setMovable(False)
         bar.setFloatable(False)
-        lab = QtWidgets.QLabel("Cate&gories")
+        lab = QtWidgets.QLabel(translate("pages.discrete", "Cate&gories"))
         self.spin_categories = QtWidgets.QSpinBox()
         self.spin_categories.setObjectName("spin_categories")
         self.spin_categories.setRange(ds.MIN_CATEGORIES, ds.MAX_CATEGORIES)
         self.spin_categories.setKeyboardTracking(False)
-        self.spin_categories.setToolTip("Number of categories (2 to 100)")
+        self.spin_categories.setToolTip(translate("pages.discrete", "Number of categories (2 to 100)"))
         self.spin_categories.valueChanged.connect(m.set_categories)
         lab.setBuddy(self.spin_categories)
         bar.addWidget(lab)
         bar.addWidget(self.spin_categories)
         bar.addSeparator()
-        self.button_preset_p = self._preset_button("Preset &P", "p")
-        self.button_preset_q = self._preset_button("Preset &Q", "q")
+        self.button_preset_p = self._preset_button(translate("pages.discrete", "Preset &P"), "p")
+        self.button_preset_q = self._preset_button(translate("pages.discrete", "Preset &Q"), "q")
         bar.addWidget(self.button_preset_p)
         bar.addWidget(self.button_preset_q)
         bar.addSeparator()
-        self.button_mismatch = push_button("Support &mismatch", "button_mismatch", m.apply_support_mismatch,
-                                           "Q is zero where P is not: D(P‖Q) becomes infinite")
-        self.button_swap = push_button("S&wap P ⇄ Q", "button_swap", m.swap, "Exchange P and Q")
-        self.button_copy = push_button("Cop&y P → Q", "button_copy", m.copy_p_to_q, "Make Q equal to P")
-        self.button_reset = push_button("&Reset", "button_reset", m.reset_discrete, "Back to the starting scene")
-        self.button_labels = push_button("Edit &labels…", "button_labels", self.edit_labels,
-                                         "Rename the categories")
+        self.button_mismatch = push_button(translate("pages.discrete", "Support &mismatch"), "button_mismatch", m.apply_support_mismatch,
+                                           translate("pages.discrete", "Q is zero where P is not: D(P‖Q) becomes infinite"))
+        self.button_swap = push_button(translate("pages.discrete", "S&wap P ⇄ Q"), "button_swap", m.swap, translate("pages.discrete", "Exchange P and Q"))
+        self.button_copy = push_button(translate("pages.discrete", "Cop&y P → Q"), "button_copy", m.copy_p_to_q, translate("pages.discrete", "Make Q equal to P"))
+        self.button_reset = push_button(translate("pages.discrete", "&Reset"), "button_reset", m.reset_discrete, translate("pages.discrete", "Back to the starting scene"))
+        self.button_labels = push_button(translate("pages.discrete", "Edit &labels…"), "button_labels", self.edit_labels,
+                                         translate("pages.discrete", "Rename the categories"))
         for b in (self.button_mismatch, self.button_swap, self.button_copy, self.button_reset, self.button_labels):
             bar.addWidget(b)
         bar.addSeparator()
-        self.check_overlay = QtWidgets.QCheckBox("&Overlay")
+        self.check_overlay = QtWidgets.QCheckBox(translate("pages.discrete", "&Overlay"))
         self.check_overlay.setObjectName("check_overlay")
-        self.check_overlay.setToolTip("Draw P and Q side by side on one chart")
+        self.check_overlay.setToolTip(translate("pages.discrete", "Draw P and Q side by side on one chart"))
         self.check_overlay.toggled.connect(m.set_overlay)
         bar.addWidget(self.check_overlay)
 
@@ -132,7 +135,7 @@ class DiscretePage(QtWidgets.QWidget):
         side = QtWidgets.QWidget()
         sl = QtWidgets.QVBoxLayout(side)
         sl.setContentsMargins(0, 0, 0, 0)
-        title = QtWidgets.QLabel("<b>Measures</b> (hover a value for its formula)")
+        title = QtWidgets.QLabel(translate("pages.discrete", "<b>Measures</b> (hover a value for its formula)"))
         title.setObjectName("title_measures")
         sl.addWidget(title)
         sl.addWidget(self.readouts)
@@ -140,7 +143,7 @@ class DiscretePage(QtWidgets.QWidget):
         sl.addWidget(self.decomposition, 1)
         sl.addWidget(self.decomposition.caption)
         self.quiz_placeholder = quiz_placeholder(
-            "quiz_placeholder", "Which is larger, D(P‖Q) or D(Q‖P)?<br>Is H(P,Q) above H(P)?")
+            "quiz_placeholder", translate("pages.discrete", "Which is larger, D(P‖Q) or D(Q‖P)?<br>Is H(P,Q) above H(P)?"))
         sl.addWidget(self.quiz_placeholder, 1)
 
         top = QtWidgets.QSplitter(QtCore.Qt.Orientation.Horizontal)
@@ -179,7 +182,7 @@ class DiscretePage(QtWidgets.QWidget):
         """P and Q side by side on one chart (left half of a column is P, right half Q)."""
         if self._overlay is None:
             chart = BarChart([Series("P", P_COLOR, -0.2, 0.38), Series("Q", Q_COLOR, 0.2, 0.38)],
-                             title="P (blue) and Q (orange)", tooltip=self._tip_for)
+                             title=translate("pages.discrete", "P (blue) and Q (orange)"), tooltip=self._tip_for)
             chart.setObjectName("plot_overlay")
             chart.setVisible(False)
             chart.set_quiz(self._quiz)
@@ -199,11 +202,11 @@ class DiscretePage(QtWidgets.QWidget):
         b.setPopupMode(QtWidgets.QToolButton.ToolButtonPopupMode.InstantPopup)
         menu = QtWidgets.QMenu(b)
         for kind in ds.DISCRETE_PRESETS:
-            act = menu.addAction(PRESET_NAMES[kind])
+            act = menu.addAction(translated(PRESET_NAMES[kind]))
             act.setObjectName(f"action_preset_{which}_{kind}")
             act.triggered.connect(lambda _=False, k=kind: self.model.apply_preset(which, k))
         b.setMenu(menu)
-        b.setToolTip(f"Set {which.upper()} to a named shape")
+        b.setToolTip(translate("pages.discrete", 'Set {0} to a named shape').format(which.upper()))
         return b
 
     # -- tooltips ------------------------------------------------------------------------------
@@ -257,15 +260,15 @@ class DiscretePage(QtWidgets.QWidget):
     def edit_labels(self):
         d = self.model.discrete
         text, ok = QtWidgets.QInputDialog.getText(
-            self, "Category labels", f"{d.n} labels, separated by commas:",
+            self, translate("pages.discrete", "Category labels"), translate("pages.discrete", '{0} labels, separated by commas:').format(d.n),
             text=", ".join(d.labels))
         if not ok:
             return
         try:
             self.model.set_labels([s.strip() for s in text.split(",")])
         except ValueError as exc:
-            box = message_box(self, QtWidgets.QMessageBox.Icon.Warning, "Labels not changed",
-                              f"The labels were not changed: {exc}.")
+            box = message_box(self, QtWidgets.QMessageBox.Icon.Warning, translate("pages.discrete", "Labels not changed"),
+                              translate("pages.discrete", 'The labels were not changed: {exc}.').format(exc=exc))
             box.setObjectName("message_labels")
             box.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
             box.open()

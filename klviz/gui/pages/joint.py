@@ -28,6 +28,7 @@ from klviz.scene.joint import (
     JointState,
     joint_scene,
 )
+from klviz.gui.i18n import translate
 
 PRESET_NAMES = {"independent": "Independent", "dependent": "Perfectly dependent",
                 "bsc": "Binary symmetric channel", "xor": "XOR-like", "random": "Random"}
@@ -87,8 +88,8 @@ class HeatGrid(QtWidgets.QWidget):
         self.setSizePolicy(QtWidgets.QSizePolicy.Policy.Expanding, QtWidgets.QSizePolicy.Policy.Expanding)
         if editable:
             self.setFocusPolicy(QtCore.Qt.FocusPolicy.StrongFocus)
-            self.setToolTip("Drag a cell (or a marginal) up or down; arrow keys move, + and − (Page Up/Down: "
-                            "five times as much) change the selected value, typing a number sets it. Double-click a label to rename it.")
+            self.setToolTip(translate("pages.joint", "Drag a cell (or a marginal) up or down; arrow keys move, + and − (Page Up/Down: "
+                            "five times as much) change the selected value, typing a number sets it. Double-click a label to rename it."))
 
     # -- data
     def set_data(self, values, texts, row_labels, col_labels, limits, px=None, py=None, px_texts=(), py_texts=()):
@@ -396,8 +397,8 @@ class InformationDiagram(QtWidgets.QWidget):
         self._total = diagram.total
         self._spans = (diagram.h_x_span, diagram.h_y_span)
         self._texts = (hx_text, hy_text)
-        self.setToolTip("H(X,Y) = H(X|Y) + I(X;Y) + H(Y|X), on one scale; H(X) is the left two parts, "
-                        "H(Y) the right two.")
+        self.setToolTip(translate("pages.joint", "H(X,Y) = H(X|Y) + I(X;Y) + H(Y|X), on one scale; H(X) is the left two parts, "
+                        "H(Y) the right two."))
         self.update()
 
     def segments(self):
@@ -415,7 +416,7 @@ class InformationDiagram(QtWidgets.QWidget):
         if not self._total > 0:
             p.setPen(text_colour)
             p.drawText(self.rect(), QtCore.Qt.AlignmentFlag.AlignCenter,
-                       "H(X,Y) = 0: one outcome is certain, there is nothing to split")
+                       translate("pages.joint", "H(X,Y) = 0: one outcome is certain, there is nothing to split"))
             p.end()
             return
         scale = w / self._total
@@ -534,10 +535,10 @@ class JointPage(QtWidgets.QWidget):
         self.product = HeatGrid("joint_product")
         self.terms = HeatGrid("joint_terms", diverging=True)
         self.grid.setToolTip(self.grid.toolTip())
-        self.product.setToolTip("P(X)P(Y): the product of the marginals, what the joint would be if X "
-                                "and Y were independent.")
-        self.terms.setToolTip("P(x,y) log(P(x,y) / P(x)P(y)): purple where the joint is above the product, "
-                              "vermillion where below; they sum to I(X;Y).")
+        self.product.setToolTip(translate("pages.joint", "P(X)P(Y): the product of the marginals, what the joint would be if X "
+                                "and Y were independent."))
+        self.terms.setToolTip(translate("pages.joint", "P(x,y) log(P(x,y) / P(x)P(y)): purple where the joint is above the product, "
+                              "vermillion where below; they sum to I(X;Y)."))
         self.grid.edit_started.connect(self._drag_started)
         self.grid.edit_preview.connect(self._drag_preview)
         self.grid.edit_finished.connect(self._drag_finished)
@@ -546,7 +547,7 @@ class JointPage(QtWidgets.QWidget):
 
         self.preset = QtWidgets.QComboBox()
         self.preset.setObjectName("joint_preset")
-        self.preset.addItem("Custom", None)  # shown while the table is not a preset's
+        self.preset.addItem(translate("pages.joint", "Custom"), None)  # shown while the table is not a preset's
         for key, name in PRESET_NAMES.items():
             self.preset.addItem(name, key)
             self.preset.setItemData(self.preset.count() - 1, PRESET_NOTES[key], QtCore.Qt.ItemDataRole.ToolTipRole)
@@ -555,11 +556,11 @@ class JointPage(QtWidgets.QWidget):
         self.epsilon.setObjectName("joint_epsilon")
         self.epsilon.setRange(0, EPSILON_STEPS)
         self.epsilon.setValue(round(DEFAULT_EPSILON * EPSILON_STEPS))
-        self.epsilon.setToolTip("The crossover probability ε of the binary symmetric channel: "
-                                "I(X;Y) = 1 − h(ε) bits")
+        self.epsilon.setToolTip(translate("pages.joint", "The crossover probability ε of the binary symmetric channel: "
+                                "I(X;Y) = 1 − h(ε) bits"))
         self.epsilon_value = _plain_label("joint_epsilon_value")
-        self.epsilon_value.setToolTip("ε, the binary symmetric channel's crossover probability: "
-                                      "P(Y ≠ X) with X uniform, so I(X;Y) = 1 − h(ε) bits")
+        self.epsilon_value.setToolTip(translate("pages.joint", "ε, the binary symmetric channel's crossover probability: "
+                                      "P(Y ≠ X) with X uniform, so I(X;Y) = 1 − h(ε) bits"))
         self.epsilon.sliderPressed.connect(self._epsilon_pressed)
         self.epsilon.valueChanged.connect(self._epsilon_moved)
         self.epsilon.sliderReleased.connect(self._epsilon_released)
@@ -569,13 +570,13 @@ class JointPage(QtWidgets.QWidget):
         self.cols.setObjectName("joint_cols")
         for spin, what in ((self.rows, "rows (outcomes of X)"), (self.cols, "columns (outcomes of Y)")):
             spin.setRange(MIN_SIZE, MAX_SIZE)
-            spin.setToolTip(f"Number of {what}")
+            spin.setToolTip(translate("pages.joint", 'Number of {what}').format(what=what))
             spin.setKeyboardTracking(False)
             spin.valueChanged.connect(self._resize)
 
         controls = QtWidgets.QHBoxLayout()
-        for w in (QtWidgets.QLabel("Preset"), self.preset, QtWidgets.QLabel("ε"), self.epsilon, self.epsilon_value,
-                  QtWidgets.QLabel("Rows"), self.rows, QtWidgets.QLabel("Columns"), self.cols):
+        for w in (QtWidgets.QLabel(translate("pages.joint", "Preset")), self.preset, QtWidgets.QLabel("ε"), self.epsilon, self.epsilon_value,
+                  QtWidgets.QLabel(translate("pages.joint", "Rows")), self.rows, QtWidgets.QLabel(translate("pages.joint", "Columns")), self.cols):
             controls.addWidget(w)
         controls.addStretch(1)
 
@@ -599,7 +600,7 @@ class JointPage(QtWidgets.QWidget):
         self.divergence = _plain_label("joint_divergence")
         self.note = _plain_label("joint_note")
         self.note.setWordWrap(True)
-        self.note.setAccessibleName("Note on the joint table")
+        self.note.setAccessibleName(translate("pages.joint", "Note on the joint table"))
         self.diagram = InformationDiagram()
 
         layout = QtWidgets.QVBoxLayout(self)
@@ -607,7 +608,7 @@ class JointPage(QtWidgets.QWidget):
         layout.addLayout(maps, 1)
         layout.addLayout(readout_box)
         layout.addWidget(self.divergence)
-        self._diagram_title = QtWidgets.QLabel("Information diagram: H(X,Y) = H(X|Y) + I(X;Y) + H(Y|X)")
+        self._diagram_title = QtWidgets.QLabel(translate("pages.joint", "Information diagram: H(X,Y) = H(X|Y) + I(X;Y) + H(Y|X)"))
         layout.addWidget(self._diagram_title)
         layout.addWidget(self.diagram)
         layout.addWidget(self.note)
@@ -657,7 +658,7 @@ class JointPage(QtWidgets.QWidget):
         return True
 
     def _refuse(self, message):
-        QtWidgets.QMessageBox.warning(self, "Joint distribution", message)
+        QtWidgets.QMessageBox.warning(self, translate("pages.joint", "Joint distribution"), message)
 
     # -- gestures
     def _edit(self, state, target, value):
@@ -701,11 +702,11 @@ class JointPage(QtWidgets.QWidget):
             labels[index] = text
             return state.relabel(labels, None) if axis == "row" else state.relabel(None, labels)
 
-        self._apply(make, f"Rename {'row' if axis == 'row' else 'column'} {index + 1}")
+        self._apply(make, translate("pages.joint", 'Rename {0} {1}').format('row' if axis == 'row' else 'column', index + 1))
 
     def _resize(self, _value=None):
         rows, cols = self.rows.value(), self.cols.value()
-        if not self._apply(lambda: self.state().resize(rows, cols), f"Resize to {rows} × {cols}"):
+        if not self._apply(lambda: self.state().resize(rows, cols), translate("pages.joint", 'Resize to {rows} × {cols}').format(rows=rows, cols=cols)):
             self._draw()  # refused: the spins show the state again
 
     def _preset_chosen(self, index):
@@ -742,15 +743,15 @@ class JointPage(QtWidgets.QWidget):
 
     def _epsilon_pressed(self):
         self._epsilon_dragging = True
-        self.model.begin_gesture("Crossover ε")
+        self.model.begin_gesture(translate("pages.joint", "Crossover ε"))
 
     def _epsilon_moved(self, _value):
         self.epsilon_value.setText(f"ε = {self.epsilon.value() / EPSILON_STEPS:.3f}")
         self.note.setText(PRESET_NOTES["bsc"])
         if self._epsilon_dragging and self.model.gesture_active:  # a slider drag: one step on release
-            self.model.set_joint(self._bsc(), "Crossover ε")
+            self.model.set_joint(self._bsc(), translate("pages.joint", "Crossover ε"))
             return
-        self._apply(self._bsc, "Crossover ε")
+        self._apply(self._bsc, translate("pages.joint", "Crossover ε"))
 
     def _epsilon_released(self):
         if self._epsilon_dragging:

@@ -15,6 +15,7 @@ from PySide6 import QtCore, QtWidgets
 from klviz.gui.pages.losses_common import caption_label
 from klviz.style import ERROR_COLOR, text_color
 from klviz.state import losslab as lab
+from klviz.gui.i18n import translate
 
 INTRO = ("Each loss below is a cross-entropy: between the target's distribution (blue) and the "
          "distribution the model's output parametrises (orange).")
@@ -61,9 +62,9 @@ class LossesPage(QtWidgets.QWidget):
         self.normal = NormalPanel(model)
         self.panels = QtWidgets.QTabWidget()
         self.panels.setObjectName("tabs_losses")
-        self.panels.addTab(self.bernoulli, "Bernoulli: binary cross-entropy")
-        self.panels.addTab(self.categorical, "Categorical: softmax cross-entropy")
-        self.panels.addTab(self.normal, "Normal: squared error")
+        self.panels.addTab(self.bernoulli, translate("pages.losses", "Bernoulli: binary cross-entropy"))
+        self.panels.addTab(self.categorical, translate("pages.losses", "Categorical: softmax cross-entropy"))
+        self.panels.addTab(self.normal, translate("pages.losses", "Normal: squared error"))
         self.categorical.sendToBernoulli.connect(self.show_two_classes_as_bernoulli)
         # one drag on any chart of the lab is one undo step
         draggable = (self.bernoulli.plot, self.categorical.plot_logits, self.categorical.plot_probs,
@@ -101,7 +102,7 @@ class LossesPage(QtWidgets.QWidget):
             getattr(panel, "redraw_all", panel.refresh)()
 
     def _drag_started(self, *_):
-        self.model.begin_gesture("Losses: drag")
+        self.model.begin_gesture(translate("pages.losses", "Losses: drag"))
 
     def set_quiz(self, on):
         """Quiz mode (classroom): hide the computed numbers so the class can predict them."""

@@ -26,6 +26,7 @@ from klviz.gui.pages.losses_common import (
 from klviz.gui.widgets.drag_plot import DragPlot
 from klviz.gui.widgets.value_label import ValueLabel
 from klviz.style import ENTROPY_COLOR, KL_COLOR, P_COLOR, Q_COLOR
+from klviz.gui.i18n import translate
 
 Y_TOP_NATS = 4.0  # the loss axis shows 0 .. 4 nats (in the chosen unit)
 
@@ -64,28 +65,28 @@ class BernoulliPanel(QtWidgets.QWidget):
         self.spin_y.setDecimals(3)
         self.spin_y.setSingleStep(0.05)
         self.spin_y.setKeyboardTracking(False)
-        self.spin_y.setToolTip("The target: probability of class 1 (0 or 1 is a hard label, between is a soft label)")
+        self.spin_y.setToolTip(translate("pages.losses_bernoulli", "The target: probability of class 1 (0 or 1 is a hard label, between is a soft label)"))
         self.spin_y.valueChanged.connect(lambda v: model.update_losses("bernoulli", lab.set_target, v))
-        self.button_y0 = QtWidgets.QPushButton("Hard label y = 0")
+        self.button_y0 = QtWidgets.QPushButton(translate("pages.losses_bernoulli", "Hard label y = 0"))
         self.button_y0.setObjectName("button_loss_y0")
         self.button_y0.clicked.connect(lambda: model.update_losses("bernoulli", lab.set_target, 0.0))
-        self.button_y1 = QtWidgets.QPushButton("Hard label y = 1")
+        self.button_y1 = QtWidgets.QPushButton(translate("pages.losses_bernoulli", "Hard label y = 1"))
         self.button_y1.setObjectName("button_loss_y1")
         self.button_y1.clicked.connect(lambda: model.update_losses("bernoulli", lab.set_target, 1.0))
         self.z = SliderSpin("loss_z", (-10.0, 10.0), (-lab.MAX_LOGIT, lab.MAX_LOGIT), 0.01, 3, self)
-        self.z.set_tooltip("The model's logit z; its prediction is f = σ(z) = 1 / (1 + e^−z)")
+        self.z.set_tooltip(translate("pages.losses_bernoulli", "The model's logit z; its prediction is f = σ(z) = 1 / (1 + e^−z)"))
         self.z.valueEdited.connect(lambda v: model.update_losses("bernoulli", lab.set_logit, v))
         self.label_f = ValueLabel()
         self.label_f.setObjectName("loss_value_f")
-        self.label_f.setToolTip("The model's probability of class 1:  f = σ(z) = 1 / (1 + e^(−z))")
+        self.label_f.setToolTip(translate("pages.losses_bernoulli", "The model's probability of class 1:  f = σ(z) = 1 / (1 + e^(−z))"))
         self.label_f.setTextFormat(QtCore.Qt.TextFormat.RichText)
         self.label_f.setMinimumWidth(self.label_f.fontMetrics().horizontalAdvance("f = σ(z) = 0.00000e-100"))
 
         row = QtWidgets.QHBoxLayout()
         row.setSpacing(8)
-        lab_y = QtWidgets.QLabel("Target y")
+        lab_y = QtWidgets.QLabel(translate("pages.losses_bernoulli", "Target y"))
         lab_y.setBuddy(self.spin_y)
-        lab_z = QtWidgets.QLabel("Logit z")
+        lab_z = QtWidgets.QLabel(translate("pages.losses_bernoulli", "Logit z"))
         lab_z.setBuddy(self.z.spin)
         for w in (lab_y, self.spin_y, self.button_y0, self.button_y1):
             row.addWidget(w)
@@ -98,7 +99,7 @@ class BernoulliPanel(QtWidgets.QWidget):
         # the loss over f
         self.plot = DragPlot((0.0, 1.0), (0.0, Y_TOP_NATS), tooltip=lambda i: "Drag (or click) to move the prediction f")
         self.plot.setObjectName("plot_loss_bce")
-        self.plot.set_title("BCE over the prediction f, for this target y")
+        self.plot.set_title(translate("pages.losses_bernoulli", "BCE over the prediction f, for this target y"))
         self._curve = curve(ENTROPY_COLOR, 3)
         self._floor = curve(P_COLOR, 2, QtCore.Qt.PenStyle.DashLine)
         self._target = curve(P_COLOR, 1.5, QtCore.Qt.PenStyle.DotLine)
@@ -107,16 +108,13 @@ class BernoulliPanel(QtWidgets.QWidget):
         self._point.setZValue(20)
         pi = self.plot.getPlotItem()
         pi.showGrid(x=True, y=True, alpha=0.2)
-        pi.setLabel("bottom", "prediction f = σ(z)")
+        pi.setLabel("bottom", translate("pages.losses_bernoulli", "prediction f = σ(z)"))
         pi.getAxis("bottom").setTicks([[(v / 10, f"{v / 10:g}") for v in range(11)], []])
         for item in (self._target, self._floor, self._curve, self._gap, self._point):
             pi.addItem(item)
         self.plot.dragMoved.connect(lambda i, x, y: model.update_losses("bernoulli", lab.set_prediction, x))
         key = caption_label(
-            f"{coloured('━━', ENTROPY_COLOR)} BCE(y, f) &nbsp; "
-            f"{coloured('╍╍', P_COLOR)} H(Bern(y)): the floor, reached at f = y &nbsp; "
-            f"{coloured('┃', KL_COLOR, True)} D(Bern(y) ‖ Bern(f)): the height above it &nbsp; "
-            f"{coloured('┆', P_COLOR)} f&nbsp;=&nbsp;y &nbsp; {coloured('●', Q_COLOR)} the prediction (drag it)"
+            translate("pages.losses_bernoulli", '{0} BCE(y, f) &nbsp; {1} H(Bern(y)): the floor, reached at f = y &nbsp; {2} D(Bern(y) ‖ Bern(f)): the height above it &nbsp; {3} f&nbsp;=&nbsp;y &nbsp; {4} the prediction (drag it)').format(coloured('━━', ENTROPY_COLOR), coloured('╍╍', P_COLOR), coloured('┃', KL_COLOR, True), coloured('┆', P_COLOR), coloured('●', Q_COLOR))
         )
 
         plot_box = QtWidgets.QWidget()
@@ -129,13 +127,13 @@ class BernoulliPanel(QtWidgets.QWidget):
         self.readouts = Readouts(READOUTS)
         self.readouts.setObjectName("loss_readouts_bce")
         self.note = formula_label("loss_note_bce")
-        side = group("Binary cross-entropy")
+        side = group(translate("pages.losses_bernoulli", "Binary cross-entropy"))
         sl = QtWidgets.QVBoxLayout(side)
         sl.addWidget(self.readouts)
         sl.addWidget(self.note)
         sl.addStretch(1)
         self.formula = formula_label("loss_formula_bce")
-        self.formulas = group("Worked out (log is the natural logarithm)")
+        self.formulas = group(translate("pages.losses_bernoulli", "Worked out (log is the natural logarithm)"))
         QtWidgets.QVBoxLayout(self.formulas).addWidget(self.formula)
         assemble(self, row, plot_box, side, self.formulas)
 
@@ -164,7 +162,7 @@ class BernoulliPanel(QtWidgets.QWidget):
 
         top = convert(Y_TOP_NATS, unit)
         self.plot.set_ranges((0.0, 1.0), (0.0, top))
-        set_axis_label(self.plot, "left", f"loss ({unit})")
+        set_axis_label(self.plot, "left", translate("pages.losses_bernoulli", 'loss ({unit})').format(unit=unit))
         if self._curve_key != (s.y, unit):
             self._curve_key = (s.y, unit)
             f = probability_grid()

@@ -29,6 +29,7 @@ from klviz.gui.widgets.buttons import push_button
 from klviz.gui.widgets.bar_chart import BarChart, Series
 from klviz.gui.widgets.drag_plot import LogitChart
 from klviz.style import ENTROPY_COLOR, ERROR_COLOR, KL_COLOR, P_COLOR, Q_COLOR, text_color
+from klviz.gui.i18n import translate
 
 READOUTS = (
     ("ce", "H(y, f)", "Categorical cross-entropy: −Σ y_i log f_i = log Σ e^z_j − Σ y_i z_i", ENTROPY_COLOR),
@@ -73,23 +74,22 @@ class CategoricalPanel(QtWidgets.QWidget):
         self.spin_classes.setObjectName("spin_loss_classes")
         self.spin_classes.setRange(lab.MIN_CLASSES, lab.MAX_CLASSES)
         self.spin_classes.setKeyboardTracking(False)
-        self.spin_classes.setToolTip("Number of classes (2 to 10); two classes is the Bernoulli case")
+        self.spin_classes.setToolTip(translate("pages.losses_categorical", "Number of classes (2 to 10); two classes is the Bernoulli case"))
         self.spin_classes.valueChanged.connect(lambda n: upd(lab.set_classes, n))
-        self.radio_one_hot = QtWidgets.QRadioButton("One-hot: click a class")
+        self.radio_one_hot = QtWidgets.QRadioButton(translate("pages.losses_categorical", "One-hot: click a class"))
         self.radio_one_hot.setObjectName("radio_loss_one_hot")
-        self.radio_soft = QtWidgets.QRadioButton("Soft: drag the target bars")
+        self.radio_soft = QtWidgets.QRadioButton(translate("pages.losses_categorical", "Soft: drag the target bars"))
         self.radio_soft.setObjectName("radio_loss_soft")
         self.radio_one_hot.toggled.connect(lambda on: upd(lab.set_mode, lab.ONE_HOT if on else lab.SOFT))
-        self.button_smooth = push_button("Label smoothing 0.1", "button_loss_smooth",
+        self.button_smooth = push_button(translate("pages.losses_categorical", "Label smoothing 0.1"), "button_loss_smooth",
                                          lambda: upd(lab.smooth_target, 0.1),
-                                         "0.9 on the labelled class, 0.1 spread evenly over all classes")
+                                         translate("pages.losses_categorical", "0.9 on the labelled class, 0.1 spread evenly over all classes"))
         self.edit_logits = QtWidgets.QLineEdit()
         self.edit_logits.setObjectName("edit_loss_logits")
-        self.edit_logits.setToolTip("Type the logits, separated by commas (the class count follows), then Enter")
+        self.edit_logits.setToolTip(translate("pages.losses_categorical", "Type the logits, separated by commas (the class count follows), then Enter"))
         self.edit_logits.editingFinished.connect(self._logits_typed)
-        self.button_extreme = push_button(f"Gap {EXTREME:g}", "button_loss_extreme", self._extreme,
-                                          f"Logits (0, {EXTREME:g}, 0, …): f₀ underflows to 0, yet the loss "
-                                          "stays exact because it is computed with logsumexp")
+        self.button_extreme = push_button(translate("pages.losses_categorical", 'Gap {EXTREME:g}').format(EXTREME=EXTREME), "button_loss_extreme", self._extreme,
+                                          translate("pages.losses_categorical", 'Logits (0, {EXTREME:g}, 0, …): f₀ underflows to 0, yet the loss stays exact because it is computed with logsumexp').format(EXTREME=EXTREME))
         self.label_error = QtWidgets.QLabel()
         self.label_error.setTextFormat(QtCore.Qt.TextFormat.PlainText)  # it quotes what was typed
         self.label_error.setObjectName("loss_logits_error")
@@ -98,23 +98,23 @@ class CategoricalPanel(QtWidgets.QWidget):
 
         row = QtWidgets.QHBoxLayout()
         row.setSpacing(8)
-        lc = QtWidgets.QLabel("Classes")
+        lc = QtWidgets.QLabel(translate("pages.losses_categorical", "Classes"))
         lc.setBuddy(self.spin_classes)
         for w in (lc, self.spin_classes):
             row.addWidget(w)
         row.addSpacing(12)
-        row.addWidget(QtWidgets.QLabel("Target"))
+        row.addWidget(QtWidgets.QLabel(translate("pages.losses_categorical", "Target")))
         for w in (self.radio_one_hot, self.radio_soft, self.button_smooth):
             row.addWidget(w)
         row.addSpacing(12)
-        ll = QtWidgets.QLabel("Logits")
+        ll = QtWidgets.QLabel(translate("pages.losses_categorical", "Logits"))
         ll.setBuddy(self.edit_logits)
         row.addWidget(ll)
         row.addWidget(self.edit_logits, 1)
         row.addWidget(self.button_extreme)
 
         # charts
-        self.plot_logits = LogitChart(Q_COLOR, title="Logits z (drag a bar: any real value)",
+        self.plot_logits = LogitChart(Q_COLOR, title=translate("pages.losses_categorical", "Logits z (drag a bar: any real value)"),
                                       tooltip=self._logit_tip)
         self.plot_logits.setObjectName("plot_logits")
         self.plot_logits.dragMoved.connect(lambda i, x, y: upd(lab.set_class_logit, i, y))
@@ -122,7 +122,7 @@ class CategoricalPanel(QtWidgets.QWidget):
         self.plot_logits.nudged.connect(
             lambda i, d: upd(lab.set_class_logit, i, self.model.losses.categorical.logits[i] + d))
         self.plot_probs = BarChart([Series("y", P_COLOR, -0.2, 0.38), Series("f", Q_COLOR, 0.2, 0.38)],
-                                   title="Target y (blue) and softmax f (orange)", tooltip=self._prob_tip)
+                                   title=translate("pages.losses_categorical", "Target y (blue) and softmax f (orange)"), tooltip=self._prob_tip)
         self.plot_probs.setObjectName("plot_loss_probs")
         self.plot_probs.dragStarted.connect(self._target_pressed)
         self.plot_probs.dragMoved.connect(self._target_dragged)
@@ -132,39 +132,39 @@ class CategoricalPanel(QtWidgets.QWidget):
         cl = QtWidgets.QVBoxLayout(charts)
         cl.setContentsMargins(0, 0, 0, 0)
         cl.addWidget(self.plot_logits, 1)
-        cl.addWidget(caption_label("softmax: f<sub>i</sub> = e<sup>z<sub>i</sub></sup> / "
-                                   "Σ<sub>j</sub> e<sup>z<sub>j</sub></sup> &nbsp;↓"))
+        cl.addWidget(caption_label(translate("pages.losses_categorical", "softmax: f<sub>i</sub> = e<sup>z<sub>i</sub></sup> / "
+                                   "Σ<sub>j</sub> e<sup>z<sub>j</sub></sup> &nbsp;↓")))
         cl.addWidget(self.plot_probs, 1)
 
         # numbers
         self.readouts = Readouts(READOUTS)
         self.readouts.setObjectName("loss_readouts_ce")
         self.note = formula_label("loss_note_ce")
-        side = group("Categorical cross-entropy")
+        side = group(translate("pages.losses_categorical", "Categorical cross-entropy"))
         sl = QtWidgets.QVBoxLayout(side)
         sl.addWidget(self.readouts)
         sl.addWidget(self.note)
 
-        self.binary_box = group("Two classes: the Bernoulli case", "box_loss_binary")
+        self.binary_box = group(translate("pages.losses_categorical", "Two classes: the Bernoulli case"), "box_loss_binary")
         xl = QtWidgets.QVBoxLayout(self.binary_box)
         self.binary_value = QtWidgets.QLabel()
         self.binary_value.setObjectName("loss_value_ce_binary")
-        self.binary_value.setToolTip("With two classes, softmax cross-entropy = binary cross-entropy "
-                                     "with f = σ(z₁ − z₀):  logsumexp(z) − Σ yᵢ zᵢ = −[y log f + (1−y) log(1−f)]")
+        self.binary_value.setToolTip(translate("pages.losses_categorical", "With two classes, softmax cross-entropy = binary cross-entropy "
+                                     "with f = σ(z₁ − z₀):  logsumexp(z) − Σ yᵢ zᵢ = −[y log f + (1−y) log(1−f)]"))
         self.binary_value.setTextFormat(QtCore.Qt.TextFormat.PlainText)
         big = self.binary_value.font()
         big.setPointSizeF(big.pointSizeF() * 1.15)
         self.binary_value.setFont(big)
         self.binary_value.setWordWrap(True)
         self.binary_formula = formula_label("loss_formula_ce_binary")
-        self.button_to_bernoulli = push_button("Show in the Bernoulli panel", "button_loss_to_bernoulli",
+        self.button_to_bernoulli = push_button(translate("pages.losses_categorical", "Show in the Bernoulli panel"), "button_loss_to_bernoulli",
                                                self.sendToBernoulli.emit,
-                                               "Set the Bernoulli panel to y = y₁ and z = z₁ − z₀")
+                                               translate("pages.losses_categorical", "Set the Bernoulli panel to y = y₁ and z = z₁ − z₀"))
         xl.addWidget(self.binary_value)
         xl.addWidget(self.binary_formula)
         xl.addWidget(self.button_to_bernoulli, 0, QtCore.Qt.AlignmentFlag.AlignLeft)
         sl.addWidget(self.binary_box)
-        self.batch_box = group("A batch of data pairs (File › Import data…)", "box_loss_batch")
+        self.batch_box = group(translate("pages.losses_categorical", "A batch of data pairs (File › Import data…)"), "box_loss_batch")
         self.batch = BatchPanel(unit=model.unit)
         self.batch.table.setMinimumHeight(120)
         QtWidgets.QVBoxLayout(self.batch_box).addWidget(self.batch)
@@ -172,7 +172,7 @@ class CategoricalPanel(QtWidgets.QWidget):
         sl.addStretch(1)
 
         self.formula = formula_label("loss_formula_ce")
-        self.formulas = formulas = group("Worked out (log is the natural logarithm)")
+        self.formulas = formulas = group(translate("pages.losses_categorical", "Worked out (log is the natural logarithm)"))
         QtWidgets.QVBoxLayout(formulas).addWidget(self.formula)
         controls = QtWidgets.QWidget()
         cl2 = QtWidgets.QVBoxLayout(controls)
@@ -205,7 +205,7 @@ class CategoricalPanel(QtWidgets.QWidget):
             values = lab.parse_numbers(self.edit_logits.text(), "logits")
             self.model.update_losses("categorical", lab.set_logits, values)
         except ValueError as exc:
-            self.label_error.setText(f"Logits not changed: {exc}.")
+            self.label_error.setText(translate("pages.losses_categorical", 'Logits not changed: {exc}.').format(exc=exc))
             self.label_error.setVisible(True)
             return
         self.label_error.setVisible(False)

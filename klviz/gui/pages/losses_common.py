@@ -14,6 +14,7 @@ from PySide6 import QtCore, QtWidgets
 from klviz.core.format import format_value
 from klviz.core.units import convert
 from klviz.style import is_mark, text_color
+from klviz.gui.i18n import translate
 
 MINUS = "−"
 QUIZ_HIDDEN = "?"
@@ -139,7 +140,7 @@ class Readouts(QtWidgets.QWidget):
             v.setProperty("role", "readout-value")
             v.setFont(big)
             v.setTextInteractionFlags(QtCore.Qt.TextInteractionFlag.TextSelectableByMouse)
-            v.setMinimumWidth(v.fontMetrics().horizontalAdvance("0.00000 hartleys"))
+            v.setMinimumWidth(v.fontMetrics().horizontalAdvance(translate("pages.losses_common", "0.00000 hartleys")))
             for w in (n, v):
                 w.setToolTip(tip)
             grid.addWidget(n, row, 0, QtCore.Qt.AlignmentFlag.AlignRight)
@@ -242,7 +243,7 @@ class SideScroll(QtWidgets.QScrollArea):
         self.setWidgetResizable(True)
         self.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setAccessibleName("Measures and formulas (scrollable panel)")
+        self.setAccessibleName(translate("pages.losses_common", "Measures and formulas (scrollable panel)"))
 
     def minimumSizeHint(self):  # noqa: N802 (Qt name)
         hint = super().minimumSizeHint()

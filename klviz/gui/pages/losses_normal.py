@@ -27,6 +27,7 @@ from klviz.gui.pages.losses_common import (
 )
 from klviz.gui.widgets.drag_plot import DragPlot
 from klviz.style import ENTROPY_COLOR, KL_COLOR, P_COLOR, Q_COLOR
+from klviz.gui.i18n import translate
 
 POINT_READOUTS = (
     ("nll", "−log N(y; f, σ²)", "The cross-entropy of one observation y under the model N(f, σ²)", ENTROPY_COLOR),
@@ -81,12 +82,12 @@ class NormalPanel(QtWidgets.QWidget):
     def _build(self):
         upd = lambda op, *a: self.model.update_losses("normal", op, *a)  # noqa: E731
         lo, hi = lab.NORMAL_RANGE
-        self.spin_y = _spin("spin_loss_normal_y", lo, hi, 0.1, "The observed target y")
-        self.spin_f = _spin("spin_loss_normal_f", lo, hi, 0.1, "The model's prediction f (the mean of N(f, σ²))")
-        self.check_sigma = QtWidgets.QCheckBox("free σ")
+        self.spin_y = _spin("spin_loss_normal_y", lo, hi, 0.1, translate("pages.losses_normal", "The observed target y"))
+        self.spin_f = _spin("spin_loss_normal_f", lo, hi, 0.1, translate("pages.losses_normal", "The model's prediction f (the mean of N(f, σ²))"))
+        self.check_sigma = QtWidgets.QCheckBox(translate("pages.losses_normal", "free σ"))
         self.check_sigma.setObjectName("check_loss_sigma_free")
-        self.check_sigma.setToolTip("Unticked, σ is fixed at 1: then −log N is ½ log 2π + ½ (y − f)²")
-        self.spin_sigma = _spin("spin_loss_sigma", *lab.SIGMA_RANGE, 0.1, "The model's standard deviation σ")
+        self.check_sigma.setToolTip(translate("pages.losses_normal", "Unticked, σ is fixed at 1: then −log N is ½ log 2π + ½ (y − f)²"))
+        self.spin_sigma = _spin("spin_loss_sigma", *lab.SIGMA_RANGE, 0.1, translate("pages.losses_normal", "The model's standard deviation σ"))
         self.spin_y.valueChanged.connect(lambda v: upd(lab.set_normal_target, v))
         self.spin_f.valueChanged.connect(lambda v: upd(lab.set_normal_prediction, v))
         self.check_sigma.toggled.connect(lambda on: upd(lab.set_free_sigma, on))
@@ -107,9 +108,9 @@ class NormalPanel(QtWidgets.QWidget):
         self.plot_nll = DragPlot(lab.NORMAL_RANGE, (0.0, 5.0), tooltip=lambda i: "Drag (or click) to move the prediction f")
         self.plot_nll.setObjectName("plot_loss_nll")
         pi = self.plot_nll.getPlotItem()
-        self.plot_nll.set_title("−log N(y; f, σ²) over f")
+        self.plot_nll.set_title(translate("pages.losses_normal", "−log N(y; f, σ²) over f"))
         pi.showGrid(x=True, y=True, alpha=0.2)
-        pi.setLabel("bottom", "prediction f")
+        pi.setLabel("bottom", translate("pages.losses_normal", "prediction f"))
         self._parabola = curve(ENTROPY_COLOR, 3)
         self._floor = curve("#888888", 2, QtCore.Qt.PenStyle.DashLine)
         self._target = curve(P_COLOR, 1.5, QtCore.Qt.PenStyle.DotLine)
@@ -120,8 +121,7 @@ class NormalPanel(QtWidgets.QWidget):
             pi.addItem(item)
         self.plot_nll.dragMoved.connect(lambda i, x, y: upd(lab.set_normal_prediction, x))
         key_nll = caption_label(
-            f"{coloured('━━', ENTROPY_COLOR)} −log N(y; f, σ²) &nbsp; {coloured('╍╍', '#888888')} ½ log(2πσ²) "
-            f"&nbsp; {coloured('┃', KL_COLOR, True)} (y − f)²/(2σ²) &nbsp; {coloured('┆', P_COLOR)} f&nbsp;=&nbsp;y")
+            translate("pages.losses_normal", '{0} −log N(y; f, σ²) &nbsp; {1} ½ log(2πσ²) &nbsp; {2} (y − f)²/(2σ²) &nbsp; {3} f&nbsp;=&nbsp;y').format(coloured('━━', ENTROPY_COLOR), coloured('╍╍', '#888888'), coloured('┃', KL_COLOR, True), coloured('┆', P_COLOR)))
 
         self.point_readouts = Readouts(POINT_READOUTS)
         self.point_readouts.setObjectName("loss_readouts_nll")
@@ -137,7 +137,7 @@ class NormalPanel(QtWidgets.QWidget):
         # a data set: points, the fitted line, the losses over the slope
         self.plot_data = DragPlot(_widen(lab.DATA_X), _widen(lab.DATA_Y), grab_radius=18, tooltip=self._point_tip)
         self.plot_data.setObjectName("plot_loss_data")
-        self.plot_data.set_title("Data and the fitted line")
+        self.plot_data.set_title(translate("pages.losses_normal", "Data and the fitted line"))
         pd = self.plot_data.getPlotItem()
         pd.showGrid(x=True, y=True, alpha=0.2)
         pd.setLabel("bottom", "x")
@@ -152,11 +152,11 @@ class NormalPanel(QtWidgets.QWidget):
         self.plot_data.dragFinished.connect(self.refresh)
         self.plot_data.addRequested.connect(lambda x, y: upd(lab.add_point, x, y))
         self.plot_data.removeRequested.connect(lambda i: upd(lab.remove_point, i))
-        self.button_reset = QtWidgets.QPushButton("Reset data")
+        self.button_reset = QtWidgets.QPushButton(translate("pages.losses_normal", "Reset data"))
         self.button_reset.setObjectName("button_loss_reset_data")
-        self.button_reset.setToolTip("Back to the starting seven points")
+        self.button_reset.setToolTip(translate("pages.losses_normal", "Back to the starting seven points"))
         self.button_reset.clicked.connect(lambda: upd(lab.reset_data))
-        hint = caption_label("Data: drag a point · double-click to add one · right-click one to remove it")
+        hint = caption_label(translate("pages.losses_normal", "Data: drag a point · double-click to add one · right-click one to remove it"))
 
         self.plot_profile = pg.PlotWidget(background=None, enableMenu=False)
         self.plot_profile.setObjectName("plot_loss_profile")
@@ -166,7 +166,7 @@ class NormalPanel(QtWidgets.QWidget):
         pp.hideButtons()
         pp.setMouseEnabled(x=False, y=False)
         pp.showGrid(x=True, y=True, alpha=0.2)
-        pp.setLabel("bottom", "slope a (with its best b)")
+        pp.setLabel("bottom", translate("pages.losses_normal", "slope a (with its best b)"))
         pp.setXRange(SLOPES[0], SLOPES[-1], padding=0)
         self._prof_nll = curve(ENTROPY_COLOR, 2.5)
         self._prof_mse = curve("#888888", 2, QtCore.Qt.PenStyle.DashLine)
@@ -187,7 +187,7 @@ class NormalPanel(QtWidgets.QWidget):
         side = QtWidgets.QWidget()
         sl = QtWidgets.QVBoxLayout(side)
         sl.setContentsMargins(0, 0, 0, 0)
-        box2 = group("The data set and its line", "box_loss_data")
+        box2 = group(translate("pages.losses_normal", "The data set and its line"), "box_loss_data")
         b2 = QtWidgets.QVBoxLayout(box2)
         b2.addWidget(self.data_readouts)
         b2.addWidget(self.plot_profile, 1)
@@ -205,7 +205,7 @@ class NormalPanel(QtWidgets.QWidget):
         controls.addWidget(hint, 1)
         controls.addWidget(self.button_reset)
 
-        self.formulas = formulas = group("Worked out (log is the natural logarithm)")
+        self.formulas = formulas = group(translate("pages.losses_normal", "Worked out (log is the natural logarithm)"))
         fl = QtWidgets.QHBoxLayout(formulas)
         fl.addWidget(self.formula_nll, 1)
         fl.addSpacing(16)
@@ -262,7 +262,7 @@ class NormalPanel(QtWidgets.QWidget):
         lo = convert(min(0.0, r.constant - 0.5), unit)
         hi = convert(r.constant + 5.0, unit)
         self.plot_nll.set_ranges(lab.NORMAL_RANGE, (lo, hi))
-        set_axis_label(self.plot_nll, "left", f"loss ({unit})")
+        set_axis_label(self.plot_nll, "left", translate("pages.losses_normal", 'loss ({unit})').format(unit=unit))
         key = (s.y, sigma, unit)
         if self._keys.get("parabola") != key:
             self._keys["parabola"] = key
@@ -326,10 +326,9 @@ class NormalPanel(QtWidgets.QWidget):
                 self.plot_profile.getPlotItem().setYRange(0.0, top, padding=0)
         self._prof_min.setData([r.slope, r.slope], [0.0, self._prof_top])
         self._prof_pts.setData([r.slope, r.slope], [fit_nll, fit_half])
-        set_axis_label(self.plot_profile, "left", f"loss ({unit})")
+        set_axis_label(self.plot_profile, "left", translate("pages.losses_normal", 'loss ({unit})').format(unit=unit))
         self.key_profile.setText(
-            f"{coloured('━━', ENTROPY_COLOR)} mean −log N &nbsp; {coloured('╍╍', '#888888')} ½ MSE &nbsp; "
-            f"{coloured('┃', Q_COLOR, True)} fitted slope")
+            translate("pages.losses_normal", '{0} mean −log N &nbsp; {1} ½ MSE &nbsp; {2} fitted slope').format(coloured('━━', ENTROPY_COLOR), coloured('╍╍', '#888888'), coloured('┃', Q_COLOR, True)))
 
         d = self.data_readouts
         d.set_amount("mean_nll", r.mean_nll, unit)

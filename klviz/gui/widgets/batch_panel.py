@@ -18,6 +18,7 @@ from PySide6 import QtCore, QtWidgets
 
 from klviz.gui.widgets.text import plain_label
 from klviz.scene.data_import import BATCH_CAPTION, batch_view
+from klviz.gui.i18n import translate
 
 _ALIGN_RIGHT = int(QtCore.Qt.AlignmentFlag.AlignRight | QtCore.Qt.AlignmentFlag.AlignVCenter)
 
@@ -118,9 +119,8 @@ class BatchPanel(QtWidgets.QWidget):
     def _show(self):
         v = self._view
         if v is None:
-            self.mean.setText("No batch: File › Import data… › the loss lab's batch (a CSV of logit rows "
-                              "and a target column).")
+            self.mean.setText(translate("widgets.batch_panel", "No batch: File › Import data… › the loss lab's batch (a CSV of logit rows "
+                              "and a target column)."))
             return
         n = len(v.rows)
-        self.mean.setText(f"mean over the {n:,} data pair{'s' if n != 1 else ''}: "
-                          f"E over p̂_data of −log q(y | x) = {v.mean_text} {v.unit}")
+        self.mean.setText(translate("widgets.batch_panel", 'mean over the {n:,} data pair{0}: E over p̂_data of −log q(y | x) = {1} {2}').format('s' if n != 1 else '', v.mean_text, v.unit, n=n))

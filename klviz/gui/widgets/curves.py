@@ -18,6 +18,7 @@ from pyqtgraph.graphicsItems.PlotCurveItem import arrayToLineSegments
 
 from klviz.gui.widgets.ranges import nice_ceiling
 from klviz.style import KL_COLOR, P_COLOR, Q_COLOR, TEXT_COLOR
+from klviz.gui.i18n import translate
 
 PATH_COLOR = "#8A5A00"  # a fit's path: a dark orange, between Q's colour and the text
 ERROR_COLOR = "#7A3B69"  # the MSE link's error bar: a dark KL purple
@@ -547,7 +548,7 @@ class IntegrandChart(_ScaledView, pg.PlotWidget):
             self._lines[k].setData(x, f)
         if unit != self._unit:
             self._unit = unit
-            self.getPlotItem().setLabel("left", f"integrand ({unit})")
+            self.getPlotItem().setLabel("left", translate("widgets.curves", 'integrand ({unit})').format(unit=unit))
 
     def set_limits(self, x_range, lo, hi, sticky=False):
         top = self.limits.update_top(hi, sticky=sticky)

@@ -15,6 +15,7 @@ from klviz.gui.widgets.readouts import ReadoutGrid
 from klviz.gui.widgets.slider_ruler import SliderRuler
 from klviz.gui.widgets.text import plain_label
 from klviz.scene import divergences as sd
+from klviz.gui.i18n import translate
 
 
 class DivergencesGroup(QtWidgets.QGroupBox):
@@ -23,11 +24,11 @@ class DivergencesGroup(QtWidgets.QGroupBox):
 
     def __init__(self, kind, shown=False, parent=None):
         """kind: "discrete" or "continuous" (the formulas in the tooltips)."""
-        super().__init__("More divergences", parent)
+        super().__init__(translate("widgets.divergences_group", "More divergences"), parent)
         self.setObjectName("group_divergences")
         self.setCheckable(True)
         self.setChecked(shown)
-        self.setToolTip("Total variation, Hellinger, Pearson χ² and Rényi divergences: tick to show them")
+        self.setToolTip(translate("widgets.divergences_group", "Total variation, Hellinger, Pearson χ² and Rényi divergences: tick to show them"))
         self._alpha = sd.DEFAULT_RENYI_ALPHA
         self.body = QtWidgets.QWidget()
         self.body.setObjectName("divergences_body")
@@ -38,7 +39,7 @@ class DivergencesGroup(QtWidgets.QGroupBox):
         bl.addWidget(self.readouts)
 
         row = QtWidgets.QHBoxLayout()
-        lab = QtWidgets.QLabel("Rényi &α")
+        lab = QtWidgets.QLabel(translate("widgets.divergences_group", "Rényi &α"))
         self.slider = QtWidgets.QSlider(QtCore.Qt.Orientation.Horizontal)
         self.slider.setObjectName("slider_renyi_alpha")
         self.slider.setRange(0, sd.RENYI_INF_POSITION)
@@ -46,20 +47,20 @@ class DivergencesGroup(QtWidgets.QGroupBox):
         self.slider.setPageStep(sd.RENYI_PER_DECADE // 2)
         self.slider.setTickPosition(QtWidgets.QSlider.TickPosition.TicksBelow)
         self.slider.setTickInterval(sd.RENYI_PER_DECADE)
-        self.slider.setToolTip("The order α of the Rényi divergences, on a log scale from 0.01 to 100; "
-                               "the middle tick is α = 1 (the KL divergence), the right end α = ∞")
+        self.slider.setToolTip(translate("widgets.divergences_group", "The order α of the Rényi divergences, on a log scale from 0.01 to 100; "
+                               "the middle tick is α = 1 (the KL divergence), the right end α = ∞"))
         self.slider.setMinimumWidth(120)
         lab.setBuddy(self.slider)
         self.edit = QtWidgets.QLineEdit()
         self.edit.setObjectName("edit_renyi_alpha")
-        self.edit.setToolTip("Type the order α: a number > 0, or inf (∞); Enter to apply")
+        self.edit.setToolTip(translate("widgets.divergences_group", "Type the order α: a number > 0, or inf (∞); Enter to apply"))
         self.edit.setMaximumWidth(self.edit.fontMetrics().horizontalAdvance("0.0000000") + 16)
         row.addWidget(lab)
         row.addWidget(self.slider, 1)
         row.addWidget(self.edit)
         bl.addLayout(row)
         self.ruler = SliderRuler(self.slider, sd.RENYI_MARKS, name="ruler_renyi_alpha",
-                                 tooltip="α on a log scale: 1 is the KL divergence, the right end ∞")
+                                 tooltip=translate("widgets.divergences_group", "α on a log scale: 1 is the KL divergence, the right end ∞"))
         bl.addWidget(self.ruler)
         self.error_label = plain_label()
         self.error_label.setObjectName("label_renyi_alpha_error")
@@ -111,7 +112,7 @@ class DivergencesGroup(QtWidgets.QGroupBox):
         try:
             alpha = sd.parse_renyi_alpha(self.edit.text())
         except ValueError as exc:
-            self.error_label.setText(f"{exc}; α stays {sd.renyi_alpha_text(self._alpha)}.")
+            self.error_label.setText(translate("widgets.divergences_group", '{exc}; α stays {0}.').format(sd.renyi_alpha_text(self._alpha), exc=exc))
             self.error_label.setVisible(True)
             self.edit.setText(sd.renyi_alpha_text(self._alpha))
             return

@@ -15,6 +15,7 @@ from PySide6 import QtCore, QtWidgets
 from klviz.gui.widgets.value_label import ValueLabel
 from klviz.state.fit_discrete import as_probabilities, fit_q_to_p
 from klviz.style import ENTROPY_COLOR, KL_COLOR
+from klviz.gui.i18n import translate
 
 UNDO_TEXT = "Fit Q to P"
 
@@ -50,10 +51,10 @@ class FitQToP(QtWidgets.QWidget):
         self._anim.valueChanged.connect(self._on_frame)
         self._anim.finished.connect(self.finish)
 
-        self.button = QtWidgets.QPushButton("Fit Q to P (gradient descent)")
+        self.button = QtWidgets.QPushButton(translate("widgets.fit_q_to_p", "Fit Q to P (gradient descent)"))
         self.button.setObjectName("button_fit_q_to_p")
-        self.button.setToolTip("Gradient descent on Q's logits, minimising H(P,Q) — and with it D(P‖Q).\n"
-                               "Animated; the whole fit is one undo step.")
+        self.button.setToolTip(translate("widgets.fit_q_to_p", "Gradient descent on Q's logits, minimising H(P,Q) — and with it D(P‖Q).\n"
+                               "Animated; the whole fit is one undo step."))
         self.button.clicked.connect(self.start)
         self.plot = small_plot("plot_fit_history", "iteration")
         pi = self.plot.getPlotItem()
@@ -147,12 +148,12 @@ class FitQToP(QtWidgets.QWidget):
 
     def _draw(self, *_):
         unit = self.model.unit
-        self.plot.getPlotItem().setLabel("left", f"{unit} per symbol")
+        self.plot.getPlotItem().setLabel("left", translate("widgets.fit_q_to_p", '{unit} per symbol').format(unit=unit))
         h = self._history
         if h is None:
             self.curve_cross.setData([], [])
             self.curve_kl.setData([], [])
-            self.readout.setText("Press Fit Q to P to start the descent from the current Q.")
+            self.readout.setText(translate("widgets.fit_q_to_p", "Press Fit Q to P to start the descent from the current Q."))
             return
         cross, kl, _ = h.in_unit(unit)
         k = self._shown

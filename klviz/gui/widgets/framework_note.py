@@ -15,6 +15,7 @@ from __future__ import annotations
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from klviz.scene.framework_note import note_pair, note_text
+from klviz.gui.i18n import translate
 
 
 class FrameworkNote(QtWidgets.QWidget):
@@ -29,10 +30,10 @@ class FrameworkNote(QtWidgets.QWidget):
         self.view.setReadOnly(True)
         self.view.setLineWrapMode(QtWidgets.QPlainTextEdit.LineWrapMode.NoWrap)
         self.view.setFont(QtGui.QFontDatabase.systemFont(QtGui.QFontDatabase.SystemFont.FixedFont))
-        self.view.setPlaceholderText("The PyTorch, TensorFlow and JAX expressions for the current pair.")
-        self.copy = QtWidgets.QPushButton("Copy", self)
+        self.view.setPlaceholderText(translate("widgets.framework_note", "The PyTorch, TensorFlow and JAX expressions for the current pair."))
+        self.copy = QtWidgets.QPushButton(translate("widgets.framework_note", "Copy"), self)
         self.copy.setObjectName("framework_note_copy")
-        self.copy.setToolTip("Copy the note (plain text) to the clipboard")
+        self.copy.setToolTip(translate("widgets.framework_note", "Copy the note (plain text) to the clipboard"))
         self.copy.clicked.connect(self.copy_to_clipboard)
         self._timer = QtCore.QTimer(self)
         self._timer.setSingleShot(True)

@@ -18,6 +18,7 @@ from klviz.gui.widgets.labels_layer import FastBars, LabelsLayer
 from klviz.gui.widgets.ranges import nice_ceiling
 from klviz.gui.widgets.caption import Caption
 from klviz.style import P_COLOR, Q_COLOR, ink_on
+from klviz.gui.i18n import translate
 
 
 class PointwiseChart(pg.PlotWidget):
@@ -32,9 +33,9 @@ class PointwiseChart(pg.PlotWidget):
         pi.showGrid(x=False, y=True, alpha=0.25)
         pi.getAxis("left").setStyle(maxTickLevel=0)  # major grid lines only
         self._bars_pq = FastBars(x=[], height=[], width=0.38, brush=P_COLOR, pen=pg.mkPen(P_COLOR),
-                                        name="p log(p/q)")
+                                        name=translate("widgets.pointwise", "p log(p/q)"))
         self._bars_qp = FastBars(x=[], height=[], width=0.38, brush=Q_COLOR, pen=pg.mkPen(Q_COLOR),
-                                        name="q log(q/p)")
+                                        name=translate("widgets.pointwise", "q log(q/p)"))
         pi.addItem(self._bars_pq)
         pi.addItem(self._bars_qp)
         self._zero = QtWidgets.QGraphicsLineItem(-1, 0, 1, 0)  # the zero line (cheaper than InfiniteLine)

@@ -12,6 +12,8 @@ from klviz.core.format import format_value
 from klviz.gui.widgets.text import mnemonic_text
 from klviz.gui.widgets.value_label import FixedValueLabel, ValueLabel
 from klviz.style import ERROR_COLOR, text_color
+from klviz.gui.i18n import translate
+from klviz.gui.i18n import translated
 
 
 class ReadoutGrid(QtWidgets.QWidget):
@@ -38,7 +40,7 @@ class ReadoutGrid(QtWidgets.QWidget):
         reason_font.setPointSizeF(size * 0.95)
         for k, (key, name, tip, color) in enumerate(rows):
             col, row = divmod(k, per_col)
-            name_label = QtWidgets.QLabel(name)
+            name_label = QtWidgets.QLabel(translated(name))
             name_label.setObjectName(f"name_{key}")
             name_label.setProperty("role", "readout-name")
             name_label.setFont(name_font)
@@ -57,7 +59,7 @@ class ReadoutGrid(QtWidgets.QWidget):
             reason.setWordWrap(True)
             reason.setVisible(False)
             for w in (name_label, value):
-                w.setToolTip(tip)
+                w.setToolTip(translated(tip))
             grid.addWidget(name_label, 2 * row, 2 * col, QtCore.Qt.AlignmentFlag.AlignRight)
             grid.addWidget(value, 2 * row, 2 * col + 1)
             grid.addWidget(reason, 2 * row + 1, 2 * col + 1)
@@ -81,12 +83,12 @@ class ReadoutGrid(QtWidgets.QWidget):
 
     def set_name(self, key, text):
         """A row's name (the Rényi rows carry their order: "D_2(P‖Q)")."""
-        if self.names[key].text() != text:
-            self.names[key].setText(text)
+        if self.names[key].text() != translated(text):
+            self.names[key].setText(translated(text))
 
     def set_tooltip(self, key, tip):
         for w in (self.names[key], self.values[key]):
-            w.setToolTip(tip)
+            w.setToolTip(translated(tip))
 
     _digits, _shown = 4, None
 
@@ -125,8 +127,8 @@ class ReadoutGrid(QtWidgets.QWidget):
         menu.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)  # one menu per click, not kept
         if key is not None:
             text = self.row_text(key)  # what the menu shows is what is copied
-            menu.addAction(f"&Copy {mnemonic_text(text)}", lambda: QtWidgets.QApplication.clipboard().setText(text))
-        menu.addAction("Copy &all values", self.copy_all)
+            menu.addAction(translate("widgets.readouts", '&Copy {0}').format(mnemonic_text(text)), lambda: QtWidgets.QApplication.clipboard().setText(text))
+        menu.addAction(translate("widgets.readouts", "Copy &all values"), self.copy_all)
         for action in menu.actions():
             action.setEnabled(not self._quiz)  # the values are hidden: nothing to copy
         if self.latex_action is not None:
@@ -154,9 +156,9 @@ class LatexAction(QtGui.QAction):
     disabled, and copying nothing, in quiz mode (the numbers are hidden)."""
 
     def __init__(self, source, parent):
-        super().__init__("Copy as &LaTeX", parent)
+        super().__init__(translate("widgets.readouts", "Copy as &LaTeX"), parent)
         self.setObjectName("action_copy_latex")
-        self.setToolTip("Copy these values as a LaTeX formula (needs amsmath)")
+        self.setToolTip(translate("widgets.readouts", "Copy these values as a LaTeX formula (needs amsmath)"))
         self._source = source
         self._quiz = False
         self.triggered.connect(self.copy)

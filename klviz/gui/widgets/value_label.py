@@ -7,6 +7,7 @@ and the real text comes back the moment quiz mode ends.
 from __future__ import annotations
 
 from PySide6 import QtCore, QtGui, QtWidgets
+from klviz.gui.i18n import translate
 
 HIDDEN = "?"
 
@@ -62,8 +63,7 @@ class FixedValueLabel(ValueLabel):
 def quiz_placeholder(name, questions_html, size_pt=16):
     """The hidden label a page shows in quiz mode in place of the charts that give answers away."""
     label = QtWidgets.QLabel(
-        f"<div style='font-size:{size_pt}pt'>{questions_html}</div>"
-        "<p>Predict, then press <b>Space</b> to reveal.</p>")
+        translate("widgets.value_label", "<div style='font-size:{size_pt}pt'>{questions_html}</div><p>Predict, then press <b>Space</b> to reveal.</p>").format(size_pt=size_pt, questions_html=questions_html))
     label.setObjectName(name)
     label.setAlignment(QtCore.Qt.AlignmentFlag.AlignCenter)
     label.setWordWrap(True)

@@ -1,0 +1,31 @@
+"""Translations of the desktop app (Qt-free).
+
+The catalogue is Qt's: `klviz_fr.ts` (the source, kept in the repository) and `klviz_fr.qm` (the
+compiled file the app loads), both in this package. `python tools/i18n_update.py` extracts every
+marked string with pyside6-lupdate (keeping the translations already made) and compiles the `.qm`
+with pyside6-lrelease.
+
+Qt-free modules (klviz.lesson, klviz.scene, klviz.state, klviz.style) mark their user-visible texts
+with `QT_TRANSLATE_NOOP(context, text)`, which returns the text unchanged: lupdate extracts it, and
+the gui translates it at display time with the same context. The command line and the exported
+figures are not translated (their texts are contracts).
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+
+LANGUAGES = ("auto", "en", "fr")  # "auto": follow the system locale
+TRANSLATED = ("fr",)  # languages with a catalogue in this package
+
+
+def QT_TRANSLATE_NOOP(context, text):  # noqa: N802 (the name lupdate recognises)
+    """Mark `text` for translation in `context`; returns it unchanged (Qt-free)."""
+    return text
+
+
+def catalogue(language, suffix=".qm"):
+    """The path of this package's catalogue for `language` ("fr"), or None."""
+    if language not in TRANSLATED:
+        return None
+    return resources.files(__name__).joinpath(f"klviz_{language}{suffix}")

@@ -1,0 +1,120 @@
+"""What a user reads in the window, for the translation tests: every visible text of the main
+window's widgets, actions, menus, plots and dialogs, and a check that finds English in it.
+
+The English check needs no list of exempt widgets: a text is English when one of its words (HTML
+tags and entities removed) is a common English word that is not also a French one (`ENGLISH`).
+Symbols (H(P), D(P‖Q), μ, σ), units (nats, bits) and names (klviz, PyTorch) are no such words.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+import pyqtgraph as pg
+from PySide6 import QtGui, QtWidgets
+
+# Common English words that are not French words (nor symbols): any of them in a text means the
+# text is still English. ("on", "an", "but", "son", "pour", "fit" are French too, so not here.)
+ENGLISH = frozenset("""
+the of and with is are was were be been to from this that these those your you we our they their
+it its into than then there here will would can could should must has have had not no yes or
+which what where when why how every each all any some more most less least only also just such
+other another same both either between about above below under over after before again while
+because if off out up down one two three first last next back new open save close quit undo redo
+copy paste edit view help file show hide set reset clear drag click press move choose draw send
+fit fits fitted sweep export import exporting exported cancel cancelled done failed could nothing
+shown hidden values value number numbers mode presentation quiz zoom actual size light dark follow
+system theme unit units digits significant scale preferences default language automatic
+keyboard shortcuts about lesson panel try step steps scene shape named random peaked uniform
+bimodal one-hot entropy cross-entropy divergence divergences loss losses squared error mean
+width height shifted wider narrower forward reverse weight std dev deviation mixture component
+components variance measures measure categories category labels label bars bar chart charts curve
+curves plot density densities samples sample drawn running average message length code word
+words huffman bits's joint marginal marginals conditional mutual information rows columns row
+column cell cells table resolution frames frame per second format image vector document picture
+slides papers printing spreadsheet options untitled saved opened changes unsaved session sessions
+recent list none browse data read bins pseudocount target files probability probabilities
+cumulative extra shaded area columns heights gap logits logit prediction floor reached above
+profile slope softmax binary categorical normal noise true truth target targets predicted class
+classes swap mismatch support overlay apart free link constant half plus minus larger smaller
+largest smallest higher lower left right top bottom hover formula formulas reveal predict
+""".split())
+_WORD = re.compile(r"[A-Za-z]+(?:[-'][A-Za-z]+)*")
+_TAG = re.compile(r"<[^>]*>")
+
+
+def plain(text):
+    """The words a user reads: tags and entities removed, the & of a mnemonic dropped."""
+    return html.unescape(_TAG.sub(" ", text)).replace("&", "")
+
+
+def english_words(text):
+    """The words of `text` that are English and not French (lower-cased)."""
+    return sorted({w.lower() for w in _WORD.findall(plain(text)) if w.lower() in ENGLISH})
+
+
+def _widget_texts(w):
+    if isinstance(w, QtWidgets.QLabel):
+        yield "text", w.text()
+    if isinstance(w, QtWidgets.QAbstractButton):
+        yield "text", w.text()
+    if isinstance(w, QtWidgets.QGroupBox):
+        yield "title", w.title()
+    if isinstance(w, QtWidgets.QTabWidget):
+        for k in range(w.count()):
+            yield f"tab {k}", w.tabText(k)
+            yield f"tab tip {k}", w.tabToolTip(k)
+    if isinstance(w, QtWidgets.QComboBox):
+        for k in range(w.count()):
+            yield f"item {k}", w.itemText(k)
+            yield f"item tip {k}", w.itemData(k, 3) if isinstance(w.itemData(k, 3), str) else ""
+    if isinstance(w, QtWidgets.QMenu):
+        yield "title", w.title()
+    if isinstance(w, QtWidgets.QLineEdit):
+        yield "placeholder", w.placeholderText()
+    if isinstance(w, QtWidgets.QAbstractSpinBox):
+        yield "special", w.specialValueText()
+        if isinstance(w, (QtWidgets.QSpinBox, QtWidgets.QDoubleSpinBox)):
+            yield "suffix", w.suffix()
+    if isinstance(w, QtWidgets.QTableWidget):
+        for k in range(w.columnCount()):
+            item = w.horizontalHeaderItem(k)
+            yield f"header {k}", item.text() if item else ""
+    if isinstance(w, (QtWidgets.QTextBrowser, QtWidgets.QTextEdit)):
+        yield "document", w.toPlainText()
+    if isinstance(w, QtWidgets.QDockWidget) or w.isWindow():
+        yield "window title", w.windowTitle()
+    yield "tooltip", w.toolTip()
+    yield "status tip", w.statusTip()
+    yield "accessible name", w.accessibleName()
+
+
+def _plot_texts(view):
+    for item in view.scene().items():
+        if isinstance(item, pg.LabelItem):
+            yield "plot label", item.text
+        elif isinstance(item, pg.AxisItem):
+            yield "axis label", item.labelText
+        elif isinstance(item, pg.TextItem):
+            yield "plot text", item.toPlainText()
+
+
+def visible_texts(root):
+    """(where, text) for every non-empty text of `root`, its child widgets, actions and plots."""
+    out = []
+    widgets = [root, *root.findChildren(QtWidgets.QWidget)]
+    for w in widgets:
+        where = f"{type(w).__name__} {w.objectName()!r}"
+        for kind, text in _widget_texts(w):
+            if text:
+                out.append((f"{where} {kind}", text))
+        if isinstance(w, pg.GraphicsView):
+            for kind, text in _plot_texts(w):
+                if text:
+                    out.append((f"{where} {kind}", text))
+    for a in root.findChildren(QtGui.QAction):
+        for kind, text in (("action", a.text()), ("action tip", a.toolTip()), ("action status", a.statusTip())):
+            if text and not (kind == "action tip" and text == a.text().replace("&", "")):
+                out.append((f"QAction {a.objectName()!r} {kind}", text))
+    return out
