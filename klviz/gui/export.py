@@ -22,6 +22,8 @@ from PySide6 import QtCore, QtGui, QtWidgets
 from klviz.gui import settings
 from klviz.gui.jobs import Cancelled, import_long_lived, run_job
 from klviz.gui.i18n import translate
+from klviz.gui.i18n import translated
+from klviz.i18n import QT_TRANSLATE_NOOP
 
 # chart objectName -> (view, parts)
 CHART_PARTS = {
@@ -31,8 +33,8 @@ CHART_PARTS = {
     "plot_densities": ("continuous", ("densities",)), "plot_integrands": ("continuous", ("integrands",)),
 }
 FILTERS = {
-    "png": "PNG image (*.png)", "svg": "SVG vector image (*.svg)", "pdf": "PDF document (*.pdf)",
-    "csv": "CSV table of the categories (*.csv)", "json": "JSON of every measure (*.json)",
+    "png": QT_TRANSLATE_NOOP("klviz", "PNG image (*.png)"), "svg": QT_TRANSLATE_NOOP("klviz", "SVG vector image (*.svg)"), "pdf": QT_TRANSLATE_NOOP("klviz", "PDF document (*.pdf)"),
+    "csv": QT_TRANSLATE_NOOP("klviz", "CSV table of the categories (*.csv)"), "json": QT_TRANSLATE_NOOP("klviz", "JSON of every measure (*.json)"),
 }
 FORMAT_KEY = "export/last_format"
 BUSY_AFTER_MS = 200  # the status bar's busy bar appears only for an export that takes longer
@@ -281,7 +283,7 @@ class Exporter(QtCore.QObject):
         fmt = options.format()
         settings.set_value(FORMAT_KEY, fmt)
         name = f"klviz-{view}{'-' + parts[0] if parts else ''}.{fmt}"
-        path = self.ask_save_path(translate("export", "Export"), name, FILTERS[fmt], fmt)
+        path = self.ask_save_path(translate("export", "Export"), name, translated(FILTERS[fmt]), fmt)
         if path is None:
             return None
         return self.export_async(path, view, parts, dpi=options.dpi(), size=options.size())
@@ -375,11 +377,11 @@ class Exporter(QtCore.QObject):
 
 FORMAT_NAMES = {"png": "PNG", "svg": "SVG", "pdf": "PDF", "json": "JSON", "csv": "CSV"}
 FORMAT_NOTES = {
-    "png": "A picture of the view at the resolution below; the file opens anywhere.",
-    "svg": "Vector: sharp at any zoom, text stays text (for slides and the web).",
-    "pdf": "Vector: sharp at any zoom, fonts embedded (for papers and printing).",
-    "json": "Every measure of the view, with its unit: no options.",
-    "csv": "One row per category (p, q and each term), for a spreadsheet: no options.",
+    "png": QT_TRANSLATE_NOOP("klviz", "A picture of the view at the resolution below; the file opens anywhere."),
+    "svg": QT_TRANSLATE_NOOP("klviz", "Vector: sharp at any zoom, text stays text (for slides and the web)."),
+    "pdf": QT_TRANSLATE_NOOP("klviz", "Vector: sharp at any zoom, fonts embedded (for papers and printing)."),
+    "json": QT_TRANSLATE_NOOP("klviz", "Every measure of the view, with its unit: no options."),
+    "csv": QT_TRANSLATE_NOOP("klviz", "One row per category (p, q and each term), for a spreadsheet: no options."),
 }
 
 
@@ -398,7 +400,7 @@ class ExportOptions(QtWidgets.QDialog):
         self.combo_format.setAccessibleName(translate("export", "Export format"))
         for k in kinds:
             self.combo_format.addItem(FORMAT_NAMES[k], k)
-            self.combo_format.setItemData(self.combo_format.count() - 1, FILTERS[k],
+            self.combo_format.setItemData(self.combo_format.count() - 1, translated(FILTERS[k]),
                                           QtCore.Qt.ItemDataRole.ToolTipRole)
         top.addRow(translate("export", "&Format:"), self.combo_format)
         self.note = QtWidgets.QLabel()
@@ -477,7 +479,7 @@ class ExportOptions(QtWidgets.QDialog):
 
     def _show_options(self):
         fmt = self.format()
-        self.note.setText(FORMAT_NOTES[fmt])
+        self.note.setText(translated(FORMAT_NOTES[fmt]))
         self.stack.setCurrentIndex(0 if fmt == "png" else 1)
         self.size_box.setVisible(fmt in ("png", "svg", "pdf"))
         self.adjustSize()

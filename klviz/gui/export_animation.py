@@ -14,18 +14,21 @@ from PySide6 import QtCore, QtWidgets
 
 from klviz import animation as an
 from klviz.gui.i18n import translate
+from klviz.gui.i18n import translated
+from klviz.i18n import QT_TRANSLATE_NOOP
 
 KINDS = (  # (SPEC kind, shown text, the view it animates)
-    ("fit-forward", "Fit forward: Q → argmin D(P‖Q) (moment matching)", "continuous"),
-    ("fit-reverse", "Fit reverse: Q → the mode of P nearest it", "continuous"),
-    ("fit-alpha", "Fit α: Q → argmin of the α-divergence", "continuous"),
-    ("sweep", "Sweep a parameter from one value to another", None),
+    ("fit-forward", QT_TRANSLATE_NOOP("klviz", "Fit forward: Q → argmin D(P‖Q) (moment matching)"), "continuous"),
+    ("fit-reverse", QT_TRANSLATE_NOOP("klviz", "Fit reverse: Q → the mode of P nearest it"), "continuous"),
+    ("fit-alpha", QT_TRANSLATE_NOOP("klviz", "Fit α: Q → argmin of the α-divergence"), "continuous"),
+    ("sweep", QT_TRANSLATE_NOOP("klviz", "Sweep a parameter from one value to another"), None),
 )
-CONTINUOUS_PARAMS = (("mu_q", "μ of Q"), ("sigma_q", "σ of Q"), ("mu_p", "μ of P"), ("sigma_p", "σ of P"))
-DISCRETE_PARAMS = (("q", "a probability of Q"), ("p", "a probability of P"))
-FORMATS = (("gif", "GIF"), ("webp", "WebP"), ("apng", "APNG (animated PNG)"), ("mp4", "MP4 video"))
-FILTERS = {"gif": "GIF animation (*.gif)", "webp": "WebP animation (*.webp)",
-           "apng": "Animated PNG (*.apng)", "mp4": "MP4 video (*.mp4)"}
+CONTINUOUS_PARAMS = (("mu_q", QT_TRANSLATE_NOOP("klviz", "μ of Q")), ("sigma_q", QT_TRANSLATE_NOOP("klviz", "σ of Q")),
+                     ("mu_p", QT_TRANSLATE_NOOP("klviz", "μ of P")), ("sigma_p", QT_TRANSLATE_NOOP("klviz", "σ of P")))
+DISCRETE_PARAMS = (("q", QT_TRANSLATE_NOOP("klviz", "a probability of Q")), ("p", QT_TRANSLATE_NOOP("klviz", "a probability of P")))
+FORMATS = (("gif", "GIF"), ("webp", "WebP"), ("apng", QT_TRANSLATE_NOOP("klviz", "APNG (animated PNG)")), ("mp4", QT_TRANSLATE_NOOP("klviz", "MP4 video")))
+FILTERS = {"gif": QT_TRANSLATE_NOOP("klviz", "GIF animation (*.gif)"), "webp": QT_TRANSLATE_NOOP("klviz", "WebP animation (*.webp)"),
+           "apng": QT_TRANSLATE_NOOP("klviz", "Animated PNG (*.apng)"), "mp4": QT_TRANSLATE_NOOP("klviz", "MP4 video (*.mp4)")}
 
 
 def _spin(cls, name, accessible, limits, value, suffix="", decimals=None):
@@ -58,7 +61,7 @@ class ExportAnimationDialog(QtWidgets.QDialog):
         self.combo_kind.setObjectName("combo_animation_kind")
         self.combo_kind.setAccessibleName(translate("export_animation", "What the animation shows"))
         for kind, text, needs in KINDS:
-            self.combo_kind.addItem(text, kind)
+            self.combo_kind.addItem(translated(text), kind)
             if needs is not None and needs != view:
                 item = self.combo_kind.model().item(self.combo_kind.count() - 1)
                 item.setEnabled(False)
@@ -78,7 +81,7 @@ class ExportAnimationDialog(QtWidgets.QDialog):
         self.combo_param.setObjectName("combo_animation_param")
         self.combo_param.setAccessibleName(translate("export_animation", "The parameter swept"))
         for key, text in (DISCRETE_PARAMS if view == "discrete" else CONTINUOUS_PARAMS):
-            self.combo_param.addItem(text, key)
+            self.combo_param.addItem(translated(text), key)
         form.addRow(translate("export_animation", "&Parameter:"), self.combo_param)
         self.combo_category = QtWidgets.QComboBox()
         self.combo_category.setObjectName("combo_animation_category")
@@ -230,7 +233,7 @@ class ExportAnimationDialog(QtWidgets.QDialog):
         if self.job is not None or not self._check():
             return None
         fmt = self.format()
-        path = self.exporter.ask_save_path(translate("export_animation", "Export animation"), f"klviz-{self.view}.{fmt}", FILTERS[fmt], fmt)
+        path = self.exporter.ask_save_path(translate("export_animation", "Export animation"), f"klviz-{self.view}.{fmt}", translated(FILTERS[fmt]), fmt)
         if path is None:
             return None
         self.job = self.exporter.export_animation_async(

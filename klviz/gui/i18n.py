@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from PySide6 import QtCore
 
-from klviz.i18n import LANGUAGES, TRANSLATED, catalogue
+from klviz.i18n import LANGUAGES, TRANSLATED, Phrase, catalogue
 
 translate = QtCore.QCoreApplication.translate
 
@@ -70,5 +70,9 @@ def remove(app):
 
 def translated(text):
     """A text marked elsewhere with QT_TRANSLATE_NOOP("klviz", text) (the Qt-free modules, the
-    gui's tables of names and tips), translated now; any other text comes back unchanged."""
+    gui's tables of names and tips), translated now; a Phrase has its template translated, then
+    filled in; any other text comes back unchanged."""
+    if isinstance(text, Phrase):
+        fields = {k: translated(v) if isinstance(v, Phrase) else v for k, v in text.fields.items()}
+        return translate("klviz", text.template).format(**fields)
     return translate("klviz", text) if text else text

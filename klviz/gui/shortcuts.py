@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from PySide6 import QtCore, QtGui, QtWidgets
 from klviz.gui.i18n import translate
+from klviz.gui.i18n import translated
+from klviz.i18n import QT_TRANSLATE_NOOP
 
 CHART_KEYS = (
-    ("Left / Right", "select the previous / next bar of the focused chart"),
-    ("Up / Down", "raise / lower the selected bar by 0.01 (the others rescale)"),
-    ("Shift+Up / Shift+Down", "raise / lower the selected bar by 0.1"),
-    ("Space", "in quiz mode: reveal the numbers"),
-    ("Tab / Shift+Tab", "move between controls and charts"),
-    ("Alt + underlined letter", "press a button or open a menu"),
+    (QT_TRANSLATE_NOOP("klviz", "Left / Right"), QT_TRANSLATE_NOOP("klviz", "select the previous / next bar of the focused chart")),
+    (QT_TRANSLATE_NOOP("klviz", "Up / Down"), QT_TRANSLATE_NOOP("klviz", "raise / lower the selected bar by 0.01 (the others rescale)")),
+    (QT_TRANSLATE_NOOP("klviz", "Shift+Up / Shift+Down"), QT_TRANSLATE_NOOP("klviz", "raise / lower the selected bar by 0.1")),
+    ("Space", QT_TRANSLATE_NOOP("klviz", "in quiz mode: reveal the numbers")),
+    (QT_TRANSLATE_NOOP("klviz", "Tab / Shift+Tab"), QT_TRANSLATE_NOOP("klviz", "move between controls and charts")),
+    (QT_TRANSLATE_NOOP("klviz", "Alt + underlined letter"), QT_TRANSLATE_NOOP("klviz", "press a button or open a menu")),
 )
 
 
@@ -21,7 +23,7 @@ def action_rows(window):
         keys = [k.toString(QtGui.QKeySequence.SequenceFormat.NativeText) for k in act.shortcuts()]
         keys = [k for k in keys if k]
         if keys and act.text():
-            rows.append((" or ".join(dict.fromkeys(keys)), act.text().replace("&", "")))
+            rows.append((translate("shortcuts", " or ").join(dict.fromkeys(keys)), act.text().replace("&", "")))
     return sorted(set(rows), key=lambda r: r[1].lower())
 
 
@@ -38,8 +40,8 @@ class ShortcutsDialog(QtWidgets.QDialog):
         for keys, text in action_rows(window) + list(CHART_KEYS):
             r = table.rowCount()
             table.insertRow(r)
-            table.setItem(r, 0, QtWidgets.QTableWidgetItem(keys))
-            table.setItem(r, 1, QtWidgets.QTableWidgetItem(text))
+            table.setItem(r, 0, QtWidgets.QTableWidgetItem(translated(keys)))
+            table.setItem(r, 1, QtWidgets.QTableWidgetItem(translated(text)))
         table.resizeColumnsToContents()
         table.horizontalHeader().setStretchLastSection(True)
         buttons = QtWidgets.QDialogButtonBox(QtWidgets.QDialogButtonBox.StandardButton.Close)

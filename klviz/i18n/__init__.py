@@ -7,7 +7,9 @@ with pyside6-lrelease.
 
 Qt-free modules (klviz.lesson, klviz.scene, klviz.state, klviz.style) mark their user-visible texts
 with `QT_TRANSLATE_NOOP(context, text)`, which returns the text unchanged: lupdate extracts it, and
-the gui translates it at display time with the same context. The command line and the exported
+the gui translates it at display time with the same context. A text with numbers or names in it
+is a `Phrase(QT_TRANSLATE_NOOP("klviz", "template {x}"), x=...)`: the template is translated first,
+then filled in. The command line and the exported
 figures are not translated (their texts are contracts).
 """
 
@@ -22,6 +24,30 @@ TRANSLATED = ("fr",)  # languages with a catalogue in this package
 def QT_TRANSLATE_NOOP(context, text):  # noqa: N802 (the name lupdate recognises)
     """Mark `text` for translation in `context`; returns it unchanged (Qt-free)."""
     return text
+
+
+class Phrase(str):
+    """A text filled in from a marked template: it reads as the English text everywhere (the
+    command line, exports, comparisons), and the gui translates the template, then fills it in
+    (klviz.gui.i18n.translated). Fields that are Phrases are translated the same way."""
+
+    def __new__(cls, template, **fields):
+        self = super().__new__(cls, template.format(**fields))
+        self.template, self.fields = template, fields
+        return self
+
+    def __reduce__(self):
+        return (_phrase, (self.template, self.fields))
+
+
+def joined(separator, parts):
+    """The parts (texts or Phrases) joined by `separator`, as a Phrase whose parts translate."""
+    fields = {f"part{k}": part for k, part in enumerate(parts)}
+    return Phrase(separator.replace("{", "{{").replace("}", "}}").join("{%s}" % k for k in fields), **fields)
+
+
+def _phrase(template, fields):
+    return Phrase(template, **fields)
 
 
 def catalogue(language, suffix=".qm"):

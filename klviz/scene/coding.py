@@ -24,14 +24,15 @@ from klviz.core.codes import send_message as _core_send_message
 from klviz.core.format import format_value
 from klviz.core.labels import default_labels
 from klviz.core.spec import Categorical, check_same_kind
+from klviz.i18n import QT_TRANSLATE_NOOP
 
 UNIT = "bits"
 # (key, the name a view shows, what its area is)
 LENGTHS = (
-    ("ideal_p", "ideal lengths −log₂ p_i", "H(P)"),
-    ("ideal_q", "Q's ideal lengths −log₂ q_i", "H(P,Q)"),
-    ("shannon_q", "Q's Shannon code ⌈−log₂ q_i⌉", "L_Shannon(P; Q)"),
-    ("huffman_q", "Q's Huffman code", "L_Huffman(P; Q)"),
+    ("ideal_p", QT_TRANSLATE_NOOP("klviz", "ideal lengths −log₂ p_i"), "H(P)"),
+    ("ideal_q", QT_TRANSLATE_NOOP("klviz", "Q's ideal lengths −log₂ q_i"), "H(P,Q)"),
+    ("shannon_q", QT_TRANSLATE_NOOP("klviz", "Q's Shannon code ⌈−log₂ q_i⌉"), QT_TRANSLATE_NOOP("klviz", "L_Shannon(P; Q)")),
+    ("huffman_q", QT_TRANSLATE_NOOP("klviz", "Q's Huffman code"), QT_TRANSLATE_NOOP("klviz", "L_Huffman(P; Q)")),
 )
 LENGTH_KEYS = tuple(k for k, _, _ in LENGTHS)
 MAX_SHOWN_MESSAGE = 200  # the bit string of a longer message is counted, not spelled out

@@ -27,20 +27,21 @@ from klviz.core.joint import parse_joint_spec
 from klviz.core.spec import Categorical
 from klviz.core.units import convert
 from klviz.session import MAX_CATEGORIES as EDITOR_MAX_CATEGORIES
+from klviz.i18n import QT_TRANSLATE_NOOP
 
 TARGETS = ("p", "q", "pair", "joint", "batch")
-TARGET_TEXT = {"p": "P", "q": "Q", "pair": "P and Q (two files, shared bins)",
-               "joint": "the joint P(X, Y)", "batch": "the loss lab's batch"}
+TARGET_TEXT = {"p": "P", "q": "Q", "pair": QT_TRANSLATE_NOOP("klviz", "P and Q (two files, shared bins)"),
+               "joint": QT_TRANSLATE_NOOP("klviz", "the joint P(X, Y)"), "batch": QT_TRANSLATE_NOOP("klviz", "the loss lab's batch")}
 KINDS = ("weights", "logits", "samples")
-KIND_TEXT = {"weights": "weights or counts (@FILE)", "logits": "logits → softmax (softmax@FILE)",
-             "samples": "samples (samples@FILE)"}
+KIND_TEXT = {"weights": QT_TRANSLATE_NOOP("klviz", "weights or counts (@FILE)"), "logits": QT_TRANSLATE_NOOP("klviz", "logits → softmax (softmax@FILE)"),
+             "samples": QT_TRANSLATE_NOOP("klviz", "samples (samples@FILE)")}
 PREVIEW_ROWS = 100
 MAX_BINS = dp.MAX_BINS
 TOO_MANY_BARS = (f"more than the editor's {EDITOR_MAX_CATEGORIES} categories: the bars are not editable "
                  "at that size; the measures are still computed")
 TOO_BIG_GRID = (f"more than the editor's {JOINT_MAX_EDIT} × {JOINT_MAX_EDIT} outcomes: the grid is not "
                 "editable at that size; the measures are still computed")
-BATCH_CAPTION = ("Each row is one data pair (x, y): its cross-entropy is −log softmax(z)_y. Their mean is "
+BATCH_CAPTION = QT_TRANSLATE_NOOP("klviz", "Each row is one data pair (x, y): its cross-entropy is −log softmax(z)_y. Their mean is "
                  "the expectation over the data pairs, E over p̂_data of −log q(y | x): the loss a "
                  "training step sees.")
 

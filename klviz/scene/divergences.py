@@ -25,6 +25,7 @@ from klviz.core.alpha import ALPHA_RANGE, EDGE_STATUS, alpha_curve, finite_sigma
 from klviz.core.divergences import UNITLESS, divergence_family
 from klviz.core.format import format_value
 from klviz.core.gaussian import moment_match
+from klviz.i18n import QT_TRANSLATE_NOOP, Phrase, joined
 
 KEYS = ("tv", "hellinger", "chi2_pq", "chi2_qp", "renyi_pq", "renyi_qp")
 NAMES = {"tv": "TV(P,Q)", "hellinger": "He(P,Q)", "chi2_pq": "χ²(P‖Q)", "chi2_qp": "χ²(Q‖P)",
@@ -33,19 +34,21 @@ NAMES = {"tv": "TV(P,Q)", "hellinger": "He(P,Q)", "chi2_pq": "χ²(P‖Q)", "chi
 
 def _tooltips(s, d):
     """Formula tooltips with `s` the sum (Σ_i) or integral (∫) and `d` its measure suffix."""
+    n_pq = "" if d == "" else Phrase(QT_TRANSLATE_NOOP("klviz", " (for Normals: unless {cond})"), cond="2σ_Q² > σ_P²")
+    n_qp = "" if d == "" else Phrase(QT_TRANSLATE_NOOP("klviz", " (for Normals: unless {cond})"), cond="2σ_P² > σ_Q²")
     return {
-        "tv": f"Total variation:  TV(P,Q) = ½ {s} |p − q|{d}  in [0, 1], unitless (no log)\n"
-              "The largest difference in probability P and Q give to any one event.",
-        "hellinger": f"Hellinger distance:  He(P,Q) = √(½ {s} (√p − √q)²{d}) = √(1 − {s} √(p q){d})\n"
-                     "in [0, 1], unitless; computed from the differences of square roots.",
-        "chi2_pq": f"Pearson χ²:  χ²(P‖Q) = {s} (p − q)² / q{d}, unitless\n∞ where Q = 0 but P > 0"
-                   + ("" if d == "" else " (for Normals: unless 2σ_Q² > σ_P²)"),
-        "chi2_qp": f"Pearson χ²:  χ²(Q‖P) = {s} (q − p)² / p{d}, unitless\n∞ where P = 0 but Q > 0"
-                   + ("" if d == "" else " (for Normals: unless 2σ_P² > σ_Q²)"),
-        "renyi_pq": f"Rényi divergence of order α:  D_α(P‖Q) = 1/(α − 1) · log {s} p^α q^(1−α){d}\n"
-                    "α → 1 is D(P‖Q) (KL); α = ∞ is log max p/q; non-decreasing in α; in the chosen unit.",
-        "renyi_qp": f"Rényi divergence of order α:  D_α(Q‖P) = 1/(α − 1) · log {s} q^α p^(1−α){d}\n"
-                    "α → 1 is D(Q‖P) (KL); α = ∞ is log max q/p; non-decreasing in α; in the chosen unit.",
+        "tv": Phrase(QT_TRANSLATE_NOOP("klviz", "Total variation:  TV(P,Q) = ½ {s} |p − q|{d}  in [0, 1], unitless (no log)\n"
+                                       "The largest difference in probability P and Q give to any one event."), s=s, d=d),
+        "hellinger": Phrase(QT_TRANSLATE_NOOP("klviz", "Hellinger distance:  He(P,Q) = √(½ {s} (√p − √q)²{d}) = √(1 − {s} √(p q){d})\n"
+                                              "in [0, 1], unitless; computed from the differences of square roots."), s=s, d=d),
+        "chi2_pq": Phrase(QT_TRANSLATE_NOOP("klviz", "Pearson χ²:  χ²(P‖Q) = {s} (p − q)² / q{d}, unitless\n∞ where Q = 0 but P > 0{normals}"),
+                          s=s, d=d, normals=n_pq),
+        "chi2_qp": Phrase(QT_TRANSLATE_NOOP("klviz", "Pearson χ²:  χ²(Q‖P) = {s} (q − p)² / p{d}, unitless\n∞ where P = 0 but Q > 0{normals}"),
+                          s=s, d=d, normals=n_qp),
+        "renyi_pq": Phrase(QT_TRANSLATE_NOOP("klviz", "Rényi divergence of order α:  D_α(P‖Q) = 1/(α − 1) · log {s} p^α q^(1−α){d}\n"
+                                             "α → 1 is D(P‖Q) (KL); α = ∞ is log max p/q; non-decreasing in α; in the chosen unit."), s=s, d=d),
+        "renyi_qp": Phrase(QT_TRANSLATE_NOOP("klviz", "Rényi divergence of order α:  D_α(Q‖P) = 1/(α − 1) · log {s} q^α p^(1−α){d}\n"
+                                             "α → 1 is D(Q‖P) (KL); α = ∞ is log max q/p; non-decreasing in α; in the chosen unit."), s=s, d=d),
     }
 
 
@@ -159,12 +162,12 @@ ALPHA_FIT_STEPS = 500  # 0.01 per step
 DEFAULT_FIT_ALPHA = 0.5
 # (α, short mark under the slider, what it means)
 ALPHA_LANDMARKS = (
-    (ALPHA_RANGE[0], "−2", "α ≤ 0: zero-forcing, Q inside one mode"),
-    (0.0, "0", "α → 0: reverse KL D(Q‖P), mode-seeking"),
-    (0.5, "½", "α = ½: 4·He²(P,Q), Hellinger"),
-    (1.0, "1", "α → 1: forward KL D(P‖Q), mass-covering"),
+    (ALPHA_RANGE[0], "−2", QT_TRANSLATE_NOOP("klviz", "α ≤ 0: zero-forcing, Q inside one mode")),
+    (0.0, "0", QT_TRANSLATE_NOOP("klviz", "α → 0: reverse KL D(Q‖P), mode-seeking")),
+    (0.5, "½", QT_TRANSLATE_NOOP("klviz", "α = ½: 4·He²(P,Q), Hellinger")),
+    (1.0, "1", QT_TRANSLATE_NOOP("klviz", "α → 1: forward KL D(P‖Q), mass-covering")),
     (2.0, "2", "α = 2: ½ χ²(P‖Q)"),
-    (ALPHA_RANGE[1], "3", "α ≥ 1: inclusive, Q covers all of P"),
+    (ALPHA_RANGE[1], "3", QT_TRANSLATE_NOOP("klviz", "α ≥ 1: inclusive, Q covers all of P")),
 )
 
 
@@ -181,18 +184,18 @@ def alpha_position(alpha):
 def alpha_meaning(alpha):
     """A plain-text line on what this α does."""
     if alpha == 0:
-        return "α = 0: the reverse KL D(Q‖P), mode-seeking"
+        return QT_TRANSLATE_NOOP("klviz", "α = 0: the reverse KL D(Q‖P), mode-seeking")
     if alpha == 1:
-        return "α = 1: the forward KL D(P‖Q), mass-covering (moment matching)"
+        return QT_TRANSLATE_NOOP("klviz", "α = 1: the forward KL D(P‖Q), mass-covering (moment matching)")
     if alpha == 0.5:
-        return "α = ½: 4·He²(P,Q), the Hellinger distance squared"
+        return QT_TRANSLATE_NOOP("klviz", "α = ½: 4·He²(P,Q), the Hellinger distance squared")
     if alpha == 2:
         return "α = 2: ½ χ²(P‖Q)"
     if alpha < 0:
-        return f"α = {alpha:g} < 0: zero-forcing, more mode-seeking than the reverse KL"
+        return Phrase(QT_TRANSLATE_NOOP("klviz", "α = {alpha} < 0: zero-forcing, more mode-seeking than the reverse KL"), alpha=f"{alpha:g}")
     if alpha < 1:
-        return f"α = {alpha:g}, between the reverse (0) and the forward KL (1)"
-    return f"α = {alpha:g} > 1: inclusive, more mass-covering than the forward KL"
+        return Phrase(QT_TRANSLATE_NOOP("klviz", "α = {alpha}, between the reverse (0) and the forward KL (1)"), alpha=f"{alpha:g}")
+    return Phrase(QT_TRANSLATE_NOOP("klviz", "α = {alpha} > 1: inclusive, more mass-covering than the forward KL"), alpha=f"{alpha:g}")
 
 
 @dataclass(frozen=True, eq=False)
@@ -218,9 +221,9 @@ def finite_note(P, alpha):
     """Where D_α(P‖N(μ, σ²)) is finite, as a sentence ("" where it is finite for every σ)."""
     lo, hi = finite_sigma_range(P, alpha)
     if lo > 0:
-        return f"D_α(P‖Q) is finite only for σ_Q > {lo:.4g} (α > 1: Q's tails must not be lighter)"
+        return Phrase(QT_TRANSLATE_NOOP("klviz", "D_α(P‖Q) is finite only for σ_Q > {lo} (α > 1: Q's tails must not be lighter)"), lo=f"{lo:.4g}")
     if math.isfinite(hi):
-        return f"D_α(P‖Q) is finite only for σ_Q < {hi:.4g} (α < 0: Q's tails must be lighter)"
+        return Phrase(QT_TRANSLATE_NOOP("klviz", "D_α(P‖Q) is finite only for σ_Q < {hi} (α < 0: Q's tails must be lighter)"), hi=f"{hi:.4g}")
     return ""
 
 
@@ -233,14 +236,14 @@ def fit_normal_alpha(P, Q, alpha):
         with np.errstate(over="raise", invalid="raise", divide="raise"):
             result = fit_alpha(P, fit_start(Q), alpha)
     except (ValueError, ArithmeticError) as exc:
-        return AlphaFit(alpha, None, "\n".join(parts + [f"No fit: {exc}"]))
+        return AlphaFit(alpha, None, joined("\n", parts + [Phrase(QT_TRANSLATE_NOOP("klviz", "No fit: {reason}"), reason=str(exc))]))
     if finite:
-        parts.append(finite + "; the fit stays where it is finite.")
+        parts.append(Phrase(QT_TRANSLATE_NOOP("klviz", "{finite}; the fit stays where it is finite."), finite=finite))
     if result.notes:
         parts.append(result.notes[0].upper() + result.notes[1:] + ".")
     elif result.status not in ("converged", EDGE_STATUS):
-        parts.append(f"The fit stopped: {result.status}.")
-    return AlphaFit(alpha, result, "\n".join(parts))
+        parts.append(Phrase(QT_TRANSLATE_NOOP("klviz", "The fit stopped: {status}."), status=result.status))
+    return AlphaFit(alpha, result, joined("\n", parts))
 
 
 @dataclass(frozen=True, eq=False)
@@ -276,8 +279,8 @@ def describe_fit(fit):
     if fit.result is None:
         return ""
     n = fit.result.normal
-    return (f"Q = N({n.mu:.4g}, {n.sigma:.4g}²)".replace("-", "−")
-            + f", D_α(P‖Q) = {format_value(fit.result.value)} nats (Amari's α-divergence, in nats whatever the unit)")
+    return Phrase(QT_TRANSLATE_NOOP("klviz", "{q}, D_α(P‖Q) = {value} nats (Amari's α-divergence, in nats whatever the unit)"),
+                  q=f"Q = N({n.mu:.4g}, {n.sigma:.4g}²)".replace("-", "−"), value=format_value(fit.result.value))
 
 
 # =============================================================================================

@@ -20,9 +20,11 @@ from PySide6 import QtCore, QtGui, QtWidgets
 from klviz.gui.widgets.text import plain_label
 from klviz.scene import data_import as di
 from klviz.gui.i18n import translate
+from klviz.gui.i18n import translated
+from klviz.i18n import QT_TRANSLATE_NOOP
 
-FILE_FILTER = "Data files (*.csv *.tsv *.txt *.npy);;All files (*)"
-BATCH_FILTER = "Logit batches (*.csv *.tsv *.txt);;All files (*)"
+FILE_FILTER = QT_TRANSLATE_NOOP("klviz", "Data files (*.csv *.tsv *.txt *.npy);;All files (*)")
+BATCH_FILTER = QT_TRANSLATE_NOOP("klviz", "Logit batches (*.csv *.tsv *.txt);;All files (*)")
 MAX_PSEUDOCOUNT = 1e6
 
 
@@ -44,10 +46,10 @@ class ImportDataDialog(QtWidgets.QDialog):
 
         self.target = QtWidgets.QComboBox(objectName="import_target")
         for key in di.TARGETS:
-            self.target.addItem(di.TARGET_TEXT[key], key)
+            self.target.addItem(translated(di.TARGET_TEXT[key]), key)
         self.kind = QtWidgets.QComboBox(objectName="import_kind")
         for key in di.KINDS:
-            self.kind.addItem(di.KIND_TEXT[key], key)
+            self.kind.addItem(translated(di.KIND_TEXT[key]), key)
         self.path = QtWidgets.QLineEdit(objectName="import_path")
         self.path.setPlaceholderText(translate("dialogs.import_data", "a .csv, .tsv, .txt or .npy file"))
         self.browse = QtWidgets.QPushButton(translate("dialogs.import_data", "Browse…"), objectName="import_browse")
@@ -146,7 +148,7 @@ class ImportDataDialog(QtWidgets.QDialog):
         self.bins.setEnabled(sides and kind == "samples")
         self.pseudocount.setEnabled(sides and kind != "logits")
         self._form.setRowVisible(self._row_q, target == "pair")
-        self._path_label.setText("P's file" if target == "pair" else "File")
+        self._path_label.setText(translate("dialogs.import_data", "P's file") if target == "pair" else translate("dialogs.import_data", "File"))
         bins = self.bins.value() if self.bins.isEnabled() else 0
         c = self.pseudocount.value() if self.pseudocount.isEnabled() else 0.0
         return target, kind, bins, c
@@ -161,8 +163,8 @@ class ImportDataDialog(QtWidgets.QDialog):
         if not path.strip() or (target == "pair" and not path_q.strip()):
             self.preview.setPlainText("")
             self.error.setText("")
-            self.preview.setPlaceholderText("Choose a file to see what it holds." if target != "pair"
-                                            else "Choose P's file and Q's file.")
+            self.preview.setPlaceholderText(translate("dialogs.import_data", "Choose a file to see what it holds.") if target != "pair"
+                                            else translate("dialogs.import_data", "Choose P's file and Q's file."))
             return
         try:
             result = di.read_import(target, path, kind, bins, c, path_q=path_q if target == "pair" else None,
@@ -181,6 +183,6 @@ class ImportDataDialog(QtWidgets.QDialog):
     def _browse(self, field):
         name, _ = QtWidgets.QFileDialog.getOpenFileName(
             self, translate("dialogs.import_data", "Import data"), field.text() or self._directory,
-            BATCH_FILTER if self.target.currentData() == "batch" else FILE_FILTER)
+            translated(BATCH_FILTER if self.target.currentData() == "batch" else FILE_FILTER))
         if name:
             field.setText(name)

@@ -21,11 +21,12 @@ from klviz.scene import divergences as sd
 from klviz.state import continuous as cs
 from klviz.state import session as sn
 from klviz.style import KL_COLOR, Q_COLOR, TEXT_COLOR
-from klviz.gui.i18n import translate
+from klviz.gui.i18n import translate, translated
+from klviz.i18n import QT_TRANSLATE_NOOP, joined
 
 CURVE_DELAY_MS = 250  # the inset is computed this long after P stops changing (about 0.1 s of fits)
-UNDO_TEXT = "Fit α"
-QUIZ_NOTE = "Where will the fit put Q? (its numbers are hidden in quiz mode)"
+UNDO_TEXT = QT_TRANSLATE_NOOP("klviz", "Fit α")
+QUIZ_NOTE = QT_TRANSLATE_NOOP("klviz", "Where will the fit put Q? (its numbers are hidden in quiz mode)")
 
 
 class AlphaFitPanel(QtWidgets.QWidget):
@@ -75,8 +76,8 @@ class AlphaFitPanel(QtWidgets.QWidget):
         self.slider.setPageStep(50)
         self.slider.setTickPosition(QtWidgets.QSlider.TickPosition.TicksBelow)
         self.slider.setTickInterval(sd.alpha_position(0.5) - sd.alpha_position(0.0))
-        self.slider.setToolTip("Amari's α, from −2 to 3: moving it re-fits Q live (from the current Q).\n"
-                               + "\n".join(t for _, _, t in sd.ALPHA_LANDMARKS))
+        self.slider.setToolTip(translate("pages.alpha_fit", "Amari's α, from −2 to 3: moving it re-fits Q live (from the current Q).") + "\n"
+                               + "\n".join(translated(t) for _, _, t in sd.ALPHA_LANDMARKS))
         self.slider.setAccessibleName(translate("pages.alpha_fit", "α of the α-fit (slider)"))
         lab.setBuddy(self.slider)
         self.value_label = plain_label()
@@ -90,9 +91,9 @@ class AlphaFitPanel(QtWidgets.QWidget):
         layout.addLayout(row)
         self.ruler = SliderRuler(
             self.slider, [(sd.alpha_position(a), mark) for a, mark, _ in sd.ALPHA_LANDMARKS],
-            {sd.alpha_position(a): name for a, name in ((0.0, "rev. KL"), (0.5, "Hell."), (1.0, "fwd KL"),
+            {sd.alpha_position(a): name for a, name in ((0.0, translate("pages.alpha_fit", "rev. KL")), (0.5, translate("pages.alpha_fit", "Hell.")), (1.0, translate("pages.alpha_fit", "fwd KL")),
                                                         (2.0, "χ²"))},
-            tooltip="\n".join(text for _, _, text in sd.ALPHA_LANDMARKS), name="ruler_alpha_fit")
+            tooltip="\n".join(translated(text) for _, _, text in sd.ALPHA_LANDMARKS), name="ruler_alpha_fit")
         layout.addWidget(self.ruler)
         ends = QtWidgets.QHBoxLayout()
         self.label_left = plain_label(translate("pages.alpha_fit", "← mode-seeking (α → 0: reverse KL)"))
@@ -165,7 +166,7 @@ class AlphaFitPanel(QtWidgets.QWidget):
 
     def _on_pressed(self):
         self.page.finish_fit()
-        self.model.begin_gesture(UNDO_TEXT)
+        self.model.begin_gesture(translated(UNDO_TEXT))
 
     def _on_released(self):
         if self._refit_timer.isActive():
@@ -197,11 +198,11 @@ class AlphaFitPanel(QtWidgets.QWidget):
         q = fit.result.normal
         if q != s.continuous.q:
             new = sn.with_continuous(s, cs.with_pair(s.continuous, q=q))
-            self.model.apply(new, UNDO_TEXT, merge=("alpha_fit",))
+            self.model.apply(new, translated(UNDO_TEXT), merge=("alpha_fit",))
 
     def _show_fit(self, fit):
         self._last = fit
-        self._note = fit.note + ("\n" + sd.describe_fit(fit) if fit.result is not None else "")
+        self._note = joined("\n", [fit.note, sd.describe_fit(fit)]) if fit.result is not None else fit.note
         self._show_note()
         self._show_points()
 
@@ -210,6 +211,7 @@ class AlphaFitPanel(QtWidgets.QWidget):
             text = sd.alpha_meaning(self._alpha)
         else:
             text = QUIZ_NOTE if self._quiz else self._note
+        text = translated(text)
         if self.note.text() != text:
             self.note.setText(text)
 

@@ -29,6 +29,8 @@ from klviz.gui.widgets.text import plain_label
 from klviz.gui.widgets.value_label import ValueLabel
 from klviz.scene.coding import LENGTHS, UnencodableError, coding_scene, send_message
 from klviz.gui.i18n import translate
+from klviz.gui.i18n import translated
+from klviz.i18n import QT_TRANSLATE_NOOP
 
 DEFAULT_P = (0.5, 0.25, 0.125, 0.125)
 DEFAULT_Q = (0.25, 0.25, 0.25, 0.25)
@@ -37,7 +39,7 @@ DEFAULT_MESSAGE_N = 100
 MAX_LABEL_COLUMN = 160  # pixels: a 100-character label is cut (its cell's tooltip-free text stays whole)
 _COLUMN_COLORS = {"ideal_p": style.P_COLOR, "ideal_q": style.Q_COLOR, "shannon_q": style.Q_COLOR,
                   "huffman_q": style.Q_COLOR}
-_STALE = "P or Q changed since the last message: send again."
+_STALE = QT_TRANSLATE_NOOP("klviz", "P or Q changed since the last message: send again.")
 
 
 def _brush(colour, alpha):
@@ -76,7 +78,7 @@ class CodingPage(QtWidgets.QWidget):
         self.lengths_combo = QtWidgets.QComboBox()
         self.lengths_combo.setObjectName("coding_lengths")
         for key, name, area in LENGTHS:
-            self.lengths_combo.addItem(translate("pages.coding", '{name} — area {area}').format(name=name, area=area), key)
+            self.lengths_combo.addItem(translate("pages.coding", "{name} — area {area}").format(name=translated(name), area=translated(area)), key)
         self.lengths_combo.currentIndexChanged.connect(self._lengths_changed)
         row.addWidget(self.lengths_combo, 1)
         left.addLayout(row)
@@ -223,7 +225,7 @@ class CodingPage(QtWidgets.QWidget):
         self._draw()
         if changed and self._message is not None:
             self._message = None
-            self.message_result.setText(_STALE)
+            self.message_result.setText(translated(_STALE))
 
     def send(self):
         """Send a message of the spin box's N symbols (the button's action); returns the
@@ -279,10 +281,12 @@ class CodingPage(QtWidgets.QWidget):
         area = next(a for k, _, a in LENGTHS if k == key)
         totals = dict(s.total_texts())
         value = totals[area]
-        self.area_label.setText(f"Columns: {name}; their area is {area} = {value}"
-                                + ("" if value == "∞" else " bits")
-                                + f". Shaded: the extra length, D(P‖Q) = {totals['D(P‖Q)']}"
-                                + ("" if totals["D(P‖Q)"] == "∞" else " bits") + ".")
+        bits = translate("pages.coding", "{value} bits")
+        value_text = value if value == "∞" else bits.format(value=value)
+        kl_text = totals["D(P‖Q)"] if totals["D(P‖Q)"] == "∞" else bits.format(value=totals["D(P‖Q)"])
+        self.area_label.setText(translate("pages.coding", "Columns: {name}; their area is {area} = {value}. "
+                                          "Shaded: the extra length, D(P‖Q) = {kl}.").format(
+            name=translated(name), area=translated(area), value=value_text, kl=kl_text))
         self.reason_label.setText(s.reason or "")
         self.reason_label.setVisible(bool(s.reason))
         self.bounds_label.setText("\n".join(s.bounds))

@@ -29,9 +29,13 @@ from klviz.scene.joint import (
     joint_scene,
 )
 from klviz.gui.i18n import translate
+from klviz.i18n import QT_TRANSLATE_NOOP
+from klviz.gui.i18n import translated
 
-PRESET_NAMES = {"independent": "Independent", "dependent": "Perfectly dependent",
-                "bsc": "Binary symmetric channel", "xor": "XOR-like", "random": "Random"}
+PRESET_NAMES = {"independent": QT_TRANSLATE_NOOP("klviz", "Independent"),
+                "dependent": QT_TRANSLATE_NOOP("klviz", "Perfectly dependent"),
+                "bsc": QT_TRANSLATE_NOOP("klviz", "Binary symmetric channel"),
+                "xor": QT_TRANSLATE_NOOP("klviz", "XOR-like"), "random": QT_TRANSLATE_NOOP("klviz", "Random")}
 READOUT_OBJECT_NAMES = {"entropy_x": "joint_readout_entropy_x", "entropy_y": "joint_readout_entropy_y",
                         "joint_entropy": "joint_readout_joint_entropy",
                         "cond_x_given_y": "joint_readout_cond_x_given_y",
@@ -549,8 +553,8 @@ class JointPage(QtWidgets.QWidget):
         self.preset.setObjectName("joint_preset")
         self.preset.addItem(translate("pages.joint", "Custom"), None)  # shown while the table is not a preset's
         for key, name in PRESET_NAMES.items():
-            self.preset.addItem(name, key)
-            self.preset.setItemData(self.preset.count() - 1, PRESET_NOTES[key], QtCore.Qt.ItemDataRole.ToolTipRole)
+            self.preset.addItem(translated(name), key)
+            self.preset.setItemData(self.preset.count() - 1, translated(PRESET_NOTES[key]), QtCore.Qt.ItemDataRole.ToolTipRole)
         self.preset.activated.connect(self._preset_chosen)
         self.epsilon = QtWidgets.QSlider(QtCore.Qt.Orientation.Horizontal)
         self.epsilon.setObjectName("joint_epsilon")
@@ -568,9 +572,10 @@ class JointPage(QtWidgets.QWidget):
         self.rows.setObjectName("joint_rows")
         self.cols = QtWidgets.QSpinBox()
         self.cols.setObjectName("joint_cols")
-        for spin, what in ((self.rows, "rows (outcomes of X)"), (self.cols, "columns (outcomes of Y)")):
+        for spin, tip in ((self.rows, translate("pages.joint", "Number of rows (outcomes of X)")),
+                          (self.cols, translate("pages.joint", "Number of columns (outcomes of Y)"))):
             spin.setRange(MIN_SIZE, MAX_SIZE)
-            spin.setToolTip(translate("pages.joint", 'Number of {what}').format(what=what))
+            spin.setToolTip(tip)
             spin.setKeyboardTracking(False)
             spin.valueChanged.connect(self._resize)
 
@@ -582,8 +587,8 @@ class JointPage(QtWidgets.QWidget):
 
         maps = QtWidgets.QGridLayout()
         titles = []
-        for col, (title, widget) in enumerate((("P(X,Y) — drag a cell or a marginal", self.grid),
-                                               ("P(X)P(Y)", self.product), ("Terms of I(X;Y)", self.terms))):
+        for col, (title, widget) in enumerate(((translate("pages.joint", "P(X,Y) — drag a cell or a marginal"), self.grid),
+                                               ("P(X)P(Y)", self.product), (translate("pages.joint", "Terms of I(X;Y)"), self.terms))):
             titles.append(QtWidgets.QLabel(title))
             maps.addWidget(titles[-1], 0, col)
             maps.addWidget(widget, 1, col)
@@ -671,10 +676,10 @@ class JointPage(QtWidgets.QWidget):
     def _describe(self, target):
         rl, cl = self.state().row_labels, self.state().col_labels
         if target[0] == "cell":
-            return f"Set P({rl[target[1]]}, {cl[target[2]]})"
+            return translate("pages.joint", "Set P({row}, {col})").format(row=rl[target[1]], col=cl[target[2]])
         if target[0] == "row":
-            return f"Set P(X = {rl[target[1]]})"
-        return f"Set P(Y = {cl[target[1]]})"
+            return translate("pages.joint", "Set P(X = {row})").format(row=rl[target[1]])
+        return translate("pages.joint", "Set P(Y = {col})").format(col=cl[target[1]])
 
     def _drag_started(self, target):
         self._gesture = target
@@ -702,7 +707,7 @@ class JointPage(QtWidgets.QWidget):
             labels[index] = text
             return state.relabel(labels, None) if axis == "row" else state.relabel(None, labels)
 
-        self._apply(make, translate("pages.joint", 'Rename {0} {1}').format('row' if axis == 'row' else 'column', index + 1))
+        self._apply(make, (translate("pages.joint", "Rename row {0}") if axis == "row" else translate("pages.joint", "Rename column {0}")).format(index + 1))
 
     def _resize(self, _value=None):
         rows, cols = self.rows.value(), self.cols.value()
@@ -728,8 +733,8 @@ class JointPage(QtWidgets.QWidget):
             self._remember(state, kind)
             return state
 
-        self._apply(made, f"Preset: {PRESET_NAMES[kind]}")
-        self.note.setText(PRESET_NOTES[kind])
+        self._apply(made, translate("pages.joint", "Preset: {name}").format(name=translated(PRESET_NAMES[kind])))
+        self.note.setText(translated(PRESET_NOTES[kind]))
 
     def _remember(self, state, kind):
         if len(self._presets_made) > 256:

@@ -16,9 +16,11 @@ from klviz.gui.pages.losses_common import caption_label
 from klviz.style import ERROR_COLOR, text_color
 from klviz.state import losslab as lab
 from klviz.gui.i18n import translate
+from klviz.gui.i18n import translated
+from klviz.i18n import QT_TRANSLATE_NOOP
 
-INTRO = ("Each loss below is a cross-entropy: between the target's distribution (blue) and the "
-         "distribution the model's output parametrises (orange).")
+INTRO = (QT_TRANSLATE_NOOP("klviz", "Each loss below is a cross-entropy: between the target's distribution (blue) and the "
+         "distribution the model's output parametrises (orange)."))
 
 
 class LossesPage(QtWidgets.QWidget):
@@ -79,7 +81,7 @@ class LossesPage(QtWidgets.QWidget):
             self.presentation.follow_plot(self.normal.plot_profile)  # a plain plot: axes only
             self.presentation.follow_look(self._restyle_text)
 
-        intro = caption_label(INTRO, "loss_intro")
+        intro = caption_label(translated(INTRO), "loss_intro")
         layout = QtWidgets.QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(intro)

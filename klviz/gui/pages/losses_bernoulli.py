@@ -27,13 +27,14 @@ from klviz.gui.widgets.drag_plot import DragPlot
 from klviz.gui.widgets.value_label import ValueLabel
 from klviz.style import ENTROPY_COLOR, KL_COLOR, P_COLOR, Q_COLOR
 from klviz.gui.i18n import translate
+from klviz.i18n import QT_TRANSLATE_NOOP
 
 Y_TOP_NATS = 4.0  # the loss axis shows 0 .. 4 nats (in the chosen unit)
 
 READOUTS = (
-    ("bce", "BCE", "Binary cross-entropy: −[y log f + (1−y) log(1−f)]", ENTROPY_COLOR),
-    ("bce_entropy", "H(Bern(y))", "Entropy of the target: the least loss any prediction can reach (at f = y)", P_COLOR),
-    ("bce_kl", "D(Bern(y) ‖ Bern(f))", "KL divergence: what the prediction adds above the target's entropy", KL_COLOR),
+    ("bce", "BCE", QT_TRANSLATE_NOOP("klviz", "Binary cross-entropy: −[y log f + (1−y) log(1−f)]"), ENTROPY_COLOR),
+    ("bce_entropy", "H(Bern(y))", QT_TRANSLATE_NOOP("klviz", "Entropy of the target: the least loss any prediction can reach (at f = y)"), P_COLOR),
+    ("bce_kl", QT_TRANSLATE_NOOP("klviz", "D(Bern(y) ‖ Bern(f))"), QT_TRANSLATE_NOOP("klviz", "KL divergence: what the prediction adds above the target's entropy"), KL_COLOR),
 )
 
 

@@ -30,11 +30,12 @@ from klviz.gui.widgets.bar_chart import BarChart, Series
 from klviz.gui.widgets.drag_plot import LogitChart
 from klviz.style import ENTROPY_COLOR, ERROR_COLOR, KL_COLOR, P_COLOR, Q_COLOR, text_color
 from klviz.gui.i18n import translate
+from klviz.i18n import QT_TRANSLATE_NOOP
 
 READOUTS = (
-    ("ce", "H(y, f)", "Categorical cross-entropy: −Σ y_i log f_i = log Σ e^z_j − Σ y_i z_i", ENTROPY_COLOR),
-    ("ce_entropy", "H(y)", "Entropy of the target (0 for a one-hot target)", P_COLOR),
-    ("ce_kl", "D(y ‖ f)", "KL divergence from the target to the softmax", KL_COLOR),
+    ("ce", "H(y, f)", QT_TRANSLATE_NOOP("klviz", "Categorical cross-entropy: −Σ y_i log f_i = log Σ e^z_j − Σ y_i z_i"), ENTROPY_COLOR),
+    ("ce_entropy", "H(y)", QT_TRANSLATE_NOOP("klviz", "Entropy of the target (0 for a one-hot target)"), P_COLOR),
+    ("ce_kl", "D(y ‖ f)", QT_TRANSLATE_NOOP("klviz", "KL divergence from the target to the softmax"), KL_COLOR),
 )
 EXTREME = 1000.0
 

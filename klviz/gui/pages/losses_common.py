@@ -15,6 +15,7 @@ from klviz.core.format import format_value
 from klviz.core.units import convert
 from klviz.style import is_mark, text_color
 from klviz.gui.i18n import translate
+from klviz.gui.i18n import translated
 
 MINUS = "−"
 QUIZ_HIDDEN = "?"
@@ -130,7 +131,7 @@ class Readouts(QtWidgets.QWidget):
         big = self.font()
         big.setPointSizeF(big.pointSizeF() * 1.3)
         for row, (key, name, tip, color) in enumerate(rows):
-            n = QtWidgets.QLabel(name)
+            n = QtWidgets.QLabel(translated(name))
             n.setObjectName(f"loss_name_{key}")
             n.setFont(big)
             if color:
@@ -140,9 +141,9 @@ class Readouts(QtWidgets.QWidget):
             v.setProperty("role", "readout-value")
             v.setFont(big)
             v.setTextInteractionFlags(QtCore.Qt.TextInteractionFlag.TextSelectableByMouse)
-            v.setMinimumWidth(v.fontMetrics().horizontalAdvance(translate("pages.losses_common", "0.00000 hartleys")))
+            v.setMinimumWidth(v.fontMetrics().horizontalAdvance("0.00000 hartleys"))
             for w in (n, v):
-                w.setToolTip(tip)
+                w.setToolTip(translated(tip))
             grid.addWidget(n, row, 0, QtCore.Qt.AlignmentFlag.AlignRight)
             grid.addWidget(v, row, 1)
             self.values[key], self.names[key] = v, n

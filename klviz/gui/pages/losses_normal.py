@@ -28,17 +28,18 @@ from klviz.gui.pages.losses_common import (
 from klviz.gui.widgets.drag_plot import DragPlot
 from klviz.style import ENTROPY_COLOR, KL_COLOR, P_COLOR, Q_COLOR
 from klviz.gui.i18n import translate
+from klviz.i18n import QT_TRANSLATE_NOOP
 
 POINT_READOUTS = (
-    ("nll", "−log N(y; f, σ²)", "The cross-entropy of one observation y under the model N(f, σ²)", ENTROPY_COLOR),
-    ("nll_constant", "½ log(2πσ²)", "The part that does not depend on the prediction", None),
-    ("nll_squared", "(y − f)² / (2σ²)", "The squared-error part (with its ½)", KL_COLOR),
+    ("nll", QT_TRANSLATE_NOOP("klviz", "−log N(y; f, σ²)"), QT_TRANSLATE_NOOP("klviz", "The cross-entropy of one observation y under the model N(f, σ²)"), ENTROPY_COLOR),
+    ("nll_constant", QT_TRANSLATE_NOOP("klviz", "½ log(2πσ²)"), QT_TRANSLATE_NOOP("klviz", "The part that does not depend on the prediction"), None),
+    ("nll_squared", "(y − f)² / (2σ²)", QT_TRANSLATE_NOOP("klviz", "The squared-error part (with its ½)"), KL_COLOR),
 )
 DATA_READOUTS = (
-    ("mean_nll", "mean −log N", "Mean cross-entropy of the data under N(a x + b, σ²)", ENTROPY_COLOR),
-    ("mse", "MSE", "Mean squared error of the line (in squared units of y; not an information unit)", None),
-    ("slope", "slope a", "Least-squares slope (numpy.polyfit gives the same)", Q_COLOR),
-    ("intercept", "intercept b", "Least-squares intercept", Q_COLOR),
+    ("mean_nll", QT_TRANSLATE_NOOP("klviz", "mean −log N"), QT_TRANSLATE_NOOP("klviz", "Mean cross-entropy of the data under N(a x + b, σ²)"), ENTROPY_COLOR),
+    ("mse", "MSE", QT_TRANSLATE_NOOP("klviz", "Mean squared error of the line (in squared units of y; not an information unit)"), None),
+    ("slope", QT_TRANSLATE_NOOP("klviz", "slope a"), QT_TRANSLATE_NOOP("klviz", "Least-squares slope (numpy.polyfit gives the same)"), Q_COLOR),
+    ("intercept", QT_TRANSLATE_NOOP("klviz", "intercept b"), QT_TRANSLATE_NOOP("klviz", "Least-squares intercept"), Q_COLOR),
 )
 SLOPES = np.linspace(-3.0, 3.0, 301)
 

@@ -19,6 +19,7 @@ from PySide6 import QtCore, QtWidgets
 from klviz.gui.widgets.text import plain_label
 from klviz.scene.data_import import BATCH_CAPTION, batch_view
 from klviz.gui.i18n import translate
+from klviz.gui.i18n import translated
 
 _ALIGN_RIGHT = int(QtCore.Qt.AlignmentFlag.AlignRight | QtCore.Qt.AlignmentFlag.AlignVCenter)
 
@@ -66,7 +67,7 @@ class BatchPanel(QtWidgets.QWidget):
         self._unit = unit
         self._batch = None
         self._view = None
-        self.caption = plain_label(BATCH_CAPTION, self)
+        self.caption = plain_label(translated(BATCH_CAPTION), self)
         self.caption.setObjectName("loss_batch_caption")
         self.caption.setWordWrap(True)
         self._model = _BatchModel(self)

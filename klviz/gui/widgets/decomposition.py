@@ -17,6 +17,8 @@ from klviz.gui.widgets.labels_layer import FastBars, LabelsLayer
 from klviz.gui.widgets.ranges import nice_ceiling
 from klviz.gui.widgets.caption import Caption
 from klviz.style import KL_COLOR, P_COLOR, Q_COLOR, ink_on
+from klviz.gui.i18n import translated
+from klviz.i18n import QT_TRANSLATE_NOOP
 
 
 class DecompositionChart(pg.PlotWidget):
@@ -33,7 +35,7 @@ class DecompositionChart(pg.PlotWidget):
         pi.setMenuEnabled(False)
         pi.hideButtons()
         pi.setMouseEnabled(x=False, y=False)
-        set_plot_title(pi, self.TITLE)
+        set_plot_title(pi, translated(self.TITLE))
         pi.getAxis("left").setTicks([[(1, "H(P,Q)"), (0, "H(Q,P)")]])
         pi.setYRange(-0.5, 1.5, padding=0)
         pi.showGrid(x=True, y=False, alpha=0.2)
@@ -71,9 +73,9 @@ class DecompositionChart(pg.PlotWidget):
         self._seg_colors = (look.p_color, look.q_color)
         for item, color in zip(self._entropy_bars, (look.p_color, look.q_color)):
             item.setOpts(brush=color, pen=pg.mkPen(color))
-        set_plot_title(self.getPlotItem(), self.TITLE, size=f"{12 * look.scale:.0f}pt")
+        set_plot_title(self.getPlotItem(), translated(self.TITLE), size=f"{12 * look.scale:.0f}pt")
 
-    TITLE = "Cross-entropy = entropy + KL"
+    TITLE = QT_TRANSLATE_NOOP("klviz", "Cross-entropy = entropy + KL")
 
     def set_measures(self, m, unit, sticky=False):
         """sticky (during a drag): the scale may grow but not shrink until the drag ends."""

@@ -130,7 +130,7 @@ class DivergencesGroup(QtWidgets.QGroupBox):
     def set_family(self, family):
         """Show a klviz.scene.divergences.FamilyReadouts."""
         self.readouts.set_values(family.values, family.units, family.reasons)
-        text = f"TV, Hellinger and χ² are unitless; the Rényi divergences are in {family.unit}."
+        text = translate("widgets.divergences_group", "TV, Hellinger and χ² are unitless; the Rényi divergences are in {unit}.").format(unit=family.unit)
         if self.units_label.text() != text:
             self.units_label.setText(text)
 

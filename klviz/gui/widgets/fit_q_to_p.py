@@ -16,8 +16,10 @@ from klviz.gui.widgets.value_label import ValueLabel
 from klviz.state.fit_discrete import as_probabilities, fit_q_to_p
 from klviz.style import ENTROPY_COLOR, KL_COLOR
 from klviz.gui.i18n import translate
+from klviz.gui.i18n import translated
+from klviz.i18n import QT_TRANSLATE_NOOP
 
-UNDO_TEXT = "Fit Q to P"
+UNDO_TEXT = QT_TRANSLATE_NOOP("klviz", "Fit Q to P")
 
 
 def small_plot(name, bottom, left=None):
@@ -89,15 +91,15 @@ class FitQToP(QtWidgets.QWidget):
         try:
             history = fit_q_to_p(d.p, d.q)
         except ValueError as exc:  # cannot happen for a valid state; say so rather than crash
-            self.readout.setText(f"No fit: {exc}")
+            self.readout.setText(translate("widgets.fit_q_to_p", "No fit: {0}").format(exc))
             return
         self._history, self._shown = history, 0
         self._draw()
         if history.iterations == 0:
-            self.readout.setText(self.readout.real_text() + "  Q is already P.")
+            self.readout.setText(self.readout.real_text() + translate("widgets.fit_q_to_p", "  Q is already P."))
             return
         self.model.end_gesture()
-        self.model.begin_gesture(UNDO_TEXT)
+        self.model.begin_gesture(translated(UNDO_TEXT))
         self._running = True
         if self.duration_ms <= 0:
             self.finish()
@@ -110,7 +112,7 @@ class FitQToP(QtWidgets.QWidget):
         if k == self._shown:
             return
         self._shown = k
-        self.model.set_distribution("q", as_probabilities(self._history.qs[k]), UNDO_TEXT)
+        self.model.set_distribution("q", as_probabilities(self._history.qs[k]), translated(UNDO_TEXT))
         self._draw()
 
     def _halt(self):

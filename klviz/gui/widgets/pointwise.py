@@ -69,8 +69,8 @@ class PointwiseChart(pg.PlotWidget):
 
     def _caption_text(self, m, unit):
         pc, qc = self._colors
-        return (f"<b>Pointwise terms</b> (a term can be negative; the sums cannot): "
-                f"<span style='color:{pc}'>■</span> Σ p·log(p/q) = D(P‖Q) = {format_value(m.kl_pq)} {unit}"
+        return (translate("widgets.pointwise", "<b>Pointwise terms</b> (a term can be negative; the sums cannot): ")
+                + f"<span style='color:{pc}'>■</span> Σ p·log(p/q) = D(P‖Q) = {format_value(m.kl_pq)} {unit}"
                 f"&nbsp;&nbsp;&nbsp;<span style='color:{qc}'>■</span> Σ q·log(q/p) = D(Q‖P) = "
                 f"{format_value(m.kl_qp)} {unit}")
 
