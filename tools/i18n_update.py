@@ -26,15 +26,24 @@ LANGUAGES = ("fr",)
 NOT_TRANSLATED = ("cli", "figures", "core")  # contracts and exports stay English
 
 
+def pyqtgraph_sources():
+    """pyqtgraph's own translatable menus that klviz shows (the charts' context menu "Export...")."""
+    import pyqtgraph
+
+    root = Path(pyqtgraph.__file__).parent
+    return [str(root / "GraphicsScene" / "GraphicsScene.py")]
+
+
 def sources():
-    """Every klviz module that may hold a marked string (sorted, relative to the repository)."""
+    """Every klviz module that may hold a marked string (sorted, relative to the repository), and
+    the pyqtgraph ones whose texts klviz shows."""
     found = []
     for path in sorted(PACKAGE.rglob("*.py")):
         parts = path.relative_to(PACKAGE).parts
         if parts[0] in NOT_TRANSLATED:
             continue
         found.append(path.relative_to(ROOT).as_posix())
-    return found
+    return found + pyqtgraph_sources()
 
 
 def tool(name):

@@ -33,10 +33,12 @@ import numpy as np
 import pyqtgraph as pg
 import shiboken6
 from PySide6 import QtCore, QtGui, QtWidgets
+from klviz.gui.i18n import translate, translated
+from klviz.i18n import QT_TRANSLATE_NOOP
 
 THROTTLE_MS = 250
 MAX_ITEMS = 24  # bars or points spelled out in one description; more are summarised
-HIDDEN = "values hidden in quiz mode"
+HIDDEN = QT_TRANSLATE_NOOP("klviz", "values hidden in quiz mode")
 
 _TAG = re.compile(r"<[^>]*>")
 _SPACE = re.compile(r"\s+")
@@ -102,7 +104,7 @@ def _chart_axes_name(chart):
         label = plain(axis.labelText) if axis.isVisible() and axis.label.isVisible() else ""
         if label:
             parts.append(label)
-    return " against ".join(parts)
+    return translate("accessibility", " against ").join(parts)
 
 
 def chart_caption(chart):
@@ -237,23 +239,23 @@ def derive_name(w, buddies):
         if text:
             return text
     if w.metaObject().className() == "QTableCornerButton":  # Qt < 6.8 leaves it unnamed
-        return "Select all cells"
+        return translate("accessibility", "Select all cells")
     if isinstance(w, (QtWidgets.QTabBar, QtWidgets.QTabWidget)):
         tabs = [strip_mnemonic(w.tabText(k)) for k in range(w.count())]
-        return "Tabs: " + ", ".join(t for t in tabs if t) if any(tabs) else ""
+        return translate("accessibility", "Tabs: {tabs}").format(tabs=", ".join(t for t in tabs if t)) if any(tabs) else ""
     if w.objectName() in ("qt_toolbar_ext_button", "qt_menubar_ext_button"):
         bar = w.parentWidget()
         title = strip_mnemonic(plain(bar.windowTitle())) if bar is not None else ""
-        what = "menus" if w.objectName() == "qt_menubar_ext_button" else "controls"
-        return f"More {title or what}"
+        what = translate("accessibility", "menus") if w.objectName() == "qt_menubar_ext_button" else translate("accessibility", "controls")
+        return translate("accessibility", "More {what}").format(what=title or what)
     if isinstance(w, QtWidgets.QGroupBox) or isinstance(w, QtWidgets.QScrollArea):
         content = w.widget() if isinstance(w, QtWidgets.QScrollArea) else w
         heading = _heading(content) if content is not None else ""
         dock = _enclosing_title(w) if isinstance(w, QtWidgets.QScrollArea) else ""
         if dock:
-            return f"{dock} (scrollable panel)"
+            return translate("accessibility", "{name} (scrollable panel)").format(name=dock)
         if heading:
-            return heading if isinstance(w, QtWidgets.QGroupBox) else f"{heading} (scrollable panel)"
+            return heading if isinstance(w, QtWidgets.QGroupBox) else translate("accessibility", "{name} (scrollable panel)").format(name=heading)
     if isinstance(w, QtWidgets.QLabel) and plain(w.text()):
         # a selectable text names itself; of "H(X) = 1.000 bits" only the stable "H(X)"
         return first_sentence(plain(w.text()).split(" = ")[0])
@@ -264,7 +266,7 @@ def derive_name(w, buddies):
     if beside:
         return beside
     if w.objectName() == "qt_tableview_cornerbutton":
-        return "Select all"
+        return translate("accessibility", "Select all")
     if isinstance(w, QtWidgets.QLineEdit) and w.placeholderText():
         return plain(w.placeholderText())
     title = _enclosing_title(w)
@@ -345,8 +347,9 @@ def name_widgets(root):
         if owner is not None:
             name = owner.accessibleName() or derive_name(owner, buddies)
             if name and isinstance(w, QtWidgets.QScrollBar):
-                side = "horizontal" if w.orientation() == QtCore.Qt.Orientation.Horizontal else "vertical"
-                name = f"{name}, {side} scroll bar"
+                horizontal = w.orientation() == QtCore.Qt.Orientation.Horizontal
+                name = (translate("accessibility", "{name}, horizontal scroll bar") if horizontal
+                        else translate("accessibility", "{name}, vertical scroll bar")).format(name=name)
         if not name:
             name = derive_name(w, buddies)
         if name:
@@ -373,10 +376,10 @@ def _bar_chart_text(chart, quiz):
         else:
             body = ", ".join(f"{lab} {_num(float(v))}" for lab, v in zip(shown, h))
         if len(labels) > MAX_ITEMS:
-            body += f", and {len(labels) - MAX_ITEMS} more"
+            body += translate("accessibility", ", and {n} more").format(n=len(labels) - MAX_ITEMS)
         parts.append(f"{s.name}: {body}")
     text = "; ".join(parts)
-    return f"{text} ({HIDDEN})" if quiz else text
+    return f"{text} ({translated(HIDDEN)})" if quiz else text
 
 
 def _ticks(chart):
@@ -425,25 +428,26 @@ def _items_text(chart, curves=True):
             if not ok.any():
                 continue
             k = int(np.argmax(np.where(ok, y, -np.inf)))
-            lines.append(f"curve from x {_num(x[ok].min())} to {_num(x[ok].max())}, "
-                          f"peak {_num(y[k], 3)} at x {_num(x[k])}")
+            lines.append(translate("accessibility", "curve from x {lo} to {hi}, peak {peak} at x {at}").format(
+                lo=_num(x[ok].min()), hi=_num(x[ok].max()), peak=_num(y[k], 3), at=_num(x[k])))
     parts = []
     if bars:
-        parts.append("bars " + ", ".join(bars))
+        parts.append(translate("accessibility", "bars {bars}").format(bars=", ".join(bars)))
     if texts:
-        parts.append("labels " + ", ".join(texts[:MAX_ITEMS]))
+        parts.append(translate("accessibility", "labels {labels}").format(labels=", ".join(texts[:MAX_ITEMS])))
     parts.extend(lines[:6])
     return "; ".join(parts)
 
 
 def chart_description(chart, quiz):
     """The values a chart shows, as one plain sentence; no numbers in quiz mode."""
-    name = chart.accessibleName() or chart_title(chart) or "Chart"
+    name = chart.accessibleName() or chart_title(chart) or translate("accessibility", "Chart")
     if hasattr(chart, "_labels") and hasattr(chart, "_heights") and hasattr(chart, "series"):
         return _bar_chart_text(chart, quiz)
     if quiz:
         labels = [plain(str(x)) for x in getattr(chart, "_labels", ())][:MAX_ITEMS]
-        return f"{name}: " + (", ".join(labels) + f" ({HIDDEN})" if labels else HIDDEN)
+        hidden = translated(HIDDEN)
+        return f"{name}: " + (", ".join(labels) + f" ({hidden})" if labels else hidden)
     caption = chart_caption(chart)
     text = _items_text(chart, curves=caption is None)  # a caption states what the curves show
     if caption is not None:
@@ -457,7 +461,7 @@ def chart_description(chart, quiz):
 def readout_description(label, quiz):
     name = readout_name(label) or label.accessibleName()
     if quiz:
-        return f"{name}: {HIDDEN}"
+        return f"{name}: {translated(HIDDEN)}"
     real = label.real_text() if hasattr(label, "real_text") else label.text()
     grid, key = _readout_grid(label)
     reason = ""
@@ -636,7 +640,7 @@ def selected_text(chart, quiz):
     else:
         return "", None
     if quiz:
-        return f"{head} selected", None
+        return translate("accessibility", "{bar} selected").format(bar=head), None
     return f"{head} {_num(value)}", value
 
 

@@ -2,1473 +2,2703 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr" sourcelanguage="en">
 <context>
+    <name>GraphicsScene</name>
+    <message>
+        <source>Export...</source>
+        <translation>Exporter…</translation>
+    </message>
+</context>
+<context>
+    <name>accessibility</name>
+    <message>
+        <source> against </source>
+        <translation> en fonction de </translation>
+    </message>
+    <message>
+        <source>Select all cells</source>
+        <translation>Sélectionner toutes les cases</translation>
+    </message>
+    <message>
+        <source>Tabs: {tabs}</source>
+        <translation>Onglets : {tabs}</translation>
+    </message>
+    <message>
+        <source>menus</source>
+        <translation>menus</translation>
+    </message>
+    <message>
+        <source>controls</source>
+        <translation>réglages</translation>
+    </message>
+    <message>
+        <source>More {what}</source>
+        <translation>Autres {what}</translation>
+    </message>
+    <message>
+        <source>{name} (scrollable panel)</source>
+        <translation>{name} (panneau défilant)</translation>
+    </message>
+    <message>
+        <source>Select all</source>
+        <translation>Tout sélectionner</translation>
+    </message>
+    <message>
+        <source>{name}, horizontal scroll bar</source>
+        <translation>{name}, barre de défilement horizontale</translation>
+    </message>
+    <message>
+        <source>{name}, vertical scroll bar</source>
+        <translation>{name}, barre de défilement verticale</translation>
+    </message>
+    <message>
+        <source>, and {n} more</source>
+        <translation>, et {n} de plus</translation>
+    </message>
+    <message>
+        <source>curve from x {lo} to {hi}, peak {peak} at x {at}</source>
+        <translation>courbe de x {lo} à {hi}, pic {peak} en x {at}</translation>
+    </message>
+    <message>
+        <source>bars {bars}</source>
+        <translation>barres {bars}</translation>
+    </message>
+    <message>
+        <source>labels {labels}</source>
+        <translation>étiquettes {labels}</translation>
+    </message>
+    <message>
+        <source>Chart</source>
+        <translation>Graphique</translation>
+    </message>
+    <message>
+        <source>{bar} selected</source>
+        <translation>{bar} sélectionnée</translation>
+    </message>
+</context>
+<context>
     <name>actions</name>
     <message>
         <source>&amp;New</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Nouveau</translation>
     </message>
     <message>
         <source>&amp;Open…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ouvrir…</translation>
     </message>
     <message>
         <source>&amp;Save</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Enregistrer</translation>
     </message>
     <message>
         <source>Save &amp;As…</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer &amp;sous…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Quitter</translation>
     </message>
     <message>
         <source>Open &amp;Recent</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir un fichier &amp;récent</translation>
     </message>
     <message>
         <source>&amp;Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Annuler</translation>
     </message>
     <message>
         <source>&amp;Redo</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Rétablir</translation>
     </message>
     <message>
         <source>&amp;Copy values</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Copier les valeurs</translation>
     </message>
     <message>
         <source>Put every measure of the current tab on the clipboard as text</source>
-        <translation type="unfinished"></translation>
+        <translation>Mettre chaque mesure de l'onglet actuel dans le presse-papiers, en texte</translation>
     </message>
     <message>
         <source>&amp;Preferences…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Préférences…</translation>
     </message>
     <message>
         <source>Default unit, theme, digits of the readouts, presentation scale</source>
-        <translation type="unfinished"></translation>
+        <translation>Unité par défaut, thème, chiffres des valeurs affichées, échelle de présentation</translation>
     </message>
     <message>
         <source>&amp;About klviz</source>
-        <translation type="unfinished"></translation>
+        <translation>À &amp;propos de klviz</translation>
     </message>
     <message>
         <source>&amp;Lesson panel</source>
-        <translation type="unfinished"></translation>
+        <translation>Panneau de &amp;leçon</translation>
     </message>
     <message>
         <source>A guided walk from entropy to MSE, step by step</source>
-        <translation type="unfinished"></translation>
+        <translation>Une promenade guidée de l'entropie à la MSE, pas à pas</translation>
     </message>
     <message>
         <source>&amp;Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Raccourcis clavier</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Fichier</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>É&amp;dition</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Affichage</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Aide</translation>
     </message>
     <message>
         <source>Unit</source>
-        <translation type="unfinished"></translation>
+        <translation>Unité</translation>
     </message>
     <message>
         <source> &amp;Unit </source>
-        <translation type="unfinished"></translation>
+        <translation> &amp;Unité </translation>
     </message>
     <message>
         <source>Unit of every value: nats (log e), bits (log 2), hartleys (log 10)</source>
-        <translation type="unfinished"></translation>
+        <translation>Unité de toutes les valeurs : nats (log e), bits (log 2), hartleys (log 10)</translation>
     </message>
 </context>
 <context>
     <name>classroom</name>
     <message>
         <source>&amp;Presentation mode</source>
-        <translation type="unfinished"></translation>
+        <translation>Mode &amp;présentation</translation>
     </message>
     <message>
         <source>Full screen, large type, high contrast (F11)</source>
-        <translation type="unfinished"></translation>
+        <translation>Plein écran, grands caractères, contraste élevé (F11)</translation>
     </message>
     <message>
         <source>&amp;Quiz mode: hide the numbers</source>
-        <translation type="unfinished"></translation>
+        <translation>Mode &amp;quiz : masquer les nombres</translation>
     </message>
     <message>
         <source>Hide every number so the class can predict; Space reveals</source>
-        <translation type="unfinished"></translation>
+        <translation>Masquer tous les nombres pour que la classe puisse prédire ; Espace les révèle</translation>
     </message>
     <message>
         <source>Zoom &amp;in</source>
-        <translation type="unfinished"></translation>
+        <translation>Zoom a&amp;vant</translation>
     </message>
     <message>
         <source>Zoom &amp;out</source>
-        <translation type="unfinished"></translation>
+        <translation>Zoom a&amp;rrière</translation>
     </message>
     <message>
         <source>&amp;Actual size</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Taille réelle</translation>
+    </message>
+    <message>
+        <source>Follow the &amp;system</source>
+        <translation>Suivre le &amp;système</translation>
+    </message>
+    <message>
+        <source>&amp;Light</source>
+        <translation>&amp;Clair</translation>
+    </message>
+    <message>
+        <source>&amp;Dark</source>
+        <translation>&amp;Sombre</translation>
     </message>
     <message>
         <source>&amp;Theme</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Thème</translation>
+    </message>
+    <message>
+        <source>Quiz mode: numbers hidden. Predict, then press Space to reveal.</source>
+        <translation>Mode quiz : nombres masqués. Prédisez, puis appuyez sur Espace pour révéler.</translation>
+    </message>
+    <message>
+        <source>Numbers revealed.</source>
+        <translation>Nombres révélés.</translation>
     </message>
 </context>
 <context>
     <name>data_menu</name>
     <message>
         <source>Import &amp;data…</source>
-        <translation type="unfinished"></translation>
+        <translation>Importer des &amp;données…</translation>
     </message>
     <message>
         <source>Read P, Q, the joint or a batch of logits from a file (CSV, TSV, text, .npy), with a preview</source>
-        <translation type="unfinished"></translation>
+        <translation>Lire P, Q, la loi jointe ou un lot de logits depuis un fichier (CSV, TSV, texte, .npy), avec un aperçu</translation>
     </message>
     <message>
         <source>Hidden in quiz mode: the note prints the values.</source>
-        <translation type="unfinished"></translation>
+        <translation>Masqué en mode quiz : la note affiche les valeurs.</translation>
     </message>
     <message>
-        <source>D(P‖Q) and H(P,Q) of the Discrete tab&apos;s pair, as PyTorch, TensorFlow and JAX compute them:</source>
-        <translation type="unfinished"></translation>
+        <source>D(P‖Q) and H(P,Q) of the Discrete tab's pair, as PyTorch, TensorFlow and JAX compute them:</source>
+        <translation>D(P‖Q) et H(P,Q) de la paire de l'onglet Discret, telles que PyTorch, TensorFlow et JAX les calculent :</translation>
     </message>
     <message>
         <source>Same numbers in your framework</source>
-        <translation type="unfinished"></translation>
+        <translation>Les mêmes nombres dans votre framework</translation>
     </message>
     <message>
         <source>&amp;Framework note</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Note framework</translation>
     </message>
     <message>
-        <source>&quot;The same numbers in your framework&quot;: PyTorch, TensorFlow and JAX expressions for the current pair, with their values</source>
-        <translation type="unfinished"></translation>
+        <source>"The same numbers in your framework": PyTorch, TensorFlow and JAX expressions for the current pair, with their values</source>
+        <translation>« Les mêmes nombres dans votre framework » : les expressions PyTorch, TensorFlow et JAX de la paire actuelle, avec leurs valeurs</translation>
     </message>
     <message>
         <source>Could not import</source>
-        <translation type="unfinished"></translation>
+        <translation>Import impossible</translation>
     </message>
     <message>
         <source>{text}: done (Undo takes it back).</source>
-        <translation type="unfinished"></translation>
+        <translation>{text} : fait (Annuler le défait).</translation>
     </message>
 </context>
 <context>
     <name>dialogs.import_data</name>
     <message>
         <source>Import data</source>
-        <translation type="unfinished"></translation>
+        <translation>Importer des données</translation>
     </message>
     <message>
         <source>a .csv, .tsv, .txt or .npy file</source>
-        <translation type="unfinished"></translation>
+        <translation>un fichier .csv, .tsv, .txt ou .npy</translation>
     </message>
     <message>
         <source>Browse…</source>
-        <translation type="unfinished"></translation>
+        <translation>Parcourir…</translation>
     </message>
     <message>
-        <source>Q&apos;s file</source>
-        <translation type="unfinished"></translation>
+        <source>Q's file</source>
+        <translation>Fichier de Q</translation>
     </message>
     <message>
         <source>fd</source>
-        <translation type="unfinished"></translation>
+        <translation>fd</translation>
     </message>
     <message>
-        <source>fd (Freedman–Diaconis, the default) or a number of equal-width bins over the samples&apos; range (the last bin closed); numeric samples only</source>
-        <translation type="unfinished"></translation>
+        <source>fd (Freedman–Diaconis, the default) or a number of equal-width bins over the samples' range (the last bin closed); numeric samples only</source>
+        <translation>fd (Freedman–Diaconis, par défaut) ou un nombre de classes de même largeur sur l'étendue des échantillons (la dernière classe fermée) ; échantillons numériques seulement</translation>
     </message>
     <message>
-        <source>added to every count of P and Q before normalising (the usual cure for an empty bin&apos;s ∞)</source>
-        <translation type="unfinished"></translation>
+        <source>added to every count of P and Q before normalising (the usual cure for an empty bin's ∞)</source>
+        <translation>ajouté à chaque effectif de P et de Q avant normalisation (le remède habituel au ∞ d'une classe vide)</translation>
     </message>
     <message>
         <source>Import</source>
-        <translation type="unfinished"></translation>
+        <translation>Importer</translation>
     </message>
     <message>
         <source>Import into</source>
-        <translation type="unfinished"></translation>
+        <translation>Importer dans</translation>
     </message>
     <message>
         <source>File</source>
-        <translation type="unfinished"></translation>
+        <translation>Fichier</translation>
     </message>
     <message>
         <source>Read as</source>
-        <translation type="unfinished"></translation>
+        <translation>Lire comme</translation>
     </message>
     <message>
         <source>Bins</source>
-        <translation type="unfinished"></translation>
+        <translation>Classes d'histogramme</translation>
     </message>
     <message>
         <source>Pseudocount</source>
-        <translation type="unfinished"></translation>
+        <translation>Pseudo-effectif</translation>
+    </message>
+    <message>
+        <source>P's file</source>
+        <translation>Fichier de P</translation>
+    </message>
+    <message>
+        <source>Choose a file to see what it holds.</source>
+        <translation>Choisissez un fichier pour voir ce qu'il contient.</translation>
+    </message>
+    <message>
+        <source>Choose P's file and Q's file.</source>
+        <translation>Choisissez le fichier de P et celui de Q.</translation>
     </message>
 </context>
 <context>
     <name>export</name>
     <message>
         <source>&amp;Export…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Exporter…</translation>
     </message>
     <message>
         <source>Save the current view as PNG, SVG or PDF, or its data as CSV/JSON</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer la vue actuelle en PNG, SVG ou PDF, ou ses données en CSV/JSON</translation>
     </message>
     <message>
         <source>&amp;Copy figure</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Copier la figure</translation>
     </message>
     <message>
         <source>Put a PNG of the current view on the clipboard</source>
-        <translation type="unfinished"></translation>
+        <translation>Mettre une image PNG de la vue actuelle dans le presse-papiers</translation>
     </message>
     <message>
         <source>Export &amp;animation…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter une &amp;animation…</translation>
     </message>
     <message>
         <source>Save a fit or a parameter sweep of the current view as an animated GIF, WebP, APNG or MP4</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer un ajustement ou un balayage de paramètre de la vue actuelle en GIF, WebP, APNG animé ou MP4</translation>
     </message>
     <message>
         <source>Figure copied to the clipboard.</source>
-        <translation type="unfinished"></translation>
+        <translation>Figure copiée dans le presse-papiers.</translation>
     </message>
     <message>
         <source>Export in progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Export en cours</translation>
     </message>
     <message>
         <source>Exporting {shown}…</source>
-        <translation type="unfinished"></translation>
+        <translation>Export de {shown}…</translation>
     </message>
     <message>
         <source>Drawing the figure for the clipboard…</source>
-        <translation type="unfinished"></translation>
+        <translation>Dessin de la figure pour le presse-papiers…</translation>
     </message>
     <message>
         <source>Nothing to export</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien à exporter</translation>
     </message>
     <message>
         <source>This tab has no figure to export yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Cet onglet n'a pas encore de figure à exporter.</translation>
     </message>
     <message>
         <source>Export</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter</translation>
     </message>
     <message>
         <source>Export failed</source>
-        <translation type="unfinished"></translation>
+        <translation>Échec de l'export</translation>
     </message>
     <message>
         <source>{0} ends in .{got}, but the chosen format is {1}: export again and choose {2}, or end the name in .{ext}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} se termine par .{got}, mais le format choisi est {1} : exportez à nouveau et choisissez {2}, ou terminez le nom par .{ext}.</translation>
     </message>
     <message>
         <source>Nothing to animate</source>
-        <translation type="unfinished"></translation>
+        <translation>Rien à animer</translation>
     </message>
     <message>
         <source>Animations are of the Discrete and Continuous views.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les animations portent sur les vues Discret et Continu.</translation>
     </message>
     <message>
         <source>Exporting the animation {shown}…</source>
-        <translation type="unfinished"></translation>
+        <translation>Export de l'animation {shown}…</translation>
     </message>
     <message>
         <source>&amp;Export this chart…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Exporter ce graphique…</translation>
     </message>
     <message>
         <source>&amp;Copy this chart</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Copier ce graphique</translation>
     </message>
     <message>
         <source>Export the whole &amp;view…</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter toute la &amp;vue…</translation>
     </message>
     <message>
         <source>Export format</source>
-        <translation type="unfinished"></translation>
+        <translation>Format d'export</translation>
     </message>
     <message>
         <source>&amp;Format:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Format :</translation>
     </message>
     <message>
         <source> dpi</source>
-        <translation type="unfinished"></translation>
+        <translation> ppp</translation>
     </message>
     <message>
         <source>PNG resolution</source>
-        <translation type="unfinished"></translation>
+        <translation>Résolution PNG</translation>
     </message>
     <message>
         <source>&amp;Resolution:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Résolution :</translation>
     </message>
     <message>
         <source>Pixels:</source>
-        <translation type="unfinished"></translation>
+        <translation>Pixels :</translation>
     </message>
     <message>
         <source>&amp;Set the size</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Fixer la taille</translation>
     </message>
     <message>
         <source> in</source>
-        <translation type="unfinished"></translation>
+        <translation> po</translation>
     </message>
     <message>
         <source>Figure {what} in inches</source>
-        <translation type="unfinished"></translation>
+        <translation>Figure : {what} en pouces</translation>
     </message>
     <message>
-        <source>the figure&apos;s natural size at this resolution</source>
-        <translation type="unfinished"></translation>
+        <source>the figure's natural size at this resolution</source>
+        <translation>la taille naturelle de la figure à cette résolution</translation>
     </message>
 </context>
 <context>
     <name>export_animation</name>
     <message>
         <source>Export animation</source>
-        <translation type="unfinished"></translation>
+        <translation>Exporter une animation</translation>
     </message>
     <message>
         <source>What the animation shows</source>
-        <translation type="unfinished"></translation>
+        <translation>Ce que montre l'animation</translation>
     </message>
     <message>
         <source>Fits move a Normal Q: use the Continuous tab</source>
-        <translation type="unfinished"></translation>
+        <translation>Les ajustements déplacent une loi normale Q : utilisez l'onglet Continu</translation>
     </message>
     <message>
         <source>&amp;Animation:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Animation :</translation>
     </message>
     <message>
         <source>α of the α-divergence</source>
-        <translation type="unfinished"></translation>
+        <translation>α de l'α-divergence</translation>
     </message>
     <message>
         <source>The parameter swept</source>
-        <translation type="unfinished"></translation>
+        <translation>Le paramètre balayé</translation>
     </message>
     <message>
         <source>&amp;Parameter:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Paramètre :</translation>
     </message>
     <message>
         <source>The category swept</source>
-        <translation type="unfinished"></translation>
+        <translation>La catégorie balayée</translation>
     </message>
     <message>
         <source>Ca&amp;tegory:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ca&amp;tégorie :</translation>
     </message>
     <message>
         <source>Sweep {name}</source>
-        <translation type="unfinished"></translation>
+        <translation>Balayer {name}</translation>
     </message>
     <message>
         <source>to</source>
-        <translation type="unfinished"></translation>
+        <translation>à</translation>
     </message>
     <message>
         <source>&amp;From:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;De :</translation>
     </message>
     <message>
         <source>Frames</source>
-        <translation type="unfinished"></translation>
+        <translation>Images</translation>
     </message>
     <message>
         <source>F&amp;rames:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Images :</translation>
     </message>
     <message>
         <source>Frames per second</source>
-        <translation type="unfinished"></translation>
+        <translation>Images par seconde</translation>
     </message>
     <message>
         <source> per second</source>
-        <translation type="unfinished"></translation>
+        <translation> par seconde</translation>
     </message>
     <message>
         <source>&amp;Speed:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Vitesse :</translation>
     </message>
     <message>
         <source>Resolution of the frames</source>
-        <translation type="unfinished"></translation>
+        <translation>Résolution des images</translation>
     </message>
     <message>
         <source>Re&amp;solution:</source>
-        <translation type="unfinished"></translation>
+        <translation>Ré&amp;solution :</translation>
     </message>
     <message>
         <source>Animation format</source>
-        <translation type="unfinished"></translation>
+        <translation>Format de l'animation</translation>
     </message>
     <message>
         <source>F&amp;ormat:</source>
-        <translation type="unfinished"></translation>
+        <translation>F&amp;ormat :</translation>
     </message>
     <message>
         <source>Animation export progress</source>
-        <translation type="unfinished"></translation>
+        <translation>Progression de l'export de l'animation</translation>
     </message>
     <message>
         <source>&amp;Export…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Exporter…</translation>
     </message>
     <message>
         <source>Drawing the frames…</source>
-        <translation type="unfinished"></translation>
+        <translation>Dessin des images…</translation>
     </message>
     <message>
         <source>Cancelling…</source>
-        <translation type="unfinished"></translation>
+        <translation>Annulation…</translation>
+    </message>
+</context>
+<context>
+    <name>klviz</name>
+    <message>
+        <source>Data files (*.csv *.tsv *.txt *.npy);;All files (*)</source>
+        <translation>Fichiers de données (*.csv *.tsv *.txt *.npy);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>Logit batches (*.csv *.tsv *.txt);;All files (*)</source>
+        <translation>Lots de logits (*.csv *.tsv *.txt);;Tous les fichiers (*)</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>Image PNG (*.png)</translation>
+    </message>
+    <message>
+        <source>SVG vector image (*.svg)</source>
+        <translation>Image vectorielle SVG (*.svg)</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>Document PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>CSV table of the categories (*.csv)</source>
+        <translation>Tableau CSV des catégories (*.csv)</translation>
+    </message>
+    <message>
+        <source>JSON of every measure (*.json)</source>
+        <translation>JSON de chaque mesure (*.json)</translation>
+    </message>
+    <message>
+        <source>A picture of the view at the resolution below; the file opens anywhere.</source>
+        <translation>Une image de la vue à la résolution ci-dessous ; le fichier s'ouvre partout.</translation>
+    </message>
+    <message>
+        <source>Vector: sharp at any zoom, text stays text (for slides and the web).</source>
+        <translation>Vectoriel : net à tout zoom, le texte reste du texte (pour les diapositives et le web).</translation>
+    </message>
+    <message>
+        <source>Vector: sharp at any zoom, fonts embedded (for papers and printing).</source>
+        <translation>Vectoriel : net à tout zoom, polices incorporées (pour les articles et l'impression).</translation>
+    </message>
+    <message>
+        <source>Every measure of the view, with its unit: no options.</source>
+        <translation>Chaque mesure de la vue, avec son unité : pas d'options.</translation>
+    </message>
+    <message>
+        <source>One row per category (p, q and each term), for a spreadsheet: no options.</source>
+        <translation>Une ligne par catégorie (p, q et chaque terme), pour un tableur : pas d'options.</translation>
+    </message>
+    <message>
+        <source>Fit forward: Q → argmin D(P‖Q) (moment matching)</source>
+        <translation>Ajustement direct : Q → argmin D(P‖Q) (égalisation des moments)</translation>
+    </message>
+    <message>
+        <source>Fit reverse: Q → the mode of P nearest it</source>
+        <translation>Ajustement inverse : Q → le mode de P le plus proche</translation>
+    </message>
+    <message>
+        <source>Fit α: Q → argmin of the α-divergence</source>
+        <translation>Ajustement α : Q → argmin de l'α-divergence</translation>
+    </message>
+    <message>
+        <source>Sweep a parameter from one value to another</source>
+        <translation>Balayer un paramètre d'une valeur à une autre</translation>
+    </message>
+    <message>
+        <source>μ of Q</source>
+        <translation>μ de Q</translation>
+    </message>
+    <message>
+        <source>σ of Q</source>
+        <translation>σ de Q</translation>
+    </message>
+    <message>
+        <source>μ of P</source>
+        <translation>μ de P</translation>
+    </message>
+    <message>
+        <source>σ of P</source>
+        <translation>σ de P</translation>
+    </message>
+    <message>
+        <source>a probability of Q</source>
+        <translation>une probabilité de Q</translation>
+    </message>
+    <message>
+        <source>a probability of P</source>
+        <translation>une probabilité de P</translation>
+    </message>
+    <message>
+        <source>APNG (animated PNG)</source>
+        <translation>APNG (PNG animé)</translation>
+    </message>
+    <message>
+        <source>MP4 video</source>
+        <translation>Vidéo MP4</translation>
+    </message>
+    <message>
+        <source>GIF animation (*.gif)</source>
+        <translation>Animation GIF (*.gif)</translation>
+    </message>
+    <message>
+        <source>WebP animation (*.webp)</source>
+        <translation>Animation WebP (*.webp)</translation>
+    </message>
+    <message>
+        <source>Animated PNG (*.apng)</source>
+        <translation>PNG animé (*.apng)</translation>
+    </message>
+    <message>
+        <source>MP4 video (*.mp4)</source>
+        <translation>Vidéo MP4 (*.mp4)</translation>
+    </message>
+    <message>
+        <source>Discrete</source>
+        <translation>Discret</translation>
+    </message>
+    <message>
+        <source>Continuous</source>
+        <translation>Continu</translation>
+    </message>
+    <message>
+        <source>Losses</source>
+        <translation>Pertes</translation>
+    </message>
+    <message>
+        <source>Coding</source>
+        <translation>Codage</translation>
+    </message>
+    <message>
+        <source>Joint</source>
+        <translation>Loi jointe</translation>
+    </message>
+    <message>
+        <source>This session has changes that are not saved. Save them before opening another session?</source>
+        <translation>Cette session a des modifications non enregistrées. Les enregistrer avant d'ouvrir une autre session ?</translation>
+    </message>
+    <message>
+        <source>Fit α</source>
+        <translation>Ajustement α</translation>
+    </message>
+    <message>
+        <source>Where will the fit put Q? (its numbers are hidden in quiz mode)</source>
+        <translation>Où l'ajustement placera-t-il Q ? (ses nombres sont masqués en mode quiz)</translation>
+    </message>
+    <message>
+        <source>P or Q changed since the last message: send again.</source>
+        <translation>P ou Q a changé depuis le dernier message : envoyez-en un nouveau.</translation>
+    </message>
+    <message>
+        <source>Differential entropy of P:  h(P) = −∫ p(x) log p(x) dx
+For Normals: ½ log(2πe σ_P²) — negative when σ_P &lt; 1/√(2πe) ≈ 0.242</source>
+        <translation>Entropie différentielle de P :  h(P) = −∫ p(x) log p(x) dx
+Pour des lois normales : ½ log(2πe σ_P²), négative lorsque σ_P &lt; 1/√(2πe) ≈ 0,242</translation>
+    </message>
+    <message>
+        <source>Differential entropy of Q:  h(Q) = −∫ q(x) log q(x) dx
+For Normals: ½ log(2πe σ_Q²) — negative when σ_Q &lt; 1/√(2πe) ≈ 0.242</source>
+        <translation>Entropie différentielle de Q :  h(Q) = −∫ q(x) log q(x) dx
+Pour des lois normales : ½ log(2πe σ_Q²), négative lorsque σ_Q &lt; 1/√(2πe) ≈ 0,242</translation>
+    </message>
+    <message>
+        <source>Differential cross-entropy:  H(P,Q) = −∫ p(x) log q(x) dx = h(P) + D(P‖Q)
+For Normals: ½ log(2π σ_Q²) + (σ_P² + (μ_P − μ_Q)²) / (2σ_Q²)</source>
+        <translation>Entropie croisée différentielle :  H(P,Q) = −∫ p(x) log q(x) dx = h(P) + D(P‖Q)
+Pour des lois normales : ½ log(2π σ_Q²) + (σ_P² + (μ_P − μ_Q)²) / (2σ_Q²)</translation>
+    </message>
+    <message>
+        <source>Differential cross-entropy:  H(Q,P) = −∫ q(x) log p(x) dx = h(Q) + D(Q‖P)
+For Normals: ½ log(2π σ_P²) + (σ_Q² + (μ_Q − μ_P)²) / (2σ_P²)</source>
+        <translation>Entropie croisée différentielle :  H(Q,P) = −∫ q(x) log p(x) dx = h(Q) + D(Q‖P)
+Pour des lois normales : ½ log(2π σ_P²) + (σ_Q² + (μ_Q − μ_P)²) / (2σ_P²)</translation>
+    </message>
+    <message>
+        <source>KL divergence:  D(P‖Q) = ∫ p(x) log(p(x)/q(x)) dx ≥ 0 — the signed blue area below
+For Normals: log(σ_Q/σ_P) + (σ_P² + (μ_P − μ_Q)²) / (2σ_Q²) − ½</source>
+        <translation>Divergence de KL :  D(P‖Q) = ∫ p(x) log(p(x)/q(x)) dx ≥ 0, l'aire bleue signée ci-dessous
+Pour des lois normales : log(σ_Q/σ_P) + (σ_P² + (μ_P − μ_Q)²) / (2σ_Q²) − ½</translation>
+    </message>
+    <message>
+        <source>KL divergence:  D(Q‖P) = ∫ q(x) log(q(x)/p(x)) dx ≥ 0 — the signed orange area below
+For Normals: log(σ_P/σ_Q) + (σ_Q² + (μ_Q − μ_P)²) / (2σ_P²) − ½</source>
+        <translation>Divergence de KL :  D(Q‖P) = ∫ q(x) log(q(x)/p(x)) dx ≥ 0, l'aire orange signée ci-dessous
+Pour des lois normales : log(σ_P/σ_Q) + (σ_Q² + (μ_Q − μ_P)²) / (2σ_P²) − ½</translation>
+    </message>
+    <message>
+        <source>
+With a mixture there is no closed form: computed by quadrature in log space.</source>
+        <translation>
+Avec un mélange, il n'y a pas de forme close : calcul par quadrature dans l'espace des logarithmes.</translation>
+    </message>
+    <message>
+        <source>(negative: differential)</source>
+        <translation>(négative : différentielle)</translation>
+    </message>
+    <message>
+        <source>A differential entropy (or cross-entropy) can be negative.
+A density is not a probability: it can exceed 1 where the distribution is narrow,
+so −log p(x) can be below zero. h(N(μ, σ²)) = ½ log(2πe σ²) &lt; 0 when σ &lt; 1/√(2πe) ≈ 0.242.
+It also shifts with the unit of x (h of 2X is h of X plus log 2); D(P‖Q) does not and stays ≥ 0.</source>
+        <translation>Une entropie différentielle (ou une entropie croisée) peut être négative.
+Une densité n'est pas une probabilité : elle peut dépasser 1 là où la distribution est étroite,
+donc −log p(x) peut être sous zéro. h(N(μ, σ²)) = ½ log(2πe σ²) &lt; 0 lorsque σ &lt; 1/√(2πe) ≈ 0,242.
+Elle se décale aussi avec l'unité de x (h de 2X vaut h de X plus log 2) ; D(P‖Q), non, et reste ≥ 0.</translation>
+    </message>
+    <message>
+        <source>&amp;Identical</source>
+        <translation>&amp;Identiques</translation>
+    </message>
+    <message>
+        <source>S&amp;hifted</source>
+        <translation>&amp;Décalées</translation>
+    </message>
+    <message>
+        <source>Q &amp;wider</source>
+        <translation>Q plus &amp;large</translation>
+    </message>
+    <message>
+        <source>Q &amp;narrower</source>
+        <translation>Q plus é&amp;troite</translation>
+    </message>
+    <message>
+        <source>&amp;Bimodal P</source>
+        <translation>P &amp;bimodale</translation>
+    </message>
+    <message>
+        <source>Fit Q: minimise D(P‖Q)</source>
+        <translation>Ajuster Q : minimiser D(P‖Q)</translation>
+    </message>
+    <message>
+        <source>Forward fit (mean-covering): Q matches P's mean and variance.</source>
+        <translation>Ajustement direct (couvre la moyenne) : Q reprend la moyenne et la variance de P.</translation>
+    </message>
+    <message>
+        <source>Fit Q: minimise D(Q‖P)</source>
+        <translation>Ajuster Q : minimiser D(Q‖P)</translation>
+    </message>
+    <message>
+        <source>Reverse fit (mode-seeking): Q settles on the peak of P nearest it.</source>
+        <translation>Ajustement inverse (recherche de mode) : Q se pose sur le pic de P le plus proche.</translation>
+    </message>
+    <message>
+        <source>Fit Q: minimise D_α(P‖Q)</source>
+        <translation>Ajuster Q : minimiser D_α(P‖Q)</translation>
+    </message>
+    <message>
+        <source>α-fit: Q minimises Amari's D_α(P‖Q) from where it was.</source>
+        <translation>Ajustement α : Q minimise la D_α(P‖Q) d'Amari depuis sa position.</translation>
+    </message>
+    <message>
+        <source>Entropy of P:  H(P) = −Σ p_i log p_i</source>
+        <translation>Entropie de P :  H(P) = −Σ p_i log p_i</translation>
+    </message>
+    <message>
+        <source>Entropy of Q:  H(Q) = −Σ q_i log q_i</source>
+        <translation>Entropie de Q :  H(Q) = −Σ q_i log q_i</translation>
+    </message>
+    <message>
+        <source>Cross-entropy:  H(P,Q) = −Σ p_i log q_i = H(P) + D(P‖Q)</source>
+        <translation>Entropie croisée :  H(P,Q) = −Σ p_i log q_i = H(P) + D(P‖Q)</translation>
+    </message>
+    <message>
+        <source>Cross-entropy:  H(Q,P) = −Σ q_i log p_i = H(Q) + D(Q‖P)</source>
+        <translation>Entropie croisée :  H(Q,P) = −Σ q_i log p_i = H(Q) + D(Q‖P)</translation>
+    </message>
+    <message>
+        <source>KL divergence:  D(P‖Q) = Σ p_i log(p_i / q_i) ≥ 0</source>
+        <translation>Divergence de KL :  D(P‖Q) = Σ p_i log(p_i / q_i) ≥ 0</translation>
+    </message>
+    <message>
+        <source>KL divergence:  D(Q‖P) = Σ q_i log(q_i / p_i) ≥ 0</source>
+        <translation>Divergence de KL :  D(Q‖P) = Σ q_i log(q_i / p_i) ≥ 0</translation>
+    </message>
+    <message>
+        <source>Jensen-Shannon:  ½ D(P‖M) + ½ D(Q‖M),  M = (P+Q)/2  (symmetric, ≤ log 2)</source>
+        <translation>Jensen-Shannon :  ½ D(P‖M) + ½ D(Q‖M),  M = (P+Q)/2  (symétrique, ≤ log 2)</translation>
+    </message>
+    <message>
+        <source>Uniform</source>
+        <translation>Uniforme</translation>
+    </message>
+    <message>
+        <source>Peaked</source>
+        <translation>Piquée</translation>
+    </message>
+    <message>
+        <source>Bimodal</source>
+        <translation>Bimodale</translation>
+    </message>
+    <message>
+        <source>One-hot</source>
+        <translation>One-hot</translation>
+    </message>
+    <message>
+        <source>Random (Dirichlet)</source>
+        <translation>Aléatoire (Dirichlet)</translation>
+    </message>
+    <message>
+        <source>Independent</source>
+        <translation>Indépendantes</translation>
+    </message>
+    <message>
+        <source>Perfectly dependent</source>
+        <translation>Parfaitement dépendantes</translation>
+    </message>
+    <message>
+        <source>Binary symmetric channel</source>
+        <translation>Canal binaire symétrique</translation>
+    </message>
+    <message>
+        <source>XOR-like</source>
+        <translation>Type XOR</translation>
+    </message>
+    <message>
+        <source>Random</source>
+        <translation>Aléatoire</translation>
+    </message>
+    <message>
+        <source>Each loss below is a cross-entropy: between the target's distribution (blue) and the distribution the model's output parametrises (orange).</source>
+        <translation>Chaque perte ci-dessous est une entropie croisée : entre la distribution de la cible (en bleu) et la distribution que paramètre la sortie du modèle (en orange).</translation>
+    </message>
+    <message>
+        <source>Binary cross-entropy: −[y log f + (1−y) log(1−f)]</source>
+        <translation>Entropie croisée binaire : −[y log f + (1−y) log(1−f)]</translation>
+    </message>
+    <message>
+        <source>Entropy of the target: the least loss any prediction can reach (at f = y)</source>
+        <translation>Entropie de la cible : la plus petite perte qu'une prédiction puisse atteindre (en f = y)</translation>
+    </message>
+    <message>
+        <source>D(Bern(y) ‖ Bern(f))</source>
+        <translation>D(Bern(y) ‖ Bern(f))</translation>
+    </message>
+    <message>
+        <source>KL divergence: what the prediction adds above the target's entropy</source>
+        <translation>Divergence de KL : ce que la prédiction ajoute au-dessus de l'entropie de la cible</translation>
+    </message>
+    <message>
+        <source>Categorical cross-entropy: −Σ y_i log f_i = log Σ e^z_j − Σ y_i z_i</source>
+        <translation>Entropie croisée catégorielle : −Σ y_i log f_i = log Σ e^z_j − Σ y_i z_i</translation>
+    </message>
+    <message>
+        <source>Entropy of the target (0 for a one-hot target)</source>
+        <translation>Entropie de la cible (0 pour une cible one-hot)</translation>
+    </message>
+    <message>
+        <source>KL divergence from the target to the softmax</source>
+        <translation>Divergence de KL de la cible à la softmax</translation>
+    </message>
+    <message>
+        <source>−log N(y; f, σ²)</source>
+        <translation>−log N(y; f, σ²)</translation>
+    </message>
+    <message>
+        <source>The cross-entropy of one observation y under the model N(f, σ²)</source>
+        <translation>L'entropie croisée d'une observation y sous le modèle N(f, σ²)</translation>
+    </message>
+    <message>
+        <source>½ log(2πσ²)</source>
+        <translation>½ log(2πσ²)</translation>
+    </message>
+    <message>
+        <source>The part that does not depend on the prediction</source>
+        <translation>La partie qui ne dépend pas de la prédiction</translation>
+    </message>
+    <message>
+        <source>The squared-error part (with its ½)</source>
+        <translation>La partie erreur quadratique (avec son ½)</translation>
+    </message>
+    <message>
+        <source>mean −log N</source>
+        <translation>moyenne de −log N</translation>
+    </message>
+    <message>
+        <source>Mean cross-entropy of the data under N(a x + b, σ²)</source>
+        <translation>Entropie croisée moyenne des données sous N(a x + b, σ²)</translation>
+    </message>
+    <message>
+        <source>Mean squared error of the line (in squared units of y; not an information unit)</source>
+        <translation>Erreur quadratique moyenne de la droite (en unités de y au carré ; pas une unité d'information)</translation>
+    </message>
+    <message>
+        <source>slope a</source>
+        <translation>pente a</translation>
+    </message>
+    <message>
+        <source>Least-squares slope (numpy.polyfit gives the same)</source>
+        <translation>Pente des moindres carrés (numpy.polyfit donne la même)</translation>
+    </message>
+    <message>
+        <source>intercept b</source>
+        <translation>ordonnée à l'origine b</translation>
+    </message>
+    <message>
+        <source>Least-squares intercept</source>
+        <translation>Ordonnée à l'origine des moindres carrés</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>Suivre le système</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>Clair</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>Sombre</translation>
+    </message>
+    <message>
+        <source>Automatic (the system's language)</source>
+        <translation>Automatique (la langue du système)</translation>
+    </message>
+    <message>
+        <source>Left / Right</source>
+        <translation>Gauche / Droite</translation>
+    </message>
+    <message>
+        <source>select the previous / next bar of the focused chart</source>
+        <translation>choisir la barre précédente / suivante du graphique actif</translation>
+    </message>
+    <message>
+        <source>Up / Down</source>
+        <translation>Haut / Bas</translation>
+    </message>
+    <message>
+        <source>raise / lower the selected bar by 0.01 (the others rescale)</source>
+        <translation>monter / baisser la barre choisie de 0,01 (les autres s'ajustent)</translation>
+    </message>
+    <message>
+        <source>Shift+Up / Shift+Down</source>
+        <translation>Maj+Haut / Maj+Bas</translation>
+    </message>
+    <message>
+        <source>raise / lower the selected bar by 0.1</source>
+        <translation>monter / baisser la barre choisie de 0,1</translation>
+    </message>
+    <message>
+        <source>in quiz mode: reveal the numbers</source>
+        <translation>en mode quiz : révéler les nombres</translation>
+    </message>
+    <message>
+        <source>Tab / Shift+Tab</source>
+        <translation>Tab / Maj+Tab</translation>
+    </message>
+    <message>
+        <source>move between controls and charts</source>
+        <translation>passer d'un réglage ou d'un graphique à l'autre</translation>
+    </message>
+    <message>
+        <source>Alt + underlined letter</source>
+        <translation>Alt + lettre soulignée</translation>
+    </message>
+    <message>
+        <source>press a button or open a menu</source>
+        <translation>appuyer sur un bouton ou ouvrir un menu</translation>
+    </message>
+    <message>
+        <source>Cross-entropy = entropy + KL</source>
+        <translation>Entropie croisée = entropie + KL</translation>
+    </message>
+    <message>
+        <source>Fit Q to P</source>
+        <translation>Ajuster Q à P</translation>
+    </message>
+    <message>
+        <source>1. Entropy: how surprising is P?</source>
+        <translation>1. Entropie : à quel point P surprend-elle ?</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Entropy measures the average surprise of outcomes drawn from P. A rare outcome (small p&lt;sub&gt;i&lt;/sub&gt;) is surprising, −log p&lt;sub&gt;i&lt;/sub&gt; is large; the entropy weighs each surprise by how often it happens.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;L'entropie mesure la surprise moyenne des issues tirées de P. Une issue rare (p&lt;sub&gt;i&lt;/sub&gt; petit) est surprenante : −log p&lt;sub&gt;i&lt;/sub&gt; est grand ; l'entropie pondère chaque surprise par sa fréquence.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Drag P towards a single bar: the entropy falls to 0 (no surprise). Make P flat: it rises to its maximum, log n.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Faites glisser P vers une seule barre : l'entropie tombe à 0 (aucune surprise). Rendez P uniforme : elle monte à son maximum, log n.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>2. Cross-entropy as message length</source>
+        <translation>2. L'entropie croisée comme longueur de message</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Build a code for symbols drawn from Q: the ideal code word for symbol i is −log&lt;sub&gt;2&lt;/sub&gt; q&lt;sub&gt;i&lt;/sub&gt; bits long. Now send data that really comes from P with Q's code. The average message length per symbol is the cross-entropy H(P,Q).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Construisez un code pour des symboles tirés de Q : le mot de code idéal du symbole i a une longueur de −log&lt;sub&gt;2&lt;/sub&gt; q&lt;sub&gt;i&lt;/sub&gt; bits. Envoyez maintenant, avec le code de Q, des données qui viennent en réalité de P. La longueur moyenne du message par symbole est l'entropie croisée H(P,Q).&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Copy P to Q: the code now fits the data and H(P,Q) drops to H(P), the shortest average possible. Give Q a tiny bar where P is large and watch that word get long.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Copiez P dans Q : le code est maintenant adapté aux données et H(P,Q) descend à H(P), la plus courte moyenne possible. Donnez à Q une barre minuscule là où P est grande et regardez ce mot s'allonger.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>3. KL divergence: the bits wasted</source>
+        <translation>3. Divergence de KL : les bits gaspillés</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Coding P's data with Q's code costs H(P,Q) bits per symbol; the best code costs H(P). The difference is the Kullback-Leibler divergence D(P‖Q): the price of believing Q when the truth is P. It is never negative, and it is 0 only when Q = P.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Coder les données de P avec le code de Q coûte H(P,Q) bits par symbole ; le meilleur code coûte H(P). La différence est la divergence de Kullback-Leibler D(P‖Q) : le prix à payer pour croire Q quand la vérité est P. Elle n'est jamais négative, et elle ne vaut 0 que lorsque Q = P.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Drag either distribution and check that the two bars of the decomposition always add up: cross-entropy = entropy + KL.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Faites glisser l'une ou l'autre des distributions et vérifiez que les deux barres de la décomposition s'additionnent toujours : entropie croisée = entropie + KL.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>4. KL is not symmetric</source>
+        <translation>4. La KL n'est pas symétrique</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;D(P‖Q) weighs the log-ratio log(p/q) by P; D(Q‖P) weighs log(q/p) by Q. Different weights, different answers: in general D(P‖Q) ≠ D(Q‖P). Where Q gives zero probability to something P can produce, D(P‖Q) is infinite — while D(Q‖P) may stay small.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;D(P‖Q) pondère le log-rapport log(p/q) par P ; D(Q‖P) pondère log(q/p) par Q. Des poids différents, des réponses différentes : en général D(P‖Q) ≠ D(Q‖P). Là où Q donne une probabilité nulle à quelque chose que P peut produire, D(P‖Q) est infinie, alors que D(Q‖P) peut rester petite.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Press &lt;i&gt;Swap P ⇄ Q&lt;/i&gt; and compare. Then press &lt;i&gt;Support mismatch&lt;/i&gt;: one direction becomes ∞, the other does not.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Appuyez sur &lt;i&gt;Échanger P ⇄ Q&lt;/i&gt; et comparez. Appuyez ensuite sur &lt;i&gt;Support incompatible&lt;/i&gt; : un sens devient ∞, l'autre non.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>5. KL as an average over samples</source>
+        <translation>5. La KL comme moyenne sur des échantillons</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;D(P‖Q) is the expected value, under P, of log p(x)/q(x). Draw samples from P, average the log-ratios, and the running mean settles on D(P‖Q) — the law of large numbers at work. This is how KL is estimated when only samples are available.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;D(P‖Q) est l'espérance, sous P, de log p(x)/q(x). Tirez des échantillons de P, faites la moyenne des log-rapports, et la moyenne courante se stabilise sur D(P‖Q) : la loi des grands nombres à l'œuvre. C'est ainsi que l'on estime la KL quand on ne dispose que d'échantillons.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Draw 100, then 1000 more samples and watch the running mean close in on the dashed line. Try it with Q = P (the line is at 0) and with a support mismatch.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Tirez 100, puis 1000 échantillons de plus et regardez la moyenne courante se rapprocher de la ligne en tirets. Essayez avec Q = P (la ligne est à 0) et avec un support incompatible.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>6. Binary cross-entropy</source>
+        <translation>6. Entropie croisée binaire</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;A binary classifier outputs f = sigmoid(z), the probability it gives to class 1: a Bernoulli distribution. The label y is another (a hard label is Bern(0) or Bern(1)). The usual loss −[y log f + (1−y) log(1−f)] is exactly the cross-entropy H(Bern(y), Bern(f)). With a hard label H(Bern(y)) = 0, so the loss equals the KL divergence.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Un classifieur binaire renvoie f = sigmoïde(z), la probabilité qu'il donne à la classe 1 : une loi de Bernoulli. L'étiquette y en est une autre (une étiquette dure est Bern(0) ou Bern(1)). La perte usuelle −[y log f + (1−y) log(1−f)] est exactement l'entropie croisée H(Bern(y), Bern(f)). Avec une étiquette dure, H(Bern(y)) = 0 : la perte est égale à la divergence de KL.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Move the logit z and watch the point slide along the loss curve; set y to 0.7 (a soft label) and see the loss stay above H(Bern(y)).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Déplacez le logit z et regardez le point glisser le long de la courbe de perte ; mettez y à 0,7 (une étiquette souple) et voyez la perte rester au-dessus de H(Bern(y)).&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>7. Categorical cross-entropy</source>
+        <translation>7. Entropie croisée catégorielle</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;With K classes the network outputs logits z; softmax turns them into probabilities. The loss −Σ y&lt;sub&gt;i&lt;/sub&gt; log softmax(z)&lt;sub&gt;i&lt;/sub&gt; = logsumexp(z) − Σ y&lt;sub&gt;i&lt;/sub&gt; z&lt;sub&gt;i&lt;/sub&gt; is the cross-entropy between the target and the model. Computing it from the logits (logsumexp) stays exact even when the logits are huge.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Avec K classes, le réseau renvoie des logits z ; la fonction softmax les transforme en probabilités. La perte −Σ y&lt;sub&gt;i&lt;/sub&gt; log softmax(z)&lt;sub&gt;i&lt;/sub&gt; = logsumexp(z) − Σ y&lt;sub&gt;i&lt;/sub&gt; z&lt;sub&gt;i&lt;/sub&gt; est l'entropie croisée entre la cible et le modèle. La calculer à partir des logits (logsumexp) reste exact même quand les logits sont énormes.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Drag the logit of the target class up: the loss falls towards 0. With two classes the numbers match the Bernoulli panel with z = z&lt;sub&gt;1&lt;/sub&gt; − z&lt;sub&gt;0&lt;/sub&gt;.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Faites monter le logit de la classe cible : la perte tend vers 0. Avec deux classes, les nombres sont ceux du panneau Bernoulli avec z = z&lt;sub&gt;1&lt;/sub&gt; − z&lt;sub&gt;0&lt;/sub&gt;.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>8. Mean squared error is a cross-entropy too</source>
+        <translation>8. L'erreur quadratique moyenne est aussi une entropie croisée</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Let the network's output f be the mean of a Normal with variance 1. The cross-entropy for a target y is −log N(y; f, 1) = ½ log 2π + ½ (y − f)&lt;sup&gt;2&lt;/sup&gt; — note the ½ on the squared error. Averaged over data pairs (x, y) it is ½ log 2π + ½ MSE, so minimising the MSE and minimising this cross-entropy give the same fit.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Prenons pour sortie f du réseau la moyenne d'une loi normale de variance 1. L'entropie croisée pour une cible y est −log N(y; f, 1) = ½ log 2π + ½ (y − f)&lt;sup&gt;2&lt;/sup&gt; (notez le ½ devant l'erreur quadratique). En moyenne sur des paires de données (x, y), elle vaut ½ log 2π + ½ MSE : minimiser la MSE et minimiser cette entropie croisée donnent le même ajustement.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Drag the data points and watch the fitted line: the mean cross-entropy and ½ MSE move together, a constant ½ log 2π apart.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Faites glisser les points de données et observez la droite ajustée : l'entropie croisée moyenne et ½ MSE bougent ensemble, séparées par une constante ½ log 2π.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>9. Codes you can count</source>
+        <translation>9. Des codes que l'on peut compter</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Cross-entropy is a length you can count. Give each symbol a real code word built for Q (a Huffman code, or Shannon's ⌈−log&lt;sub&gt;2&lt;/sub&gt; q&lt;sub&gt;i&lt;/sub&gt;⌉ bits). Draw each symbol as a column: its width is p&lt;sub&gt;i&lt;/sub&gt;, how often it is sent; its height is the length of its word. The area is the average number of bits per symbol. With ideal lengths −log&lt;sub&gt;2&lt;/sub&gt; q&lt;sub&gt;i&lt;/sub&gt; the area is H(P,Q); with P's own lengths it is H(P); the area between them is D(P‖Q).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;L'entropie croisée est une longueur que l'on peut compter. Donnez à chaque symbole un vrai mot de code construit pour Q (un code de Huffman, ou les ⌈−log&lt;sub&gt;2&lt;/sub&gt; q&lt;sub&gt;i&lt;/sub&gt;⌉ bits de Shannon). Dessinez chaque symbole comme une colonne : sa largeur est p&lt;sub&gt;i&lt;/sub&gt;, sa fréquence d'envoi ; sa hauteur est la longueur de son mot. L'aire est le nombre moyen de bits par symbole. Avec les longueurs idéales −log&lt;sub&gt;2&lt;/sub&gt; q&lt;sub&gt;i&lt;/sub&gt;, l'aire vaut H(P,Q) ; avec les longueurs propres à P, elle vaut H(P) ; l'aire entre les deux est D(P‖Q).&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Drag Q towards P: the columns get shorter until the extra area vanishes. Then send a message: the bit string's length is close to N·H(P,Q), never below N·H(P).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Faites glisser Q vers P : les colonnes raccourcissent jusqu'à ce que l'aire en trop disparaisse. Envoyez ensuite un message : la longueur de la suite de bits est proche de N·H(P,Q), jamais inférieure à N·H(P).&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>10. Normals: entropy below zero</source>
+        <translation>10. Lois normales : une entropie sous zéro</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;For a density the same formulas hold with integrals, but a density is not a probability: a narrow Normal is taller than 1, so −log p(x) is negative near its peak. The differential entropy of N(μ, σ²) is ½ log(2πe σ&lt;sup&gt;2&lt;/sup&gt;), negative once σ &amp;lt; 1/√(2πe) ≈ 0.242. It is no longer an average number of bits. D(P‖Q) keeps its meaning: it stays ≥ 0, and 0 only when Q = P.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Pour une densité, les mêmes formules valent avec des intégrales, mais une densité n'est pas une probabilité : une loi normale étroite dépasse 1, donc −log p(x) est négatif près de son pic. L'entropie différentielle de N(μ, σ²) vaut ½ log(2πe σ&lt;sup&gt;2&lt;/sup&gt;), négative dès que σ &amp;lt; 1/√(2πe) ≈ 0,242. Ce n'est plus un nombre moyen de bits. D(P‖Q) garde son sens : elle reste ≥ 0, et ne vaut 0 que lorsque Q = P.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Move P's std dev slider past 0.242 and watch h(P) change sign. Then move Q's mean and std dev: D(P‖Q) never goes below 0.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Déplacez le curseur de l'écart-type de P au-delà de 0,242 et regardez h(P) changer de signe. Déplacez ensuite la moyenne et l'écart-type de Q : D(P‖Q) ne descend jamais sous 0.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>11. Forward and reverse fits</source>
+        <translation>11. Ajustements direct et inverse</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Fit a single Normal Q to a two-peaked P. Minimising D(P‖Q) (forward KL) punishes Q wherever P has mass and Q has little, so Q spreads out to cover both peaks: &lt;i&gt;mean-covering&lt;/i&gt; (it matches P's mean and variance). Minimising D(Q‖P) (reverse KL) punishes Q wherever Q has mass and P has little, so Q crowds into one peak: &lt;i&gt;mode-seeking&lt;/i&gt;.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Ajustez une seule loi normale Q à une P à deux pics. Minimiser D(P‖Q) (KL directe) pénalise Q partout où P a de la masse et Q peu, si bien que Q s'étale pour couvrir les deux pics : elle &lt;i&gt;couvre la moyenne&lt;/i&gt; (elle reprend la moyenne et la variance de P). Minimiser D(Q‖P) (KL inverse) pénalise Q partout où Q a de la masse et P peu, si bien que Q se resserre sur un seul pic : elle &lt;i&gt;cherche un mode&lt;/i&gt;.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Press &lt;i&gt;Animate the forward fit&lt;/i&gt; below and watch Q widen over both peaks. Then press &lt;i&gt;Animate the reverse fit&lt;/i&gt;: from the same start, Q settles on the peak nearest it. Move Q's mean to the other side first and the reverse fit picks the other peak.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Appuyez sur &lt;i&gt;Animer l'ajustement direct&lt;/i&gt; ci-dessous et regardez Q s'élargir sur les deux pics. Appuyez ensuite sur &lt;i&gt;Animer l'ajustement inverse&lt;/i&gt; : depuis le même départ, Q se pose sur le pic le plus proche. Placez d'abord la moyenne de Q de l'autre côté, et l'ajustement inverse choisit l'autre pic.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>12. The α family: between the two fits</source>
+        <translation>12. La famille α : entre les deux ajustements</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;The two directions of KL are the ends of one family, Amari's α-divergences. As α → 0 it becomes the reverse KL D(Q‖P), at α = ½ it is (a multiple of) the squared Hellinger distance, as α → 1 the forward KL D(P‖Q), and at α = 2 a χ² divergence. Fitting a Normal with each α moves continuously from mode-seeking to mass-covering.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Les deux sens de la KL sont les extrémités d'une même famille, les α-divergences d'Amari. Quand α → 0, elle devient la KL inverse D(Q‖P) ; à α = ½, c'est (un multiple de) la distance de Hellinger au carré ; quand α → 1, la KL directe D(P‖Q) ; et à α = 2, une divergence du χ². Ajuster une loi normale pour chaque α passe continûment de la recherche de mode à la couverture de masse.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Move the α-fit slider from −2 towards 3: Q slides from one peak to covering both, and its σ grows with α. Watch the inset plot of the fitted μ and σ against α.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Déplacez le curseur de l'ajustement α de −2 vers 3 : Q glisse d'un pic à la couverture des deux, et son σ croît avec α. Observez le petit graphique des μ et σ ajustés en fonction de α.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>13. Mutual information is a KL divergence</source>
+        <translation>13. L'information mutuelle est une divergence de KL</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Two variables X and Y have a joint distribution P(X,Y). If they were independent it would be the product of its marginals, P(X)P(Y). Mutual information measures how far they are from that: I(X;Y) = D(P(X,Y) ‖ P(X)P(Y)), the bits per pair wasted by a code that treats them as independent. It is what the information diagram shows between H(X|Y) and H(Y|X).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Deux variables X et Y ont une loi jointe P(X,Y). Si elles étaient indépendantes, ce serait le produit de ses marginales, P(X)P(Y). L'information mutuelle mesure à quelle distance elles en sont : I(X;Y) = D(P(X,Y) ‖ P(X)P(Y)), les bits par paire gaspillés par un code qui les traite comme indépendantes. C'est ce que le diagramme d'information montre entre H(X|Y) et H(Y|X).&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;This is a binary symmetric channel: Y is X flipped with probability ε. Move the ε slider: I(X;Y) = 1 − h(ε) bits, 1 at ε = 0 and 0 at ε = ½. Then try the XOR-like preset.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Voici un canal binaire symétrique : Y est X inversé avec la probabilité ε. Déplacez le curseur ε : I(X;Y) = 1 − h(ε) bits, 1 à ε = 0 et 0 à ε = ½. Essayez ensuite le préréglage de type XOR.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>14. Minimise cross-entropy, minimise KL: one optimum</source>
+        <translation>14. Minimiser l'entropie croisée, minimiser la KL : un seul optimum</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Training a classifier minimises the cross-entropy H(P,Q) between the data P and the model Q. Since H(P,Q) = H(P) + D(P‖Q) and H(P) does not depend on Q, every change of Q moves both by the same amount: the cross-entropy and the KL divergence have the same gradient and the same minimiser, Q = P. Minimising the loss &lt;i&gt;is&lt;/i&gt; minimising the KL divergence; the floor H(P,Q) cannot go below is H(P).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Entraîner un classifieur minimise l'entropie croisée H(P,Q) entre les données P et le modèle Q. Comme H(P,Q) = H(P) + D(P‖Q) et que H(P) ne dépend pas de Q, tout changement de Q déplace les deux de la même quantité : l'entropie croisée et la divergence de KL ont le même gradient et le même minimiseur, Q = P. Minimiser la perte, &lt;i&gt;c'est&lt;/i&gt; minimiser la divergence de KL ; le plancher sous lequel H(P,Q) ne peut pas descendre est H(P).&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Press &lt;i&gt;Fit Q to P&lt;/i&gt;: gradient descent on Q's logits. The chart draws H(P,Q) and D(P‖Q) at each iteration: two parallel curves a constant H(P) apart, reaching their floors, H(P) and 0, together when Q = P. Undo puts Q back in one step.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Appuyez sur &lt;i&gt;Ajuster Q à P&lt;/i&gt; : une descente de gradient sur les logits de Q. Le graphique trace H(P,Q) et D(P‖Q) à chaque itération : deux courbes parallèles séparées par la constante H(P), qui atteignent ensemble leurs planchers, H(P) et 0, quand Q = P. Annuler remet Q en place en une étape.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>H(P,Q) = Σ p&lt;sub&gt;i&lt;/sub&gt; · (−log q&lt;sub&gt;i&lt;/sub&gt;) = &lt;b&gt;{h_pq} {unit}&lt;/b&gt; per symbol; the best possible, H(P) = {h_p} {unit}</source>
+        <translation>H(P,Q) = Σ p&lt;sub&gt;i&lt;/sub&gt; · (−log q&lt;sub&gt;i&lt;/sub&gt;) = &lt;b&gt;{h_pq} {unit}&lt;/b&gt; par symbole ; le meilleur possible, H(P) = {h_p} {unit}</translation>
+    </message>
+    <message>
+        <source>ideal area H(P,Q) = &lt;b&gt;{h_pq} {unit}&lt;/b&gt; = H(P) {h_p} + D(P‖Q) {kl} {unit} per symbol</source>
+        <translation>aire idéale H(P,Q) = &lt;b&gt;{h_pq} {unit}&lt;/b&gt; = H(P) {h_p} + D(P‖Q) {kl} {unit} par symbole</translation>
+    </message>
+    <message>
+        <source>H(P,Q) − D(P‖Q) = {h_pq} − {kl} = &lt;b&gt;H(P) = {h_p} {unit}&lt;/b&gt;, whatever Q is</source>
+        <translation>H(P,Q) − D(P‖Q) = {h_pq} − {kl} = &lt;b&gt;H(P) = {h_p} {unit}&lt;/b&gt;, quelle que soit Q</translation>
+    </message>
+    <message>
+        <source>ideal lengths −log₂ p_i</source>
+        <translation>longueurs idéales −log₂ p_i</translation>
+    </message>
+    <message>
+        <source>Q's ideal lengths −log₂ q_i</source>
+        <translation>Longueurs idéales de Q −log₂ q_i</translation>
+    </message>
+    <message>
+        <source>Q's Shannon code ⌈−log₂ q_i⌉</source>
+        <translation>Code de Shannon de Q ⌈−log₂ q_i⌉</translation>
+    </message>
+    <message>
+        <source>L_Shannon(P; Q)</source>
+        <translation>L_Shannon(P; Q)</translation>
+    </message>
+    <message>
+        <source>Q's Huffman code</source>
+        <translation>Code de Huffman de Q</translation>
+    </message>
+    <message>
+        <source>L_Huffman(P; Q)</source>
+        <translation>L_Huffman(P; Q)</translation>
+    </message>
+    <message>
+        <source>P and Q (two files, shared bins)</source>
+        <translation>P et Q (deux fichiers, classes communes)</translation>
+    </message>
+    <message>
+        <source>the joint P(X, Y)</source>
+        <translation>la loi jointe P(X, Y)</translation>
+    </message>
+    <message>
+        <source>the loss lab's batch</source>
+        <translation>le lot du labo des pertes</translation>
+    </message>
+    <message>
+        <source>weights or counts (@FILE)</source>
+        <translation>poids ou effectifs (@FICHIER)</translation>
+    </message>
+    <message>
+        <source>logits → softmax (softmax@FILE)</source>
+        <translation>logits → softmax (softmax@FICHIER)</translation>
+    </message>
+    <message>
+        <source>samples (samples@FILE)</source>
+        <translation>échantillons (samples@FICHIER)</translation>
+    </message>
+    <message>
+        <source>Each row is one data pair (x, y): its cross-entropy is −log softmax(z)_y. Their mean is the expectation over the data pairs, E over p̂_data of −log q(y | x): the loss a training step sees.</source>
+        <translation>Chaque ligne est une paire de données (x, y) : son entropie croisée est −log softmax(z)_y. Leur moyenne est l'espérance sur les paires de données, E sous p̂_data de −log q(y | x) : la perte que voit une étape d'entraînement.</translation>
+    </message>
+    <message>
+        <source> (for Normals: unless {cond})</source>
+        <translation> (pour des lois normales : sauf si {cond})</translation>
+    </message>
+    <message>
+        <source>Total variation:  TV(P,Q) = ½ {s} |p − q|{d}  in [0, 1], unitless (no log)
+The largest difference in probability P and Q give to any one event.</source>
+        <translation>Variation totale :  TV(P,Q) = ½ {s} |p − q|{d}  dans [0, 1], sans unité (pas de log)
+La plus grande différence de probabilité que P et Q donnent à un même événement.</translation>
+    </message>
+    <message>
+        <source>Hellinger distance:  He(P,Q) = √(½ {s} (√p − √q)²{d}) = √(1 − {s} √(p q){d})
+in [0, 1], unitless; computed from the differences of square roots.</source>
+        <translation>Distance de Hellinger :  He(P,Q) = √(½ {s} (√p − √q)²{d}) = √(1 − {s} √(p q){d})
+dans [0, 1], sans unité ; calculée à partir des différences des racines carrées.</translation>
+    </message>
+    <message>
+        <source>Pearson χ²:  χ²(P‖Q) = {s} (p − q)² / q{d}, unitless
+∞ where Q = 0 but P &gt; 0{normals}</source>
+        <translation>χ² de Pearson :  χ²(P‖Q) = {s} (p − q)² / q{d}, sans unité
+∞ là où Q = 0 mais P &gt; 0{normals}</translation>
+    </message>
+    <message>
+        <source>Pearson χ²:  χ²(Q‖P) = {s} (q − p)² / p{d}, unitless
+∞ where P = 0 but Q &gt; 0{normals}</source>
+        <translation>χ² de Pearson :  χ²(Q‖P) = {s} (q − p)² / p{d}, sans unité
+∞ là où P = 0 mais Q &gt; 0{normals}</translation>
+    </message>
+    <message>
+        <source>Rényi divergence of order α:  D_α(P‖Q) = 1/(α − 1) · log {s} p^α q^(1−α){d}
+α → 1 is D(P‖Q) (KL); α = ∞ is log max p/q; non-decreasing in α; in the chosen unit.</source>
+        <translation>Divergence de Rényi d'ordre α :  D_α(P‖Q) = 1/(α − 1) · log {s} p^α q^(1−α){d}
+α → 1 donne D(P‖Q) (KL) ; α = ∞ donne log max p/q ; croissante en α ; dans l'unité choisie.</translation>
+    </message>
+    <message>
+        <source>Rényi divergence of order α:  D_α(Q‖P) = 1/(α − 1) · log {s} q^α p^(1−α){d}
+α → 1 is D(Q‖P) (KL); α = ∞ is log max q/p; non-decreasing in α; in the chosen unit.</source>
+        <translation>Divergence de Rényi d'ordre α :  D_α(Q‖P) = 1/(α − 1) · log {s} q^α p^(1−α){d}
+α → 1 donne D(Q‖P) (KL) ; α = ∞ donne log max q/p ; croissante en α ; dans l'unité choisie.</translation>
+    </message>
+    <message>
+        <source>α ≤ 0: zero-forcing, Q inside one mode</source>
+        <translation>α ≤ 0 : forçage à zéro, Q dans un seul mode</translation>
+    </message>
+    <message>
+        <source>α → 0: reverse KL D(Q‖P), mode-seeking</source>
+        <translation>α → 0 : KL inverse D(Q‖P), recherche de mode</translation>
+    </message>
+    <message>
+        <source>α = ½: 4·He²(P,Q), Hellinger</source>
+        <translation>α = ½ : 4·He²(P,Q), Hellinger</translation>
+    </message>
+    <message>
+        <source>α → 1: forward KL D(P‖Q), mass-covering</source>
+        <translation>α → 1 : KL directe D(P‖Q), couverture de masse</translation>
+    </message>
+    <message>
+        <source>α ≥ 1: inclusive, Q covers all of P</source>
+        <translation>α ≥ 1 : inclusive, Q couvre toute P</translation>
+    </message>
+    <message>
+        <source>α = 0: the reverse KL D(Q‖P), mode-seeking</source>
+        <translation>α = 0 : la KL inverse D(Q‖P), recherche de mode</translation>
+    </message>
+    <message>
+        <source>α = 1: the forward KL D(P‖Q), mass-covering (moment matching)</source>
+        <translation>α = 1 : la KL directe D(P‖Q), couverture de masse (égalisation des moments)</translation>
+    </message>
+    <message>
+        <source>α = ½: 4·He²(P,Q), the Hellinger distance squared</source>
+        <translation>α = ½ : 4·He²(P,Q), le carré de la distance de Hellinger</translation>
+    </message>
+    <message>
+        <source>α = {alpha} &lt; 0: zero-forcing, more mode-seeking than the reverse KL</source>
+        <translation>α = {alpha} &lt; 0 : forçage à zéro, recherche de mode plus marquée que la KL inverse</translation>
+    </message>
+    <message>
+        <source>α = {alpha}, between the reverse (0) and the forward KL (1)</source>
+        <translation>α = {alpha}, entre la KL inverse (0) et la KL directe (1)</translation>
+    </message>
+    <message>
+        <source>α = {alpha} &gt; 1: inclusive, more mass-covering than the forward KL</source>
+        <translation>α = {alpha} &gt; 1 : inclusive, couvre la masse davantage que la KL directe</translation>
+    </message>
+    <message>
+        <source>D_α(P‖Q) is finite only for σ_Q &gt; {lo} (α &gt; 1: Q's tails must not be lighter)</source>
+        <translation>D_α(P‖Q) n'est finie que pour σ_Q &gt; {lo} (α &gt; 1 : les queues de Q ne doivent pas être plus légères)</translation>
+    </message>
+    <message>
+        <source>D_α(P‖Q) is finite only for σ_Q &lt; {hi} (α &lt; 0: Q's tails must be lighter)</source>
+        <translation>D_α(P‖Q) n'est finie que pour σ_Q &lt; {hi} (α &lt; 0 : les queues de Q doivent être plus légères)</translation>
+    </message>
+    <message>
+        <source>No fit: {reason}</source>
+        <translation>Pas d'ajustement : {reason}</translation>
+    </message>
+    <message>
+        <source>{finite}; the fit stays where it is finite.</source>
+        <translation>{finite} ; l'ajustement reste là où elle est finie.</translation>
+    </message>
+    <message>
+        <source>The fit stopped: {status}.</source>
+        <translation>L'ajustement s'est arrêté : {status}.</translation>
+    </message>
+    <message>
+        <source>{q}, D_α(P‖Q) = {value} nats (Amari's α-divergence, in nats whatever the unit)</source>
+        <translation>{q}, D_α(P‖Q) = {value} nats (α-divergence d'Amari, en nats quelle que soit l'unité)</translation>
+    </message>
+    <message>
+        <source>values hidden in quiz mode</source>
+        <translation>valeurs masquées en mode quiz</translation>
+    </message>
+    <message>
+        <source>X and Y independent: the joint equals the product of its marginals, I(X;Y) = 0.</source>
+        <translation>X et Y indépendantes : la loi jointe est égale au produit de ses marginales, I(X;Y) = 0.</translation>
+    </message>
+    <message>
+        <source>Y = X: knowing one gives the other; I(X;Y) = H(X) = H(Y), and H(X|Y) = H(Y|X) = 0.</source>
+        <translation>Y = X : connaître l'une donne l'autre ; I(X;Y) = H(X) = H(Y), et H(X|Y) = H(Y|X) = 0.</translation>
+    </message>
+    <message>
+        <source>A symmetric channel: X uniform, Y = X except with probability ε, spread over the other values; for two symbols (the binary symmetric channel) I(X;Y) = log 2 − h(ε).</source>
+        <translation>Un canal symétrique : X uniforme, Y = X sauf avec la probabilité ε, répartie sur les autres valeurs ; pour deux symboles (le canal binaire symétrique), I(X;Y) = log 2 − h(ε).</translation>
+    </message>
+    <message>
+        <source>X = (A, B), two fair coins; Y = A xor B. Both marginals are uniform, just as for independent variables, yet X determines Y: I(X;Y) = H(Y) = log 2. Y alone says nothing about A, nor about B, only about the pair.</source>
+        <translation>X = (A, B), deux pièces équilibrées ; Y = A xor B. Les deux marginales sont uniformes, comme pour des variables indépendantes, et pourtant X détermine Y : I(X;Y) = H(Y) = log 2. Y seule ne dit rien de A, ni de B, seulement de la paire.</translation>
+    </message>
+    <message>
+        <source>A random joint (Dirichlet(1) over the cells, seeded).</source>
+        <translation>Une loi jointe aléatoire (Dirichlet(1) sur les cases, à graine fixée).</translation>
     </message>
 </context>
 <context>
     <name>lesson_dock</name>
     <message>
         <source>samples drawn from P</source>
-        <translation type="unfinished"></translation>
+        <translation>échantillons tirés de P</translation>
     </message>
     <message>
         <source>running mean of log p/q</source>
-        <translation type="unfinished"></translation>
+        <translation>moyenne courante de log p/q</translation>
+    </message>
+    <message>
+        <source>Draw &amp;100</source>
+        <translation>Tirer &amp;100</translation>
+    </message>
+    <message>
+        <source>Draw 1&amp;000</source>
+        <translation>Tirer 1&amp;000</translation>
     </message>
     <message>
         <source>C&amp;lear</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Effacer</translation>
     </message>
     <message>
         <source>D(P‖Q) = {0} {unit}. Draw some samples.</source>
-        <translation type="unfinished"></translation>
+        <translation>D(P‖Q) = {0} {unit}. Tirez quelques échantillons.</translation>
     </message>
     <message>
         <source>after {0:,} samples: mean log p/q = {1} {unit}; D(P‖Q) = {2} {unit}</source>
-        <translation type="unfinished"></translation>
+        <translation>après {0:,} échantillons : moyenne de log p/q = {1} {unit} ; D(P‖Q) = {2} {unit}</translation>
     </message>
     <message>
         <source>Lesson</source>
-        <translation type="unfinished"></translation>
+        <translation>Leçon</translation>
     </message>
     <message>
         <source>◀ &amp;Back</source>
-        <translation type="unfinished"></translation>
+        <translation>◀ &amp;Précédent</translation>
     </message>
     <message>
         <source>&amp;Next ▶</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Suivant ▶</translation>
     </message>
     <message>
-        <source>Set up this step&apos;s &amp;scene again</source>
-        <translation type="unfinished"></translation>
+        <source>Set up this step's &amp;scene again</source>
+        <translation>Remettre en place la &amp;scène de cette étape</translation>
     </message>
     <message>
         <source>Animate the forward fit</source>
-        <translation type="unfinished"></translation>
+        <translation>Animer l'ajustement direct</translation>
     </message>
     <message>
-        <source>Set up this step&apos;s P and Q, then fit Q by minimising D(P‖Q) (mean-covering)</source>
-        <translation type="unfinished"></translation>
+        <source>Set up this step's P and Q, then fit Q by minimising D(P‖Q) (mean-covering)</source>
+        <translation>Remettre en place P et Q de cette étape, puis ajuster Q en minimisant D(P‖Q) (couvre la moyenne)</translation>
     </message>
     <message>
         <source>Animate the reverse fit</source>
-        <translation type="unfinished"></translation>
+        <translation>Animer l'ajustement inverse</translation>
     </message>
     <message>
-        <source>Set up this step&apos;s P and Q, then fit Q by minimising D(Q‖P) (mode-seeking)</source>
-        <translation type="unfinished"></translation>
+        <source>Set up this step's P and Q, then fit Q by minimising D(Q‖P) (mode-seeking)</source>
+        <translation>Remettre en place P et Q de cette étape, puis ajuster Q en minimisant D(Q‖P) (cherche un mode)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Try this:&lt;/b&gt; </source>
+        <translation>&lt;b&gt;À essayer :&lt;/b&gt; </translation>
+    </message>
+    <message>
+        <source>The {view} view is not available in this window, so this step cannot be tried here; read it, then go on.</source>
+        <translation>La vue {view} n'est pas disponible dans cette fenêtre, cette étape ne peut donc pas y être essayée ; lisez-la, puis continuez.</translation>
+    </message>
+    <message>
+        <source>The α-fit slider is not available in this window.</source>
+        <translation>Le curseur de l'ajustement α n'est pas disponible dans cette fenêtre.</translation>
+    </message>
+    <message>
+        <source>Lesson: {title}</source>
+        <translation>Leçon : {title}</translation>
     </message>
 </context>
 <context>
     <name>main_window</name>
     <message>
         <source>&amp;Discrete</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Discret</translation>
     </message>
     <message>
         <source>&amp;Continuous</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Continu</translation>
     </message>
     <message>
         <source>Codin&amp;g</source>
-        <translation type="unfinished"></translation>
+        <translation>Co&amp;dage</translation>
     </message>
     <message>
         <source>&amp;Losses</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Pertes</translation>
     </message>
     <message>
         <source>&amp;Joint</source>
-        <translation type="unfinished"></translation>
+        <translation>Lo&amp;i jointe</translation>
     </message>
     <message>
         <source>Drag a bar, or click a chart and use the arrow keys.</source>
-        <translation type="unfinished"></translation>
+        <translation>Faites glisser une barre, ou cliquez sur un graphique et utilisez les flèches.</translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation>Sans titre</translation>
     </message>
     <message>
         <source>{0}[*] — klviz</source>
-        <translation type="unfinished"></translation>
+        <translation>{0}[*] — klviz</translation>
     </message>
     <message>
         <source>Could not save</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrement impossible</translation>
     </message>
     <message>
         <source>Could not save {0}: {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d'enregistrer {0} : {1}</translation>
     </message>
     <message>
         <source>Saved {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} enregistré</translation>
     </message>
     <message>
         <source>Could not open session</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d'ouvrir la session</translation>
     </message>
     <message>
         <source>Could not open {0}: {exc}</source>
-        <translation type="unfinished"></translation>
+        <translation>Impossible d'ouvrir {0} : {exc}</translation>
     </message>
     <message>
         <source>Opened {path}</source>
-        <translation type="unfinished"></translation>
+        <translation>{path} ouvert</translation>
     </message>
     <message>
         <source>(none)</source>
-        <translation type="unfinished"></translation>
+        <translation>(aucun)</translation>
     </message>
     <message>
         <source>&amp;Clear list</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Vider la liste</translation>
     </message>
     <message>
         <source>Unsaved changes</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifications non enregistrées</translation>
     </message>
     <message>
         <source>This session has changes that are not saved. Save them before closing?</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette session a des modifications non enregistrées. Les enregistrer avant de fermer ?</translation>
     </message>
     <message>
         <source>This session has changes that are not saved. Save them before starting a new session?</source>
-        <translation type="unfinished"></translation>
+        <translation>Cette session a des modifications non enregistrées. Les enregistrer avant de commencer une nouvelle session ?</translation>
     </message>
     <message>
         <source>Open session</source>
-        <translation type="unfinished"></translation>
+        <translation>Ouvrir une session</translation>
     </message>
     <message>
         <source>klviz sessions (*.klviz *.json);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>sessions klviz (*.klviz *.json);;Tous les fichiers (*)</translation>
     </message>
     <message>
         <source>Save session</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer la session</translation>
     </message>
     <message>
         <source>klviz sessions (*.klviz *.json)</source>
-        <translation type="unfinished"></translation>
+        <translation>sessions klviz (*.klviz *.json)</translation>
     </message>
     <message>
         <source>About klviz</source>
-        <translation type="unfinished"></translation>
+        <translation>À propos de klviz</translation>
     </message>
     <message>
         <source>&lt;b&gt;klviz&lt;/b&gt;&lt;br&gt;See and touch entropy, cross-entropy and Kullback-Leibler divergence.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;klviz&lt;/b&gt;&lt;br&gt;Voir et toucher l'entropie, l'entropie croisée et la divergence de Kullback-Leibler.</translation>
     </message>
 </context>
 <context>
     <name>models.session_model</name>
     <message>
         <source>Set {0}({1})</source>
-        <translation type="unfinished"></translation>
+        <translation>Fixer {0}({1})</translation>
     </message>
     <message>
         <source>Support mismatch</source>
-        <translation type="unfinished"></translation>
+        <translation>Support incompatible</translation>
     </message>
     <message>
         <source>Swap P and Q</source>
-        <translation type="unfinished"></translation>
+        <translation>Échanger P et Q</translation>
     </message>
     <message>
         <source>Copy P to Q</source>
-        <translation type="unfinished"></translation>
+        <translation>Copier P dans Q</translation>
     </message>
     <message>
         <source>Reset</source>
-        <translation type="unfinished"></translation>
+        <translation>Réinitialiser</translation>
     </message>
     <message>
         <source>{n} categories</source>
-        <translation type="unfinished"></translation>
+        <translation>{n} catégories</translation>
     </message>
     <message>
         <source>Rename categories</source>
-        <translation type="unfinished"></translation>
+        <translation>Renommer les catégories</translation>
+    </message>
+    <message>
+        <source>Overlay P and Q</source>
+        <translation>Superposer P et Q</translation>
+    </message>
+    <message>
+        <source>P and Q apart</source>
+        <translation>P et Q séparées</translation>
+    </message>
+    <message>
+        <source>Change the joint</source>
+        <translation>Modifier la loi jointe</translation>
+    </message>
+    <message>
+        <source>Unit: {unit}</source>
+        <translation>Unité : {unit}</translation>
+    </message>
+    <message>
+        <source>Change continuous</source>
+        <translation>Modifier le continu</translation>
+    </message>
+    <message>
+        <source>{name}: mixture</source>
+        <translation>{name} : mélange</translation>
+    </message>
+    <message>
+        <source>{name}: single normal</source>
+        <translation>{name} : loi normale simple</translation>
+    </message>
+    <message>
+        <source>Unit variance Q</source>
+        <translation>Q de variance unité</translation>
+    </message>
+    <message>
+        <source>Free σ_Q</source>
+        <translation>σ_Q libre</translation>
     </message>
 </context>
 <context>
     <name>pages.alpha_fit</name>
     <message>
         <source>Fit α: minimise D_α(P‖Q)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajustement α : minimiser D_α(P‖Q)</translation>
     </message>
     <message>
-        <source>Move Q to the Gaussian closest to P in Amari&apos;s α-divergence D_α(P‖Q), from the current Q.
+        <source>Move Q to the Gaussian closest to P in Amari's α-divergence D_α(P‖Q), from the current Q.
 α → 0 is the reverse KL (mode-seeking), α → 1 the forward KL (mass-covering).</source>
-        <translation type="unfinished"></translation>
+        <translation>Amener Q à la gaussienne la plus proche de P pour l'α-divergence d'Amari D_α(P‖Q), depuis le Q actuel.
+α → 0 donne la KL inverse (recherche de mode), α → 1 la KL directe (couverture de masse).</translation>
+    </message>
+    <message>
+        <source>Amari's α, from −2 to 3: moving it re-fits Q live (from the current Q).</source>
+        <translation>Le α d'Amari, de −2 à 3 : le déplacer réajuste Q en direct (depuis le Q actuel).</translation>
     </message>
     <message>
         <source>α of the α-fit (slider)</source>
-        <translation type="unfinished"></translation>
+        <translation>α de l'ajustement α (curseur)</translation>
     </message>
     <message>
-        <source>Amari&apos;s α-divergence:  D_α(P‖Q) = 1/(α(1 − α)) ∫ [α p + (1 − α) q − p^α q^(1−α)] dx
+        <source>Amari's α-divergence:  D_α(P‖Q) = 1/(α(1 − α)) ∫ [α p + (1 − α) q − p^α q^(1−α)] dx
 α → 0: D(Q‖P); α = ½: 4·He²; α → 1: D(P‖Q); α = 2: ½ χ²(P‖Q)</source>
-        <translation type="unfinished"></translation>
+        <translation>α-divergence d'Amari :  D_α(P‖Q) = 1/(α(1 − α)) ∫ [α p + (1 − α) q − p^α q^(1−α)] dx
+α → 0 : D(Q‖P) ; α = ½ : 4·He² ; α → 1 : D(P‖Q) ; α = 2 : ½ χ²(P‖Q)</translation>
+    </message>
+    <message>
+        <source>rev. KL</source>
+        <translation>KL inv.</translation>
+    </message>
+    <message>
+        <source>Hell.</source>
+        <translation>Hell.</translation>
+    </message>
+    <message>
+        <source>fwd KL</source>
+        <translation>KL dir.</translation>
     </message>
     <message>
         <source>← mode-seeking (α → 0: reverse KL)</source>
-        <translation type="unfinished"></translation>
+        <translation>← recherche de mode (α → 0 : KL inverse)</translation>
     </message>
     <message>
         <source>mass-covering (α → 1: forward KL) →</source>
-        <translation type="unfinished"></translation>
+        <translation>couverture de masse (α → 1 : KL directe) →</translation>
     </message>
     <message>
         <source>Fitted μ (solid) and σ (dashed) against α, for this P</source>
-        <translation type="unfinished"></translation>
+        <translation>μ ajusté (trait plein) et σ ajusté (tirets) en fonction de α, pour cette P</translation>
     </message>
 </context>
 <context>
     <name>pages.coding</name>
     <message>
         <source>Column heights:</source>
-        <translation type="unfinished"></translation>
+        <translation>Hauteur des colonnes :</translation>
     </message>
     <message>
         <source>{name} — area {area}</source>
-        <translation type="unfinished"></translation>
+        <translation>{name} : aire {area}</translation>
     </message>
     <message>
         <source>code length (bits)</source>
-        <translation type="unfinished"></translation>
+        <translation>longueur de code (bits)</translation>
     </message>
     <message>
         <source>cumulative probability of P (column widths p_i)</source>
-        <translation type="unfinished"></translation>
+        <translation>probabilité cumulée de P (largeurs des colonnes p_i)</translation>
     </message>
     <message>
-        <source>Q&apos;s Huffman code</source>
-        <translation type="unfinished"></translation>
+        <source>Q's Huffman code</source>
+        <translation>Code de Huffman de Q</translation>
     </message>
     <message>
         <source>category</source>
-        <translation type="unfinished"></translation>
+        <translation>catégorie</translation>
     </message>
     <message>
         <source>bits</source>
-        <translation type="unfinished"></translation>
+        <translation>bits</translation>
     </message>
     <message>
         <source>code word</source>
-        <translation type="unfinished"></translation>
+        <translation>mot de code</translation>
     </message>
     <message>
         <source>Send a message</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoyer un message</translation>
     </message>
     <message>
         <source>Symbols drawn from P:</source>
-        <translation type="unfinished"></translation>
+        <translation>Symboles tirés de P :</translation>
     </message>
     <message>
         <source>Send</source>
-        <translation type="unfinished"></translation>
+        <translation>Envoyer</translation>
     </message>
     <message>
-        <source>Draw N symbols from P and code them with Q&apos;s Huffman code</source>
-        <translation type="unfinished"></translation>
+        <source>Draw N symbols from P and code them with Q's Huffman code</source>
+        <translation>Tirer N symboles de P et les coder avec le code de Huffman de Q</translation>
     </message>
     <message>
-        <source>Draw N symbols from P, code them with Q&apos;s Huffman code, and compare the length with N·H(P,Q) and N·H(P).</source>
-        <translation type="unfinished"></translation>
+        <source>Draw N symbols from P, code them with Q's Huffman code, and compare the length with N·H(P,Q) and N·H(P).</source>
+        <translation>Tirer N symboles de P, les coder avec le code de Huffman de Q, et comparer la longueur à N·H(P,Q) et N·H(P).</translation>
+    </message>
+    <message>
+        <source>{value} bits</source>
+        <translation>{value} bits</translation>
+    </message>
+    <message>
+        <source>Columns: {name}; their area is {area} = {value}. Shaded: the extra length, D(P‖Q) = {kl}.</source>
+        <translation>Colonnes : {name} ; leur aire est {area} = {value}. En grisé : la longueur en trop, D(P‖Q) = {kl}.</translation>
     </message>
 </context>
 <context>
     <name>pages.continuous</name>
     <message>
-        <source>weight w of {name}&apos;s first component</source>
-        <translation type="unfinished"></translation>
+        <source>{name} = w·N(μ, σ²) + (1 − w)·N(μ₂, σ₂²): a bimodal {name}.
+Its measures have no closed form and are computed by quadrature.</source>
+        <translation>{name} = w·N(μ, σ²) + (1 − w)·N(μ₂, σ₂²) : une {name} bimodale.
+Ses mesures n'ont pas de forme close et sont calculées par quadrature.</translation>
     </message>
     <message>
-        <source>mean μ₂ of {name}&apos;s second component</source>
-        <translation type="unfinished"></translation>
+        <source>weight w of {name}'s first component</source>
+        <translation>poids w de la première composante de {name}</translation>
     </message>
     <message>
-        <source>std dev σ₂ of {name}&apos;s second component</source>
-        <translation type="unfinished"></translation>
+        <source>mean μ₂ of {name}'s second component</source>
+        <translation>moyenne μ₂ de la seconde composante de {name}</translation>
+    </message>
+    <message>
+        <source>std dev σ₂ of {name}'s second component</source>
+        <translation>écart-type σ₂ de la seconde composante de {name}</translation>
+    </message>
+    <message>
+        <source>P &amp;nbsp;&lt;span style='font-weight:400'&gt;(the blue curve)&lt;/span&gt;</source>
+        <translation>P &amp;nbsp;&lt;span style='font-weight:400'&gt;(la courbe bleue)&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>Q &amp;nbsp;&lt;span style='font-weight:400'&gt;(the orange curve)&lt;/span&gt;</source>
+        <translation>Q &amp;nbsp;&lt;span style='font-weight:400'&gt;(la courbe orange)&lt;/span&gt;</translation>
     </message>
     <message>
         <source>P &amp;mean μ</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Moyenne μ de P</translation>
     </message>
     <message>
-        <source>P&apos;s mean μ</source>
-        <translation type="unfinished"></translation>
+        <source>P's mean μ</source>
+        <translation>Moyenne μ de P</translation>
     </message>
     <message>
         <source>P &amp;std dev σ</source>
-        <translation type="unfinished"></translation>
+        <translation>É&amp;cart-type σ de P</translation>
     </message>
     <message>
-        <source>P&apos;s standard deviation σ</source>
-        <translation type="unfinished"></translation>
+        <source>P's standard deviation σ</source>
+        <translation>Écart-type σ de P</translation>
     </message>
     <message>
         <source>Two-component mi&amp;xture</source>
-        <translation type="unfinished"></translation>
+        <translation>Mélange à deux co&amp;mposantes</translation>
     </message>
     <message>
-        <source>Q&apos;s mean μ</source>
-        <translation type="unfinished"></translation>
+        <source>&amp;Weight w</source>
+        <translation>&amp;Poids w</translation>
+    </message>
+    <message>
+        <source>Mea&amp;n μ₂</source>
+        <translation>Moyen&amp;ne μ₂</translation>
+    </message>
+    <message>
+        <source>S&amp;td dev σ₂</source>
+        <translation>Écart-t&amp;ype σ₂</translation>
+    </message>
+    <message>
+        <source>Q's mean μ</source>
+        <translation>Moyenne μ de Q</translation>
+    </message>
+    <message>
+        <source>Q me&amp;an μ</source>
+        <translation>Moye&amp;nne μ de Q</translation>
     </message>
     <message>
         <source>&amp;Q std dev σ</source>
-        <translation type="unfinished"></translation>
+        <translation>Écart-type σ de &amp;Q</translation>
     </message>
     <message>
-        <source>Q&apos;s standard deviation σ</source>
-        <translation type="unfinished"></translation>
+        <source>Q's standard deviation σ</source>
+        <translation>Écart-type σ de Q</translation>
     </message>
     <message>
         <source>Two-component mixture (&amp;bimodal Q)</source>
-        <translation type="unfinished"></translation>
+        <translation>Mélange à deux composantes (Q &amp;bimodale)</translation>
+    </message>
+    <message>
+        <source>Weight w</source>
+        <translation>Poids w</translation>
+    </message>
+    <message>
+        <source>Mean μ₂</source>
+        <translation>Moyenne μ₂</translation>
+    </message>
+    <message>
+        <source>Std dev σ₂</source>
+        <translation>Écart-type σ₂</translation>
     </message>
     <message>
         <source>
-a fit starts from Q&apos;s moment-matched Normal and makes Q a Normal.</source>
-        <translation type="unfinished"></translation>
+a fit starts from Q's moment-matched Normal and makes Q a Normal.</source>
+        <translation>
+un ajustement part de la loi normale de Q aux mêmes moments et fait de Q une loi normale.</translation>
     </message>
     <message>
         <source>Unit var&amp;iance (σ_Q = 1): the MSE link</source>
-        <translation type="unfinished"></translation>
+        <translation>Var&amp;iance unité (σ_Q = 1) : le lien avec la MSE</translation>
     </message>
     <message>
         <source>Fix σ_Q = 1. Then H(P,Q) = ½ log 2π + ½ (σ_P² + (μ_P − μ_Q)²):
 a constant plus half the squared error — the MSE loss is a cross-entropy.</source>
-        <translation type="unfinished"></translation>
+        <translation>On fixe σ_Q = 1. Alors H(P,Q) = ½ log 2π + ½ (σ_P² + (μ_P − μ_Q)²) :
+une constante plus la moitié de l'erreur quadratique ; la perte MSE est une entropie croisée.</translation>
     </message>
     <message>
         <source>Fit Q to P</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajuster Q à P</translation>
     </message>
     <message>
         <source>F&amp;orward: minimise D(P‖Q)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Direct : minimiser D(P‖Q)</translation>
     </message>
     <message>
-        <source>Move Q to the Gaussian closest to P in D(P‖Q): P&apos;s mean and variance
+        <source>Move Q to the Gaussian closest to P in D(P‖Q): P's mean and variance
 (moment matching — mean-covering: Q spreads over all of P).</source>
-        <translation type="unfinished"></translation>
+        <translation>Amener Q à la gaussienne la plus proche de P pour D(P‖Q) : la moyenne et la variance de P
+(égalisation des moments ; couvre la moyenne : Q s'étale sur toute P).</translation>
     </message>
     <message>
         <source>&amp;Reverse: minimise D(Q‖P)</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Inverse : minimiser D(Q‖P)</translation>
     </message>
     <message>
         <source>Move Q to the Gaussian closest to P in D(Q‖P), starting from the current Q
 (mode-seeking: Q settles on the peak of P nearest it).</source>
-        <translation type="unfinished"></translation>
+        <translation>Amener Q à la gaussienne la plus proche de P pour D(Q‖P), en partant du Q actuel
+(recherche de mode : Q se pose sur le pic de P le plus proche).</translation>
     </message>
     <message>
-        <source>Q&apos;s path is drawn dashed on the densities.</source>
-        <translation type="unfinished"></translation>
+        <source>Q's path is drawn dashed on the densities.</source>
+        <translation>Le chemin de Q est tracé en tirets sur les densités.</translation>
     </message>
     <message>
         <source>&amp;Presets</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Préréglages</translation>
     </message>
     <message>
         <source>Set P and Q to a named scene</source>
-        <translation type="unfinished"></translation>
+        <translation>Donner à P et Q une scène nommée</translation>
     </message>
     <message>
         <source>Controls of P and Q (scrollable panel)</source>
-        <translation type="unfinished"></translation>
+        <translation>Réglages de P et Q (panneau défilant)</translation>
     </message>
     <message>
         <source>Which is larger, D(P‖Q) or D(Q‖P)?&lt;br&gt;Is h(Q) negative? Where will a fit put Q?&lt;br&gt;&lt;small&gt;(the integrands are hidden)&lt;/small&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>Laquelle est la plus grande, D(P‖Q) ou D(Q‖P) ?&lt;br&gt;h(Q) est-elle négative ? Où un ajustement placera-t-il Q ?&lt;br&gt;&lt;small&gt;(les intégrandes sont masquées)&lt;/small&gt;</translation>
     </message>
     <message>
         <source>Differential measures</source>
-        <translation type="unfinished"></translation>
+        <translation>Mesures différentielles</translation>
     </message>
     <message>
         <source>Cross-entropy = entropy + KL divergence, for densities too</source>
-        <translation type="unfinished"></translation>
+        <translation>Entropie croisée = entropie + divergence de KL, pour les densités aussi</translation>
     </message>
     <message>
         <source>Continuous P and Q: h and H are &lt;i&gt;differential&lt;/i&gt; and can be negative; D stays ≥ 0.</source>
-        <translation type="unfinished"></translation>
+        <translation>P et Q continues : h et H sont &lt;i&gt;différentielles&lt;/i&gt; et peuvent être négatives ; D reste ≥ 0.</translation>
     </message>
     <message>
         <source>The MSE link  (σ_Q = 1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Le lien avec la MSE  (σ_Q = 1)</translation>
     </message>
     <message>
         <source>H(P,Q) with σ_Q = 1: ½ log 2π + ½ (σ_P² + (μ_P − μ_Q)²)</source>
-        <translation type="unfinished"></translation>
+        <translation>H(P,Q) avec σ_Q = 1 : ½ log 2π + ½ (σ_P² + (μ_P − μ_Q)²)</translation>
     </message>
     <message>
         <source>grey: ½ log 2π   green: ½ σ_P²   purple: ½ (μ_P − μ_Q)², the squared error</source>
-        <translation type="unfinished"></translation>
+        <translation>gris : ½ log 2π   vert : ½ σ_P²   violet : ½ (μ_P − μ_Q)², l'erreur quadratique</translation>
     </message>
     <message>
         <source>Measures (scrollable panel)</source>
-        <translation type="unfinished"></translation>
+        <translation>Mesures (panneau défilant)</translation>
     </message>
     <message>
         <source>No α-fit: see the note above.</source>
-        <translation type="unfinished"></translation>
+        <translation>Pas d'ajustement α : voir la note ci-dessus.</translation>
+    </message>
+    <message>
+        <source>No fit: {0}</source>
+        <translation>Pas d'ajustement : {0}</translation>
     </message>
     <message>
         <source>{done}&lt;br&gt;Q is already there.</source>
-        <translation type="unfinished"></translation>
+        <translation>{done}&lt;br&gt;Q y est déjà.</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Densities&lt;/b&gt;&amp;nbsp; &lt;span style=&apos;color:{pc}&apos;&gt;■ P = {0}&lt;/span&gt;&amp;nbsp;&amp;nbsp; &lt;span style=&apos;color:{qc}&apos;&gt;■ Q = {1}&lt;/span&gt;</source>
-        <translation type="unfinished"></translation>
+        <source>&lt;b&gt;Densities&lt;/b&gt;&amp;nbsp; &lt;span style='color:{pc}'&gt;■ P = {0}&lt;/span&gt;&amp;nbsp;&amp;nbsp; &lt;span style='color:{qc}'&gt;■ Q = {1}&lt;/span&gt;</source>
+        <translation>&lt;b&gt;Densités&lt;/b&gt;&amp;nbsp; &lt;span style='color:{pc}'&gt;■ P = {0}&lt;/span&gt;&amp;nbsp;&amp;nbsp; &lt;span style='color:{qc}'&gt;■ Q = {1}&lt;/span&gt;</translation>
     </message>
     <message>
-        <source>&lt;b&gt;KL integrands&lt;/b&gt; (signed area; hatched parts count negative)&amp;nbsp; &lt;span style=&apos;color:{pc}&apos;&gt;■ ∫ p·log(p/q) dx = D(P‖Q) = {0} {unit}&lt;/span&gt;&amp;nbsp;&amp;nbsp; &lt;span style=&apos;color:{qc}&apos;&gt;■ ∫ q·log(q/p) dx = D(Q‖P) = {1} {unit}&lt;/span&gt;</source>
-        <translation type="unfinished"></translation>
+        <source>&lt;b&gt;KL integrands&lt;/b&gt; (signed area; hatched parts count negative)&amp;nbsp; &lt;span style='color:{pc}'&gt;■ ∫ p·log(p/q) dx = D(P‖Q) = {0} {unit}&lt;/span&gt;&amp;nbsp;&amp;nbsp; &lt;span style='color:{qc}'&gt;■ ∫ q·log(q/p) dx = D(Q‖P) = {1} {unit}&lt;/span&gt;</source>
+        <translation>&lt;b&gt;Intégrandes de la KL&lt;/b&gt; (aire signée ; les parties hachurées comptent négativement)&amp;nbsp; &lt;span style='color:{pc}'&gt;■ ∫ p·log(p/q) dx = D(P‖Q) = {0} {unit}&lt;/span&gt;&amp;nbsp;&amp;nbsp; &lt;span style='color:{qc}'&gt;■ ∫ q·log(q/p) dx = D(Q‖P) = {1} {unit}&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>mean and variance of P</source>
+        <translation>la moyenne et la variance de P</translation>
+    </message>
+    <message>
+        <source>P's mean and variance</source>
+        <translation>la moyenne et la variance de P</translation>
+    </message>
+    <message>
+        <source>H(P,Q) = ½&amp;nbsp;log&amp;nbsp;2π + ½&amp;nbsp;σ_P² + &lt;span style='color:%s'&gt;&lt;b&gt;½&amp;nbsp;(μ_P&amp;nbsp;−&amp;nbsp;μ_Q)²&lt;/b&gt;&lt;/span&gt;&lt;br&gt;= %s + %s + &lt;span style='color:%s'&gt;&lt;b&gt;%s&lt;/b&gt;&lt;/span&gt; %s&lt;br&gt;&lt;small&gt;μ_P = %s, σ_P² = %s: %s; the last term is half the squared error.&lt;/small&gt;</source>
+        <translation>H(P,Q) = ½&amp;nbsp;log&amp;nbsp;2π + ½&amp;nbsp;σ_P² + &lt;span style='color:%s'&gt;&lt;b&gt;½&amp;nbsp;(μ_P&amp;nbsp;−&amp;nbsp;μ_Q)²&lt;/b&gt;&lt;/span&gt;&lt;br&gt;= %s + %s + &lt;span style='color:%s'&gt;&lt;b&gt;%s&lt;/b&gt;&lt;/span&gt; %s&lt;br&gt;&lt;small&gt;μ_P = %s, σ_P² = %s : %s ; le dernier terme est la moitié de l'erreur quadratique.&lt;/small&gt;</translation>
     </message>
     <message>
         <source>error μ_P − μ_Q = {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>erreur μ_P − μ_Q = {0}</translation>
     </message>
 </context>
 <context>
     <name>pages.discrete</name>
     <message>
+        <source>{den}({names}) = 0 where {num}({names}) &gt; 0</source>
+        <translation>{den}({names}) = 0 là où {num}({names}) &gt; 0</translation>
+    </message>
+    <message>
         <source>Discrete controls</source>
-        <translation type="unfinished"></translation>
+        <translation>Réglages discrets</translation>
     </message>
     <message>
         <source>Cate&amp;gories</source>
-        <translation type="unfinished"></translation>
+        <translation>Caté&amp;gories</translation>
     </message>
     <message>
         <source>Number of categories (2 to 100)</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre de catégories (2 à 100)</translation>
     </message>
     <message>
         <source>Preset &amp;P</source>
-        <translation type="unfinished"></translation>
+        <translation>Préréglage &amp;P</translation>
     </message>
     <message>
         <source>Preset &amp;Q</source>
-        <translation type="unfinished"></translation>
+        <translation>Préréglage &amp;Q</translation>
     </message>
     <message>
         <source>Support &amp;mismatch</source>
-        <translation type="unfinished"></translation>
+        <translation>Support &amp;incompatible</translation>
     </message>
     <message>
         <source>Q is zero where P is not: D(P‖Q) becomes infinite</source>
-        <translation type="unfinished"></translation>
+        <translation>Q est nulle là où P ne l'est pas : D(P‖Q) devient infinie</translation>
     </message>
     <message>
         <source>S&amp;wap P ⇄ Q</source>
-        <translation type="unfinished"></translation>
+        <translation>É&amp;changer P ⇄ Q</translation>
     </message>
     <message>
         <source>Exchange P and Q</source>
-        <translation type="unfinished"></translation>
+        <translation>Échanger P et Q</translation>
     </message>
     <message>
         <source>Cop&amp;y P → Q</source>
-        <translation type="unfinished"></translation>
+        <translation>Cop&amp;ier P → Q</translation>
     </message>
     <message>
         <source>Make Q equal to P</source>
-        <translation type="unfinished"></translation>
+        <translation>Rendre Q égale à P</translation>
     </message>
     <message>
         <source>&amp;Reset</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Réinitialiser</translation>
     </message>
     <message>
         <source>Back to the starting scene</source>
-        <translation type="unfinished"></translation>
+        <translation>Retour à la scène de départ</translation>
     </message>
     <message>
         <source>Edit &amp;labels…</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifier les é&amp;tiquettes…</translation>
     </message>
     <message>
         <source>Rename the categories</source>
-        <translation type="unfinished"></translation>
+        <translation>Renommer les catégories</translation>
     </message>
     <message>
         <source>&amp;Overlay</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Superposer</translation>
     </message>
     <message>
         <source>Draw P and Q side by side on one chart</source>
-        <translation type="unfinished"></translation>
+        <translation>Dessiner P et Q côte à côte sur un seul graphique</translation>
     </message>
     <message>
         <source>&lt;b&gt;Measures&lt;/b&gt; (hover a value for its formula)</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;Mesures&lt;/b&gt; (survolez une valeur pour voir sa formule)</translation>
     </message>
     <message>
         <source>Which is larger, D(P‖Q) or D(Q‖P)?&lt;br&gt;Is H(P,Q) above H(P)?</source>
-        <translation type="unfinished"></translation>
+        <translation>Laquelle est la plus grande, D(P‖Q) ou D(Q‖P) ?&lt;br&gt;H(P,Q) est-elle au-dessus de H(P) ?</translation>
     </message>
     <message>
         <source>P (blue) and Q (orange)</source>
-        <translation type="unfinished"></translation>
+        <translation>P (en bleu) et Q (en orange)</translation>
     </message>
     <message>
         <source>Set {0} to a named shape</source>
-        <translation type="unfinished"></translation>
+        <translation>Donner à {0} une forme nommée</translation>
     </message>
     <message>
         <source>Category labels</source>
-        <translation type="unfinished"></translation>
+        <translation>Étiquettes des catégories</translation>
     </message>
     <message>
         <source>{0} labels, separated by commas:</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} étiquettes, séparées par des virgules :</translation>
     </message>
     <message>
         <source>Labels not changed</source>
-        <translation type="unfinished"></translation>
+        <translation>Étiquettes inchangées</translation>
     </message>
     <message>
         <source>The labels were not changed: {exc}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les étiquettes n'ont pas été changées : {exc}.</translation>
     </message>
 </context>
 <context>
     <name>pages.joint</name>
     <message>
         <source>Drag a cell (or a marginal) up or down; arrow keys move, + and − (Page Up/Down: five times as much) change the selected value, typing a number sets it. Double-click a label to rename it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Faites glisser une case (ou une marginale) vers le haut ou le bas ; les flèches déplacent la sélection, + et − (Page préc./suiv. : cinq fois plus) changent la valeur choisie, taper un nombre la fixe. Double-cliquez sur une étiquette pour la renommer.</translation>
     </message>
     <message>
         <source>H(X,Y) = H(X|Y) + I(X;Y) + H(Y|X), on one scale; H(X) is the left two parts, H(Y) the right two.</source>
-        <translation type="unfinished"></translation>
+        <translation>H(X,Y) = H(X|Y) + I(X;Y) + H(Y|X), sur une même échelle ; H(X) correspond aux deux parties de gauche, H(Y) aux deux de droite.</translation>
     </message>
     <message>
         <source>H(X,Y) = 0: one outcome is certain, there is nothing to split</source>
-        <translation type="unfinished"></translation>
+        <translation>H(X,Y) = 0 : une issue est certaine, il n'y a rien à partager</translation>
     </message>
     <message>
         <source>P(X)P(Y): the product of the marginals, what the joint would be if X and Y were independent.</source>
-        <translation type="unfinished"></translation>
+        <translation>P(X)P(Y) : le produit des marginales, ce que serait la loi jointe si X et Y étaient indépendantes.</translation>
     </message>
     <message>
         <source>P(x,y) log(P(x,y) / P(x)P(y)): purple where the joint is above the product, vermillion where below; they sum to I(X;Y).</source>
-        <translation type="unfinished"></translation>
+        <translation>P(x,y) log(P(x,y) / P(x)P(y)) : violet là où la loi jointe dépasse le produit, vermillon là où elle est en dessous ; leur somme vaut I(X;Y).</translation>
     </message>
     <message>
         <source>Custom</source>
-        <translation type="unfinished"></translation>
+        <translation>Personnalisé</translation>
     </message>
     <message>
         <source>The crossover probability ε of the binary symmetric channel: I(X;Y) = 1 − h(ε) bits</source>
-        <translation type="unfinished"></translation>
+        <translation>La probabilité d'inversion ε du canal binaire symétrique : I(X;Y) = 1 − h(ε) bits</translation>
     </message>
     <message>
-        <source>ε, the binary symmetric channel&apos;s crossover probability: P(Y ≠ X) with X uniform, so I(X;Y) = 1 − h(ε) bits</source>
-        <translation type="unfinished"></translation>
+        <source>ε, the binary symmetric channel's crossover probability: P(Y ≠ X) with X uniform, so I(X;Y) = 1 − h(ε) bits</source>
+        <translation>ε, la probabilité d'inversion du canal binaire symétrique : P(Y ≠ X) avec X uniforme, donc I(X;Y) = 1 − h(ε) bits</translation>
     </message>
     <message>
-        <source>Number of {what}</source>
-        <translation type="unfinished"></translation>
+        <source>Number of rows (outcomes of X)</source>
+        <translation>Nombre de lignes (issues de X)</translation>
+    </message>
+    <message>
+        <source>Number of columns (outcomes of Y)</source>
+        <translation>Nombre de colonnes (issues de Y)</translation>
+    </message>
+    <message>
+        <source>Set P({row}, {col})</source>
+        <translation>Fixer P({row}, {col})</translation>
+    </message>
+    <message>
+        <source>Set P(X = {row})</source>
+        <translation>Fixer P(X = {row})</translation>
+    </message>
+    <message>
+        <source>Set P(Y = {col})</source>
+        <translation>Fixer P(Y = {col})</translation>
+    </message>
+    <message>
+        <source>Rename row {0}</source>
+        <translation>Renommer la ligne {0}</translation>
+    </message>
+    <message>
+        <source>Rename column {0}</source>
+        <translation>Renommer la colonne {0}</translation>
     </message>
     <message>
         <source>Preset</source>
-        <translation type="unfinished"></translation>
+        <translation>Préréglage</translation>
     </message>
     <message>
         <source>Rows</source>
-        <translation type="unfinished"></translation>
+        <translation>Lignes</translation>
     </message>
     <message>
         <source>Columns</source>
-        <translation type="unfinished"></translation>
+        <translation>Colonnes</translation>
+    </message>
+    <message>
+        <source>P(X,Y) — drag a cell or a marginal</source>
+        <translation>P(X,Y) : faites glisser une case ou une marginale</translation>
+    </message>
+    <message>
+        <source>Terms of I(X;Y)</source>
+        <translation>Termes de I(X;Y)</translation>
     </message>
     <message>
         <source>Note on the joint table</source>
-        <translation type="unfinished"></translation>
+        <translation>Note sur le tableau de la loi jointe</translation>
     </message>
     <message>
         <source>Information diagram: H(X,Y) = H(X|Y) + I(X;Y) + H(Y|X)</source>
-        <translation type="unfinished"></translation>
+        <translation>Diagramme d'information : H(X,Y) = H(X|Y) + I(X;Y) + H(Y|X)</translation>
     </message>
     <message>
         <source>Joint distribution</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Rename {0} {1}</source>
-        <translation type="unfinished"></translation>
+        <translation>Loi jointe</translation>
     </message>
     <message>
         <source>Resize to {rows} × {cols}</source>
-        <translation type="unfinished"></translation>
+        <translation>Redimensionner en {rows} × {cols}</translation>
+    </message>
+    <message>
+        <source>Preset: {name}</source>
+        <translation>Préréglage : {name}</translation>
     </message>
     <message>
         <source>Crossover ε</source>
-        <translation type="unfinished"></translation>
+        <translation>Probabilité d'inversion ε</translation>
     </message>
 </context>
 <context>
     <name>pages.losses</name>
     <message>
         <source>Bernoulli: binary cross-entropy</source>
-        <translation type="unfinished"></translation>
+        <translation>Bernoulli : entropie croisée binaire</translation>
     </message>
     <message>
         <source>Categorical: softmax cross-entropy</source>
-        <translation type="unfinished"></translation>
+        <translation>Catégorielle : entropie croisée softmax</translation>
     </message>
     <message>
         <source>Normal: squared error</source>
-        <translation type="unfinished"></translation>
+        <translation>Normale : erreur quadratique</translation>
     </message>
     <message>
         <source>Losses: drag</source>
-        <translation type="unfinished"></translation>
+        <translation>Pertes : glisser</translation>
     </message>
 </context>
 <context>
     <name>pages.losses_bernoulli</name>
     <message>
         <source>The target: probability of class 1 (0 or 1 is a hard label, between is a soft label)</source>
-        <translation type="unfinished"></translation>
+        <translation>La cible : probabilité de la classe 1 (0 ou 1 : étiquette dure ; entre les deux : étiquette souple)</translation>
     </message>
     <message>
         <source>Hard label y = 0</source>
-        <translation type="unfinished"></translation>
+        <translation>Étiquette dure y = 0</translation>
     </message>
     <message>
         <source>Hard label y = 1</source>
-        <translation type="unfinished"></translation>
+        <translation>Étiquette dure y = 1</translation>
     </message>
     <message>
-        <source>The model&apos;s logit z; its prediction is f = σ(z) = 1 / (1 + e^−z)</source>
-        <translation type="unfinished"></translation>
+        <source>The model's logit z; its prediction is f = σ(z) = 1 / (1 + e^−z)</source>
+        <translation>Le logit z du modèle ; sa prédiction est f = σ(z) = 1 / (1 + e^−z)</translation>
     </message>
     <message>
-        <source>The model&apos;s probability of class 1:  f = σ(z) = 1 / (1 + e^(−z))</source>
-        <translation type="unfinished"></translation>
+        <source>The model's probability of class 1:  f = σ(z) = 1 / (1 + e^(−z))</source>
+        <translation>La probabilité de la classe 1 selon le modèle :  f = σ(z) = 1 / (1 + e^(−z))</translation>
     </message>
     <message>
         <source>Target y</source>
-        <translation type="unfinished"></translation>
+        <translation>Cible y</translation>
     </message>
     <message>
         <source>Logit z</source>
-        <translation type="unfinished"></translation>
+        <translation>Logit z</translation>
     </message>
     <message>
         <source>BCE over the prediction f, for this target y</source>
-        <translation type="unfinished"></translation>
+        <translation>BCE selon la prédiction f, pour cette cible y</translation>
     </message>
     <message>
         <source>prediction f = σ(z)</source>
-        <translation type="unfinished"></translation>
+        <translation>prédiction f = σ(z)</translation>
     </message>
     <message>
         <source>{0} BCE(y, f) &amp;nbsp; {1} H(Bern(y)): the floor, reached at f = y &amp;nbsp; {2} D(Bern(y) ‖ Bern(f)): the height above it &amp;nbsp; {3} f&amp;nbsp;=&amp;nbsp;y &amp;nbsp; {4} the prediction (drag it)</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} BCE(y, f) &amp;nbsp; {1} H(Bern(y)) : le plancher, atteint en f = y &amp;nbsp; {2} D(Bern(y) ‖ Bern(f)) : la hauteur au-dessus &amp;nbsp; {3} f&amp;nbsp;=&amp;nbsp;y &amp;nbsp; {4} la prédiction (faites-la glisser)</translation>
     </message>
     <message>
         <source>Binary cross-entropy</source>
-        <translation type="unfinished"></translation>
+        <translation>Entropie croisée binaire</translation>
     </message>
     <message>
         <source>Worked out (log is the natural logarithm)</source>
-        <translation type="unfinished"></translation>
+        <translation>Calcul détaillé (log est le logarithme népérien)</translation>
     </message>
     <message>
         <source>loss ({unit})</source>
-        <translation type="unfinished"></translation>
+        <translation>perte ({unit})</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;A hard label&lt;/b&gt; (y = {y}) has no uncertainty: H(Bern(y)) = 0, so the binary cross-entropy &lt;i&gt;is&lt;/i&gt; the KL divergence: BCE = D(Bern(y) ‖ Bern(f)) = {kl}.</source>
+        <translation>&lt;b&gt;Une étiquette dure&lt;/b&gt; (y = {y}) n'a aucune incertitude : H(Bern(y)) = 0, donc l'entropie croisée binaire &lt;i&gt;est&lt;/i&gt; la divergence de KL : BCE = D(Bern(y) ‖ Bern(f)) = {kl}.</translation>
+    </message>
+    <message>
+        <source>A soft label keeps some uncertainty: H(Bern(y)) &amp;gt; 0 is a floor no prediction can go below, reached at f = y. Training can only remove the KL part.</source>
+        <translation>Une étiquette souple garde de l'incertitude : H(Bern(y)) &amp;gt; 0 est un plancher sous lequel aucune prédiction ne peut descendre, atteint en f = y. L'entraînement ne peut supprimer que la partie KL.</translation>
     </message>
 </context>
 <context>
     <name>pages.losses_categorical</name>
     <message>
         <source>Number of classes (2 to 10); two classes is the Bernoulli case</source>
-        <translation type="unfinished"></translation>
+        <translation>Nombre de classes (2 à 10) ; deux classes, c'est le cas Bernoulli</translation>
     </message>
     <message>
         <source>One-hot: click a class</source>
-        <translation type="unfinished"></translation>
+        <translation>One-hot : cliquez sur une classe</translation>
     </message>
     <message>
         <source>Soft: drag the target bars</source>
-        <translation type="unfinished"></translation>
+        <translation>Souple : faites glisser les barres de la cible</translation>
     </message>
     <message>
         <source>Label smoothing 0.1</source>
-        <translation type="unfinished"></translation>
+        <translation>Lissage des étiquettes 0,1</translation>
     </message>
     <message>
         <source>0.9 on the labelled class, 0.1 spread evenly over all classes</source>
-        <translation type="unfinished"></translation>
+        <translation>0,9 sur la classe étiquetée, 0,1 réparti également sur toutes les classes</translation>
     </message>
     <message>
         <source>Type the logits, separated by commas (the class count follows), then Enter</source>
-        <translation type="unfinished"></translation>
+        <translation>Tapez les logits, séparés par des virgules (le nombre de classes suit), puis Entrée</translation>
     </message>
     <message>
         <source>Gap {EXTREME:g}</source>
-        <translation type="unfinished"></translation>
+        <translation>Écart {EXTREME:g}</translation>
     </message>
     <message>
         <source>Logits (0, {EXTREME:g}, 0, …): f₀ underflows to 0, yet the loss stays exact because it is computed with logsumexp</source>
-        <translation type="unfinished"></translation>
+        <translation>Logits (0, {EXTREME:g}, 0, …) : f₀ tombe à 0 par soupassement, mais la perte reste exacte car elle est calculée avec logsumexp</translation>
     </message>
     <message>
         <source>Classes</source>
-        <translation type="unfinished"></translation>
+        <translation>Classes</translation>
     </message>
     <message>
         <source>Target</source>
-        <translation type="unfinished"></translation>
+        <translation>Cible</translation>
     </message>
     <message>
         <source>Logits</source>
-        <translation type="unfinished"></translation>
+        <translation>Logits</translation>
     </message>
     <message>
         <source>Logits z (drag a bar: any real value)</source>
-        <translation type="unfinished"></translation>
+        <translation>Logits z (faites glisser une barre : toute valeur réelle)</translation>
     </message>
     <message>
         <source>Target y (blue) and softmax f (orange)</source>
-        <translation type="unfinished"></translation>
+        <translation>Cible y (en bleu) et softmax f (en orange)</translation>
     </message>
     <message>
         <source>softmax: f&lt;sub&gt;i&lt;/sub&gt; = e&lt;sup&gt;z&lt;sub&gt;i&lt;/sub&gt;&lt;/sup&gt; / Σ&lt;sub&gt;j&lt;/sub&gt; e&lt;sup&gt;z&lt;sub&gt;j&lt;/sub&gt;&lt;/sup&gt; &amp;nbsp;↓</source>
-        <translation type="unfinished"></translation>
+        <translation>softmax : f&lt;sub&gt;i&lt;/sub&gt; = e&lt;sup&gt;z&lt;sub&gt;i&lt;/sub&gt;&lt;/sup&gt; / Σ&lt;sub&gt;j&lt;/sub&gt; e&lt;sup&gt;z&lt;sub&gt;j&lt;/sub&gt;&lt;/sup&gt; &amp;nbsp;↓</translation>
     </message>
     <message>
         <source>Categorical cross-entropy</source>
-        <translation type="unfinished"></translation>
+        <translation>Entropie croisée catégorielle</translation>
     </message>
     <message>
         <source>Two classes: the Bernoulli case</source>
-        <translation type="unfinished"></translation>
+        <translation>Deux classes : le cas Bernoulli</translation>
     </message>
     <message>
         <source>With two classes, softmax cross-entropy = binary cross-entropy with f = σ(z₁ − z₀):  logsumexp(z) − Σ yᵢ zᵢ = −[y log f + (1−y) log(1−f)]</source>
-        <translation type="unfinished"></translation>
+        <translation>Avec deux classes, entropie croisée softmax = entropie croisée binaire avec f = σ(z₁ − z₀) :  logsumexp(z) − Σ yᵢ zᵢ = −[y log f + (1−y) log(1−f)]</translation>
     </message>
     <message>
         <source>Show in the Bernoulli panel</source>
-        <translation type="unfinished"></translation>
+        <translation>Montrer dans le panneau Bernoulli</translation>
     </message>
     <message>
         <source>Set the Bernoulli panel to y = y₁ and z = z₁ − z₀</source>
-        <translation type="unfinished"></translation>
+        <translation>Mettre le panneau Bernoulli à y = y₁ et z = z₁ − z₀</translation>
     </message>
     <message>
         <source>A batch of data pairs (File › Import data…)</source>
-        <translation type="unfinished"></translation>
+        <translation>Un lot de paires de données (Fichier › Importer des données…)</translation>
     </message>
     <message>
         <source>Worked out (log is the natural logarithm)</source>
-        <translation type="unfinished"></translation>
+        <translation>Calcul détaillé (log est le logarithme népérien)</translation>
     </message>
     <message>
         <source>Logits not changed: {exc}.</source>
-        <translation type="unfinished"></translation>
+        <translation>Logits inchangés : {exc}.</translation>
+    </message>
+    <message>
+        <source>One-hot on class {k}: </source>
+        <translation>One-hot sur la classe {k} : </translation>
+    </message>
+    <message>
+        <source>Some f&lt;sub&gt;i&lt;/sub&gt; underflow to 0 in floating point, yet every number here is exact: log f&lt;sub&gt;i&lt;/sub&gt; = z&lt;sub&gt;i&lt;/sub&gt; − logsumexp(z) never forms f&lt;sub&gt;i&lt;/sub&gt;, and logsumexp(z) = m + log Σ&lt;sub&gt;j&lt;/sub&gt; e&lt;sup&gt;z&lt;sub&gt;j&lt;/sub&gt; − m&lt;/sup&gt; with m = max z.</source>
+        <translation>Certains f&lt;sub&gt;i&lt;/sub&gt; tombent à 0 en virgule flottante, mais chaque nombre ici est exact : log f&lt;sub&gt;i&lt;/sub&gt; = z&lt;sub&gt;i&lt;/sub&gt; − logsumexp(z) ne forme jamais f&lt;sub&gt;i&lt;/sub&gt;, et logsumexp(z) = m + log Σ&lt;sub&gt;j&lt;/sub&gt; e&lt;sup&gt;z&lt;sub&gt;j&lt;/sub&gt; − m&lt;/sup&gt; avec m = max z.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;A one-hot target&lt;/b&gt; has H(y) = 0, so the cross-entropy &lt;i&gt;is&lt;/i&gt; the KL divergence: D(y ‖ f) = {kl}.</source>
+        <translation>&lt;b&gt;Une cible one-hot&lt;/b&gt; a H(y) = 0, donc l'entropie croisée &lt;i&gt;est&lt;/i&gt; la divergence de KL : D(y ‖ f) = {kl}.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;A soft target&lt;/b&gt; has H(y) &amp;gt; 0: the least loss, approached as softmax(z) approaches y. Only the KL part can be trained away.</source>
+        <translation>&lt;b&gt;Une cible souple&lt;/b&gt; a H(y) &amp;gt; 0 : la plus petite perte, approchée quand softmax(z) s'approche de y. Seule la partie KL peut être éliminée par l'entraînement.</translation>
+    </message>
+    <message>
+        <source>{f}: the Bernoulli panel's BCE with y = y&lt;sub&gt;1&lt;/sub&gt; = {y1} is the same {bce} nats.</source>
+        <translation>{f} : la BCE du panneau Bernoulli avec y = y&lt;sub&gt;1&lt;/sub&gt; = {y1} vaut les mêmes {bce} nats.</translation>
     </message>
 </context>
 <context>
     <name>pages.losses_common</name>
     <message>
-        <source>0.00000 hartleys</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Measures and formulas (scrollable panel)</source>
-        <translation type="unfinished"></translation>
+        <translation>Mesures et formules (panneau défilant)</translation>
     </message>
 </context>
 <context>
     <name>pages.losses_normal</name>
     <message>
         <source>The observed target y</source>
-        <translation type="unfinished"></translation>
+        <translation>La cible observée y</translation>
     </message>
     <message>
-        <source>The model&apos;s prediction f (the mean of N(f, σ²))</source>
-        <translation type="unfinished"></translation>
+        <source>The model's prediction f (the mean of N(f, σ²))</source>
+        <translation>La prédiction f du modèle (la moyenne de N(f, σ²))</translation>
     </message>
     <message>
         <source>free σ</source>
-        <translation type="unfinished"></translation>
+        <translation>σ libre</translation>
     </message>
     <message>
         <source>Unticked, σ is fixed at 1: then −log N is ½ log 2π + ½ (y − f)²</source>
-        <translation type="unfinished"></translation>
+        <translation>Décoché, σ est fixé à 1 : alors −log N vaut ½ log 2π + ½ (y − f)²</translation>
     </message>
     <message>
-        <source>The model&apos;s standard deviation σ</source>
-        <translation type="unfinished"></translation>
+        <source>The model's standard deviation σ</source>
+        <translation>L'écart-type σ du modèle</translation>
+    </message>
+    <message>
+        <source>Target y</source>
+        <translation>Cible y</translation>
+    </message>
+    <message>
+        <source>Prediction f</source>
+        <translation>Prédiction f</translation>
     </message>
     <message>
         <source>−log N(y; f, σ²) over f</source>
-        <translation type="unfinished"></translation>
+        <translation>−log N(y; f, σ²) selon f</translation>
     </message>
     <message>
         <source>prediction f</source>
-        <translation type="unfinished"></translation>
+        <translation>prédiction f</translation>
     </message>
     <message>
         <source>{0} −log N(y; f, σ²) &amp;nbsp; {1} ½ log(2πσ²) &amp;nbsp; {2} (y − f)²/(2σ²) &amp;nbsp; {3} f&amp;nbsp;=&amp;nbsp;y</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} −log N(y; f, σ²) &amp;nbsp; {1} ½ log(2πσ²) &amp;nbsp; {2} (y − f)²/(2σ²) &amp;nbsp; {3} f&amp;nbsp;=&amp;nbsp;y</translation>
     </message>
     <message>
         <source>Data and the fitted line</source>
-        <translation type="unfinished"></translation>
+        <translation>Données et droite ajustée</translation>
     </message>
     <message>
         <source>Reset data</source>
-        <translation type="unfinished"></translation>
+        <translation>Réinitialiser les données</translation>
     </message>
     <message>
         <source>Back to the starting seven points</source>
-        <translation type="unfinished"></translation>
+        <translation>Retour aux sept points de départ</translation>
     </message>
     <message>
         <source>Data: drag a point · double-click to add one · right-click one to remove it</source>
-        <translation type="unfinished"></translation>
+        <translation>Données : faites glisser un point · double-cliquez pour en ajouter un · clic droit sur un point pour le retirer</translation>
     </message>
     <message>
         <source>slope a (with its best b)</source>
-        <translation type="unfinished"></translation>
+        <translation>pente a (avec son meilleur b)</translation>
     </message>
     <message>
         <source>The data set and its line</source>
-        <translation type="unfinished"></translation>
+        <translation>Le jeu de données et sa droite</translation>
     </message>
     <message>
         <source>Worked out (log is the natural logarithm)</source>
-        <translation type="unfinished"></translation>
+        <translation>Calcul détaillé (log est le logarithme népérien)</translation>
     </message>
     <message>
         <source>loss ({unit})</source>
-        <translation type="unfinished"></translation>
+        <translation>perte ({unit})</translation>
+    </message>
+    <message>
+        <source>(The ½ on the squared error is the 1/(2σ²) of the density with σ = 1.)</source>
+        <translation>(Le ½ devant l'erreur quadratique est le 1/(2σ²) de la densité avec σ = 1.)</translation>
+    </message>
+    <message>
+        <source>The part that moves with f, (y − f)²/(2σ²), is also {kl}.</source>
+        <translation>La partie qui varie avec f, (y − f)²/(2σ²), est aussi {kl}.</translation>
     </message>
     <message>
         <source>{0} mean −log N &amp;nbsp; {1} ½ MSE &amp;nbsp; {2} fitted slope</source>
-        <translation type="unfinished"></translation>
+        <translation>{0} moyenne de −log N &amp;nbsp; {1} ½ MSE &amp;nbsp; {2} pente ajustée</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;mean −log N&lt;/b&gt;</source>
+        <translation>&lt;b&gt;moyenne de −log N&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>(n = {n}.) The constant does not depend on the line, so the line with the least MSE is the line with the least cross-entropy: over the slope, both curves bottom out together.</source>
+        <translation>(n = {n}.) La constante ne dépend pas de la droite : la droite de plus petite MSE est donc celle de plus petite entropie croisée. En fonction de la pente, les deux courbes atteignent leur minimum ensemble.</translation>
+    </message>
+    <message>
+        <source>(n = {n}.) Any fixed σ scales and shifts the MSE, so the best line is the same. The best σ for this line is √MSE = {best}.</source>
+        <translation>(n = {n}.) Tout σ fixé multiplie et décale la MSE : la meilleure droite est donc la même. Le meilleur σ pour cette droite est √MSE = {best}.</translation>
+    </message>
+    <message>
+        <source>All x are equal: every line through the mean fits as well; this one is flat.</source>
+        <translation>Tous les x sont égaux : toute droite passant par la moyenne convient aussi bien ; celle-ci est horizontale.</translation>
     </message>
 </context>
 <context>
     <name>preferences</name>
     <message>
         <source>Preferences</source>
-        <translation type="unfinished"></translation>
+        <translation>Préférences</translation>
     </message>
     <message>
         <source>New sessions start in this unit; choosing one shows this session in it too</source>
-        <translation type="unfinished"></translation>
+        <translation>Les nouvelles sessions démarrent dans cette unité ; en choisir une y affiche aussi cette session</translation>
     </message>
     <message>
         <source>Light or dark, or whatever the desktop uses (the same as View › Theme)</source>
-        <translation type="unfinished"></translation>
+        <translation>Clair ou sombre, ou ce qu'utilise le bureau (comme Affichage › Thème)</translation>
     </message>
     <message>
         <source>Significant digits of the readouts ({lo} to {hi})</source>
-        <translation type="unfinished"></translation>
+        <translation>Chiffres significatifs des valeurs affichées ({lo} à {hi})</translation>
     </message>
     <message>
         <source>How much larger the type is in presentation mode (F11), {lo:g}× to {hi:g}×</source>
-        <translation type="unfinished"></translation>
+        <translation>Combien les caractères sont plus grands en mode présentation (F11), de {lo:g}× à {hi:g}×</translation>
+    </message>
+    <message>
+        <source>The language of the menus, labels and lesson; the command line and exported figures stay in English</source>
+        <translation>La langue des menus, des libellés et de la leçon ; la ligne de commande et les figures exportées restent en anglais</translation>
+    </message>
+    <message>
+        <source>A new language applies at the next start of klviz.</source>
+        <translation>Une nouvelle langue s'applique au prochain démarrage de klviz.</translation>
+    </message>
+    <message>
+        <source>Default &amp;unit</source>
+        <translation>&amp;Unité par défaut</translation>
+    </message>
+    <message>
+        <source>&amp;Theme</source>
+        <translation>&amp;Thème</translation>
+    </message>
+    <message>
+        <source>&amp;Significant digits</source>
+        <translation>&amp;Chiffres significatifs</translation>
+    </message>
+    <message>
+        <source>&amp;Presentation scale</source>
+        <translation>Échelle de &amp;présentation</translation>
+    </message>
+    <message>
+        <source>&amp;Language</source>
+        <translation>&amp;Langue</translation>
     </message>
 </context>
 <context>
     <name>shortcuts</name>
     <message>
+        <source> or </source>
+        <translation> ou </translation>
+    </message>
+    <message>
         <source>Keyboard shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>Raccourcis clavier</translation>
     </message>
     <message>
         <source>Keys</source>
-        <translation type="unfinished"></translation>
+        <translation>Touches</translation>
     </message>
     <message>
         <source>Does</source>
-        <translation type="unfinished"></translation>
+        <translation>Effet</translation>
     </message>
 </context>
 <context>
     <name>widgets.batch_panel</name>
     <message>
-        <source>No batch: File › Import data… › the loss lab&apos;s batch (a CSV of logit rows and a target column).</source>
-        <translation type="unfinished"></translation>
+        <source>No batch: File › Import data… › the loss lab's batch (a CSV of logit rows and a target column).</source>
+        <translation>Aucun lot : Fichier › Importer des données… › le lot du labo des pertes (un CSV de lignes de logits et une colonne cible).</translation>
     </message>
     <message>
         <source>mean over the {n:,} data pair{0}: E over p̂_data of −log q(y | x) = {1} {2}</source>
-        <translation type="unfinished"></translation>
+        <translation>moyenne sur les {n:,} paire{0} de données : E sous p̂_data de −log q(y | x) = {1} {2}</translation>
     </message>
 </context>
 <context>
     <name>widgets.curves</name>
     <message>
+        <source>density</source>
+        <translation>densité</translation>
+    </message>
+    <message>
         <source>integrand ({unit})</source>
-        <translation type="unfinished"></translation>
+        <translation>intégrande ({unit})</translation>
     </message>
 </context>
 <context>
     <name>widgets.divergences_group</name>
     <message>
         <source>More divergences</source>
-        <translation type="unfinished"></translation>
+        <translation>Autres divergences</translation>
     </message>
     <message>
         <source>Total variation, Hellinger, Pearson χ² and Rényi divergences: tick to show them</source>
-        <translation type="unfinished"></translation>
+        <translation>Variation totale, Hellinger, χ² de Pearson et divergences de Rényi : cochez pour les afficher</translation>
     </message>
     <message>
         <source>Rényi &amp;α</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;α de Rényi</translation>
     </message>
     <message>
         <source>The order α of the Rényi divergences, on a log scale from 0.01 to 100; the middle tick is α = 1 (the KL divergence), the right end α = ∞</source>
-        <translation type="unfinished"></translation>
+        <translation>L'ordre α des divergences de Rényi, sur une échelle logarithmique de 0,01 à 100 ; la graduation du milieu est α = 1 (la divergence de KL), l'extrémité droite α = ∞</translation>
     </message>
     <message>
         <source>Type the order α: a number &gt; 0, or inf (∞); Enter to apply</source>
-        <translation type="unfinished"></translation>
+        <translation>Tapez l'ordre α : un nombre &gt; 0, ou inf (∞) ; Entrée pour appliquer</translation>
     </message>
     <message>
         <source>α on a log scale: 1 is the KL divergence, the right end ∞</source>
-        <translation type="unfinished"></translation>
+        <translation>α sur une échelle logarithmique : 1 donne la divergence de KL, l'extrémité droite ∞</translation>
     </message>
     <message>
         <source>{exc}; α stays {0}.</source>
-        <translation type="unfinished"></translation>
+        <translation>{exc} ; α reste {0}.</translation>
+    </message>
+    <message>
+        <source>TV, Hellinger and χ² are unitless; the Rényi divergences are in {unit}.</source>
+        <translation>TV, Hellinger et χ² sont sans unité ; les divergences de Rényi sont en {unit}.</translation>
     </message>
 </context>
 <context>
     <name>widgets.fit_q_to_p</name>
     <message>
         <source>Fit Q to P (gradient descent)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajuster Q à P (descente de gradient)</translation>
     </message>
     <message>
-        <source>Gradient descent on Q&apos;s logits, minimising H(P,Q) — and with it D(P‖Q).
+        <source>Gradient descent on Q's logits, minimising H(P,Q) — and with it D(P‖Q).
 Animated; the whole fit is one undo step.</source>
-        <translation type="unfinished"></translation>
+        <translation>Descente de gradient sur les logits de Q, qui minimise H(P,Q), et avec elle D(P‖Q).
+Animée ; tout l'ajustement forme une seule étape d'annulation.</translation>
+    </message>
+    <message>
+        <source>No fit: {0}</source>
+        <translation>Pas d'ajustement : {0}</translation>
+    </message>
+    <message>
+        <source>  Q is already P.</source>
+        <translation>  Q est déjà P.</translation>
     </message>
     <message>
         <source>{unit} per symbol</source>
-        <translation type="unfinished"></translation>
+        <translation>{unit} par symbole</translation>
     </message>
     <message>
         <source>Press Fit Q to P to start the descent from the current Q.</source>
-        <translation type="unfinished"></translation>
+        <translation>Appuyez sur Ajuster Q à P pour lancer la descente depuis le Q actuel.</translation>
     </message>
 </context>
 <context>
     <name>widgets.framework_note</name>
     <message>
         <source>The PyTorch, TensorFlow and JAX expressions for the current pair.</source>
-        <translation type="unfinished"></translation>
+        <translation>Les expressions PyTorch, TensorFlow et JAX de la paire actuelle.</translation>
     </message>
     <message>
         <source>Copy</source>
-        <translation type="unfinished"></translation>
+        <translation>Copier</translation>
     </message>
     <message>
         <source>Copy the note (plain text) to the clipboard</source>
-        <translation type="unfinished"></translation>
+        <translation>Copier la note (texte brut) dans le presse-papiers</translation>
     </message>
 </context>
 <context>
     <name>widgets.pointwise</name>
     <message>
         <source>p log(p/q)</source>
-        <translation type="unfinished"></translation>
+        <translation>p log(p/q)</translation>
     </message>
     <message>
         <source>q log(q/p)</source>
-        <translation type="unfinished"></translation>
+        <translation>q log(q/p)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Pointwise terms&lt;/b&gt; (a term can be negative; the sums cannot): </source>
+        <translation>&lt;b&gt;Termes ponctuels&lt;/b&gt; (un terme peut être négatif ; les sommes, non) : </translation>
     </message>
 </context>
 <context>
     <name>widgets.readouts</name>
     <message>
-        <source>−0.00000e−100 hartleys</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Copy {0}</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Copier {0}</translation>
     </message>
     <message>
         <source>Copy &amp;all values</source>
-        <translation type="unfinished"></translation>
+        <translation>Copier &amp;toutes les valeurs</translation>
     </message>
     <message>
         <source>Copy as &amp;LaTeX</source>
-        <translation type="unfinished"></translation>
+        <translation>Copier en &amp;LaTeX</translation>
     </message>
     <message>
         <source>Copy these values as a LaTeX formula (needs amsmath)</source>
-        <translation type="unfinished"></translation>
+        <translation>Copier ces valeurs sous forme de formule LaTeX (nécessite amsmath)</translation>
     </message>
 </context>
 <context>
     <name>widgets.value_label</name>
     <message>
-        <source>&lt;div style=&apos;font-size:{size_pt}pt&apos;&gt;{questions_html}&lt;/div&gt;&lt;p&gt;Predict, then press &lt;b&gt;Space&lt;/b&gt; to reveal.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <source>&lt;div style='font-size:{size_pt}pt'&gt;{questions_html}&lt;/div&gt;&lt;p&gt;Predict, then press &lt;b&gt;Space&lt;/b&gt; to reveal.&lt;/p&gt;</source>
+        <translation>&lt;div style='font-size:{size_pt}pt'&gt;{questions_html}&lt;/div&gt;&lt;p&gt;Prédisez, puis appuyez sur &lt;b&gt;Espace&lt;/b&gt; pour révéler.&lt;/p&gt;</translation>
     </message>
 </context>
 </TS>

@@ -15,32 +15,31 @@ import pyqtgraph as pg
 from PySide6 import QtGui, QtWidgets
 
 # Common English words that are not French words (nor symbols): any of them in a text means the
-# text is still English. ("on", "an", "but", "son", "pour", "fit" are French too, so not here.)
+# text is still English. Words French shares ("on", "or", "plus", "mode", "divergence", "session",
+# "code", "export", "joint", "horizontal", "top", "changes"...) and technical terms kept in French
+# ("logit", "softmax", "one-hot", "data" of p̂_data) are left out.
 ENGLISH = frozenset("""
 the of and with is are was were be been to from this that these those your you we our they their
-it its into than then there here will would can could should must has have had not no yes or
-which what where when why how every each all any some more most less least only also just such
-other another same both either between about above below under over after before again while
-because if off out up down one two three first last next back new open save close quit undo redo
-copy paste edit view help file show hide set reset clear drag click press move choose draw send
-fit fits fitted sweep export import exporting exported cancel cancelled done failed could nothing
-shown hidden values value number numbers mode presentation quiz zoom actual size light dark follow
-system theme unit units digits significant scale preferences default language automatic
-keyboard shortcuts about lesson panel try step steps scene shape named random peaked uniform
-bimodal one-hot entropy cross-entropy divergence divergences loss losses squared error mean
-width height shifted wider narrower forward reverse weight std dev deviation mixture component
-components variance measures measure categories category labels label bars bar chart charts curve
-curves plot density densities samples sample drawn running average message length code word
-words huffman bits's joint marginal marginals conditional mutual information rows columns row
-column cell cells table resolution frames frame per second format image vector document picture
-slides papers printing spreadsheet options untitled saved opened changes unsaved session sessions
-recent list none browse data read bins pseudocount target files probability probabilities
-cumulative extra shaded area columns heights gap logits logit prediction floor reached above
-profile slope softmax binary categorical normal noise true truth target targets predicted class
-classes swap mismatch support overlay apart free link constant half plus minus larger smaller
-largest smallest higher lower left right top bottom hover formula formulas reveal predict
+it its into than then there here will would can could should must has have had not no yes which
+what where when why how every each all any some more most less least only also just such other
+another same both either between about above below under over after before again while because if
+off out up down one two three first last next back new open save quit undo redo copy paste
+edit view help files show hide set reset clear drag click press move choose draw send fit fits
+fitted sweep exporting exported cancel cancelled done failed nothing shown hidden values value
+number numbers actual size light dark follow system theme unit units digits significant scale
+preferences default language automatic keyboard shortcuts lesson panel try step steps scene shape
+named random peaked uniform entropy cross-entropy loss losses squared error mean width height
+shifted wider narrower forward reverse weight std dev deviation mixture component components
+measures measure category categories labels bars bar chart charts curve curves plot density
+densities samples sample drawn running average length word words marginals conditional mutual
+rows columns row column cell cells resolution frames frame per vector picture slides papers
+printing spreadsheet untitled saved opened unsaved recent list none browse read bins pseudocount
+target targets probability probabilities shaded area heights gap prediction predicted floor reached
+slope binary categorical noise true truth class swap mismatch apart free link half minus larger
+smaller largest smallest higher lower left right bottom hover formula formulas reveal predict
+against scroll selected select tab tabs
 """.split())
-_WORD = re.compile(r"[A-Za-z]+(?:[-'][A-Za-z]+)*")
+_WORD = re.compile(r"[^\W\d_]+(?:[-'][^\W\d_]+)*")  # letters of any script: "Unité" is one word
 _TAG = re.compile(r"<[^>]*>")
 
 

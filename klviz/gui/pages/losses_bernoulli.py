@@ -209,8 +209,8 @@ class BernoulliPanel(QtWidgets.QWidget):
 
     def _note(self, r, unit):
         if r.hard:
-            return (f"<b>A hard label</b> (y = {num(r.y, 1)}) has no uncertainty: H(Bern(y)) = 0, so the "
-                    f"binary cross-entropy <i>is</i> the KL divergence: BCE = D(Bern(y) ‖ Bern(f)) = "
-                    f"{coloured(with_unit(r.kl, unit), KL_COLOR)}.")
-        return ("A soft label keeps some uncertainty: H(Bern(y)) &gt; 0 is a floor no prediction can go "
-                "below, reached at f = y. Training can only remove the KL part.")
+            return translate("pages.losses_bernoulli", "<b>A hard label</b> (y = {y}) has no uncertainty: H(Bern(y)) = 0, so the "
+                             "binary cross-entropy <i>is</i> the KL divergence: BCE = D(Bern(y) ‖ Bern(f)) = "
+                             "{kl}.").format(y=num(r.y, 1), kl=coloured(with_unit(r.kl, unit), KL_COLOR))
+        return translate("pages.losses_bernoulli", "A soft label keeps some uncertainty: H(Bern(y)) &gt; 0 is a floor no prediction can go "
+                         "below, reached at f = y. Training can only remove the KL part.")

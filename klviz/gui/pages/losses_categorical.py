@@ -302,30 +302,30 @@ class CategoricalPanel(QtWidgets.QWidget):
         ]
         if r.hard:
             k = r.hard_index
-            lines.append(f"One-hot on class {k}: H(y, f) = {MINUS}log f<sub>{k}</sub> = "
+            lines.append(translate("pages.losses_categorical", "One-hot on class {k}: ").format(k=k) + f"H(y, f) = {MINUS}log f<sub>{k}</sub> = "
                          f"{MINUS}log {coloured(prob_text(r.probs[k], r.log_probs[k]), Q_COLOR)}"
                          f" = {MINUS}{paren(r.log_probs[k])}")
         lines.append(
             f"H(y, f) = {coloured('H(y)', P_COLOR)} + {coloured('D(y ‖ f)', KL_COLOR)}"
             f" = {num(r.entropy)} + {num(r.kl)} nats")
         if (r.probs == 0).any():
-            lines.append(
+            lines.append(translate("pages.losses_categorical",
                 "Some f<sub>i</sub> underflow to 0 in floating point, yet every number here is exact: "
                 "log f<sub>i</sub> = z<sub>i</sub> − logsumexp(z) never forms f<sub>i</sub>, and "
-                "logsumexp(z) = m + log Σ<sub>j</sub> e<sup>z<sub>j</sub> − m</sup> with m = max z.")
+                "logsumexp(z) = m + log Σ<sub>j</sub> e<sup>z<sub>j</sub> − m</sup> with m = max z."))
         return "<br>".join(lines)
 
     def _note(self, r, unit):
         if r.hard:
-            text = (f"<b>A one-hot target</b> has H(y) = 0, so the cross-entropy <i>is</i> the KL divergence: "
-                    f"D(y ‖ f) = {coloured(with_unit(r.kl, unit), KL_COLOR)}.")
+            text = translate("pages.losses_categorical", "<b>A one-hot target</b> has H(y) = 0, so the cross-entropy <i>is</i> the KL divergence: "
+                             "D(y ‖ f) = {kl}.").format(kl=coloured(with_unit(r.kl, unit), KL_COLOR))
         else:
-            text = ("<b>A soft target</b> has H(y) &gt; 0: the least loss, approached as softmax(z) "
-                    "approaches y. Only the KL part can be trained away.")
+            text = translate("pages.losses_categorical", "<b>A soft target</b> has H(y) &gt; 0: the least loss, approached as softmax(z) "
+                             "approaches y. Only the KL part can be trained away.")
         return text
 
     def _binary(self, r, unit):
         y1 = coloured(num(r.target[1]), P_COLOR)
         return (f"f<sub>1</sub> = σ(z<sub>1</sub> {MINUS} z<sub>0</sub>) = σ({short(r.binary_gap)}) = "
-                f"{coloured(num(r.binary_f), Q_COLOR)}: the Bernoulli panel's BCE with y = y<sub>1</sub> = {y1} "
-                f"is the same {num(r.binary_bce)} nats.")
+                + translate("pages.losses_categorical", "{f}: the Bernoulli panel's BCE with y = y<sub>1</sub> = {y1} "
+                            "is the same {bce} nats.").format(f=coloured(num(r.binary_f), Q_COLOR), y1=y1, bce=num(r.binary_bce)))

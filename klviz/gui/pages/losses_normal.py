@@ -96,7 +96,7 @@ class NormalPanel(QtWidgets.QWidget):
 
         row = QtWidgets.QHBoxLayout()
         row.setSpacing(8)
-        for text, w in (("Target y", self.spin_y), ("Prediction f", self.spin_f)):
+        for text, w in ((translate("pages.losses_normal", "Target y"), self.spin_y), (translate("pages.losses_normal", "Prediction f"), self.spin_f)):
             label = QtWidgets.QLabel(text)
             label.setBuddy(w)
             row.addWidget(label)
@@ -291,7 +291,7 @@ class NormalPanel(QtWidgets.QWidget):
                 f"&nbsp;&nbsp;&nbsp;&nbsp;= {num(r.constant)} + ½ ({y} {MINUS} {coloured(paren(r.f), Q_COLOR)})²"
                 f" = {num(r.constant)} + {num(r.squared_term)}",
                 f"&nbsp;&nbsp;&nbsp;&nbsp;= <b>{with_unit(r.nll, unit)}</b>",
-                "(The ½ on the squared error is the 1/(2σ²) of the density with σ = 1.)",
+                translate("pages.losses_normal", "(The ½ on the squared error is the 1/(2σ²) of the density with σ = 1.)"),
             ]
         else:
             s = num(r.sigma)
@@ -300,8 +300,8 @@ class NormalPanel(QtWidgets.QWidget):
                 f"&nbsp;&nbsp;&nbsp;&nbsp;= ½ log(2π·{s}²) + ({y} {MINUS} {coloured(paren(r.f), Q_COLOR)})² / (2·{s}²)",
                 f"&nbsp;&nbsp;&nbsp;&nbsp;= {num(r.constant)} + {num(r.squared_term)} = <b>{with_unit(r.nll, unit)}</b>",
             ]
-        lines.append(f"The part that moves with f, (y − f)²/(2σ²), is also "
-                     f"{coloured('D(N(y, σ²) ‖ N(f, σ²))', KL_COLOR)}.")
+        lines.append(translate("pages.losses_normal", "The part that moves with f, (y − f)²/(2σ²), is also {kl}.").format(
+            kl=coloured('D(N(y, σ²) ‖ N(f, σ²))', KL_COLOR)))
         return "<br>".join(lines)
 
     def _refresh_data(self, s, sigma, unit):
@@ -342,21 +342,21 @@ class NormalPanel(QtWidgets.QWidget):
         n = r.x.size
         if r.sigma == 1.0:
             lines = [
-                "<b>mean −log N</b> = (1/n) Σ<sub>i</sub> −log N(y<sub>i</sub>; a x<sub>i</sub> + b, 1)",
+                translate("pages.losses_normal", "<b>mean −log N</b>") + " = (1/n) Σ<sub>i</sub> −log N(y<sub>i</sub>; a x<sub>i</sub> + b, 1)",
                 "&nbsp;&nbsp;&nbsp;&nbsp;= ½ log 2π + ½ MSE",
                 f"&nbsp;&nbsp;&nbsp;&nbsp;= {num(r.constant)} + ½·{num(r.mse)} = <b>{with_unit(r.mean_nll, unit)}</b>",
-                f"(n = {n}.) The constant does not depend on the line, so the line with the least MSE is "
-                "the line with the least cross-entropy: over the slope, both curves bottom out together.",
+                translate("pages.losses_normal", "(n = {n}.) The constant does not depend on the line, so the line with the least MSE is "
+                          "the line with the least cross-entropy: over the slope, both curves bottom out together.").format(n=n),
             ]
         else:
             s = num(r.sigma)
             lines = [
-                "<b>mean −log N</b> = ½ log(2πσ²) + MSE / (2σ²)",
+                translate("pages.losses_normal", "<b>mean −log N</b>") + " = ½ log(2πσ²) + MSE / (2σ²)",
                 f"&nbsp;&nbsp;&nbsp;&nbsp;= {num(r.constant)} + {num(r.mse)} / (2·{s}²) = "
                 f"<b>{with_unit(r.mean_nll, unit)}</b>",
-                f"(n = {n}.) Any fixed σ scales and shifts the MSE, so the best line is the same. "
-                f"The best σ for this line is √MSE = {num(r.best_sigma)}.",
+                translate("pages.losses_normal", "(n = {n}.) Any fixed σ scales and shifts the MSE, so the best line is the same. "
+                          "The best σ for this line is √MSE = {best}.").format(n=n, best=num(r.best_sigma)),
             ]
         if not r.unique:
-            lines.append("All x are equal: every line through the mean fits as well; this one is flat.")
+            lines.append(translate("pages.losses_normal", "All x are equal: every line through the mean fits as well; this one is flat."))
         return "<br>".join(lines)

@@ -371,7 +371,7 @@ class DensityChart(_ScaledView, pg.PlotWidget):
         self.setMinimumSize(260, 150)
         pi = _plot_defaults(self)
         self.grid = GridLines(pi)
-        pi.setLabel("left", "density")
+        pi.setLabel("left", translate("widgets.curves", "density"))
         self.limits = StickyLimits()
         self._fill_p, self._fill_q = _fill(P_COLOR, 45), _fill(Q_COLOR, 45)
         self._comp = [LineItem(pg.mkPen(P_COLOR), connect="finite") for _ in range(2)]
