@@ -27,6 +27,7 @@ import numpy as np
 
 from klviz.core.labels import default_labels
 from klviz.core.spec import MAX_ABS_MU, SIGMA_RANGE, Categorical, Mixture, Normal, check_range, check_same_kind
+from klviz.i18n import QT_TRANSLATE_NOOP, Phrase
 
 ANIMATION_FORMATS = {".gif": "gif", ".webp": "webp", ".apng": "apng", ".mp4": "mp4"}
 DEFAULT_FRAMES = 60
@@ -266,11 +267,12 @@ def sweep_defaults(param, p, q, index=None):
 
 
 def video_unavailable():
-    """None when .mp4 can be written (the `video` extra works), else the sentence saying why."""
+    """None when .mp4 can be written (the `video` extra works), else the sentence saying why (a
+    klviz.i18n.Phrase: English as a str, translatable by the gui)."""
     try:
         ffmpeg_exe()
     except VideoUnavailable as exc:
-        return str(exc)
+        return exc.args[0] if exc.args and isinstance(exc.args[0], str) else str(exc)
     return None
 
 
@@ -377,10 +379,11 @@ def ffmpeg_exe():
     try:
         import imageio_ffmpeg
     except ImportError:
-        raise VideoUnavailable(f"writing .mp4 needs the optional video extra (imageio-ffmpeg): {VIDEO_EXTRA}") \
-            from None
+        raise VideoUnavailable(Phrase(QT_TRANSLATE_NOOP(
+            "klviz", "writing .mp4 needs the optional video extra (imageio-ffmpeg): {extra}"), extra=VIDEO_EXTRA)) from None
     try:
         return imageio_ffmpeg.get_ffmpeg_exe()
     except Exception as exc:  # RuntimeError when its bundled ffmpeg is missing
-        raise VideoUnavailable(f"writing .mp4 needs ffmpeg, which imageio-ffmpeg cannot find ({exc}); "
-                               f"reinstall the video extra: {VIDEO_EXTRA}") from None
+        raise VideoUnavailable(Phrase(QT_TRANSLATE_NOOP(
+            "klviz", "writing .mp4 needs ffmpeg, which imageio-ffmpeg cannot find ({reason}); reinstall the video extra: {extra}"),
+            reason=str(exc), extra=VIDEO_EXTRA)) from None

@@ -262,5 +262,6 @@ def code_table(state, lengths, tr=str):
         f"<td align=right>{format_value(n, 3)}</td></tr>"
         for lab, p, q, n in zip(state.labels, state.p, state.q, lengths)
     )
+    head = tr(QT_TRANSLATE_NOOP("klviz", "code length −log₂ q (bits)"))
     return ("<table cellspacing=0 cellpadding=3><tr><th></th><th>p</th><th>q</th>"
-            f"<th>{tr(QT_TRANSLATE_NOOP('klviz', 'code length −log₂ q (bits)'))}</th></tr>{rows}</table>")
+            f"<th>{head}</th></tr>{rows}</table>")

@@ -445,12 +445,13 @@ class ExportOptions(QtWidgets.QDialog):
         self.spin_w.setObjectName("spin_export_width")
         self.spin_h = QtWidgets.QDoubleSpinBox()
         self.spin_h.setObjectName("spin_export_height")
-        for s, v, what in ((self.spin_w, 10.0, "width"), (self.spin_h, 7.0, "height")):
+        for s, v, name in ((self.spin_w, 10.0, translate("export", "Figure width in inches")),
+                           (self.spin_h, 7.0, translate("export", "Figure height in inches"))):
             s.setRange(2.0, 40.0)
             s.setValue(v)
             s.setSuffix(translate("export", " in"))
             s.setEnabled(False)
-            s.setAccessibleName(translate("export", 'Figure {what} in inches').format(what=what))
+            s.setAccessibleName(name)
             self.check_size.toggled.connect(s.setEnabled)
         size_row.addWidget(self.check_size)
         size_row.addWidget(self.spin_w)

@@ -90,9 +90,10 @@ class ExportAnimationDialog(QtWidgets.QDialog):
             self.combo_category.addItem(f"{i + 1}: {label}", i)  # addItem shows plain text
         form.addRow(translate("export_animation", "Ca&tegory:"), self.combo_category)
         self.spin_from, self.spin_to = QtWidgets.QDoubleSpinBox(), QtWidgets.QDoubleSpinBox()
-        for spin, name in ((self.spin_from, "from"), (self.spin_to, "to")):
+        for spin, name, text in ((self.spin_from, "from", translate("export_animation", "Sweep from")),
+                                 (self.spin_to, "to", translate("export_animation", "Sweep to"))):
             spin.setObjectName(f"spin_animation_{name}")
-            spin.setAccessibleName(translate("export_animation", 'Sweep {name}').format(name=name))
+            spin.setAccessibleName(text)
             spin.setDecimals(4)
             spin.setKeyboardTracking(False)
         span = QtWidgets.QHBoxLayout()
@@ -109,7 +110,7 @@ class ExportAnimationDialog(QtWidgets.QDialog):
                               (an.MIN_FPS, an.MAX_FPS), an.DEFAULT_FPS, translate("export_animation", " per second"), decimals=1)
         form.addRow(translate("export_animation", "&Speed:"), self.spin_fps)
         self.spin_dpi = _spin(QtWidgets.QSpinBox, "spin_animation_dpi", translate("export_animation", "Resolution of the frames"), (30, 400),
-                              an.DEFAULT_DPI, " dpi")
+                              an.DEFAULT_DPI, translate("export_animation", " dpi"))
         form.addRow(translate("export_animation", "Re&solution:"), self.spin_dpi)
 
         self.combo_format = QtWidgets.QComboBox()
@@ -117,11 +118,11 @@ class ExportAnimationDialog(QtWidgets.QDialog):
         self.combo_format.setAccessibleName(translate("export_animation", "Animation format"))
         video_missing = an.video_unavailable()
         for fmt, text in FORMATS:
-            self.combo_format.addItem(text, fmt)
+            self.combo_format.addItem(translated(text), fmt)
             if fmt == "mp4" and video_missing:
                 item = self.combo_format.model().item(self.combo_format.count() - 1)
                 item.setEnabled(False)
-                item.setToolTip(video_missing)
+                item.setToolTip(translated(video_missing))
         form.addRow(translate("export_animation", "F&ormat:"), self.combo_format)
 
         self.message = QtWidgets.QLabel()
@@ -219,7 +220,7 @@ class ExportAnimationDialog(QtWidgets.QDialog):
             if self.format() == "mp4" and an.video_unavailable():
                 raise ValueError(an.video_unavailable())
         except ValueError as exc:
-            self.message.setText(str(exc))
+            self.message.setText(translated(exc.args[0]) if exc.args and isinstance(exc.args[0], str) else str(exc))
             self.button_export.setEnabled(False)
             return False
         if self.job is None:

@@ -446,12 +446,16 @@
         <translation>&amp;Fixer la taille</translation>
     </message>
     <message>
-        <source> in</source>
-        <translation> po</translation>
+        <source>Figure width in inches</source>
+        <translation>Largeur de la figure en pouces</translation>
     </message>
     <message>
-        <source>Figure {what} in inches</source>
-        <translation>Figure : {what} en pouces</translation>
+        <source>Figure height in inches</source>
+        <translation>Hauteur de la figure en pouces</translation>
+    </message>
+    <message>
+        <source> in</source>
+        <translation> po</translation>
     </message>
     <message>
         <source>the figure's natural size at this resolution</source>
@@ -497,8 +501,12 @@
         <translation>Ca&amp;tégorie :</translation>
     </message>
     <message>
-        <source>Sweep {name}</source>
-        <translation>Balayer {name}</translation>
+        <source>Sweep from</source>
+        <translation>Balayer depuis</translation>
+    </message>
+    <message>
+        <source>Sweep to</source>
+        <translation>Balayer jusqu'à</translation>
     </message>
     <message>
         <source>to</source>
@@ -531,6 +539,10 @@
     <message>
         <source>Resolution of the frames</source>
         <translation>Résolution des images</translation>
+    </message>
+    <message>
+        <source> dpi</source>
+        <translation> ppp</translation>
     </message>
     <message>
         <source>Re&amp;solution:</source>
@@ -1208,6 +1220,10 @@ Elle se décale aussi avec l'unité de x (h de 2X vaut h de X plus log 2) ; D(P�
         <translation>H(P,Q) − D(P‖Q) = {h_pq} − {kl} = &lt;b&gt;H(P) = {h_p} {unit}&lt;/b&gt;, quelle que soit Q</translation>
     </message>
     <message>
+        <source>code length −log₂ q (bits)</source>
+        <translation>longueur de code −log₂ q (bits)</translation>
+    </message>
+    <message>
         <source>ideal lengths −log₂ p_i</source>
         <translation>longueurs idéales −log₂ p_i</translation>
     </message>
@@ -1230,6 +1246,26 @@ Elle se décale aussi avec l'unité de x (h de 2X vaut h de X plus log 2) ; D(P�
     <message>
         <source>L_Huffman(P; Q)</source>
         <translation>L_Huffman(P; Q)</translation>
+    </message>
+    <message>
+        <source>{head}: {value} = ∞ bits ({why})</source>
+        <translation>{head} : {value} = ∞ bits ({why})</translation>
+    </message>
+    <message>
+        <source>{head}: {a} ≤ {b} &lt; {c} bits</source>
+        <translation>{head} : {a} ≤ {b} &lt; {c} bits</translation>
+    </message>
+    <message>
+        <source>{head}: {a} ≤ {b} &lt; {c} bits (the gap is below floating-point precision here: the probabilities are too close to 0 or 1 for doubles to hold it; the bound is strict in exact arithmetic)</source>
+        <translation>{head} : {a} ≤ {b} &lt; {c} bits (l'écart est ici sous la précision de la virgule flottante : les probabilités sont trop proches de 0 ou de 1 pour que des doubles le représentent ; l'inégalité est stricte en arithmétique exacte)</translation>
+    </message>
+    <message>
+        <source>Q({names}) = 0 where P({names}) &gt; 0: the ideal length −log₂ q is infinite and Q's codes have no word for {names}, so H(P,Q), D(P‖Q) and both code lengths are ∞</source>
+        <translation>Q({names}) = 0 là où P({names}) &gt; 0 : la longueur idéale −log₂ q est infinie et les codes de Q n'ont pas de mot pour {names}, donc H(P,Q), D(P‖Q) et les deux longueurs de code sont ∞</translation>
+    </message>
+    <message>
+        <source>Q's code has no word for {names}</source>
+        <translation>le code de Q n'a pas de mot pour {names}</translation>
     </message>
     <message>
         <source>P and Q (two files, shared bins)</source>
@@ -1390,6 +1426,14 @@ dans [0, 1], sans unité ; calculée à partir des différences des racines carr
     <message>
         <source>A random joint (Dirichlet(1) over the cells, seeded).</source>
         <translation>Une loi jointe aléatoire (Dirichlet(1) sur les cases, à graine fixée).</translation>
+    </message>
+    <message>
+        <source>writing .mp4 needs the optional video extra (imageio-ffmpeg): {extra}</source>
+        <translation>écrire un .mp4 demande l'extra facultatif vidéo (imageio-ffmpeg) : {extra}</translation>
+    </message>
+    <message>
+        <source>writing .mp4 needs ffmpeg, which imageio-ffmpeg cannot find ({reason}); reinstall the video extra: {extra}</source>
+        <translation>écrire un .mp4 demande ffmpeg, qu'imageio-ffmpeg ne trouve pas ({reason}) ; réinstallez l'extra vidéo : {extra}</translation>
     </message>
 </context>
 <context>

@@ -24,7 +24,7 @@ from klviz.core.codes import send_message as _core_send_message
 from klviz.core.format import format_value
 from klviz.core.labels import default_labels
 from klviz.core.spec import Categorical, check_same_kind
-from klviz.i18n import QT_TRANSLATE_NOOP
+from klviz.i18n import QT_TRANSLATE_NOOP, Phrase
 
 UNIT = "bits"
 # (key, the name a view shows, what its area is)
@@ -191,13 +191,13 @@ def _ordered_texts(low, value, high):
 def _bound(low_name, value_name, low, value, why):
     head = f"{low_name} ≤ {value_name} < {low_name} + 1"
     if math.isinf(value) or math.isinf(low):
-        return f"{head}: {value_name} = ∞ bits ({why})"
+        return Phrase(QT_TRANSLATE_NOOP("klviz", "{head}: {value} = ∞ bits ({why})"), head=head, value=value_name, why=why)
     (a, b, c), ordered = _ordered_texts(low, value, low + 1.0)
-    text = f"{head}: {a} ≤ {b} < {c} bits"
-    if not ordered:
-        text += (" (the gap is below floating-point precision here: the probabilities are too close to 0 "
-                 "or 1 for doubles to hold it; the bound is strict in exact arithmetic)")
-    return text
+    if ordered:
+        return Phrase(QT_TRANSLATE_NOOP("klviz", "{head}: {a} ≤ {b} < {c} bits"), head=head, a=a, b=b, c=c)
+    return Phrase(QT_TRANSLATE_NOOP("klviz", "{head}: {a} ≤ {b} < {c} bits (the gap is below floating-point precision here: "
+                                    "the probabilities are too close to 0 or 1 for doubles to hold it; the bound is strict "
+                                    "in exact arithmetic)"), head=head, a=a, b=b, c=c)
 
 
 def coding_scene(p, q, labels=None):
@@ -213,9 +213,10 @@ def coding_scene(p, q, labels=None):
     reason = None
     if infinite:
         names = _names(labels, infinite)
-        reason = (f"Q({names}) = 0 where P({names}) > 0: the ideal length −log₂ q is infinite and "
-                  f"Q's codes have no word for {names}, so H(P,Q), D(P‖Q) and both code lengths are ∞")
-    why = f"Q's code has no word for {_names(labels, infinite)}" if infinite else ""
+        reason = Phrase(QT_TRANSLATE_NOOP("klviz", "Q({names}) = 0 where P({names}) > 0: the ideal length −log₂ q is infinite and "
+                                          "Q's codes have no word for {names}, so H(P,Q), D(P‖Q) and both code lengths are ∞"),
+                        names=names)
+    why = Phrase(QT_TRANSLATE_NOOP("klviz", "Q's code has no word for {names}"), names=_names(labels, infinite)) if infinite else ""
     bounds = (
         _bound("H(P,Q)", "L_Shannon", pic.cross_entropy_bits, pic.shannon_length_bits, why),
         _bound("H(P)", "L_Huffman(P)", pic.entropy_p_bits, pic.huffman_length_pp_bits, why),

@@ -37,7 +37,7 @@ printing spreadsheet untitled saved opened unsaved recent list none browse read 
 target targets probability probabilities shaded area heights gap prediction predicted floor reached
 slope binary categorical noise true truth class swap mismatch apart free link half minus larger
 smaller largest smallest higher lower left right bottom hover formula formulas reveal predict
-against scroll selected select tab tabs
+against scroll selected select tab tabs animated video overlay
 """.split())
 _WORD = re.compile(r"[^\W\d_]+(?:[-'][^\W\d_]+)*")  # letters of any script: "Unité" is one word
 _TAG = re.compile(r"<[^>]*>")
@@ -48,9 +48,14 @@ def plain(text):
     return html.unescape(_TAG.sub(" ", text)).replace("&", "")
 
 
+_CODE = re.compile(r"\S*[@_\[\]]\S*|\w+\.\w+")  # code: samples@FILE, p̂_data, klviz[video], numpy.polyfit
+
+
 def english_words(text):
-    """The words of `text` that are English and not French (lower-cased)."""
-    return sorted({w.lower() for w in _WORD.findall(plain(text)) if w.lower() in ENGLISH})
+    """The words of `text` that are English and not French (lower-cased); names written as code
+    (samples@FILE, p̂_data, numpy.polyfit) are names, not words."""
+    words = _WORD.findall(_CODE.sub(" ", plain(text)))
+    return sorted({w.lower() for w in words if w.lower() in ENGLISH})
 
 
 def _widget_texts(w):
@@ -117,3 +122,43 @@ def visible_texts(root):
             if text and not (kind == "action tip" and text == a.text().replace("&", "")):
                 out.append((f"QAction {a.objectName()!r} {kind}", text))
     return out
+
+
+def visit_everything(window, qtbot):
+    """Show every part of the window a user can reach: each tab and Losses panel, the lesson dock,
+    the menus, and the dialogs (Preferences, Export, Export animation, Import data, Keyboard
+    shortcuts), in two states (as built, then support mismatch + quiz); returns the texts seen."""
+    from klviz.gui.export import ExportOptions, export_kinds
+    from klviz.gui.preferences import show_preferences
+    from klviz.gui.shortcuts import ShortcutsDialog
+
+    seen = []
+    window.show()
+    window.page_losses.ensure_built()
+    window.action_lesson.setChecked(True)
+    dialogs = [show_preferences(window), ShortcutsDialog(window),
+               ExportOptions(export_kinds("discrete"), window, "png"),
+               window.exporter.export_animation_dialog("continuous"), window.data.import_dialog()]
+    for d in dialogs:
+        d.show()
+    for state in range(2):
+        if state == 1:
+            window.model.apply_support_mismatch()
+            window.classroom.action_quiz.trigger()
+        for k in range(window.tabs.count()):
+            window.tabs.setCurrentIndex(k)
+            if window.tabs.widget(k) is window.page_losses:
+                for j in range(window.page_losses.panels.count()):
+                    window.page_losses.panels.setCurrentIndex(j)
+                    qtbot.wait(1)
+                    seen += visible_texts(window)
+            qtbot.wait(1)
+            seen += visible_texts(window)
+        for menu in window.menuBar().findChildren(QtWidgets.QMenu):
+            menu.aboutToShow.emit()
+        seen += visible_texts(window)
+        for d in dialogs:
+            seen += visible_texts(d)
+    for d in dialogs:
+        d.close()
+    return seen

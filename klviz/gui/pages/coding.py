@@ -287,9 +287,9 @@ class CodingPage(QtWidgets.QWidget):
         self.area_label.setText(translate("pages.coding", "Columns: {name}; their area is {area} = {value}. "
                                           "Shaded: the extra length, D(P‖Q) = {kl}.").format(
             name=translated(name), area=translated(area), value=value_text, kl=kl_text))
-        self.reason_label.setText(s.reason or "")
+        self.reason_label.setText(translated(s.reason) or "")
         self.reason_label.setVisible(bool(s.reason))
-        self.bounds_label.setText("\n".join(s.bounds))
+        self.bounds_label.setText("\n".join(translated(b) for b in s.bounds))
         self._fill_codewords(s.codeword_rows())
 
     def _refit_labels(self, *_):
