@@ -33,8 +33,7 @@ import numpy as np
 import pyqtgraph as pg
 import shiboken6
 from PySide6 import QtCore, QtGui, QtWidgets
-from klviz.gui.i18n import translate, translated
-from klviz.i18n import QT_TRANSLATE_NOOP
+from klviz.gui.i18n import QT_TRANSLATE_NOOP, translate, translated
 
 THROTTLE_MS = 250
 MAX_ITEMS = 24  # bars or points spelled out in one description; more are summarised

@@ -21,9 +21,7 @@ from PySide6 import QtCore, QtGui, QtWidgets
 
 from klviz.gui import settings
 from klviz.gui.jobs import Cancelled, import_long_lived, run_job
-from klviz.gui.i18n import translate
-from klviz.gui.i18n import translated
-from klviz.i18n import QT_TRANSLATE_NOOP
+from klviz.gui.i18n import QT_TRANSLATE_NOOP, translate, translated
 
 # chart objectName -> (view, parts)
 CHART_PARTS = {

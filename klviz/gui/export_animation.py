@@ -13,9 +13,7 @@ from __future__ import annotations
 from PySide6 import QtCore, QtWidgets
 
 from klviz import animation as an
-from klviz.gui.i18n import translate
-from klviz.gui.i18n import translated
-from klviz.i18n import QT_TRANSLATE_NOOP
+from klviz.gui.i18n import QT_TRANSLATE_NOOP, translate, translated
 
 KINDS = (  # (SPEC kind, shown text, the view it animates)
     ("fit-forward", QT_TRANSLATE_NOOP("klviz", "Fit forward: Q → argmin D(P‖Q) (moment matching)"), "continuous"),

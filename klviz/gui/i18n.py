@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from PySide6 import QtCore
 
-from klviz.i18n import LANGUAGES, TRANSLATED, Phrase, catalogue
+from klviz.i18n import LANGUAGES, QT_TRANSLATE_NOOP, TRANSLATED, Phrase, catalogue, joined  # noqa: F401 (for the gui)
 
 translate = QtCore.QCoreApplication.translate
 

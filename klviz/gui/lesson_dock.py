@@ -23,9 +23,7 @@ from klviz.gui.widgets.fit_q_to_p import FitQToP, small_plot
 from klviz.gui.widgets.value_label import ValueLabel
 from klviz.state.lesson import scene_session
 from klviz.style import KL_COLOR
-from klviz.gui.i18n import translate
-from klviz.i18n import QT_TRANSLATE_NOOP
-from klviz.gui.i18n import translated
+from klviz.gui.i18n import QT_TRANSLATE_NOOP, translate, translated
 
 TAB_NAMES = {"discrete": QT_TRANSLATE_NOOP("klviz", "Discrete"), "continuous": QT_TRANSLATE_NOOP("klviz", "Continuous"),
              "losses": QT_TRANSLATE_NOOP("klviz", "Losses"), "coding": QT_TRANSLATE_NOOP("klviz", "Coding"),

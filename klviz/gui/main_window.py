@@ -28,9 +28,7 @@ from klviz.gui.pages.joint import JointPage
 from klviz.gui.pages.losses import LossesPage
 from klviz.gui.theme import Look, apply_window_look, configure_pyqtgraph
 from klviz.gui.widgets.text import message_box, mnemonic_text, title_text
-from klviz.gui.i18n import translate
-from klviz.gui.i18n import translated
-from klviz.i18n import QT_TRANSLATE_NOOP
+from klviz.gui.i18n import QT_TRANSLATE_NOOP, translate, translated
 
 _ASK_BEFORE_OPENING = QT_TRANSLATE_NOOP("klviz", "This session has changes that are not saved. Save them before opening another session?")
 

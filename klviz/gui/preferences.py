@@ -23,8 +23,7 @@ from klviz.gui import settings
 from klviz.gui.actions import UNITS
 from klviz.gui.models.presentation import DIGITS_RANGE, PRESENTATION_SCALE_RANGE, THEMES
 from klviz.gui import i18n
-from klviz.gui.i18n import translate, translated
-from klviz.i18n import LANGUAGES, QT_TRANSLATE_NOOP
+from klviz.gui.i18n import LANGUAGES, QT_TRANSLATE_NOOP, translate, translated
 
 THEME_NAMES = {"system": QT_TRANSLATE_NOOP("klviz", "Follow the system"), "light": QT_TRANSLATE_NOOP("klviz", "Light"),
                "dark": QT_TRANSLATE_NOOP("klviz", "Dark")}

@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 from PySide6 import QtCore, QtGui, QtWidgets
-from klviz.gui.i18n import translate
-from klviz.gui.i18n import translated
-from klviz.i18n import QT_TRANSLATE_NOOP
+from klviz.gui.i18n import QT_TRANSLATE_NOOP, translate, translated
 
 CHART_KEYS = (
     (QT_TRANSLATE_NOOP("klviz", "Left / Right"), QT_TRANSLATE_NOOP("klviz", "select the previous / next bar of the focused chart")),

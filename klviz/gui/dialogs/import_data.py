@@ -19,9 +19,7 @@ from PySide6 import QtCore, QtGui, QtWidgets
 
 from klviz.gui.widgets.text import plain_label
 from klviz.scene import data_import as di
-from klviz.gui.i18n import translate
-from klviz.gui.i18n import translated
-from klviz.i18n import QT_TRANSLATE_NOOP
+from klviz.gui.i18n import QT_TRANSLATE_NOOP, translate, translated
 
 FILE_FILTER = QT_TRANSLATE_NOOP("klviz", "Data files (*.csv *.tsv *.txt *.npy);;All files (*)")
 BATCH_FILTER = QT_TRANSLATE_NOOP("klviz", "Logit batches (*.csv *.tsv *.txt);;All files (*)")

@@ -21,8 +21,7 @@ from klviz.scene import divergences as sd
 from klviz.state import continuous as cs
 from klviz.state import session as sn
 from klviz.style import KL_COLOR, Q_COLOR, TEXT_COLOR
-from klviz.gui.i18n import translate, translated
-from klviz.i18n import QT_TRANSLATE_NOOP, joined
+from klviz.gui.i18n import QT_TRANSLATE_NOOP, joined, translate, translated
 
 CURVE_DELAY_MS = 250  # the inset is computed this long after P stops changing (about 0.1 s of fits)
 UNDO_TEXT = QT_TRANSLATE_NOOP("klviz", "Fit α")

@@ -28,9 +28,7 @@ from klviz.gui.widgets.still_plot import still_plot
 from klviz.gui.widgets.text import plain_label
 from klviz.gui.widgets.value_label import ValueLabel
 from klviz.scene.coding import LENGTHS, UnencodableError, coding_scene, send_message
-from klviz.gui.i18n import translate
-from klviz.gui.i18n import translated
-from klviz.i18n import QT_TRANSLATE_NOOP
+from klviz.gui.i18n import QT_TRANSLATE_NOOP, translate, translated
 
 DEFAULT_P = (0.5, 0.25, 0.125, 0.125)
 DEFAULT_Q = (0.25, 0.25, 0.25, 0.25)

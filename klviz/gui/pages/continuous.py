@@ -29,9 +29,7 @@ from klviz.gui.widgets.terms_bar import TermsBar
 from klviz.gui.widgets.value_label import quiz_placeholder
 from klviz.scene import divergences as sd
 from klviz.style import ENTROPY_COLOR, KL_COLOR, P_COLOR, Q_COLOR, text_color
-from klviz.gui.i18n import translate
-from klviz.i18n import QT_TRANSLATE_NOOP
-from klviz.gui.i18n import translated
+from klviz.gui.i18n import QT_TRANSLATE_NOOP, translate, translated
 
 # Mnemonics (Alt+key) on this tab: M S X W N T (P), A Q B I (Q), O R (fits), P (presets), α (the
 # Rényi order, when shown); the window uses F E V H (menus), U (unit), D C G L (tabs). Q's weight,

@@ -16,9 +16,7 @@ from klviz.gui.widgets.text import html_text, isolate, message_box
 from klviz.gui.widgets.value_label import quiz_placeholder
 from klviz.scene import divergences as sd
 from klviz.style import ENTROPY_COLOR, KL_COLOR, P_COLOR, Q_COLOR
-from klviz.gui.i18n import translate
-from klviz.gui.i18n import translated
-from klviz.i18n import QT_TRANSLATE_NOOP
+from klviz.gui.i18n import QT_TRANSLATE_NOOP, translate, translated
 
 READOUTS = (
     ("entropy_p", "H(P)", QT_TRANSLATE_NOOP("klviz", "Entropy of P:  H(P) = −Σ p_i log p_i"), P_COLOR),

@@ -28,9 +28,7 @@ from klviz.scene.joint import (
     JointState,
     joint_scene,
 )
-from klviz.gui.i18n import translate
-from klviz.i18n import QT_TRANSLATE_NOOP
-from klviz.gui.i18n import translated
+from klviz.gui.i18n import QT_TRANSLATE_NOOP, translate, translated
 
 PRESET_NAMES = {"independent": QT_TRANSLATE_NOOP("klviz", "Independent"),
                 "dependent": QT_TRANSLATE_NOOP("klviz", "Perfectly dependent"),

@@ -15,9 +15,7 @@ from PySide6 import QtCore, QtWidgets
 from klviz.gui.pages.losses_common import caption_label
 from klviz.style import ERROR_COLOR, text_color
 from klviz.state import losslab as lab
-from klviz.gui.i18n import translate
-from klviz.gui.i18n import translated
-from klviz.i18n import QT_TRANSLATE_NOOP
+from klviz.gui.i18n import QT_TRANSLATE_NOOP, translate, translated
 
 INTRO = (QT_TRANSLATE_NOOP("klviz", "Each loss below is a cross-entropy: between the target's distribution (blue) and the "
          "distribution the model's output parametrises (orange)."))

@@ -26,8 +26,7 @@ from klviz.gui.pages.losses_common import (
 from klviz.gui.widgets.drag_plot import DragPlot
 from klviz.gui.widgets.value_label import ValueLabel
 from klviz.style import ENTROPY_COLOR, KL_COLOR, P_COLOR, Q_COLOR
-from klviz.gui.i18n import translate
-from klviz.i18n import QT_TRANSLATE_NOOP
+from klviz.gui.i18n import QT_TRANSLATE_NOOP, translate
 
 Y_TOP_NATS = 4.0  # the loss axis shows 0 .. 4 nats (in the chosen unit)
 

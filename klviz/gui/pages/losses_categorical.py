@@ -29,8 +29,7 @@ from klviz.gui.widgets.buttons import push_button
 from klviz.gui.widgets.bar_chart import BarChart, Series
 from klviz.gui.widgets.drag_plot import LogitChart
 from klviz.style import ENTROPY_COLOR, ERROR_COLOR, KL_COLOR, P_COLOR, Q_COLOR, text_color
-from klviz.gui.i18n import translate
-from klviz.i18n import QT_TRANSLATE_NOOP
+from klviz.gui.i18n import QT_TRANSLATE_NOOP, translate
 
 READOUTS = (
     ("ce", "H(y, f)", QT_TRANSLATE_NOOP("klviz", "Categorical cross-entropy: −Σ y_i log f_i = log Σ e^z_j − Σ y_i z_i"), ENTROPY_COLOR),

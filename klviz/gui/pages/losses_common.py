@@ -14,8 +14,7 @@ from PySide6 import QtCore, QtWidgets
 from klviz.core.format import format_value
 from klviz.core.units import convert
 from klviz.style import is_mark, text_color
-from klviz.gui.i18n import translate
-from klviz.gui.i18n import translated
+from klviz.gui.i18n import translate, translated
 
 MINUS = "−"
 QUIZ_HIDDEN = "?"

@@ -27,8 +27,7 @@ from klviz.gui.pages.losses_common import (
 )
 from klviz.gui.widgets.drag_plot import DragPlot
 from klviz.style import ENTROPY_COLOR, KL_COLOR, P_COLOR, Q_COLOR
-from klviz.gui.i18n import translate
-from klviz.i18n import QT_TRANSLATE_NOOP
+from klviz.gui.i18n import QT_TRANSLATE_NOOP, translate
 
 POINT_READOUTS = (
     ("nll", QT_TRANSLATE_NOOP("klviz", "−log N(y; f, σ²)"), QT_TRANSLATE_NOOP("klviz", "The cross-entropy of one observation y under the model N(f, σ²)"), ENTROPY_COLOR),

@@ -18,8 +18,7 @@ from PySide6 import QtCore, QtWidgets
 
 from klviz.gui.widgets.text import plain_label
 from klviz.scene.data_import import BATCH_CAPTION, batch_view
-from klviz.gui.i18n import translate
-from klviz.gui.i18n import translated
+from klviz.gui.i18n import translate, translated
 
 _ALIGN_RIGHT = int(QtCore.Qt.AlignmentFlag.AlignRight | QtCore.Qt.AlignmentFlag.AlignVCenter)
 

@@ -17,8 +17,7 @@ from klviz.gui.widgets.labels_layer import FastBars, LabelsLayer
 from klviz.gui.widgets.ranges import nice_ceiling
 from klviz.gui.widgets.caption import Caption
 from klviz.style import KL_COLOR, P_COLOR, Q_COLOR, ink_on
-from klviz.gui.i18n import translated
-from klviz.i18n import QT_TRANSLATE_NOOP
+from klviz.gui.i18n import QT_TRANSLATE_NOOP, translated
 
 
 class DecompositionChart(pg.PlotWidget):

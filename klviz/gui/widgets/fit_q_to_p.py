@@ -15,9 +15,7 @@ from PySide6 import QtCore, QtWidgets
 from klviz.gui.widgets.value_label import ValueLabel
 from klviz.state.fit_discrete import as_probabilities, fit_q_to_p
 from klviz.style import ENTROPY_COLOR, KL_COLOR
-from klviz.gui.i18n import translate
-from klviz.gui.i18n import translated
-from klviz.i18n import QT_TRANSLATE_NOOP
+from klviz.gui.i18n import QT_TRANSLATE_NOOP, translate, translated
 
 UNDO_TEXT = QT_TRANSLATE_NOOP("klviz", "Fit Q to P")
 

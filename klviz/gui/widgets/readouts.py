@@ -12,8 +12,7 @@ from klviz.core.format import format_value
 from klviz.gui.widgets.text import mnemonic_text
 from klviz.gui.widgets.value_label import FixedValueLabel, ValueLabel
 from klviz.style import ERROR_COLOR, text_color
-from klviz.gui.i18n import translate
-from klviz.gui.i18n import translated
+from klviz.gui.i18n import translate, translated
 
 
 class ReadoutGrid(QtWidgets.QWidget):
