@@ -115,7 +115,7 @@
     </message>
     <message>
         <source>Put every measure of the current tab on the clipboard as text</source>
-        <translation>Mettre chaque mesure de l'onglet actuel dans le presse-papiers, en texte</translation>
+        <translation>Mettre chaque mesure de l&apos;onglet actuel dans le presse-papiers, en texte</translation>
     </message>
     <message>
         <source>&amp;Preferences…</source>
@@ -135,7 +135,7 @@
     </message>
     <message>
         <source>A guided walk from entropy to MSE, step by step</source>
-        <translation>Une promenade guidée de l'entropie à la MSE, pas à pas</translation>
+        <translation>Une promenade guidée de l&apos;entropie à la MSE, pas à pas</translation>
     </message>
     <message>
         <source>&amp;Keyboard shortcuts</source>
@@ -240,8 +240,8 @@
         <translation>Masqué en mode quiz : la note affiche les valeurs.</translation>
     </message>
     <message>
-        <source>D(P‖Q) and H(P,Q) of the Discrete tab's pair, as PyTorch, TensorFlow and JAX compute them:</source>
-        <translation>D(P‖Q) et H(P,Q) de la paire de l'onglet Discret, telles que PyTorch, TensorFlow et JAX les calculent :</translation>
+        <source>D(P‖Q) and H(P,Q) of the Discrete tab&apos;s pair, as PyTorch, TensorFlow and JAX compute them:</source>
+        <translation>D(P‖Q) et H(P,Q) de la paire de l&apos;onglet Discret, telles que PyTorch, TensorFlow et JAX les calculent :</translation>
     </message>
     <message>
         <source>Same numbers in your framework</source>
@@ -252,7 +252,7 @@
         <translation>&amp;Note framework</translation>
     </message>
     <message>
-        <source>"The same numbers in your framework": PyTorch, TensorFlow and JAX expressions for the current pair, with their values</source>
+        <source>&quot;The same numbers in your framework&quot;: PyTorch, TensorFlow and JAX expressions for the current pair, with their values</source>
         <translation>« Les mêmes nombres dans votre framework » : les expressions PyTorch, TensorFlow et JAX de la paire actuelle, avec leurs valeurs</translation>
     </message>
     <message>
@@ -279,7 +279,7 @@
         <translation>Parcourir…</translation>
     </message>
     <message>
-        <source>Q's file</source>
+        <source>Q&apos;s file</source>
         <translation>Fichier de Q</translation>
     </message>
     <message>
@@ -287,12 +287,12 @@
         <translation>fd</translation>
     </message>
     <message>
-        <source>fd (Freedman–Diaconis, the default) or a number of equal-width bins over the samples' range (the last bin closed); numeric samples only</source>
-        <translation>fd (Freedman–Diaconis, par défaut) ou un nombre de classes de même largeur sur l'étendue des échantillons (la dernière classe fermée) ; échantillons numériques seulement</translation>
+        <source>fd (Freedman–Diaconis, the default) or a number of equal-width bins over the samples&apos; range (the last bin closed); numeric samples only</source>
+        <translation>fd (Freedman–Diaconis, par défaut) ou un nombre de classes de même largeur sur l&apos;étendue des échantillons (la dernière classe fermée) ; échantillons numériques seulement</translation>
     </message>
     <message>
-        <source>added to every count of P and Q before normalising (the usual cure for an empty bin's ∞)</source>
-        <translation>ajouté à chaque effectif de P et de Q avant normalisation (le remède habituel au ∞ d'une classe vide)</translation>
+        <source>added to every count of P and Q before normalising (the usual cure for an empty bin&apos;s ∞)</source>
+        <translation>ajouté à chaque effectif de P et de Q avant normalisation (le remède habituel au ∞ d&apos;une classe vide)</translation>
     </message>
     <message>
         <source>Import</source>
@@ -312,22 +312,22 @@
     </message>
     <message>
         <source>Bins</source>
-        <translation>Classes d'histogramme</translation>
+        <translation>Classes d&apos;histogramme</translation>
     </message>
     <message>
         <source>Pseudocount</source>
         <translation>Pseudo-effectif</translation>
     </message>
     <message>
-        <source>P's file</source>
+        <source>P&apos;s file</source>
         <translation>Fichier de P</translation>
     </message>
     <message>
         <source>Choose a file to see what it holds.</source>
-        <translation>Choisissez un fichier pour voir ce qu'il contient.</translation>
+        <translation>Choisissez un fichier pour voir ce qu&apos;il contient.</translation>
     </message>
     <message>
-        <source>Choose P's file and Q's file.</source>
+        <source>Choose P&apos;s file and Q&apos;s file.</source>
         <translation>Choisissez le fichier de P et celui de Q.</translation>
     </message>
 </context>
@@ -379,7 +379,7 @@
     </message>
     <message>
         <source>This tab has no figure to export yet.</source>
-        <translation>Cet onglet n'a pas encore de figure à exporter.</translation>
+        <translation>Cet onglet n&apos;a pas encore de figure à exporter.</translation>
     </message>
     <message>
         <source>Export</source>
@@ -387,7 +387,7 @@
     </message>
     <message>
         <source>Export failed</source>
-        <translation>Échec de l'export</translation>
+        <translation>Échec de l&apos;export</translation>
     </message>
     <message>
         <source>{0} ends in .{got}, but the chosen format is {1}: export again and choose {2}, or end the name in .{ext}.</source>
@@ -403,7 +403,7 @@
     </message>
     <message>
         <source>Exporting the animation {shown}…</source>
-        <translation>Export de l'animation {shown}…</translation>
+        <translation>Export de l&apos;animation {shown}…</translation>
     </message>
     <message>
         <source>&amp;Export this chart…</source>
@@ -419,7 +419,7 @@
     </message>
     <message>
         <source>Export format</source>
-        <translation>Format d'export</translation>
+        <translation>Format d&apos;export</translation>
     </message>
     <message>
         <source>&amp;Format:</source>
@@ -458,7 +458,7 @@
         <translation> po</translation>
     </message>
     <message>
-        <source>the figure's natural size at this resolution</source>
+        <source>the figure&apos;s natural size at this resolution</source>
         <translation>la taille naturelle de la figure à cette résolution</translation>
     </message>
 </context>
@@ -470,11 +470,11 @@
     </message>
     <message>
         <source>What the animation shows</source>
-        <translation>Ce que montre l'animation</translation>
+        <translation>Ce que montre l&apos;animation</translation>
     </message>
     <message>
         <source>Fits move a Normal Q: use the Continuous tab</source>
-        <translation>Les ajustements déplacent une loi normale Q : utilisez l'onglet Continu</translation>
+        <translation>Les ajustements déplacent une loi normale Q : utilisez l&apos;onglet Continu</translation>
     </message>
     <message>
         <source>&amp;Animation:</source>
@@ -482,7 +482,7 @@
     </message>
     <message>
         <source>α of the α-divergence</source>
-        <translation>α de l'α-divergence</translation>
+        <translation>α de l&apos;α-divergence</translation>
     </message>
     <message>
         <source>The parameter swept</source>
@@ -506,7 +506,7 @@
     </message>
     <message>
         <source>Sweep to</source>
-        <translation>Balayer jusqu'à</translation>
+        <translation>Balayer jusqu&apos;à</translation>
     </message>
     <message>
         <source>to</source>
@@ -550,7 +550,7 @@
     </message>
     <message>
         <source>Animation format</source>
-        <translation>Format de l'animation</translation>
+        <translation>Format de l&apos;animation</translation>
     </message>
     <message>
         <source>F&amp;ormat:</source>
@@ -558,7 +558,7 @@
     </message>
     <message>
         <source>Animation export progress</source>
-        <translation>Progression de l'export de l'animation</translation>
+        <translation>Progression de l&apos;export de l&apos;animation</translation>
     </message>
     <message>
         <source>&amp;Export…</source>
@@ -605,7 +605,7 @@
     </message>
     <message>
         <source>A picture of the view at the resolution below; the file opens anywhere.</source>
-        <translation>Une image de la vue à la résolution ci-dessous ; le fichier s'ouvre partout.</translation>
+        <translation>Une image de la vue à la résolution ci-dessous ; le fichier s&apos;ouvre partout.</translation>
     </message>
     <message>
         <source>Vector: sharp at any zoom, text stays text (for slides and the web).</source>
@@ -613,15 +613,15 @@
     </message>
     <message>
         <source>Vector: sharp at any zoom, fonts embedded (for papers and printing).</source>
-        <translation>Vectoriel : net à tout zoom, polices incorporées (pour les articles et l'impression).</translation>
+        <translation>Vectoriel : net à tout zoom, polices incorporées (pour les articles et l&apos;impression).</translation>
     </message>
     <message>
         <source>Every measure of the view, with its unit: no options.</source>
-        <translation>Chaque mesure de la vue, avec son unité : pas d'options.</translation>
+        <translation>Chaque mesure de la vue, avec son unité : pas d&apos;options.</translation>
     </message>
     <message>
         <source>One row per category (p, q and each term), for a spreadsheet: no options.</source>
-        <translation>Une ligne par catégorie (p, q et chaque terme), pour un tableur : pas d'options.</translation>
+        <translation>Une ligne par catégorie (p, q et chaque terme), pour un tableur : pas d&apos;options.</translation>
     </message>
     <message>
         <source>Fit forward: Q → argmin D(P‖Q) (moment matching)</source>
@@ -633,11 +633,11 @@
     </message>
     <message>
         <source>Fit α: Q → argmin of the α-divergence</source>
-        <translation>Ajustement α : Q → argmin de l'α-divergence</translation>
+        <translation>Ajustement α : Q → argmin de l&apos;α-divergence</translation>
     </message>
     <message>
         <source>Sweep a parameter from one value to another</source>
-        <translation>Balayer un paramètre d'une valeur à une autre</translation>
+        <translation>Balayer un paramètre d&apos;une valeur à une autre</translation>
     </message>
     <message>
         <source>μ of Q</source>
@@ -709,7 +709,7 @@
     </message>
     <message>
         <source>This session has changes that are not saved. Save them before opening another session?</source>
-        <translation>Cette session a des modifications non enregistrées. Les enregistrer avant d'ouvrir une autre session ?</translation>
+        <translation>Cette session a des modifications non enregistrées. Les enregistrer avant d&apos;ouvrir une autre session ?</translation>
     </message>
     <message>
         <source>Fit α</source>
@@ -717,7 +717,7 @@
     </message>
     <message>
         <source>Where will the fit put Q? (its numbers are hidden in quiz mode)</source>
-        <translation>Où l'ajustement placera-t-il Q ? (ses nombres sont masqués en mode quiz)</translation>
+        <translation>Où l&apos;ajustement placera-t-il Q ? (ses nombres sont masqués en mode quiz)</translation>
     </message>
     <message>
         <source>P or Q changed since the last message: send again.</source>
@@ -750,20 +750,20 @@ Pour des lois normales : ½ log(2π σ_P²) + (σ_Q² + (μ_Q − μ_P)²) / (2�
     <message>
         <source>KL divergence:  D(P‖Q) = ∫ p(x) log(p(x)/q(x)) dx ≥ 0 — the signed blue area below
 For Normals: log(σ_Q/σ_P) + (σ_P² + (μ_P − μ_Q)²) / (2σ_Q²) − ½</source>
-        <translation>Divergence de KL :  D(P‖Q) = ∫ p(x) log(p(x)/q(x)) dx ≥ 0, l'aire bleue signée ci-dessous
+        <translation>Divergence de KL :  D(P‖Q) = ∫ p(x) log(p(x)/q(x)) dx ≥ 0, l&apos;aire bleue signée ci-dessous
 Pour des lois normales : log(σ_Q/σ_P) + (σ_P² + (μ_P − μ_Q)²) / (2σ_Q²) − ½</translation>
     </message>
     <message>
         <source>KL divergence:  D(Q‖P) = ∫ q(x) log(q(x)/p(x)) dx ≥ 0 — the signed orange area below
 For Normals: log(σ_P/σ_Q) + (σ_Q² + (μ_Q − μ_P)²) / (2σ_P²) − ½</source>
-        <translation>Divergence de KL :  D(Q‖P) = ∫ q(x) log(q(x)/p(x)) dx ≥ 0, l'aire orange signée ci-dessous
+        <translation>Divergence de KL :  D(Q‖P) = ∫ q(x) log(q(x)/p(x)) dx ≥ 0, l&apos;aire orange signée ci-dessous
 Pour des lois normales : log(σ_P/σ_Q) + (σ_Q² + (μ_Q − μ_P)²) / (2σ_P²) − ½</translation>
     </message>
     <message>
         <source>
 With a mixture there is no closed form: computed by quadrature in log space.</source>
         <translation>
-Avec un mélange, il n'y a pas de forme close : calcul par quadrature dans l'espace des logarithmes.</translation>
+Avec un mélange, il n&apos;y a pas de forme close : calcul par quadrature dans l&apos;espace des logarithmes.</translation>
     </message>
     <message>
         <source>(negative: differential)</source>
@@ -775,9 +775,9 @@ A density is not a probability: it can exceed 1 where the distribution is narrow
 so −log p(x) can be below zero. h(N(μ, σ²)) = ½ log(2πe σ²) &lt; 0 when σ &lt; 1/√(2πe) ≈ 0.242.
 It also shifts with the unit of x (h of 2X is h of X plus log 2); D(P‖Q) does not and stays ≥ 0.</source>
         <translation>Une entropie différentielle (ou une entropie croisée) peut être négative.
-Une densité n'est pas une probabilité : elle peut dépasser 1 là où la distribution est étroite,
+Une densité n&apos;est pas une probabilité : elle peut dépasser 1 là où la distribution est étroite,
 donc −log p(x) peut être sous zéro. h(N(μ, σ²)) = ½ log(2πe σ²) &lt; 0 lorsque σ &lt; 1/√(2πe) ≈ 0,242.
-Elle se décale aussi avec l'unité de x (h de 2X vaut h de X plus log 2) ; D(P‖Q), non, et reste ≥ 0.</translation>
+Elle se décale aussi avec l&apos;unité de x (h de 2X vaut h de X plus log 2) ; D(P‖Q), non, et reste ≥ 0.</translation>
     </message>
     <message>
         <source>&amp;Identical</source>
@@ -804,7 +804,7 @@ Elle se décale aussi avec l'unité de x (h de 2X vaut h de X plus log 2) ; D(P�
         <translation>Ajuster Q : minimiser D(P‖Q)</translation>
     </message>
     <message>
-        <source>Forward fit (mean-covering): Q matches P's mean and variance.</source>
+        <source>Forward fit (mean-covering): Q matches P&apos;s mean and variance.</source>
         <translation>Ajustement direct (couvre la moyenne) : Q reprend la moyenne et la variance de P.</translation>
     </message>
     <message>
@@ -820,8 +820,8 @@ Elle se décale aussi avec l'unité de x (h de 2X vaut h de X plus log 2) ; D(P�
         <translation>Ajuster Q : minimiser D_α(P‖Q)</translation>
     </message>
     <message>
-        <source>α-fit: Q minimises Amari's D_α(P‖Q) from where it was.</source>
-        <translation>Ajustement α : Q minimise la D_α(P‖Q) d'Amari depuis sa position.</translation>
+        <source>α-fit: Q minimises Amari&apos;s D_α(P‖Q) from where it was.</source>
+        <translation>Ajustement α : Q minimise la D_α(P‖Q) d&apos;Amari depuis sa position.</translation>
     </message>
     <message>
         <source>Entropy of P:  H(P) = −Σ p_i log p_i</source>
@@ -892,7 +892,7 @@ Elle se décale aussi avec l'unité de x (h de 2X vaut h de X plus log 2) ; D(P�
         <translation>Aléatoire</translation>
     </message>
     <message>
-        <source>Each loss below is a cross-entropy: between the target's distribution (blue) and the distribution the model's output parametrises (orange).</source>
+        <source>Each loss below is a cross-entropy: between the target&apos;s distribution (blue) and the distribution the model&apos;s output parametrises (orange).</source>
         <translation>Chaque perte ci-dessous est une entropie croisée : entre la distribution de la cible (en bleu) et la distribution que paramètre la sortie du modèle (en orange).</translation>
     </message>
     <message>
@@ -901,15 +901,15 @@ Elle se décale aussi avec l'unité de x (h de 2X vaut h de X plus log 2) ; D(P�
     </message>
     <message>
         <source>Entropy of the target: the least loss any prediction can reach (at f = y)</source>
-        <translation>Entropie de la cible : la plus petite perte qu'une prédiction puisse atteindre (en f = y)</translation>
+        <translation>Entropie de la cible : la plus petite perte qu&apos;une prédiction puisse atteindre (en f = y)</translation>
     </message>
     <message>
         <source>D(Bern(y) ‖ Bern(f))</source>
         <translation>D(Bern(y) ‖ Bern(f))</translation>
     </message>
     <message>
-        <source>KL divergence: what the prediction adds above the target's entropy</source>
-        <translation>Divergence de KL : ce que la prédiction ajoute au-dessus de l'entropie de la cible</translation>
+        <source>KL divergence: what the prediction adds above the target&apos;s entropy</source>
+        <translation>Divergence de KL : ce que la prédiction ajoute au-dessus de l&apos;entropie de la cible</translation>
     </message>
     <message>
         <source>Categorical cross-entropy: −Σ y_i log f_i = log Σ e^z_j − Σ y_i z_i</source>
@@ -929,7 +929,7 @@ Elle se décale aussi avec l'unité de x (h de 2X vaut h de X plus log 2) ; D(P�
     </message>
     <message>
         <source>The cross-entropy of one observation y under the model N(f, σ²)</source>
-        <translation>L'entropie croisée d'une observation y sous le modèle N(f, σ²)</translation>
+        <translation>L&apos;entropie croisée d&apos;une observation y sous le modèle N(f, σ²)</translation>
     </message>
     <message>
         <source>½ log(2πσ²)</source>
@@ -953,7 +953,7 @@ Elle se décale aussi avec l'unité de x (h de 2X vaut h de X plus log 2) ; D(P�
     </message>
     <message>
         <source>Mean squared error of the line (in squared units of y; not an information unit)</source>
-        <translation>Erreur quadratique moyenne de la droite (en unités de y au carré ; pas une unité d'information)</translation>
+        <translation>Erreur quadratique moyenne de la droite (en unités de y au carré ; pas une unité d&apos;information)</translation>
     </message>
     <message>
         <source>slope a</source>
@@ -965,11 +965,11 @@ Elle se décale aussi avec l'unité de x (h de 2X vaut h de X plus log 2) ; D(P�
     </message>
     <message>
         <source>intercept b</source>
-        <translation>ordonnée à l'origine b</translation>
+        <translation>ordonnée à l&apos;origine b</translation>
     </message>
     <message>
         <source>Least-squares intercept</source>
-        <translation>Ordonnée à l'origine des moindres carrés</translation>
+        <translation>Ordonnée à l&apos;origine des moindres carrés</translation>
     </message>
     <message>
         <source>Follow the system</source>
@@ -984,7 +984,7 @@ Elle se décale aussi avec l'unité de x (h de 2X vaut h de X plus log 2) ; D(P�
         <translation>Sombre</translation>
     </message>
     <message>
-        <source>Automatic (the system's language)</source>
+        <source>Automatic (the system&apos;s language)</source>
         <translation>Automatique (la langue du système)</translation>
     </message>
     <message>
@@ -1001,7 +1001,7 @@ Elle se décale aussi avec l'unité de x (h de 2X vaut h de X plus log 2) ; D(P�
     </message>
     <message>
         <source>raise / lower the selected bar by 0.01 (the others rescale)</source>
-        <translation>monter / baisser la barre choisie de 0,01 (les autres s'ajustent)</translation>
+        <translation>monter / baisser la barre choisie de 0,01 (les autres s&apos;ajustent)</translation>
     </message>
     <message>
         <source>Shift+Up / Shift+Down</source>
@@ -1021,7 +1021,7 @@ Elle se décale aussi avec l'unité de x (h de 2X vaut h de X plus log 2) ; D(P�
     </message>
     <message>
         <source>move between controls and charts</source>
-        <translation>passer d'un réglage ou d'un graphique à l'autre</translation>
+        <translation>passer d&apos;un réglage ou d&apos;un graphique à l&apos;autre</translation>
     </message>
     <message>
         <source>Alt + underlined letter</source>
@@ -1045,39 +1045,39 @@ Elle se décale aussi avec l'unité de x (h de 2X vaut h de X plus log 2) ; D(P�
     </message>
     <message>
         <source>&lt;p&gt;Entropy measures the average surprise of outcomes drawn from P. A rare outcome (small p&lt;sub&gt;i&lt;/sub&gt;) is surprising, −log p&lt;sub&gt;i&lt;/sub&gt; is large; the entropy weighs each surprise by how often it happens.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;L'entropie mesure la surprise moyenne des issues tirées de P. Une issue rare (p&lt;sub&gt;i&lt;/sub&gt; petit) est surprenante : −log p&lt;sub&gt;i&lt;/sub&gt; est grand ; l'entropie pondère chaque surprise par sa fréquence.&lt;/p&gt;</translation>
+        <translation>&lt;p&gt;L&apos;entropie mesure la surprise moyenne des issues tirées de P. Une issue rare (p&lt;sub&gt;i&lt;/sub&gt; petit) est surprenante : −log p&lt;sub&gt;i&lt;/sub&gt; est grand ; l&apos;entropie pondère chaque surprise par sa fréquence.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;p&gt;Drag P towards a single bar: the entropy falls to 0 (no surprise). Make P flat: it rises to its maximum, log n.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Faites glisser P vers une seule barre : l'entropie tombe à 0 (aucune surprise). Rendez P uniforme : elle monte à son maximum, log n.&lt;/p&gt;</translation>
+        <translation>&lt;p&gt;Faites glisser P vers une seule barre : l&apos;entropie tombe à 0 (aucune surprise). Rendez P uniforme : elle monte à son maximum, log n.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>2. Cross-entropy as message length</source>
-        <translation>2. L'entropie croisée comme longueur de message</translation>
+        <translation>2. L&apos;entropie croisée comme longueur de message</translation>
     </message>
     <message>
-        <source>&lt;p&gt;Build a code for symbols drawn from Q: the ideal code word for symbol i is −log&lt;sub&gt;2&lt;/sub&gt; q&lt;sub&gt;i&lt;/sub&gt; bits long. Now send data that really comes from P with Q's code. The average message length per symbol is the cross-entropy H(P,Q).&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Construisez un code pour des symboles tirés de Q : le mot de code idéal du symbole i a une longueur de −log&lt;sub&gt;2&lt;/sub&gt; q&lt;sub&gt;i&lt;/sub&gt; bits. Envoyez maintenant, avec le code de Q, des données qui viennent en réalité de P. La longueur moyenne du message par symbole est l'entropie croisée H(P,Q).&lt;/p&gt;</translation>
+        <source>&lt;p&gt;Build a code for symbols drawn from Q: the ideal code word for symbol i is −log&lt;sub&gt;2&lt;/sub&gt; q&lt;sub&gt;i&lt;/sub&gt; bits long. Now send data that really comes from P with Q&apos;s code. The average message length per symbol is the cross-entropy H(P,Q).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Construisez un code pour des symboles tirés de Q : le mot de code idéal du symbole i a une longueur de −log&lt;sub&gt;2&lt;/sub&gt; q&lt;sub&gt;i&lt;/sub&gt; bits. Envoyez maintenant, avec le code de Q, des données qui viennent en réalité de P. La longueur moyenne du message par symbole est l&apos;entropie croisée H(P,Q).&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;p&gt;Copy P to Q: the code now fits the data and H(P,Q) drops to H(P), the shortest average possible. Give Q a tiny bar where P is large and watch that word get long.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Copiez P dans Q : le code est maintenant adapté aux données et H(P,Q) descend à H(P), la plus courte moyenne possible. Donnez à Q une barre minuscule là où P est grande et regardez ce mot s'allonger.&lt;/p&gt;</translation>
+        <translation>&lt;p&gt;Copiez P dans Q : le code est maintenant adapté aux données et H(P,Q) descend à H(P), la plus courte moyenne possible. Donnez à Q une barre minuscule là où P est grande et regardez ce mot s&apos;allonger.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>3. KL divergence: the bits wasted</source>
         <translation>3. Divergence de KL : les bits gaspillés</translation>
     </message>
     <message>
-        <source>&lt;p&gt;Coding P's data with Q's code costs H(P,Q) bits per symbol; the best code costs H(P). The difference is the Kullback-Leibler divergence D(P‖Q): the price of believing Q when the truth is P. It is never negative, and it is 0 only when Q = P.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Coder les données de P avec le code de Q coûte H(P,Q) bits par symbole ; le meilleur code coûte H(P). La différence est la divergence de Kullback-Leibler D(P‖Q) : le prix à payer pour croire Q quand la vérité est P. Elle n'est jamais négative, et elle ne vaut 0 que lorsque Q = P.&lt;/p&gt;</translation>
+        <source>&lt;p&gt;Coding P&apos;s data with Q&apos;s code costs H(P,Q) bits per symbol; the best code costs H(P). The difference is the Kullback-Leibler divergence D(P‖Q): the price of believing Q when the truth is P. It is never negative, and it is 0 only when Q = P.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Coder les données de P avec le code de Q coûte H(P,Q) bits par symbole ; le meilleur code coûte H(P). La différence est la divergence de Kullback-Leibler D(P‖Q) : le prix à payer pour croire Q quand la vérité est P. Elle n&apos;est jamais négative, et elle ne vaut 0 que lorsque Q = P.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;p&gt;Drag either distribution and check that the two bars of the decomposition always add up: cross-entropy = entropy + KL.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Faites glisser l'une ou l'autre des distributions et vérifiez que les deux barres de la décomposition s'additionnent toujours : entropie croisée = entropie + KL.&lt;/p&gt;</translation>
+        <translation>&lt;p&gt;Faites glisser l&apos;une ou l&apos;autre des distributions et vérifiez que les deux barres de la décomposition s&apos;additionnent toujours : entropie croisée = entropie + KL.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>4. KL is not symmetric</source>
-        <translation>4. La KL n'est pas symétrique</translation>
+        <translation>4. La KL n&apos;est pas symétrique</translation>
     </message>
     <message>
         <source>&lt;p&gt;D(P‖Q) weighs the log-ratio log(p/q) by P; D(Q‖P) weighs log(q/p) by Q. Different weights, different answers: in general D(P‖Q) ≠ D(Q‖P). Where Q gives zero probability to something P can produce, D(P‖Q) is infinite — while D(Q‖P) may stay small.&lt;/p&gt;</source>
@@ -1085,7 +1085,7 @@ Elle se décale aussi avec l'unité de x (h de 2X vaut h de X plus log 2) ; D(P�
     </message>
     <message>
         <source>&lt;p&gt;Press &lt;i&gt;Swap P ⇄ Q&lt;/i&gt; and compare. Then press &lt;i&gt;Support mismatch&lt;/i&gt;: one direction becomes ∞, the other does not.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Appuyez sur &lt;i&gt;Échanger P ⇄ Q&lt;/i&gt; et comparez. Appuyez ensuite sur &lt;i&gt;Support incompatible&lt;/i&gt; : un sens devient ∞, l'autre non.&lt;/p&gt;</translation>
+        <translation>&lt;p&gt;Appuyez sur &lt;i&gt;Échanger P ⇄ Q&lt;/i&gt; et comparez. Appuyez ensuite sur &lt;i&gt;Support incompatible&lt;/i&gt; : un sens devient ∞, l&apos;autre non.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>5. KL as an average over samples</source>
@@ -1093,7 +1093,7 @@ Elle se décale aussi avec l'unité de x (h de 2X vaut h de X plus log 2) ; D(P�
     </message>
     <message>
         <source>&lt;p&gt;D(P‖Q) is the expected value, under P, of log p(x)/q(x). Draw samples from P, average the log-ratios, and the running mean settles on D(P‖Q) — the law of large numbers at work. This is how KL is estimated when only samples are available.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;D(P‖Q) est l'espérance, sous P, de log p(x)/q(x). Tirez des échantillons de P, faites la moyenne des log-rapports, et la moyenne courante se stabilise sur D(P‖Q) : la loi des grands nombres à l'œuvre. C'est ainsi que l'on estime la KL quand on ne dispose que d'échantillons.&lt;/p&gt;</translation>
+        <translation>&lt;p&gt;D(P‖Q) est l&apos;espérance, sous P, de log p(x)/q(x). Tirez des échantillons de P, faites la moyenne des log-rapports, et la moyenne courante se stabilise sur D(P‖Q) : la loi des grands nombres à l&apos;œuvre. C&apos;est ainsi que l&apos;on estime la KL quand on ne dispose que d&apos;échantillons.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;p&gt;Draw 100, then 1000 more samples and watch the running mean close in on the dashed line. Try it with Q = P (the line is at 0) and with a support mismatch.&lt;/p&gt;</source>
@@ -1105,7 +1105,7 @@ Elle se décale aussi avec l'unité de x (h de 2X vaut h de X plus log 2) ; D(P�
     </message>
     <message>
         <source>&lt;p&gt;A binary classifier outputs f = sigmoid(z), the probability it gives to class 1: a Bernoulli distribution. The label y is another (a hard label is Bern(0) or Bern(1)). The usual loss −[y log f + (1−y) log(1−f)] is exactly the cross-entropy H(Bern(y), Bern(f)). With a hard label H(Bern(y)) = 0, so the loss equals the KL divergence.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Un classifieur binaire renvoie f = sigmoïde(z), la probabilité qu'il donne à la classe 1 : une loi de Bernoulli. L'étiquette y en est une autre (une étiquette dure est Bern(0) ou Bern(1)). La perte usuelle −[y log f + (1−y) log(1−f)] est exactement l'entropie croisée H(Bern(y), Bern(f)). Avec une étiquette dure, H(Bern(y)) = 0 : la perte est égale à la divergence de KL.&lt;/p&gt;</translation>
+        <translation>&lt;p&gt;Un classifieur binaire renvoie f = sigmoïde(z), la probabilité qu&apos;il donne à la classe 1 : une loi de Bernoulli. L&apos;étiquette y en est une autre (une étiquette dure est Bern(0) ou Bern(1)). La perte usuelle −[y log f + (1−y) log(1−f)] est exactement l&apos;entropie croisée H(Bern(y), Bern(f)). Avec une étiquette dure, H(Bern(y)) = 0 : la perte est égale à la divergence de KL.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;p&gt;Move the logit z and watch the point slide along the loss curve; set y to 0.7 (a soft label) and see the loss stay above H(Bern(y)).&lt;/p&gt;</source>
@@ -1117,7 +1117,7 @@ Elle se décale aussi avec l'unité de x (h de 2X vaut h de X plus log 2) ; D(P�
     </message>
     <message>
         <source>&lt;p&gt;With K classes the network outputs logits z; softmax turns them into probabilities. The loss −Σ y&lt;sub&gt;i&lt;/sub&gt; log softmax(z)&lt;sub&gt;i&lt;/sub&gt; = logsumexp(z) − Σ y&lt;sub&gt;i&lt;/sub&gt; z&lt;sub&gt;i&lt;/sub&gt; is the cross-entropy between the target and the model. Computing it from the logits (logsumexp) stays exact even when the logits are huge.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Avec K classes, le réseau renvoie des logits z ; la fonction softmax les transforme en probabilités. La perte −Σ y&lt;sub&gt;i&lt;/sub&gt; log softmax(z)&lt;sub&gt;i&lt;/sub&gt; = logsumexp(z) − Σ y&lt;sub&gt;i&lt;/sub&gt; z&lt;sub&gt;i&lt;/sub&gt; est l'entropie croisée entre la cible et le modèle. La calculer à partir des logits (logsumexp) reste exact même quand les logits sont énormes.&lt;/p&gt;</translation>
+        <translation>&lt;p&gt;Avec K classes, le réseau renvoie des logits z ; la fonction softmax les transforme en probabilités. La perte −Σ y&lt;sub&gt;i&lt;/sub&gt; log softmax(z)&lt;sub&gt;i&lt;/sub&gt; = logsumexp(z) − Σ y&lt;sub&gt;i&lt;/sub&gt; z&lt;sub&gt;i&lt;/sub&gt; est l&apos;entropie croisée entre la cible et le modèle. La calculer à partir des logits (logsumexp) reste exact même quand les logits sont énormes.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;p&gt;Drag the logit of the target class up: the loss falls towards 0. With two classes the numbers match the Bernoulli panel with z = z&lt;sub&gt;1&lt;/sub&gt; − z&lt;sub&gt;0&lt;/sub&gt;.&lt;/p&gt;</source>
@@ -1125,27 +1125,27 @@ Elle se décale aussi avec l'unité de x (h de 2X vaut h de X plus log 2) ; D(P�
     </message>
     <message>
         <source>8. Mean squared error is a cross-entropy too</source>
-        <translation>8. L'erreur quadratique moyenne est aussi une entropie croisée</translation>
+        <translation>8. L&apos;erreur quadratique moyenne est aussi une entropie croisée</translation>
     </message>
     <message>
-        <source>&lt;p&gt;Let the network's output f be the mean of a Normal with variance 1. The cross-entropy for a target y is −log N(y; f, 1) = ½ log 2π + ½ (y − f)&lt;sup&gt;2&lt;/sup&gt; — note the ½ on the squared error. Averaged over data pairs (x, y) it is ½ log 2π + ½ MSE, so minimising the MSE and minimising this cross-entropy give the same fit.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Prenons pour sortie f du réseau la moyenne d'une loi normale de variance 1. L'entropie croisée pour une cible y est −log N(y; f, 1) = ½ log 2π + ½ (y − f)&lt;sup&gt;2&lt;/sup&gt; (notez le ½ devant l'erreur quadratique). En moyenne sur des paires de données (x, y), elle vaut ½ log 2π + ½ MSE : minimiser la MSE et minimiser cette entropie croisée donnent le même ajustement.&lt;/p&gt;</translation>
+        <source>&lt;p&gt;Let the network&apos;s output f be the mean of a Normal with variance 1. The cross-entropy for a target y is −log N(y; f, 1) = ½ log 2π + ½ (y − f)&lt;sup&gt;2&lt;/sup&gt; — note the ½ on the squared error. Averaged over data pairs (x, y) it is ½ log 2π + ½ MSE, so minimising the MSE and minimising this cross-entropy give the same fit.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Prenons pour sortie f du réseau la moyenne d&apos;une loi normale de variance 1. L&apos;entropie croisée pour une cible y est −log N(y; f, 1) = ½ log 2π + ½ (y − f)&lt;sup&gt;2&lt;/sup&gt; (notez le ½ devant l&apos;erreur quadratique). En moyenne sur des paires de données (x, y), elle vaut ½ log 2π + ½ MSE : minimiser la MSE et minimiser cette entropie croisée donnent le même ajustement.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;p&gt;Drag the data points and watch the fitted line: the mean cross-entropy and ½ MSE move together, a constant ½ log 2π apart.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Faites glisser les points de données et observez la droite ajustée : l'entropie croisée moyenne et ½ MSE bougent ensemble, séparées par une constante ½ log 2π.&lt;/p&gt;</translation>
+        <translation>&lt;p&gt;Faites glisser les points de données et observez la droite ajustée : l&apos;entropie croisée moyenne et ½ MSE bougent ensemble, séparées par une constante ½ log 2π.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>9. Codes you can count</source>
-        <translation>9. Des codes que l'on peut compter</translation>
+        <translation>9. Des codes que l&apos;on peut compter</translation>
     </message>
     <message>
-        <source>&lt;p&gt;Cross-entropy is a length you can count. Give each symbol a real code word built for Q (a Huffman code, or Shannon's ⌈−log&lt;sub&gt;2&lt;/sub&gt; q&lt;sub&gt;i&lt;/sub&gt;⌉ bits). Draw each symbol as a column: its width is p&lt;sub&gt;i&lt;/sub&gt;, how often it is sent; its height is the length of its word. The area is the average number of bits per symbol. With ideal lengths −log&lt;sub&gt;2&lt;/sub&gt; q&lt;sub&gt;i&lt;/sub&gt; the area is H(P,Q); with P's own lengths it is H(P); the area between them is D(P‖Q).&lt;/p&gt;</source>
-        <translation>&lt;p&gt;L'entropie croisée est une longueur que l'on peut compter. Donnez à chaque symbole un vrai mot de code construit pour Q (un code de Huffman, ou les ⌈−log&lt;sub&gt;2&lt;/sub&gt; q&lt;sub&gt;i&lt;/sub&gt;⌉ bits de Shannon). Dessinez chaque symbole comme une colonne : sa largeur est p&lt;sub&gt;i&lt;/sub&gt;, sa fréquence d'envoi ; sa hauteur est la longueur de son mot. L'aire est le nombre moyen de bits par symbole. Avec les longueurs idéales −log&lt;sub&gt;2&lt;/sub&gt; q&lt;sub&gt;i&lt;/sub&gt;, l'aire vaut H(P,Q) ; avec les longueurs propres à P, elle vaut H(P) ; l'aire entre les deux est D(P‖Q).&lt;/p&gt;</translation>
+        <source>&lt;p&gt;Cross-entropy is a length you can count. Give each symbol a real code word built for Q (a Huffman code, or Shannon&apos;s ⌈−log&lt;sub&gt;2&lt;/sub&gt; q&lt;sub&gt;i&lt;/sub&gt;⌉ bits). Draw each symbol as a column: its width is p&lt;sub&gt;i&lt;/sub&gt;, how often it is sent; its height is the length of its word. The area is the average number of bits per symbol. With ideal lengths −log&lt;sub&gt;2&lt;/sub&gt; q&lt;sub&gt;i&lt;/sub&gt; the area is H(P,Q); with P&apos;s own lengths it is H(P); the area between them is D(P‖Q).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;L&apos;entropie croisée est une longueur que l&apos;on peut compter. Donnez à chaque symbole un vrai mot de code construit pour Q (un code de Huffman, ou les ⌈−log&lt;sub&gt;2&lt;/sub&gt; q&lt;sub&gt;i&lt;/sub&gt;⌉ bits de Shannon). Dessinez chaque symbole comme une colonne : sa largeur est p&lt;sub&gt;i&lt;/sub&gt;, sa fréquence d&apos;envoi ; sa hauteur est la longueur de son mot. L&apos;aire est le nombre moyen de bits par symbole. Avec les longueurs idéales −log&lt;sub&gt;2&lt;/sub&gt; q&lt;sub&gt;i&lt;/sub&gt;, l&apos;aire vaut H(P,Q) ; avec les longueurs propres à P, elle vaut H(P) ; l&apos;aire entre les deux est D(P‖Q).&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>&lt;p&gt;Drag Q towards P: the columns get shorter until the extra area vanishes. Then send a message: the bit string's length is close to N·H(P,Q), never below N·H(P).&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Faites glisser Q vers P : les colonnes raccourcissent jusqu'à ce que l'aire en trop disparaisse. Envoyez ensuite un message : la longueur de la suite de bits est proche de N·H(P,Q), jamais inférieure à N·H(P).&lt;/p&gt;</translation>
+        <source>&lt;p&gt;Drag Q towards P: the columns get shorter until the extra area vanishes. Then send a message: the bit string&apos;s length is close to N·H(P,Q), never below N·H(P).&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Faites glisser Q vers P : les colonnes raccourcissent jusqu&apos;à ce que l&apos;aire en trop disparaisse. Envoyez ensuite un message : la longueur de la suite de bits est proche de N·H(P,Q), jamais inférieure à N·H(P).&lt;/p&gt;</translation>
     </message>
     <message>
         <source>10. Normals: entropy below zero</source>
@@ -1153,43 +1153,43 @@ Elle se décale aussi avec l'unité de x (h de 2X vaut h de X plus log 2) ; D(P�
     </message>
     <message>
         <source>&lt;p&gt;For a density the same formulas hold with integrals, but a density is not a probability: a narrow Normal is taller than 1, so −log p(x) is negative near its peak. The differential entropy of N(μ, σ²) is ½ log(2πe σ&lt;sup&gt;2&lt;/sup&gt;), negative once σ &amp;lt; 1/√(2πe) ≈ 0.242. It is no longer an average number of bits. D(P‖Q) keeps its meaning: it stays ≥ 0, and 0 only when Q = P.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Pour une densité, les mêmes formules valent avec des intégrales, mais une densité n'est pas une probabilité : une loi normale étroite dépasse 1, donc −log p(x) est négatif près de son pic. L'entropie différentielle de N(μ, σ²) vaut ½ log(2πe σ&lt;sup&gt;2&lt;/sup&gt;), négative dès que σ &amp;lt; 1/√(2πe) ≈ 0,242. Ce n'est plus un nombre moyen de bits. D(P‖Q) garde son sens : elle reste ≥ 0, et ne vaut 0 que lorsque Q = P.&lt;/p&gt;</translation>
+        <translation>&lt;p&gt;Pour une densité, les mêmes formules valent avec des intégrales, mais une densité n&apos;est pas une probabilité : une loi normale étroite dépasse 1, donc −log p(x) est négatif près de son pic. L&apos;entropie différentielle de N(μ, σ²) vaut ½ log(2πe σ&lt;sup&gt;2&lt;/sup&gt;), négative dès que σ &amp;lt; 1/√(2πe) ≈ 0,242. Ce n&apos;est plus un nombre moyen de bits. D(P‖Q) garde son sens : elle reste ≥ 0, et ne vaut 0 que lorsque Q = P.&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>&lt;p&gt;Move P's std dev slider past 0.242 and watch h(P) change sign. Then move Q's mean and std dev: D(P‖Q) never goes below 0.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Déplacez le curseur de l'écart-type de P au-delà de 0,242 et regardez h(P) changer de signe. Déplacez ensuite la moyenne et l'écart-type de Q : D(P‖Q) ne descend jamais sous 0.&lt;/p&gt;</translation>
+        <source>&lt;p&gt;Move P&apos;s std dev slider past 0.242 and watch h(P) change sign. Then move Q&apos;s mean and std dev: D(P‖Q) never goes below 0.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Déplacez le curseur de l&apos;écart-type de P au-delà de 0,242 et regardez h(P) changer de signe. Déplacez ensuite la moyenne et l&apos;écart-type de Q : D(P‖Q) ne descend jamais sous 0.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>11. Forward and reverse fits</source>
         <translation>11. Ajustements direct et inverse</translation>
     </message>
     <message>
-        <source>&lt;p&gt;Fit a single Normal Q to a two-peaked P. Minimising D(P‖Q) (forward KL) punishes Q wherever P has mass and Q has little, so Q spreads out to cover both peaks: &lt;i&gt;mean-covering&lt;/i&gt; (it matches P's mean and variance). Minimising D(Q‖P) (reverse KL) punishes Q wherever Q has mass and P has little, so Q crowds into one peak: &lt;i&gt;mode-seeking&lt;/i&gt;.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Ajustez une seule loi normale Q à une P à deux pics. Minimiser D(P‖Q) (KL directe) pénalise Q partout où P a de la masse et Q peu, si bien que Q s'étale pour couvrir les deux pics : elle &lt;i&gt;couvre la moyenne&lt;/i&gt; (elle reprend la moyenne et la variance de P). Minimiser D(Q‖P) (KL inverse) pénalise Q partout où Q a de la masse et P peu, si bien que Q se resserre sur un seul pic : elle &lt;i&gt;cherche un mode&lt;/i&gt;.&lt;/p&gt;</translation>
+        <source>&lt;p&gt;Fit a single Normal Q to a two-peaked P. Minimising D(P‖Q) (forward KL) punishes Q wherever P has mass and Q has little, so Q spreads out to cover both peaks: &lt;i&gt;mean-covering&lt;/i&gt; (it matches P&apos;s mean and variance). Minimising D(Q‖P) (reverse KL) punishes Q wherever Q has mass and P has little, so Q crowds into one peak: &lt;i&gt;mode-seeking&lt;/i&gt;.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Ajustez une seule loi normale Q à une P à deux pics. Minimiser D(P‖Q) (KL directe) pénalise Q partout où P a de la masse et Q peu, si bien que Q s&apos;étale pour couvrir les deux pics : elle &lt;i&gt;couvre la moyenne&lt;/i&gt; (elle reprend la moyenne et la variance de P). Minimiser D(Q‖P) (KL inverse) pénalise Q partout où Q a de la masse et P peu, si bien que Q se resserre sur un seul pic : elle &lt;i&gt;cherche un mode&lt;/i&gt;.&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>&lt;p&gt;Press &lt;i&gt;Animate the forward fit&lt;/i&gt; below and watch Q widen over both peaks. Then press &lt;i&gt;Animate the reverse fit&lt;/i&gt;: from the same start, Q settles on the peak nearest it. Move Q's mean to the other side first and the reverse fit picks the other peak.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Appuyez sur &lt;i&gt;Animer l'ajustement direct&lt;/i&gt; ci-dessous et regardez Q s'élargir sur les deux pics. Appuyez ensuite sur &lt;i&gt;Animer l'ajustement inverse&lt;/i&gt; : depuis le même départ, Q se pose sur le pic le plus proche. Placez d'abord la moyenne de Q de l'autre côté, et l'ajustement inverse choisit l'autre pic.&lt;/p&gt;</translation>
+        <source>&lt;p&gt;Press &lt;i&gt;Animate the forward fit&lt;/i&gt; below and watch Q widen over both peaks. Then press &lt;i&gt;Animate the reverse fit&lt;/i&gt;: from the same start, Q settles on the peak nearest it. Move Q&apos;s mean to the other side first and the reverse fit picks the other peak.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Appuyez sur &lt;i&gt;Animer l&apos;ajustement direct&lt;/i&gt; ci-dessous et regardez Q s&apos;élargir sur les deux pics. Appuyez ensuite sur &lt;i&gt;Animer l&apos;ajustement inverse&lt;/i&gt; : depuis le même départ, Q se pose sur le pic le plus proche. Placez d&apos;abord la moyenne de Q de l&apos;autre côté, et l&apos;ajustement inverse choisit l&apos;autre pic.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>12. The α family: between the two fits</source>
         <translation>12. La famille α : entre les deux ajustements</translation>
     </message>
     <message>
-        <source>&lt;p&gt;The two directions of KL are the ends of one family, Amari's α-divergences. As α → 0 it becomes the reverse KL D(Q‖P), at α = ½ it is (a multiple of) the squared Hellinger distance, as α → 1 the forward KL D(P‖Q), and at α = 2 a χ² divergence. Fitting a Normal with each α moves continuously from mode-seeking to mass-covering.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Les deux sens de la KL sont les extrémités d'une même famille, les α-divergences d'Amari. Quand α → 0, elle devient la KL inverse D(Q‖P) ; à α = ½, c'est (un multiple de) la distance de Hellinger au carré ; quand α → 1, la KL directe D(P‖Q) ; et à α = 2, une divergence du χ². Ajuster une loi normale pour chaque α passe continûment de la recherche de mode à la couverture de masse.&lt;/p&gt;</translation>
+        <source>&lt;p&gt;The two directions of KL are the ends of one family, Amari&apos;s α-divergences. As α → 0 it becomes the reverse KL D(Q‖P), at α = ½ it is (a multiple of) the squared Hellinger distance, as α → 1 the forward KL D(P‖Q), and at α = 2 a χ² divergence. Fitting a Normal with each α moves continuously from mode-seeking to mass-covering.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;Les deux sens de la KL sont les extrémités d&apos;une même famille, les α-divergences d&apos;Amari. Quand α → 0, elle devient la KL inverse D(Q‖P) ; à α = ½, c&apos;est (un multiple de) la distance de Hellinger au carré ; quand α → 1, la KL directe D(P‖Q) ; et à α = 2, une divergence du χ². Ajuster une loi normale pour chaque α passe continûment de la recherche de mode à la couverture de masse.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;p&gt;Move the α-fit slider from −2 towards 3: Q slides from one peak to covering both, and its σ grows with α. Watch the inset plot of the fitted μ and σ against α.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Déplacez le curseur de l'ajustement α de −2 vers 3 : Q glisse d'un pic à la couverture des deux, et son σ croît avec α. Observez le petit graphique des μ et σ ajustés en fonction de α.&lt;/p&gt;</translation>
+        <translation>&lt;p&gt;Déplacez le curseur de l&apos;ajustement α de −2 vers 3 : Q glisse d&apos;un pic à la couverture des deux, et son σ croît avec α. Observez le petit graphique des μ et σ ajustés en fonction de α.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>13. Mutual information is a KL divergence</source>
-        <translation>13. L'information mutuelle est une divergence de KL</translation>
+        <translation>13. L&apos;information mutuelle est une divergence de KL</translation>
     </message>
     <message>
         <source>&lt;p&gt;Two variables X and Y have a joint distribution P(X,Y). If they were independent it would be the product of its marginals, P(X)P(Y). Mutual information measures how far they are from that: I(X;Y) = D(P(X,Y) ‖ P(X)P(Y)), the bits per pair wasted by a code that treats them as independent. It is what the information diagram shows between H(X|Y) and H(Y|X).&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Deux variables X et Y ont une loi jointe P(X,Y). Si elles étaient indépendantes, ce serait le produit de ses marginales, P(X)P(Y). L'information mutuelle mesure à quelle distance elles en sont : I(X;Y) = D(P(X,Y) ‖ P(X)P(Y)), les bits par paire gaspillés par un code qui les traite comme indépendantes. C'est ce que le diagramme d'information montre entre H(X|Y) et H(Y|X).&lt;/p&gt;</translation>
+        <translation>&lt;p&gt;Deux variables X et Y ont une loi jointe P(X,Y). Si elles étaient indépendantes, ce serait le produit de ses marginales, P(X)P(Y). L&apos;information mutuelle mesure à quelle distance elles en sont : I(X;Y) = D(P(X,Y) ‖ P(X)P(Y)), les bits par paire gaspillés par un code qui les traite comme indépendantes. C&apos;est ce que le diagramme d&apos;information montre entre H(X|Y) et H(Y|X).&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;p&gt;This is a binary symmetric channel: Y is X flipped with probability ε. Move the ε slider: I(X;Y) = 1 − h(ε) bits, 1 at ε = 0 and 0 at ε = ½. Then try the XOR-like preset.&lt;/p&gt;</source>
@@ -1197,14 +1197,14 @@ Elle se décale aussi avec l'unité de x (h de 2X vaut h de X plus log 2) ; D(P�
     </message>
     <message>
         <source>14. Minimise cross-entropy, minimise KL: one optimum</source>
-        <translation>14. Minimiser l'entropie croisée, minimiser la KL : un seul optimum</translation>
+        <translation>14. Minimiser l&apos;entropie croisée, minimiser la KL : un seul optimum</translation>
     </message>
     <message>
         <source>&lt;p&gt;Training a classifier minimises the cross-entropy H(P,Q) between the data P and the model Q. Since H(P,Q) = H(P) + D(P‖Q) and H(P) does not depend on Q, every change of Q moves both by the same amount: the cross-entropy and the KL divergence have the same gradient and the same minimiser, Q = P. Minimising the loss &lt;i&gt;is&lt;/i&gt; minimising the KL divergence; the floor H(P,Q) cannot go below is H(P).&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Entraîner un classifieur minimise l'entropie croisée H(P,Q) entre les données P et le modèle Q. Comme H(P,Q) = H(P) + D(P‖Q) et que H(P) ne dépend pas de Q, tout changement de Q déplace les deux de la même quantité : l'entropie croisée et la divergence de KL ont le même gradient et le même minimiseur, Q = P. Minimiser la perte, &lt;i&gt;c'est&lt;/i&gt; minimiser la divergence de KL ; le plancher sous lequel H(P,Q) ne peut pas descendre est H(P).&lt;/p&gt;</translation>
+        <translation>&lt;p&gt;Entraîner un classifieur minimise l&apos;entropie croisée H(P,Q) entre les données P et le modèle Q. Comme H(P,Q) = H(P) + D(P‖Q) et que H(P) ne dépend pas de Q, tout changement de Q déplace les deux de la même quantité : l&apos;entropie croisée et la divergence de KL ont le même gradient et le même minimiseur, Q = P. Minimiser la perte, &lt;i&gt;c&apos;est&lt;/i&gt; minimiser la divergence de KL ; le plancher sous lequel H(P,Q) ne peut pas descendre est H(P).&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>&lt;p&gt;Press &lt;i&gt;Fit Q to P&lt;/i&gt;: gradient descent on Q's logits. The chart draws H(P,Q) and D(P‖Q) at each iteration: two parallel curves a constant H(P) apart, reaching their floors, H(P) and 0, together when Q = P. Undo puts Q back in one step.&lt;/p&gt;</source>
+        <source>&lt;p&gt;Press &lt;i&gt;Fit Q to P&lt;/i&gt;: gradient descent on Q&apos;s logits. The chart draws H(P,Q) and D(P‖Q) at each iteration: two parallel curves a constant H(P) apart, reaching their floors, H(P) and 0, together when Q = P. Undo puts Q back in one step.&lt;/p&gt;</source>
         <translation>&lt;p&gt;Appuyez sur &lt;i&gt;Ajuster Q à P&lt;/i&gt; : une descente de gradient sur les logits de Q. Le graphique trace H(P,Q) et D(P‖Q) à chaque itération : deux courbes parallèles séparées par la constante H(P), qui atteignent ensemble leurs planchers, H(P) et 0, quand Q = P. Annuler remet Q en place en une étape.&lt;/p&gt;</translation>
     </message>
     <message>
@@ -1228,11 +1228,11 @@ Elle se décale aussi avec l'unité de x (h de 2X vaut h de X plus log 2) ; D(P�
         <translation>longueurs idéales −log₂ p_i</translation>
     </message>
     <message>
-        <source>Q's ideal lengths −log₂ q_i</source>
+        <source>Q&apos;s ideal lengths −log₂ q_i</source>
         <translation>Longueurs idéales de Q −log₂ q_i</translation>
     </message>
     <message>
-        <source>Q's Shannon code ⌈−log₂ q_i⌉</source>
+        <source>Q&apos;s Shannon code ⌈−log₂ q_i⌉</source>
         <translation>Code de Shannon de Q ⌈−log₂ q_i⌉</translation>
     </message>
     <message>
@@ -1240,7 +1240,7 @@ Elle se décale aussi avec l'unité de x (h de 2X vaut h de X plus log 2) ; D(P�
         <translation>L_Shannon(P; Q)</translation>
     </message>
     <message>
-        <source>Q's Huffman code</source>
+        <source>Q&apos;s Huffman code</source>
         <translation>Code de Huffman de Q</translation>
     </message>
     <message>
@@ -1257,15 +1257,15 @@ Elle se décale aussi avec l'unité de x (h de 2X vaut h de X plus log 2) ; D(P�
     </message>
     <message>
         <source>{head}: {a} ≤ {b} &lt; {c} bits (the gap is below floating-point precision here: the probabilities are too close to 0 or 1 for doubles to hold it; the bound is strict in exact arithmetic)</source>
-        <translation>{head} : {a} ≤ {b} &lt; {c} bits (l'écart est ici sous la précision de la virgule flottante : les probabilités sont trop proches de 0 ou de 1 pour que des doubles le représentent ; l'inégalité est stricte en arithmétique exacte)</translation>
+        <translation>{head} : {a} ≤ {b} &lt; {c} bits (l&apos;écart est ici sous la précision de la virgule flottante : les probabilités sont trop proches de 0 ou de 1 pour que des doubles le représentent ; l&apos;inégalité est stricte en arithmétique exacte)</translation>
     </message>
     <message>
-        <source>Q({names}) = 0 where P({names}) &gt; 0: the ideal length −log₂ q is infinite and Q's codes have no word for {names}, so H(P,Q), D(P‖Q) and both code lengths are ∞</source>
-        <translation>Q({names}) = 0 là où P({names}) &gt; 0 : la longueur idéale −log₂ q est infinie et les codes de Q n'ont pas de mot pour {names}, donc H(P,Q), D(P‖Q) et les deux longueurs de code sont ∞</translation>
+        <source>Q({names}) = 0 where P({names}) &gt; 0: the ideal length −log₂ q is infinite and Q&apos;s codes have no word for {names}, so H(P,Q), D(P‖Q) and both code lengths are ∞</source>
+        <translation>Q({names}) = 0 là où P({names}) &gt; 0 : la longueur idéale −log₂ q est infinie et les codes de Q n&apos;ont pas de mot pour {names}, donc H(P,Q), D(P‖Q) et les deux longueurs de code sont ∞</translation>
     </message>
     <message>
-        <source>Q's code has no word for {names}</source>
-        <translation>le code de Q n'a pas de mot pour {names}</translation>
+        <source>Q&apos;s code has no word for {names}</source>
+        <translation>le code de Q n&apos;a pas de mot pour {names}</translation>
     </message>
     <message>
         <source>P and Q (two files, shared bins)</source>
@@ -1276,7 +1276,7 @@ Elle se décale aussi avec l'unité de x (h de 2X vaut h de X plus log 2) ; D(P�
         <translation>la loi jointe P(X, Y)</translation>
     </message>
     <message>
-        <source>the loss lab's batch</source>
+        <source>the loss lab&apos;s batch</source>
         <translation>le lot du labo des pertes</translation>
     </message>
     <message>
@@ -1293,7 +1293,7 @@ Elle se décale aussi avec l'unité de x (h de 2X vaut h de X plus log 2) ; D(P�
     </message>
     <message>
         <source>Each row is one data pair (x, y): its cross-entropy is −log softmax(z)_y. Their mean is the expectation over the data pairs, E over p̂_data of −log q(y | x): the loss a training step sees.</source>
-        <translation>Chaque ligne est une paire de données (x, y) : son entropie croisée est −log softmax(z)_y. Leur moyenne est l'espérance sur les paires de données, E sous p̂_data de −log q(y | x) : la perte que voit une étape d'entraînement.</translation>
+        <translation>Chaque ligne est une paire de données (x, y) : son entropie croisée est −log softmax(z)_y. Leur moyenne est l&apos;espérance sur les paires de données, E sous p̂_data de −log q(y | x) : la perte que voit une étape d&apos;entraînement.</translation>
     </message>
     <message>
         <source> (for Normals: unless {cond})</source>
@@ -1326,14 +1326,14 @@ dans [0, 1], sans unité ; calculée à partir des différences des racines carr
     <message>
         <source>Rényi divergence of order α:  D_α(P‖Q) = 1/(α − 1) · log {s} p^α q^(1−α){d}
 α → 1 is D(P‖Q) (KL); α = ∞ is log max p/q; non-decreasing in α; in the chosen unit.</source>
-        <translation>Divergence de Rényi d'ordre α :  D_α(P‖Q) = 1/(α − 1) · log {s} p^α q^(1−α){d}
-α → 1 donne D(P‖Q) (KL) ; α = ∞ donne log max p/q ; croissante en α ; dans l'unité choisie.</translation>
+        <translation>Divergence de Rényi d&apos;ordre α :  D_α(P‖Q) = 1/(α − 1) · log {s} p^α q^(1−α){d}
+α → 1 donne D(P‖Q) (KL) ; α = ∞ donne log max p/q ; croissante en α ; dans l&apos;unité choisie.</translation>
     </message>
     <message>
         <source>Rényi divergence of order α:  D_α(Q‖P) = 1/(α − 1) · log {s} q^α p^(1−α){d}
 α → 1 is D(Q‖P) (KL); α = ∞ is log max q/p; non-decreasing in α; in the chosen unit.</source>
-        <translation>Divergence de Rényi d'ordre α :  D_α(Q‖P) = 1/(α − 1) · log {s} q^α p^(1−α){d}
-α → 1 donne D(Q‖P) (KL) ; α = ∞ donne log max q/p ; croissante en α ; dans l'unité choisie.</translation>
+        <translation>Divergence de Rényi d&apos;ordre α :  D_α(Q‖P) = 1/(α − 1) · log {s} q^α p^(1−α){d}
+α → 1 donne D(Q‖P) (KL) ; α = ∞ donne log max q/p ; croissante en α ; dans l&apos;unité choisie.</translation>
     </message>
     <message>
         <source>α ≤ 0: zero-forcing, Q inside one mode</source>
@@ -1380,28 +1380,28 @@ dans [0, 1], sans unité ; calculée à partir des différences des racines carr
         <translation>α = {alpha} &gt; 1 : inclusive, couvre la masse davantage que la KL directe</translation>
     </message>
     <message>
-        <source>D_α(P‖Q) is finite only for σ_Q &gt; {lo} (α &gt; 1: Q's tails must not be lighter)</source>
-        <translation>D_α(P‖Q) n'est finie que pour σ_Q &gt; {lo} (α &gt; 1 : les queues de Q ne doivent pas être plus légères)</translation>
+        <source>D_α(P‖Q) is finite only for σ_Q &gt; {lo} (α &gt; 1: Q&apos;s tails must not be lighter)</source>
+        <translation>D_α(P‖Q) n&apos;est finie que pour σ_Q &gt; {lo} (α &gt; 1 : les queues de Q ne doivent pas être plus légères)</translation>
     </message>
     <message>
-        <source>D_α(P‖Q) is finite only for σ_Q &lt; {hi} (α &lt; 0: Q's tails must be lighter)</source>
-        <translation>D_α(P‖Q) n'est finie que pour σ_Q &lt; {hi} (α &lt; 0 : les queues de Q doivent être plus légères)</translation>
+        <source>D_α(P‖Q) is finite only for σ_Q &lt; {hi} (α &lt; 0: Q&apos;s tails must be lighter)</source>
+        <translation>D_α(P‖Q) n&apos;est finie que pour σ_Q &lt; {hi} (α &lt; 0 : les queues de Q doivent être plus légères)</translation>
     </message>
     <message>
         <source>No fit: {reason}</source>
-        <translation>Pas d'ajustement : {reason}</translation>
+        <translation>Pas d&apos;ajustement : {reason}</translation>
     </message>
     <message>
         <source>{finite}; the fit stays where it is finite.</source>
-        <translation>{finite} ; l'ajustement reste là où elle est finie.</translation>
+        <translation>{finite} ; l&apos;ajustement reste là où elle est finie.</translation>
     </message>
     <message>
         <source>The fit stopped: {status}.</source>
-        <translation>L'ajustement s'est arrêté : {status}.</translation>
+        <translation>L&apos;ajustement s&apos;est arrêté : {status}.</translation>
     </message>
     <message>
-        <source>{q}, D_α(P‖Q) = {value} nats (Amari's α-divergence, in nats whatever the unit)</source>
-        <translation>{q}, D_α(P‖Q) = {value} nats (α-divergence d'Amari, en nats quelle que soit l'unité)</translation>
+        <source>{q}, D_α(P‖Q) = {value} nats (Amari&apos;s α-divergence, in nats whatever the unit)</source>
+        <translation>{q}, D_α(P‖Q) = {value} nats (α-divergence d&apos;Amari, en nats quelle que soit l&apos;unité)</translation>
     </message>
     <message>
         <source>values hidden in quiz mode</source>
@@ -1413,7 +1413,7 @@ dans [0, 1], sans unité ; calculée à partir des différences des racines carr
     </message>
     <message>
         <source>Y = X: knowing one gives the other; I(X;Y) = H(X) = H(Y), and H(X|Y) = H(Y|X) = 0.</source>
-        <translation>Y = X : connaître l'une donne l'autre ; I(X;Y) = H(X) = H(Y), et H(X|Y) = H(Y|X) = 0.</translation>
+        <translation>Y = X : connaître l&apos;une donne l&apos;autre ; I(X;Y) = H(X) = H(Y), et H(X|Y) = H(Y|X) = 0.</translation>
     </message>
     <message>
         <source>A symmetric channel: X uniform, Y = X except with probability ε, spread over the other values; for two symbols (the binary symmetric channel) I(X;Y) = log 2 − h(ε).</source>
@@ -1429,11 +1429,11 @@ dans [0, 1], sans unité ; calculée à partir des différences des racines carr
     </message>
     <message>
         <source>writing .mp4 needs the optional video extra (imageio-ffmpeg): {extra}</source>
-        <translation>écrire un .mp4 demande l'extra facultatif vidéo (imageio-ffmpeg) : {extra}</translation>
+        <translation>écrire un .mp4 demande l&apos;extra facultatif vidéo (imageio-ffmpeg) : {extra}</translation>
     </message>
     <message>
         <source>writing .mp4 needs ffmpeg, which imageio-ffmpeg cannot find ({reason}); reinstall the video extra: {extra}</source>
-        <translation>écrire un .mp4 demande ffmpeg, qu'imageio-ffmpeg ne trouve pas ({reason}) ; réinstallez l'extra vidéo : {extra}</translation>
+        <translation>écrire un .mp4 demande ffmpeg, qu&apos;imageio-ffmpeg ne trouve pas ({reason}) ; réinstallez l&apos;extra vidéo : {extra}</translation>
     </message>
 </context>
 <context>
@@ -1479,23 +1479,23 @@ dans [0, 1], sans unité ; calculée à partir des différences des racines carr
         <translation>&amp;Suivant ▶</translation>
     </message>
     <message>
-        <source>Set up this step's &amp;scene again</source>
+        <source>Set up this step&apos;s &amp;scene again</source>
         <translation>Remettre en place la &amp;scène de cette étape</translation>
     </message>
     <message>
         <source>Animate the forward fit</source>
-        <translation>Animer l'ajustement direct</translation>
+        <translation>Animer l&apos;ajustement direct</translation>
     </message>
     <message>
-        <source>Set up this step's P and Q, then fit Q by minimising D(P‖Q) (mean-covering)</source>
+        <source>Set up this step&apos;s P and Q, then fit Q by minimising D(P‖Q) (mean-covering)</source>
         <translation>Remettre en place P et Q de cette étape, puis ajuster Q en minimisant D(P‖Q) (couvre la moyenne)</translation>
     </message>
     <message>
         <source>Animate the reverse fit</source>
-        <translation>Animer l'ajustement inverse</translation>
+        <translation>Animer l&apos;ajustement inverse</translation>
     </message>
     <message>
-        <source>Set up this step's P and Q, then fit Q by minimising D(Q‖P) (mode-seeking)</source>
+        <source>Set up this step&apos;s P and Q, then fit Q by minimising D(Q‖P) (mode-seeking)</source>
         <translation>Remettre en place P et Q de cette étape, puis ajuster Q en minimisant D(Q‖P) (cherche un mode)</translation>
     </message>
     <message>
@@ -1504,11 +1504,11 @@ dans [0, 1], sans unité ; calculée à partir des différences des racines carr
     </message>
     <message>
         <source>The {view} view is not available in this window, so this step cannot be tried here; read it, then go on.</source>
-        <translation>La vue {view} n'est pas disponible dans cette fenêtre, cette étape ne peut donc pas y être essayée ; lisez-la, puis continuez.</translation>
+        <translation>La vue {view} n&apos;est pas disponible dans cette fenêtre, cette étape ne peut donc pas y être essayée ; lisez-la, puis continuez.</translation>
     </message>
     <message>
         <source>The α-fit slider is not available in this window.</source>
-        <translation>Le curseur de l'ajustement α n'est pas disponible dans cette fenêtre.</translation>
+        <translation>Le curseur de l&apos;ajustement α n&apos;est pas disponible dans cette fenêtre.</translation>
     </message>
     <message>
         <source>Lesson: {title}</source>
@@ -1555,7 +1555,7 @@ dans [0, 1], sans unité ; calculée à partir des différences des racines carr
     </message>
     <message>
         <source>Could not save {0}: {1}</source>
-        <translation>Impossible d'enregistrer {0} : {1}</translation>
+        <translation>Impossible d&apos;enregistrer {0} : {1}</translation>
     </message>
     <message>
         <source>Saved {path}</source>
@@ -1563,11 +1563,11 @@ dans [0, 1], sans unité ; calculée à partir des différences des racines carr
     </message>
     <message>
         <source>Could not open session</source>
-        <translation>Impossible d'ouvrir la session</translation>
+        <translation>Impossible d&apos;ouvrir la session</translation>
     </message>
     <message>
         <source>Could not open {0}: {exc}</source>
-        <translation>Impossible d'ouvrir {0} : {exc}</translation>
+        <translation>Impossible d&apos;ouvrir {0} : {exc}</translation>
     </message>
     <message>
         <source>Opened {path}</source>
@@ -1615,7 +1615,7 @@ dans [0, 1], sans unité ; calculée à partir des différences des racines carr
     </message>
     <message>
         <source>&lt;b&gt;klviz&lt;/b&gt;&lt;br&gt;See and touch entropy, cross-entropy and Kullback-Leibler divergence.</source>
-        <translation>&lt;b&gt;klviz&lt;/b&gt;&lt;br&gt;Voir et toucher l'entropie, l'entropie croisée et la divergence de Kullback-Leibler.</translation>
+        <translation>&lt;b&gt;klviz&lt;/b&gt;&lt;br&gt;Voir et toucher l&apos;entropie, l&apos;entropie croisée et la divergence de Kullback-Leibler.</translation>
     </message>
 </context>
 <context>
@@ -1692,23 +1692,23 @@ dans [0, 1], sans unité ; calculée à partir des différences des racines carr
         <translation>Ajustement α : minimiser D_α(P‖Q)</translation>
     </message>
     <message>
-        <source>Move Q to the Gaussian closest to P in Amari's α-divergence D_α(P‖Q), from the current Q.
+        <source>Move Q to the Gaussian closest to P in Amari&apos;s α-divergence D_α(P‖Q), from the current Q.
 α → 0 is the reverse KL (mode-seeking), α → 1 the forward KL (mass-covering).</source>
-        <translation>Amener Q à la gaussienne la plus proche de P pour l'α-divergence d'Amari D_α(P‖Q), depuis le Q actuel.
+        <translation>Amener Q à la gaussienne la plus proche de P pour l&apos;α-divergence d&apos;Amari D_α(P‖Q), depuis le Q actuel.
 α → 0 donne la KL inverse (recherche de mode), α → 1 la KL directe (couverture de masse).</translation>
     </message>
     <message>
-        <source>Amari's α, from −2 to 3: moving it re-fits Q live (from the current Q).</source>
-        <translation>Le α d'Amari, de −2 à 3 : le déplacer réajuste Q en direct (depuis le Q actuel).</translation>
+        <source>Amari&apos;s α, from −2 to 3: moving it re-fits Q live (from the current Q).</source>
+        <translation>Le α d&apos;Amari, de −2 à 3 : le déplacer réajuste Q en direct (depuis le Q actuel).</translation>
     </message>
     <message>
         <source>α of the α-fit (slider)</source>
-        <translation>α de l'ajustement α (curseur)</translation>
+        <translation>α de l&apos;ajustement α (curseur)</translation>
     </message>
     <message>
-        <source>Amari's α-divergence:  D_α(P‖Q) = 1/(α(1 − α)) ∫ [α p + (1 − α) q − p^α q^(1−α)] dx
+        <source>Amari&apos;s α-divergence:  D_α(P‖Q) = 1/(α(1 − α)) ∫ [α p + (1 − α) q − p^α q^(1−α)] dx
 α → 0: D(Q‖P); α = ½: 4·He²; α → 1: D(P‖Q); α = 2: ½ χ²(P‖Q)</source>
-        <translation>α-divergence d'Amari :  D_α(P‖Q) = 1/(α(1 − α)) ∫ [α p + (1 − α) q − p^α q^(1−α)] dx
+        <translation>α-divergence d&apos;Amari :  D_α(P‖Q) = 1/(α(1 − α)) ∫ [α p + (1 − α) q − p^α q^(1−α)] dx
 α → 0 : D(Q‖P) ; α = ½ : 4·He² ; α → 1 : D(P‖Q) ; α = 2 : ½ χ²(P‖Q)</translation>
     </message>
     <message>
@@ -1755,7 +1755,7 @@ dans [0, 1], sans unité ; calculée à partir des différences des racines carr
         <translation>probabilité cumulée de P (largeurs des colonnes p_i)</translation>
     </message>
     <message>
-        <source>Q's Huffman code</source>
+        <source>Q&apos;s Huffman code</source>
         <translation>Code de Huffman de Q</translation>
     </message>
     <message>
@@ -1783,11 +1783,11 @@ dans [0, 1], sans unité ; calculée à partir des différences des racines carr
         <translation>Envoyer</translation>
     </message>
     <message>
-        <source>Draw N symbols from P and code them with Q's Huffman code</source>
+        <source>Draw N symbols from P and code them with Q&apos;s Huffman code</source>
         <translation>Tirer N symboles de P et les coder avec le code de Huffman de Q</translation>
     </message>
     <message>
-        <source>Draw N symbols from P, code them with Q's Huffman code, and compare the length with N·H(P,Q) and N·H(P).</source>
+        <source>Draw N symbols from P, code them with Q&apos;s Huffman code, and compare the length with N·H(P,Q) and N·H(P).</source>
         <translation>Tirer N symboles de P, les coder avec le code de Huffman de Q, et comparer la longueur à N·H(P,Q) et N·H(P).</translation>
     </message>
     <message>
@@ -1805,34 +1805,34 @@ dans [0, 1], sans unité ; calculée à partir des différences des racines carr
         <source>{name} = w·N(μ, σ²) + (1 − w)·N(μ₂, σ₂²): a bimodal {name}.
 Its measures have no closed form and are computed by quadrature.</source>
         <translation>{name} = w·N(μ, σ²) + (1 − w)·N(μ₂, σ₂²) : une {name} bimodale.
-Ses mesures n'ont pas de forme close et sont calculées par quadrature.</translation>
+Ses mesures n&apos;ont pas de forme close et sont calculées par quadrature.</translation>
     </message>
     <message>
-        <source>weight w of {name}'s first component</source>
+        <source>weight w of {name}&apos;s first component</source>
         <translation>poids w de la première composante de {name}</translation>
     </message>
     <message>
-        <source>mean μ₂ of {name}'s second component</source>
+        <source>mean μ₂ of {name}&apos;s second component</source>
         <translation>moyenne μ₂ de la seconde composante de {name}</translation>
     </message>
     <message>
-        <source>std dev σ₂ of {name}'s second component</source>
+        <source>std dev σ₂ of {name}&apos;s second component</source>
         <translation>écart-type σ₂ de la seconde composante de {name}</translation>
     </message>
     <message>
-        <source>P &amp;nbsp;&lt;span style='font-weight:400'&gt;(the blue curve)&lt;/span&gt;</source>
-        <translation>P &amp;nbsp;&lt;span style='font-weight:400'&gt;(la courbe bleue)&lt;/span&gt;</translation>
+        <source>P &amp;nbsp;&lt;span style=&apos;font-weight:400&apos;&gt;(the blue curve)&lt;/span&gt;</source>
+        <translation>P &amp;nbsp;&lt;span style=&apos;font-weight:400&apos;&gt;(la courbe bleue)&lt;/span&gt;</translation>
     </message>
     <message>
-        <source>Q &amp;nbsp;&lt;span style='font-weight:400'&gt;(the orange curve)&lt;/span&gt;</source>
-        <translation>Q &amp;nbsp;&lt;span style='font-weight:400'&gt;(la courbe orange)&lt;/span&gt;</translation>
+        <source>Q &amp;nbsp;&lt;span style=&apos;font-weight:400&apos;&gt;(the orange curve)&lt;/span&gt;</source>
+        <translation>Q &amp;nbsp;&lt;span style=&apos;font-weight:400&apos;&gt;(la courbe orange)&lt;/span&gt;</translation>
     </message>
     <message>
         <source>P &amp;mean μ</source>
         <translation>&amp;Moyenne μ de P</translation>
     </message>
     <message>
-        <source>P's mean μ</source>
+        <source>P&apos;s mean μ</source>
         <translation>Moyenne μ de P</translation>
     </message>
     <message>
@@ -1840,7 +1840,7 @@ Ses mesures n'ont pas de forme close et sont calculées par quadrature.</transla
         <translation>É&amp;cart-type σ de P</translation>
     </message>
     <message>
-        <source>P's standard deviation σ</source>
+        <source>P&apos;s standard deviation σ</source>
         <translation>Écart-type σ de P</translation>
     </message>
     <message>
@@ -1860,7 +1860,7 @@ Ses mesures n'ont pas de forme close et sont calculées par quadrature.</transla
         <translation>Écart-t&amp;ype σ₂</translation>
     </message>
     <message>
-        <source>Q's mean μ</source>
+        <source>Q&apos;s mean μ</source>
         <translation>Moyenne μ de Q</translation>
     </message>
     <message>
@@ -1872,7 +1872,7 @@ Ses mesures n'ont pas de forme close et sont calculées par quadrature.</transla
         <translation>Écart-type σ de &amp;Q</translation>
     </message>
     <message>
-        <source>Q's standard deviation σ</source>
+        <source>Q&apos;s standard deviation σ</source>
         <translation>Écart-type σ de Q</translation>
     </message>
     <message>
@@ -1893,7 +1893,7 @@ Ses mesures n'ont pas de forme close et sont calculées par quadrature.</transla
     </message>
     <message>
         <source>
-a fit starts from Q's moment-matched Normal and makes Q a Normal.</source>
+a fit starts from Q&apos;s moment-matched Normal and makes Q a Normal.</source>
         <translation>
 un ajustement part de la loi normale de Q aux mêmes moments et fait de Q une loi normale.</translation>
     </message>
@@ -1905,7 +1905,7 @@ un ajustement part de la loi normale de Q aux mêmes moments et fait de Q une lo
         <source>Fix σ_Q = 1. Then H(P,Q) = ½ log 2π + ½ (σ_P² + (μ_P − μ_Q)²):
 a constant plus half the squared error — the MSE loss is a cross-entropy.</source>
         <translation>On fixe σ_Q = 1. Alors H(P,Q) = ½ log 2π + ½ (σ_P² + (μ_P − μ_Q)²) :
-une constante plus la moitié de l'erreur quadratique ; la perte MSE est une entropie croisée.</translation>
+une constante plus la moitié de l&apos;erreur quadratique ; la perte MSE est une entropie croisée.</translation>
     </message>
     <message>
         <source>Fit Q to P</source>
@@ -1916,10 +1916,10 @@ une constante plus la moitié de l'erreur quadratique ; la perte MSE est une ent
         <translation>&amp;Direct : minimiser D(P‖Q)</translation>
     </message>
     <message>
-        <source>Move Q to the Gaussian closest to P in D(P‖Q): P's mean and variance
+        <source>Move Q to the Gaussian closest to P in D(P‖Q): P&apos;s mean and variance
 (moment matching — mean-covering: Q spreads over all of P).</source>
         <translation>Amener Q à la gaussienne la plus proche de P pour D(P‖Q) : la moyenne et la variance de P
-(égalisation des moments ; couvre la moyenne : Q s'étale sur toute P).</translation>
+(égalisation des moments ; couvre la moyenne : Q s&apos;étale sur toute P).</translation>
     </message>
     <message>
         <source>&amp;Reverse: minimise D(Q‖P)</source>
@@ -1932,7 +1932,7 @@ une constante plus la moitié de l'erreur quadratique ; la perte MSE est une ent
 (recherche de mode : Q se pose sur le pic de P le plus proche).</translation>
     </message>
     <message>
-        <source>Q's path is drawn dashed on the densities.</source>
+        <source>Q&apos;s path is drawn dashed on the densities.</source>
         <translation>Le chemin de Q est tracé en tirets sur les densités.</translation>
     </message>
     <message>
@@ -1973,7 +1973,7 @@ une constante plus la moitié de l'erreur quadratique ; la perte MSE est une ent
     </message>
     <message>
         <source>grey: ½ log 2π   green: ½ σ_P²   purple: ½ (μ_P − μ_Q)², the squared error</source>
-        <translation>gris : ½ log 2π   vert : ½ σ_P²   violet : ½ (μ_P − μ_Q)², l'erreur quadratique</translation>
+        <translation>gris : ½ log 2π   vert : ½ σ_P²   violet : ½ (μ_P − μ_Q)², l&apos;erreur quadratique</translation>
     </message>
     <message>
         <source>Measures (scrollable panel)</source>
@@ -1981,35 +1981,35 @@ une constante plus la moitié de l'erreur quadratique ; la perte MSE est une ent
     </message>
     <message>
         <source>No α-fit: see the note above.</source>
-        <translation>Pas d'ajustement α : voir la note ci-dessus.</translation>
+        <translation>Pas d&apos;ajustement α : voir la note ci-dessus.</translation>
     </message>
     <message>
         <source>No fit: {0}</source>
-        <translation>Pas d'ajustement : {0}</translation>
+        <translation>Pas d&apos;ajustement : {0}</translation>
     </message>
     <message>
         <source>{done}&lt;br&gt;Q is already there.</source>
         <translation>{done}&lt;br&gt;Q y est déjà.</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Densities&lt;/b&gt;&amp;nbsp; &lt;span style='color:{pc}'&gt;■ P = {0}&lt;/span&gt;&amp;nbsp;&amp;nbsp; &lt;span style='color:{qc}'&gt;■ Q = {1}&lt;/span&gt;</source>
-        <translation>&lt;b&gt;Densités&lt;/b&gt;&amp;nbsp; &lt;span style='color:{pc}'&gt;■ P = {0}&lt;/span&gt;&amp;nbsp;&amp;nbsp; &lt;span style='color:{qc}'&gt;■ Q = {1}&lt;/span&gt;</translation>
+        <source>&lt;b&gt;Densities&lt;/b&gt;&amp;nbsp; &lt;span style=&apos;color:{pc}&apos;&gt;■ P = {0}&lt;/span&gt;&amp;nbsp;&amp;nbsp; &lt;span style=&apos;color:{qc}&apos;&gt;■ Q = {1}&lt;/span&gt;</source>
+        <translation>&lt;b&gt;Densités&lt;/b&gt;&amp;nbsp; &lt;span style=&apos;color:{pc}&apos;&gt;■ P = {0}&lt;/span&gt;&amp;nbsp;&amp;nbsp; &lt;span style=&apos;color:{qc}&apos;&gt;■ Q = {1}&lt;/span&gt;</translation>
     </message>
     <message>
-        <source>&lt;b&gt;KL integrands&lt;/b&gt; (signed area; hatched parts count negative)&amp;nbsp; &lt;span style='color:{pc}'&gt;■ ∫ p·log(p/q) dx = D(P‖Q) = {0} {unit}&lt;/span&gt;&amp;nbsp;&amp;nbsp; &lt;span style='color:{qc}'&gt;■ ∫ q·log(q/p) dx = D(Q‖P) = {1} {unit}&lt;/span&gt;</source>
-        <translation>&lt;b&gt;Intégrandes de la KL&lt;/b&gt; (aire signée ; les parties hachurées comptent négativement)&amp;nbsp; &lt;span style='color:{pc}'&gt;■ ∫ p·log(p/q) dx = D(P‖Q) = {0} {unit}&lt;/span&gt;&amp;nbsp;&amp;nbsp; &lt;span style='color:{qc}'&gt;■ ∫ q·log(q/p) dx = D(Q‖P) = {1} {unit}&lt;/span&gt;</translation>
+        <source>&lt;b&gt;KL integrands&lt;/b&gt; (signed area; hatched parts count negative)&amp;nbsp; &lt;span style=&apos;color:{pc}&apos;&gt;■ ∫ p·log(p/q) dx = D(P‖Q) = {0} {unit}&lt;/span&gt;&amp;nbsp;&amp;nbsp; &lt;span style=&apos;color:{qc}&apos;&gt;■ ∫ q·log(q/p) dx = D(Q‖P) = {1} {unit}&lt;/span&gt;</source>
+        <translation>&lt;b&gt;Intégrandes de la KL&lt;/b&gt; (aire signée ; les parties hachurées comptent négativement)&amp;nbsp; &lt;span style=&apos;color:{pc}&apos;&gt;■ ∫ p·log(p/q) dx = D(P‖Q) = {0} {unit}&lt;/span&gt;&amp;nbsp;&amp;nbsp; &lt;span style=&apos;color:{qc}&apos;&gt;■ ∫ q·log(q/p) dx = D(Q‖P) = {1} {unit}&lt;/span&gt;</translation>
     </message>
     <message>
         <source>mean and variance of P</source>
         <translation>la moyenne et la variance de P</translation>
     </message>
     <message>
-        <source>P's mean and variance</source>
+        <source>P&apos;s mean and variance</source>
         <translation>la moyenne et la variance de P</translation>
     </message>
     <message>
-        <source>H(P,Q) = ½&amp;nbsp;log&amp;nbsp;2π + ½&amp;nbsp;σ_P² + &lt;span style='color:%s'&gt;&lt;b&gt;½&amp;nbsp;(μ_P&amp;nbsp;−&amp;nbsp;μ_Q)²&lt;/b&gt;&lt;/span&gt;&lt;br&gt;= %s + %s + &lt;span style='color:%s'&gt;&lt;b&gt;%s&lt;/b&gt;&lt;/span&gt; %s&lt;br&gt;&lt;small&gt;μ_P = %s, σ_P² = %s: %s; the last term is half the squared error.&lt;/small&gt;</source>
-        <translation>H(P,Q) = ½&amp;nbsp;log&amp;nbsp;2π + ½&amp;nbsp;σ_P² + &lt;span style='color:%s'&gt;&lt;b&gt;½&amp;nbsp;(μ_P&amp;nbsp;−&amp;nbsp;μ_Q)²&lt;/b&gt;&lt;/span&gt;&lt;br&gt;= %s + %s + &lt;span style='color:%s'&gt;&lt;b&gt;%s&lt;/b&gt;&lt;/span&gt; %s&lt;br&gt;&lt;small&gt;μ_P = %s, σ_P² = %s : %s ; le dernier terme est la moitié de l'erreur quadratique.&lt;/small&gt;</translation>
+        <source>H(P,Q) = ½&amp;nbsp;log&amp;nbsp;2π + ½&amp;nbsp;σ_P² + &lt;span style=&apos;color:%s&apos;&gt;&lt;b&gt;½&amp;nbsp;(μ_P&amp;nbsp;−&amp;nbsp;μ_Q)²&lt;/b&gt;&lt;/span&gt;&lt;br&gt;= %s + %s + &lt;span style=&apos;color:%s&apos;&gt;&lt;b&gt;%s&lt;/b&gt;&lt;/span&gt; %s&lt;br&gt;&lt;small&gt;μ_P = %s, σ_P² = %s: %s; the last term is half the squared error.&lt;/small&gt;</source>
+        <translation>H(P,Q) = ½&amp;nbsp;log&amp;nbsp;2π + ½&amp;nbsp;σ_P² + &lt;span style=&apos;color:%s&apos;&gt;&lt;b&gt;½&amp;nbsp;(μ_P&amp;nbsp;−&amp;nbsp;μ_Q)²&lt;/b&gt;&lt;/span&gt;&lt;br&gt;= %s + %s + &lt;span style=&apos;color:%s&apos;&gt;&lt;b&gt;%s&lt;/b&gt;&lt;/span&gt; %s&lt;br&gt;&lt;small&gt;μ_P = %s, σ_P² = %s : %s ; le dernier terme est la moitié de l&apos;erreur quadratique.&lt;/small&gt;</translation>
     </message>
     <message>
         <source>error μ_P − μ_Q = {0}</source>
@@ -2048,7 +2048,7 @@ une constante plus la moitié de l'erreur quadratique ; la perte MSE est une ent
     </message>
     <message>
         <source>Q is zero where P is not: D(P‖Q) becomes infinite</source>
-        <translation>Q est nulle là où P ne l'est pas : D(P‖Q) devient infinie</translation>
+        <translation>Q est nulle là où P ne l&apos;est pas : D(P‖Q) devient infinie</translation>
     </message>
     <message>
         <source>S&amp;wap P ⇄ Q</source>
@@ -2120,7 +2120,7 @@ une constante plus la moitié de l'erreur quadratique ; la perte MSE est une ent
     </message>
     <message>
         <source>The labels were not changed: {exc}.</source>
-        <translation>Les étiquettes n'ont pas été changées : {exc}.</translation>
+        <translation>Les étiquettes n&apos;ont pas été changées : {exc}.</translation>
     </message>
 </context>
 <context>
@@ -2135,7 +2135,7 @@ une constante plus la moitié de l'erreur quadratique ; la perte MSE est une ent
     </message>
     <message>
         <source>H(X,Y) = 0: one outcome is certain, there is nothing to split</source>
-        <translation>H(X,Y) = 0 : une issue est certaine, il n'y a rien à partager</translation>
+        <translation>H(X,Y) = 0 : une issue est certaine, il n&apos;y a rien à partager</translation>
     </message>
     <message>
         <source>P(X)P(Y): the product of the marginals, what the joint would be if X and Y were independent.</source>
@@ -2151,11 +2151,11 @@ une constante plus la moitié de l'erreur quadratique ; la perte MSE est une ent
     </message>
     <message>
         <source>The crossover probability ε of the binary symmetric channel: I(X;Y) = 1 − h(ε) bits</source>
-        <translation>La probabilité d'inversion ε du canal binaire symétrique : I(X;Y) = 1 − h(ε) bits</translation>
+        <translation>La probabilité d&apos;inversion ε du canal binaire symétrique : I(X;Y) = 1 − h(ε) bits</translation>
     </message>
     <message>
-        <source>ε, the binary symmetric channel's crossover probability: P(Y ≠ X) with X uniform, so I(X;Y) = 1 − h(ε) bits</source>
-        <translation>ε, la probabilité d'inversion du canal binaire symétrique : P(Y ≠ X) avec X uniforme, donc I(X;Y) = 1 − h(ε) bits</translation>
+        <source>ε, the binary symmetric channel&apos;s crossover probability: P(Y ≠ X) with X uniform, so I(X;Y) = 1 − h(ε) bits</source>
+        <translation>ε, la probabilité d&apos;inversion du canal binaire symétrique : P(Y ≠ X) avec X uniforme, donc I(X;Y) = 1 − h(ε) bits</translation>
     </message>
     <message>
         <source>Number of rows (outcomes of X)</source>
@@ -2211,7 +2211,7 @@ une constante plus la moitié de l'erreur quadratique ; la perte MSE est une ent
     </message>
     <message>
         <source>Information diagram: H(X,Y) = H(X|Y) + I(X;Y) + H(Y|X)</source>
-        <translation>Diagramme d'information : H(X,Y) = H(X|Y) + I(X;Y) + H(Y|X)</translation>
+        <translation>Diagramme d&apos;information : H(X,Y) = H(X|Y) + I(X;Y) + H(Y|X)</translation>
     </message>
     <message>
         <source>Joint distribution</source>
@@ -2227,7 +2227,7 @@ une constante plus la moitié de l'erreur quadratique ; la perte MSE est une ent
     </message>
     <message>
         <source>Crossover ε</source>
-        <translation>Probabilité d'inversion ε</translation>
+        <translation>Probabilité d&apos;inversion ε</translation>
     </message>
 </context>
 <context>
@@ -2264,11 +2264,11 @@ une constante plus la moitié de l'erreur quadratique ; la perte MSE est une ent
         <translation>Étiquette dure y = 1</translation>
     </message>
     <message>
-        <source>The model's logit z; its prediction is f = σ(z) = 1 / (1 + e^−z)</source>
+        <source>The model&apos;s logit z; its prediction is f = σ(z) = 1 / (1 + e^−z)</source>
         <translation>Le logit z du modèle ; sa prédiction est f = σ(z) = 1 / (1 + e^−z)</translation>
     </message>
     <message>
-        <source>The model's probability of class 1:  f = σ(z) = 1 / (1 + e^(−z))</source>
+        <source>The model&apos;s probability of class 1:  f = σ(z) = 1 / (1 + e^(−z))</source>
         <translation>La probabilité de la classe 1 selon le modèle :  f = σ(z) = 1 / (1 + e^(−z))</translation>
     </message>
     <message>
@@ -2305,18 +2305,18 @@ une constante plus la moitié de l'erreur quadratique ; la perte MSE est une ent
     </message>
     <message>
         <source>&lt;b&gt;A hard label&lt;/b&gt; (y = {y}) has no uncertainty: H(Bern(y)) = 0, so the binary cross-entropy &lt;i&gt;is&lt;/i&gt; the KL divergence: BCE = D(Bern(y) ‖ Bern(f)) = {kl}.</source>
-        <translation>&lt;b&gt;Une étiquette dure&lt;/b&gt; (y = {y}) n'a aucune incertitude : H(Bern(y)) = 0, donc l'entropie croisée binaire &lt;i&gt;est&lt;/i&gt; la divergence de KL : BCE = D(Bern(y) ‖ Bern(f)) = {kl}.</translation>
+        <translation>&lt;b&gt;Une étiquette dure&lt;/b&gt; (y = {y}) n&apos;a aucune incertitude : H(Bern(y)) = 0, donc l&apos;entropie croisée binaire &lt;i&gt;est&lt;/i&gt; la divergence de KL : BCE = D(Bern(y) ‖ Bern(f)) = {kl}.</translation>
     </message>
     <message>
         <source>A soft label keeps some uncertainty: H(Bern(y)) &amp;gt; 0 is a floor no prediction can go below, reached at f = y. Training can only remove the KL part.</source>
-        <translation>Une étiquette souple garde de l'incertitude : H(Bern(y)) &amp;gt; 0 est un plancher sous lequel aucune prédiction ne peut descendre, atteint en f = y. L'entraînement ne peut supprimer que la partie KL.</translation>
+        <translation>Une étiquette souple garde de l&apos;incertitude : H(Bern(y)) &amp;gt; 0 est un plancher sous lequel aucune prédiction ne peut descendre, atteint en f = y. L&apos;entraînement ne peut supprimer que la partie KL.</translation>
     </message>
 </context>
 <context>
     <name>pages.losses_categorical</name>
     <message>
         <source>Number of classes (2 to 10); two classes is the Bernoulli case</source>
-        <translation>Nombre de classes (2 à 10) ; deux classes, c'est le cas Bernoulli</translation>
+        <translation>Nombre de classes (2 à 10) ; deux classes, c&apos;est le cas Bernoulli</translation>
     </message>
     <message>
         <source>One-hot: click a class</source>
@@ -2412,14 +2412,14 @@ une constante plus la moitié de l'erreur quadratique ; la perte MSE est une ent
     </message>
     <message>
         <source>&lt;b&gt;A one-hot target&lt;/b&gt; has H(y) = 0, so the cross-entropy &lt;i&gt;is&lt;/i&gt; the KL divergence: D(y ‖ f) = {kl}.</source>
-        <translation>&lt;b&gt;Une cible one-hot&lt;/b&gt; a H(y) = 0, donc l'entropie croisée &lt;i&gt;est&lt;/i&gt; la divergence de KL : D(y ‖ f) = {kl}.</translation>
+        <translation>&lt;b&gt;Une cible one-hot&lt;/b&gt; a H(y) = 0, donc l&apos;entropie croisée &lt;i&gt;est&lt;/i&gt; la divergence de KL : D(y ‖ f) = {kl}.</translation>
     </message>
     <message>
         <source>&lt;b&gt;A soft target&lt;/b&gt; has H(y) &amp;gt; 0: the least loss, approached as softmax(z) approaches y. Only the KL part can be trained away.</source>
-        <translation>&lt;b&gt;Une cible souple&lt;/b&gt; a H(y) &amp;gt; 0 : la plus petite perte, approchée quand softmax(z) s'approche de y. Seule la partie KL peut être éliminée par l'entraînement.</translation>
+        <translation>&lt;b&gt;Une cible souple&lt;/b&gt; a H(y) &amp;gt; 0 : la plus petite perte, approchée quand softmax(z) s&apos;approche de y. Seule la partie KL peut être éliminée par l&apos;entraînement.</translation>
     </message>
     <message>
-        <source>{f}: the Bernoulli panel's BCE with y = y&lt;sub&gt;1&lt;/sub&gt; = {y1} is the same {bce} nats.</source>
+        <source>{f}: the Bernoulli panel&apos;s BCE with y = y&lt;sub&gt;1&lt;/sub&gt; = {y1} is the same {bce} nats.</source>
         <translation>{f} : la BCE du panneau Bernoulli avec y = y&lt;sub&gt;1&lt;/sub&gt; = {y1} vaut les mêmes {bce} nats.</translation>
     </message>
 </context>
@@ -2437,7 +2437,7 @@ une constante plus la moitié de l'erreur quadratique ; la perte MSE est une ent
         <translation>La cible observée y</translation>
     </message>
     <message>
-        <source>The model's prediction f (the mean of N(f, σ²))</source>
+        <source>The model&apos;s prediction f (the mean of N(f, σ²))</source>
         <translation>La prédiction f du modèle (la moyenne de N(f, σ²))</translation>
     </message>
     <message>
@@ -2449,8 +2449,8 @@ une constante plus la moitié de l'erreur quadratique ; la perte MSE est une ent
         <translation>Décoché, σ est fixé à 1 : alors −log N vaut ½ log 2π + ½ (y − f)²</translation>
     </message>
     <message>
-        <source>The model's standard deviation σ</source>
-        <translation>L'écart-type σ du modèle</translation>
+        <source>The model&apos;s standard deviation σ</source>
+        <translation>L&apos;écart-type σ du modèle</translation>
     </message>
     <message>
         <source>Target y</source>
@@ -2506,7 +2506,7 @@ une constante plus la moitié de l'erreur quadratique ; la perte MSE est une ent
     </message>
     <message>
         <source>(The ½ on the squared error is the 1/(2σ²) of the density with σ = 1.)</source>
-        <translation>(Le ½ devant l'erreur quadratique est le 1/(2σ²) de la densité avec σ = 1.)</translation>
+        <translation>(Le ½ devant l&apos;erreur quadratique est le 1/(2σ²) de la densité avec σ = 1.)</translation>
     </message>
     <message>
         <source>The part that moves with f, (y − f)²/(2σ²), is also {kl}.</source>
@@ -2545,7 +2545,7 @@ une constante plus la moitié de l'erreur quadratique ; la perte MSE est une ent
     </message>
     <message>
         <source>Light or dark, or whatever the desktop uses (the same as View › Theme)</source>
-        <translation>Clair ou sombre, ou ce qu'utilise le bureau (comme Affichage › Thème)</translation>
+        <translation>Clair ou sombre, ou ce qu&apos;utilise le bureau (comme Affichage › Thème)</translation>
     </message>
     <message>
         <source>Significant digits of the readouts ({lo} to {hi})</source>
@@ -2561,7 +2561,7 @@ une constante plus la moitié de l'erreur quadratique ; la perte MSE est une ent
     </message>
     <message>
         <source>A new language applies at the next start of klviz.</source>
-        <translation>Une nouvelle langue s'applique au prochain démarrage de klviz.</translation>
+        <translation>Une nouvelle langue s&apos;applique au prochain démarrage de klviz.</translation>
     </message>
     <message>
         <source>Default &amp;unit</source>
@@ -2606,7 +2606,7 @@ une constante plus la moitié de l'erreur quadratique ; la perte MSE est une ent
 <context>
     <name>widgets.batch_panel</name>
     <message>
-        <source>No batch: File › Import data… › the loss lab's batch (a CSV of logit rows and a target column).</source>
+        <source>No batch: File › Import data… › the loss lab&apos;s batch (a CSV of logit rows and a target column).</source>
         <translation>Aucun lot : Fichier › Importer des données… › le lot du labo des pertes (un CSV de lignes de logits et une colonne cible).</translation>
     </message>
     <message>
@@ -2641,15 +2641,15 @@ une constante plus la moitié de l'erreur quadratique ; la perte MSE est une ent
     </message>
     <message>
         <source>The order α of the Rényi divergences, on a log scale from 0.01 to 100; the middle tick is α = 1 (the KL divergence), the right end α = ∞</source>
-        <translation>L'ordre α des divergences de Rényi, sur une échelle logarithmique de 0,01 à 100 ; la graduation du milieu est α = 1 (la divergence de KL), l'extrémité droite α = ∞</translation>
+        <translation>L&apos;ordre α des divergences de Rényi, sur une échelle logarithmique de 0,01 à 100 ; la graduation du milieu est α = 1 (la divergence de KL), l&apos;extrémité droite α = ∞</translation>
     </message>
     <message>
         <source>Type the order α: a number &gt; 0, or inf (∞); Enter to apply</source>
-        <translation>Tapez l'ordre α : un nombre &gt; 0, ou inf (∞) ; Entrée pour appliquer</translation>
+        <translation>Tapez l&apos;ordre α : un nombre &gt; 0, ou inf (∞) ; Entrée pour appliquer</translation>
     </message>
     <message>
         <source>α on a log scale: 1 is the KL divergence, the right end ∞</source>
-        <translation>α sur une échelle logarithmique : 1 donne la divergence de KL, l'extrémité droite ∞</translation>
+        <translation>α sur une échelle logarithmique : 1 donne la divergence de KL, l&apos;extrémité droite ∞</translation>
     </message>
     <message>
         <source>{exc}; α stays {0}.</source>
@@ -2667,14 +2667,14 @@ une constante plus la moitié de l'erreur quadratique ; la perte MSE est une ent
         <translation>Ajuster Q à P (descente de gradient)</translation>
     </message>
     <message>
-        <source>Gradient descent on Q's logits, minimising H(P,Q) — and with it D(P‖Q).
+        <source>Gradient descent on Q&apos;s logits, minimising H(P,Q) — and with it D(P‖Q).
 Animated; the whole fit is one undo step.</source>
         <translation>Descente de gradient sur les logits de Q, qui minimise H(P,Q), et avec elle D(P‖Q).
-Animée ; tout l'ajustement forme une seule étape d'annulation.</translation>
+Animée ; tout l&apos;ajustement forme une seule étape d&apos;annulation.</translation>
     </message>
     <message>
         <source>No fit: {0}</source>
-        <translation>Pas d'ajustement : {0}</translation>
+        <translation>Pas d&apos;ajustement : {0}</translation>
     </message>
     <message>
         <source>  Q is already P.</source>
@@ -2741,8 +2741,8 @@ Animée ; tout l'ajustement forme une seule étape d'annulation.</translation>
 <context>
     <name>widgets.value_label</name>
     <message>
-        <source>&lt;div style='font-size:{size_pt}pt'&gt;{questions_html}&lt;/div&gt;&lt;p&gt;Predict, then press &lt;b&gt;Space&lt;/b&gt; to reveal.&lt;/p&gt;</source>
-        <translation>&lt;div style='font-size:{size_pt}pt'&gt;{questions_html}&lt;/div&gt;&lt;p&gt;Prédisez, puis appuyez sur &lt;b&gt;Espace&lt;/b&gt; pour révéler.&lt;/p&gt;</translation>
+        <source>&lt;div style=&apos;font-size:{size_pt}pt&apos;&gt;{questions_html}&lt;/div&gt;&lt;p&gt;Predict, then press &lt;b&gt;Space&lt;/b&gt; to reveal.&lt;/p&gt;</source>
+        <translation>&lt;div style=&apos;font-size:{size_pt}pt&apos;&gt;{questions_html}&lt;/div&gt;&lt;p&gt;Prédisez, puis appuyez sur &lt;b&gt;Espace&lt;/b&gt; pour révéler.&lt;/p&gt;</translation>
     </message>
 </context>
 </TS>
