@@ -4,7 +4,9 @@ A session file is UTF-8 JSON (a byte-order mark is allowed), at most MAX_FILE_BY
 object with "format": "klviz-session" and an integer "version". Every part is optional (defaults
 fill what is missing) and other keys are ignored:
 
-  version 1: "unit", "discrete", "continuous" (with "p" and "q")
+  version 1: "unit", "discrete", "continuous" (with "p" and "q"); "discrete" up to
+             MAX_FILE_CATEGORIES categories (more than the editor's 100 come from an imported file
+             and open read-only, measured in full, as they were saved)
   version 2: those, "continuous" also with "second" (the remembered mixture part of a side that is
              a single Normal), and "losses" (the loss lab's three panels), "view" (overlay, unit
              variance) and "lesson" (the step shown); and an optional "joint" (the Joint tab: "rows",
@@ -37,7 +39,7 @@ from klviz.fileio import read_regular_file, write_atomically
 from klviz.state import batch as sb
 from klviz.state import losslab as lab
 from klviz.state.continuous import ContinuousState, SecondComponent, is_unit_variance_normal
-from klviz.state.discrete import MAX_CATEGORIES, MIN_CATEGORIES, DiscreteState, check_labels
+from klviz.state.discrete import MIN_CATEGORIES, DiscreteState, check_labels
 from klviz.state.joint import JointState
 from klviz.state.session import FORMAT, LESSON_STEPS, VERSION, Session, ViewOptions
 
@@ -200,8 +202,7 @@ def _discrete(d):
         raise SessionError(f"discrete P and Q have different lengths ({p.size} and {q.size})")
     if p.size < MIN_CATEGORIES:
         raise SessionError(f"discrete P and Q need at least {MIN_CATEGORIES} categories")
-    if p.size > MAX_CATEGORIES:
-        raise SessionError(f"discrete P and Q have {p.size} categories; klviz edits at most {MAX_CATEGORIES}")
+
     labels = d.get("labels", default_labels(p.size))
     if not isinstance(labels, list) or not all(isinstance(s, str) for s in labels):
         raise SessionError("'labels' must be a list of strings")
@@ -482,8 +483,8 @@ def load_session(path):
 def save_session(session, path):
     """Write the session as JSON (format version 2) atomically (klviz.fileio.write_atomically): a
     temporary file in the target's folder, then a rename. Raises OSError or ValueError if it
-    cannot be written; SessionError (a ValueError, nothing written) for a session larger than
-    MAX_FILE_BYTES, which no klviz would open again."""
+    cannot be written; SessionError (a ValueError, nothing written) for a session no klviz would
+    open again (larger than MAX_FILE_BYTES, more than MAX_FILE_CATEGORIES categories...)."""
     d = session.to_dict()
     raw = (json.dumps(d, indent=2, allow_nan=False) + "\n").encode("utf-8")
     if len(raw) > MAX_FILE_BYTES:  # a file this klviz could not open again is not written
@@ -491,6 +492,10 @@ def save_session(session, path):
         raise SessionError(
             f"the session would take {len(raw):,} bytes, more than the {MAX_FILE_BYTES:,} a session file may "
             f"hold (most of it is {_PART_NAMES.get(part, part)}); nothing was saved")
+    try:  # nor one this klviz would refuse to open (more categories or batch rows than a file holds)
+        session_from_json(raw.decode("utf-8"))
+    except SessionError as exc:
+        raise SessionError(f"a session file could not hold it ({exc}); nothing was saved") from None
     write_atomically(path, lambda fh: fh.write(raw))
 
 
