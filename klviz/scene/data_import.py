@@ -379,15 +379,16 @@ def read_only_message(n, group=1):
     text = (f"{n:,} categories: measured in full; bars are editable up to {EDITOR_MAX_CATEGORIES} "
             "(the charts show P and Q as lines; change the category count or choose a preset to edit)")
     if group > 1:
-        text += (f". The pointwise chart sums the terms of each {group:,} consecutive categories into one bar, "
-                 "so its bars still add up to the divergences")
+        text += (f". The pointwise chart sums the terms of each {group:,} consecutive categories into one bar "
+                 "(named by its first), so its bars still add up to the divergences")
     return text + "."
 
 
 @dataclass(frozen=True, eq=False)
 class GroupedTerms:
     """Pointwise terms summed over runs of `size` consecutive categories (the last run may be
-    shorter): `labels` ("first–last"), `pq`, `qp` (a run holding an ∞ term is ∞)."""
+    shorter): `labels` (each run's first category, as the axis names it), `pq`, `qp` (a run
+    holding an ∞ term is ∞)."""
 
     size: int
     labels: tuple
@@ -406,8 +407,6 @@ def grouped_terms(labels, terms_pq, terms_qp, max_groups=MAX_POINTWISE_GROUPS):
         return GroupedTerms(1, tuple(labels), pq, qp)
     size = -(-n // max_groups)
     starts = np.arange(0, n, size)
-    ends = np.minimum(starts + size, n) - 1
-    names = tuple(f"{df._printable(str(labels[a]), 12)}–{df._printable(str(labels[b]), 12)}"
-                  for a, b in zip(starts, ends))
+    names = tuple(df._printable(str(labels[a]), 10) for a in starts)
     with np.errstate(invalid="ignore", over="ignore"):
         return GroupedTerms(size, names, np.add.reduceat(pq, starts), np.add.reduceat(qp, starts))

@@ -198,3 +198,23 @@ def test_the_imported_batch_is_saved_and_shown_again(window, tmp_path):
     view = panel.batch_view()
     assert view is not None and np.allclose(view.cross_entropies, ce, rtol=1e-12)
     assert math.isclose(view.mean, math.fsum(ce) / 3, rel_tol=1e-12)
+
+
+@pytest.mark.parametrize("n", [5, 2000, 2001, 99_999, 100_000])
+def test_the_line_charts_envelope_keeps_every_peak(n):
+    """Brute force: every category lies inside its run's drawn [min, max], and each drawn pair is
+    the run's own extremes, at most 2,000 points in all."""
+    from klviz.gui.widgets.profile_chart import MAX_POINTS, envelope
+
+    p = np.random.default_rng(n).dirichlet(np.ones(n) * 0.3)
+    x, y = envelope(p)
+    assert len(x) == len(y) <= MAX_POINTS and np.isfinite(y).all()
+    if n <= MAX_POINTS:
+        assert x.tolist() == list(range(n)) and y.tolist() == p.tolist()
+        return
+    k = math.ceil(2 * n / MAX_POINTS)
+    for r in range(len(x) // 2):
+        run = p[r * k:(r + 1) * k]
+        assert y[2 * r] == run.min() and y[2 * r + 1] == run.max()
+        assert r * k <= x[2 * r] <= min((r + 1) * k, n) - 1 + 0.5
+    assert y.max() == p.max() and y.min() == p.min()
