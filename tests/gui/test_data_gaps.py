@@ -218,3 +218,21 @@ def test_the_line_charts_envelope_keeps_every_peak(n):
         assert y[2 * r] == run.min() and y[2 * r + 1] == run.max()
         assert r * k <= x[2 * r] <= min((r + 1) * k, n) - 1 + 0.5
     assert y.max() == p.max() and y.min() == p.min()
+
+
+def test_the_line_chart_names_the_category_under_the_mouse(window):
+    from tests.uitools import data_to_viewport
+
+    n = 300
+    labels = tuple(f"c{i}" for i in range(n))
+    big = ds.DiscreteState(labels, np.full(n, 1 / n), np.full(n, 1 / n))
+    window.model.apply(window.model.session.with_(discrete=big), "big")
+    chart = window.page_discrete.findChild(QtWidgets.QWidget, "plot_p_profile")
+    QtWidgets.QApplication.processEvents()
+    pos = data_to_viewport(chart, 120.0, 0.001)
+    assert chart.category_at(pos) == 120
+    event = QtGui.QMouseEvent(QtCore.QEvent.Type.MouseMove, QtCore.QPointF(pos), QtCore.QPointF(chart.mapToGlobal(pos)),
+                              QtCore.Qt.MouseButton.NoButton, QtCore.Qt.MouseButton.NoButton,
+                              QtCore.Qt.KeyboardModifier.NoModifier)
+    QtWidgets.QApplication.sendEvent(chart.viewport(), event)
+    assert "<b>c120</b>" in chart.toolTip() and "P(c120) = 0.00333333" in chart.toolTip()

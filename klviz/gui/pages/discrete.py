@@ -288,7 +288,8 @@ class DiscretePage(QtWidgets.QWidget):
         if self._profiles is None:
             from klviz.gui.widgets.profile_chart import ProfileChart
 
-            charts = (ProfileChart("P", P_COLOR, title="P"), ProfileChart("Q", Q_COLOR, title="Q"))
+            charts = (ProfileChart("P", P_COLOR, title="P", tooltip=self._tip),
+                      ProfileChart("Q", Q_COLOR, title="Q", tooltip=self._tip))
             for chart, name in zip(charts, ("plot_p_profile", "plot_q_profile")):
                 chart.setObjectName(name)
                 chart.setVisible(False)
@@ -320,7 +321,7 @@ class DiscretePage(QtWidgets.QWidget):
         m = self.model.discrete_measures()
         unit = self.model.unit
         editable = is_editable(d)
-        if self.spin_categories.value() != d.n or self.spin_categories.maximum() != max(d.n, ds.MAX_CATEGORIES):
+        if self.spin_categories.value() != d.n:
             blocked = self.spin_categories.blockSignals(True)
             # a larger state shows its true count; any change of it resizes to ≤ 100 (set_categories)
             self.spin_categories.setMaximum(max(d.n, ds.MAX_CATEGORIES))

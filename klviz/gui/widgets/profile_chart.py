@@ -1,6 +1,7 @@
 """P or Q over more categories than the editor's 100, drawn read-only as a filled line.
 
-`ProfileChart(name, color, title="")` (a pyqtgraph PlotWidget): `set_data(labels, probs)` draws
+`ProfileChart(name, color, title="", tooltip=None)` (a pyqtgraph PlotWidget; `tooltip(i)` gives
+the tool tip of the category under the mouse): `set_data(labels, probs)` draws
 probs[i] at x = i as one filled line, with a few category names as ticks. Above MAX_POINTS
 categories the line is their peak envelope: each run of consecutive categories is drawn as its
 smallest and its largest probability (so no spike is lost), at most MAX_POINTS points in all, and
@@ -48,9 +49,10 @@ def envelope(probs, max_points=MAX_POINTS):
 
 
 class ProfileChart(pg.PlotWidget):
-    def __init__(self, name, color, title="", parent=None):
+    def __init__(self, name, color, title="", tooltip=None, parent=None):
         super().__init__(parent=parent, background=None, enableMenu=False)
         self.name = name
+        self._tooltip = tooltip
         self._labels = ()
         self.setMinimumSize(220, 160)
         self.setFocusPolicy(QtCore.Qt.FocusPolicy.NoFocus)  # nothing to edit with the keyboard
@@ -79,6 +81,19 @@ class ProfileChart(pg.PlotWidget):
             ticks = [(i, labels[i] if len(labels[i]) <= TICK_CHARS else labels[i][:TICK_CHARS] + "…")
                      for i in range(0, n, step)]
             pi.getAxis("bottom").setTicks([ticks, []])
+
+    def category_at(self, pos):
+        """The category under a point of the view (viewport pixels), or None."""
+        vb = self.getPlotItem().vb
+        x = vb.mapSceneToView(self.mapToScene(pos)).x()
+        i = int(math.floor(x + 0.5))
+        return i if 0 <= i < len(self._labels) else None
+
+    def mouseMoveEvent(self, ev):
+        super().mouseMoveEvent(ev)
+        if self._tooltip is not None:
+            i = self.category_at(ev.position().toPoint())
+            self.setToolTip(self._tooltip(i) if i is not None else "")
 
     def restyle(self, look):
         color = look.p_color if self.name == "P" else look.q_color
