@@ -220,7 +220,7 @@ def test_the_line_charts_envelope_keeps_every_peak(n):
     assert y.max() == p.max() and y.min() == p.min()
 
 
-def test_the_line_chart_names_the_category_under_the_mouse(window):
+def test_the_line_chart_names_the_category_under_the_mouse(window, qtbot):
     from tests.uitools import data_to_viewport
 
     n = 300
@@ -236,3 +236,6 @@ def test_the_line_chart_names_the_category_under_the_mouse(window):
                               QtCore.Qt.KeyboardModifier.NoModifier)
     QtWidgets.QApplication.sendEvent(chart.viewport(), event)
     assert "<b>c120</b>" in chart.toolTip() and "P(c120) = 0.00333333" in chart.toolTip()
+    # named for assistive technology like every chart (built after the window: a rescan)
+    qtbot.waitUntil(lambda: chart.accessibleName() == "P")
+    assert window.page_discrete.findChild(QtWidgets.QWidget, "plot_q_profile").accessibleName() == "Q"

@@ -180,6 +180,7 @@ class DiscretePage(QtWidgets.QWidget):
         layout.addWidget(main, 1)
 
     chartCreated = QtCore.Signal(object)  # a chart built after the page (the overlay)
+    built = QtCore.Signal()  # widgets built after the page (the read-only line charts)
 
     def _connect_chart(self, chart, names):
         m = self.model
@@ -298,6 +299,7 @@ class DiscretePage(QtWidgets.QWidget):
                     self.presentation.follow_plot(chart)
                     self.presentation.follow_look(chart.restyle)
             self._profiles = charts
+            self.built.emit()
         return self._profiles
 
     def edit_labels(self):
