@@ -109,7 +109,11 @@ def side_plan(discrete, result):
             text += f"; {other} has weight 0 on the {new_labels:,} new ones"
         if missing:
             text += f"; {side} has weight 0 on the {missing:,} labels the file lacks"
-        return SidePlan("align", len(union), text + ".")
+        text += "."
+        if getattr(result, "pseudocount", 0) > 0:  # the command line adds it over the union, to both
+            text += (" The pseudocount was added to the file's entries only; to add it to both sides over the "
+                     "union, import P and Q together.")
+        return SidePlan("align", len(union), text)
     if m == n:
         how = ("under the file's labels" if result.labels is not None and not has_own_labels(discrete)
                else "under the tab's labels")

@@ -166,3 +166,14 @@ def test_labels_the_tab_cannot_hold_are_refused_before_aligning(labels):
     res = SimpleNamespace(target="q", kind="weights", probabilities=np.array([0.5, 0.5]), labels=labels)
     with pytest.raises(ImportRefused, match="Nothing was imported"):
         with_import(s, res)
+
+
+def test_a_pseudocount_with_an_alignment_is_said_to_be_the_files_alone(tmp_path):
+    s = ss.Session()
+    s = s.with_(discrete=ds.with_labels(ds.resize(s.discrete, 3), ["a", "b", "c"]))
+    path = write(tmp_path, "q.csv", "b,1\nd,0\n")
+    res = read_import("q", path, pseudocount=0.5)
+    assert plan_text(s, res).endswith("The pseudocount was added to the file's entries only; to add it to "
+                                      "both sides over the union, import P and Q together.")
+    new = with_import(s, res)[0]
+    assert new.discrete.labels == ("a", "b", "c", "d") and new.discrete.q.tolist() == [0, 0.75, 0, 0.25]
