@@ -237,7 +237,12 @@ class SessionModel(QtCore.QObject):
         self._set_discrete(ds.with_distribution(self.discrete, which, probs), text)
 
     def apply_preset(self, which, kind):
-        self.set_distribution(which, ds.preset(kind, self.discrete.n), f"{which.upper()}: {kind}")
+        """A named shape for P or Q; a state larger than the editor's (imported) is first cut to
+        its 100 categories by the tab's rule (ds.resize), so a preset leaves the read-only view."""
+        d = self.discrete
+        if d.n > ds.MAX_CATEGORIES:
+            d = ds.resize(d, ds.MAX_CATEGORIES)
+        self._set_discrete(ds.with_distribution(d, which, ds.preset(kind, d.n)), f"{which.upper()}: {kind}")
 
     def apply_support_mismatch(self):
         self._set_discrete(ds.with_support_mismatch(self.discrete), "Support mismatch")
@@ -249,7 +254,7 @@ class SessionModel(QtCore.QObject):
         self._set_discrete(ds.p_copied_to_q(self.discrete), "Copy P to Q")
 
     def reset_discrete(self):
-        self._set_discrete(ds.default_discrete(self.discrete.n), "Reset")
+        self._set_discrete(ds.default_discrete(min(self.discrete.n, ds.MAX_CATEGORIES)), "Reset")
 
     def set_categories(self, n):
         self._set_discrete(ds.resize(self.discrete, n), f"{n} categories")

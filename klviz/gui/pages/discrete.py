@@ -1,4 +1,11 @@
-"""The Discrete tab: drag P and Q, watch entropy, cross-entropy and both KLs live."""
+"""The Discrete tab: drag P and Q, watch entropy, cross-entropy and both KLs live.
+
+A state of more than the editor's 100 categories (imported from a file) is measured in full but
+read-only: the bar charts give way to line charts of P and Q ("plot_p_profile", "plot_q_profile",
+klviz.gui.widgets.profile_chart), the message "label_discrete_readonly" says so, the pointwise chart
+sums runs of consecutive categories (klviz.scene.data_import.grouped_terms), and the labels and
+overlay controls are off; the category count and the presets leave that mode (the state is cut to
+100 categories or less by the tab's rule)."""
 
 from __future__ import annotations
 
@@ -12,9 +19,11 @@ from klviz.gui.widgets.decomposition import DecompositionChart
 from klviz.gui.widgets.pointwise import PointwiseChart
 from klviz.gui.widgets.divergences_group import DivergencesGroup
 from klviz.gui.widgets.readouts import LatexAction, ReadoutGrid
-from klviz.gui.widgets.text import html_text, isolate, message_box
+from klviz.gui.widgets.text import html_text, isolate, message_box, plain_label
 from klviz.gui.widgets.value_label import quiz_placeholder
 from klviz.scene import divergences as sd
+from klviz.scene.data_import import grouped_terms, read_only_message
+from klviz.state.imports import is_editable
 from klviz.style import ENTROPY_COLOR, KL_COLOR, P_COLOR, Q_COLOR
 
 READOUTS = (
@@ -125,6 +134,11 @@ class DiscretePage(QtWidgets.QWidget):
         charts = QtWidgets.QWidget()
         cl = QtWidgets.QVBoxLayout(charts)
         cl.setContentsMargins(0, 0, 0, 0)
+        self.readonly_note = plain_label("", self)
+        self.readonly_note.setObjectName("label_discrete_readonly")
+        self.readonly_note.setWordWrap(True)
+        self.readonly_note.setVisible(False)
+        cl.addWidget(self.readonly_note)
         cl.addWidget(self.plot_p, 1)
         cl.addWidget(self.plot_q, 1)
         self._charts_layout = cl
@@ -166,6 +180,7 @@ class DiscretePage(QtWidgets.QWidget):
         layout.addWidget(main, 1)
 
     chartCreated = QtCore.Signal(object)  # a chart built after the page (the overlay)
+    built = QtCore.Signal()  # widgets built after the page (the read-only line charts)
 
     def _connect_chart(self, chart, names):
         m = self.model
@@ -236,6 +251,7 @@ class DiscretePage(QtWidgets.QWidget):
                 chart.set_quiz(on)
 
     _quiz = False
+    _editable_shown = True
 
     # -- behaviour -----------------------------------------------------------------------------
     def set_overlay(self, on):
@@ -248,11 +264,43 @@ class DiscretePage(QtWidgets.QWidget):
             blocked = self.check_overlay.blockSignals(True)
             self.check_overlay.setChecked(on)
             self.check_overlay.blockSignals(blocked)
-        if on or self._overlay is not None:
-            self.plot_overlay.setVisible(on)
-        self.plot_p.setVisible(not on)
-        self.plot_q.setVisible(not on)
+        self._show_charts()
         self.refresh()
+
+    def _show_charts(self):
+        """The bar charts (overlaid or not), or the read-only line charts of a large state."""
+        on, editable = self.model.view.overlay, is_editable(self.model.discrete)
+        if (on and editable) or self._overlay is not None:
+            self.plot_overlay.setVisible(on and editable)
+        self.plot_p.setVisible(not on and editable)
+        self.plot_q.setVisible(not on and editable)
+        if not editable or self._profiles is not None:
+            for chart in self.profiles:
+                chart.setVisible(not editable)
+        self.readonly_note.setVisible(not editable)
+        for w in (self.button_labels, self.check_overlay):
+            w.setEnabled(editable)
+
+    _profiles = None  # the read-only line charts, built the first time a large state is shown
+
+    @property
+    def profiles(self):
+        """The read-only line charts of P and Q (built on first use)."""
+        if self._profiles is None:
+            from klviz.gui.widgets.profile_chart import ProfileChart
+
+            charts = (ProfileChart("P", P_COLOR, title="P", tooltip=self._tip),
+                      ProfileChart("Q", Q_COLOR, title="Q", tooltip=self._tip))
+            for chart, name in zip(charts, ("plot_p_profile", "plot_q_profile")):
+                chart.setObjectName(name)
+                chart.setVisible(False)
+                self._charts_layout.addWidget(chart, 1)
+                if self.presentation is not None:
+                    self.presentation.follow_plot(chart)
+                    self.presentation.follow_look(chart.restyle)
+            self._profiles = charts
+            self.built.emit()
+        return self._profiles
 
     def edit_labels(self):
         d = self.model.discrete
@@ -274,11 +322,21 @@ class DiscretePage(QtWidgets.QWidget):
         d = self.model.discrete
         m = self.model.discrete_measures()
         unit = self.model.unit
+        editable = is_editable(d)
         if self.spin_categories.value() != d.n:
             blocked = self.spin_categories.blockSignals(True)
+            # a larger state shows its true count; any change of it resizes to ≤ 100 (set_categories)
+            self.spin_categories.setMaximum(max(d.n, ds.MAX_CATEGORIES))
             self.spin_categories.setValue(d.n)
             self.spin_categories.blockSignals(blocked)
-        if self.model.view.overlay:
+        if editable != self._editable_shown:
+            self._editable_shown = editable
+            self._show_charts()
+        if not editable:
+            self.readonly_note.setText(read_only_message(d.n, grouped_terms(d.labels, m.terms_pq, m.terms_qp).size))
+            for chart, probs in zip(self.profiles, (d.p, d.q)):
+                chart.set_data(d.labels, probs)
+        elif self.model.view.overlay:
             self.plot_overlay.set_data(d.labels, [d.p, d.q])
         else:
             self.plot_p.set_data(d.labels, [d.p])
@@ -294,7 +352,11 @@ class DiscretePage(QtWidgets.QWidget):
         self._refresh_family()
         sticky = self.model.gesture_active  # axes settle when the drag ends
         self.decomposition.set_measures(m, unit, sticky)
-        self.pointwise.set_terms(d.labels, m.terms_pq, m.terms_qp, m, unit, sticky)
+        if editable:
+            self.pointwise.set_terms(d.labels, m.terms_pq, m.terms_qp, m, unit, sticky)
+        else:  # one bar per run of consecutive categories: the bars still sum to the divergences
+            g = grouped_terms(d.labels, m.terms_pq, m.terms_qp)
+            self.pointwise.set_terms(g.labels, g.pq, g.qp, m, unit, sticky)
 
     # -- more divergences and LaTeX ------------------------------------------------------------
     def family(self):
