@@ -24,6 +24,7 @@ from klviz.gui.widgets.curves import DensityChart, IntegrandChart, finite_span
 from klviz.gui.pages.alpha_fit import AlphaFitPanel
 from klviz.gui.widgets.divergences_group import DivergencesGroup
 from klviz.gui.widgets.readouts import LatexAction, ReadoutGrid
+from klviz.gui.widgets.reflow import ReflowSplitter, page_scroll
 from klviz.gui.widgets.slider_spin import SliderSpin
 from klviz.gui.widgets.terms_bar import TermsBar
 from klviz.gui.widgets.value_label import quiz_placeholder
@@ -382,21 +383,23 @@ class ContinuousPage(QtWidgets.QWidget):
         side_scroll.setWidgetResizable(True)
         side_scroll.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
 
-        split = QtWidgets.QSplitter(QtCore.Qt.Orientation.Horizontal)
+        split = ReflowSplitter()  # the columns stack when the window is too narrow for them
         split.setObjectName("split_continuous")
-        split.setChildrenCollapsible(False)
         split.addWidget(scroll)
         split.addWidget(charts)
         split.addWidget(side_scroll)
         split.setStretchFactor(0, 0)
         split.setStretchFactor(1, 1)
         split.setStretchFactor(2, 0)
+        split.set_stacked_first(charts)  # stacked: the charts on top, at a readable height
+        split.set_stacked_height(charts, 420)
+        split.stackedChanged.connect(lambda stacked: stacked or QtCore.QTimer.singleShot(0, self._fit_columns))
         self._user_split = False  # the columns follow the window until the user drags a handle
         split.splitterMoved.connect(self._on_splitter_moved)
         self._side, self._side_scroll, self._split = side, side_scroll, split
         self._fit_columns()
         layout = QtWidgets.QVBoxLayout(self)
-        layout.addWidget(split)
+        layout.addWidget(page_scroll(split))
 
     # -- look and quiz --------------------------------------------------------------------------
     _quiz = False
@@ -432,7 +435,7 @@ class ContinuousPage(QtWidgets.QWidget):
         self._scroll.setMinimumWidth(controls)
         self._side_scroll.setMinimumWidth(side)
         total = sum(self._split.sizes())
-        if total > 0:
+        if total > 0 and not self._split.stacked():
             self._split.setSizes([controls, max(total - controls - side, 260), side])
 
     def _on_splitter_moved(self, *_):

@@ -12,6 +12,7 @@ from klviz.gui.widgets.decomposition import DecompositionChart
 from klviz.gui.widgets.pointwise import PointwiseChart
 from klviz.gui.widgets.divergences_group import DivergencesGroup
 from klviz.gui.widgets.readouts import LatexAction, ReadoutGrid
+from klviz.gui.widgets.reflow import ReflowSplitter, page_scroll
 from klviz.gui.widgets.text import html_text, isolate, message_box
 from klviz.gui.widgets.value_label import quiz_placeholder
 from klviz.scene import divergences as sd
@@ -143,9 +144,11 @@ class DiscretePage(QtWidgets.QWidget):
             "quiz_placeholder", "Which is larger, D(P‖Q) or D(Q‖P)?<br>Is H(P,Q) above H(P)?")
         sl.addWidget(self.quiz_placeholder, 1)
 
-        top = QtWidgets.QSplitter(QtCore.Qt.Orientation.Horizontal)
+        top = ReflowSplitter()  # the measures go under the charts when the window is narrow
+        top.setObjectName("split_discrete")
         top.addWidget(charts)
         top.addWidget(side)
+        top.set_stacked_height(charts, 360)
         top.setStretchFactor(0, 3)
         top.setStretchFactor(1, 2)
         main = QtWidgets.QSplitter(QtCore.Qt.Orientation.Vertical)
@@ -163,7 +166,7 @@ class DiscretePage(QtWidgets.QWidget):
 
         layout = QtWidgets.QVBoxLayout(self)
         layout.addWidget(bar)
-        layout.addWidget(main, 1)
+        layout.addWidget(page_scroll(main), 1)
 
     chartCreated = QtCore.Signal(object)  # a chart built after the page (the overlay)
 
