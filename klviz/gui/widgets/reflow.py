@@ -133,6 +133,7 @@ class PageScroll(QtWidgets.QScrollArea):
         self.setWidgetResizable(True)
         self.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
         self.setAccessibleName("Page (scrolls when the window is small)")
+        self.setFocusPolicy(QtCore.Qt.FocusPolicy.NoFocus)  # Tab goes to what it holds (and scrolls to it)
 
     def minimumSizeHint(self):  # noqa: N802 (Qt name)
         return QtCore.QSize(200, 160)
@@ -157,6 +158,7 @@ class RowScroll(QtWidgets.QScrollArea):
         self.setVerticalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setSizePolicy(QtWidgets.QSizePolicy.Policy.Preferred, QtWidgets.QSizePolicy.Policy.Fixed)
         self.setAccessibleName("Controls (scroll sideways when the window is narrow)")
+        self.setFocusPolicy(QtCore.Qt.FocusPolicy.NoFocus)
 
     def _bar_height(self):
         narrow = self.viewport().width() < self.widget().minimumSizeHint().width()
