@@ -143,3 +143,57 @@ def test_the_continuous_columns_stack_at_800_and_stand_side_by_side_at_1920(qtbo
     window.resize(1900, 1000)
     qtbot.waitUntil(lambda: not split.stacked())
     assert split.widget(1).isAncestorOf(window.page_continuous.plot_densities)  # back in the middle
+
+
+def test_a_secondary_part_folds_when_the_page_is_too_short_and_the_user_choice_wins(qtbot):
+    from klviz.gui.widgets.reflow import PageScroll, Secondary
+
+    content = QtWidgets.QWidget()
+    layout = QtWidgets.QVBoxLayout(content)
+    layout.addWidget(fixed(200, 300))  # the main part
+    part = Secondary(QtWidgets.QLabel("Pointwise terms"), fixed(200, 250), "part_test", "the test chart")
+    layout.addWidget(part)
+    page = PageScroll(content)
+    page.add_secondary(part)
+    qtbot.addWidget(page)
+    page.resize(400, 900)
+    page.show()
+    qtbot.waitUntil(lambda: part.body.isVisible())
+    page.resize(400, 420)  # too short for both: the secondary part folds, nothing has to scroll
+    qtbot.waitUntil(lambda: not part.expanded())
+    assert not part.body.isVisible() and part.isVisible()  # its caption and toggle stay
+    qtbot.waitUntil(lambda: content.height() <= page.viewport().height())
+    page.resize(400, 900)  # room again: it comes back
+    qtbot.waitUntil(part.expanded)
+    page.resize(400, 420)
+    qtbot.waitUntil(lambda: not part.expanded())
+    part.button.click()  # the user unfolds it: the page scrolls instead and never folds it again
+    assert part.expanded() and part.chosen
+    page.resize(400, 410)
+    QtWidgets.QApplication.processEvents()
+    QtWidgets.QApplication.processEvents()
+    assert part.expanded() and page.verticalScrollBar().maximum() > 0
+
+
+def test_presentation_on_a_small_screen_folds_the_pointwise_chart_and_keeps_the_rest_in_view(qtbot):
+    from klviz.gui import create_main_window
+
+    window = create_main_window()
+    qtbot.addWidget(window)
+    window.resize(1024, 768)
+    with qtbot.waitExposed(window):
+        window.show()
+    window.presentation.set_presentation_scale(1.8)  # on the 1128×861 test screen, as 1.4 at 1024×768
+    window.action_presentation.trigger()
+    qtbot.waitUntil(window.isFullScreen)
+    page = window.page_discrete
+    qtbot.waitUntil(lambda: not page.pointwise_part.expanded())
+    scroll = page.page_scroll
+    qtbot.waitUntil(lambda: scroll.widget().height() <= scroll.viewport().height()
+                    and not scroll.verticalScrollBar().isVisible() and not scroll.horizontalScrollBar().isVisible())
+    for w in (page.plot_p, page.plot_q, page.readouts, page.decomposition):
+        top_left = w.mapTo(scroll.viewport(), QtCore.QPoint(0, 0))
+        assert scroll.viewport().rect().contains(QtCore.QRect(top_left, w.size())), w.objectName()
+    window.action_presentation.trigger()  # back to normal type in a 1024×768 window: room again
+    qtbot.waitUntil(lambda: not window.isFullScreen())
+    qtbot.waitUntil(page.pointwise_part.expanded)

@@ -96,6 +96,11 @@ class ReflowSplitter(QtWidgets.QSplitter):
             w.setMinimumHeight(_stacked_height(w, width, own))
         self.updateGeometry()
 
+    def reflow_later(self):
+        """Reflow once the current layout work is done (the type changed size: presentation mode,
+        zoom; the parts' minimum widths changed without the splitter being resized)."""
+        QtCore.QTimer.singleShot(0, self, lambda: self.reflow())
+
     def reflow(self, width=None):
         """Choose the orientation for `width` (the current width by default)."""
         width = self.width() if width is None else width
@@ -123,9 +128,76 @@ class ReflowSplitter(QtWidgets.QSplitter):
         self.stackedChanged.emit(on)
 
 
+class Secondary(QtWidgets.QWidget):
+    """A secondary part of a page (the pointwise chart) behind a toggle: its caption stays, with
+    an arrow button before it that shows or hides the rest. A page too short for everything
+    folds it on its own (see PageScroll.add_secondary) until the user chooses."""
+
+    expandedChanged = QtCore.Signal(bool)
+
+    def __init__(self, caption, body, name, what):
+        super().__init__()
+        self.setObjectName(name)
+        self.button = QtWidgets.QToolButton()
+        self.button.setObjectName(f"{name}_toggle")
+        self.button.setCheckable(True)
+        self.button.setChecked(True)
+        self.button.setAutoRaise(True)
+        self.button.setAccessibleName(f"Show {what}")
+        self.button.setToolTip(f"Show or hide {what}")
+        self.button.toggled.connect(lambda on: self._set(on, by_user=True))
+        row = QtWidgets.QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.button, 0, QtCore.Qt.AlignmentFlag.AlignTop)
+        row.addWidget(caption, 1)
+        self.body = QtWidgets.QWidget()
+        bl = QtWidgets.QVBoxLayout(self.body)
+        bl.setContentsMargins(0, 0, 0, 0)
+        bl.addWidget(body)
+        layout = QtWidgets.QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addLayout(row)
+        layout.addWidget(self.body, 1)
+        self.chosen = False  # whether the user toggled it (then the page never folds it itself)
+        self.folded_by_page = False
+        self._arrow()
+
+    def expanded(self):
+        return self.button.isChecked()
+
+    def set_expanded(self, on):
+        """Fold or unfold as the page decides (the user's own choice wins: see `chosen`)."""
+        if self.chosen or on == self.expanded():
+            return
+        self.folded_by_page = not on
+        with QtCore.QSignalBlocker(self.button):
+            self.button.setChecked(on)
+        self._set(on, by_user=False)
+
+    def _set(self, on, by_user):
+        if by_user:
+            self.chosen = True
+            self.folded_by_page = False
+        self.body.setVisible(on)
+        # folded, it takes only its caption's height, and a splitter gives the rest elsewhere
+        self.setMaximumHeight(16777215 if on else self.sizeHint().height())
+        self._arrow()
+        self.expandedChanged.emit(on)
+
+    def _arrow(self):
+        on = self.expanded()
+        self.button.setArrowType(QtCore.Qt.ArrowType.DownArrow if on else QtCore.Qt.ArrowType.RightArrow)
+
+    def unfolded_extra(self):
+        """How much taller it is unfolded than folded (what unfolding would cost the page)."""
+        return max(self.body.minimumSizeHint().height(), 0) + 2
+
+
 class PageScroll(QtWidgets.QScrollArea):
     """A page's content: it fills the page while it fits, and scrolls when the page is smaller
-    than the content's minimum (a short or narrow screen, large presentation type)."""
+    than the content's minimum (a short or narrow screen, large presentation type). Secondary
+    parts added with `add_secondary` fold first, before anything has to scroll."""
 
     def __init__(self, content, parent=None):
         super().__init__(parent)
@@ -134,6 +206,41 @@ class PageScroll(QtWidgets.QScrollArea):
         self.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
         self.setAccessibleName("Page (scrolls when the window is small)")
         self.setFocusPolicy(QtCore.Qt.FocusPolicy.NoFocus)  # Tab goes to what it holds (and scrolls to it)
+        self._secondaries = []
+        self._refit_timer = QtCore.QTimer(self)
+        self._refit_timer.setSingleShot(True)
+        self._refit_timer.setInterval(0)
+        self._refit_timer.timeout.connect(self._fit_secondaries)
+
+    def add_secondary(self, part):
+        self._secondaries.append(part)
+        self.refit()
+
+    def refit(self):
+        """Fold or unfold the secondary parts for the current size (after a resize, and after
+        the type changed size: call it then). Only then: never on a drag frame."""
+        if self._secondaries:
+            self._refit_timer.start()
+
+    def resizeEvent(self, event):  # noqa: N802 (Qt name)
+        super().resizeEvent(event)
+        self.refit()
+
+    def _fit_secondaries(self):
+        room = self.viewport().height()
+        need = self.widget().minimumSizeHint().height()
+        if need > room:
+            for part in self._secondaries:
+                if part.expanded() and not part.chosen:
+                    part.set_expanded(False)
+                    self.refit()  # once laid out: check again
+                    return
+        else:
+            for part in reversed(self._secondaries):
+                if part.folded_by_page and need + part.unfolded_extra() <= room:
+                    part.set_expanded(True)
+                    self.refit()
+                    return
 
     def minimumSizeHint(self):  # noqa: N802 (Qt name)
         return QtCore.QSize(200, 160)
@@ -184,3 +291,12 @@ def row_scroll(controls):
         controls.setContentsMargins(0, 0, 0, 0)
         controls = holder
     return RowScroll(controls)
+
+
+def relayout_later(root):
+    """After the type changed size: every reflowing splitter and page under `root` checks its
+    arrangement again (a resize does that by itself; a font change does not)."""
+    for split in root.findChildren(ReflowSplitter):
+        split.reflow_later()
+    for page in root.findChildren(PageScroll):
+        page.refit()
