@@ -136,13 +136,20 @@ def test_the_continuous_columns_stack_at_800_and_stand_side_by_side_at_1920(qtbo
     window.resize(800, 600)
     with qtbot.waitExposed(window):
         window.show()
+    view = window.page_continuous.findChild(ReflowSplitter, "split_continuous_view")
+    page = window.page_continuous
     qtbot.waitUntil(split.stacked)
-    charts = split.widget(0)
-    assert charts.isAncestorOf(window.page_continuous.plot_densities)  # the charts on top
-    assert charts.height() >= 400  # at a readable height; the page scrolls for the rest
+    assert split.widget(0) is view and not view.stacked()  # the charts and measures on top, side by side
+    assert page.plot_densities.height() >= 180 and page.readouts.isVisible()
+    assert view.widget(0).isAncestorOf(page.plot_densities)
+    assert split.widget(1).isAncestorOf(page.controls[("p", "mu")].spin)  # the controls under them
+    window.resize(560, 600)  # narrower still: everything stacks, the charts first
+    qtbot.waitUntil(view.stacked)
+    assert view.widget(0).isAncestorOf(page.plot_densities) and view.widget(0).height() >= 400
     window.resize(1900, 1000)
-    qtbot.waitUntil(lambda: not split.stacked())
-    assert split.widget(1).isAncestorOf(window.page_continuous.plot_densities)  # back in the middle
+    qtbot.waitUntil(lambda: not split.stacked() and not view.stacked())
+    assert split.widget(0).isAncestorOf(page.controls[("p", "mu")].spin)  # three columns: controls, charts, measures
+    assert view.widget(0).isAncestorOf(page.plot_densities)
 
 
 def test_a_secondary_part_folds_when_the_page_is_too_short_and_the_user_choice_wins(qtbot):

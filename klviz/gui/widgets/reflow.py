@@ -66,7 +66,9 @@ class ReflowSplitter(QtWidgets.QSplitter):
         parts = [self.widget(k) for k in range(self.count()) if not self.widget(k).isHidden()]
         if not parts:
             return 0
-        widths = [max(w.minimumSizeHint().width(), w.minimumWidth()) for w in parts]
+        # a nested reflowing part counts as side by side: the outer level stacks first
+        widths = [w.side_by_side_width() if isinstance(w, ReflowSplitter)
+                  else max(w.minimumSizeHint().width(), w.minimumWidth()) for w in parts]
         return sum(widths) + self.handleWidth() * (len(parts) - 1)
 
     def minimumSizeHint(self):  # noqa: N802 (Qt name)
