@@ -13,7 +13,7 @@ from PySide6 import QtCore, QtWidgets
 
 from klviz.core.format import format_value
 from klviz.core.units import convert
-from klviz.gui.widgets.reflow import ReflowSplitter, page_scroll, row_scroll
+from klviz.gui.widgets.reflow import ReflowSplitter, Secondary, page_scroll, row_scroll
 from klviz.style import is_mark, text_color
 
 MINUS = "−"
@@ -267,12 +267,19 @@ def assemble(panel, controls, charts, side, formulas):
     content = QtWidgets.QWidget()
     outer = QtWidgets.QVBoxLayout(panel)
     outer.setContentsMargins(0, 0, 0, 0)
-    outer.addWidget(page_scroll(content))
+    panel.page_scroll = page_scroll(content)
+    outer.addWidget(panel.page_scroll)
     layout = QtWidgets.QVBoxLayout(content)
     layout.setContentsMargins(6, 6, 6, 6)
     layout.addWidget(row_scroll(controls))
     layout.addWidget(top, 1)
-    layout.addWidget(formulas, 0)
+    # secondary: behind a toggle, folded by the page itself when the screen is too short
+    caption = QtWidgets.QLabel("Worked formulas")
+    caption.setTextFormat(QtCore.Qt.TextFormat.PlainText)
+    panel.formulas_part = Secondary(caption, formulas, f"part_formulas_{panel.objectName()}",
+                                    "the worked formulas")
+    layout.addWidget(panel.formulas_part, 0)
+    panel.page_scroll.add_secondary(panel.formulas_part)
     return top
 
 
