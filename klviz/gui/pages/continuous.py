@@ -24,6 +24,7 @@ from klviz.gui.widgets.curves import DensityChart, IntegrandChart, finite_span
 from klviz.gui.pages.alpha_fit import AlphaFitPanel
 from klviz.gui.widgets.divergences_group import DivergencesGroup
 from klviz.gui.widgets.readouts import LatexAction, ReadoutGrid
+from klviz.gui.widgets.reflow import ReflowSplitter, page_scroll
 from klviz.gui.widgets.slider_spin import SliderSpin
 from klviz.gui.widgets.terms_bar import TermsBar
 from klviz.gui.widgets.value_label import quiz_placeholder
@@ -382,21 +383,33 @@ class ContinuousPage(QtWidgets.QWidget):
         side_scroll.setWidgetResizable(True)
         side_scroll.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
 
-        split = QtWidgets.QSplitter(QtCore.Qt.Orientation.Horizontal)
+        # Three columns (controls | charts | measures) while they fit; narrower, the charts and
+        # the measures stay side by side on top and the controls go under them; narrower still,
+        # everything stacks, the charts first.
+        view = ReflowSplitter()
+        view.setObjectName("split_continuous_view")
+        view.addWidget(charts)
+        view.addWidget(side_scroll)
+        view.setStretchFactor(0, 1)
+        view.setStretchFactor(1, 0)
+        view.set_stacked_height(charts, 420)
+        split = ReflowSplitter()
         split.setObjectName("split_continuous")
-        split.setChildrenCollapsible(False)
         split.addWidget(scroll)
-        split.addWidget(charts)
-        split.addWidget(side_scroll)
+        split.addWidget(view)
         split.setStretchFactor(0, 0)
         split.setStretchFactor(1, 1)
-        split.setStretchFactor(2, 0)
+        split.set_stacked_first(view)
+        split.set_stacked_height(view, 420)
+        for s in (split, view):
+            s.stackedChanged.connect(lambda stacked: stacked or QtCore.QTimer.singleShot(0, self._fit_columns))
         self._user_split = False  # the columns follow the window until the user drags a handle
-        split.splitterMoved.connect(self._on_splitter_moved)
-        self._side, self._side_scroll, self._split = side, side_scroll, split
+        for s in (split, view):
+            s.splitterMoved.connect(self._on_splitter_moved)
+        self._side, self._side_scroll, self._split, self._view = side, side_scroll, split, view
         self._fit_columns()
         layout = QtWidgets.QVBoxLayout(self)
-        layout.addWidget(split)
+        layout.addWidget(page_scroll(split))
 
     # -- look and quiz --------------------------------------------------------------------------
     _quiz = False
@@ -432,8 +445,11 @@ class ContinuousPage(QtWidgets.QWidget):
         self._scroll.setMinimumWidth(controls)
         self._side_scroll.setMinimumWidth(side)
         total = sum(self._split.sizes())
-        if total > 0:
-            self._split.setSizes([controls, max(total - controls - side, 260), side])
+        if total > 0 and not self._split.stacked():
+            self._split.setSizes([controls, total - controls])
+        view = sum(self._view.sizes())
+        if view > 0 and not self._view.stacked():
+            self._view.setSizes([max(view - side, 260), side])
 
     def _on_splitter_moved(self, *_):
         self._user_split = True

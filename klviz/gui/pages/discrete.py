@@ -19,6 +19,7 @@ from klviz.gui.widgets.decomposition import DecompositionChart
 from klviz.gui.widgets.pointwise import PointwiseChart
 from klviz.gui.widgets.divergences_group import DivergencesGroup
 from klviz.gui.widgets.readouts import LatexAction, ReadoutGrid
+from klviz.gui.widgets.reflow import ReflowSplitter, Secondary, page_scroll
 from klviz.gui.widgets.text import html_text, isolate, message_box, plain_label
 from klviz.gui.widgets.value_label import quiz_placeholder
 from klviz.scene import divergences as sd
@@ -157,19 +158,19 @@ class DiscretePage(QtWidgets.QWidget):
             "quiz_placeholder", "Which is larger, D(P‖Q) or D(Q‖P)?<br>Is H(P,Q) above H(P)?")
         sl.addWidget(self.quiz_placeholder, 1)
 
-        top = QtWidgets.QSplitter(QtCore.Qt.Orientation.Horizontal)
+        top = ReflowSplitter()  # the measures go under the charts when the window is narrow
+        top.setObjectName("split_discrete")
         top.addWidget(charts)
         top.addWidget(side)
+        top.set_stacked_height(charts, 360)
         top.setStretchFactor(0, 3)
         top.setStretchFactor(1, 2)
         main = QtWidgets.QSplitter(QtCore.Qt.Orientation.Vertical)
         main.addWidget(top)
-        pointwise_box = QtWidgets.QWidget()
-        pl = QtWidgets.QVBoxLayout(pointwise_box)
-        pl.setContentsMargins(0, 0, 0, 0)
-        pl.addWidget(self.pointwise.caption)
-        pl.addWidget(self.pointwise, 1)
-        main.addWidget(pointwise_box)
+        # secondary: behind a toggle, folded by the page itself when the screen is too short
+        self.pointwise_part = Secondary(self.pointwise.caption, self.pointwise, "part_pointwise",
+                                        "the pointwise terms chart")
+        main.addWidget(self.pointwise_part)
         main.setStretchFactor(0, 3)
         main.setStretchFactor(1, 1)
         for s in (top, main):
@@ -177,7 +178,9 @@ class DiscretePage(QtWidgets.QWidget):
 
         layout = QtWidgets.QVBoxLayout(self)
         layout.addWidget(bar)
-        layout.addWidget(main, 1)
+        self.page_scroll = page_scroll(main)
+        self.page_scroll.add_secondary(self.pointwise_part)
+        layout.addWidget(self.page_scroll, 1)
 
     chartCreated = QtCore.Signal(object)  # a chart built after the page (the overlay)
     built = QtCore.Signal()  # widgets built after the page (the read-only line charts)

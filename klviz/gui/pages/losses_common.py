@@ -13,6 +13,7 @@ from PySide6 import QtCore, QtWidgets
 
 from klviz.core.format import format_value
 from klviz.core.units import convert
+from klviz.gui.widgets.reflow import ReflowSplitter, Secondary, page_scroll, row_scroll
 from klviz.style import is_mark, text_color
 
 MINUS = "−"
@@ -257,21 +258,28 @@ def side_scroll(widget):
 def assemble(panel, controls, charts, side, formulas):
     """The common panel layout: a row of inputs; charts beside the readouts; the worked formulas
     underneath at their natural height, full width (long lines of substituted numbers need room)."""
-    top = QtWidgets.QSplitter(QtCore.Qt.Orientation.Horizontal)
+    top = ReflowSplitter()  # the readouts go under the charts when the window is narrow
     top.addWidget(charts)
     top.addWidget(side_scroll(side))
     top.setStretchFactor(0, 1)  # extra room goes to the charts; the readouts keep their width
     top.setStretchFactor(1, 0)
-    top.setChildrenCollapsible(False)
     top.setSizes([10_000, top.widget(1).minimumSizeHint().width()])
-    layout = QtWidgets.QVBoxLayout(panel)
+    content = QtWidgets.QWidget()
+    outer = QtWidgets.QVBoxLayout(panel)
+    outer.setContentsMargins(0, 0, 0, 0)
+    panel.page_scroll = page_scroll(content)
+    outer.addWidget(panel.page_scroll)
+    layout = QtWidgets.QVBoxLayout(content)
     layout.setContentsMargins(6, 6, 6, 6)
-    if isinstance(controls, QtWidgets.QLayout):
-        layout.addLayout(controls)
-    else:
-        layout.addWidget(controls)
+    layout.addWidget(row_scroll(controls))
     layout.addWidget(top, 1)
-    layout.addWidget(formulas, 0)
+    # secondary: behind a toggle, folded by the page itself when the screen is too short
+    caption = QtWidgets.QLabel("Worked formulas")
+    caption.setTextFormat(QtCore.Qt.TextFormat.PlainText)
+    panel.formulas_part = Secondary(caption, formulas, f"part_formulas_{panel.objectName()}",
+                                    "the worked formulas")
+    layout.addWidget(panel.formulas_part, 0)
+    panel.page_scroll.add_secondary(panel.formulas_part)
     return top
 
 

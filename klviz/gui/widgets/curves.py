@@ -297,7 +297,12 @@ class LineItem(pg.GraphicsObject):
         finite = np.isfinite(self._vx) & np.isfinite(self._vy)
         if finite.any():
             xs, ys = self._vx[finite], self._vy[finite]
-            self._bounds = QtCore.QRectF(xs.min(), ys.min(), xs.max() - xs.min(), ys.max() - ys.min())
+            # finite ends can still be further apart than the largest float (data set just before
+            # its new scale): the extent is then the largest float, not an overflow warning
+            big = np.finfo(float).max
+            with np.errstate(over="ignore"):
+                w, h = min(float(xs.max() - xs.min()), big), min(float(ys.max() - ys.min()), big)
+            self._bounds = QtCore.QRectF(xs.min(), ys.min(), w, h)
         else:
             self._bounds = QtCore.QRectF()
         self._rect = None
