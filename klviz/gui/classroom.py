@@ -1,4 +1,6 @@
-"""Classroom actions: presentation mode (F11), quiz mode (F9, Space reveals), zoom and themes.
+"""Classroom actions: presentation mode (F11), quiz mode (F9, Space reveals), zoom, themes and
+the bar charts' value axes (fitted to the data, or 0-1 for comparisons; remembered in QSettings
+under "view/valueAxisFit", since it is a way of looking, not part of the session).
 
 They drive the PresentationModel (klviz.gui.models.presentation) and do the window's own part of
 it: full screen in presentation mode, the reveal shortcut and a status message in quiz mode, the
@@ -13,6 +15,8 @@ from klviz.gui import settings
 from klviz.gui.actions import set_keys
 from klviz.gui.models.presentation import STEP
 
+VALUE_FIT_KEY = "view/valueAxisFit"
+
 
 class Classroom(QtCore.QObject):
     def __init__(self, window, presentation):
@@ -25,6 +29,9 @@ class Classroom(QtCore.QObject):
         presentation.presentingChanged.connect(self._on_presenting)
         presentation.themeChanged.connect(self._on_theme)
         presentation.lookChanged.connect(self._on_look)  # after the window's own look: see there
+        presentation.set_value_fit(settings.value_of(VALUE_FIT_KEY, "true", ("true", "false")) == "true")
+        self.action_value_fit.setChecked(presentation.value_fit)
+        presentation.valueFitChanged.connect(self._on_value_fit)
 
     def _action(self, text, name, keys=(), checkable=False):
         act = QtGui.QAction(text, self.window, checkable=checkable)
@@ -55,6 +62,13 @@ class Classroom(QtCore.QObject):
         self.action_zoom_reset = self._action("&Actual size", "action_zoom_reset", ["Ctrl+0"])
         self.action_zoom_reset.triggered.connect(pm.zoom_reset)
 
+        self.action_value_fit = self._action("&Fit value axes to the data", "action_value_axis_fit",
+                                             checkable=True)
+        self.action_value_fit.setStatusTip("Bar charts' value axes fit the bars (many small ones "
+                                           "stay readable); off: 0 to 1, for comparisons")
+        self.action_value_fit.setChecked(True)
+        self.action_value_fit.toggled.connect(pm.set_value_fit)
+
         self.theme_group = QtGui.QActionGroup(self.window)
         self.theme_actions = {}
         for name, text in (("system", "Follow the &system"), ("light", "&Light"), ("dark", "&Dark")):
@@ -71,6 +85,8 @@ class Classroom(QtCore.QObject):
         menu.addAction(self.action_zoom_in)
         menu.addAction(self.action_zoom_out)
         menu.addAction(self.action_zoom_reset)
+        menu.addSeparator()
+        menu.addAction(self.action_value_fit)
         menu.addSeparator()
         themes = menu.addMenu("&Theme")
         for act in self.theme_actions.values():
@@ -117,6 +133,11 @@ class Classroom(QtCore.QObject):
         self.window.statusBar().showMessage(
             "Quiz mode: numbers hidden. Predict, then press Space to reveal." if on
             else "Numbers revealed.", 6000)
+
+    def _on_value_fit(self, on):
+        if self.action_value_fit.isChecked() != on:
+            self.action_value_fit.setChecked(on)
+        settings.set_value(VALUE_FIT_KEY, "true" if on else "false")
 
     def _on_theme(self, name):
         self.theme_actions[name].setChecked(True)
