@@ -148,3 +148,81 @@ def test_axis_holds_during_a_drag_and_glides_after_it(small_window, qtbot):
     drag(chart, 3, p3, p3 * 0.9)
     _settle(qtbot, chart)
     assert tops == [] and held == []
+
+
+# -- 2. the decomposition tells the two divergences apart, and names every segment ---------------
+def _decomposition(w):
+    return w.findChild(pg.PlotWidget, "plot_decomposition")
+
+
+def _names_shown(chart):
+    """{name: rect in viewport pixels} of every segment name the chart draws."""
+    shown = {}
+    vt = chart.viewportTransform()
+    layers = [*chart._seg_texts.values(), chart._beside, chart._above]
+    for layer in layers:
+        metrics = QtGui.QFontMetricsF(layer._font)
+        for (top_left, st), (_, _, text) in zip(layer.placements(layer.deviceTransform(vt)), layer._items):
+            shown[text] = QtCore.QRectF(top_left, QtCore.QSizeF(st.size().width(), metrics.ascent()))
+    return shown
+
+
+@pytest.mark.parametrize("dark", [False, True])
+def test_the_two_divergences_have_their_own_shades_in_both_themes(small_window, qtbot, dark):
+    from klviz.style import contrast_ratio
+
+    w = small_window
+    w.findChild(QtGui.QAction, f"action_theme_{'dark' if dark else 'light'}").trigger()
+    try:
+        _check_divergence_shades(w, dark, contrast_ratio)
+    finally:
+        w.findChild(QtGui.QAction, "action_theme_light").trigger()
+
+
+def _check_divergence_shades(w, dark, contrast_ratio):
+    chart = _decomposition(w)
+    (pq, pq_hatch), (qp, qp_hatch) = chart.divergence_fill("kl_pq"), chart.divergence_fill("kl_qp")
+    assert pq != qp and pq_hatch is None and qp_hatch not in (None, qp)
+    pal = QtWidgets.QApplication.palette()
+    backgrounds = {pal.color(QtGui.QPalette.ColorRole.Window).name(), pal.color(QtGui.QPalette.ColorRole.Base).name(),
+                   "#000000" if dark else "#FFFFFF"}  # presentation mode's plot background
+    for fill in (pq, qp):
+        for bg in backgrounds:
+            assert contrast_ratio(fill, bg) >= 3.0, (fill, bg)  # WCAG 2 non-text contrast
+    # and on screen: the middle of each divergence segment shows its own colours
+    img = chart.grab().toImage()
+    colours = []
+    for item in chart._kl_bars:
+        x0, wd, y = item.opts["x0"][0], item.opts["width"][0], item.opts["y"][0]
+        left = chart.mapFromScene(chart.getPlotItem().vb.mapViewToScene(QtCore.QPointF(x0 + wd * 0.1, y + 0.2)))
+        right = chart.mapFromScene(chart.getPlotItem().vb.mapViewToScene(QtCore.QPointF(x0 + wd * 0.9, y + 0.2)))
+        colours.append(Counter(img.pixelColor(x, left.y()).name().upper() for x in range(left.x(), right.x())))
+    # (a grid line may cross a segment: the colours that fill them count)
+    (top, count), = colours[0].most_common(1)
+    assert top == pq and count > 0.9 * colours[0].total()  # solid
+    assert {c for c, _ in colours[1].most_common(2)} == {qp, qp_hatch}  # hatched
+
+
+@pytest.mark.parametrize("p,q", [
+    ([0.25, 0.25, 0.25, 0.25], [0.26, 0.24, 0.25, 0.25]),  # both divergences hair-thin
+    ([0.999, 0.001, 0.0, 0.0], [0.25, 0.25, 0.25, 0.25]),  # H(P) thin, D(Q‖P) infinite
+    ([0.97, 0.01, 0.01, 0.01], [0.94, 0.02, 0.02, 0.02]),  # H thin, D thin
+    ([0.4, 0.3, 0.2, 0.1], [0.1, 0.2, 0.3, 0.4]),  # everything wide
+])
+def test_every_segment_keeps_a_readable_name(small_window, qtbot, p, q):
+    w = small_window
+    w.model.set_categories(len(p))
+    w.model.set_distribution("p", p, "P")
+    w.model.set_distribution("q", q, "Q")
+    chart = _decomposition(w)
+    qtbot.wait(50)  # laid out anew (the caption under it may have changed height)
+    shown = _names_shown(chart)
+    assert set(shown) == {"H(P)", "H(Q)", "D(P‖Q)", "D(Q‖P)"}, shown
+    vb = chart.getPlotItem().vb
+    vb_rect = chart.mapFromScene(vb.mapRectToScene(vb.boundingRect())).boundingRect()
+    rects = list(shown.values())
+    for name, r in shown.items():
+        assert vb_rect.adjusted(-1, -1, 1, 1).contains(r.toRect()), (name, r, vb_rect)
+    for i, a in enumerate(rects):  # no two names on top of each other
+        for b in rects[i + 1:]:
+            assert not a.intersects(b), shown
