@@ -226,3 +226,60 @@ def test_every_segment_keeps_a_readable_name(small_window, qtbot, p, q):
     for i, a in enumerate(rects):  # no two names on top of each other
         for b in rects[i + 1:]:
             assert not a.intersects(b), shown
+
+
+# -- 3. a press without movement selects a bar and changes nothing -----------------------------
+def _click(chart, x, y):
+    vp = chart.viewport()
+    left, none = QtCore.Qt.MouseButton.LeftButton, QtCore.Qt.MouseButton.NoButton
+    pos = data_to_viewport(chart, x, y)
+    _send(vp, QtCore.QEvent.Type.MouseButtonPress, pos, left, left)
+    _send(vp, QtCore.QEvent.Type.MouseMove, pos, none, left)  # a move to the same pixel is no movement
+    _send(vp, QtCore.QEvent.Type.MouseButtonRelease, pos, left, none)
+
+
+@pytest.mark.parametrize("name,index", [("plot_p", 2), ("plot_q", 0)])
+def test_a_click_selects_a_bar_without_changing_it(window, qtbot, name, index):
+    chart = window.findChild(pg.PlotWidget, name)
+    before = (np.array(window.model.discrete.p), np.array(window.model.discrete.q))
+    steps = window.model.undo_stack.count()
+    h = (before[0] if name == "plot_p" else before[1])[index]
+    _click(chart, index, h * 0.3 + 0.02 * chart.value_top)  # well away from the bar's top
+    assert np.array_equal(window.model.discrete.p, before[0])
+    assert np.array_equal(window.model.discrete.q, before[1])
+    assert window.model.undo_stack.count() == steps
+    assert chart.selected == (0, index) and chart.hasFocus()
+    # the arrow keys now act on that bar
+    qtbot.keyClick(chart, QtCore.Qt.Key.Key_Up)
+    which = 0 if name == "plot_p" else 1
+    after = np.array(window.model.discrete.p if which == 0 else window.model.discrete.q)
+    assert after[index] == pytest.approx(before[which][index] + 0.01, abs=1e-12)
+
+
+def test_overlay_click_selects_the_series_under_the_cursor(window, qtbot):
+    window.model.set_overlay(True)
+    chart = window.page_discrete.plot_overlay
+    _settle(qtbot, chart)
+    before = np.array(window.model.discrete.q)
+    _click(chart, 1 + 0.2, 0.01)
+    assert chart.selected == (1, 1)
+    assert np.array_equal(window.model.discrete.q, before)
+
+
+def test_decomposition_axis_does_not_jump_when_a_drag_ends(window, qtbot):
+    chart = window.findChild(pg.PlotWidget, "plot_p")
+    deco = window.findChild(pg.PlotWidget, "plot_decomposition")
+    ranges = []
+    chart.dragMoved.connect(lambda *_: ranges.append(tuple(deco.getPlotItem().vb.viewRange()[0])))
+    p1 = window.model.discrete.p[1]
+    # up to nearly all the mass and back: KL grows and shrinks in one drag (before, the scale held
+    # its largest size to the end of the drag, then snapped back)
+    vp, left, none = chart.viewport(), QtCore.Qt.MouseButton.LeftButton, QtCore.Qt.MouseButton.NoButton
+    path = [p1] + list(np.linspace(p1, 0.99, 8)) + list(np.linspace(0.99, p1, 8))
+    _send(vp, QtCore.QEvent.Type.MouseButtonPress, data_to_viewport(chart, 1, path[0]), left, left)
+    for y in path[1:]:
+        _send(vp, QtCore.QEvent.Type.MouseMove, data_to_viewport(chart, 1, y), none, left)
+    _send(vp, QtCore.QEvent.Type.MouseButtonRelease, data_to_viewport(chart, 1, path[-1]), left, none)
+    qtbot.wait(20)
+    assert tuple(deco.getPlotItem().vb.viewRange()[0]) == ranges[-1]
+    assert max(r[1] for r in ranges) > ranges[-1][1]  # the scale followed the drag, both ways

@@ -3,7 +3,8 @@
 Bar i of a series is centred at x = i + offset (offset 0 for a single series), with its height in
 data coordinates. Press anywhere in a bar's column and move: the bar follows the cursor from the
 first pixel (the drag layer takes the mouse press itself, so pyqtgraph's click/drag threshold and
-its move rate limit do not apply). The chart only reports what the user asked for; the model
+its move rate limit do not apply). A press selects the bar and gives the chart the keyboard (the
+arrow keys then act on it); only movement changes its value, so a click changes nothing. The chart only reports what the user asked for; the model
 decides the new state and the chart is redrawn from it.
 
 The value axis either fits the data (the default: 100 bars of about 0.01 each are as readable as
@@ -90,7 +91,7 @@ class _DragLayer(pg.GraphicsObject):
             return
         ev.accept()
         self._active = hit
-        self._chart.begin_drag(*hit, ev.pos().y())
+        self._chart.press_bar(*hit)
 
     # Moves and the release of a held bar are taken by BarChart itself (see its mouseMoveEvent).
 
@@ -352,16 +353,28 @@ class BarChart(pg.PlotWidget):
         self._selected = (si, i)
         self._update_selection()
 
-    def begin_drag(self, si, i, y):
+    def press_bar(self, si, i):
+        """A press on bar i of series si: it is selected, the chart takes the keyboard, and a
+        drag may follow (dragStarted); its value changes only once the mouse moves."""
         self._dragging = True
+        self._moved = False
         self._glide.stop()  # the axis stays where it is while a bar is held
         self._target = self._top
         self.select(si, i)
+        if not self.hasFocus():
+            self.setFocus(QtCore.Qt.FocusReason.MouseFocusReason)
         self.dragStarted.emit(si, i)
-        self.dragMoved.emit(si, i, float(y))
+
+    def begin_drag(self, si, i, y):
+        """A press and a move to height y in one (programmatic callers)."""
+        self.press_bar(si, i)
+        self.drag_to(si, i, y)
+
+    _moved = False
 
     def drag_to(self, si, i, y):
         if self._dragging:
+            self._moved = True
             self.dragMoved.emit(si, i, float(y))
 
     def end_drag(self):
@@ -371,6 +384,12 @@ class BarChart(pg.PlotWidget):
             self._refit()  # glides to fit the bars as they are now
 
     # -- mouse: while a bar is held, moves go straight to it ------------------------------------
+    _press_pos = None
+
+    def mousePressEvent(self, ev):
+        self._press_pos = ev.position()  # (the drag layer decides whether a bar was hit)
+        super().mousePressEvent(ev)
+
     def _data_y(self, ev):
         scene = self.mapToScene(ev.position().toPoint())
         return self.getPlotItem().vb.mapSceneToView(scene).y()
@@ -380,7 +399,8 @@ class BarChart(pg.PlotWidget):
         # move; the held bar is known, so the cursor height is all that is needed.
         if self._layer._active is not None:
             ev.accept()
-            self.drag_to(*self._layer._active, self._data_y(ev))
+            if self._moved or ev.position() != self._press_pos:
+                self.drag_to(*self._layer._active, self._data_y(ev))
             return
         super().mouseMoveEvent(ev)
 
@@ -388,7 +408,8 @@ class BarChart(pg.PlotWidget):
         if self._layer._active is not None and ev.button() == QtCore.Qt.MouseButton.LeftButton:
             ev.accept()
             active, self._layer._active = self._layer._active, None
-            self.drag_to(*active, self._data_y(ev))
+            if self._moved or ev.position() != self._press_pos:  # a click changes nothing
+                self.drag_to(*active, self._data_y(ev))
             self.end_drag()
             grabber = self.scene().mouseGrabberItem()  # the scene did not see this release
             if grabber is not None:
