@@ -283,3 +283,43 @@ def test_decomposition_axis_does_not_jump_when_a_drag_ends(window, qtbot):
     qtbot.wait(20)
     assert tuple(deco.getPlotItem().vb.viewRange()[0]) == ranges[-1]
     assert max(r[1] for r in ranges) > ranges[-1][1]  # the scale followed the drag, both ways
+
+
+# -- 4. out-of-range input says what happened -----------------------------------------------------
+def _type_into(qtbot, spin, text):
+    spin.setFocus()
+    spin.lineEdit().selectAll()
+    qtbot.keyClicks(spin.lineEdit(), text)
+    qtbot.keyClick(spin.lineEdit(), QtCore.Qt.Key.Key_Return)
+
+
+@pytest.mark.parametrize("typed,expected,words", [("500", 100, ("500", "maximum", "100")),
+                                                   ("1", 2, ("1", "minimum", "2"))])
+def test_typing_too_many_categories_says_so(window, qtbot, typed, expected, words):
+    spin = window.findChild(QtWidgets.QSpinBox, "spin_categories")
+    _type_into(qtbot, spin, typed)
+    assert spin.value() == expected and window.model.discrete.n == expected
+    message = window.statusBar().currentMessage()
+    assert message.startswith("Categories:") and all(wd in message for wd in words), message
+    assert QtWidgets.QToolTip.isVisible() and QtWidgets.QToolTip.text() == message
+
+
+def test_typing_in_range_says_nothing(window, qtbot):
+    window.statusBar().clearMessage()
+    spin = window.findChild(QtWidgets.QSpinBox, "spin_categories")
+    _type_into(qtbot, spin, "7")
+    assert window.model.discrete.n == 7 and window.statusBar().currentMessage() == ""
+
+
+def test_a_slider_spin_says_when_it_clamps(window, qtbot):
+    window.tabs.setCurrentWidget(window.page_continuous)
+    spin = window.findChild(QtWidgets.QDoubleSpinBox, "spin_sigma_p")
+    lo = spin.minimum()
+    _type_into(qtbot, spin, "-3")
+    assert spin.value() == lo and window.model.continuous_params("p")["sigma"] == pytest.approx(lo)
+    message = window.statusBar().currentMessage()
+    assert "-3" in message and "minimum" in message and f"{lo:.6g}" in message, message
+    hi = spin.maximum()
+    _type_into(qtbot, spin, "1e9")
+    assert spin.value() == hi
+    assert "1e9" in window.statusBar().currentMessage() and "maximum" in window.statusBar().currentMessage()
