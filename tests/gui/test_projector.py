@@ -323,3 +323,78 @@ def test_a_slider_spin_says_when_it_clamps(window, qtbot):
     _type_into(qtbot, spin, "1e9")
     assert spin.value() == hi
     assert "1e9" in window.statusBar().currentMessage() and "maximum" in window.statusBar().currentMessage()
+
+
+# -- 5. mixture components named; subscripts real; the unit-variance bar labelled -------------------
+def _continuous(window):
+    window.tabs.setCurrentWidget(window.page_continuous)
+    return window.page_continuous
+
+
+def _label_of(page, which, name):
+    return page.controls[(which, name)].label.text().replace("&", "")
+
+
+def test_mixture_controls_name_the_components(window, qtbot):
+    page = _continuous(window)
+    assert "μ₁" not in _label_of(page, "p", "mu") and _label_of(page, "p", "mu").endswith("μ")
+    page.check_mixture_p.setChecked(True)
+    assert _label_of(page, "p", "mu").endswith("μ₁") and _label_of(page, "p", "sigma").endswith("σ₁")
+    assert _label_of(page, "p", "mu2").endswith("μ₂") and _label_of(page, "p", "sigma2").endswith("σ₂")
+    assert "w" in _label_of(page, "p", "weight").split()
+    assert "μ₁" in page.controls[("p", "mu")].spin.toolTip()
+    assert "μ₁" not in _label_of(page, "q", "mu")  # Q is still a Normal
+    window.model.undo_stack.undo()
+    assert _label_of(page, "p", "mu").endswith("μ")
+
+
+def test_no_underscore_subscripts_in_the_continuous_controls(window, qtbot):
+    page = _continuous(window)
+    page.check_unit_variance.setChecked(True)
+    texts = []
+    for w in page.findChildren(QtWidgets.QWidget):
+        if isinstance(w, (QtWidgets.QLabel, QtWidgets.QAbstractButton)):
+            texts.append((w.objectName(), w.text()))
+        if isinstance(w, QtWidgets.QGroupBox):
+            texts.append((w.objectName(), w.title()))
+    for ctl in page.controls.values():
+        texts += [(ctl.spin.objectName(), ctl.spin.toolTip()), (ctl.label.text(), ctl.label.toolTip())]
+    texts += [(n, page.findChild(QtWidgets.QWidget, n).toolTip())
+              for n in ("check_unit_variance_q", "bar_mse_terms", "normal_value_mse")]
+    bad = [(n, t) for n, t in texts if "_P" in t or "_Q" in t or "_p" in t or "_q" in t]
+    assert not bad, bad
+
+
+@pytest.mark.parametrize("theme_name", ["light", "dark"])
+def test_unit_variance_bar_is_labelled_in_the_app_colours(window, qtbot, theme_name):
+    from klviz import style
+
+    window.findChild(QtGui.QAction, f"action_theme_{theme_name}").trigger()
+    try:
+        page = _continuous(window)
+        page.check_unit_variance.setChecked(True)
+        qtbot.wait(10)
+        bar = page.findChild(QtWidgets.QWidget, "bar_mse_terms")
+        dark = theme_name == "dark"
+        assert bar.colors()[1] == (style.P_DARK if dark else style.P_COLOR)  # P's own spread: P's colour
+        assert bar.colors()[2] == style.KL_COLOR  # the squared error is part of D(P‖Q)
+        legend = bar.findChild(QtWidgets.QLabel, "bar_mse_legend")
+        assert legend.isVisible()
+        plain = QtGui.QTextDocumentFragment.fromHtml(legend.text()).toPlainText()
+        for words in ("½ log 2π", "σP²", "(μP − μQ)²", "squared error"):
+            assert words in plain, plain
+        # the words read on the window (AA); the swatches keep the chart colours
+        import re
+        window_bg = QtWidgets.QApplication.palette().color(QtGui.QPalette.ColorRole.Window).name()
+        inks = re.findall(r"color:(#[0-9A-Fa-f]{6})'>[^■<]", legend.text())
+        assert len(inks) == 3
+        assert all(style.contrast_ratio(c, window_bg) >= 4.5 for c in inks), inks
+        # and the bar draws them: the middle of the error segment is purple
+        window.model.set_continuous_param("q", "mu", 3.0)
+        qtbot.wait(10)
+        terms = bar._terms
+        img = bar.bar.grab().toImage()
+        x = int(img.width() * (terms[0] + terms[1] + terms[2] / 2) / sum(terms))
+        assert img.pixelColor(x, img.height() // 2).name().upper() == style.KL_COLOR
+    finally:
+        window.findChild(QtGui.QAction, "action_theme_light").trigger()
