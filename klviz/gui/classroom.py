@@ -5,9 +5,16 @@ under "view/valueAxisFit", since it is a way of looking, not part of the session
 They drive the PresentationModel (klviz.gui.models.presentation) and do the window's own part of
 it: full screen in presentation mode, the reveal shortcut and a status message in quiz mode, the
 theme remembered for the next launch. Nothing here changes the session or pushes state to widgets.
+
+Presentation mode fits the screen it is on: its type scale (the preference, 1.6 unless changed) is
+lowered, in steps of 0.05, to the largest at which the window's minimum size fits the screen, and
+never below the normal scale (on a 1920×1080 screen the readouts grow 1.6×; on a 1024×768
+projector as much as fits).
 """
 
 from __future__ import annotations
+
+import math
 
 from PySide6 import QtCore, QtGui
 
@@ -24,6 +31,8 @@ class Classroom(QtCore.QObject):
         self.window = window
         self.presentation = presentation
         self._restore_geometry = None
+        self._fit_pending = False
+        self._normal_minimum = None
         self._build_actions()
         presentation.quizChanged.connect(self._on_quiz)
         presentation.presentingChanged.connect(self._on_presenting)
@@ -100,6 +109,8 @@ class Classroom(QtCore.QObject):
             self._restore_geometry = (QtCore.QRect(w.normalGeometry()),
                                       w.windowState() & ~QtCore.Qt.WindowState.WindowFullScreen,
                                       w.saveGeometry())
+            self._normal_minimum = w.minimumSizeHint()  # the type is still the normal one here
+            self._fit_pending = True  # once the large type is on: see _on_look
             w.showFullScreen()
         # leaving: _on_look, once the normal type is back
         if self.action_presentation.isChecked() != on:
@@ -108,7 +119,12 @@ class Classroom(QtCore.QObject):
     def _on_look(self, _look):
         """Leaving presentation mode, once the normal type is back: the exact geometry from before.
         (Restored while the large type's minimum size still held, 1280×820 came back as 1280×851.)"""
-        if self.presentation.presenting or self._restore_geometry is None:
+        if self.presentation.presenting:
+            if self._fit_pending:
+                self._fit_pending = False
+                self._fit_to_screen()
+            return
+        if self._restore_geometry is None:
             return
         rect, state, _ = self._restore_geometry
         self._restore_geometry = None
@@ -117,6 +133,34 @@ class Classroom(QtCore.QObject):
         w.setWindowState(state)
         if not state & QtCore.Qt.WindowState.WindowMaximized:
             w.setGeometry(rect)
+
+    def _fits(self, size):
+        m = self.window.minimumSizeHint()
+        return m.width() <= size.width() and m.height() <= size.height()
+
+    def _fit_to_screen(self):
+        """The largest presentation scale (steps of 0.05, not below the normal scale) at which the
+        window's minimum size fits its screen."""
+        w, pm = self.window, self.presentation
+        screen = w.screen() or QtGui.QGuiApplication.primaryScreen()
+        if screen is None:
+            return
+        size, floor, scale = screen.geometry().size(), pm.normal_scale, pm.scale
+        if scale <= floor or self._fits(size):
+            return
+        # the minimum size grows about linearly with the type: a first guess from the two known
+        big, small = w.minimumSizeHint(), self._normal_minimum or w.minimumSizeHint()
+        guess = scale
+        for hi, lo, limit in ((big.width(), small.width(), size.width()),
+                              (big.height(), small.height(), size.height())):
+            if hi > limit and hi > lo:
+                guess = min(guess, floor + (scale - floor) * (limit - lo) / (hi - lo))
+        guess = max(floor, math.floor(guess * 20 + 1e-9) / 20)
+        while True:
+            pm.fit_scale(guess)
+            if guess <= floor or self._fits(size):
+                return
+            guess = max(floor, round(guess - 0.05, 2))
 
     def geometry_before_presenting(self):
         """(saveGeometry bytes, normal geometry) from before presentation mode, while it is on

@@ -398,3 +398,63 @@ def test_unit_variance_bar_is_labelled_in_the_app_colours(window, qtbot, theme_n
         assert img.pixelColor(x, img.height() // 2).name().upper() == style.KL_COLOR
     finally:
         window.findChild(QtGui.QAction, "action_theme_light").trigger()
+
+
+# -- 6. presentation mode: large readouts where the screen allows, everything scaled ------------------
+PRESENT_CHILD = r"""
+import json, sys
+from PySide6 import QtGui, QtWidgets
+app = QtWidgets.QApplication([])
+from klviz.gui import create_main_window
+w = create_main_window()
+w.show()
+w.lesson  # built (hidden unless asked for): its fonts follow too
+w.action_lesson.setChecked(sys.argv[1] == "lesson")
+app.processEvents()
+names = ["value_entropy_p", "value_kl_pq", "lesson_formula", "combo_lesson_step", "combo_unit"]
+def sizes():
+    return {n: QtGui.QFontInfo(w.findChild(QtWidgets.QWidget, n).font()).pixelSize() for n in names}
+normal = sizes()
+w.findChild(QtGui.QAction, "action_presentation").trigger()
+app.processEvents()
+m, g = w.minimumSizeHint(), w.screen().geometry()
+print(json.dumps({"normal": normal, "presenting": sizes(), "minimum": [m.width(), m.height()],
+                  "screen": [g.width(), g.height()], "window": [w.width(), w.height()]}))
+"""
+
+
+def _present(tmp_path, screen, lesson=False):
+    import json
+    import os
+    import subprocess
+    import sys
+
+    config = tmp_path / f"screen-{screen[0]}x{screen[1]}.json"
+    config.write_text(json.dumps({"screens": [{"name": "s", "x": 0, "y": 0,
+                                               "width": screen[0], "height": screen[1]}]}))
+    env = dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={config}",
+               XDG_CONFIG_HOME=str(tmp_path / "config"))
+    out = subprocess.run([sys.executable, "-c", PRESENT_CHILD, "lesson" if lesson else "-"], env=env,
+                         capture_output=True, text=True, timeout=180, check=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+@pytest.mark.parametrize("lesson", [False, True])
+def test_presentation_readouts_grow_on_a_full_hd_screen(tmp_path, lesson):
+    r = _present(tmp_path, (1920, 1080), lesson)
+    normal, big = r["normal"], r["presenting"]
+    for name in ("value_entropy_p", "value_kl_pq"):
+        assert big[name] >= 1.4 * normal[name], (name, normal, big)
+    # everything else grows with them: the lesson's live formula and the combo boxes too
+    for name in ("lesson_formula", "combo_lesson_step", "combo_unit"):
+        assert big[name] >= 1.4 * normal[name], (name, normal, big)
+    assert r["minimum"][0] <= 1920 and r["minimum"][1] <= 1080 and r["window"] == [1920, 1080]
+    print(f"1920×1080, lesson {lesson}: readout {normal['value_entropy_p']} px -> {big['value_entropy_p']} px")
+
+
+def test_presentation_on_a_projector_is_as_large_as_fits(tmp_path):
+    r = _present(tmp_path, (1024, 768))
+    normal, big = r["normal"], r["presenting"]
+    assert big["value_entropy_p"] >= normal["value_entropy_p"]  # never below the normal size
+    assert r["minimum"][0] <= 1024 and r["minimum"][1] <= 768, r  # and nothing forced off screen
+    print(f"1024×768: readout {normal['value_entropy_p']} px -> {big['value_entropy_p']} px, minimum {r['minimum']}")

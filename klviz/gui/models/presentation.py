@@ -60,6 +60,11 @@ class PresentationModel(QtCore.QObject):
         return self._presentation_scale if self._presenting else self._scale
 
     @property
+    def normal_scale(self):
+        """The type scale outside presentation mode (presentation mode never goes below it)."""
+        return self._scale
+
+    @property
     def digits(self):
         """Significant digits of the readouts."""
         return self._digits
@@ -101,6 +106,11 @@ class PresentationModel(QtCore.QObject):
 
     def zoom_reset(self):
         self._set_scale(self._presentation_default if self._presenting else 1.0)
+
+    def fit_scale(self, value):
+        """Presentation mode's scale for now, as large as the screen allows (the window measures;
+        the preference stays, and zoom_reset comes back to it)."""
+        self._set_scale(min(MAX_SCALE, max(MIN_SCALE, round(float(value), 2))))
 
     def _set_scale(self, value):
         if self._presenting:
