@@ -88,6 +88,28 @@ def test_bars_and_gaps_are_even_at_every_count(small_window, qtbot, n):
     assert gaps[0] >= 1
 
 
+def test_overlay_columns_are_identical_at_a_hundred(small_window, qtbot):
+    w = small_window
+    w.model.set_categories(100)
+    w.model.apply_preset("p", "uniform")
+    w.model.apply_preset("q", "uniform")
+    w.model.set_overlay(True)
+    chart = w.page_discrete.plot_overlay
+    qtbot.waitUntil(lambda: chart.isVisible() and chart.getPlotItem().vb.width() > 0)
+    qtbot.wait(50)  # laid out at its size
+    _settle(qtbot, chart)
+    colours = {pg.mkBrush(item.opts["brush"]).color().name() for item in chart._bars}
+    runs = _runs_at(chart, 0.0037)  # (off the grid lines)
+    first = next(i for i, (c, _) in enumerate(runs) if c in colours)
+    last = max(i for i, (c, _) in enumerate(runs) if c in colours)
+    inner = runs[first:last + 1]
+    # every column the same pixels: the runs repeat with one period, once per column
+    assert (len(inner) + 1) % 100 == 0, inner[:12]
+    period = (len(inner) + 1) // 100
+    assert all(run == inner[k % period] for k, run in enumerate(inner)), inner[:3 * period]
+    assert {c for c, _ in inner[:period]} >= colours
+
+
 def test_hundred_bars_at_1024_fill_the_value_axis(small_window, qtbot):
     w = small_window
     chart = _uniform_p(w, qtbot, 100)
