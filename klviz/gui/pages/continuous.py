@@ -197,7 +197,7 @@ class ContinuousPage(QtWidgets.QWidget):
         name = which.upper()
         check = QtWidgets.QCheckBox(check_text)
         check.setObjectName(f"check_mixture_{which}")
-        check.setToolTip(f"{name} = w·N(μ, σ²) + (1 − w)·N(μ₂, σ₂²): a bimodal {name}.\n"
+        check.setToolTip(f"{name} = w·N(μ₁, σ₁²) + (1 − w)·N(μ₂, σ₂²): a bimodal {name}.\n"
                          "Its measures have no closed form and are computed by quadrature." + note)
         check.toggled.connect(lambda on: self._on_mixture_toggled(which, on))
         grid.addWidget(check, 3, 0, 1, 3)
@@ -208,6 +208,29 @@ class ContinuousPage(QtWidgets.QWidget):
         self._add_row(grid, 6, self._param(which, "sigma2", sigma2, f"std dev σ₂ of {name}'s second component",
                                            log=True))
         return check
+
+    # the first two rows of a distribution's box: (label, tooltip) for a Normal, then for a mixture,
+    # whose first component they set (μ₁, σ₁ beside the second's μ₂, σ₂)
+    COMPONENT_LABELS = {
+        ("p", "mu"): (("P &mean μ", "P's mean μ"), ("P &mean μ₁", "mean μ₁ of P's first component")),
+        ("p", "sigma"): (("P &std dev σ", "P's standard deviation σ"),
+                         ("P &std dev σ₁", "std dev σ₁ of P's first component")),
+        ("q", "mu"): (("Q me&an μ", "Q's mean μ"), ("Q me&an μ₁", "mean μ₁ of Q's first component")),
+        ("q", "sigma"): (("&Q std dev σ", "Q's standard deviation σ"),
+                         ("&Q std dev σ₁", "std dev σ₁ of Q's first component")),
+    }
+
+    def _name_components(self, which, mixture):
+        """μ and σ for a Normal; μ₁ and σ₁ (the first component's) for a mixture."""
+        for name in ("mu", "sigma"):
+            label, tip = self.COMPONENT_LABELS[(which, name)][bool(mixture)]
+            ctl = self.controls[(which, name)]
+            if ctl.label.text() != label:
+                ctl.label.setText(label)
+                for w in (ctl.label, ctl.slider, ctl.spin):
+                    w.setToolTip(tip)
+                ctl.spin.setAccessibleName(tip)
+                ctl.slider.setAccessibleName(f"{tip} (slider)")
 
     def _header(self, which, color):
         """The swatch in the curve's colour, the words in the theme's text shade of it (AA)."""
@@ -227,19 +250,19 @@ class ContinuousPage(QtWidgets.QWidget):
         self._add_row(gp, 1, self._param("p", "mu", "P &mean μ", "P's mean μ"))
         self._add_row(gp, 2, self._param("p", "sigma", "P &std dev σ", "P's standard deviation σ", log=True))
         self.check_mixture_p = self._mixture_rows(gp, "p", "Two-component mi&xture",
-                                                  ("&Weight w", "Mea&n μ₂", "S&td dev σ₂"))
+                                                  ("&Weight w of μ₁, σ₁", "Mea&n μ₂", "S&td dev σ₂"))
 
         # Q
         self.box_q, gq = self._group("group_q", self.header_q)
         self._add_row(gq, 1, self._param("q", "mu", "Q me&an μ", "Q's mean μ"))
         self._add_row(gq, 2, self._param("q", "sigma", "&Q std dev σ", "Q's standard deviation σ", log=True))
         self.check_mixture_q = self._mixture_rows(
-            gq, "q", "Two-component mixture (&bimodal Q)", ("Weight w", "Mean μ₂", "Std dev σ₂"),
+            gq, "q", "Two-component mixture (&bimodal Q)", ("Weight w of μ₁, σ₁", "Mean μ₂", "Std dev σ₂"),
             "\na fit starts from Q's moment-matched Normal and makes Q a Normal.")
-        self.check_unit_variance = QtWidgets.QCheckBox("Unit var&iance (σ_Q = 1): the MSE link")
+        self.check_unit_variance = QtWidgets.QCheckBox("Unit var&iance (Q's σ = 1): the MSE link")
         self.check_unit_variance.setObjectName("check_unit_variance_q")
         self.check_unit_variance.setToolTip(
-            "Fix σ_Q = 1. Then H(P,Q) = ½ log 2π + ½ (σ_P² + (μ_P − μ_Q)²):\n"
+            "Fix Q's σ at 1. Then H(P,Q) = ½ log 2π + ½ (P's variance + (P's mean − Q's mean)²):\n"
             "a constant plus half the squared error — the MSE loss is a cross-entropy.")
         self.check_unit_variance.toggled.connect(self._on_unit_variance_toggled)
         gq.addWidget(self.check_unit_variance, 7, 0, 1, 3)
@@ -338,7 +361,7 @@ class ContinuousPage(QtWidgets.QWidget):
         note.setToolTip(NEGATIVE_TIP)
         ml.addWidget(note)
 
-        self.group_mse = QtWidgets.QGroupBox("The MSE link  (σ_Q = 1)")
+        self.group_mse = QtWidgets.QGroupBox("The MSE link  (Q's σ = 1)")
         self.group_mse.setObjectName("group_mse")
         gl = QtWidgets.QVBoxLayout(self.group_mse)
         self.label_mse_formula = QtWidgets.QLabel()
@@ -351,9 +374,11 @@ class ContinuousPage(QtWidgets.QWidget):
         f.setPointSizeF(base * 1.35)
         f.setBold(True)
         self.label_mse_value.setFont(f)
-        self.label_mse_value.setToolTip("H(P,Q) with σ_Q = 1: ½ log 2π + ½ (σ_P² + (μ_P − μ_Q)²)")
+        self.label_mse_value.setToolTip("H(P,Q) with σ<sub>Q</sub> = 1: ½ log 2π + ½ (σ<sub>P</sub>² + "
+                                        "(μ<sub>P</sub> − μ<sub>Q</sub>)²)")
         self.bar_mse = TermsBar()
-        self.bar_mse.setToolTip("grey: ½ log 2π   green: ½ σ_P²   purple: ½ (μ_P − μ_Q)², the squared error")
+        self.bar_mse.setToolTip("grey: ½ log 2π, a constant; blue: ½ σ<sub>P</sub>², P's spread; "
+                                "purple: ½ (μ<sub>P</sub> − μ<sub>Q</sub>)², half the squared error")
         gl.addWidget(self.label_mse_formula)
         gl.addWidget(self.bar_mse)
         gl.addWidget(self.label_mse_value)
@@ -621,6 +646,7 @@ class ContinuousPage(QtWidgets.QWidget):
                 check.blockSignals(blocked)
             for name in ("weight", "mu2", "sigma2"):
                 self.controls[(which, name)].setEnabled(mixture)
+            self._name_components(which, mixture)
         mixture, q_mixture = params["p"]["mixture"], params["q"]["mixture"]
         # the MSE link is about a unit-variance Normal Q (the session's view says whether it is on)
         unit_variance = model.view.unit_variance
@@ -704,16 +730,16 @@ class ContinuousPage(QtWidgets.QWidget):
             c, v, e = link["terms"]
             mean_word = "mean and variance of P" if mixture else "P's mean and variance"
             self.label_mse_formula.setText(
-                "H(P,Q) = ½&nbsp;log&nbsp;2π + ½&nbsp;σ_P² + "
-                "<span style='color:%s'><b>½&nbsp;(μ_P&nbsp;−&nbsp;μ_Q)²</b></span><br>"
+                "H(P,Q) = ½&nbsp;log&nbsp;2π + ½&nbsp;σ<sub>P</sub>² + "
+                "<span style='color:%s'><b>½&nbsp;(μ<sub>P</sub>&nbsp;−&nbsp;μ<sub>Q</sub>)²</b></span><br>"
                 "= %s + %s + <span style='color:%s'><b>%s</b></span> %s<br>"
-                "<small>μ_P = %s, σ_P² = %s: %s; the last term is half the squared error.</small>"
+                "<small>μ<sub>P</sub> = %s, σ<sub>P</sub>² = %s: %s; the last term is half the squared error.</small>"
                 % (KL_COLOR, f(c), f(v), KL_COLOR, f(e), unit, f(link["mean_p"]), f(link["var_p"]), mean_word))
             self.label_mse_value.setText(f"{f(link['total'])} {unit}  = H(P,Q)")
             self.bar_mse.set_terms(link["terms"])
             self.plot_densities.set_error_bar(
                 link["mu_q"], link["mean_p"],
-                f"error μ_P − μ_Q = {f(link['error'], 3)}")
+                f"error: P's mean − Q's mean = {f(link['error'], 3)}")
         else:
             self.plot_densities.set_error_bar()
 

@@ -20,6 +20,7 @@ from klviz.gui.widgets.pointwise import PointwiseChart
 from klviz.gui.widgets.divergences_group import DivergencesGroup
 from klviz.gui.widgets.readouts import LatexAction, ReadoutGrid
 from klviz.gui.widgets.reflow import ReflowSplitter, Secondary, page_scroll
+from klviz.gui.widgets.slider_spin import BoundedSpinBox
 from klviz.gui.widgets.text import html_text, isolate, message_box, plain_label
 from klviz.gui.widgets.value_label import quiz_placeholder
 from klviz.scene import divergences as sd
@@ -87,7 +88,7 @@ class DiscretePage(QtWidgets.QWidget):
         bar.setMovable(False)
         bar.setFloatable(False)
         lab = QtWidgets.QLabel("Cate&gories")
-        self.spin_categories = QtWidgets.QSpinBox()
+        self.spin_categories = BoundedSpinBox("Categories")  # says so when it clamps
         self.spin_categories.setObjectName("spin_categories")
         self.spin_categories.setRange(ds.MIN_CATEGORIES, ds.MAX_CATEGORIES)
         self.spin_categories.setKeyboardTracking(False)
