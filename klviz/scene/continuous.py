@@ -36,13 +36,15 @@ from klviz.core.gaussian import (
     resample_path,
     unit_variance_terms,
 )
+from klviz.core.spec import Mixture
 from klviz.core.units import convert
 from klviz.scene.readouts import describe, is_normal
 
 __all__ = [
     "COMPONENT_POINTS", "Curves", "FIT_FRAMES", "FitPath", "GRID_POINTS", "NEGATIVE_KEYS", "READOUT_KEYS",
     "REACH", "Readouts", "components", "curves", "describe", "finite_span", "fit", "fit_path", "is_normal",
-    "measures", "mse_link", "readouts", "span",
+    "measures", "mse_link", "print_curves", "print_grid", "print_integrands", "print_origin", "readouts",
+    "shifted", "span",
 ]
 
 READOUT_KEYS = ("entropy_p", "entropy_q", "cross_entropy_pq", "cross_entropy_qp", "kl_pq", "kl_qp")
@@ -205,3 +207,95 @@ def mse_link(P, Q, unit):
     m = moment_match(P)
     terms = tuple(float(convert(t, unit)) for t in unit_variance_terms(P, Q.mu))
     return dict(mean_p=m.mu, var_p=m.sigma**2, mu_q=Q.mu, error=m.mu - Q.mu, terms=terms, total=sum(terms))
+
+
+# -- the printed figure (klviz.figures.continuous) ---------------------------------------------------
+# A figure covers more of the tails than the screen (REACH 4.5) on its own grid: even over the x
+# axis, denser around every narrow component, and against x - origin when the pair sits so far
+# out (N(1e150, 1)) that floats at x could not tell the grid points apart.
+PRINT_REACH = 4.5
+PRINT_POINTS = 481
+
+
+def _mu_sigmas(dist):
+    if isinstance(dist, Normal):
+        return [(dist.mu, dist.sigma)]
+    return [(c.mu, c.sigma) for w, c in zip(dist.weights, dist.components) if w > 0]
+
+
+def shifted(dist, origin):
+    """`dist` moved by -origin (the same shape, so the same densities at x - origin)."""
+    if origin == 0.0:
+        return dist
+    if isinstance(dist, Normal):
+        return Normal(dist.mu - origin, dist.sigma)
+    return Mixture(dist.weight, tuple(Normal(c.mu - origin, c.sigma) for c in dist.components))
+
+
+def print_origin(P, Q, reach=PRINT_REACH, points=PRINT_POINTS):
+    """Where the drawn x axis starts counting: 0, or the first component's mu when the pair is so
+    narrow for its location (N(1e150, 1)) that floats at x could not tell the grid points apart.
+    The curves are then drawn against x - origin, which loses nothing: densities only depend on
+    distances."""
+    comps = _mu_sigmas(P) + _mu_sigmas(Q)
+    origin = comps[0][0]
+    with np.errstate(over="ignore", invalid="ignore"):
+        offsets = [(mu - origin, s) for mu, s in comps]
+        lo = min(o - reach * s for o, s in offsets)
+        hi = max(o + reach * s for o, s in offsets)
+        step = (hi - lo) / (points - 1)
+        far = max(abs(origin + lo), abs(origin + hi))
+    if not (np.isfinite(step) and np.isfinite(far)) or step > 64 * np.spacing(far):
+        return 0.0
+    return float(origin)
+
+
+def print_grid(P, Q, reach=PRINT_REACH, points=PRINT_POINTS):
+    """x values covering both distributions' mass, dense enough for the narrowest component
+    (a smooth curve at print resolution, without bloating a vector file)."""
+    comps = _mu_sigmas(P) + _mu_sigmas(Q)
+    lo = min(mu - reach * s for mu, s in comps)
+    hi = max(mu + reach * s for mu, s in comps)
+    if not (np.isfinite(lo) and np.isfinite(hi) and np.isfinite(hi - lo)):
+        raise ValueError("cannot draw P and Q: together they reach beyond the range of floating-point "
+                         "numbers (about ±1.8e308)")
+    parts = [np.linspace(lo, hi, points)]
+    parts += [mu + s * np.linspace(-6.0, 6.0, 97) for mu, s in comps if 12 * s < 0.25 * (hi - lo)]
+    x = np.unique(np.concatenate(parts))
+    return x[(x >= lo) & (x <= hi)]
+
+
+@dataclass(frozen=True, eq=False)
+class PrintCurves:
+    """A figure's curves: `origin` (x is counted from it), P and Q shifted by it, the grid `x`
+    and the log-densities there (the integrands follow from them: `print_integrands`)."""
+
+    origin: float
+    P: object
+    Q: object
+    x: np.ndarray
+    log_p: np.ndarray
+    log_q: np.ndarray
+
+
+def print_curves(P, Q, origin=None, span=None):
+    """The figure's grid and log-densities; `origin` (default `print_origin`) and `span` (lo, hi):
+    a shared layout's fixed x range, which the curves then reach across, and no further."""
+    origin = print_origin(P, Q) if origin is None else float(origin)
+    P0, Q0 = shifted(P, origin), shifted(Q, origin)
+    x = print_grid(P0, Q0)
+    if span is not None:
+        lo, hi = span
+        x = np.unique(np.concatenate([x, np.linspace(lo, hi, PRINT_POINTS)]))
+        x = x[(x >= lo) & (x <= hi)]
+    return PrintCurves(origin, P0, Q0, x, log_density(P0, x), log_density(Q0, x))
+
+
+def print_integrands(lp, lq, unit):
+    """p log(p/q) and q log(q/p) from the log-densities, in `unit` (log p - log q is exact in log
+    space). Where a density is 0 its term is 0 (0 log 0 = 0), even where the other is 0 too."""
+    with np.errstate(invalid="ignore", over="ignore"):
+        ratio = lp - lq
+        f_pq = np.where(lp == -np.inf, 0.0, np.exp(lp) * ratio)
+        f_qp = np.where(lq == -np.inf, 0.0, np.exp(lq) * -ratio)
+    return convert(f_pq, unit), convert(f_qp, unit)
