@@ -143,3 +143,28 @@ def test_mse_link_is_the_cross_entropy_to_a_unit_variance_q(P):
     assert link["terms"][0] == pytest.approx(0.5 * math.log(2 * math.pi) / LN2, rel=1e-12)
     with pytest.raises(ValueError):
         sc.mse_link(P, BIMODAL, "nats")
+
+
+def test_the_printed_figures_curves():
+    P, Q = BIMODAL, Normal(0.5, 0.05)
+    c = sc.print_curves(P, Q)
+    assert c.origin == 0.0 and c.P is P and c.Q is Q
+    lo = min(-2 - 4.5 * 0.6, 1.5 - 4.5 * 1.1, 0.5 - 4.5 * 0.05)
+    hi = max(-2 + 4.5 * 0.6, 1.5 + 4.5 * 1.1, 0.5 + 4.5 * 0.05)
+    assert c.x[0] == pytest.approx(lo) and c.x[-1] == pytest.approx(hi)
+    near = c.x[np.abs(c.x - 0.5) < 6 * 0.05]  # the narrow Q gets its own points
+    assert near.size >= 90
+    np.testing.assert_allclose(c.log_p, _logpdf(P, c.x), rtol=1e-10)
+    np.testing.assert_allclose(c.log_q, _logpdf(Q, c.x), rtol=1e-10)
+    f_pq, f_qp = sc.print_integrands(c.log_p, c.log_q, "bits")
+    np.testing.assert_allclose(f_pq, _pdf(P, c.x) * (_logpdf(P, c.x) - _logpdf(Q, c.x)) / LN2, rtol=1e-8, atol=1e-300)
+    assert np.trapezoid(f_qp, c.x) == pytest.approx(_kl_quad(Q, P, -3, 4) / LN2, rel=1e-3)
+
+
+def test_the_printed_figure_counts_x_from_far_out_pairs():
+    P, Q = Normal(1e150, 1.0), Normal(1e150, 2.0)
+    c = sc.print_curves(P, Q)
+    assert c.origin == 1e150 and c.P == Normal(0.0, 1.0) and c.Q == Normal(0.0, 2.0)
+    assert c.x[0] == pytest.approx(-9.0) and c.x[-1] == pytest.approx(9.0)
+    c = sc.print_curves(Normal(0.0, 1.0), Normal(1.0, 1.0), span=(-2.0, 2.0))
+    assert c.x[0] == -2.0 and c.x[-1] == 2.0
