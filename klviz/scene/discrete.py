@@ -1,6 +1,7 @@
 """The Discrete tab's scene, Qt-free: from a DiscreteState (klviz.state.discrete) and a unit to
-what the tab shows. The tab, the lesson dock and `klviz compute` read these; none computes a
-measure itself.
+what the tab shows. The tab, the lesson dock and the session model read these; none computes a
+measure itself. The scenes built on every drag frame are NamedTuples (frozen, and several times
+cheaper to build than a frozen dataclass: the drag path must not get slower).
 
 - `measures(state, unit)`: every measure of the pair (klviz.core.discrete_measures).
 - `readouts(state, m, quote)`: the readout grid's values and, for each ∞, its reason (plain text).
@@ -12,7 +13,7 @@ measure itself.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import numpy as np
 
@@ -34,8 +35,7 @@ def measures(state, unit):
     return discrete_measures(P, Q, unit)
 
 
-@dataclass(frozen=True, eq=False)
-class Readouts:
+class Readouts(NamedTuple):
     """values: key -> float (READOUT_KEYS, in the unit); reasons: key -> why it is ∞ (plain)."""
 
     values: dict
@@ -55,8 +55,7 @@ def readouts(labels, m, quote=str):
     return Readouts({k: getattr(m, k) for k in READOUT_KEYS}, reasons)
 
 
-@dataclass(frozen=True, eq=False)
-class Pointwise:
+class Pointwise(NamedTuple):
     """The pointwise chart: bar centres and heights of both series (an infinite term's bar
     reaches `top`), the x of every "∞" mark, the y range (round numbers) and the sums' texts."""
 
@@ -64,8 +63,8 @@ class Pointwise:
     heights_pq: np.ndarray
     x_qp: np.ndarray
     heights_qp: np.ndarray
-    infinite_pq: tuple
-    infinite_qp: tuple
+    infinite_pq: list
+    infinite_qp: list
     top: float
     y_range: tuple
     kl_pq_text: str
@@ -88,8 +87,8 @@ def pointwise(n, m):
     return Pointwise(
         x_pq=x - BAR_OFFSET, heights_pq=np.where(inf_pq, top, terms_pq),
         x_qp=x + BAR_OFFSET, heights_qp=np.where(inf_qp, top, terms_qp),
-        infinite_pq=tuple(float(v) for v in x[inf_pq] - BAR_OFFSET),
-        infinite_qp=tuple(float(v) for v in x[inf_qp] + BAR_OFFSET),
+        infinite_pq=[float(v) for v in x[inf_pq] - BAR_OFFSET],
+        infinite_qp=[float(v) for v in x[inf_qp] + BAR_OFFSET],
         top=top, y_range=(-nice_ceiling(-bottom) if bottom < 0 else 0.0, nice_ceiling(top)),
         kl_pq_text=format_value(m.kl_pq), kl_qp_text=format_value(m.kl_qp))
 

@@ -35,30 +35,19 @@ def why_infinite(mismatch, labels, num, den, shown=4, more=", …", quote=_plain
     return f"{den}({names}) = 0 where {num}({names}) > 0"
 
 
-def _three(x):
-    return f"{x:.3g}"
-
-
-def _general(x):
-    return f"{x:g}"
-
-
-NUMBER_STYLES = {"3g": _three, "g": _general}
+NUMBER_STYLES = {"3g": ".3g", "g": "g"}  # format specs
 
 
 def describe(dist, style="3g", times="·"):
     """"N(0, 1²)" or "0.5·N(−2, 0.7²) + 0.5·N(2, 0.7²)": mean and standard deviation squared,
     with a typographic minus. `style` "3g" (three significant digits, the tabs) or "g" (the
     figures); `times` joins a weight to its component ("·" on the tabs, " " in the figures)."""
-    fmt = NUMBER_STYLES[style]
-
-    def n(mu, s):
-        return f"N({fmt(mu)}, {fmt(s)}²)".replace("-", MINUS)
-
+    f = NUMBER_STYLES[style]
     if isinstance(dist, Normal):
-        return n(dist.mu, dist.sigma)
+        return f"N({dist.mu:{f}}, {dist.sigma:{f}}²)".replace("-", MINUS)
     (w1, w2), (c1, c2) = dist.weights, dist.components
-    return f"{fmt(w1)}{times}{n(c1.mu, c1.sigma)} + {fmt(w2)}{times}{n(c2.mu, c2.sigma)}"
+    return (f"{w1:{f}}{times}N({c1.mu:{f}}, {c1.sigma:{f}}²) + "
+            f"{w2:{f}}{times}N({c2.mu:{f}}, {c2.sigma:{f}}²)").replace("-", MINUS)
 
 
 def is_normal(dist):

@@ -84,8 +84,8 @@ def test_pointwise_bars(p, q):
         np.testing.assert_allclose(heights, expect, rtol=1e-10, atol=1e-15)
     np.testing.assert_array_equal(pw.x_pq, np.arange(st.n) - 0.2)
     np.testing.assert_array_equal(pw.x_qp, np.arange(st.n) + 0.2)
-    assert pw.infinite_pq == tuple(i - 0.2 for i in range(st.n) if math.isinf(ref_pq[i]))
-    assert pw.infinite_qp == tuple(i + 0.2 for i in range(st.n) if math.isinf(ref_qp[i]))
+    assert pw.infinite_pq == [i - 0.2 for i in range(st.n) if math.isinf(ref_pq[i])]
+    assert pw.infinite_qp == [i + 0.2 for i in range(st.n) if math.isinf(ref_qp[i])]
     # the y range holds every bar and the zero line, in round numbers
     y0, y1 = pw.y_range
     assert y0 <= min(0.0, lo) and y1 >= pw.top
