@@ -2,8 +2,8 @@
 klviz.state.continuous holds them) and a unit to what the tab shows, already in that unit.
 
 - `measures(P, Q, unit)`: the six differential measures (klviz.core.continuous_measures).
-- `readouts(m)`: the readout grid's values and which of them are negative (a differential
-  entropy or cross-entropy may be; the view names why).
+- `readouts(m, note)`: the readout grid's values, and the view's `note` by each negative one (a
+  differential entropy or cross-entropy may be negative; the view words why).
 - `span(P, Q)`: the x range every component wants (μ ± REACH σ); the view keeps it sticky
   during a gesture and passes the range it shows to `curves`.
 - `curves(P, Q, unit, x_range)`: the x grid, both densities, each mixture's weighted parts, both
@@ -59,21 +59,21 @@ COMPONENT_POINTS = 61  # within ±6 sigma of each component: its peak is drawn t
 FIT_FRAMES = 121
 
 
-def measures(P, Q, unit):
-    """The six differential measures of P and Q in `unit` (a ContinuousMeasures)."""
-    return continuous_measures(P, Q, unit)
+measures = continuous_measures  # (P, Q, unit) -> the six differential measures in `unit`
 
 
 class Readouts(NamedTuple):
-    """values: key -> float (READOUT_KEYS, in the unit); negative: the keys whose value is < 0."""
+    """values: key -> float (READOUT_KEYS, in the unit); notes: key -> the caller's `note` for
+    each value that is negative (a differential entropy or cross-entropy may be)."""
 
     values: dict
-    negative: tuple
+    notes: dict
 
 
-def readouts(m):
+def readouts(m, note):
+    """The readout grid of measures `m`; `note` is the text the view puts by a negative value."""
     values = {k: getattr(m, k) for k in READOUT_KEYS}
-    return Readouts(values, tuple(k for k in NEGATIVE_KEYS if values[k] < 0))
+    return Readouts(values, {k: note for k in NEGATIVE_KEYS if values[k] < 0})
 
 
 def components(dist):
@@ -133,8 +133,8 @@ def curves(P, Q, unit, x_range):
     with np.errstate(all="ignore"):
         lp, lq = _finite_log_density(P, x), _finite_log_density(Q, x)
         p, q = np.exp(lp), np.exp(lq)
-        parts = [w * _finite_density(c, x) for w, c in components(P)] if not is_normal(P) else []
-        parts_q = [w * _finite_density(c, x) for w, c in components(Q)] if not is_normal(Q) else []
+        parts = [] if isinstance(P, Normal) else [w * _finite_density(c, x) for w, c in components(P)]
+        parts_q = [] if isinstance(Q, Normal) else [w * _finite_density(c, x) for w, c in components(Q)]
         f_pq = convert(integrand(P, Q, x, lp, lq), unit)
         f_qp = convert(integrand(Q, P, x, lq, lp), unit)
     top = max(float(p.max()), float(q.max()))

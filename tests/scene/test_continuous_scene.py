@@ -95,11 +95,11 @@ def test_readouts_values_and_negative_keys(P, Q):
 
     ref = {"entropy_p": h(P), "entropy_q": h(Q), "cross_entropy_pq": cross(P, Q), "cross_entropy_qp": cross(Q, P),
            "kl_pq": _kl_closed(P, Q), "kl_qp": _kl_closed(Q, P)}
-    r = sc.readouts(sc.measures(P, Q, "nats"))
+    r = sc.readouts(sc.measures(P, Q, "nats"), "neg")
     assert set(r.values) == set(ref)
     for k, v in ref.items():
         assert r.values[k] == pytest.approx(v, rel=1e-10, abs=1e-14), k
-    assert r.negative == tuple(k for k in sc.NEGATIVE_KEYS if ref[k] < 0)
+    assert r.notes == {k: "neg" for k in sc.NEGATIVE_KEYS if ref[k] < 0}
 
 
 def test_forward_fit_matches_moments_and_its_path_is_evenly_drawn():

@@ -578,8 +578,8 @@ class ContinuousPage(QtWidgets.QWidget):
             # at most FAMILY_MS apart while something moves (a mixture's are quadratures)
             self._family_timer.start(FAMILY_MS if sticky or self.fitting else 0)
         self.alpha_fit.p_changed(P)
-        r = sc.readouts(m)
-        self.readouts.set_values(r.values, unit, {k: NEGATIVE_NOTE for k in r.negative})
+        r = sc.readouts(m, NEGATIVE_NOTE)
+        self.readouts.set_values(r.values, unit, r.notes)
         any_mixture = mixture or q_mixture
         if any_mixture != getattr(self, "_tips_mixture", None):
             self._tips_mixture = any_mixture
