@@ -6,21 +6,17 @@ from __future__ import annotations
 import math
 
 
-def _round_up(x, steps):
-    exp = math.floor(math.log10(x))
-    for m in steps:
-        v = m * 10.0**exp
-        if v >= x * (1 - 1e-12):
-            return v
-    return 10.0 ** (exp + 1)
-
-
 def nice_ceiling(x):
     """The smallest of 1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8 (times a power of ten) that is >= x > 0
     (1 for anything else)."""
     if not x > 0 or not math.isfinite(x):
         return 1.0
-    return _round_up(x, (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10))
+    exp = math.floor(math.log10(x))
+    for m in (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10):  # inline, not shared: it runs on every drag frame
+        v = m * 10.0**exp
+        if v >= x * (1 - 1e-12):
+            return v
+    return 10.0 ** (exp + 1)
 
 
 def nice_bound(x, floor):
@@ -29,4 +25,8 @@ def nice_bound(x, floor):
     x = max(float(x), floor)
     if not math.isfinite(x):
         return floor
-    return _round_up(x, (1, 2, 2.5, 5, 10))
+    exp = math.floor(math.log10(x))
+    for m in (1, 2, 2.5, 5, 10):
+        if m * 10.0**exp >= x * (1 - 1e-12):
+            return m * 10.0**exp
+    return 10.0 ** (exp + 1)

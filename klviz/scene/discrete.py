@@ -87,8 +87,8 @@ def pointwise(n, m):
     return Pointwise(
         x_pq=x - BAR_OFFSET, heights_pq=np.where(inf_pq, top, terms_pq),
         x_qp=x + BAR_OFFSET, heights_qp=np.where(inf_qp, top, terms_qp),
-        infinite_pq=[float(v) for v in x[inf_pq] - BAR_OFFSET],
-        infinite_qp=[float(v) for v in x[inf_qp] + BAR_OFFSET],
+        infinite_pq=(x[inf_pq] - BAR_OFFSET).tolist(),
+        infinite_qp=(x[inf_qp] + BAR_OFFSET).tolist(),
         top=top, y_range=(-nice_ceiling(-bottom) if bottom < 0 else 0.0, nice_ceiling(top)),
         kl_pq_text=format_value(m.kl_pq), kl_qp_text=format_value(m.kl_qp))
 

@@ -284,7 +284,7 @@ class DiscretePage(QtWidgets.QWidget):
         self._refresh_family()
         sticky = self.model.gesture_active  # axes settle when the drag ends
         self.decomposition.set_measures(m, unit, sticky)
-        self.pointwise.set_terms(d.labels, sdisc.pointwise(d.n, m), unit, sticky)
+        self.pointwise.set_terms(d.labels, sdisc.pointwise(len(d.labels), m), unit, sticky)
 
     # -- more divergences and LaTeX ------------------------------------------------------------
     def family(self):
