@@ -8,7 +8,7 @@ import numpy as np
 
 from klviz import style
 from klviz.core.spec import Mixture, Normal, continuous_from_dict, parse_spec
-from klviz.core.units import check_unit, convert
+from klviz.core.units import check_unit
 from klviz.figures._hatch import HatchedPatch, hatch
 from klviz.scene import continuous as sc
 from klviz.scene import readouts
