@@ -2,9 +2,9 @@
 differential measures, the KL integrands as signed areas, forward and reverse KL fits of Q to P,
 and the MSE link (a unit-variance Q makes the cross-entropy a squared error).
 
-Every number comes from the model (model.continuous_measures(), model.mse_link()); curves are
-drawn from klviz.core (log_density, integrand); fits come from klviz.core's fit functions through
-the model and are animated here over `fit_duration_ms` as one undo step.
+Every number and curve comes from the scene (klviz.scene.continuous: the model's measures, the
+curves over the x range shown, the fit's path, the MSE link); this page only draws them. Fits are
+animated here over `fit_duration_ms` as one undo step.
 """
 
 from __future__ import annotations
@@ -15,12 +15,9 @@ import time
 import numpy as np
 from PySide6 import QtCore, QtWidgets
 
-from klviz.core import Normal, convert
-from klviz.core.format import format_value
-from klviz.core.gaussian import density, drawing_grid, integrand, log_density, resample_path
 from klviz.gui.widgets.buttons import push_button
 from klviz.gui.widgets.caption import Caption
-from klviz.gui.widgets.curves import DensityChart, IntegrandChart, finite_span
+from klviz.gui.widgets.curves import DensityChart, IntegrandChart
 from klviz.gui.pages.alpha_fit import AlphaFitPanel
 from klviz.gui.widgets.divergences_group import DivergencesGroup
 from klviz.gui.widgets.readouts import LatexAction, ReadoutGrid
@@ -28,7 +25,9 @@ from klviz.gui.widgets.reflow import ReflowSplitter, page_scroll
 from klviz.gui.widgets.slider_spin import SliderSpin
 from klviz.gui.widgets.terms_bar import TermsBar
 from klviz.gui.widgets.value_label import quiz_placeholder
+from klviz.scene import continuous as sc
 from klviz.scene import divergences as sd
+from klviz.scene.readouts import describe, format_value
 from klviz.style import ENTROPY_COLOR, KL_COLOR, P_COLOR, Q_COLOR, text_color
 
 # Mnemonics (Alt+key) on this tab: M S X W N T (P), A Q B I (Q), O R (fits), P (presets), α (the
@@ -36,12 +35,8 @@ from klviz.style import ENTROPY_COLOR, KL_COLOR, P_COLOR, Q_COLOR, text_color
 # mu2 and sigma2 have no letter left (G went to the Coding tab).
 MU_RANGE = (-10.0, 10.0)
 SIGMA_RANGE = (0.05, 20.0)
-REACH = 4.0  # the x axis shows every component's mu ± REACH sigma
-FIT_FRAMES = 121
 SETTLE_MS = 150
 FAMILY_MS = 100
-GRID_POINTS = 361  # evenly over the x axis (about 2 px apart), plus points around every component
-COMPONENT_POINTS = 61  # within ±6 sigma of each component: its peak is drawn true however narrow
 
 _NORMALS = "For Normals: "
 READOUTS = (
@@ -66,7 +61,6 @@ READOUTS = (
 )
 MIXTURE_NOTE = "\nWith a mixture there is no closed form: computed by quadrature in log space."
 NEGATIVE_NOTE = "(negative: differential)"  # its tooltip explains
-NEGATIVE_KEYS = ("entropy_p", "entropy_q", "cross_entropy_pq", "cross_entropy_qp")
 NEGATIVE_TIP = (
     "A differential entropy (or cross-entropy) can be negative.\n"
     "A density is not a probability: it can exceed 1 where the distribution is narrow,\n"
@@ -82,33 +76,6 @@ FITS = {
 }
 
 
-def _describe(dist):
-    def n(mu, s):
-        return f"N({mu:.3g}, {s:.3g}²)".replace("-", "−")
-
-    if isinstance(dist, Normal):
-        return n(dist.mu, dist.sigma)
-    (w1, w2), (c1, c2) = dist.weights, dist.components
-    return f"{w1:.3g}·{n(c1.mu, c1.sigma)} + {w2:.3g}·{n(c2.mu, c2.sigma)}"
-
-
-def _finite_log_density(dist, x):
-    """log p(x) for drawing: -inf (zero density) where the far tail's arithmetic overflows."""
-    lp = log_density(dist, x)  # a new array: mended in place
-    lp[np.isnan(lp)] = -np.inf
-    return lp
-
-
-def _finite_density(dist, x):
-    return np.exp(_finite_log_density(dist, x))
-
-
-def _components(dist):
-    if isinstance(dist, Normal):
-        return [(1.0, dist)]
-    return [(w, c) for w, c in zip(dist.weights, dist.components) if w > 0]
-
-
 class ContinuousPage(QtWidgets.QWidget):
     def __init__(self, model, presentation=None, parent=None):
         """model: the SessionModel; presentation: the PresentationModel to follow (quiz, look)."""
@@ -117,7 +84,8 @@ class ContinuousPage(QtWidgets.QWidget):
         self.model = model
         self.fit_duration_ms = 2000  # how long a fit animation takes (0: jump to the end)
         self._fit = None  # (kind, frames, final) while a fit animation runs
-        self._path = None  # (P, final Q, mus, peaks, ghost) of the last fit, drawn while it holds
+        self._path = None  # the last fit's scene.continuous.FitPath, drawn while it holds
+        self._path_ends = None  # (P, final Q) of that fit
         self._anim = QtCore.QVariantAnimation(self)
         self._anim.setStartValue(0.0)
         self._anim.setEndValue(1.0)
@@ -546,19 +514,9 @@ class ContinuousPage(QtWidgets.QWidget):
         if result.normal == current:
             self.label_fit.setText(f"{done}<br>Q is already there.")
             return
-        start = result.path[0]
-        try:  # an even pace along the path; a path spanning ~1e300 overflows it: then jump
-            with np.errstate(over="raise", invalid="raise"):
-                frames = resample_path(result.path, FIT_FRAMES)
-        except (ValueError, ArithmeticError):
-            frames = (start, result.normal)
-        mus = np.array([n.mu for n in frames])
-        with np.errstate(all="ignore"):
-            peaks = np.array([float(density(n, n.mu)) for n in frames])
-            x0, x1 = self.plot_densities.limits.x or (start.mu - REACH * start.sigma, start.mu + REACH * start.sigma)
-            gx = drawing_grid(x0, x1, (current,))
-            ghost = _finite_density(current, gx)
-        self._path = (P, result.normal, mus, peaks, (gx, ghost))
+        self._path = sc.fit_path(result, current, self.plot_densities.limits.x)
+        self._path_ends = (P, result.normal)
+        frames = self._path.frames
         self._fit = (kind, frames, result.normal)
         self._frame = 0
         self.label_fit.setText(f"{title} …")
@@ -588,7 +546,7 @@ class ContinuousPage(QtWidgets.QWidget):
             self._anim.stop()
             self._anim.blockSignals(blocked)
         self.model.end_fit(final)
-        self.label_fit.setText(f"{FITS[kind][1]}<br>Q = {_describe(final)}")
+        self.label_fit.setText(f"{FITS[kind][1]}<br>Q = {describe(final)}")
         self.refresh()
 
     @property
@@ -662,9 +620,8 @@ class ContinuousPage(QtWidgets.QWidget):
             # at most FAMILY_MS apart while something moves (a mixture's are quadratures)
             self._family_timer.start(FAMILY_MS if sticky or self.fitting else 0)
         self.alpha_fit.p_changed(P)
-        values = {k: getattr(m, k) for k, *_ in READOUTS}
-        notes = {k: NEGATIVE_NOTE for k in NEGATIVE_KEYS if values[k] < 0}
-        self.readouts.set_values(values, unit, notes)
+        r = sc.readouts(m, NEGATIVE_NOTE)
+        self.readouts.set_values(r.values, unit, r.notes)
         any_mixture = mixture or q_mixture
         if any_mixture != getattr(self, "_tips_mixture", None):
             self._tips_mixture = any_mixture
@@ -673,39 +630,28 @@ class ContinuousPage(QtWidgets.QWidget):
                 self.readouts.values[key].setToolTip(t)
                 self.readouts.names[key].setToolTip(t)
 
-        # curves (in the far tails z² overflows and densities underflow: those points are drawn
-        # as zero density, never as NaN, and no warning escapes)
-        comps = _components(P) + _components(Q)
-        span = (min(c.mu - REACH * c.sigma for _, c in comps), max(c.mu + REACH * c.sigma for _, c in comps))
-        xr = self.plot_densities.limits.update_x(*span, sticky=sticky or self.fitting)
+        # curves (the scene's, over the x range shown: it stays put during a gesture or a fit)
+        xr = self.plot_densities.limits.update_x(*sc.span(P, Q), sticky=sticky or self.fitting)
         self._set_quality(sticky or self.fitting or self._rapid())
-        x = drawing_grid(xr[0], xr[1], (P, Q), points=GRID_POINTS, per_component=COMPONENT_POINTS)
-        with np.errstate(all="ignore"):
-            lp, lq = _finite_log_density(P, x), _finite_log_density(Q, x)
-            p, q = np.exp(lp), np.exp(lq)
-            parts = [w * _finite_density(c, x) for w, c in _components(P)] if mixture else []
-            parts_q = [w * _finite_density(c, x) for w, c in _components(Q)] if q_mixture else []
-            f_pq = convert(integrand(P, Q, x, lp, lq), unit)
-            f_qp = convert(integrand(Q, P, x, lq, lp), unit)
-        top = max(float(p.max()), float(q.max()))
+        c = sc.curves(P, Q, unit, xr)
+        top = c.top
         path = self._path
         if path is not None and self._quiz and self._fit is not None:  # no end point before Q is there
-            k = getattr(self, "_frame", 0) + 1
-            path = (path[0], path[1], path[2][:k], path[3][:k], path[4])
+            path = path.upto(getattr(self, "_frame", 0) + 1)
         if self._path is not None:
-            if self._fit is None and (self._path[0] != P or self._path[1] != Q):
+            if self._fit is None and self._path_ends != (P, Q):
                 self._path = None
             else:
-                top = max(top, float(np.max(path[3], initial=0.0, where=np.isfinite(path[3]))))
+                top = max(top, path.top)
         self.plot_densities.set_limits(xr, top, sticky=sticky or self.fitting)  # first: it sets the scale
-        self.plot_densities.set_curves(x, p, q, parts, parts_q)
+        self.plot_densities.set_curves(c.x, c.p, c.q, c.parts_p, c.parts_q)
         if self._path is not None:
-            self.plot_densities.set_path(path[2], path[3], path[4])
+            self.plot_densities.set_path(path.mus, path.peaks, path.ghost)
         else:
             self.plot_densities.set_path()
-        lo, hi = finite_span(f_pq, f_qp)
+        lo, hi = c.integrand_span
         self.plot_integrands.set_limits(xr, min(lo, 0.0), hi, sticky=sticky or self.fitting)
-        self.plot_integrands.set_curves(x, f_pq, f_qp, unit)
+        self.plot_integrands.set_curves(c.x, c.f_pq, c.f_qp, unit)
 
         f = self._num
         pc, qc = self._colors()
@@ -716,8 +662,8 @@ class ContinuousPage(QtWidgets.QWidget):
 
         # captions
         self.caption_densities.setText(
-            f"<b>Densities</b>&nbsp; <span style='color:{pc}'>■ P = {_describe(P)}</span>"
-            f"&nbsp;&nbsp; <span style='color:{qc}'>■ Q = {_describe(Q)}</span>")
+            f"<b>Densities</b>&nbsp; <span style='color:{pc}'>■ P = {describe(P)}</span>"
+            f"&nbsp;&nbsp; <span style='color:{qc}'>■ Q = {describe(Q)}</span>")
         self.caption_integrands.setText(
             f"<b>KL integrands</b> (signed area; hatched parts count negative)&nbsp; "
             f"<span style='color:{pc}'>■ ∫ p·log(p/q) dx = D(P‖Q) = {f(m.kl_pq)} {unit}</span>"

@@ -9,10 +9,11 @@ overlay controls are off; the category count and the presets leave that mode (th
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 from PySide6 import QtCore, QtWidgets
 
 from klviz.state import discrete as ds
-from klviz.core.format import format_value
 from klviz.gui.widgets.buttons import push_button
 from klviz.gui.widgets.bar_chart import BarChart, Series
 from klviz.gui.widgets.decomposition import DecompositionChart
@@ -23,8 +24,10 @@ from klviz.gui.widgets.reflow import ReflowSplitter, Secondary, page_scroll
 from klviz.gui.widgets.slider_spin import BoundedSpinBox
 from klviz.gui.widgets.text import html_text, isolate, message_box, plain_label
 from klviz.gui.widgets.value_label import quiz_placeholder
+from klviz.scene import discrete as sdisc
 from klviz.scene import divergences as sd
 from klviz.scene.data_import import grouped_terms, read_only_message
+from klviz.scene.readouts import format_value
 from klviz.state.imports import is_editable
 from klviz.style import ENTROPY_COLOR, KL_COLOR, P_COLOR, Q_COLOR
 
@@ -40,11 +43,6 @@ READOUTS = (
 
 PRESET_NAMES = {"uniform": "Uniform", "peaked": "Peaked", "bimodal": "Bimodal", "one-hot": "One-hot",
                 "random": "Random (Dirichlet)"}
-
-
-def _why_infinite(mismatch, labels, num, den):
-    names = ", ".join(isolate(labels[i]) for i in mismatch[:4]) + (", …" if len(mismatch) > 4 else "")
-    return f"{den}({names}) = 0 where {num}({names}) > 0"
 
 
 class DiscretePage(QtWidgets.QWidget):
@@ -345,22 +343,17 @@ class DiscretePage(QtWidgets.QWidget):
         else:
             self.plot_p.set_data(d.labels, [d.p])
             self.plot_q.set_data(d.labels, [d.q])
-        reasons = {}
-        if m.mismatch_pq.size:
-            why = _why_infinite(m.mismatch_pq, d.labels, "P", "Q")
-            reasons.update(kl_pq=why, cross_entropy_pq=why)
-        if m.mismatch_qp.size:
-            why = _why_infinite(m.mismatch_qp, d.labels, "Q", "P")
-            reasons.update(kl_qp=why, cross_entropy_qp=why)
-        self.readouts.set_values({k: getattr(m, k) for k, *_ in READOUTS}, unit, reasons)
+        r = sdisc.readouts(d.labels, m, isolate)
+        self.readouts.set_values(r.values, unit, r.reasons)
         self._refresh_family()
         sticky = self.model.gesture_active  # axes settle when the drag ends
         self.decomposition.set_measures(m, unit, sticky)
         if editable:
-            self.pointwise.set_terms(d.labels, m.terms_pq, m.terms_qp, m, unit, sticky)
+            self.pointwise.set_terms(d.labels, sdisc.pointwise(len(d.labels), m), unit, sticky)
         else:  # one bar per run of consecutive categories: the bars still sum to the divergences
             g = grouped_terms(d.labels, m.terms_pq, m.terms_qp)
-            self.pointwise.set_terms(g.labels, g.pq, g.qp, m, unit, sticky)
+            runs = SimpleNamespace(terms_pq=g.pq, terms_qp=g.qp, kl_pq=m.kl_pq, kl_qp=m.kl_qp)
+            self.pointwise.set_terms(g.labels, sdisc.pointwise(len(g.labels), runs), unit, sticky)
 
     # -- more divergences and LaTeX ------------------------------------------------------------
     def family(self):

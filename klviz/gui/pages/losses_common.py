@@ -1,7 +1,8 @@
 """Parts shared by the three panels of the Losses tab: number text, readouts, formula labels and a
 slider bound to a spin box (the loss lab's state is part of the session: klviz.gui.models).
 
-Nothing here computes a loss; numbers arrive from `klviz.core.losses` and are only formatted.
+Nothing here computes a loss; numbers arrive from the scene (`klviz.scene.losses`) and are only
+formatted.
 """
 
 from __future__ import annotations
@@ -11,12 +12,10 @@ import math
 import pyqtgraph as pg
 from PySide6 import QtCore, QtWidgets
 
-from klviz.core.format import format_value
-from klviz.core.units import convert
 from klviz.gui.widgets.reflow import ReflowSplitter, Secondary, page_scroll, row_scroll
+from klviz.scene.readouts import MINUS, convert, format_value
 from klviz.style import is_mark, text_color
 
-MINUS = "−"
 QUIZ_HIDDEN = "?"
 
 
@@ -70,19 +69,6 @@ def coloured(text, color, bold=False):
     weight = "font-weight:600;" if bold else ""
     shade = color if is_mark(text) else text_color(color, _text_dark)
     return f'<span style="color:{shade};{weight}">{text}</span>'
-
-
-def nice_bound(x, floor):
-    """The smallest of 1, 2, 2.5, 5 times a power of ten that is >= max(x, floor): axis limits that
-    change in steps (so they are not re-laid out on every frame)."""
-    x = max(float(x), floor)
-    if not math.isfinite(x):
-        return floor
-    exp = math.floor(math.log10(x))
-    for m in (1, 2, 2.5, 5, 10):
-        if m * 10.0**exp >= x * (1 - 1e-12):
-            return m * 10.0**exp
-    return 10.0 ** (exp + 1)
 
 
 # ------------------------------------------------------------------------------------- widgets

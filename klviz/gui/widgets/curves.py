@@ -33,17 +33,6 @@ def _nice_step(span, ticks=8):
     return nice_ceiling(span / ticks) if span > 0 else 1.0
 
 
-def finite_span(*arrays):
-    """(min, max) over the finite values of the arrays ((0, 0) if there are none)."""
-    lo = min(float(a.min(initial=math.inf)) for a in arrays)
-    hi = max(float(a.max(initial=-math.inf)) for a in arrays)
-    if not (math.isfinite(lo) and math.isfinite(hi)):  # rare: infinities or NaN among them
-        finite = [a[np.isfinite(a)] for a in arrays]
-        lo = min(float(a.min(initial=math.inf)) for a in finite)
-        hi = max(float(a.max(initial=-math.inf)) for a in finite)
-    return (lo, hi) if lo <= hi else (0.0, 0.0)
-
-
 def view_scale(lo, hi):
     """The power of ten a chart divides an axis's data by before Qt sees it (1 for everyday ranges).
 

@@ -18,7 +18,7 @@ import math
 import pyqtgraph as pg
 from PySide6 import QtCore, QtGui
 
-from klviz.core.format import format_value
+from klviz.scene.readouts import format_value
 from klviz.gui.theme import set_plot_title
 from klviz.gui.widgets.labels_layer import FastBars, LabelsLayer
 from klviz.gui.widgets.ranges import fitted_top

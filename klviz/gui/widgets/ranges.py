@@ -1,18 +1,9 @@
-"""Axis limits that change in steps, so a drag does not re-lay out an axis on every frame."""
+"""Axis limits that change in steps, so a drag does not re-lay out an axis on every frame (the
+rule itself is the scene's: klviz.scene.axes)."""
 
 import math
 
-
-def nice_ceiling(x):
-    """The smallest of 1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8 (times a power of ten) that is >= x > 0."""
-    if not x > 0 or not math.isfinite(x):
-        return 1.0
-    exp = math.floor(math.log10(x))
-    for m in (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10):
-        v = m * 10.0**exp
-        if v >= x * (1 - 1e-12):
-            return v
-    return 10.0 ** (exp + 1)
+from klviz.scene.axes import nice_ceiling
 
 
 def fitted_top(peak, current=None, *, floor=1e-3, ceiling=1.0, headroom=1.1, shrink_below=0.5):
@@ -27,3 +18,6 @@ def fitted_top(peak, current=None, *, floor=1e-3, ceiling=1.0, headroom=1.1, shr
     if current is None or peak > current or peak < shrink_below * current:
         return want
     return current
+
+
+__all__ = ["fitted_top", "nice_ceiling"]
