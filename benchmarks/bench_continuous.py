@@ -54,6 +54,7 @@ def make_window(app):
     from klviz.gui import create_main_window
 
     w = create_main_window()
+    w.showNormal()  # offscreen's 800×800 screen is projector-sized: the window starts maximized
     w.resize(1280, 820)
     w.show()
     w.tabs.setCurrentWidget(w.page_continuous)

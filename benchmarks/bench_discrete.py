@@ -44,6 +44,7 @@ def press_a_bar(app, n):
     from klviz.gui import create_main_window
 
     w = create_main_window()
+    w.showNormal()  # offscreen's 800×800 screen is projector-sized: the window starts maximized
     w.resize(1280, 820)
     w.show()
     app.processEvents()
@@ -134,6 +135,7 @@ class MatplotlibView(QtWidgets.QWidget):
 
 def bench_matplotlib(app, n):
     w = MatplotlibView(n)
+    w.showNormal()  # offscreen's 800×800 screen is projector-sized: the window starts maximized
     w.resize(1280, 820)
     w.show()
     app.processEvents()

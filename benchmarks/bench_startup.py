@@ -36,6 +36,8 @@ from klviz.gui.theme import setup_application
 setup_application(app)
 from klviz.gui import create_main_window
 w = create_main_window(deferred=True)  # as the app launches (klviz.gui.app.run)
+from PySide6 import QtCore
+w.setWindowState(QtCore.Qt.WindowState.WindowNoState)  # 800×800 offscreen: it would start maximized
 w.resize(1280, 820)
 """ + FINISH
 

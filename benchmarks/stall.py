@@ -88,6 +88,7 @@ def one_round(app):
     from klviz.gui import create_main_window
 
     window = create_main_window(deferred=True)
+    window.setWindowState(QtCore.Qt.WindowState.WindowNoState)  # 800×800 offscreen starts maximized
     window.resize(1280, 800)
     heart = Heartbeat()
     window.show()

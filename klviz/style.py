@@ -24,6 +24,14 @@ MEASURE_NAMES = {
     "js": "JS(P,Q)",
 }
 
+# The two divergences of the decomposition, told apart by shade and pattern: D(P‖Q) the deep
+# shade of KL_COLOR, solid; D(Q‖P) a lighter one under diagonal hatching. Each is at least 3:1
+# (WCAG 2 non-text contrast) against its theme's window and plot backgrounds.
+DIVERGENCE_FILLS = {  # dark theme? -> {key: (fill, hatch or None)}
+    False: {"kl_pq": ("#7A2E5C", None), "kl_qp": ("#B8508C", "#7A2E5C")},
+    True: {"kl_pq": ("#DB8EB9", None), "kl_qp": ("#F0C0DA", "#CC79A7")},
+}
+
 # -- text that must be read -------------------------------------------------------------------------
 # The colours above are for marks (bars, curves, areas). As *text* several of them are too pale on
 # a light window (orange on white is 2.0:1) or too dark on a dark one. Text takes these shades,

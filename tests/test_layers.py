@@ -151,3 +151,63 @@ def test_the_state_rules_can_fail():
     gui = Path(__file__).resolve().parents[1] / "klviz" / "gui" / "theme.py"
     assert _third_party(gui) & QT
     assert any(d.startswith("klviz.gui") for d in _import_graph()["klviz.gui.main_window"])
+
+
+def _path_of(module):
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1].joinpath(*module.split("."))
+    return path / "__init__.py" if path.is_dir() else path.with_suffix(".py")
+
+
+def _gui_core_imports(graph):
+    """{gui module: the klviz.core modules it imports itself} for every offender."""
+    out = {}
+    for m in sorted(_layer(graph, "klviz.gui")):
+        core = {d for d in graph[m] if d == "klviz.core" or d.startswith("klviz.core.")}
+        if core:
+            out[m] = sorted(core)
+    return out
+
+
+def test_the_gui_reads_the_core_only_through_the_scene_and_the_state():
+    """klviz.gui imports nothing from klviz.core (any import, lazy ones too): every number a view
+    shows reaches it through klviz.scene (or klviz.state, for what the user edits)."""
+    graph = _import_graph()
+    assert {"klviz.gui.pages.continuous", "klviz.gui.models.session_model"} <= _layer(graph, "klviz.gui")
+    assert _gui_core_imports(graph) == {}
+
+
+def test_the_gui_rule_can_fail():
+    graph = _import_graph()
+    graph["klviz.gui.pages.continuous"] = graph["klviz.gui.pages.continuous"] | {"klviz.core.gaussian"}
+    assert _gui_core_imports(graph) == {"klviz.gui.pages.continuous": ["klviz.core.gaussian"]}
+
+
+@pytest.mark.parametrize("layer", ["klviz.scene", "klviz.state", "klviz.figures", "klviz.core"])
+def test_the_lower_layers_import_no_qt(layer):
+    """scene, state, figures and core name no Qt package anywhere in their source (lazy imports
+    count), and none of them imports the GUI."""
+    graph = _import_graph()
+    modules = _layer(graph, layer)
+    assert modules
+    for m in sorted(modules):
+        assert not _third_party(_path_of(m)) & QT, m
+        assert not {d for d in graph[m] if d.startswith("klviz.gui")}, m
+
+
+def test_the_scene_and_the_figures_stay_below_the_cli():
+    graph = _import_graph()
+    for m in sorted(_layer(graph, "klviz.scene") | _layer(graph, "klviz.figures")):
+        assert not {d for d in graph[m] if d.startswith("klviz.cli")}, m
+    for m in sorted(_layer(graph, "klviz.scene")):
+        assert not {d for d in graph[m] if d.startswith("klviz.figures")}, m
+
+
+@pytest.mark.parametrize("module", ["klviz.scene.discrete", "klviz.scene.continuous", "klviz.scene.losses",
+                                    "klviz.scene.readouts", "klviz.scene.axes", "klviz.scene.coding",
+                                    "klviz.scene.joint", "klviz.scene.divergences", "klviz.scene.data_import",
+                                    "klviz.scene.framework_note", "klviz.figures"])
+def test_importing_a_scene_or_the_figures_loads_no_qt(module):
+    loaded = _loaded_after_import(module)
+    assert not [m for m in loaded if m.split(".")[0] in QT], loaded

@@ -1,7 +1,7 @@
 """Real input for pyqtgraph charts: QMouseEvents sent to the view's viewport (as pyqtgraph's own
 ui_testing does)."""
 
-from PySide6 import QtCore, QtGui, QtWidgets
+from PySide6 import QtCore, QtGui, QtTest, QtWidgets
 
 
 def data_to_viewport(plot, x, y):
@@ -27,6 +27,17 @@ def drag(plot, x, y_from, y_to, steps=8):
         y = y_from + (y_to - y_from) * k / steps
         _send(vp, QtCore.QEvent.Type.MouseMove, data_to_viewport(plot, x, y), none, left)
     _send(vp, QtCore.QEvent.Type.MouseButtonRelease, data_to_viewport(plot, x, y_to), left, none)
+    settle(plot)
+
+
+def settle(plot, timeout_ms=3000):
+    """Wait while a chart's axis glides to its new range (a bar chart's fitted value axis moves
+    over a few frames after a drag instead of jumping): the next drag maps data to pixels on the
+    axis as it ends up."""
+    waited = 0
+    while getattr(plot, "gliding", False) and waited < timeout_ms:
+        QtTest.QTest.qWait(10)
+        waited += 10
 
 
 def pixel_size(plot):

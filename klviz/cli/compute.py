@@ -314,8 +314,9 @@ def _labels(n):
 
 
 def _why_infinite(mismatch, labels, num, den):
-    names = ", ".join(labels[i] for i in mismatch[:5]) + (", ..." if len(mismatch) > 5 else "")
-    return f"{den}({names}) = 0 where {num}({names}) > 0"
+    from klviz.scene.readouts import why_infinite
+
+    return why_infinite(mismatch, labels, num, den, shown=5, more=", ...")
 
 
 def _fmt(x):

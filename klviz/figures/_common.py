@@ -310,16 +310,6 @@ def stack_panels(fig_w, fig_h, panels, left, right, top, bottom):
     return out, fixed + sum(mins) - MIN_AXES_H * len(panels)
 
 
-def why_infinite(mismatch, labels, num, den):
-    """Why D(num‖den) is infinite: "Q(C) = 0 where P(C) > 0" (short even for long label lists)."""
-    names = [str(labels[i]) for i in mismatch[:3]]
-    joined = ", ".join(names) + (", …" if len(mismatch) > 3 else "")
-    if len(joined) <= 24:
-        return f"{den}({joined}) = 0 where {num}({joined}) > 0"
-    count = len(mismatch)
-    return f"{den} = 0 where {num} > 0 ({count} categor{'y' if count == 1 else 'ies'})"
-
-
 # ---------------------------------------------------------------------------------------------
 # The readout: one text per measure, "D(P‖Q) = 0.2008 nats", grouped, with a colour key
 

@@ -7,10 +7,11 @@ from functools import partial
 import numpy as np
 
 from klviz import style
-from klviz.core.gaussian import continuous_measures, log_density
 from klviz.core.spec import Mixture, Normal, continuous_from_dict, parse_spec
-from klviz.core.units import check_unit, convert
+from klviz.core.units import check_unit
 from klviz.figures._hatch import HatchedPatch, hatch
+from klviz.scene import continuous as sc
+from klviz.scene import readouts
 from klviz.figures._common import (
     AXIS_COLOR,
     check_layout,
@@ -56,49 +57,9 @@ def as_continuous(dist, name="P"):
     raise ValueError(f"{name}: expected a Normal, a Mixture or their dict form, got {type(dist).__name__}")
 
 
-def _num(x):
-    return f"{x:g}".replace("-", "−")
-
-
 def describe(dist):
     """"N(0, 1²)" or "0.5 N(−2, 0.7²) + 0.5 N(2, 0.7²)" (mean, standard deviation squared)."""
-    if isinstance(dist, Normal):
-        return f"N({_num(dist.mu)}, {_num(dist.sigma)}²)"
-    (w1, w2), (c1, c2) = dist.weights, dist.components
-    return f"{_num(w1)} N({_num(c1.mu)}, {_num(c1.sigma)}²) + {_num(w2)} N({_num(c2.mu)}, {_num(c2.sigma)}²)"
-
-
-def _components(dist):
-    if isinstance(dist, Normal):
-        return [(dist.mu, dist.sigma)]
-    return [(c.mu, c.sigma) for w, c in zip(dist.weights, dist.components) if w > 0]
-
-
-def _shifted(dist, origin):
-    """`dist` moved by -origin (the same shape, so the same densities at x - origin)."""
-    if origin == 0.0:
-        return dist
-    if isinstance(dist, Normal):
-        return Normal(dist.mu - origin, dist.sigma)
-    return Mixture(dist.weight, tuple(Normal(c.mu - origin, c.sigma) for c in dist.components))
-
-
-def plot_origin(P, Q, reach=4.5, points=481):
-    """Where the drawn x axis starts counting: 0, or the first component's mu when the pair is so
-    narrow for its location (N(1e150, 1)) that floats at x could not tell the grid points apart.
-    The curves are then drawn against x - origin, which loses nothing: densities only depend on
-    distances."""
-    comps = _components(P) + _components(Q)
-    origin = comps[0][0]
-    with np.errstate(over="ignore", invalid="ignore"):
-        offsets = [(mu - origin, s) for mu, s in comps]
-        lo = min(o - reach * s for o, s in offsets)
-        hi = max(o + reach * s for o, s in offsets)
-        step = (hi - lo) / (points - 1)
-        far = max(abs(origin + lo), abs(origin + hi))
-    if not (np.isfinite(step) and np.isfinite(far)) or step > 64 * np.spacing(far):
-        return 0.0
-    return float(origin)
+    return readouts.describe(dist, style="g", times=" ")
 
 
 def x_label(origin):
@@ -106,21 +67,6 @@ def x_label(origin):
         return "x"
     text = repr(abs(float(origin))).removesuffix(".0")
     return f"x − {text}" if origin > 0 else f"x + {text}"
-
-
-def x_grid(P, Q, reach=4.5, points=481):
-    """x values covering both distributions' mass, dense enough for the narrowest component
-    (a smooth curve at print resolution, without bloating a vector file)."""
-    comps = _components(P) + _components(Q)
-    lo = min(mu - reach * s for mu, s in comps)
-    hi = max(mu + reach * s for mu, s in comps)
-    if not (np.isfinite(lo) and np.isfinite(hi) and np.isfinite(hi - lo)):
-        raise ValueError("cannot draw P and Q: together they reach beyond the range of floating-point "
-                         "numbers (about ±1.8e308)")
-    parts = [np.linspace(lo, hi, points)]
-    parts += [mu + s * np.linspace(-6.0, 6.0, 97) for mu, s in comps if 12 * s < 0.25 * (hi - lo)]
-    x = np.unique(np.concatenate(parts))
-    return x[(x >= lo) & (x <= hi)]
 
 
 def readout_groups(m, unit):
@@ -143,13 +89,10 @@ def density_names(P, Q):
 
 
 def integrands(lp, lq, unit):
-    """p log(p/q) and q log(q/p) on the grid, in `unit` (log p - log q is exact in log space).
-    Where a density is 0 its term is 0 (0 log 0 = 0), even where the other is 0 too."""
-    with np.errstate(invalid="ignore", over="ignore"):
-        ratio = lp - lq
-        f_pq = np.where(lp == -np.inf, 0.0, np.exp(lp) * ratio)
-        f_qp = np.where(lq == -np.inf, 0.0, np.exp(lq) * -ratio)
-    return ((convert(f_pq, unit), style.P_COLOR), (convert(f_qp, unit), style.Q_COLOR))
+    """p log(p/q) and q log(q/p) on the grid, in `unit`, each with its colour (the scene's
+    print_integrands: 0 where a density is 0)."""
+    f_pq, f_qp = sc.print_integrands(lp, lq, unit)
+    return ((f_pq, style.P_COLOR), (f_qp, style.Q_COLOR))
 
 
 def check_drawable(x, lp, lq, parts, unit):
@@ -254,7 +197,7 @@ def continuous_figure(p, q, unit="nats", parts=CONTINUOUS_PARTS, title=None, siz
     readout: add the column with every measure as text (differential entropies may be negative).
     layout: fixed axis limits (and x origin), legends and readout width shared by several figures,
     so that they line up (an animation's frames; see `klviz.figures.animate.AnimationPlan`).
-    Every number comes from `klviz.core.continuous_measures`. Raises ValueError for bad input.
+    Every number and curve comes from the scene (`klviz.scene.continuous`). Raises ValueError for bad input.
     """
     P, Q = as_continuous(p, "P"), as_continuous(q, "Q")
     check_unit(unit)
@@ -271,17 +214,14 @@ def continuous_figure(p, q, unit="nats", parts=CONTINUOUS_PARTS, title=None, siz
     if size is not None:
         size = check_size(size)
     layout = check_layout(layout, parts)
-    m = continuous_measures(P, Q, unit)
+    m = sc.measures(P, Q, unit)
     groups = readout_groups(m, unit)
     fixed = layout["parts"] if layout is not None else {}
-    origin = float(layout["origin"]) if layout is not None else plot_origin(P, Q)
-    P0, Q0 = _shifted(P, origin), _shifted(Q, origin)
-    x = x_grid(P0, Q0)
+    span = None
     if fixed:  # the curves reach across the fixed x range, and no further
-        lo, hi = min(f["xlim"][0] for f in fixed.values()), max(f["xlim"][1] for f in fixed.values())
-        x = np.unique(np.concatenate([x, np.linspace(lo, hi, 481)]))
-        x = x[(x >= lo) & (x <= hi)]
-    lp, lq = log_density(P0, x), log_density(Q0, x)
+        span = (min(f["xlim"][0] for f in fixed.values()), max(f["xlim"][1] for f in fixed.values()))
+    curves = sc.print_curves(P, Q, float(layout["origin"]) if layout is not None else None, span)
+    origin, x, lp, lq = curves.origin, curves.x, curves.log_p, curves.log_q
     check_drawable(x, lp, lq, parts, unit)
     xlabel = x_label(origin)
 

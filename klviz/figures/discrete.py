@@ -32,8 +32,10 @@ from klviz.figures._common import (
     title_and_legend,
     top_margin,
     value_text,
-    why_infinite,
 )
+from klviz.scene.readouts import why_infinite
+
+WHY_ROOM = {"shown": 3, "fit": 24}  # a figure's note names three categories, or counts them
 
 DISCRETE_PARTS = ("bars", "decomposition", "pointwise")
 _TICK_SIZE = 9.0
@@ -68,8 +70,8 @@ def check_labels(labels, n):
 
 def infinity_reasons(m, labels):
     return {
-        "pq": why_infinite(m.mismatch_pq, labels, "P", "Q") if math.isinf(m.kl_pq) else None,
-        "qp": why_infinite(m.mismatch_qp, labels, "Q", "P") if math.isinf(m.kl_qp) else None,
+        "pq": why_infinite(m.mismatch_pq, labels, "P", "Q", **WHY_ROOM) if math.isinf(m.kl_pq) else None,
+        "qp": why_infinite(m.mismatch_qp, labels, "Q", "P", **WHY_ROOM) if math.isinf(m.kl_qp) else None,
     }
 
 

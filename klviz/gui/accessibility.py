@@ -35,6 +35,8 @@ import shiboken6
 from PySide6 import QtCore, QtGui, QtWidgets
 from klviz.gui.i18n import QT_TRANSLATE_NOOP, translate, translated
 
+from klviz.gui.widgets.reflow import ReflowSplitter
+
 THROTTLE_MS = 250
 MAX_ITEMS = 24  # bars or points spelled out in one description; more are summarised
 HIDDEN = QT_TRANSLATE_NOOP("klviz", "values hidden in quiz mode")
@@ -543,6 +545,11 @@ class Accessibility(QtCore.QObject):
                 self._hooked.add(id(chart))
                 chart.installEventFilter(self)
                 chart.destroyed.connect(lambda _=None, k=id(chart): self._hooked.discard(k))
+        for split in w.findChildren(ReflowSplitter):  # a reflow moves parts: Tab follows them
+            if id(split) not in self._hooked:
+                self._hooked.add(id(split))
+                split.stackedChanged.connect(lambda _on: QtCore.QTimer.singleShot(0, lambda: fix_tab_order(w)))
+                split.destroyed.connect(lambda _=None, k=id(split): self._hooked.discard(k))
         fix_tab_order(w)
         self.describe_now()
 

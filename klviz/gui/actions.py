@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6 import QtGui, QtWidgets
 
-from klviz.core.units import UNITS
+from klviz.scene.readouts import UNITS
 from klviz.gui.i18n import translate
 
 _PORTABLE = QtGui.QKeySequence.SequenceFormat.PortableText

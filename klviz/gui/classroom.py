@@ -1,11 +1,20 @@
-"""Classroom actions: presentation mode (F11), quiz mode (F9, Space reveals), zoom and themes.
+"""Classroom actions: presentation mode (F11), quiz mode (F9, Space reveals), zoom, themes and
+the bar charts' value axes (fitted to the data, or 0-1 for comparisons; remembered in QSettings
+under "view/valueAxisFit", since it is a way of looking, not part of the session).
 
 They drive the PresentationModel (klviz.gui.models.presentation) and do the window's own part of
 it: full screen in presentation mode, the reveal shortcut and a status message in quiz mode, the
 theme remembered for the next launch. Nothing here changes the session or pushes state to widgets.
+
+Presentation mode fits the screen it is on: its type scale (the preference, 1.6 unless changed) is
+lowered, in steps of 0.05, to the largest at which the window's minimum size fits the screen, and
+never below the normal scale (on a 1920×1080 screen the readouts grow 1.6×; on a 1024×768
+projector as much as fits).
 """
 
 from __future__ import annotations
+
+import math
 
 from PySide6 import QtCore, QtGui
 
@@ -14,6 +23,8 @@ from klviz.gui.actions import set_keys
 from klviz.gui.models.presentation import STEP
 from klviz.gui.i18n import translate
 
+VALUE_FIT_KEY = "view/valueAxisFit"
+
 
 class Classroom(QtCore.QObject):
     def __init__(self, window, presentation):
@@ -21,11 +32,16 @@ class Classroom(QtCore.QObject):
         self.window = window
         self.presentation = presentation
         self._restore_geometry = None
+        self._fit_pending = False
+        self._normal_minimum = None
         self._build_actions()
         presentation.quizChanged.connect(self._on_quiz)
         presentation.presentingChanged.connect(self._on_presenting)
         presentation.themeChanged.connect(self._on_theme)
         presentation.lookChanged.connect(self._on_look)  # after the window's own look: see there
+        presentation.set_value_fit(settings.value_of(VALUE_FIT_KEY, "true", ("true", "false")) == "true")
+        self.action_value_fit.setChecked(presentation.value_fit)
+        presentation.valueFitChanged.connect(self._on_value_fit)
 
     def _action(self, text, name, keys=(), checkable=False):
         act = QtGui.QAction(text, self.window, checkable=checkable)
@@ -56,6 +72,13 @@ class Classroom(QtCore.QObject):
         self.action_zoom_reset = self._action(translate("classroom", "&Actual size"), "action_zoom_reset", ["Ctrl+0"])
         self.action_zoom_reset.triggered.connect(pm.zoom_reset)
 
+        self.action_value_fit = self._action("&Fit value axes to the data", "action_value_axis_fit",
+                                             checkable=True)
+        self.action_value_fit.setStatusTip("Bar charts' value axes fit the bars (many small ones "
+                                           "stay readable); off: 0 to 1, for comparisons")
+        self.action_value_fit.setChecked(True)
+        self.action_value_fit.toggled.connect(pm.set_value_fit)
+
         self.theme_group = QtGui.QActionGroup(self.window)
         self.theme_actions = {}
         for name, text in (("system", translate("classroom", "Follow the &system")), ("light", translate("classroom", "&Light")), ("dark", translate("classroom", "&Dark"))):
@@ -73,6 +96,8 @@ class Classroom(QtCore.QObject):
         menu.addAction(self.action_zoom_out)
         menu.addAction(self.action_zoom_reset)
         menu.addSeparator()
+        menu.addAction(self.action_value_fit)
+        menu.addSeparator()
         themes = menu.addMenu(translate("classroom", "&Theme"))
         for act in self.theme_actions.values():
             themes.addAction(act)
@@ -85,6 +110,8 @@ class Classroom(QtCore.QObject):
             self._restore_geometry = (QtCore.QRect(w.normalGeometry()),
                                       w.windowState() & ~QtCore.Qt.WindowState.WindowFullScreen,
                                       w.saveGeometry())
+            self._normal_minimum = w.minimumSizeHint()  # the type is still the normal one here
+            self._fit_pending = True  # once the large type is on: see _on_look
             w.showFullScreen()
         # leaving: _on_look, once the normal type is back
         if self.action_presentation.isChecked() != on:
@@ -93,7 +120,12 @@ class Classroom(QtCore.QObject):
     def _on_look(self, _look):
         """Leaving presentation mode, once the normal type is back: the exact geometry from before.
         (Restored while the large type's minimum size still held, 1280×820 came back as 1280×851.)"""
-        if self.presentation.presenting or self._restore_geometry is None:
+        if self.presentation.presenting:
+            if self._fit_pending:
+                self._fit_pending = False
+                self._fit_to_screen()
+            return
+        if self._restore_geometry is None:
             return
         rect, state, _ = self._restore_geometry
         self._restore_geometry = None
@@ -102,6 +134,34 @@ class Classroom(QtCore.QObject):
         w.setWindowState(state)
         if not state & QtCore.Qt.WindowState.WindowMaximized:
             w.setGeometry(rect)
+
+    def _fits(self, size):
+        m = self.window.minimumSizeHint()
+        return m.width() <= size.width() and m.height() <= size.height()
+
+    def _fit_to_screen(self):
+        """The largest presentation scale (steps of 0.05, not below the normal scale) at which the
+        window's minimum size fits its screen."""
+        w, pm = self.window, self.presentation
+        screen = w.screen() or QtGui.QGuiApplication.primaryScreen()
+        if screen is None:
+            return
+        size, floor, scale = screen.geometry().size(), pm.normal_scale, pm.scale
+        if scale <= floor or self._fits(size):
+            return
+        # the minimum size grows about linearly with the type: a first guess from the two known
+        big, small = w.minimumSizeHint(), self._normal_minimum or w.minimumSizeHint()
+        guess = scale
+        for hi, lo, limit in ((big.width(), small.width(), size.width()),
+                              (big.height(), small.height(), size.height())):
+            if hi > limit and hi > lo:
+                guess = min(guess, floor + (scale - floor) * (limit - lo) / (hi - lo))
+        guess = max(floor, math.floor(guess * 20 + 1e-9) / 20)
+        while True:
+            pm.fit_scale(guess)
+            if guess <= floor or self._fits(size):
+                return
+            guess = max(floor, round(guess - 0.05, 2))
 
     def geometry_before_presenting(self):
         """(saveGeometry bytes, normal geometry) from before presentation mode, while it is on
@@ -118,6 +178,11 @@ class Classroom(QtCore.QObject):
         self.window.statusBar().showMessage(
             translate("classroom", "Quiz mode: numbers hidden. Predict, then press Space to reveal.") if on
             else translate("classroom", "Numbers revealed."), 6000)
+
+    def _on_value_fit(self, on):
+        if self.action_value_fit.isChecked() != on:
+            self.action_value_fit.setChecked(on)
+        settings.set_value(VALUE_FIT_KEY, "true" if on else "false")
 
     def _on_theme(self, name):
         self.theme_actions[name].setChecked(True)

@@ -6,7 +6,10 @@
   without blocking; on Import, the result goes into the session through
   `klviz.state.imports.with_import` as ONE undo step (P, Q or both with their labels to the
   Discrete tab, the joint to the Joint tab, the batch to the loss lab's categorical panel), and
-  that tab is shown. What the state cannot hold (more than the editor's 100 categories or 12 × 12
+  that tab is shown. The dialog says beforehand what importing only P or only Q will do
+  (klviz.state.imports.plan_text: aligned by label over the union, replaced by position, or the
+  other side made uniform). More than the editor's 100 categories are imported and measured in
+  full, the bars read-only; what the state cannot hold (more than 100,000 categories or 12 × 12
   cells, labels that are not plain one-line text) is refused with a dialog saying why; nothing
   changes then. Cancel changes nothing.
 - "dock_framework_note" with the FrameworkNote (klviz.gui.widgets.framework_note) of the Discrete
@@ -20,7 +23,7 @@ from __future__ import annotations
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from klviz.gui.widgets.text import plain_label
-from klviz.state.imports import ImportRefused, with_import
+from klviz.state.imports import ImportRefused, plan_text, with_import
 from klviz.gui.i18n import translate
 
 IMPORT_SHORTCUT = "Ctrl+I"
@@ -117,7 +120,8 @@ class DataMenu(QtCore.QObject):
         if self.dialog is not None:
             self.dialog.raise_()
             return self.dialog
-        dialog = ImportDataDialog(self.window, target=target or self.default_target())
+        dialog = ImportDataDialog(self.window, target=target or self.default_target(),
+                                  plan=lambda result: plan_text(self.model.session, result))
         dialog.setWindowModality(QtCore.Qt.WindowModality.WindowModal)
         dialog.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.finished.connect(lambda code, d=dialog: self._finished(d, code))

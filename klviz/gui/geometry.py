@@ -2,7 +2,9 @@
 launch to the next (QSettings: saveGeometry / saveState), and brought back only where it fits.
 
 - First launch (nothing saved, or what was saved no longer fits): FIRST_LAUNCH_FRACTION of the
-  available area of the screen the window opens on, centred, never larger than that area.
+  available area of the screen the window opens on, centred, never larger than that area; on a
+  small screen (below SMALL_SCREEN in either direction: a projector, a netbook) maximized, with
+  that rectangle as its normal geometry.
 - On close: the geometry (size, place, maximized or not), the tool bars' and docks' state, and the
   normal geometry as a plain rectangle, which is what decides whether the saved geometry fits the
   screens of the next launch: it must lie inside the available area of one of them (a projector
@@ -19,6 +21,7 @@ from PySide6 import QtCore, QtGui, QtWidgets
 from klviz.gui import settings
 
 FIRST_LAUNCH_FRACTION = 0.85
+SMALL_SCREEN = (1100, 800)  # below this, the first launch is maximized
 
 
 def available_areas():
@@ -43,6 +46,11 @@ def first_launch_rect(area, fraction=FIRST_LAUNCH_FRACTION, minimum=None):
                                         QtCore.Qt.AlignmentFlag.AlignCenter, size, area)
 
 
+def is_small(area):
+    """Whether `area` is a projector-sized screen, where the window starts maximized."""
+    return area.width() < SMALL_SCREEN[0] or area.height() < SMALL_SCREEN[1]
+
+
 def fits(rect, areas):
     """Whether `rect` lies wholly inside one of `areas`."""
     return rect is not None and any(a.contains(rect) for a in areas)
@@ -65,7 +73,10 @@ class WindowGeometry(QtCore.QObject):
         S = QtCore.Qt.WindowState
         if not self.restored:
             w.setWindowState(S.WindowNoState)
-            w.setGeometry(first_launch_rect(opening_area(w), minimum=w.minimumSizeHint()))
+            area = opening_area(w)
+            w.setGeometry(first_launch_rect(area, minimum=w.minimumSizeHint()))
+            if is_small(area):
+                w.setWindowState(S.WindowMaximized)
         elif w.windowState() & S.WindowFullScreen:  # full screen is presentation mode's, not a start
             w.setWindowState(w.windowState() & ~S.WindowFullScreen)
         if state is not None:

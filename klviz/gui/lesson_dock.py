@@ -15,9 +15,8 @@ import pyqtgraph as pg
 from PySide6 import QtCore, QtWidgets
 
 from klviz import lesson
-from klviz.core.format import format_value
-from klviz.core.sampling import code_lengths, running_mean, sample_log_ratios
-from klviz.core.units import convert
+from klviz.scene import discrete as sdisc
+from klviz.scene.readouts import format_value
 from klviz.gui.widgets.buttons import push_button
 from klviz.gui.widgets.fit_q_to_p import FitQToP, small_plot
 from klviz.gui.widgets.value_label import ValueLabel
@@ -74,7 +73,7 @@ class SamplingDemo(QtWidgets.QWidget):
 
     @property
     def _estimate(self):
-        return convert(running_mean(self._ratios), self.model.unit)
+        return sdisc.running_estimate(self._ratios, self.model.unit)
 
     def clear(self):
         self._ratios = np.zeros(0)
@@ -87,7 +86,7 @@ class SamplingDemo(QtWidgets.QWidget):
 
     def draw(self, n):
         d = self.model.discrete
-        _, ratios = sample_log_ratios(d.p, d.q, n, self._rng)
+        _, ratios = sdisc.sample_log_ratios(d, n, self._rng)
         self._ratios = np.concatenate([self._ratios, ratios])
         self._update()
 
@@ -338,7 +337,7 @@ class LessonPanel(QtWidgets.QDockWidget):
         self.formula.setVisible(bool(self.formula.real_text()))
         if step.key == "message":
             d = self.model.discrete
-            self.table.setText(lesson.code_table(d, code_lengths(d.q, "bits"), translated))
+            self.table.setText(lesson.code_table(d, sdisc.code_lengths(d, "bits"), translated))
             self.table.setVisible(True)
         else:
             self.table.setVisible(False)

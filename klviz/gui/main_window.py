@@ -27,6 +27,7 @@ from klviz.gui.pages.discrete import DiscretePage
 from klviz.gui.pages.joint import JointPage
 from klviz.gui.pages.losses import LossesPage
 from klviz.gui.theme import Look, apply_window_look, configure_pyqtgraph
+from klviz.gui.widgets.reflow import relayout_later
 from klviz.gui.widgets.text import message_box, mnemonic_text, title_text
 from klviz.gui.i18n import QT_TRANSLATE_NOOP, translate, translated
 
@@ -93,6 +94,7 @@ class MainWindow(QtWidgets.QMainWindow):
     # -- parts ---------------------------------------------------------------------------------
     def _apply_window_look(self, look):
         apply_window_look(self, look)
+        relayout_later(self)  # the type changed size: columns stack or stand again, parts fold
 
     def _adopt_widgets(self):
         """Widgets added to the window: the window-wide look reaches them too (fonts)."""

@@ -175,9 +175,11 @@ def _scale_widget_fonts(window, scale):
     sequence of zooms ends exactly where it started when the scale returns to 1.
     """
     SET = QtCore.Qt.WidgetAttribute.WA_SetFont
+    # popups (combo lists, menus) do not inherit, and nor does a widget with a style sheet (the
+    # lesson's live formula stayed at the normal size in presentation mode)
     targets = [window] + [w for w in window.findChildren(QtWidgets.QWidget)
                           if w.property("_klviz_base_font") is not None or w.testAttribute(SET)
-                          or w.isWindow()]  # popups (combo lists, menus) do not inherit
+                          or w.isWindow() or w.styleSheet()]
     for w in targets:
         base = w.property("_klviz_base_font")
         if base is None:

@@ -366,3 +366,48 @@ def _preview(header, labels, n, columns, notes):
         out += [f"Note: {s}" for s in notes]
     return "\n".join(out)
 
+
+
+# ---------------------------------------------------------------------------------------------
+# More categories than the editor's: measured in full, shown read-only
+
+MAX_POINTWISE_GROUPS = 200  # bars the pointwise chart draws for a read-only (large) state
+
+
+def read_only_message(n, group=1):
+    """The Discrete tab's plain-text message for a state of n > 100 categories (bars not editable);
+    `group`: the consecutive categories the pointwise chart sums into one bar (1: none)."""
+    text = (f"{n:,} categories: measured in full; bars are editable up to {EDITOR_MAX_CATEGORIES} "
+            "(the charts show P and Q as lines; change the category count or choose a preset to edit)")
+    if group > 1:
+        text += (f". The pointwise chart sums the terms of each {group:,} consecutive categories into one bar "
+                 "(named by its first), so its bars still add up to the divergences")
+    return text + "."
+
+
+@dataclass(frozen=True, eq=False)
+class GroupedTerms:
+    """Pointwise terms summed over runs of `size` consecutive categories (the last run may be
+    shorter): `labels` (each run's first category, as the axis names it), `pq`, `qp` (a run
+    holding an ∞ term is ∞)."""
+
+    size: int
+    labels: tuple
+    pq: np.ndarray
+    qp: np.ndarray
+
+
+def grouped_terms(labels, terms_pq, terms_qp, max_groups=MAX_POINTWISE_GROUPS):
+    """The pointwise terms of n categories in at most `max_groups` bars: unchanged (size 1) if
+    n ≤ max_groups, else summed over runs of ceil(n / max_groups) consecutive categories, so the
+    bars still add up to D(P‖Q) and D(Q‖P). No term is -∞ (a term with p = 0 is 0), so a sum is
+    finite or +∞, never NaN."""
+    pq, qp = np.asarray(terms_pq, dtype=float), np.asarray(terms_qp, dtype=float)
+    n = pq.size
+    if n <= max_groups:
+        return GroupedTerms(1, tuple(labels), pq, qp)
+    size = -(-n // max_groups)
+    starts = np.arange(0, n, size)
+    names = tuple(df._printable(str(labels[a]), 10) for a in starts)
+    with np.errstate(invalid="ignore", over="ignore"):
+        return GroupedTerms(size, names, np.add.reduceat(pq, starts), np.add.reduceat(qp, starts))

@@ -3,15 +3,24 @@ row, and the classes' labels (or None). Immutable (read-only arrays), so an impo
 like any other edit.
 
 It is data read from a file (File › Import data… › the loss lab's batch), not something a user
-edits, and it can be far larger than a session file may be: it is not written to session files
-(import the file again).
+edits. A session file holds it as its optional "batch" part (`to_dict`, read back by
+klviz.state.fileformat): at most MAX_FILE_ROWS rows, MAX_FILE_CELLS logits in all, class labels
+as klviz.core.datafile reads them (distinct one-line text, at most MAX_LABEL_LENGTH characters).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+import unicodedata
+
 import numpy as np
+
+from klviz.core import datafile as df
+
+MAX_FILE_ROWS = 10_000  # what a session file's batch may hold (the file itself is at most 1 MB)
+MAX_FILE_CELLS = 100_000
+MAX_LABEL_LENGTH = df.MAX_LABEL_LENGTH  # a label as a data file may hold it
 
 
 def _read_only(a):
@@ -49,6 +58,13 @@ class BatchState:
     def shape(self):
         return self.logits.shape
 
+    def to_dict(self):
+        """The session file's "batch" part: logits (rows), targets (0-based), class_labels if any."""
+        d = {"logits": self.logits.tolist(), "targets": self.targets.tolist()}
+        if self.class_labels is not None:
+            d["class_labels"] = list(self.class_labels)
+        return d
+
     def same_as(self, other):
         return (isinstance(other, BatchState) and self.class_labels == other.class_labels
                 and np.array_equal(self.logits, other.logits) and np.array_equal(self.targets, other.targets))
@@ -57,3 +73,19 @@ class BatchState:
 def same_batch(a, b):
     """Equal batches (None is no batch)."""
     return a is b or (a is not None and a.same_as(b))
+
+
+def check_class_label(text):
+    """A class label as a data file may hold it: non-empty one-line text of at most
+    MAX_LABEL_LENGTH characters, with no control, separator or bidirectional-control character.
+    Returns the reason it is not one, or None."""
+    if not isinstance(text, str):
+        return "must be text"
+    if not text.strip() or text != unicodedata.normalize("NFC", text.strip()):
+        return "must be non-empty NFC text without surrounding space"
+    if len(text) > MAX_LABEL_LENGTH:
+        return f"is longer than {MAX_LABEL_LENGTH} characters ({len(text)})"
+    for ch in text:
+        if unicodedata.category(ch) in df._BAD_LABEL_CATEGORIES:
+            return f"holds the character U+{ord(ch):04X}; a label is one line of plain text"
+    return None

@@ -4,13 +4,18 @@ A session file is UTF-8 JSON (a byte-order mark is allowed), at most MAX_FILE_BY
 object with "format": "klviz-session" and an integer "version". Every part is optional (defaults
 fill what is missing) and other keys are ignored:
 
-  version 1: "unit", "discrete", "continuous" (with "p" and "q")
+  version 1: "unit", "discrete", "continuous" (with "p" and "q"); "discrete" up to
+             MAX_FILE_CATEGORIES categories (more than the editor's 100 come from an imported file
+             and open read-only, measured in full, as they were saved)
   version 2: those, "continuous" also with "second" (the remembered mixture part of a side that is
              a single Normal), and "losses" (the loss lab's three panels), "view" (overlay, unit
              variance) and "lesson" (the step shown); and an optional "joint" (the Joint tab: "rows",
              "row_labels", "col_labels", read by klviz.state.joint.JointState.from_dict's rules;
              a file without one opens with the default joint, and saving writes it only when it
-             is not the default)
+             is not the default); and an optional "batch" (the loss lab's imported batch:
+             "logits", rows of k ≥ 2 finite numbers, "targets", one 0-based class index per row,
+             and optional "class_labels"; at most klviz.state.batch.MAX_FILE_ROWS rows and
+             MAX_FILE_CELLS logits; a file without one opens with no batch)
 
 Every value is checked: continuous distributions by the same rules as the command line
 (klviz.core.spec), every other number for type, for being a float at all, and for range; anything
@@ -31,9 +36,10 @@ from klviz.core.labels import default_labels
 from klviz.core.spec import Categorical, continuous_from_dict
 from klviz.core.units import UNITS
 from klviz.fileio import read_regular_file, write_atomically
+from klviz.state import batch as sb
 from klviz.state import losslab as lab
 from klviz.state.continuous import ContinuousState, SecondComponent, is_unit_variance_normal
-from klviz.state.discrete import MAX_CATEGORIES, MIN_CATEGORIES, DiscreteState, check_labels
+from klviz.state.discrete import MIN_CATEGORIES, DiscreteState, check_labels
 from klviz.state.joint import JointState
 from klviz.state.session import FORMAT, LESSON_STEPS, VERSION, Session, ViewOptions
 
@@ -196,8 +202,7 @@ def _discrete(d):
         raise SessionError(f"discrete P and Q have different lengths ({p.size} and {q.size})")
     if p.size < MIN_CATEGORIES:
         raise SessionError(f"discrete P and Q need at least {MIN_CATEGORIES} categories")
-    if p.size > MAX_CATEGORIES:
-        raise SessionError(f"discrete P and Q have {p.size} categories; klviz edits at most {MAX_CATEGORIES}")
+
     labels = d.get("labels", default_labels(p.size))
     if not isinstance(labels, list) or not all(isinstance(s, str) for s in labels):
         raise SessionError("'labels' must be a list of strings")
@@ -341,6 +346,48 @@ def _joint(data, session):
     return session.with_(joint=joint)
 
 
+def _batch(data, session):
+    d = _mapping(data, "'batch'")
+    rows = _field(d, "logits", "'batch'")
+    if not isinstance(rows, list):
+        raise SessionError(f"batch logits must be a list of rows (got {_show(rows)})")
+    if not 1 <= len(rows) <= sb.MAX_FILE_ROWS:
+        raise SessionError(f"batch logits has {len(rows):,} rows (1 to {sb.MAX_FILE_ROWS:,})")
+    first = rows[0]
+    k = len(first) if isinstance(first, list) else 0
+    if not 2 <= k <= sb.MAX_FILE_CELLS // len(rows):
+        raise SessionError(f"batch logits row 1 must be a list of 2 to {sb.MAX_FILE_CELLS // len(rows):,} "
+                           f"numbers for {len(rows):,} rows (got {_show(first)})")
+    logits = []
+    for i, row in enumerate(rows, 1):
+        if not isinstance(row, list) or len(row) != k:
+            raise SessionError(f"batch logits row {i} must be a list of {k} numbers, as row 1 (got {_show(row)})")
+        logits.append([_number(v, f"batch logits row {i}, entry {j}") for j, v in enumerate(row, 1)])
+    targets = _field(d, "targets", "'batch'")
+    if not isinstance(targets, list) or len(targets) != len(rows):
+        raise SessionError(f"batch targets must be a list of {len(rows):,} class indices, one per row "
+                           f"(got {_show(targets)})")
+    for i, t in enumerate(targets, 1):
+        if isinstance(t, bool) or not isinstance(t, int) or not 0 <= t < k:
+            raise SessionError(f"batch target {i} must be a class index from 0 to {k - 1} (got {_show(t)})")
+    labels = d.get("class_labels")
+    if labels is not None:
+        if not isinstance(labels, list) or len(labels) != k:
+            raise SessionError(f"batch class_labels must be a list of {k} labels (got {_show(labels)})")
+        for j, s in enumerate(labels, 1):
+            why = sb.check_class_label(s)
+            if why is not None:
+                raise SessionError(f"batch class label {j} {why}")
+        if len(set(labels)) != k:
+            raise SessionError("batch class_labels must be distinct")
+    try:
+        batch = sb.BatchState(np.array(logits, dtype=float), np.array(targets, dtype=np.int64),
+                              None if labels is None else tuple(labels))
+    except ValueError as exc:  # not reached: every rule is checked above, each naming its field
+        raise SessionError(f"batch: {exc}") from None
+    return session.with_(batch=batch)
+
+
 def _unit(data):
     unit = data.get("unit", "nats")
     if not isinstance(unit, str) or unit not in UNITS:
@@ -357,7 +404,8 @@ def _session_v1(data, v2=False):
     return session
 
 
-_V2_PARTS = (("losses", _losses), ("joint", _joint), ("view", _view), ("lesson", _lesson))  # view needs Q
+_V2_PARTS = (("losses", _losses), ("joint", _joint), ("batch", _batch), ("view", _view),  # view needs Q
+             ("lesson", _lesson))
 
 
 def _session_v2(data):
@@ -435,9 +483,24 @@ def load_session(path):
 def save_session(session, path):
     """Write the session as JSON (format version 2) atomically (klviz.fileio.write_atomically): a
     temporary file in the target's folder, then a rename. Raises OSError or ValueError if it
-    cannot be written."""
-    text = json.dumps(session.to_dict(), indent=2, allow_nan=False) + "\n"
-    write_atomically(path, lambda fh: fh.write(text.encode("utf-8")))
+    cannot be written; SessionError (a ValueError, nothing written) for a session no klviz would
+    open again (larger than MAX_FILE_BYTES, more than MAX_FILE_CATEGORIES categories...)."""
+    d = session.to_dict()
+    raw = (json.dumps(d, indent=2, allow_nan=False) + "\n").encode("utf-8")
+    if len(raw) > MAX_FILE_BYTES:  # a file this klviz could not open again is not written
+        part = max((k for k in d if isinstance(d[k], dict)), key=lambda k: len(json.dumps(d[k])))
+        raise SessionError(
+            f"the session would take {len(raw):,} bytes, more than the {MAX_FILE_BYTES:,} a session file may "
+            f"hold (most of it is {_PART_NAMES.get(part, part)}); nothing was saved")
+    try:  # nor one this klviz would refuse to open (more categories or batch rows than a file holds)
+        session_from_json(raw.decode("utf-8"))
+    except SessionError as exc:
+        raise SessionError(f"a session file could not hold it ({exc}); nothing was saved") from None
+    write_atomically(path, lambda fh: fh.write(raw))
+
+
+_PART_NAMES = {"discrete": "the Discrete tab's categories", "batch": "the loss lab's imported batch",
+               "joint": "the Joint tab"}
 
 
 def _edits(session):

@@ -2,38 +2,68 @@
 it one undo step.
 
 `with_import(session, result)` takes what `klviz.scene.data_import.read_import` returned (read
-here only by its attributes: target, probabilities, q_probabilities, labels, table, row_labels,
-col_labels, rows, targets, class_labels) and returns `(new session, undo text)`:
-- "p" / "q": that side of the Discrete tab, with the file's labels (else the current ones). A side
-  with another number of categories than the tab's resizes the other side by the tab's own rule
-  (klviz.state.discrete.resize) first.
+here only by its attributes: target, kind, probabilities, q_probabilities, labels, table,
+row_labels, col_labels, rows, targets, class_labels) and returns `(new session, undo text)`:
+- "p" / "q": that side of the Discrete tab, by the rule `side_plan` names (and the dialog shows
+  before the import, `plan_text`):
+  - "align": the file carries labels (a labelled file, categorical samples) and so does the tab
+    (its labels are not the default A, B, …): both sides over the union of the labels, the tab's
+    first, then the file's new ones in the file's order; a label missing on a side has weight 0
+    there. These are the numbers of `klviz compute --p @A --q @B` (without a pseudocount: a
+    pseudocount given in the dialog applies to the file's entries only).
+  - "position": as many categories as the tab: the side replaced entry by entry (the file's
+    labels taken if the tab has only default ones, else the tab's kept).
+  - "replace": another number of categories and nothing to align by: the file's side replaces,
+    and the other side becomes uniform over the file's categories (no entry of it corresponds to
+    one of the file's), with the file's labels or default ones.
 - "pair": P and Q together, with the file's labels (else the current ones, or defaults).
 - "joint": the Joint tab's table and labels.
 - "batch": the loss lab's batch (klviz.state.batch).
-Anything the state cannot hold (more than the editor's 100 categories or 12 × 12 cells, fewer than
-2, labels that are not the tab's plain one-line text) raises ImportRefused (a ValueError) whose
-message says why; the session is then unchanged.
+More categories than the editor's 100 (up to MAX_IMPORT_CATEGORIES) are imported: the Discrete tab
+then measures them in full without editable bars (`is_editable`). What the state cannot hold
+(more than MAX_IMPORT_CATEGORIES or 12 × 12 cells, fewer than 2 categories, labels that are not the
+tab's plain one-line text) raises ImportRefused (a ValueError) whose message says why; the session
+is then unchanged.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+import numpy as np
+
+from klviz.core.labels import default_labels
 from klviz.state import discrete as ds
 from klviz.state.batch import BatchState
 from klviz.state.joint import MAX_SIZE, MIN_SIZE, JointState
 
 TEXTS = {"p": "Import P", "q": "Import Q", "pair": "Import P and Q", "joint": "Import the joint",
          "batch": "Import the batch"}
+MAX_IMPORT_CATEGORIES = 100_000  # what the Discrete tab holds from a file (klviz.core.datafile's limit)
 
 
 class ImportRefused(ValueError):
     """An import the state cannot hold; the message says why (plain text)."""
 
 
-def _too_many(n):
-    return ImportRefused(
-        f"The file has {n:,} categories, more than the editor's {ds.MAX_CATEGORIES}: the bars are not "
-        f"editable at that size, and the Discrete tab holds at most {ds.MAX_CATEGORIES} categories, so "
-        "nothing was imported. The command line measures it: klviz compute --p @FILE --q @FILE.")
+def is_editable(discrete):
+    """Whether the Discrete tab's bars are editable (at most the editor's 100 categories); a
+    larger state (from a file) is measured in full, read-only."""
+    return discrete.n <= ds.MAX_CATEGORIES
+
+
+def has_own_labels(discrete):
+    """Whether the tab's labels say something (not the default A, B, …, named by position)."""
+    return discrete.labels != tuple(default_labels(discrete.n))
+
+
+def _check_size(n):
+    if n > MAX_IMPORT_CATEGORIES:
+        raise ImportRefused(f"The import makes {n:,} categories, more than the {MAX_IMPORT_CATEGORIES:,} the "
+                            "Discrete tab measures, so nothing was imported.")
+    if n < ds.MIN_CATEGORIES:
+        raise ImportRefused(f"The file has {n} category; the Discrete tab needs at least "
+                            f"{ds.MIN_CATEGORIES}. Nothing was imported.")
 
 
 def _labels(labels, n):
@@ -43,16 +73,100 @@ def _labels(labels, n):
         raise ImportRefused(f"The file's labels cannot be the tab's: {exc}. Nothing was imported.") from None
 
 
-def _discrete(d, p=None, q=None, labels=None):
-    n = len(p if p is not None else q)
-    if n > ds.MAX_CATEGORIES:
-        raise _too_many(n)
-    if n < ds.MIN_CATEGORIES:
-        raise ImportRefused(f"The file has {n} category; the Discrete tab needs at least "
-                            f"{ds.MIN_CATEGORIES}. Nothing was imported.")
-    base = d if n == d.n else ds.resize(d, n)
-    labels = _labels(labels, n) if labels is not None else base.labels
-    return ds.DiscreteState(labels, base.p if p is None else p, base.q if q is None else q)
+# ---------------------------------------------------------------------------------------------
+# One side
+
+
+@dataclass(frozen=True)
+class SidePlan:
+    rule: str   # "align", "position" or "replace"
+    n: int      # the categories after the import
+    text: str   # what will happen, one plain-text sentence
+
+
+def _aligns(result):
+    """The file names its categories (labels to align by; a histogram's bins name positions)."""
+    return result.labels is not None and getattr(result, "kind", None) != "numeric samples"
+
+
+def _union(existing, new):
+    seen = set(existing)
+    return tuple(existing) + tuple(s for s in new if s not in seen)
+
+
+def side_plan(discrete, result):
+    """The SidePlan of importing `result` ("p" or "q") into `discrete` (see the module doc)."""
+    side, other = result.target.upper(), "Q" if result.target == "p" else "P"
+    m, n = len(result.probabilities), discrete.n
+    if _aligns(result) and has_own_labels(discrete):
+        file_labels = tuple(str(s).strip() for s in result.labels)
+        union = _union(discrete.labels, file_labels)
+        new_labels = len(union) - n
+        missing = n - len(set(file_labels) & set(discrete.labels))
+        text = (f"{side} and {other} aligned by label over their union: {len(union):,} categories (the tab's "
+                f"{n:,}, then {new_labels:,} new from the file)")
+        if new_labels:
+            text += f"; {other} has weight 0 on the {new_labels:,} new ones"
+        if missing:
+            text += f"; {side} has weight 0 on the {missing:,} labels the file lacks"
+        text += "."
+        if getattr(result, "pseudocount", 0) > 0:  # the command line adds it over the union, to both
+            text += (" The pseudocount was added to the file's entries only; to add it to both sides over the "
+                     "union, import P and Q together.")
+        return SidePlan("align", len(union), text)
+    if m == n:
+        how = ("under the file's labels" if result.labels is not None and not has_own_labels(discrete)
+               else "under the tab's labels")
+        return SidePlan("position", n, f"{side} replaced entry by entry ({n:,} categories, {how}); "
+                                       f"{other} unchanged.")
+    why = ("the file has no labels to align by" if not _aligns(result)
+           else "the tab's labels are the default ones, named by position")
+    return SidePlan("replace", m, f"{other} has {n:,} categories and {side}'s file {m:,} ({why}): the file "
+                                  f"replaces {side}, and {other} becomes uniform over its {m:,} categories.")
+
+
+def plan_text(session, result):
+    """What importing `result` will do to the session, one plain-text sentence ("" for a target
+    that simply replaces its part)."""
+    if result.target not in ("p", "q"):
+        return ""
+    return side_plan(session.discrete, result).text
+
+
+def _one_side(d, result):
+    which = result.target
+    probs = np.asarray(result.probabilities, dtype=float)
+    plan = side_plan(d, result)
+    _check_size(plan.n)
+    if plan.rule == "align":
+        file_labels = _labels(result.labels, len(probs))
+        labels = _union(d.labels, file_labels)
+        index = {s: k for k, s in enumerate(labels)}
+        placed = np.zeros(plan.n)
+        placed[[index[s] for s in file_labels]] = probs
+        kept = np.zeros(plan.n)
+        kept[:d.n] = d.q if which == "p" else d.p
+        p, q = (placed, kept) if which == "p" else (kept, placed)
+        return ds.DiscreteState(labels, p, q)
+    if plan.rule == "position":
+        labels = (_labels(result.labels, plan.n) if result.labels is not None and not has_own_labels(d)
+                  else d.labels)
+        return ds.DiscreteState(labels, probs if which == "p" else d.p, probs if which == "q" else d.q)
+    labels = _labels(result.labels, plan.n) if result.labels is not None else tuple(default_labels(plan.n))
+    uniform = np.full(plan.n, 1.0 / plan.n)
+    return ds.DiscreteState(labels, probs if which == "p" else uniform, probs if which == "q" else uniform)
+
+
+def _pair(d, p, q, labels):
+    n = len(p)
+    _check_size(n)
+    if labels is not None:
+        labels = _labels(labels, n)
+    elif n == d.n:
+        labels = d.labels
+    else:
+        labels = tuple(default_labels(n)) if n > ds.MAX_CATEGORIES else ds.resize(d, n).labels
+    return ds.DiscreteState(labels, p, q)
 
 
 def _joint(result):
@@ -72,12 +186,10 @@ def with_import(session, result):
     """(the session with `result` imported, the undo step's text); ImportRefused if it cannot be."""
     target = result.target
     if target in ("p", "q"):
-        probs = result.probabilities
-        sides = {"p": probs} if target == "p" else {"q": probs}
-        new = session.with_(discrete=_discrete(session.discrete, labels=result.labels, **sides))
+        new = session.with_(discrete=_one_side(session.discrete, result))
     elif target == "pair":
-        new = session.with_(discrete=_discrete(session.discrete, result.probabilities, result.q_probabilities,
-                                               result.labels))
+        new = session.with_(discrete=_pair(session.discrete, result.probabilities, result.q_probabilities,
+                                           result.labels))
     elif target == "joint":
         new = session.with_(joint=_joint(result))
     elif target == "batch":

@@ -4,7 +4,7 @@ together (the unit-variance view needs a Normal Q with σ = 1).
 
 Parts: `discrete` (klviz.state.discrete), `continuous` (klviz.state.continuous), `losses` (the loss
 lab, klviz.state.losslab), `joint` (the Joint tab, klviz.state.joint), `batch` (the loss lab's
-imported batch or None, klviz.state.batch: data from a file, never written to a session file),
+imported batch or None, klviz.state.batch: data from a file, saved as the optional "batch" part),
 `view` (overlay, unit variance), `lesson_step` (the key of the lesson step shown) and `unit`. A new
 part: a field here, its `to_dict` in Session.to_dict, and its reader in klviz.state.fileformat.
 """
@@ -91,7 +91,8 @@ class Session:
 
     def to_dict(self):
         """The session as the JSON object of a version-2 session file (the joint only when it is not
-        the default one, so files without a joint read back as they were written; no batch)."""
+        the default one, so files without a joint read back as they were written; the batch when
+        there is one)."""
         d = {
             "format": FORMAT,
             "version": VERSION,
@@ -104,6 +105,8 @@ class Session:
         }
         if self.joint != default_joint():
             d["joint"] = self.joint.to_dict()
+        if self.batch is not None:
+            d["batch"] = self.batch.to_dict()
         return d
 
 

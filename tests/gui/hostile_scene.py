@@ -107,7 +107,7 @@ def show_everywhere(window, folder, src):
         shown[f"ticks {plot.objectName()}"] = [seen(None, t) for _, t in ticks]
     tips = []
     for i in range(len(labels)):
-        tip = hover_tooltip(page.plot_p, i, 0.5)
+        tip = hover_tooltip(page.plot_p, i, 0.5 * page.plot_p.value_top)  # mid-column: the axis fits the bars
         tips.append(seen(tip) if tip is not None else None)
     shown["tooltips"] = tips
     shown["reasons"] = [seen(page.readouts.reasons[k]) for k in ("kl_pq", "kl_qp", "cross_entropy_pq",
@@ -118,7 +118,7 @@ def show_everywhere(window, folder, src):
     process()
     overlay = page.plot_overlay
     shown["ticks plot_overlay"] = [seen(None, t) for _, t in overlay.getPlotItem().getAxis("bottom")._tickLevels[0]]
-    tip = hover_tooltip(overlay, 1 - 0.2, 0.3)
+    tip = hover_tooltip(overlay, 1 - 0.2, 0.3 * overlay.value_top)
     shown["overlay tooltip"] = [seen(tip)] if tip is not None else []
     page.grab()
     page.check_overlay.setChecked(False)

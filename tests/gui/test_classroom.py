@@ -56,10 +56,18 @@ def test_presentation_scales_and_restores_exactly(window):
     act = action(window, "action_presentation")
     act.trigger()
     assert window.isFullScreen()
+    # as large as the screen allows (the test screen is offscreen's 800×600, where even the
+    # normal type does not fit: it stays normal; 1.4× and more on 1920×1080 is checked in
+    # tests/gui/test_projector.py on a real offscreen screen of that size)
+    fitted = window.presentation.scale
+    screen = window.screen().geometry().size()
+    m = window.minimumSizeHint()
+    assert fitted == 1.0 or (m.width() <= screen.width() and m.height() <= screen.height())
     for lab, px in zip(labels, normal):
-        assert _pixel_size(lab) >= 1.4 * px
-    action(window, "action_zoom_in").trigger()
-    assert _pixel_size(labels[0]) > 1.5 * normal[0]
+        assert _pixel_size(lab) >= px
+    action(window, "action_zoom_in").trigger()  # zooming is the user's own choice: it goes past the fit
+    assert window.presentation.scale == pytest.approx(fitted + 0.1)
+    assert _pixel_size(labels[0]) > normal[0]
     act.trigger()
     assert not window.isFullScreen()
     assert [_pixel_size(lab) for lab in labels] == normal

@@ -506,7 +506,10 @@ def test_coding_tab_follows_the_discrete_state(qtbot, window):
     assert "H(P)" in label(coding, "coding_area").text()
 
 
-def test_coding_tab_follows_the_presentation_scale(qtbot, window):
+def test_coding_tab_follows_the_presentation_scale(qtbot, window, monkeypatch):
+    # the preferred presentation type, as on a screen with room for it (the offscreen test screen
+    # is 800×600, where presentation mode fits its type to the screen: see test_projector.py)
+    monkeypatch.setattr(window.classroom, "_fit_to_screen", lambda: None)
     coding = window.page_coding
     window.tabs.setCurrentWidget(coding)
     before = label(coding, "coding_area").font().pointSizeF()

@@ -200,7 +200,7 @@ def mp_normal_measures(P, Q, unit="nats"):
 def test_the_tab_draws_any_valid_normal_pair(window, qtbot, tmp_path, monkeypatch, p, q):
     """The drawing side alone, whatever the core's measures: with exact measures standing in,
     every extreme Normal pair opens, draws with finite axes and curves, and fits (or says why not)."""
-    monkeypatch.setattr("klviz.gui.models.session_model.continuous_measures", mp_normal_measures)
+    monkeypatch.setattr("klviz.scene.continuous.measures", mp_normal_measures)  # what the model reads
     data = session_dict(p, q, unit="bits")
     path = tmp_path / "extreme.klviz"
     path.write_text(json.dumps(data))

@@ -101,7 +101,11 @@ def _px(window):
     return QtGui.QFontInfo(window.findChild(QtWidgets.QLabel, "value_kl_pq").font()).pixelSize()
 
 
-def test_presentation_scale_applies_live_and_is_stored(window):
+def test_presentation_scale_applies_live_and_is_stored(window, monkeypatch):
+    # the preference itself, as on a screen large enough for it: the offscreen test screen
+    # (800×600) is smaller than even the normal window, where presentation mode would fit its type
+    # to the screen instead (that is tested in test_projector.py on real offscreen screens)
+    monkeypatch.setattr(window.classroom, "_fit_to_screen", lambda: None)
     normal = _px(window)
     d = open_dialog(window)
     spin = d.findChild(QtWidgets.QDoubleSpinBox, "pref_presentation_scale")

@@ -307,3 +307,20 @@ def test_overlay_values_compete_on_height_not_on_series_order(qtbot):
     t = QtGui.QTransform.fromScale(60, -300)  # P's and Q's labels of a column collide at like heights
     shown = {st.text() for _, st in layer.placements(t)}
     assert shown == {"0.31", "0.20", "0.50", "0.10"}  # the taller of each colliding pair; Q's too
+
+
+def test_a_line_wider_than_the_largest_float_has_finite_bounds_and_no_warning(qtbot):
+    """Ends at ±1.7e308 are finite, their distance is not: found at the minimum floors (numpy
+    2.0), where a session with σ = 6e125 beside σ = 1e-299 warned of an overflow mid-redraw."""
+    import math
+    import warnings
+
+    from klviz.gui.widgets.curves import LineItem
+
+    item = LineItem("#000000")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        item.setData([-1.7e308, 0.0, 1.7e308], [-1.7e308, 1.0, 1.7e308])
+    r = item._bounds
+    assert all(math.isfinite(v) for v in (r.left(), r.top(), r.width(), r.height()))
+    assert r.left() == -1.7e308 and r.width() == 1.7976931348623157e308

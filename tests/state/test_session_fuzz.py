@@ -6,6 +6,7 @@ import json
 import math
 import os
 import re
+import unicodedata
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -85,6 +86,22 @@ def normal_panel(draw):
             "ys": draw(st.lists(within(*lab.DATA_Y), min_size=n, max_size=n))}
 
 
+@st.composite
+def batch(draw):
+    """The loss lab's imported batch as a session file holds it (any finite logits)."""
+    n = draw(st.integers(1, 6))
+    k = draw(st.integers(2, 5))
+    finite = st.floats(allow_nan=False, allow_infinity=False) | st.integers(-10**6, 10**6)
+    out = {"logits": draw(st.lists(st.lists(finite, min_size=k, max_size=k), min_size=n, max_size=n)),
+           "targets": draw(st.lists(st.integers(0, k - 1), min_size=n, max_size=n))}
+    if draw(st.booleans()):
+        out["class_labels"] = draw(st.lists(labels_text.map(lambda s: unicodedata.normalize("NFC", s))
+                                            .filter(lambda s: s == s.strip() and s and all(
+                                                unicodedata.category(c) not in ("Cf", "Co", "Cn") for c in s)),
+                                            min_size=k, max_size=k, unique=True))
+    return out
+
+
 losses = st.fixed_dictionaries({}, optional={"bernoulli": bernoulli, "categorical": categorical(),
                                              "normal": normal_panel()})
 lesson = st.fixed_dictionaries({"step": st.sampled_from(LESSON_STEPS)})
@@ -109,6 +126,8 @@ def valid_session(draw, versions=(1, 2)):
             data["view"] = {"overlay": draw(st.booleans()), "unit_variance": unit_variance}
         if draw(st.booleans()):
             data["lesson"] = draw(lesson)
+        if draw(st.booleans()):
+            data["batch"] = draw(batch())
     return data
 
 
@@ -150,6 +169,10 @@ def test_every_valid_session_loads_and_round_trips(tmp_path, data):
         assert saved["view"] == data["view"]
     if "lesson" in data:
         assert saved["lesson"] == data["lesson"]
+    if "batch" in data:  # the batch exactly as the file had it
+        assert saved["batch"] == data["batch"]
+    else:
+        assert "batch" not in saved and s.batch is None
     for which, part in data.get("continuous", {}).get("second", {}).items():
         if data["continuous"][which]["family"] == "normal":  # a mixture side's part is its own
             assert saved["continuous"]["second"][which] == part
@@ -250,7 +273,8 @@ FULL_V2 = {"format": "klviz-session", "version": 2, "unit": "bits",
                       "normal": {"y": 1.5, "f": -1, "sigma": 2, "free_sigma": True,
                                  "xs": [-1, 0, 2], "ys": [0.5, 1, -2]}},
            "view": {"overlay": True, "unit_variance": False},
-           "lesson": {"step": "kl"}}
+           "lesson": {"step": "kl"},
+           "batch": {"logits": [[1, -2, 0.5], [0, 3.5, -1e3]], "targets": [2, 0], "class_labels": ["a", "b", "c"]}}
 
 
 @pytest.mark.parametrize("token", HOSTILE_TOKENS)

@@ -1,6 +1,9 @@
 """File › Import data…: P, Q, both, the joint or the loss lab's batch from a file, with a preview.
 
-`ImportDataDialog(parent=None, target="p", directory="")` (objectName "dialog_import_data").
+`ImportDataDialog(parent=None, target="p", directory="", plan=None)` (objectName
+"dialog_import_data"). `plan(result)`, if given, says in one plain-text sentence what the import
+will do to the session (File › Import data… passes klviz.state.imports.plan_text: P or Q aligned by
+label, replaced by position, or the other side made uniform); it is shown in `import_plan`.
 Setting the path field (`import_path`; `import_path_q` for the second file of "P and Q") reads
 the file at once, through `klviz.scene.data_import.read_import`, i.e. with the very readers
 `klviz compute` uses, so the app and the command line accept and refuse the same files. What was
@@ -33,8 +36,9 @@ def monospace_font():
 class ImportDataDialog(QtWidgets.QDialog):
     """The File › Import data… dialog. `result()` -> ImportResult or None."""
 
-    def __init__(self, parent=None, target="p", directory=""):
+    def __init__(self, parent=None, target="p", directory="", plan=None):
         super().__init__(parent)
+        self._plan = plan
         self.setObjectName("dialog_import_data")
         self.setWindowTitle(translate("dialogs.import_data", "Import data"))
         self.setModal(True)
@@ -74,6 +78,10 @@ class ImportDataDialog(QtWidgets.QDialog):
         self.notes.setObjectName("import_notes")
         self.notes.setWordWrap(True)
         self.notes.setVisible(False)
+        self.plan = plain_label("", self)
+        self.plan.setObjectName("import_plan")
+        self.plan.setWordWrap(True)
+        self.plan.setVisible(False)
         self.error = plain_label("", self)
         self.error.setObjectName("import_error")
         self.error.setWordWrap(True)
@@ -103,6 +111,7 @@ class ImportDataDialog(QtWidgets.QDialog):
         form.addRow(translate("dialogs.import_data", "Pseudocount"), self.pseudocount)
         layout = QtWidgets.QVBoxLayout(self)
         layout.addLayout(form)
+        layout.addWidget(self.plan)
         layout.addWidget(self.notes)
         layout.addWidget(self.preview, 1)
         layout.addWidget(self.error)
@@ -158,6 +167,8 @@ class ImportDataDialog(QtWidgets.QDialog):
         self.ok.setEnabled(False)
         self.notes.setText("")
         self.notes.setVisible(False)
+        self.plan.setText("")
+        self.plan.setVisible(False)
         if not path.strip() or (target == "pair" and not path_q.strip()):
             self.preview.setPlainText("")
             self.error.setText("")
@@ -176,6 +187,9 @@ class ImportDataDialog(QtWidgets.QDialog):
         self.preview.setPlainText(result.preview)
         self.notes.setText("\n".join(f"• {n}" for n in result.notes))
         self.notes.setVisible(bool(result.notes))
+        plan = self._plan(result) if self._plan is not None else ""
+        self.plan.setText(f"On import: {plan}" if plan else "")
+        self.plan.setVisible(bool(plan))
         self.ok.setEnabled(True)
 
     def _browse(self, field):

@@ -28,6 +28,7 @@ class PresentationModel(QtCore.QObject):
     themeChanged = QtCore.Signal(str)
     lookChanged = QtCore.Signal(object)  # a klviz.gui.theme.Look
     digitsChanged = QtCore.Signal(int)
+    valueFitChanged = QtCore.Signal(bool)
 
     def __init__(self, theme_name="system", parent=None):
         super().__init__(parent)
@@ -38,6 +39,7 @@ class PresentationModel(QtCore.QObject):
         self._presentation_scale = PRESENTATION_SCALE
         self._theme = theme_name if theme_name in THEMES else "system"
         self._digits = DEFAULT_DIGITS
+        self._value_fit = True
 
     # -- reading -------------------------------------------------------------------------------
     @property
@@ -58,6 +60,11 @@ class PresentationModel(QtCore.QObject):
         return self._presentation_scale if self._presenting else self._scale
 
     @property
+    def normal_scale(self):
+        """The type scale outside presentation mode (presentation mode never goes below it)."""
+        return self._scale
+
+    @property
     def digits(self):
         """Significant digits of the readouts."""
         return self._digits
@@ -67,6 +74,11 @@ class PresentationModel(QtCore.QObject):
         """The type scale presentation mode starts at (a preference; zooming changes it for the
         time presentation mode is on)."""
         return self._presentation_default
+
+    @property
+    def value_fit(self):
+        """True: bar charts' value axes fit their data; False: they show 0-1 (for comparisons)."""
+        return self._value_fit
 
     def look(self):
         dark = self._theme == "dark" or (self._theme == "system" and theme.system_prefers_dark())
@@ -94,6 +106,11 @@ class PresentationModel(QtCore.QObject):
 
     def zoom_reset(self):
         self._set_scale(self._presentation_default if self._presenting else 1.0)
+
+    def fit_scale(self, value):
+        """Presentation mode's scale for now, as large as the screen allows (the window measures;
+        the preference stays, and zoom_reset comes back to it)."""
+        self._set_scale(min(MAX_SCALE, max(MIN_SCALE, round(float(value), 2))))
 
     def _set_scale(self, value):
         if self._presenting:
@@ -132,6 +149,12 @@ class PresentationModel(QtCore.QObject):
         if self._presenting and changed:
             self._announce()
 
+    def set_value_fit(self, on):
+        on = bool(on)
+        if on != self._value_fit:
+            self._value_fit = on
+            self.valueFitChanged.emit(on)
+
     def _announce(self):
         self.lookChanged.emit(self.look())
 
@@ -157,9 +180,13 @@ class PresentationModel(QtCore.QObject):
             slot(self._digits)
 
     def follow_plot(self, plot):
-        """A pyqtgraph plot's axes and background follow the look (and keep their axes cached)."""
+        """A pyqtgraph plot's axes and background follow the look (and keep their axes cached);
+        a bar chart's value axis follows value_fit."""
         theme.cache_axes(plot)
         self.follow_look(_PlotStyle(plot).apply)
+        if hasattr(plot, "set_value_fit"):
+            self.valueFitChanged.connect(plot.set_value_fit)
+            plot.set_value_fit(self._value_fit)
 
 
 class _PlotStyle(QtCore.QObject):

@@ -15,10 +15,10 @@ undoes the user's last action whichever tab it was on:
 
 from __future__ import annotations
 
-import numpy as np
 from PySide6 import QtCore, QtGui
 
-from klviz.core import Categorical, Normal, continuous_measures, convert, discrete_measures, gaussian
+from klviz.scene import continuous as scene_continuous
+from klviz.scene import discrete as scene_discrete
 from klviz.state import continuous as cs
 from klviz.state import discrete as ds
 from klviz.state import losslab as lab
@@ -145,19 +145,11 @@ class SessionModel(QtCore.QObject):
     def discrete_measures(self):
         """Every discrete measure of the current state in the current unit (cached per state)."""
         d, unit = self._session.discrete, self._session.unit
-
-        def compute():
-            # the state's probabilities are valid by construction: no second validation
-            with np.errstate(divide="ignore"):
-                P = Categorical(d.p, np.log(d.p))
-                Q = Categorical(d.q, np.log(d.q))
-            return discrete_measures(P, Q, unit)
-
-        return self._cached("discrete", (_Same(d), unit), compute)
+        return self._cached("discrete", (_Same(d), unit), lambda: scene_discrete.measures(d, unit))
 
     def continuous_measures(self):
         c, unit = self._session.continuous, self._session.unit
-        return self._cached("continuous", (c.p, c.q, unit), lambda: continuous_measures(c.p, c.q, unit))
+        return self._cached("continuous", (c.p, c.q, unit), lambda: scene_continuous.measures(c.p, c.q, unit))
 
     # -- changing ------------------------------------------------------------------------------
     def _assign(self, new):
@@ -238,7 +230,12 @@ class SessionModel(QtCore.QObject):
         self._set_discrete(ds.with_distribution(self.discrete, which, probs), text)
 
     def apply_preset(self, which, kind):
-        self.set_distribution(which, ds.preset(kind, self.discrete.n), f"{which.upper()}: {kind}")
+        """A named shape for P or Q; a state larger than the editor's (imported) is first cut to
+        its 100 categories by the tab's rule (ds.resize), so a preset leaves the read-only view."""
+        d = self.discrete
+        if d.n > ds.MAX_CATEGORIES:
+            d = ds.resize(d, ds.MAX_CATEGORIES)
+        self._set_discrete(ds.with_distribution(d, which, ds.preset(kind, d.n)), f"{which.upper()}: {kind}")
 
     def apply_support_mismatch(self):
         self._set_discrete(ds.with_support_mismatch(self.discrete), translate("models.session_model", "Support mismatch"))
@@ -250,7 +247,7 @@ class SessionModel(QtCore.QObject):
         self._set_discrete(ds.p_copied_to_q(self.discrete), translate("models.session_model", "Copy P to Q"))
 
     def reset_discrete(self):
-        self._set_discrete(ds.default_discrete(self.discrete.n), translate("models.session_model", "Reset"))
+        self._set_discrete(ds.default_discrete(min(self.discrete.n, ds.MAX_CATEGORIES)), translate("models.session_model", "Reset"))
 
     def set_categories(self, n):
         self._set_discrete(ds.resize(self.discrete, n), translate("models.session_model", '{n} categories').format(n=n))
@@ -333,12 +330,7 @@ class SessionModel(QtCore.QObject):
         error), total), the terms and total in the current unit (exact for a mixture P too: only
         P's mean and variance enter). Q must be a Normal (the link is about a unit-variance
         Normal Q)."""
-        P, Q = self._session.continuous_p, self._session.continuous_q
-        if not isinstance(Q, Normal):
-            raise ValueError("the MSE link needs a Normal Q")
-        m = gaussian.moment_match(P)
-        terms = tuple(float(convert(t, self.unit)) for t in gaussian.unit_variance_terms(P, Q.mu))
-        return dict(mean_p=m.mu, var_p=m.sigma**2, mu_q=Q.mu, error=m.mu - Q.mu, terms=terms, total=sum(terms))
+        return scene_continuous.mse_link(self._session.continuous_p, self._session.continuous_q, self.unit)
 
     # fits: compute, then show as one undo step (begin_fit, fit_step per frame, end_fit)
     def continuous_fit(self, kind):
@@ -346,12 +338,7 @@ class SessionModel(QtCore.QObject):
         matching), "reverse" minimises D(Q‖P) ending at the mode of P nearest Q. A mixture Q starts
         from its moment-matched Normal. Returns a FitResult whose path runs from that Normal to the
         optimum; nothing is changed."""
-        P, Q = self._session.continuous_p, gaussian.moment_match(self._session.continuous_q)
-        if kind == "forward":
-            return gaussian.fit_forward_kl(P, Q)
-        if kind == "reverse":
-            return gaussian.fit_reverse_kl_nearest_mode(P, Q)
-        raise ValueError(f"unknown fit {kind!r} (forward or reverse)")
+        return scene_continuous.fit(self._session.continuous_p, self._session.continuous_q, kind)
 
     @property
     def fit_active(self):

@@ -24,6 +24,7 @@ from PySide6 import QtCore, QtGui, QtWidgets
 
 from klviz import style
 from klviz.gui.widgets.labels_layer import FastBars, LabelsLayer
+from klviz.gui.widgets.reflow import ReflowSplitter, page_scroll
 from klviz.gui.widgets.still_plot import still_plot
 from klviz.gui.widgets.text import plain_label
 from klviz.gui.widgets.value_label import ValueLabel
@@ -67,9 +68,18 @@ class CodingPage(QtWidgets.QWidget):
     # Building
 
     def _build(self):
-        outer = QtWidgets.QHBoxLayout(self)
-        left = QtWidgets.QVBoxLayout()
-        outer.addLayout(left, 3)
+        # the code table goes under the chart when the window is narrow
+        split = ReflowSplitter()
+        split.setObjectName("split_coding")
+        outer = QtWidgets.QVBoxLayout(self)
+        outer.addWidget(page_scroll(split))
+        left_part, right_part = QtWidgets.QWidget(), QtWidgets.QWidget()
+        split.addWidget(left_part)
+        split.addWidget(right_part)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        left = QtWidgets.QVBoxLayout(left_part)
+        left.setContentsMargins(0, 0, 0, 0)
 
         row = QtWidgets.QHBoxLayout()
         row.addWidget(plain_label(translate("pages.coding", "Column heights:")))
@@ -114,8 +124,8 @@ class CodingPage(QtWidgets.QWidget):
         self.reason_label.setWordWrap(True)
         left.addWidget(self.reason_label)
 
-        right = QtWidgets.QVBoxLayout()
-        outer.addLayout(right, 2)
+        right = QtWidgets.QVBoxLayout(right_part)
+        right.setContentsMargins(0, 0, 0, 0)
         right.addWidget(plain_label(translate("pages.coding", "Q's Huffman code")))
         self.codewords = QtWidgets.QTableWidget(0, 4)
         self.codewords.setObjectName("coding_codewords")

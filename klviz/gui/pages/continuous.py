@@ -2,9 +2,9 @@
 differential measures, the KL integrands as signed areas, forward and reverse KL fits of Q to P,
 and the MSE link (a unit-variance Q makes the cross-entropy a squared error).
 
-Every number comes from the model (model.continuous_measures(), model.mse_link()); curves are
-drawn from klviz.core (log_density, integrand); fits come from klviz.core's fit functions through
-the model and are animated here over `fit_duration_ms` as one undo step.
+Every number and curve comes from the scene (klviz.scene.continuous: the model's measures, the
+curves over the x range shown, the fit's path, the MSE link); this page only draws them. Fits are
+animated here over `fit_duration_ms` as one undo step.
 """
 
 from __future__ import annotations
@@ -15,19 +15,19 @@ import time
 import numpy as np
 from PySide6 import QtCore, QtWidgets
 
-from klviz.core import Normal, convert
-from klviz.core.format import format_value
-from klviz.core.gaussian import density, drawing_grid, integrand, log_density, resample_path
 from klviz.gui.widgets.buttons import push_button
 from klviz.gui.widgets.caption import Caption
-from klviz.gui.widgets.curves import DensityChart, IntegrandChart, finite_span
+from klviz.gui.widgets.curves import DensityChart, IntegrandChart
 from klviz.gui.pages.alpha_fit import AlphaFitPanel
 from klviz.gui.widgets.divergences_group import DivergencesGroup
 from klviz.gui.widgets.readouts import LatexAction, ReadoutGrid
+from klviz.gui.widgets.reflow import ReflowSplitter, page_scroll
 from klviz.gui.widgets.slider_spin import SliderSpin
 from klviz.gui.widgets.terms_bar import TermsBar
 from klviz.gui.widgets.value_label import quiz_placeholder
+from klviz.scene import continuous as sc
 from klviz.scene import divergences as sd
+from klviz.scene.readouts import describe, format_value
 from klviz.style import ENTROPY_COLOR, KL_COLOR, P_COLOR, Q_COLOR, text_color
 from klviz.gui.i18n import QT_TRANSLATE_NOOP, translate, translated
 
@@ -36,12 +36,8 @@ from klviz.gui.i18n import QT_TRANSLATE_NOOP, translate, translated
 # mu2 and sigma2 have no letter left (G went to the Coding tab).
 MU_RANGE = (-10.0, 10.0)
 SIGMA_RANGE = (0.05, 20.0)
-REACH = 4.0  # the x axis shows every component's mu ± REACH sigma
-FIT_FRAMES = 121
 SETTLE_MS = 150
 FAMILY_MS = 100
-GRID_POINTS = 361  # evenly over the x axis (about 2 px apart), plus points around every component
-COMPONENT_POINTS = 61  # within ±6 sigma of each component: its peak is drawn true however narrow
 
 READOUTS = (
     ("entropy_p", "h(P)", QT_TRANSLATE_NOOP("klviz",
@@ -65,7 +61,6 @@ READOUTS = (
 )
 MIXTURE_NOTE = QT_TRANSLATE_NOOP("klviz", "\nWith a mixture there is no closed form: computed by quadrature in log space.")
 NEGATIVE_NOTE = QT_TRANSLATE_NOOP("klviz", "(negative: differential)")  # its tooltip explains
-NEGATIVE_KEYS = ("entropy_p", "entropy_q", "cross_entropy_pq", "cross_entropy_qp")
 NEGATIVE_TIP = QT_TRANSLATE_NOOP("klviz",
     "A differential entropy (or cross-entropy) can be negative.\n"
     "A density is not a probability: it can exceed 1 where the distribution is narrow,\n"
@@ -81,33 +76,6 @@ FITS = {
 }
 
 
-def _describe(dist):
-    def n(mu, s):
-        return f"N({mu:.3g}, {s:.3g}²)".replace("-", "−")
-
-    if isinstance(dist, Normal):
-        return n(dist.mu, dist.sigma)
-    (w1, w2), (c1, c2) = dist.weights, dist.components
-    return f"{w1:.3g}·{n(c1.mu, c1.sigma)} + {w2:.3g}·{n(c2.mu, c2.sigma)}"
-
-
-def _finite_log_density(dist, x):
-    """log p(x) for drawing: -inf (zero density) where the far tail's arithmetic overflows."""
-    lp = log_density(dist, x)  # a new array: mended in place
-    lp[np.isnan(lp)] = -np.inf
-    return lp
-
-
-def _finite_density(dist, x):
-    return np.exp(_finite_log_density(dist, x))
-
-
-def _components(dist):
-    if isinstance(dist, Normal):
-        return [(1.0, dist)]
-    return [(w, c) for w, c in zip(dist.weights, dist.components) if w > 0]
-
-
 class ContinuousPage(QtWidgets.QWidget):
     def __init__(self, model, presentation=None, parent=None):
         """model: the SessionModel; presentation: the PresentationModel to follow (quiz, look)."""
@@ -116,7 +84,8 @@ class ContinuousPage(QtWidgets.QWidget):
         self.model = model
         self.fit_duration_ms = 2000  # how long a fit animation takes (0: jump to the end)
         self._fit = None  # (kind, frames, final) while a fit animation runs
-        self._path = None  # (P, final Q, mus, peaks, ghost) of the last fit, drawn while it holds
+        self._path = None  # the last fit's scene.continuous.FitPath, drawn while it holds
+        self._path_ends = None  # (P, final Q) of that fit
         self._anim = QtCore.QVariantAnimation(self)
         self._anim.setStartValue(0.0)
         self._anim.setEndValue(1.0)
@@ -196,7 +165,7 @@ class ContinuousPage(QtWidgets.QWidget):
         name = which.upper()
         check = QtWidgets.QCheckBox(check_text)
         check.setObjectName(f"check_mixture_{which}")
-        check.setToolTip(translate("pages.continuous", "{name} = w·N(μ, σ²) + (1 − w)·N(μ₂, σ₂²): a bimodal {name}.\n"
+        check.setToolTip(translate("pages.continuous", "{name} = w·N(μ₁, σ₁²) + (1 − w)·N(μ₂, σ₂²): a bimodal {name}.\n"
                                    "Its measures have no closed form and are computed by quadrature.").format(name=name) + note)
         check.toggled.connect(lambda on: self._on_mixture_toggled(which, on))
         grid.addWidget(check, 3, 0, 1, 3)
@@ -207,6 +176,29 @@ class ContinuousPage(QtWidgets.QWidget):
         self._add_row(grid, 6, self._param(which, "sigma2", sigma2, translate("pages.continuous", "std dev σ₂ of {name}'s second component").format(name=name),
                                            log=True))
         return check
+
+    # the first two rows of a distribution's box: (label, tooltip) for a Normal, then for a mixture,
+    # whose first component they set (μ₁, σ₁ beside the second's μ₂, σ₂)
+    COMPONENT_LABELS = {
+        ("p", "mu"): (("P &mean μ", "P's mean μ"), ("P &mean μ₁", "mean μ₁ of P's first component")),
+        ("p", "sigma"): (("P &std dev σ", "P's standard deviation σ"),
+                         ("P &std dev σ₁", "std dev σ₁ of P's first component")),
+        ("q", "mu"): (("Q me&an μ", "Q's mean μ"), ("Q me&an μ₁", "mean μ₁ of Q's first component")),
+        ("q", "sigma"): (("&Q std dev σ", "Q's standard deviation σ"),
+                         ("&Q std dev σ₁", "std dev σ₁ of Q's first component")),
+    }
+
+    def _name_components(self, which, mixture):
+        """μ and σ for a Normal; μ₁ and σ₁ (the first component's) for a mixture."""
+        for name in ("mu", "sigma"):
+            label, tip = self.COMPONENT_LABELS[(which, name)][bool(mixture)]
+            ctl = self.controls[(which, name)]
+            if ctl.label.text() != label:
+                ctl.label.setText(label)
+                for w in (ctl.label, ctl.slider, ctl.spin):
+                    w.setToolTip(tip)
+                ctl.spin.setAccessibleName(tip)
+                ctl.slider.setAccessibleName(f"{tip} (slider)")
 
     def _header(self, which, color):
         """The swatch in the curve's colour, the words in the theme's text shade of it (AA)."""
@@ -226,19 +218,19 @@ class ContinuousPage(QtWidgets.QWidget):
         self._add_row(gp, 1, self._param("p", "mu", translate("pages.continuous", "P &mean μ"), translate("pages.continuous", "P's mean μ")))
         self._add_row(gp, 2, self._param("p", "sigma", translate("pages.continuous", "P &std dev σ"), translate("pages.continuous", "P's standard deviation σ"), log=True))
         self.check_mixture_p = self._mixture_rows(gp, "p", translate("pages.continuous", "Two-component mi&xture"),
-                                                  (translate("pages.continuous", "&Weight w"), translate("pages.continuous", "Mea&n μ₂"), translate("pages.continuous", "S&td dev σ₂")))
+                                                  (translate("pages.continuous", "&Weight w of μ₁, σ₁"), translate("pages.continuous", "Mea&n μ₂"), translate("pages.continuous", "S&td dev σ₂")))
 
         # Q
         self.box_q, gq = self._group("group_q", self.header_q)
         self._add_row(gq, 1, self._param("q", "mu", translate("pages.continuous", "Q me&an μ"), translate("pages.continuous", "Q's mean μ")))
         self._add_row(gq, 2, self._param("q", "sigma", translate("pages.continuous", "&Q std dev σ"), translate("pages.continuous", "Q's standard deviation σ"), log=True))
         self.check_mixture_q = self._mixture_rows(
-            gq, "q", translate("pages.continuous", "Two-component mixture (&bimodal Q)"), (translate("pages.continuous", "Weight w"), translate("pages.continuous", "Mean μ₂"), translate("pages.continuous", "Std dev σ₂")),
+            gq, "q", translate("pages.continuous", "Two-component mixture (&bimodal Q)"), (translate("pages.continuous", "Weight w of μ₁, σ₁"), translate("pages.continuous", "Mean μ₂"), translate("pages.continuous", "Std dev σ₂")),
             translate("pages.continuous", "\na fit starts from Q's moment-matched Normal and makes Q a Normal."))
-        self.check_unit_variance = QtWidgets.QCheckBox(translate("pages.continuous", "Unit var&iance (σ_Q = 1): the MSE link"))
+        self.check_unit_variance = QtWidgets.QCheckBox(translate("pages.continuous", "Unit var&iance (Q's σ = 1): the MSE link"))
         self.check_unit_variance.setObjectName("check_unit_variance_q")
-        self.check_unit_variance.setToolTip(
-            translate("pages.continuous", "Fix σ_Q = 1. Then H(P,Q) = ½ log 2π + ½ (σ_P² + (μ_P − μ_Q)²):\n"
+        self.check_unit_variance.setToolTip(translate("pages.continuous",
+            "Fix Q's σ at 1. Then H(P,Q) = ½ log 2π + ½ (P's variance + (P's mean − Q's mean)²):\n"
             "a constant plus half the squared error — the MSE loss is a cross-entropy."))
         self.check_unit_variance.toggled.connect(self._on_unit_variance_toggled)
         gq.addWidget(self.check_unit_variance, 7, 0, 1, 3)
@@ -337,7 +329,7 @@ class ContinuousPage(QtWidgets.QWidget):
         note.setToolTip(translated(NEGATIVE_TIP))
         ml.addWidget(note)
 
-        self.group_mse = QtWidgets.QGroupBox(translate("pages.continuous", "The MSE link  (σ_Q = 1)"))
+        self.group_mse = QtWidgets.QGroupBox(translate("pages.continuous", "The MSE link  (Q's σ = 1)"))
         self.group_mse.setObjectName("group_mse")
         gl = QtWidgets.QVBoxLayout(self.group_mse)
         self.label_mse_formula = QtWidgets.QLabel()
@@ -350,9 +342,11 @@ class ContinuousPage(QtWidgets.QWidget):
         f.setPointSizeF(base * 1.35)
         f.setBold(True)
         self.label_mse_value.setFont(f)
-        self.label_mse_value.setToolTip(translate("pages.continuous", "H(P,Q) with σ_Q = 1: ½ log 2π + ½ (σ_P² + (μ_P − μ_Q)²)"))
+        self.label_mse_value.setToolTip(translate("pages.continuous", "H(P,Q) with σ<sub>Q</sub> = 1: ½ log 2π + ½ (σ<sub>P</sub>² + "
+                                        "(μ<sub>P</sub> − μ<sub>Q</sub>)²)"))
         self.bar_mse = TermsBar()
-        self.bar_mse.setToolTip(translate("pages.continuous", "grey: ½ log 2π   green: ½ σ_P²   purple: ½ (μ_P − μ_Q)², the squared error"))
+        self.bar_mse.setToolTip(translate("pages.continuous", "grey: ½ log 2π, a constant; blue: ½ σ<sub>P</sub>², P's spread; "
+                                "purple: ½ (μ<sub>P</sub> − μ<sub>Q</sub>)², half the squared error"))
         gl.addWidget(self.label_mse_formula)
         gl.addWidget(self.bar_mse)
         gl.addWidget(self.label_mse_value)
@@ -382,21 +376,33 @@ class ContinuousPage(QtWidgets.QWidget):
         side_scroll.setWidgetResizable(True)
         side_scroll.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
 
-        split = QtWidgets.QSplitter(QtCore.Qt.Orientation.Horizontal)
+        # Three columns (controls | charts | measures) while they fit; narrower, the charts and
+        # the measures stay side by side on top and the controls go under them; narrower still,
+        # everything stacks, the charts first.
+        view = ReflowSplitter()
+        view.setObjectName("split_continuous_view")
+        view.addWidget(charts)
+        view.addWidget(side_scroll)
+        view.setStretchFactor(0, 1)
+        view.setStretchFactor(1, 0)
+        view.set_stacked_height(charts, 420)
+        split = ReflowSplitter()
         split.setObjectName("split_continuous")
-        split.setChildrenCollapsible(False)
         split.addWidget(scroll)
-        split.addWidget(charts)
-        split.addWidget(side_scroll)
+        split.addWidget(view)
         split.setStretchFactor(0, 0)
         split.setStretchFactor(1, 1)
-        split.setStretchFactor(2, 0)
+        split.set_stacked_first(view)
+        split.set_stacked_height(view, 420)
+        for s in (split, view):
+            s.stackedChanged.connect(lambda stacked: stacked or QtCore.QTimer.singleShot(0, self._fit_columns))
         self._user_split = False  # the columns follow the window until the user drags a handle
-        split.splitterMoved.connect(self._on_splitter_moved)
-        self._side, self._side_scroll, self._split = side, side_scroll, split
+        for s in (split, view):
+            s.splitterMoved.connect(self._on_splitter_moved)
+        self._side, self._side_scroll, self._split, self._view = side, side_scroll, split, view
         self._fit_columns()
         layout = QtWidgets.QVBoxLayout(self)
-        layout.addWidget(split)
+        layout.addWidget(page_scroll(split))
 
     # -- look and quiz --------------------------------------------------------------------------
     _quiz = False
@@ -432,8 +438,11 @@ class ContinuousPage(QtWidgets.QWidget):
         self._scroll.setMinimumWidth(controls)
         self._side_scroll.setMinimumWidth(side)
         total = sum(self._split.sizes())
-        if total > 0:
-            self._split.setSizes([controls, max(total - controls - side, 260), side])
+        if total > 0 and not self._split.stacked():
+            self._split.setSizes([controls, total - controls])
+        view = sum(self._view.sizes())
+        if view > 0 and not self._view.stacked():
+            self._view.setSizes([max(view - side, 260), side])
 
     def _on_splitter_moved(self, *_):
         self._user_split = True
@@ -505,19 +514,9 @@ class ContinuousPage(QtWidgets.QWidget):
         if result.normal == current:
             self.label_fit.setText(translate("pages.continuous", '{done}<br>Q is already there.').format(done=done))
             return
-        start = result.path[0]
-        try:  # an even pace along the path; a path spanning ~1e300 overflows it: then jump
-            with np.errstate(over="raise", invalid="raise"):
-                frames = resample_path(result.path, FIT_FRAMES)
-        except (ValueError, ArithmeticError):
-            frames = (start, result.normal)
-        mus = np.array([n.mu for n in frames])
-        with np.errstate(all="ignore"):
-            peaks = np.array([float(density(n, n.mu)) for n in frames])
-            x0, x1 = self.plot_densities.limits.x or (start.mu - REACH * start.sigma, start.mu + REACH * start.sigma)
-            gx = drawing_grid(x0, x1, (current,))
-            ghost = _finite_density(current, gx)
-        self._path = (P, result.normal, mus, peaks, (gx, ghost))
+        self._path = sc.fit_path(result, current, self.plot_densities.limits.x)
+        self._path_ends = (P, result.normal)
+        frames = self._path.frames
         self._fit = (kind, frames, result.normal)
         self._frame = 0
         self.label_fit.setText(f"{title} …")
@@ -547,7 +546,7 @@ class ContinuousPage(QtWidgets.QWidget):
             self._anim.stop()
             self._anim.blockSignals(blocked)
         self.model.end_fit(final)
-        self.label_fit.setText(f"{translated(FITS[kind][1])}<br>Q = {_describe(final)}")
+        self.label_fit.setText(f"{translated(FITS[kind][1])}<br>Q = {describe(final)}")
         self.refresh()
 
     @property
@@ -605,6 +604,7 @@ class ContinuousPage(QtWidgets.QWidget):
                 check.blockSignals(blocked)
             for name in ("weight", "mu2", "sigma2"):
                 self.controls[(which, name)].setEnabled(mixture)
+            self._name_components(which, mixture)
         mixture, q_mixture = params["p"]["mixture"], params["q"]["mixture"]
         # the MSE link is about a unit-variance Normal Q (the session's view says whether it is on)
         unit_variance = model.view.unit_variance
@@ -620,9 +620,8 @@ class ContinuousPage(QtWidgets.QWidget):
             # at most FAMILY_MS apart while something moves (a mixture's are quadratures)
             self._family_timer.start(FAMILY_MS if sticky or self.fitting else 0)
         self.alpha_fit.p_changed(P)
-        values = {k: getattr(m, k) for k, *_ in READOUTS}
-        notes = {k: translated(NEGATIVE_NOTE) for k in NEGATIVE_KEYS if values[k] < 0}
-        self.readouts.set_values(values, unit, notes)
+        r = sc.readouts(m, translated(NEGATIVE_NOTE))
+        self.readouts.set_values(r.values, unit, r.notes)
         any_mixture = mixture or q_mixture
         if any_mixture != getattr(self, "_tips_mixture", None):
             self._tips_mixture = any_mixture
@@ -631,39 +630,28 @@ class ContinuousPage(QtWidgets.QWidget):
                 self.readouts.values[key].setToolTip(t)
                 self.readouts.names[key].setToolTip(t)
 
-        # curves (in the far tails z² overflows and densities underflow: those points are drawn
-        # as zero density, never as NaN, and no warning escapes)
-        comps = _components(P) + _components(Q)
-        span = (min(c.mu - REACH * c.sigma for _, c in comps), max(c.mu + REACH * c.sigma for _, c in comps))
-        xr = self.plot_densities.limits.update_x(*span, sticky=sticky or self.fitting)
+        # curves (the scene's, over the x range shown: it stays put during a gesture or a fit)
+        xr = self.plot_densities.limits.update_x(*sc.span(P, Q), sticky=sticky or self.fitting)
         self._set_quality(sticky or self.fitting or self._rapid())
-        x = drawing_grid(xr[0], xr[1], (P, Q), points=GRID_POINTS, per_component=COMPONENT_POINTS)
-        with np.errstate(all="ignore"):
-            lp, lq = _finite_log_density(P, x), _finite_log_density(Q, x)
-            p, q = np.exp(lp), np.exp(lq)
-            parts = [w * _finite_density(c, x) for w, c in _components(P)] if mixture else []
-            parts_q = [w * _finite_density(c, x) for w, c in _components(Q)] if q_mixture else []
-            f_pq = convert(integrand(P, Q, x, lp, lq), unit)
-            f_qp = convert(integrand(Q, P, x, lq, lp), unit)
-        top = max(float(p.max()), float(q.max()))
+        c = sc.curves(P, Q, unit, xr)
+        top = c.top
         path = self._path
         if path is not None and self._quiz and self._fit is not None:  # no end point before Q is there
-            k = getattr(self, "_frame", 0) + 1
-            path = (path[0], path[1], path[2][:k], path[3][:k], path[4])
+            path = path.upto(getattr(self, "_frame", 0) + 1)
         if self._path is not None:
-            if self._fit is None and (self._path[0] != P or self._path[1] != Q):
+            if self._fit is None and self._path_ends != (P, Q):
                 self._path = None
             else:
-                top = max(top, float(np.max(path[3], initial=0.0, where=np.isfinite(path[3]))))
+                top = max(top, path.top)
         self.plot_densities.set_limits(xr, top, sticky=sticky or self.fitting)  # first: it sets the scale
-        self.plot_densities.set_curves(x, p, q, parts, parts_q)
+        self.plot_densities.set_curves(c.x, c.p, c.q, c.parts_p, c.parts_q)
         if self._path is not None:
-            self.plot_densities.set_path(path[2], path[3], path[4])
+            self.plot_densities.set_path(path.mus, path.peaks, path.ghost)
         else:
             self.plot_densities.set_path()
-        lo, hi = finite_span(f_pq, f_qp)
+        lo, hi = c.integrand_span
         self.plot_integrands.set_limits(xr, min(lo, 0.0), hi, sticky=sticky or self.fitting)
-        self.plot_integrands.set_curves(x, f_pq, f_qp, unit)
+        self.plot_integrands.set_curves(c.x, c.f_pq, c.f_qp, unit)
 
         f = self._num
         pc, qc = self._colors()
@@ -674,7 +662,7 @@ class ContinuousPage(QtWidgets.QWidget):
 
         # captions
         self.caption_densities.setText(
-            translate("pages.continuous", "<b>Densities</b>&nbsp; <span style='color:{pc}'>■ P = {0}</span>&nbsp;&nbsp; <span style='color:{qc}'>■ Q = {1}</span>").format(_describe(P), _describe(Q), pc=pc, qc=qc))
+            translate("pages.continuous", "<b>Densities</b>&nbsp; <span style='color:{pc}'>■ P = {0}</span>&nbsp;&nbsp; <span style='color:{qc}'>■ Q = {1}</span>").format(describe(P), describe(Q), pc=pc, qc=qc))
         self.caption_integrands.setText(
             translate("pages.continuous", "<b>KL integrands</b> (signed area; hatched parts count negative)&nbsp; <span style='color:{pc}'>■ ∫ p·log(p/q) dx = D(P‖Q) = {0} {unit}</span>&nbsp;&nbsp; <span style='color:{qc}'>■ ∫ q·log(q/p) dx = D(Q‖P) = {1} {unit}</span>").format(f(m.kl_pq), f(m.kl_qp), pc=pc, unit=unit, qc=qc))
 
@@ -685,16 +673,16 @@ class ContinuousPage(QtWidgets.QWidget):
             c, v, e = link["terms"]
             mean_word = translate("pages.continuous", "mean and variance of P") if mixture else translate("pages.continuous", "P's mean and variance")
             self.label_mse_formula.setText(translate("pages.continuous",
-                "H(P,Q) = ½&nbsp;log&nbsp;2π + ½&nbsp;σ_P² + "
-                "<span style='color:%s'><b>½&nbsp;(μ_P&nbsp;−&nbsp;μ_Q)²</b></span><br>"
+                "H(P,Q) = ½&nbsp;log&nbsp;2π + ½&nbsp;σ<sub>P</sub>² + "
+                "<span style='color:%s'><b>½&nbsp;(μ<sub>P</sub>&nbsp;−&nbsp;μ<sub>Q</sub>)²</b></span><br>"
                 "= %s + %s + <span style='color:%s'><b>%s</b></span> %s<br>"
-                "<small>μ_P = %s, σ_P² = %s: %s; the last term is half the squared error.</small>")
+                "<small>μ<sub>P</sub> = %s, σ<sub>P</sub>² = %s: %s; the last term is half the squared error.</small>")
                 % (KL_COLOR, f(c), f(v), KL_COLOR, f(e), unit, f(link["mean_p"]), f(link["var_p"]), mean_word))
             self.label_mse_value.setText(f"{f(link['total'])} {unit}  = H(P,Q)")
             self.bar_mse.set_terms(link["terms"])
             self.plot_densities.set_error_bar(
                 link["mu_q"], link["mean_p"],
-                translate("pages.continuous", 'error μ_P − μ_Q = {0}').format(f(link['error'], 3)))
+                translate("pages.continuous", "error: P's mean − Q's mean = {0}").format(f(link['error'], 3)))
         else:
             self.plot_densities.set_error_bar()
 

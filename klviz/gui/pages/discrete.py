@@ -1,20 +1,34 @@
-"""The Discrete tab: drag P and Q, watch entropy, cross-entropy and both KLs live."""
+"""The Discrete tab: drag P and Q, watch entropy, cross-entropy and both KLs live.
+
+A state of more than the editor's 100 categories (imported from a file) is measured in full but
+read-only: the bar charts give way to line charts of P and Q ("plot_p_profile", "plot_q_profile",
+klviz.gui.widgets.profile_chart), the message "label_discrete_readonly" says so, the pointwise chart
+sums runs of consecutive categories (klviz.scene.data_import.grouped_terms), and the labels and
+overlay controls are off; the category count and the presets leave that mode (the state is cut to
+100 categories or less by the tab's rule)."""
 
 from __future__ import annotations
+
+from types import SimpleNamespace
 
 from PySide6 import QtCore, QtWidgets
 
 from klviz.state import discrete as ds
-from klviz.core.format import format_value
 from klviz.gui.widgets.buttons import push_button
 from klviz.gui.widgets.bar_chart import BarChart, Series
 from klviz.gui.widgets.decomposition import DecompositionChart
 from klviz.gui.widgets.pointwise import PointwiseChart
 from klviz.gui.widgets.divergences_group import DivergencesGroup
 from klviz.gui.widgets.readouts import LatexAction, ReadoutGrid
-from klviz.gui.widgets.text import html_text, isolate, message_box
+from klviz.gui.widgets.reflow import ReflowSplitter, Secondary, page_scroll
+from klviz.gui.widgets.slider_spin import BoundedSpinBox
+from klviz.gui.widgets.text import html_text, isolate, message_box, plain_label
 from klviz.gui.widgets.value_label import quiz_placeholder
+from klviz.scene import discrete as sdisc
 from klviz.scene import divergences as sd
+from klviz.scene.data_import import grouped_terms, read_only_message
+from klviz.scene.readouts import format_value
+from klviz.state.imports import is_editable
 from klviz.style import ENTROPY_COLOR, KL_COLOR, P_COLOR, Q_COLOR
 from klviz.gui.i18n import QT_TRANSLATE_NOOP, translate, translated
 
@@ -30,11 +44,6 @@ READOUTS = (
 
 PRESET_NAMES = {"uniform": QT_TRANSLATE_NOOP("klviz", "Uniform"), "peaked": QT_TRANSLATE_NOOP("klviz", "Peaked"), "bimodal": QT_TRANSLATE_NOOP("klviz", "Bimodal"), "one-hot": QT_TRANSLATE_NOOP("klviz", "One-hot"),
                 "random": QT_TRANSLATE_NOOP("klviz", "Random (Dirichlet)")}
-
-
-def _why_infinite(mismatch, labels, num, den):
-    names = ", ".join(isolate(labels[i]) for i in mismatch[:4]) + (", …" if len(mismatch) > 4 else "")
-    return translate("pages.discrete", "{den}({names}) = 0 where {num}({names}) > 0").format(den=den, names=names, num=num)
 
 
 class DiscretePage(QtWidgets.QWidget):
@@ -78,7 +87,7 @@ class DiscretePage(QtWidgets.QWidget):
         bar.setMovable(False)
         bar.setFloatable(False)
         lab = QtWidgets.QLabel(translate("pages.discrete", "Cate&gories"))
-        self.spin_categories = QtWidgets.QSpinBox()
+        self.spin_categories = BoundedSpinBox(translate("pages.discrete", "Categories"))  # says so when it clamps
         self.spin_categories.setObjectName("spin_categories")
         self.spin_categories.setRange(ds.MIN_CATEGORIES, ds.MAX_CATEGORIES)
         self.spin_categories.setKeyboardTracking(False)
@@ -126,6 +135,11 @@ class DiscretePage(QtWidgets.QWidget):
         charts = QtWidgets.QWidget()
         cl = QtWidgets.QVBoxLayout(charts)
         cl.setContentsMargins(0, 0, 0, 0)
+        self.readonly_note = plain_label("", self)
+        self.readonly_note.setObjectName("label_discrete_readonly")
+        self.readonly_note.setWordWrap(True)
+        self.readonly_note.setVisible(False)
+        cl.addWidget(self.readonly_note)
         cl.addWidget(self.plot_p, 1)
         cl.addWidget(self.plot_q, 1)
         self._charts_layout = cl
@@ -144,19 +158,19 @@ class DiscretePage(QtWidgets.QWidget):
             "quiz_placeholder", translate("pages.discrete", "Which is larger, D(P‖Q) or D(Q‖P)?<br>Is H(P,Q) above H(P)?"))
         sl.addWidget(self.quiz_placeholder, 1)
 
-        top = QtWidgets.QSplitter(QtCore.Qt.Orientation.Horizontal)
+        top = ReflowSplitter()  # the measures go under the charts when the window is narrow
+        top.setObjectName("split_discrete")
         top.addWidget(charts)
         top.addWidget(side)
+        top.set_stacked_height(charts, 360)
         top.setStretchFactor(0, 3)
         top.setStretchFactor(1, 2)
         main = QtWidgets.QSplitter(QtCore.Qt.Orientation.Vertical)
         main.addWidget(top)
-        pointwise_box = QtWidgets.QWidget()
-        pl = QtWidgets.QVBoxLayout(pointwise_box)
-        pl.setContentsMargins(0, 0, 0, 0)
-        pl.addWidget(self.pointwise.caption)
-        pl.addWidget(self.pointwise, 1)
-        main.addWidget(pointwise_box)
+        # secondary: behind a toggle, folded by the page itself when the screen is too short
+        self.pointwise_part = Secondary(self.pointwise.caption, self.pointwise, "part_pointwise",
+                                        "the pointwise terms chart")
+        main.addWidget(self.pointwise_part)
         main.setStretchFactor(0, 3)
         main.setStretchFactor(1, 1)
         for s in (top, main):
@@ -164,9 +178,12 @@ class DiscretePage(QtWidgets.QWidget):
 
         layout = QtWidgets.QVBoxLayout(self)
         layout.addWidget(bar)
-        layout.addWidget(main, 1)
+        self.page_scroll = page_scroll(main)
+        self.page_scroll.add_secondary(self.pointwise_part)
+        layout.addWidget(self.page_scroll, 1)
 
     chartCreated = QtCore.Signal(object)  # a chart built after the page (the overlay)
+    built = QtCore.Signal()  # widgets built after the page (the read-only line charts)
 
     def _connect_chart(self, chart, names):
         m = self.model
@@ -237,6 +254,7 @@ class DiscretePage(QtWidgets.QWidget):
                 chart.set_quiz(on)
 
     _quiz = False
+    _editable_shown = True
 
     # -- behaviour -----------------------------------------------------------------------------
     def set_overlay(self, on):
@@ -249,11 +267,43 @@ class DiscretePage(QtWidgets.QWidget):
             blocked = self.check_overlay.blockSignals(True)
             self.check_overlay.setChecked(on)
             self.check_overlay.blockSignals(blocked)
-        if on or self._overlay is not None:
-            self.plot_overlay.setVisible(on)
-        self.plot_p.setVisible(not on)
-        self.plot_q.setVisible(not on)
+        self._show_charts()
         self.refresh()
+
+    def _show_charts(self):
+        """The bar charts (overlaid or not), or the read-only line charts of a large state."""
+        on, editable = self.model.view.overlay, is_editable(self.model.discrete)
+        if (on and editable) or self._overlay is not None:
+            self.plot_overlay.setVisible(on and editable)
+        self.plot_p.setVisible(not on and editable)
+        self.plot_q.setVisible(not on and editable)
+        if not editable or self._profiles is not None:
+            for chart in self.profiles:
+                chart.setVisible(not editable)
+        self.readonly_note.setVisible(not editable)
+        for w in (self.button_labels, self.check_overlay):
+            w.setEnabled(editable)
+
+    _profiles = None  # the read-only line charts, built the first time a large state is shown
+
+    @property
+    def profiles(self):
+        """The read-only line charts of P and Q (built on first use)."""
+        if self._profiles is None:
+            from klviz.gui.widgets.profile_chart import ProfileChart
+
+            charts = (ProfileChart("P", P_COLOR, title="P", tooltip=self._tip),
+                      ProfileChart("Q", Q_COLOR, title="Q", tooltip=self._tip))
+            for chart, name in zip(charts, ("plot_p_profile", "plot_q_profile")):
+                chart.setObjectName(name)
+                chart.setVisible(False)
+                self._charts_layout.addWidget(chart, 1)
+                if self.presentation is not None:
+                    self.presentation.follow_plot(chart)
+                    self.presentation.follow_look(chart.restyle)
+            self._profiles = charts
+            self.built.emit()
+        return self._profiles
 
     def edit_labels(self):
         d = self.model.discrete
@@ -275,27 +325,36 @@ class DiscretePage(QtWidgets.QWidget):
         d = self.model.discrete
         m = self.model.discrete_measures()
         unit = self.model.unit
+        editable = is_editable(d)
         if self.spin_categories.value() != d.n:
             blocked = self.spin_categories.blockSignals(True)
+            # a larger state shows its true count; any change of it resizes to ≤ 100 (set_categories)
+            self.spin_categories.setMaximum(max(d.n, ds.MAX_CATEGORIES))
             self.spin_categories.setValue(d.n)
             self.spin_categories.blockSignals(blocked)
-        if self.model.view.overlay:
+        if editable != self._editable_shown:
+            self._editable_shown = editable
+            self._show_charts()
+        if not editable:
+            self.readonly_note.setText(read_only_message(d.n, grouped_terms(d.labels, m.terms_pq, m.terms_qp).size))
+            for chart, probs in zip(self.profiles, (d.p, d.q)):
+                chart.set_data(d.labels, probs)
+        elif self.model.view.overlay:
             self.plot_overlay.set_data(d.labels, [d.p, d.q])
         else:
             self.plot_p.set_data(d.labels, [d.p])
             self.plot_q.set_data(d.labels, [d.q])
-        reasons = {}
-        if m.mismatch_pq.size:
-            why = _why_infinite(m.mismatch_pq, d.labels, "P", "Q")
-            reasons.update(kl_pq=why, cross_entropy_pq=why)
-        if m.mismatch_qp.size:
-            why = _why_infinite(m.mismatch_qp, d.labels, "Q", "P")
-            reasons.update(kl_qp=why, cross_entropy_qp=why)
-        self.readouts.set_values({k: getattr(m, k) for k, *_ in READOUTS}, unit, reasons)
+        r = sdisc.readouts(d.labels, m, isolate)
+        self.readouts.set_values(r.values, unit, r.reasons)
         self._refresh_family()
         sticky = self.model.gesture_active  # axes settle when the drag ends
         self.decomposition.set_measures(m, unit, sticky)
-        self.pointwise.set_terms(d.labels, m.terms_pq, m.terms_qp, m, unit, sticky)
+        if editable:
+            self.pointwise.set_terms(d.labels, sdisc.pointwise(len(d.labels), m), unit, sticky)
+        else:  # one bar per run of consecutive categories: the bars still sum to the divergences
+            g = grouped_terms(d.labels, m.terms_pq, m.terms_qp)
+            runs = SimpleNamespace(terms_pq=g.pq, terms_qp=g.qp, kl_pq=m.kl_pq, kl_qp=m.kl_qp)
+            self.pointwise.set_terms(g.labels, sdisc.pointwise(len(g.labels), runs), unit, sticky)
 
     # -- more divergences and LaTeX ------------------------------------------------------------
     def family(self):

@@ -18,6 +18,7 @@ from PySide6 import QtCore, QtGui, QtWidgets
 
 from klviz import style
 from klviz.gui.models.session_model import SessionModel
+from klviz.gui.widgets.reflow import page_scroll
 from klviz.scene.joint import (
     DEFAULT_EPSILON,
     MAX_SIZE,
@@ -606,7 +607,11 @@ class JointPage(QtWidgets.QWidget):
         self.note.setAccessibleName(translate("pages.joint", "Note on the joint table"))
         self.diagram = InformationDiagram()
 
-        layout = QtWidgets.QVBoxLayout(self)
+        content = QtWidgets.QWidget()
+        outer = QtWidgets.QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(page_scroll(content))  # scrolls on a small screen instead of clipping
+        layout = QtWidgets.QVBoxLayout(content)
         layout.addLayout(controls)
         layout.addLayout(maps, 1)
         layout.addLayout(readout_box)

@@ -5,7 +5,7 @@ the model's output parametrises.
 Three panels share the app's unit (model.unit) and colours: target/data in P's blue, the model's
 prediction in Q's orange, KL divergences in purple. The loss-lab state (klviz.state.losslab) is
 part of the session: the panels change it through the SessionModel (model.update_losses, one
-undo history for every tab); every number shown comes from klviz.core.losses.
+undo history for every tab); every number shown comes from klviz.scene.losses.
 """
 
 from __future__ import annotations

@@ -6,8 +6,7 @@ import pyqtgraph as pg
 from PySide6 import QtCore, QtWidgets
 
 from klviz.state import losslab as lab
-from klviz.core.losses import bce_curve, bernoulli_report, probability_grid
-from klviz.core.units import convert
+from klviz.scene import losses as slosses
 from klviz.gui.pages.losses_common import (
     MINUS,
     Readouts,
@@ -27,8 +26,6 @@ from klviz.gui.widgets.drag_plot import DragPlot
 from klviz.gui.widgets.value_label import ValueLabel
 from klviz.style import ENTROPY_COLOR, KL_COLOR, P_COLOR, Q_COLOR
 from klviz.gui.i18n import QT_TRANSLATE_NOOP, translate
-
-Y_TOP_NATS = 4.0  # the loss axis shows 0 .. 4 nats (in the chosen unit)
 
 READOUTS = (
     ("bce", "BCE", QT_TRANSLATE_NOOP("klviz", "Binary cross-entropy: −[y log f + (1−y) log(1−f)]"), ENTROPY_COLOR),
@@ -97,7 +94,7 @@ class BernoulliPanel(QtWidgets.QWidget):
         row.addWidget(self.label_f)
 
         # the loss over f
-        self.plot = DragPlot((0.0, 1.0), (0.0, Y_TOP_NATS), tooltip=lambda i: "Drag (or click) to move the prediction f")
+        self.plot = DragPlot((0.0, 1.0), (0.0, slosses.BCE_TOP_NATS), tooltip=lambda i: "Drag (or click) to move the prediction f")
         self.plot.setObjectName("plot_loss_bce")
         self.plot.set_title(translate("pages.losses_bernoulli", "BCE over the prediction f, for this target y"))
         self._curve = curve(ENTROPY_COLOR, 3)
@@ -152,7 +149,8 @@ class BernoulliPanel(QtWidgets.QWidget):
     def refresh(self):
         s = self.model.losses.bernoulli
         unit = self.model.unit
-        r = bernoulli_report(s.y, s.z)
+        sc = slosses.bernoulli(s, unit)
+        r = sc.report
         if abs(self.spin_y.value() - s.y) > 1e-12:
             blocked = self.spin_y.blockSignals(True)
             self.spin_y.setValue(s.y)
@@ -160,20 +158,19 @@ class BernoulliPanel(QtWidgets.QWidget):
         self.z.set_value(s.z)
         self.label_f.setText(f"f = σ(z) = {coloured(prob_text(r.f, r.log_f), Q_COLOR, True)}")
 
-        top = convert(Y_TOP_NATS, unit)
+        top = sc.top
         self.plot.set_ranges((0.0, 1.0), (0.0, top))
         set_axis_label(self.plot, "left", translate("pages.losses_bernoulli", 'loss ({unit})').format(unit=unit))
         if self._curve_key != (s.y, unit):
             self._curve_key = (s.y, unit)
-            f = probability_grid()
-            self._curve.setData(f, convert(bce_curve(s.y, f), unit))
-            h = convert(r.entropy, unit)
+            self._curve.setData(*slosses.bernoulli_curve(s.y, unit))
+            h = sc.entropy
             self._floor.setData([0.0, 1.0], [h, h])
             self._target.setData([s.y, s.y], [0.0, top])
-        bce, h = convert(r.bce, unit), convert(r.entropy, unit)
-        self._gap.setData([r.f, r.f], [min(h, top), min(bce, top)])
-        self._point.setData([r.f], [min(bce, top)], symbol="t1" if bce > top else "o")
-        self.plot.set_handles([r.f], [min(bce, top)])
+        gx, g0, g1 = sc.gap
+        self._gap.setData([gx, gx], [g0, g1])
+        self._point.setData([sc.point[0]], [sc.point[1]], symbol="t1" if sc.above else "o")
+        self.plot.set_handles([sc.point[0]], [sc.point[1]])
 
         self.readouts.set_amount("bce", r.bce, unit)
         self.readouts.set_amount("bce_entropy", r.entropy, unit)

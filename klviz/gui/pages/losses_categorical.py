@@ -7,9 +7,8 @@ from __future__ import annotations
 from PySide6 import QtCore, QtWidgets
 
 from klviz.state import losslab as lab
-from klviz.core.format import format_value
-from klviz.core.losses import categorical_report
-from klviz.core.units import convert
+from klviz.scene import losses as slosses
+from klviz.scene.readouts import format_value
 from klviz.gui.pages.losses_common import (
     MINUS,
     Readouts,
@@ -18,7 +17,6 @@ from klviz.gui.pages.losses_common import (
     coloured,
     formula_label,
     group,
-    nice_bound,
     num,
     paren,
     short,
@@ -232,8 +230,7 @@ class CategoricalPanel(QtWidgets.QWidget):
 
     # -- tooltips ------------------------------------------------------------------------------
     def _report(self):
-        s = self.model.losses.categorical
-        return categorical_report(s.target, s.logits)
+        return slosses.categorical(self.model.losses.categorical, self.model.unit).report
 
     def _logit_tip(self, i):
         r = self._report()
@@ -255,9 +252,10 @@ class CategoricalPanel(QtWidgets.QWidget):
     def refresh(self):
         s = self.model.losses.categorical
         unit = self.model.unit
-        r = categorical_report(s.target, s.logits)
+        sc = slosses.categorical(s, unit)
+        r = sc.report
         n = s.n
-        labels = [str(i) for i in range(n)]
+        labels = sc.labels
 
         if self.spin_classes.value() != n:
             blocked = self.spin_classes.blockSignals(True)
@@ -275,7 +273,7 @@ class CategoricalPanel(QtWidgets.QWidget):
                 self.edit_logits.setCursorPosition(0)
 
         if not self.plot_logits.dragging:  # the axis widens in steps, never during a drag
-            bound = nice_bound(1.15 * max(abs(v) for v in s.logits), 5.0)
+            bound = sc.logit_bound
             self.plot_logits.set_ranges((-0.5, n - 0.5), (-bound, bound))
         self.plot_logits.set_logits(labels, r.logits)
         self.plot_probs.set_data(labels, [r.target, r.probs])
@@ -287,7 +285,7 @@ class CategoricalPanel(QtWidgets.QWidget):
         self.note.setText(self._note(r, unit))
         self.binary_box.setVisible(n == 2)
         if n == 2:
-            self.binary_value.setText(f"{format_value(convert(r.binary_bce, unit))} {unit}  = BCE(y₁, σ(z₁ − z₀))")
+            self.binary_value.setText(f"{format_value(sc.binary_bce)} {unit}  = BCE(y₁, σ(z₁ − z₀))")
             self.binary_formula.setText(self._binary(r, unit))
 
     def _formula(self, r, unit):

@@ -1,7 +1,8 @@
 """Parts shared by the three panels of the Losses tab: number text, readouts, formula labels and a
 slider bound to a spin box (the loss lab's state is part of the session: klviz.gui.models).
 
-Nothing here computes a loss; numbers arrive from `klviz.core.losses` and are only formatted.
+Nothing here computes a loss; numbers arrive from the scene (`klviz.scene.losses`) and are only
+formatted.
 """
 
 from __future__ import annotations
@@ -11,12 +12,11 @@ import math
 import pyqtgraph as pg
 from PySide6 import QtCore, QtWidgets
 
-from klviz.core.format import format_value
-from klviz.core.units import convert
+from klviz.gui.widgets.reflow import ReflowSplitter, Secondary, page_scroll, row_scroll
+from klviz.scene.readouts import MINUS, convert, format_value
 from klviz.style import is_mark, text_color
 from klviz.gui.i18n import translate, translated
 
-MINUS = "−"
 QUIZ_HIDDEN = "?"
 
 
@@ -70,19 +70,6 @@ def coloured(text, color, bold=False):
     weight = "font-weight:600;" if bold else ""
     shade = color if is_mark(text) else text_color(color, _text_dark)
     return f'<span style="color:{shade};{weight}">{text}</span>'
-
-
-def nice_bound(x, floor):
-    """The smallest of 1, 2, 2.5, 5 times a power of ten that is >= max(x, floor): axis limits that
-    change in steps (so they are not re-laid out on every frame)."""
-    x = max(float(x), floor)
-    if not math.isfinite(x):
-        return floor
-    exp = math.floor(math.log10(x))
-    for m in (1, 2, 2.5, 5, 10):
-        if m * 10.0**exp >= x * (1 - 1e-12):
-            return m * 10.0**exp
-    return 10.0 ** (exp + 1)
 
 
 # ------------------------------------------------------------------------------------- widgets
@@ -258,21 +245,28 @@ def side_scroll(widget):
 def assemble(panel, controls, charts, side, formulas):
     """The common panel layout: a row of inputs; charts beside the readouts; the worked formulas
     underneath at their natural height, full width (long lines of substituted numbers need room)."""
-    top = QtWidgets.QSplitter(QtCore.Qt.Orientation.Horizontal)
+    top = ReflowSplitter()  # the readouts go under the charts when the window is narrow
     top.addWidget(charts)
     top.addWidget(side_scroll(side))
     top.setStretchFactor(0, 1)  # extra room goes to the charts; the readouts keep their width
     top.setStretchFactor(1, 0)
-    top.setChildrenCollapsible(False)
     top.setSizes([10_000, top.widget(1).minimumSizeHint().width()])
-    layout = QtWidgets.QVBoxLayout(panel)
+    content = QtWidgets.QWidget()
+    outer = QtWidgets.QVBoxLayout(panel)
+    outer.setContentsMargins(0, 0, 0, 0)
+    panel.page_scroll = page_scroll(content)
+    outer.addWidget(panel.page_scroll)
+    layout = QtWidgets.QVBoxLayout(content)
     layout.setContentsMargins(6, 6, 6, 6)
-    if isinstance(controls, QtWidgets.QLayout):
-        layout.addLayout(controls)
-    else:
-        layout.addWidget(controls)
+    layout.addWidget(row_scroll(controls))
     layout.addWidget(top, 1)
-    layout.addWidget(formulas, 0)
+    # secondary: behind a toggle, folded by the page itself when the screen is too short
+    caption = QtWidgets.QLabel("Worked formulas")
+    caption.setTextFormat(QtCore.Qt.TextFormat.PlainText)
+    panel.formulas_part = Secondary(caption, formulas, f"part_formulas_{panel.objectName()}",
+                                    "the worked formulas")
+    layout.addWidget(panel.formulas_part, 0)
+    panel.page_scroll.add_secondary(panel.formulas_part)
     return top
 
 

@@ -3,13 +3,11 @@ data set the mean of it is ½ log 2π + ½ MSE (σ = 1): least squares is maximu
 
 from __future__ import annotations
 
-import numpy as np
 import pyqtgraph as pg
 from PySide6 import QtCore, QtWidgets
 
 from klviz.state import losslab as lab
-from klviz.core.losses import data_fit_report, gaussian_nll_curve, line_profile, normal_report
-from klviz.core.units import convert
+from klviz.scene import losses as slosses
 from klviz.gui.pages.losses_common import (
     MINUS,
     Readouts,
@@ -19,7 +17,6 @@ from klviz.gui.pages.losses_common import (
     curve,
     formula_label,
     group,
-    nice_bound,
     num,
     paren,
     set_axis_label,
@@ -40,15 +37,6 @@ DATA_READOUTS = (
     ("slope", QT_TRANSLATE_NOOP("klviz", "slope a"), QT_TRANSLATE_NOOP("klviz", "Least-squares slope (numpy.polyfit gives the same)"), Q_COLOR),
     ("intercept", QT_TRANSLATE_NOOP("klviz", "intercept b"), QT_TRANSLATE_NOOP("klviz", "Least-squares intercept"), Q_COLOR),
 )
-SLOPES = np.linspace(-3.0, 3.0, 301)
-
-
-def _widen(span, margin=0.04):
-    """An axis a little wider than where points may go, so a point at the edge is drawn whole."""
-    lo, hi = span
-    return lo - margin * (hi - lo), hi + margin * (hi - lo)
-
-
 def _spin(name, lo, hi, step, tip):
     s = QtWidgets.QDoubleSpinBox()
     s.setObjectName(name)
@@ -135,7 +123,7 @@ class NormalPanel(QtWidgets.QWidget):
         ll.addWidget(self.point_readouts)
 
         # a data set: points, the fitted line, the losses over the slope
-        self.plot_data = DragPlot(_widen(lab.DATA_X), _widen(lab.DATA_Y), grab_radius=18, tooltip=self._point_tip)
+        self.plot_data = DragPlot(slosses.widen(lab.DATA_X), slosses.widen(lab.DATA_Y), grab_radius=18, tooltip=self._point_tip)
         self.plot_data.setObjectName("plot_loss_data")
         self.plot_data.set_title(translate("pages.losses_normal", "Data and the fitted line"))
         pd = self.plot_data.getPlotItem()
@@ -167,7 +155,7 @@ class NormalPanel(QtWidgets.QWidget):
         pp.setMouseEnabled(x=False, y=False)
         pp.showGrid(x=True, y=True, alpha=0.2)
         pp.setLabel("bottom", translate("pages.losses_normal", "slope a (with its best b)"))
-        pp.setXRange(SLOPES[0], SLOPES[-1], padding=0)
+        pp.setXRange(slosses.SLOPES[0], slosses.SLOPES[-1], padding=0)
         self._prof_nll = curve(ENTROPY_COLOR, 2.5)
         self._prof_mse = curve("#888888", 2, QtCore.Qt.PenStyle.DashLine)
         self._prof_min = curve(Q_COLOR, 2)
@@ -258,23 +246,22 @@ class NormalPanel(QtWidgets.QWidget):
             self._refresh_data(s, sigma, unit)
 
     def _refresh_point(self, s, sigma, unit):
-        r = normal_report(s.y, s.f, sigma)
-        lo = convert(min(0.0, r.constant - 0.5), unit)
-        hi = convert(r.constant + 5.0, unit)
+        sc = slosses.normal_point(s, unit)
+        r = sc.report
+        lo, hi = sc.y_range
         self.plot_nll.set_ranges(lab.NORMAL_RANGE, (lo, hi))
         set_axis_label(self.plot_nll, "left", translate("pages.losses_normal", 'loss ({unit})').format(unit=unit))
         key = (s.y, sigma, unit)
         if self._keys.get("parabola") != key:
             self._keys["parabola"] = key
-            f = np.linspace(*lab.NORMAL_RANGE, 401)
-            self._parabola.setData(f, convert(gaussian_nll_curve(s.y, f, sigma), unit))
-            c = convert(r.constant, unit)
+            self._parabola.setData(*slosses.normal_curve(s.y, sigma, unit))
+            c = sc.constant
             self._floor.setData(list(lab.NORMAL_RANGE), [c, c])
             self._target.setData([s.y, s.y], [lo, hi])
-        nll, c = convert(r.nll, unit), convert(r.constant, unit)
-        self._gap.setData([s.f, s.f], [c, min(nll, hi)])
-        self._point.setData([s.f], [min(nll, hi)], symbol="t1" if nll > hi else "o")
-        self.plot_nll.set_handles([s.f], [min(nll, hi)])
+        gx, g0, g1 = sc.gap
+        self._gap.setData([gx, gx], [g0, g1])
+        self._point.setData([sc.point[0]], [sc.point[1]], symbol="t1" if sc.above else "o")
+        self.plot_nll.set_handles([sc.point[0]], [sc.point[1]])
 
         pr = self.point_readouts
         pr.set_amount("nll", r.nll, unit)
@@ -304,23 +291,18 @@ class NormalPanel(QtWidgets.QWidget):
         return "<br>".join(lines)
 
     def _refresh_data(self, s, sigma, unit):
-        r = data_fit_report(s.xs, s.ys, sigma)
+        sc = slosses.normal_data(s, unit)
+        r = sc.report
         self.plot_data.set_handles(r.x, r.y)
         self._points.setData(r.x, r.y)
-        x0, x1 = _widen(lab.DATA_X)
-        self._line.setData([x0, x1], [r.slope * x0 + r.intercept, r.slope * x1 + r.intercept])
-        seg_x = np.repeat(r.x, 2)
-        seg_y = np.column_stack([r.y, r.predictions]).ravel()
-        self._residuals.setData(seg_x, seg_y)
+        self._line.setData(*sc.line)
+        self._residuals.setData(*sc.residuals)
 
-        mse, nll = line_profile(r.x, r.y, SLOPES, sigma)
-        nll_u = convert(nll, unit)
-        half_mse = 0.5 * mse
-        self._prof_nll.setData(SLOPES, nll_u)
-        self._prof_mse.setData(SLOPES, half_mse)
-        fit_nll, fit_half = convert(r.mean_nll, unit), 0.5 * r.mse
+        self._prof_nll.setData(slosses.SLOPES, sc.profile_nll)
+        self._prof_mse.setData(slosses.SLOPES, sc.profile_half_mse)
+        fit_nll, fit_half = sc.fit
         if not self.plot_data.dragging or self._prof_top is None:
-            top = nice_bound(1.6 * max(fit_nll, fit_half) + 1.0, 1.0)
+            top = sc.top
             if top != self._prof_top:
                 self._prof_top = top
                 self.plot_profile.getPlotItem().setYRange(0.0, top, padding=0)

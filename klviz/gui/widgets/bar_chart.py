@@ -3,8 +3,20 @@
 Bar i of a series is centred at x = i + offset (offset 0 for a single series), with its height in
 data coordinates. Press anywhere in a bar's column and move: the bar follows the cursor from the
 first pixel (the drag layer takes the mouse press itself, so pyqtgraph's click/drag threshold and
-its move rate limit do not apply). The chart only reports what the user asked for; the model
+its move rate limit do not apply). A press selects the bar and gives the chart the keyboard (the
+arrow keys then act on it); only movement changes its value, so a click changes nothing. The chart only reports what the user asked for; the model
 decides the new state and the chart is redrawn from it.
+
+The value axis either fits the data (the default: 100 bars of about 0.01 each are as readable as
+three) or stays at 0-1 for comparisons (`set_value_fit`, the View menu's "Fit value axes to the
+data"). A fitted axis has hysteresis (klviz.gui.widgets.ranges.fitted_top): it moves only when a
+bar leaves it or the bars fill less than half of it, it glides to a new top instead of jumping,
+and it never moves while one of this chart's bars is held (the cursor would lose the bar); when
+the drag ends it glides to fit.
+
+Columns are a whole number of pixels wide and every bar edge falls on the same pixel offset in its
+column, so the bars and the gaps between them are even at any count (100 bars at 5 or 6 px each
+would otherwise be 4 and 6 px wide, their gaps 0 to 2 px).
 """
 
 from __future__ import annotations
@@ -17,10 +29,13 @@ from PySide6 import QtCore, QtWidgets
 
 from klviz.gui.theme import set_plot_title
 from klviz.gui.widgets.labels_layer import FastBars, LabelsLayer
+from klviz.gui.widgets.ranges import fitted_top
 from klviz.gui.widgets.text import tooltip_text
 from klviz.style import text_color
 
 Y_TOP = 1.0
+GLIDE_MS = 180  # a fitted value axis moves to a new top in this time, never in one jump
+X_PADDING = 0.02  # empty room left and right of the columns, as a fraction of their count
 
 
 class Series:
@@ -47,8 +62,15 @@ class _DragLayer(pg.GraphicsObject):
             self.prepareGeometryChange()
             self._n = n
 
+    _top = Y_TOP
+
+    def set_top(self, top):
+        if top != self._top:
+            self.prepareGeometryChange()
+            self._top = top
+
     def boundingRect(self):
-        return QtCore.QRectF(-0.5, -0.05, self._n, Y_TOP + 0.15)
+        return QtCore.QRectF(-0.5, -0.1 * self._top, self._n, 1.25 * self._top)
 
     def paint(self, painter, *args):
         pass
@@ -69,7 +91,7 @@ class _DragLayer(pg.GraphicsObject):
             return
         ev.accept()
         self._active = hit
-        self._chart.begin_drag(*hit, ev.pos().y())
+        self._chart.press_bar(*hit)
 
     # Moves and the release of a held bar are taken by BarChart itself (see its mouseMoveEvent).
 
@@ -96,6 +118,16 @@ class BarChart(pg.PlotWidget):
         self._heights = [np.zeros(0) for _ in self.series]
         self._selected = (0, 0)
         self._dragging = False
+        self._fit = True  # the value axis fits the data (False: 0-1)
+        self._top = None  # the top of the value axis now shown
+        self._target = None  # the top it is gliding to (or at)
+        self._column_px = None  # whole pixels per column, as last laid out
+        self._lefts = [np.zeros(0) for _ in self.series]  # bar left edges, pixel-aligned
+        self._widths = [s.width for s in self.series]
+        self._glide = QtCore.QVariantAnimation(self)
+        self._glide.setDuration(GLIDE_MS)
+        self._glide.setEasingCurve(QtCore.QEasingCurve.Type.OutCubic)
+        self._glide.valueChanged.connect(self._show_top)
         self.setFocusPolicy(QtCore.Qt.FocusPolicy.StrongFocus)
         self.setMinimumSize(220, 160)
         pi = self.getPlotItem()
@@ -123,9 +155,8 @@ class BarChart(pg.PlotWidget):
         pi.addItem(self._value_labels)
         self._layer = _DragLayer(self)
         pi.addItem(self._layer)
-        # room above a full bar for its value label, and below zero for the selection mark
-        pi.setYRange(-0.08, Y_TOP + 0.1, padding=0)
-        pi.getAxis("left").setTicks([[(v, f"{v:g}") for v in (0, 0.25, 0.5, 0.75, 1.0)]])
+        self._show_top(Y_TOP)
+        pi.vb.sigResized.connect(self._layout_columns)
 
     # -- data ----------------------------------------------------------------------------------
     def set_data(self, labels, heights):
@@ -137,27 +168,121 @@ class BarChart(pg.PlotWidget):
             return  # nothing to redraw (the other chart's distribution changed)
         self._labels = tuple(labels)
         self._heights = heights
-        x = np.arange(n, dtype=float)
-        for s, item, h in zip(self.series, self._bars, self._heights):
-            item.setOpts(x=x + s.offset, height=h, width=s.width)
-        self._layer.set_count(n)
+        si, bi = self._selected
+        self._selected = (min(si, len(self.series) - 1), max(0, min(bi, n - 1)))
         if labels_changed:
-            self.getPlotItem().setXRange(-0.5, n - 0.5, padding=0.02)
+            self._layer.set_count(n)
             step = max(1, math.ceil(n / 20))
             ticks = [(i, lab) for i, lab in enumerate(labels) if i % step == 0]
             self.getPlotItem().getAxis("bottom").setTicks([ticks, []])
-        si, bi = self._selected
-        self._selected = (min(si, len(self.series) - 1), min(bi, n - 1))
+            self._column_px = None
+            self._layout_columns()  # draws the bars too
+        else:
+            for item, h, left, w in zip(self._bars, self._heights, self._lefts, self._widths):
+                item.setOpts(x0=left, height=h, width=w)
+        if not self._dragging:  # a held bar keeps its axis (see the module's docstring)
+            self._refit()
         self._update_texts()
         self._update_selection()
+
+    # -- geometry: whole-pixel columns ---------------------------------------------------------
+    def _layout_columns(self, *_):
+        """Columns of a whole number of pixels, bars at the same pixel offset in each."""
+        n = len(self._labels)
+        vb = self.getPlotItem().vb
+        width = vb.width()
+        if n == 0:
+            return
+        if width <= 0:  # not laid out yet: the plain geometry until it is
+            px, span, lo = None, n * (1 + 2 * X_PADDING), -0.5 - n * X_PADDING
+        else:
+            px = max(1, int(width // (n * (1 + 2 * X_PADDING))))
+            span = width / px  # data units the view shows: a whole number of pixels each
+            lo = -0.5 - math.floor((width - n * px) / 2) / px
+        vb.setXRange(lo, lo + span, padding=0)
+        self._column_px = px
+        x = np.arange(n, dtype=float)
+        self._lefts, self._widths = [], []
+        for s in self.series:
+            if px is None:
+                left, w = 0.5 + s.offset - s.width / 2, s.width
+            else:
+                # the bar's pixels in its column; an outline is one more pixel on the right
+                left_px = math.floor((0.5 + s.offset - s.width / 2) * px + 0.5)
+                w_px = max(1, math.floor(s.width * px + 0.5) - 1)
+                left, w = left_px / px, w_px / px
+            self._lefts.append(x - 0.5 + left)
+            self._widths.append(w)
+        for s, item, h, left, w in zip(self.series, self._bars, self._heights, self._lefts, self._widths):
+            item.setOpts(x=x + s.offset, x0=left, height=h, width=w)
+        self._update_selection()
+
+    # -- the value axis ------------------------------------------------------------------------
+    @property
+    def value_fit(self):
+        return self._fit
+
+    @property
+    def value_top(self):
+        """The top of the value axis (where it is going, if it is gliding)."""
+        return self._target if self._target is not None else Y_TOP
+
+    @property
+    def gliding(self):
+        """True while the value axis is moving to a new top."""
+        return self._glide.state() == QtCore.QAbstractAnimation.State.Running
+
+    def set_value_fit(self, on):
+        """True: the value axis fits the data; False: it shows 0-1 (for comparisons)."""
+        on = bool(on)
+        if on != self._fit:
+            self._fit = on
+            if not self._dragging:
+                self._refit()
+
+    def _refit(self):
+        if self._fit:
+            peak = max((float(np.max(h)) for h in self._heights if h.size), default=0.0)
+            target = fitted_top(peak, self._target)
+        else:
+            target = Y_TOP
+        if target == self._target:
+            return
+        start = self._top
+        self._target = target
+        if start is None or not self.isVisible() or self._glide.duration() <= 0:
+            self._glide.stop()
+            self._show_top(target)
+            return
+        self._glide.stop()
+        with QtCore.QSignalBlocker(self._glide):  # setting the ends would show the end at once
+            self._glide.setStartValue(float(start))
+            self._glide.setEndValue(float(target))
+        self._glide.start()
+
+    def _show_top(self, top):
+        top = float(top)
+        if top == self._top:
+            return
+        self._top = top
+        pi = self.getPlotItem()
+        # room above a full bar for its value label, and below zero for the selection mark
+        pi.setYRange(-0.08 * top, 1.1 * top, padding=0)
+        ticks = None if top != Y_TOP else [[(v, f"{v:g}") for v in (0, 0.25, 0.5, 0.75, 1.0)]]
+        pi.getAxis("left").setTicks(ticks)
+        self._layer.set_top(top)
+        if self._labels:
+            self._update_texts()
+            self._update_selection()
 
     def _update_texts(self):
         n = len(self._labels)
         show = n * len(self.series) <= self.MAX_VALUE_LABELS and not self._quiz
+        top = self._top or Y_TOP
         items = []
         if show:
             for s, h in zip(self.series, self._heights):
-                items.extend((i + s.offset, min(h[i], Y_TOP) + 0.005, f"{h[i]:.2f}") for i in range(n))
+                items.extend((i + s.offset, min(h[i], top) + 0.005 * top, f"{h[i]:.2f}") for i in range(n))
         self._value_labels.set_items(items)
 
     def _update_selection(self):
@@ -167,8 +292,9 @@ class BarChart(pg.PlotWidget):
         s = self.series[si]
         focused = self.hasFocus()
         if focused:  # the outline shows only on the chart the arrow keys act on
-            self._sel_item.setOpts(x=[bi + s.offset], height=[self._heights[si][bi]], width=s.width)
-        self._marker.set_items([(bi + s.offset, -0.045, "▲")])
+            left = self._lefts[si][bi] if bi < self._lefts[si].size else bi + s.offset - s.width / 2
+            self._sel_item.setOpts(x0=[left], height=[self._heights[si][bi]], width=self._widths[si])
+        self._marker.set_items([(bi + s.offset, -0.045 * (self._top or Y_TOP), "▲")])
         self._sel_item.setVisible(focused)
         self._marker.setVisible(True)
         if focused != self._framed:  # a visible frame says which chart the arrow keys act on
@@ -227,22 +353,43 @@ class BarChart(pg.PlotWidget):
         self._selected = (si, i)
         self._update_selection()
 
-    def begin_drag(self, si, i, y):
+    def press_bar(self, si, i):
+        """A press on bar i of series si: it is selected, the chart takes the keyboard, and a
+        drag may follow (dragStarted); its value changes only once the mouse moves."""
         self._dragging = True
+        self._moved = False
+        self._glide.stop()  # the axis stays where it is while a bar is held
+        self._target = self._top
         self.select(si, i)
+        if not self.hasFocus():
+            self.setFocus(QtCore.Qt.FocusReason.MouseFocusReason)
         self.dragStarted.emit(si, i)
-        self.dragMoved.emit(si, i, float(y))
+
+    def begin_drag(self, si, i, y):
+        """A press and a move to height y in one (programmatic callers)."""
+        self.press_bar(si, i)
+        self.drag_to(si, i, y)
+
+    _moved = False
 
     def drag_to(self, si, i, y):
         if self._dragging:
+            self._moved = True
             self.dragMoved.emit(si, i, float(y))
 
     def end_drag(self):
         if self._dragging:
             self._dragging = False
             self.dragFinished.emit()
+            self._refit()  # glides to fit the bars as they are now
 
     # -- mouse: while a bar is held, moves go straight to it ------------------------------------
+    _press_pos = None
+
+    def mousePressEvent(self, ev):
+        self._press_pos = ev.position()  # (the drag layer decides whether a bar was hit)
+        super().mousePressEvent(ev)
+
     def _data_y(self, ev):
         scene = self.mapToScene(ev.position().toPoint())
         return self.getPlotItem().vb.mapSceneToView(scene).y()
@@ -252,7 +399,8 @@ class BarChart(pg.PlotWidget):
         # move; the held bar is known, so the cursor height is all that is needed.
         if self._layer._active is not None:
             ev.accept()
-            self.drag_to(*self._layer._active, self._data_y(ev))
+            if self._moved or ev.position() != self._press_pos:
+                self.drag_to(*self._layer._active, self._data_y(ev))
             return
         super().mouseMoveEvent(ev)
 
@@ -260,7 +408,8 @@ class BarChart(pg.PlotWidget):
         if self._layer._active is not None and ev.button() == QtCore.Qt.MouseButton.LeftButton:
             ev.accept()
             active, self._layer._active = self._layer._active, None
-            self.drag_to(*active, self._data_y(ev))
+            if self._moved or ev.position() != self._press_pos:  # a click changes nothing
+                self.drag_to(*active, self._data_y(ev))
             self.end_drag()
             grabber = self.scene().mouseGrabberItem()  # the scene did not see this release
             if grabber is not None:

@@ -34,17 +34,6 @@ def _nice_step(span, ticks=8):
     return nice_ceiling(span / ticks) if span > 0 else 1.0
 
 
-def finite_span(*arrays):
-    """(min, max) over the finite values of the arrays ((0, 0) if there are none)."""
-    lo = min(float(a.min(initial=math.inf)) for a in arrays)
-    hi = max(float(a.max(initial=-math.inf)) for a in arrays)
-    if not (math.isfinite(lo) and math.isfinite(hi)):  # rare: infinities or NaN among them
-        finite = [a[np.isfinite(a)] for a in arrays]
-        lo = min(float(a.min(initial=math.inf)) for a in finite)
-        hi = max(float(a.max(initial=-math.inf)) for a in finite)
-    return (lo, hi) if lo <= hi else (0.0, 0.0)
-
-
 def view_scale(lo, hi):
     """The power of ten a chart divides an axis's data by before Qt sees it (1 for everyday ranges).
 
@@ -298,7 +287,12 @@ class LineItem(pg.GraphicsObject):
         finite = np.isfinite(self._vx) & np.isfinite(self._vy)
         if finite.any():
             xs, ys = self._vx[finite], self._vy[finite]
-            self._bounds = QtCore.QRectF(xs.min(), ys.min(), xs.max() - xs.min(), ys.max() - ys.min())
+            # finite ends can still be further apart than the largest float (data set just before
+            # its new scale): the extent is then the largest float, not an overflow warning
+            big = np.finfo(float).max
+            with np.errstate(over="ignore"):
+                w, h = min(float(xs.max() - xs.min()), big), min(float(ys.max() - ys.min()), big)
+            self._bounds = QtCore.QRectF(xs.min(), ys.min(), w, h)
         else:
             self._bounds = QtCore.QRectF()
         self._rect = None

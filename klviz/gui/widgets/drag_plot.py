@@ -24,7 +24,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6 import QtCore
 
-from klviz.core.format import format_value
+from klviz.scene.readouts import format_value
 from klviz.gui.theme import set_plot_title
 
 NEAREST, COLUMN = "nearest", "column"

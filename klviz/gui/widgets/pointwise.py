@@ -1,21 +1,19 @@
 """Per-category contributions p_i log(p_i/q_i) and q_i log(q_i/p_i), side by side.
 
 Single terms may be negative (drawn below zero); their sums are the divergences. Infinite terms are
-drawn to the top of the range and marked "∞". Values come from the model's measures.
+drawn to the top of the range and marked "∞". Everything drawn comes from the scene
+(klviz.scene.discrete.pointwise); this widget keeps only the y range sticky during a drag.
 """
 
 from __future__ import annotations
 
 import math
 
-import numpy as np
 import pyqtgraph as pg
 
 from PySide6 import QtGui, QtWidgets
 
-from klviz.core.format import format_value
 from klviz.gui.widgets.labels_layer import FastBars, LabelsLayer
-from klviz.gui.widgets.ranges import nice_ceiling
 from klviz.gui.widgets.caption import Caption
 from klviz.style import P_COLOR, Q_COLOR, ink_on
 from klviz.gui.i18n import translate
@@ -65,32 +63,27 @@ class PointwiseChart(pg.PlotWidget):
         if self._sums is not None:
             self.caption.setText(self._caption_text(*self._sums))
 
-    _sums = None  # (measures, unit) shown in the caption
+    _sums = None  # (scene, unit) shown in the caption
 
-    def _caption_text(self, m, unit):
+    def _caption_text(self, scene, unit):
         pc, qc = self._colors
         return (translate("widgets.pointwise", "<b>Pointwise terms</b> (a term can be negative; the sums cannot): ")
-                + f"<span style='color:{pc}'>■</span> Σ p·log(p/q) = D(P‖Q) = {format_value(m.kl_pq)} {unit}"
+                + f"<span style='color:{pc}'>■</span> Σ p·log(p/q) = D(P‖Q) = {scene.kl_pq_text} {unit}"
                 f"&nbsp;&nbsp;&nbsp;<span style='color:{qc}'>■</span> Σ q·log(q/p) = D(Q‖P) = "
-                f"{format_value(m.kl_qp)} {unit}")
+                f"{scene.kl_qp_text} {unit}")
 
-    def set_terms(self, labels, terms_pq, terms_qp, m, unit, sticky=False):
-        """sticky (during a drag): the y range may grow but not shrink, so the axis is not
-        re-rendered every few frames; it settles when the drag ends."""
+    def set_terms(self, labels, scene, unit, sticky=False):
+        """Draw `scene` (a klviz.scene.discrete.Pointwise) over the categories `labels`. sticky
+        (during a drag): the y range may grow but not shrink, so the axis is not re-rendered every
+        few frames; it settles when the drag ends."""
         n = len(labels)
-        x = np.arange(n, dtype=float)
-        finite = np.concatenate([terms_pq[np.isfinite(terms_pq)], terms_qp[np.isfinite(terms_qp)], [0.0]])
-        lo, hi = float(finite.min()), float(finite.max())
-        span = max(hi - lo, 1e-9)
-        top = hi + 0.15 * span
-        bottom = min(lo - 0.08 * span, 0.0)
-        inf_pq, inf_qp = np.isinf(terms_pq), np.isinf(terms_qp)
-        self._bars_pq.setOpts(x=x - 0.2, height=np.where(inf_pq, top, terms_pq))
-        self._bars_qp.setOpts(x=x + 0.2, height=np.where(inf_qp, top, terms_qp))
-        self._inf[0].set_items([(float(v), top, "∞") for v in x[inf_pq] - 0.2])
-        self._inf[1].set_items([(float(v), top, "∞") for v in x[inf_qp] + 0.2])
+        self._bars_pq.setOpts(x=scene.x_pq, height=scene.heights_pq)
+        self._bars_qp.setOpts(x=scene.x_qp, height=scene.heights_qp)
+        top = scene.top
+        self._inf[0].set_items([(v, top, "∞") for v in scene.infinite_pq])
+        self._inf[1].set_items([(v, top, "∞") for v in scene.infinite_qp])
         pi = self.getPlotItem()
-        yr = (-nice_ceiling(-bottom) if bottom < 0 else 0.0, nice_ceiling(top))
+        yr = scene.y_range
         if sticky and self._yrange is not None:
             yr = (min(yr[0], self._yrange[0]), max(yr[1], self._yrange[1]))
         if yr != self._yrange:
@@ -102,5 +95,5 @@ class PointwiseChart(pg.PlotWidget):
             self._zero.setLine(-1, 0, n, 0)
             step = max(1, math.ceil(n / 20))
             pi.getAxis("bottom").setTicks([[(i, s) for i, s in enumerate(labels) if i % step == 0], []])
-        self._sums = (m, unit)
-        self.caption.setText(self._caption_text(m, unit))
+        self._sums = (scene, unit)
+        self.caption.setText(self._caption_text(scene, unit))

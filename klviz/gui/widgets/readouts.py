@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6 import QtCore, QtGui, QtWidgets
 
-from klviz.core.format import format_value
+from klviz.scene.readouts import format_value
 from klviz.gui.widgets.text import mnemonic_text
 from klviz.gui.widgets.value_label import FixedValueLabel, ValueLabel
 from klviz.style import ERROR_COLOR, text_color

@@ -9,6 +9,11 @@ so the page can make one undo step of it.
 The spin box holds its value exactly (a session file may say sigma = 1e-300 or mu = 1e300, far
 outside the slider) and shows it with four decimals, or in scientific notation where four decimals
 would say nothing (below 0.01, from 10 million up); the user may type either form.
+
+A number typed outside the box's range is not dropped in silence: it is set to the nearest limit,
+and the window's status bar (and a tooltip at the box) says so, naming the limit:
+"Categories: 500 is above the maximum, 100; set to 100." Both spin boxes here emit `clamped(message)`.
+BoundedSpinBox is the whole-number kind (the Discrete tab's category count).
 """
 
 from __future__ import annotations
@@ -22,8 +27,73 @@ _NUMBER_PREFIX = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d*)?(?:[eE][+-]?\d*)?")
 _EXACT = 323  # QDoubleSpinBox rounds every value to its decimals: this many keep any double
 
 
+_WHOLE = re.compile(r"\s*[+-]?\d+\s*")
+
+
+def clamp_message(what, typed, limit, above):
+    side = "above the maximum" if above else "below the minimum"
+    return f"{what}: {typed} is {side}, {limit}; set to {limit}."
+
+
+def announce(widget, message):
+    """Say `message` where the user is looking: the window's status bar and a tooltip at `widget`."""
+    window = widget.window()
+    if isinstance(window, QtWidgets.QMainWindow):
+        window.statusBar().showMessage(message, 10000)
+    QtWidgets.QToolTip.showText(widget.mapToGlobal(QtCore.QPoint(0, widget.height())), message, widget)
+
+
+def _clamped_text(spin, text, parse, show):
+    """fixup's part for a number out of range: the limit's text (announced), or None."""
+    try:
+        v = parse(text.strip())
+    except (ValueError, OverflowError):
+        return None
+    lo, hi = spin.minimum(), spin.maximum()
+    if not (v < lo or v > hi) or v != v:
+        return None
+    limit = hi if v > hi else lo
+    message = clamp_message(spin.what(), text.strip(), f"{limit:.6g}", v > hi)
+    spin.clamped.emit(message)
+    announce(spin, message)
+    return show(limit)
+
+
+class BoundedSpinBox(QtWidgets.QSpinBox):
+    """A QSpinBox that takes any whole number typed and, if it is out of range, sets the nearest
+    limit and says so (instead of refusing the keystroke or reverting in silence)."""
+
+    clamped = QtCore.Signal(str)
+
+    def __init__(self, what, parent=None):
+        super().__init__(parent)
+        self._what = what
+
+    def what(self):
+        return self._what
+
+    def validate(self, text, pos):
+        if _WHOLE.fullmatch(text):
+            v = int(text)
+            ok = self.minimum() <= v <= self.maximum()
+            return (QtGui.QValidator.State.Acceptable if ok else QtGui.QValidator.State.Intermediate), text, pos
+        return super().validate(text, pos)
+
+    def fixup(self, text):
+        if _WHOLE.fullmatch(text):
+            clamped = _clamped_text(self, text, int, str)
+            if clamped is not None:
+                return clamped
+        return super().fixup(text)
+
+
 class NumberSpinBox(QtWidgets.QDoubleSpinBox):
     """A QDoubleSpinBox that keeps any double exactly and shows extreme values readably."""
+
+    clamped = QtCore.Signal(str)
+
+    def what(self):
+        return self.accessibleName() or self.objectName() or "Value"
 
     def __init__(self, shown_decimals=4, parent=None):
         super().__init__(parent)
@@ -56,6 +126,11 @@ class NumberSpinBox(QtWidgets.QDoubleSpinBox):
         return (State.Acceptable if self.minimum() <= v <= self.maximum() else State.Intermediate), text, pos
 
     def fixup(self, text):
+        s = text.strip()
+        if _NUMBER_PREFIX.fullmatch(s):  # a number out of range: its limit, said aloud
+            clamped = _clamped_text(self, s, float, repr)
+            if clamped is not None:
+                return clamped
         return text
 
 

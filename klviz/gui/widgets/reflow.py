@@ -1,0 +1,304 @@
+"""Layouts that reflow instead of forcing a minimum window size (issue 12, "Fit any screen").
+
+`ReflowSplitter` puts its parts side by side while the width allows and stacks them when it does
+not, so a page never demands the sum of its columns' widths. `PageScroll` holds a page's content:
+the content fills the page while it fits and scrolls (vertically first) when the screen is smaller
+still, so nothing is ever squeezed below its minimum, clipped or overlapped.
+"""
+
+from PySide6 import QtCore, QtWidgets
+
+_H = QtCore.Qt.Orientation.Horizontal
+_V = QtCore.Qt.Orientation.Vertical
+
+#: extra width needed to go back side by side once stacked, so a scroll bar appearing or
+#: disappearing on the way cannot flip the layout back and forth
+HYSTERESIS = 24
+
+
+def _height_for(w, width, own_minimum):
+    """`w`'s minimum height at `width` (word-wrapped text needs more lines when narrow)."""
+    h = max(w.minimumSizeHint().height(), own_minimum)
+    layout = w.layout()
+    if width > 0 and layout is not None and layout.hasHeightForWidth():
+        h = max(h, layout.totalHeightForWidth(width))
+    return h
+
+
+def _stacked_height(w, width=0, own_minimum=None):
+    """The height a part needs when it is stacked `width` wide: a scroll area shows its whole
+    content; a part given a stacked height (`ReflowSplitter.set_stacked_height`) at least that.
+    `own_minimum`: the part's minimum height before the splitter held it (else its current one)."""
+    wanted = w.property("klviz_stacked_height") or 0
+    own_minimum = w.minimumHeight() if own_minimum is None else own_minimum
+    if isinstance(w, QtWidgets.QScrollArea) and w.widget() is not None:
+        inner = w.widget()
+        need = max(_height_for(inner, width, inner.minimumHeight()), inner.sizeHint().height())
+        return max(need + 2 * w.frameWidth(), own_minimum, wanted)
+    return max(_height_for(w, width, own_minimum), wanted)
+
+
+class ReflowSplitter(QtWidgets.QSplitter):
+    """A horizontal splitter that turns vertical when its parts' minimum widths do not fit side
+    by side, and back when they do. Its minimum width is the widest part's, not their sum."""
+
+    stackedChanged = QtCore.Signal(bool)
+
+    def __init__(self, parent=None):
+        super().__init__(_H, parent)
+        self.setChildrenCollapsible(False)
+        self._saved_min_heights = {}
+        self._stacked_first = None
+
+    def set_stacked_height(self, widget, pixels):
+        """When stacked, `widget` is at least `pixels` tall (a chart stays a readable size)."""
+        widget.setProperty("klviz_stacked_height", int(pixels))
+
+    def set_stacked_first(self, widget):
+        """When stacked, `widget` goes on top (the charts above their controls)."""
+        self._stacked_first = widget
+
+    def stacked(self):
+        return self.orientation() == _V
+
+    def side_by_side_width(self):
+        """The width the parts need side by side (their minimum widths and the handles)."""
+        parts = [self.widget(k) for k in range(self.count()) if not self.widget(k).isHidden()]
+        if not parts:
+            return 0
+        # a nested reflowing part counts as side by side: the outer level stacks first
+        widths = [w.side_by_side_width() if isinstance(w, ReflowSplitter)
+                  else max(w.minimumSizeHint().width(), w.minimumWidth()) for w in parts]
+        return sum(widths) + self.handleWidth() * (len(parts) - 1)
+
+    def minimumSizeHint(self):  # noqa: N802 (Qt name)
+        parts = [self.widget(k) for k in range(self.count()) if not self.widget(k).isHidden()]
+        if not parts:
+            return super().minimumSizeHint()
+        width = max(max(w.minimumSizeHint().width(), w.minimumWidth()) for w in parts)
+        if self.stacked():
+            height = sum(_stacked_height(w, self.width(), self._saved_min_heights.get(w)) for w in parts)
+            height += self.handleWidth() * (len(parts) - 1)
+        else:
+            height = max(max(w.minimumSizeHint().height(), w.minimumHeight()) for w in parts)
+        return QtCore.QSize(width, height)
+
+    def resizeEvent(self, event):  # noqa: N802 (Qt name)
+        self.reflow(event.size().width())
+        if self.stacked() and event.size().width() != event.oldSize().width():
+            self._hold_heights(event.size().width())
+        super().resizeEvent(event)
+
+    def _hold_heights(self, width):
+        """Stacked, every part keeps the height its content needs at this width: the page
+        scrolls as a whole instead of squeezing a part."""
+        for k in range(self.count()):
+            w = self.widget(k)
+            own = self._saved_min_heights.setdefault(w, w.minimumHeight())
+            w.setMinimumHeight(_stacked_height(w, width, own))
+        self.updateGeometry()
+
+    def reflow_later(self):
+        """Reflow once the current layout work is done (the type changed size: presentation mode,
+        zoom; the parts' minimum widths changed without the splitter being resized)."""
+        QtCore.QTimer.singleShot(0, self, lambda: self.reflow())
+
+    def reflow(self, width=None):
+        """Choose the orientation for `width` (the current width by default)."""
+        width = self.width() if width is None else width
+        need = self.side_by_side_width()
+        if not self.stacked() and width < need:
+            self._set_stacked(True)
+        elif self.stacked() and width >= need + HYSTERESIS:
+            self._set_stacked(False)
+
+    def _set_stacked(self, on):
+        first = self._stacked_first
+        if on:
+            self._hold_heights(self.width())
+            if first is not None:
+                self._side_index = self.indexOf(first)
+                self.insertWidget(0, first)
+        else:
+            for w, h in self._saved_min_heights.items():
+                w.setMinimumHeight(h)
+            self._saved_min_heights.clear()
+            if first is not None and getattr(self, "_side_index", None) is not None:
+                self.insertWidget(self._side_index, first)
+        self.setOrientation(_V if on else _H)
+        self.updateGeometry()
+        self.stackedChanged.emit(on)
+
+
+class Secondary(QtWidgets.QWidget):
+    """A secondary part of a page (the pointwise chart) behind a toggle: its caption stays, with
+    an arrow button before it that shows or hides the rest. A page too short for everything
+    folds it on its own (see PageScroll.add_secondary) until the user chooses."""
+
+    expandedChanged = QtCore.Signal(bool)
+
+    def __init__(self, caption, body, name, what):
+        super().__init__()
+        self.setObjectName(name)
+        self.button = QtWidgets.QToolButton()
+        self.button.setObjectName(f"{name}_toggle")
+        self.button.setCheckable(True)
+        self.button.setChecked(True)
+        self.button.setAutoRaise(True)
+        self.button.setAccessibleName(f"Show {what}")
+        self.button.setToolTip(f"Show or hide {what}")
+        self.button.toggled.connect(lambda on: self._set(on, by_user=True))
+        row = QtWidgets.QHBoxLayout()
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.button, 0, QtCore.Qt.AlignmentFlag.AlignTop)
+        row.addWidget(caption, 1)
+        self.body = QtWidgets.QWidget()
+        bl = QtWidgets.QVBoxLayout(self.body)
+        bl.setContentsMargins(0, 0, 0, 0)
+        bl.addWidget(body)
+        layout = QtWidgets.QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addLayout(row)
+        layout.addWidget(self.body, 1)
+        self.chosen = False  # whether the user toggled it (then the page never folds it itself)
+        self.folded_by_page = False
+        self._arrow()
+
+    def expanded(self):
+        return self.button.isChecked()
+
+    def set_expanded(self, on):
+        """Fold or unfold as the page decides (the user's own choice wins: see `chosen`)."""
+        if self.chosen or on == self.expanded():
+            return
+        self.folded_by_page = not on
+        with QtCore.QSignalBlocker(self.button):
+            self.button.setChecked(on)
+        self._set(on, by_user=False)
+
+    def _set(self, on, by_user):
+        if by_user:
+            self.chosen = True
+            self.folded_by_page = False
+        self.body.setVisible(on)
+        # folded, it takes only its caption's height, and a splitter gives the rest elsewhere
+        self.setMaximumHeight(16777215 if on else self.sizeHint().height())
+        self._arrow()
+        self.expandedChanged.emit(on)
+
+    def _arrow(self):
+        on = self.expanded()
+        self.button.setArrowType(QtCore.Qt.ArrowType.DownArrow if on else QtCore.Qt.ArrowType.RightArrow)
+
+    def unfolded_extra(self):
+        """How much taller it is unfolded than folded (what unfolding would cost the page)."""
+        return max(self.body.minimumSizeHint().height(), 0) + 2
+
+
+class PageScroll(QtWidgets.QScrollArea):
+    """A page's content: it fills the page while it fits, and scrolls when the page is smaller
+    than the content's minimum (a short or narrow screen, large presentation type). Secondary
+    parts added with `add_secondary` fold first, before anything has to scroll."""
+
+    def __init__(self, content, parent=None):
+        super().__init__(parent)
+        self.setWidget(content)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
+        self.setAccessibleName("Page (scrolls when the window is small)")
+        self.setFocusPolicy(QtCore.Qt.FocusPolicy.NoFocus)  # Tab goes to what it holds (and scrolls to it)
+        self._secondaries = []
+        self._refit_timer = QtCore.QTimer(self)
+        self._refit_timer.setSingleShot(True)
+        self._refit_timer.setInterval(0)
+        self._refit_timer.timeout.connect(self._fit_secondaries)
+
+    def add_secondary(self, part):
+        self._secondaries.append(part)
+        self.refit()
+
+    def refit(self):
+        """Fold or unfold the secondary parts for the current size (after a resize, and after
+        the type changed size: call it then). Only then: never on a drag frame."""
+        if self._secondaries:
+            self._refit_timer.start()
+
+    def resizeEvent(self, event):  # noqa: N802 (Qt name)
+        super().resizeEvent(event)
+        self.refit()
+
+    def _fit_secondaries(self):
+        room = self.viewport().height()
+        need = self.widget().minimumSizeHint().height()
+        if need > room:
+            for part in self._secondaries:
+                if part.expanded() and not part.chosen:
+                    part.set_expanded(False)
+                    self.refit()  # once laid out: check again
+                    return
+        else:
+            for part in reversed(self._secondaries):
+                if part.folded_by_page and need + part.unfolded_extra() <= room:
+                    part.set_expanded(True)
+                    self.refit()
+                    return
+
+    def minimumSizeHint(self):  # noqa: N802 (Qt name)
+        return QtCore.QSize(200, 160)
+
+    def sizeHint(self):  # noqa: N802 (Qt name)
+        return self.widget().sizeHint()
+
+
+def page_scroll(content):
+    return PageScroll(content)
+
+
+class RowScroll(QtWidgets.QScrollArea):
+    """A row of controls that scrolls sideways when the window is narrower than the row, so one
+    long row never sets the width of the whole page (the charts and readouts reflow instead)."""
+
+    def __init__(self, content, parent=None):
+        super().__init__(parent)
+        self.setWidget(content)
+        self.setWidgetResizable(True)
+        self.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
+        self.setVerticalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setSizePolicy(QtWidgets.QSizePolicy.Policy.Preferred, QtWidgets.QSizePolicy.Policy.Fixed)
+        self.setAccessibleName("Controls (scroll sideways when the window is narrow)")
+        self.setFocusPolicy(QtCore.Qt.FocusPolicy.NoFocus)
+
+    def _bar_height(self):
+        narrow = self.viewport().width() < self.widget().minimumSizeHint().width()
+        return self.horizontalScrollBar().sizeHint().height() if narrow else 0
+
+    def minimumSizeHint(self):  # noqa: N802 (Qt name)
+        return QtCore.QSize(120, self.widget().minimumSizeHint().height() + self._bar_height())
+
+    def sizeHint(self):  # noqa: N802 (Qt name)
+        hint = self.widget().sizeHint()
+        return QtCore.QSize(hint.width(), self.widget().minimumSizeHint().height() + self._bar_height())
+
+    def resizeEvent(self, event):  # noqa: N802 (Qt name)
+        super().resizeEvent(event)
+        self.updateGeometry()  # the scroll bar may have come or gone: the row's height follows
+
+
+def row_scroll(controls):
+    """`controls` (a widget or a layout) in a RowScroll."""
+    if isinstance(controls, QtWidgets.QLayout):
+        holder = QtWidgets.QWidget()
+        holder.setLayout(controls)
+        controls.setContentsMargins(0, 0, 0, 0)
+        controls = holder
+    return RowScroll(controls)
+
+
+def relayout_later(root):
+    """After the type changed size: every reflowing splitter and page under `root` checks its
+    arrangement again (a resize does that by itself; a font change does not)."""
+    for split in root.findChildren(ReflowSplitter):
+        split.reflow_later()
+    for page in root.findChildren(PageScroll):
+        page.refit()

@@ -1,0 +1,32 @@
+"""Round-number axis limits, Qt-free: limits that change in steps, so a drag does not re-lay out
+an axis on every frame (the views keep the sticky part: grow during a gesture, settle after)."""
+
+from __future__ import annotations
+
+import math
+
+
+def nice_ceiling(x):
+    """The smallest of 1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8 (times a power of ten) that is >= x > 0
+    (1 for anything else)."""
+    if not x > 0 or not math.isfinite(x):
+        return 1.0
+    exp = math.floor(math.log10(x))
+    for m in (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10):  # inline, not shared: it runs on every drag frame
+        v = m * 10.0**exp
+        if v >= x * (1 - 1e-12):
+            return v
+    return 10.0 ** (exp + 1)
+
+
+def nice_bound(x, floor):
+    """The smallest of 1, 2, 2.5, 5 times a power of ten that is >= max(x, floor) (`floor` if x
+    is not finite)."""
+    x = max(float(x), floor)
+    if not math.isfinite(x):
+        return floor
+    exp = math.floor(math.log10(x))
+    for m in (1, 2, 2.5, 5, 10):
+        if m * 10.0**exp >= x * (1 - 1e-12):
+            return m * 10.0**exp
+    return 10.0 ** (exp + 1)

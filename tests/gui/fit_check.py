@@ -1,0 +1,113 @@
+"""What does not fit in presentation mode (F11) on a given screen: run the app on an offscreen
+screen of W×H (optionally QT_SCALE_FACTOR), press F11, visit every tab and Losses panel, and list
+every visible readout, chart and caption that lies outside the screen, is clipped by its parent
+(a page scrolled, a panel too small) or cannot show its whole text.
+
+    .venv/bin/python tests/gui/fit_check.py 1024 768 [SCALE] [--tab page_discrete]
+
+Prints one JSON object: {"screen": [x, y, w, h], "problems": {"page_…": ["…", …]}}. The test
+tests/gui/test_screens.py runs it for the screens where a tab must fit; for the others it is the
+measuring tool (see the README's classroom section for where it stands).
+"""
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+
+CHILD = r'''
+import json, sys
+from PySide6 import QtCore, QtWidgets
+import pyqtgraph as pg
+app = QtWidgets.QApplication(sys.argv[:1])
+from klviz.gui import create_main_window
+from klviz.gui.widgets.caption import Caption
+only = sys.argv[1] if len(sys.argv) > 1 else ""
+w = create_main_window()
+w.show()
+app.processEvents()
+w.action_presentation.trigger()
+for _ in range(30):
+    app.processEvents()
+screen = w.screen().geometry()
+out = {"screen": screen.getRect(), "window": w.geometry().getRect(), "full_screen": w.isFullScreen(),
+       "problems": {}}
+
+
+def kind_of(wd):
+    if isinstance(wd, pg.PlotWidget):
+        return "chart"
+    if isinstance(wd, Caption):
+        return "caption"
+    if isinstance(wd, QtWidgets.QLabel) and "value" in wd.objectName():
+        return "readout"
+    return None
+
+
+def check(page):
+    problems = []
+    for wd in page.findChildren(QtWidgets.QWidget):
+        kind = kind_of(wd)
+        if kind is None or not wd.isVisible():
+            continue
+        tag = f"{kind} {wd.objectName() or type(wd).__name__}"
+        r = QtCore.QRect(wd.mapToGlobal(QtCore.QPoint(0, 0)), wd.size())
+        if not screen.contains(r):
+            problems.append(f"{tag}: outside the screen at {r.getRect()}")
+        target = wd.viewport() if isinstance(wd, QtWidgets.QAbstractScrollArea) else wd
+        shown = target.visibleRegion().boundingRect().size()
+        if shown != target.size():
+            problems.append(f"{tag}: clipped, {shown.toTuple()} of {target.size().toTuple()} shown")
+        if isinstance(wd, QtWidgets.QLabel) and not wd.wordWrap() and wd.text() \
+                and wd.textFormat() != QtCore.Qt.TextFormat.RichText:
+            need = wd.fontMetrics().horizontalAdvance(wd.text())
+            if need > wd.contentsRect().width() + 1:
+                problems.append(f"{tag}: text cut, needs {need} px, has {wd.contentsRect().width()}")
+    return problems
+
+
+for k in range(w.tabs.count()):
+    page = w.tabs.widget(k)
+    if only and page.objectName() != only:
+        continue
+    w.tabs.setCurrentIndex(k)
+    subs = page.findChild(QtWidgets.QTabWidget)
+    for j in range(subs.count() if subs else 1):
+        if subs:
+            subs.setCurrentIndex(j)
+        for _ in range(20):
+            app.processEvents()
+        name = page.objectName() + (f"/{subs.widget(j).objectName()}" if subs else "")
+        found = check(page)
+        if found:
+            out["problems"][name] = found
+print(json.dumps(out))
+'''
+
+
+def fit_check(width, height, scale=1.0, tab="", python=sys.executable, timeout=180):
+    """Run the check in a child process (its own screen, its own empty settings); the result."""
+    with tempfile.TemporaryDirectory(prefix="klviz-fit-") as tmp:
+        config = os.path.join(tmp, "screens.json")
+        with open(config, "w", encoding="utf-8") as f:
+            json.dump({"screens": [{"name": "s", "x": 0, "y": 0, "width": width, "height": height}]}, f)
+        env = dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={config}",
+                   QT_SCALE_FACTOR=str(scale), XDG_CONFIG_HOME=os.path.join(tmp, "config"))
+        done = subprocess.run([python, "-c", CHILD, tab], env=env, capture_output=True, text=True,
+                              timeout=timeout, check=True)
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def main(argv):
+    args = [a for a in argv if not a.startswith("--")]
+    tab = argv[argv.index("--tab") + 1] if "--tab" in argv else ""
+    if tab in args:
+        args.remove(tab)
+    width, height = int(args[0]), int(args[1])
+    scale = float(args[2]) if len(args) > 2 else 1.0
+    print(json.dumps(fit_check(width, height, scale, tab), indent=1))
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])

@@ -1,0 +1,206 @@
+"""Layouts reflow instead of forcing a minimum window size (issue 12, "Fit any screen"): every tab
+works in an 800×600 window, with and without the lesson dock; columns stack when they do not fit
+side by side; what still does not fit scrolls, nothing is squeezed below its minimum."""
+
+import pytest
+from PySide6 import QtCore, QtWidgets
+
+from klviz.gui.widgets.reflow import HYSTERESIS, ReflowSplitter, page_scroll
+
+H, V = QtCore.Qt.Orientation.Horizontal, QtCore.Qt.Orientation.Vertical
+
+
+def fixed(width, height):
+    w = QtWidgets.QWidget()
+    w.setMinimumSize(width, height)
+    return w
+
+
+def test_reflow_splitter_stacks_below_its_columns_width_and_comes_back(qtbot):
+    split = ReflowSplitter()
+    parts = [fixed(300, 100), fixed(250, 120), fixed(200, 80)]
+    for p in parts:
+        split.addWidget(p)
+    holder = page_scroll(split)
+    qtbot.addWidget(holder)
+    need = 750 + 2 * split.handleWidth()
+    assert split.side_by_side_width() == need
+    assert split.minimumSizeHint().width() == 300  # the widest part, not the sum
+    holder.resize(need + 40, 400)
+    holder.show()
+    qtbot.waitUntil(lambda: split.width() >= need)
+    assert split.orientation() == H and not split.stacked()
+    holder.resize(need - 10, 400)
+    qtbot.waitUntil(split.stacked)
+    assert split.orientation() == V
+    assert split.minimumSizeHint().height() >= 100 + 120 + 80  # stacked: the heights add up
+    holder.resize(need + 5, 400)  # inside the hysteresis band: stays stacked
+    QtWidgets.QApplication.processEvents()
+    assert split.stacked()
+    holder.resize(need + HYSTERESIS + 30, 400)
+    qtbot.waitUntil(lambda: not split.stacked())
+    for p in parts:  # nothing squeezed in either arrangement
+        assert p.width() >= p.minimumWidth() and p.height() >= p.minimumHeight()
+
+
+def test_stacked_first_goes_on_top_and_back(qtbot):
+    split = ReflowSplitter()
+    a, b, c = fixed(300, 50), fixed(300, 50), fixed(300, 50)
+    for p in (a, b, c):
+        split.addWidget(p)
+    split.set_stacked_first(b)
+    holder = page_scroll(split)  # not a window of its own: a top-level QSplitter fixes its minimum
+    qtbot.addWidget(holder)
+    holder.resize(1200, 200)
+    holder.show()
+    holder.resize(400, 400)
+    qtbot.waitUntil(split.stacked)
+    assert [split.widget(k) for k in range(3)] == [b, a, c]
+    holder.resize(1200, 200)
+    qtbot.waitUntil(lambda: not split.stacked())
+    assert [split.widget(k) for k in range(3)] == [a, b, c]
+
+
+def _squeezed(page):
+    """Visible widgets of `page` smaller than their minimum size hint (their text or drawing cut)."""
+    out = []
+    for w in page.findChildren(QtWidgets.QWidget):
+        if not w.isVisible() or isinstance(w, (QtWidgets.QScrollBar, QtWidgets.QSplitterHandle)):
+            continue
+        if w.parent() is not None and isinstance(w.parent(), QtWidgets.QAbstractScrollArea) \
+                and w is not w.parent().viewport():
+            continue  # a scroll area's own parts
+        if isinstance(w.parent(), (QtWidgets.QAbstractSpinBox, QtWidgets.QComboBox, QtWidgets.QTabBar)):
+            continue  # a compound widget's inner parts (line edit, tab scroll arrows): its owner is checked
+        hint = w.minimumSizeHint()
+        minimum = w.minimumSize()
+        need_w, need_h = max(hint.width(), minimum.width()), max(hint.height(), minimum.height())
+        if w.sizePolicy().horizontalPolicy() == QtWidgets.QSizePolicy.Policy.Ignored:
+            need_w = 0
+        if w.sizePolicy().verticalPolicy() == QtWidgets.QSizePolicy.Policy.Ignored:
+            need_h = 0
+        if w.width() + 1 < need_w or w.height() + 1 < need_h:
+            out.append(f"{type(w).__name__} {w.objectName()!r} {w.size().toTuple()} < {(need_w, need_h)}")
+    return out
+
+
+def _pages(window):
+    for k in range(window.tabs.count()):
+        window.tabs.setCurrentIndex(k)
+        page = window.tabs.widget(k)
+        panels = getattr(page, "panels", None)
+        if isinstance(panels, QtWidgets.QTabWidget):
+            for j in range(panels.count()):
+                panels.setCurrentIndex(j)
+                yield f"{page.objectName()}/{panels.widget(j).objectName()}", page
+        else:
+            yield page.objectName(), page
+
+
+@pytest.mark.parametrize("lesson", [False, True])
+def test_every_tab_works_at_800_by_600(qtbot, lesson):
+    from klviz.gui import create_main_window
+
+    window = create_main_window()
+    qtbot.addWidget(window)
+    window.resize(800, 600)
+    with qtbot.waitExposed(window):
+        window.show()
+    if lesson:
+        window.action_lesson.setChecked(True)
+        qtbot.waitUntil(lambda: window.lesson.isVisible())
+    hint = window.minimumSizeHint()
+    assert hint.width() <= 800 and hint.height() <= 600, hint
+    window.resize(800, 600)
+    qtbot.waitUntil(lambda: window.size() == QtCore.QSize(800, 600))
+    seen = []
+    for name, page in _pages(window):
+        assert page.isVisible() and page.width() <= 800, name
+        try:  # a page lays itself out when shown: let it settle
+            qtbot.waitUntil(lambda: not _squeezed(page), timeout=3000)
+        except Exception:
+            pass
+        assert not _squeezed(page), (name, _squeezed(page))
+        seen.append(name)
+    assert {"page_discrete", "page_continuous", "page_coding", "page_joint"} <= set(seen)
+    assert sum(n.startswith("page_losses/") for n in seen) == 3
+
+
+def test_the_continuous_columns_stack_at_800_and_stand_side_by_side_at_1920(qtbot):
+    from klviz.gui import create_main_window
+
+    window = create_main_window()
+    qtbot.addWidget(window)
+    window.tabs.setCurrentWidget(window.page_continuous)
+    split = window.page_continuous.findChild(ReflowSplitter, "split_continuous")
+    window.resize(800, 600)
+    with qtbot.waitExposed(window):
+        window.show()
+    view = window.page_continuous.findChild(ReflowSplitter, "split_continuous_view")
+    page = window.page_continuous
+    qtbot.waitUntil(split.stacked)
+    assert split.widget(0) is view and not view.stacked()  # the charts and measures on top, side by side
+    assert page.plot_densities.height() >= 180 and page.readouts.isVisible()
+    assert view.widget(0).isAncestorOf(page.plot_densities)
+    assert split.widget(1).isAncestorOf(page.controls[("p", "mu")].spin)  # the controls under them
+    window.resize(560, 600)  # narrower still: everything stacks, the charts first
+    qtbot.waitUntil(view.stacked)
+    assert view.widget(0).isAncestorOf(page.plot_densities) and view.widget(0).height() >= 400
+    window.resize(1900, 1000)
+    qtbot.waitUntil(lambda: not split.stacked() and not view.stacked())
+    assert split.widget(0).isAncestorOf(page.controls[("p", "mu")].spin)  # three columns: controls, charts, measures
+    assert view.widget(0).isAncestorOf(page.plot_densities)
+
+
+def test_a_secondary_part_folds_when_the_page_is_too_short_and_the_user_choice_wins(qtbot):
+    from klviz.gui.widgets.reflow import PageScroll, Secondary
+
+    content = QtWidgets.QWidget()
+    layout = QtWidgets.QVBoxLayout(content)
+    layout.addWidget(fixed(200, 300))  # the main part
+    part = Secondary(QtWidgets.QLabel("Pointwise terms"), fixed(200, 250), "part_test", "the test chart")
+    layout.addWidget(part)
+    page = PageScroll(content)
+    page.add_secondary(part)
+    qtbot.addWidget(page)
+    page.resize(400, 900)
+    page.show()
+    qtbot.waitUntil(lambda: part.body.isVisible())
+    page.resize(400, 420)  # too short for both: the secondary part folds, nothing has to scroll
+    qtbot.waitUntil(lambda: not part.expanded())
+    assert not part.body.isVisible() and part.isVisible()  # its caption and toggle stay
+    qtbot.waitUntil(lambda: content.height() <= page.viewport().height())
+    page.resize(400, 900)  # room again: it comes back
+    qtbot.waitUntil(part.expanded)
+    page.resize(400, 420)
+    qtbot.waitUntil(lambda: not part.expanded())
+    part.button.click()  # the user unfolds it: the page scrolls instead and never folds it again
+    assert part.expanded() and part.chosen
+    page.resize(400, 410)
+    QtWidgets.QApplication.processEvents()
+    QtWidgets.QApplication.processEvents()
+    assert part.expanded() and page.verticalScrollBar().maximum() > 0
+
+
+def test_presentation_on_a_small_screen_folds_the_pointwise_chart_and_keeps_the_rest_in_view(qtbot):
+    from klviz.gui import create_main_window
+
+    window = create_main_window()
+    qtbot.addWidget(window)
+    window.resize(1024, 768)
+    with qtbot.waitExposed(window):
+        window.show()
+    window.presentation.set_presentation_scale(1.8)  # on the 1128×861 test screen, as 1.4 at 1024×768
+    window.action_presentation.trigger()
+    qtbot.waitUntil(window.isFullScreen)
+    page = window.page_discrete
+    qtbot.waitUntil(lambda: not page.pointwise_part.expanded())
+    scroll = page.page_scroll
+    qtbot.waitUntil(lambda: scroll.widget().height() <= scroll.viewport().height()
+                    and not scroll.verticalScrollBar().isVisible() and not scroll.horizontalScrollBar().isVisible())
+    for w in (page.plot_p, page.plot_q, page.readouts, page.decomposition):
+        top_left = w.mapTo(scroll.viewport(), QtCore.QPoint(0, 0))
+        assert scroll.viewport().rect().contains(QtCore.QRect(top_left, w.size())), w.objectName()
+    window.action_presentation.trigger()  # back to normal type in a 1024×768 window: room again
+    qtbot.waitUntil(lambda: not window.isFullScreen())
+    qtbot.waitUntil(page.pointwise_part.expanded)
