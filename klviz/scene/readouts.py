@@ -11,6 +11,7 @@ from __future__ import annotations
 from klviz.core.format import INFINITY, format_value
 from klviz.core.gaussian import Normal
 from klviz.core.units import UNITS, convert
+from klviz.i18n import QT_TRANSLATE_NOOP, Phrase
 
 __all__ = ["INFINITY", "UNITS", "MINUS", "convert", "describe", "format_value", "is_normal", "why_infinite"]
 
@@ -27,12 +28,16 @@ def why_infinite(mismatch, labels, num, den, shown=4, more=", …", quote=_plain
     `mismatch`: the indices where den is 0 but num is not; the first `shown` of their `labels`
     (each passed through `quote`) are named, `more` marks the rest. With `fit` (a length), a
     list of names longer than that gives the count instead: "Q = 0 where P > 0 (7 categories)".
+    A Phrase: English everywhere (the command line, the figures); the gui translates it.
     """
     names = ", ".join(quote(labels[i]) for i in mismatch[:shown]) + (more if len(mismatch) > shown else "")
     if fit is not None and len(names) > fit:
         count = len(mismatch)
-        return f"{den} = 0 where {num} > 0 ({count} categor{'y' if count == 1 else 'ies'})"
-    return f"{den}({names}) = 0 where {num}({names}) > 0"
+        template = (QT_TRANSLATE_NOOP("klviz", "{den} = 0 where {num} > 0 ({count} category)") if count == 1
+                    else QT_TRANSLATE_NOOP("klviz", "{den} = 0 where {num} > 0 ({count} categories)"))
+        return Phrase(template, den=den, num=num, count=count)
+    return Phrase(QT_TRANSLATE_NOOP("klviz", "{den}({names}) = 0 where {num}({names}) > 0"),
+                  den=den, names=names, num=num)
 
 
 NUMBER_STYLES = {"3g": ".3g", "g": "g"}  # format specs

@@ -77,7 +77,7 @@ class ReadoutGrid(QtWidgets.QWidget):
             label.setText(f"{format_value(values[key], self._digits)} {u}")
             why = reasons.get(key, "")
             r = self.reasons[key]
-            r.setText(why)
+            r.setText(translated(why))  # a scene's Phrase (why it is ∞) or a note
             r.setVisible(bool(why) and not self._quiz)
 
     def set_name(self, key, text):
