@@ -24,7 +24,7 @@ from PySide6 import QtCore, QtGui, QtWidgets
 
 from klviz.gui.widgets.text import plain_label
 from klviz.state.imports import ImportRefused, plan_text, with_import
-from klviz.gui.i18n import translate
+from klviz.gui.i18n import translate, translated
 
 IMPORT_SHORTCUT = "Ctrl+I"
 _TARGET_OF_PAGE = {"page_discrete": "p", "page_joint": "joint", "page_losses": "batch"}
@@ -140,9 +140,10 @@ class DataMenu(QtCore.QObject):
         try:
             new, text = with_import(self.model.session, result)
         except ImportRefused as exc:
-            self.window._error(translate("data_menu", "Could not import"), str(exc))
+            self.window._error(translate("data_menu", "Could not import"), translated(exc.args[0]) if exc.args else str(exc))
             return False
         self.model.end_gesture()
+        text = translated(text)
         self.model.apply(new, text)
         w = self.window
         if result.target == "joint":

@@ -27,7 +27,7 @@ from klviz.core.joint import parse_joint_spec
 from klviz.core.spec import Categorical
 from klviz.core.units import convert
 from klviz.session import MAX_CATEGORIES as EDITOR_MAX_CATEGORIES
-from klviz.i18n import QT_TRANSLATE_NOOP
+from klviz.i18n import QT_TRANSLATE_NOOP, Phrase, joined
 
 TARGETS = ("p", "q", "pair", "joint", "batch")
 TARGET_TEXT = {"p": "P", "q": "Q", "pair": QT_TRANSLATE_NOOP("klviz", "P and Q (two files, shared bins)"),
@@ -377,12 +377,15 @@ MAX_POINTWISE_GROUPS = 200  # bars the pointwise chart draws for a read-only (la
 def read_only_message(n, group=1):
     """The Discrete tab's plain-text message for a state of n > 100 categories (bars not editable);
     `group`: the consecutive categories the pointwise chart sums into one bar (1: none)."""
-    text = (f"{n:,} categories: measured in full; bars are editable up to {EDITOR_MAX_CATEGORIES} "
-            "(the charts show P and Q as lines; change the category count or choose a preset to edit)")
+    text = Phrase(QT_TRANSLATE_NOOP("klviz", "{n:,} categories: measured in full; bars are editable up to {most} (the "
+                                             "charts show P and Q as lines; change the category count or choose a "
+                                             "preset to edit)."), n=n, most=EDITOR_MAX_CATEGORIES)
     if group > 1:
-        text += (f". The pointwise chart sums the terms of each {group:,} consecutive categories into one bar "
-                 "(named by its first), so its bars still add up to the divergences")
-    return text + "."
+        text = joined(" ", [text, Phrase(QT_TRANSLATE_NOOP("klviz", "The pointwise chart sums the terms of each {group:,} "
+                                                                    "consecutive categories into one bar (named by its "
+                                                                    "first), so its bars still add up to the divergences."),
+                                         group=group)])
+    return text
 
 
 @dataclass(frozen=True, eq=False)

@@ -33,17 +33,20 @@ from dataclasses import dataclass
 import numpy as np
 
 from klviz.core.labels import default_labels
+from klviz.i18n import QT_TRANSLATE_NOOP, Phrase, joined
 from klviz.state import discrete as ds
 from klviz.state.batch import BatchState
 from klviz.state.joint import MAX_SIZE, MIN_SIZE, JointState
 
-TEXTS = {"p": "Import P", "q": "Import Q", "pair": "Import P and Q", "joint": "Import the joint",
-         "batch": "Import the batch"}
+TEXTS = {"p": QT_TRANSLATE_NOOP("klviz", "Import P"), "q": QT_TRANSLATE_NOOP("klviz", "Import Q"),
+         "pair": QT_TRANSLATE_NOOP("klviz", "Import P and Q"), "joint": QT_TRANSLATE_NOOP("klviz", "Import the joint"),
+         "batch": QT_TRANSLATE_NOOP("klviz", "Import the batch")}  # marked: the gui translates them
 MAX_IMPORT_CATEGORIES = 100_000  # what the Discrete tab holds from a file (klviz.core.datafile's limit)
 
 
 class ImportRefused(ValueError):
-    """An import the state cannot hold; the message says why (plain text)."""
+    """An import the state cannot hold; the message says why (plain text: a Phrase, which the gui
+    translates, klviz.gui.i18n.translated(exc.args[0]))."""
 
 
 def is_editable(discrete):
@@ -59,18 +62,21 @@ def has_own_labels(discrete):
 
 def _check_size(n):
     if n > MAX_IMPORT_CATEGORIES:
-        raise ImportRefused(f"The import makes {n:,} categories, more than the {MAX_IMPORT_CATEGORIES:,} the "
-                            "Discrete tab measures, so nothing was imported.")
+        raise ImportRefused(Phrase(QT_TRANSLATE_NOOP("klviz", "The import makes {n:,} categories, more than the "
+                                                     "{limit:,} the Discrete tab measures, so nothing was imported."),
+                                   n=n, limit=MAX_IMPORT_CATEGORIES))
     if n < ds.MIN_CATEGORIES:
-        raise ImportRefused(f"The file has {n} category; the Discrete tab needs at least "
-                            f"{ds.MIN_CATEGORIES}. Nothing was imported.")
+        raise ImportRefused(Phrase(QT_TRANSLATE_NOOP("klviz", "The file has {n} category; the Discrete tab needs at "
+                                                     "least {least}. Nothing was imported."),
+                                   n=n, least=ds.MIN_CATEGORIES))
 
 
 def _labels(labels, n):
     try:
         return ds.check_labels(labels, n)
     except ValueError as exc:
-        raise ImportRefused(f"The file's labels cannot be the tab's: {exc}. Nothing was imported.") from None
+        raise ImportRefused(Phrase(QT_TRANSLATE_NOOP("klviz", "The file's labels cannot be the tab's: {why}. Nothing "
+                                                     "was imported."), why=str(exc))) from None
 
 
 # ---------------------------------------------------------------------------------------------
@@ -103,26 +109,34 @@ def side_plan(discrete, result):
         union = _union(discrete.labels, file_labels)
         new_labels = len(union) - n
         missing = n - len(set(file_labels) & set(discrete.labels))
-        text = (f"{side} and {other} aligned by label over their union: {len(union):,} categories (the tab's "
-                f"{n:,}, then {new_labels:,} new from the file)")
+        parts = [Phrase(QT_TRANSLATE_NOOP("klviz", "{side} and {other} aligned by label over their union: {total:,} "
+                                                    "categories (the tab's {n:,}, then {new:,} new from the file)"),
+                        side=side, other=other, total=len(union), n=n, new=new_labels)]
         if new_labels:
-            text += f"; {other} has weight 0 on the {new_labels:,} new ones"
+            parts.append(Phrase(QT_TRANSLATE_NOOP("klviz", "{other} has weight 0 on the {new:,} new ones"),
+                                other=other, new=new_labels))
         if missing:
-            text += f"; {side} has weight 0 on the {missing:,} labels the file lacks"
-        text += "."
+            parts.append(Phrase(QT_TRANSLATE_NOOP("klviz", "{side} has weight 0 on the {missing:,} labels the file "
+                                                           "lacks"), side=side, missing=missing))
+        sentences = [joined("", [joined("; ", parts), "."])]
         if getattr(result, "pseudocount", 0) > 0:  # the command line adds it over the union, to both
-            text += (" The pseudocount was added to the file's entries only; to add it to both sides over the "
-                     "union, import P and Q together.")
-        return SidePlan("align", len(union), text)
+            sentences.append(Phrase(QT_TRANSLATE_NOOP("klviz", "The pseudocount was added to the file's entries only; to "
+                                                               "add it to both sides over the union, import P and Q "
+                                                               "together.")))
+        return SidePlan("align", len(union), joined(" ", sentences))
     if m == n:
-        how = ("under the file's labels" if result.labels is not None and not has_own_labels(discrete)
-               else "under the tab's labels")
-        return SidePlan("position", n, f"{side} replaced entry by entry ({n:,} categories, {how}); "
-                                       f"{other} unchanged.")
-    why = ("the file has no labels to align by" if not _aligns(result)
-           else "the tab's labels are the default ones, named by position")
-    return SidePlan("replace", m, f"{other} has {n:,} categories and {side}'s file {m:,} ({why}): the file "
-                                  f"replaces {side}, and {other} becomes uniform over its {m:,} categories.")
+        how = (Phrase(QT_TRANSLATE_NOOP("klviz", "under the file's labels"))
+               if result.labels is not None and not has_own_labels(discrete)
+               else Phrase(QT_TRANSLATE_NOOP("klviz", "under the tab's labels")))
+        return SidePlan("position", n, Phrase(QT_TRANSLATE_NOOP("klviz", "{side} replaced entry by entry ({n:,} "
+                                                                         "categories, {how}); {other} unchanged."),
+                                              side=side, n=n, how=how, other=other))
+    why = (Phrase(QT_TRANSLATE_NOOP("klviz", "the file has no labels to align by")) if not _aligns(result)
+           else Phrase(QT_TRANSLATE_NOOP("klviz", "the tab's labels are the default ones, named by position")))
+    return SidePlan("replace", m, Phrase(QT_TRANSLATE_NOOP("klviz", "{other} has {n:,} categories and {side}'s file "
+                                                                    "{m:,} ({why}): the file replaces {side}, and "
+                                                                    "{other} becomes uniform over its {m:,} categories."),
+                                         other=other, n=n, side=side, m=m, why=why))
 
 
 def plan_text(session, result):
@@ -172,14 +186,15 @@ def _pair(d, p, q, labels):
 def _joint(result):
     rows, cols = result.table.shape
     if not (MIN_SIZE <= rows <= MAX_SIZE and MIN_SIZE <= cols <= MAX_SIZE):
-        raise ImportRefused(
-            f"The joint has {rows:,} × {cols:,} outcomes; the Joint tab edits {MIN_SIZE} to {MAX_SIZE} rows and "
-            f"columns, so nothing was imported (the grid would not be editable at that size). The command "
-            "line measures it: klviz compute --joint @FILE.")
+        raise ImportRefused(Phrase(QT_TRANSLATE_NOOP(
+            "klviz", "The joint has {rows:,} × {cols:,} outcomes; the Joint tab edits {least} to {most} rows and "
+            "columns, so nothing was imported (the grid would not be editable at that size). The command "
+            "line measures it: klviz compute --joint @FILE."), rows=rows, cols=cols, least=MIN_SIZE, most=MAX_SIZE))
     try:
         return JointState.from_weights(result.table, result.row_labels, result.col_labels)
     except ValueError as exc:
-        raise ImportRefused(f"The joint cannot be the tab's: {exc}. Nothing was imported.") from None
+        raise ImportRefused(Phrase(QT_TRANSLATE_NOOP("klviz", "The joint cannot be the tab's: {why}. Nothing was "
+                                                     "imported."), why=str(exc))) from None
 
 
 def with_import(session, result):
@@ -196,7 +211,8 @@ def with_import(session, result):
         try:
             batch = BatchState(result.rows, result.targets, result.class_labels)
         except ValueError as exc:
-            raise ImportRefused(f"The batch cannot be shown: {exc}. Nothing was imported.") from None
+            raise ImportRefused(Phrase(QT_TRANSLATE_NOOP("klviz", "The batch cannot be shown: {why}. Nothing was "
+                                                         "imported."), why=str(exc))) from None
         new = session.with_(batch=batch)
     else:
         raise ImportRefused(f"nothing can be imported into {target!r}")

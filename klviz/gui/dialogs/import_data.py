@@ -188,7 +188,7 @@ class ImportDataDialog(QtWidgets.QDialog):
         self.notes.setText("\n".join(f"• {n}" for n in result.notes))
         self.notes.setVisible(bool(result.notes))
         plan = self._plan(result) if self._plan is not None else ""
-        self.plan.setText(f"On import: {plan}" if plan else "")
+        self.plan.setText(translate("dialogs.import_data", "On import: {0}").format(translated(plan)) if plan else "")
         self.plan.setVisible(bool(plan))
         self.ok.setEnabled(True)
 
