@@ -72,10 +72,10 @@ class Classroom(QtCore.QObject):
         self.action_zoom_reset = self._action(translate("classroom", "&Actual size"), "action_zoom_reset", ["Ctrl+0"])
         self.action_zoom_reset.triggered.connect(pm.zoom_reset)
 
-        self.action_value_fit = self._action("&Fit value axes to the data", "action_value_axis_fit",
-                                             checkable=True)
-        self.action_value_fit.setStatusTip("Bar charts' value axes fit the bars (many small ones "
-                                           "stay readable); off: 0 to 1, for comparisons")
+        self.action_value_fit = self._action(translate("classroom", "&Fit value axes to the data"),
+                                             "action_value_axis_fit", checkable=True)
+        self.action_value_fit.setStatusTip(translate("classroom", "Bar charts' value axes fit the bars (many small "
+                                                     "ones stay readable); off: 0 to 1, for comparisons"))
         self.action_value_fit.setChecked(True)
         self.action_value_fit.toggled.connect(pm.set_value_fit)
 

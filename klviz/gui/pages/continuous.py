@@ -22,7 +22,7 @@ from klviz.gui.pages.alpha_fit import AlphaFitPanel
 from klviz.gui.widgets.divergences_group import DivergencesGroup
 from klviz.gui.widgets.readouts import LatexAction, ReadoutGrid
 from klviz.gui.widgets.reflow import ReflowSplitter, page_scroll
-from klviz.gui.widgets.slider_spin import SliderSpin
+from klviz.gui.widgets.slider_spin import SliderSpin, slider_name
 from klviz.gui.widgets.terms_bar import TermsBar
 from klviz.gui.widgets.value_label import quiz_placeholder
 from klviz.scene import continuous as sc
@@ -180,25 +180,29 @@ class ContinuousPage(QtWidgets.QWidget):
     # the first two rows of a distribution's box: (label, tooltip) for a Normal, then for a mixture,
     # whose first component they set (μ₁, σ₁ beside the second's μ₂, σ₂)
     COMPONENT_LABELS = {
-        ("p", "mu"): (("P &mean μ", "P's mean μ"), ("P &mean μ₁", "mean μ₁ of P's first component")),
-        ("p", "sigma"): (("P &std dev σ", "P's standard deviation σ"),
-                         ("P &std dev σ₁", "std dev σ₁ of P's first component")),
-        ("q", "mu"): (("Q me&an μ", "Q's mean μ"), ("Q me&an μ₁", "mean μ₁ of Q's first component")),
-        ("q", "sigma"): (("&Q std dev σ", "Q's standard deviation σ"),
-                         ("&Q std dev σ₁", "std dev σ₁ of Q's first component")),
+        ("p", "mu"): ((QT_TRANSLATE_NOOP("klviz", "P &mean μ"), QT_TRANSLATE_NOOP("klviz", "P's mean μ")), (QT_TRANSLATE_NOOP("klviz", "P &mean μ₁"), QT_TRANSLATE_NOOP("klviz", "mean μ₁ of P's first component"))),
+        ("p", "sigma"): ((QT_TRANSLATE_NOOP("klviz", "P &std dev σ"), QT_TRANSLATE_NOOP("klviz", "P's standard deviation σ")),
+                         (QT_TRANSLATE_NOOP("klviz", "P &std dev σ₁"), QT_TRANSLATE_NOOP("klviz", "std dev σ₁ of P's first component"))),
+        ("q", "mu"): ((QT_TRANSLATE_NOOP("klviz", "Q me&an μ"), QT_TRANSLATE_NOOP("klviz", "Q's mean μ")), (QT_TRANSLATE_NOOP("klviz", "Q me&an μ₁"), QT_TRANSLATE_NOOP("klviz", "mean μ₁ of Q's first component"))),
+        ("q", "sigma"): ((QT_TRANSLATE_NOOP("klviz", "&Q std dev σ"), QT_TRANSLATE_NOOP("klviz", "Q's standard deviation σ")),
+                         (QT_TRANSLATE_NOOP("klviz", "&Q std dev σ₁"), QT_TRANSLATE_NOOP("klviz", "std dev σ₁ of Q's first component"))),
     }
+
+    def _component_texts(self, which, name, mixture=False):
+        """(label, tooltip) of a first-two-rows control, translated."""
+        return tuple(translated(t) for t in self.COMPONENT_LABELS[(which, name)][bool(mixture)])
 
     def _name_components(self, which, mixture):
         """μ and σ for a Normal; μ₁ and σ₁ (the first component's) for a mixture."""
         for name in ("mu", "sigma"):
-            label, tip = self.COMPONENT_LABELS[(which, name)][bool(mixture)]
+            label, tip = self._component_texts(which, name, mixture)
             ctl = self.controls[(which, name)]
             if ctl.label.text() != label:
                 ctl.label.setText(label)
                 for w in (ctl.label, ctl.slider, ctl.spin):
                     w.setToolTip(tip)
                 ctl.spin.setAccessibleName(tip)
-                ctl.slider.setAccessibleName(f"{tip} (slider)")
+                ctl.slider.setAccessibleName(slider_name(tip))
 
     def _header(self, which, color):
         """The swatch in the curve's colour, the words in the theme's text shade of it (AA)."""
@@ -215,15 +219,15 @@ class ContinuousPage(QtWidgets.QWidget):
         self.header_p = QtWidgets.QLabel(self._header("p", P_COLOR))
         self.header_q = QtWidgets.QLabel(self._header("q", Q_COLOR))
         self.box_p, gp = self._group("group_p", self.header_p)
-        self._add_row(gp, 1, self._param("p", "mu", translate("pages.continuous", "P &mean μ"), translate("pages.continuous", "P's mean μ")))
-        self._add_row(gp, 2, self._param("p", "sigma", translate("pages.continuous", "P &std dev σ"), translate("pages.continuous", "P's standard deviation σ"), log=True))
+        self._add_row(gp, 1, self._param("p", "mu", *self._component_texts("p", "mu")))
+        self._add_row(gp, 2, self._param("p", "sigma", *self._component_texts("p", "sigma"), log=True))
         self.check_mixture_p = self._mixture_rows(gp, "p", translate("pages.continuous", "Two-component mi&xture"),
                                                   (translate("pages.continuous", "&Weight w of μ₁, σ₁"), translate("pages.continuous", "Mea&n μ₂"), translate("pages.continuous", "S&td dev σ₂")))
 
         # Q
         self.box_q, gq = self._group("group_q", self.header_q)
-        self._add_row(gq, 1, self._param("q", "mu", translate("pages.continuous", "Q me&an μ"), translate("pages.continuous", "Q's mean μ")))
-        self._add_row(gq, 2, self._param("q", "sigma", translate("pages.continuous", "&Q std dev σ"), translate("pages.continuous", "Q's standard deviation σ"), log=True))
+        self._add_row(gq, 1, self._param("q", "mu", *self._component_texts("q", "mu")))
+        self._add_row(gq, 2, self._param("q", "sigma", *self._component_texts("q", "sigma"), log=True))
         self.check_mixture_q = self._mixture_rows(
             gq, "q", translate("pages.continuous", "Two-component mixture (&bimodal Q)"), (translate("pages.continuous", "Weight w of μ₁, σ₁"), translate("pages.continuous", "Mean μ₂"), translate("pages.continuous", "Std dev σ₂")),
             translate("pages.continuous", "\na fit starts from Q's moment-matched Normal and makes Q a Normal."))

@@ -169,7 +169,7 @@ class DiscretePage(QtWidgets.QWidget):
         main.addWidget(top)
         # secondary: behind a toggle, folded by the page itself when the screen is too short
         self.pointwise_part = Secondary(self.pointwise.caption, self.pointwise, "part_pointwise",
-                                        "the pointwise terms chart")
+                                        translate("pages.discrete", "the pointwise terms chart"))
         main.addWidget(self.pointwise_part)
         main.setStretchFactor(0, 3)
         main.setStretchFactor(1, 1)
@@ -336,7 +336,7 @@ class DiscretePage(QtWidgets.QWidget):
             self._editable_shown = editable
             self._show_charts()
         if not editable:
-            self.readonly_note.setText(read_only_message(d.n, grouped_terms(d.labels, m.terms_pq, m.terms_qp).size))
+            self.readonly_note.setText(translated(read_only_message(d.n, grouped_terms(d.labels, m.terms_pq, m.terms_qp).size)))
             for chart, probs in zip(self.profiles, (d.p, d.q)):
                 chart.set_data(d.labels, probs)
         elif self.model.view.overlay:

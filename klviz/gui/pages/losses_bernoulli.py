@@ -94,7 +94,7 @@ class BernoulliPanel(QtWidgets.QWidget):
         row.addWidget(self.label_f)
 
         # the loss over f
-        self.plot = DragPlot((0.0, 1.0), (0.0, slosses.BCE_TOP_NATS), tooltip=lambda i: "Drag (or click) to move the prediction f")
+        self.plot = DragPlot((0.0, 1.0), (0.0, slosses.BCE_TOP_NATS), tooltip=lambda i: translate("pages.losses_bernoulli", "Drag (or click) to move the prediction f"))
         self.plot.setObjectName("plot_loss_bce")
         self.plot.set_title(translate("pages.losses_bernoulli", "BCE over the prediction f, for this target y"))
         self._curve = curve(ENTROPY_COLOR, 3)

@@ -261,10 +261,10 @@ def assemble(panel, controls, charts, side, formulas):
     layout.addWidget(row_scroll(controls))
     layout.addWidget(top, 1)
     # secondary: behind a toggle, folded by the page itself when the screen is too short
-    caption = QtWidgets.QLabel("Worked formulas")
+    caption = QtWidgets.QLabel(translate("pages.losses_common", "Worked formulas"))
     caption.setTextFormat(QtCore.Qt.TextFormat.PlainText)
     panel.formulas_part = Secondary(caption, formulas, f"part_formulas_{panel.objectName()}",
-                                    "the worked formulas")
+                                    translate("pages.losses_common", "the worked formulas"))
     layout.addWidget(panel.formulas_part, 0)
     panel.page_scroll.add_secondary(panel.formulas_part)
     return top

@@ -93,7 +93,7 @@ class NormalPanel(QtWidgets.QWidget):
         row.addWidget(self.spin_sigma)
 
         # one observation: the parabola
-        self.plot_nll = DragPlot(lab.NORMAL_RANGE, (0.0, 5.0), tooltip=lambda i: "Drag (or click) to move the prediction f")
+        self.plot_nll = DragPlot(lab.NORMAL_RANGE, (0.0, 5.0), tooltip=lambda i: translate("pages.losses_normal", "Drag (or click) to move the prediction f"))
         self.plot_nll.setObjectName("plot_loss_nll")
         pi = self.plot_nll.getPlotItem()
         self.plot_nll.set_title(translate("pages.losses_normal", "−log N(y; f, σ²) over f"))

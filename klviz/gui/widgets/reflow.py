@@ -8,6 +8,8 @@ still, so nothing is ever squeezed below its minimum, clipped or overlapped.
 
 from PySide6 import QtCore, QtWidgets
 
+from klviz.gui.i18n import translate
+
 _H = QtCore.Qt.Orientation.Horizontal
 _V = QtCore.Qt.Orientation.Vertical
 
@@ -145,8 +147,8 @@ class Secondary(QtWidgets.QWidget):
         self.button.setCheckable(True)
         self.button.setChecked(True)
         self.button.setAutoRaise(True)
-        self.button.setAccessibleName(f"Show {what}")
-        self.button.setToolTip(f"Show or hide {what}")
+        self.button.setAccessibleName(translate("widgets.reflow", "Show {0}").format(what))
+        self.button.setToolTip(translate("widgets.reflow", "Show or hide {0}").format(what))
         self.button.toggled.connect(lambda on: self._set(on, by_user=True))
         row = QtWidgets.QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
@@ -206,7 +208,7 @@ class PageScroll(QtWidgets.QScrollArea):
         self.setWidget(content)
         self.setWidgetResizable(True)
         self.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
-        self.setAccessibleName("Page (scrolls when the window is small)")
+        self.setAccessibleName(translate("widgets.reflow", "Page (scrolls when the window is small)"))
         self.setFocusPolicy(QtCore.Qt.FocusPolicy.NoFocus)  # Tab goes to what it holds (and scrolls to it)
         self._secondaries = []
         self._refit_timer = QtCore.QTimer(self)
@@ -266,7 +268,7 @@ class RowScroll(QtWidgets.QScrollArea):
         self.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
         self.setVerticalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setSizePolicy(QtWidgets.QSizePolicy.Policy.Preferred, QtWidgets.QSizePolicy.Policy.Fixed)
-        self.setAccessibleName("Controls (scroll sideways when the window is narrow)")
+        self.setAccessibleName(translate("widgets.reflow", "Controls (scroll sideways when the window is narrow)"))
         self.setFocusPolicy(QtCore.Qt.FocusPolicy.NoFocus)
 
     def _bar_height(self):

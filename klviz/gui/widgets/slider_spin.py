@@ -23,6 +23,8 @@ import re
 
 from PySide6 import QtCore, QtGui, QtWidgets
 
+from klviz.gui.i18n import translate
+
 _NUMBER_PREFIX = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d*)?(?:[eE][+-]?\d*)?")
 _EXACT = 323  # QDoubleSpinBox rounds every value to its decimals: this many keep any double
 
@@ -31,8 +33,16 @@ _WHOLE = re.compile(r"\s*[+-]?\d+\s*")
 
 
 def clamp_message(what, typed, limit, above):
-    side = "above the maximum" if above else "below the minimum"
-    return f"{what}: {typed} is {side}, {limit}; set to {limit}."
+    if above:
+        text = translate("widgets.slider_spin", "{what}: {typed} is above the maximum, {limit}; set to {limit}.")
+    else:
+        text = translate("widgets.slider_spin", "{what}: {typed} is below the minimum, {limit}; set to {limit}.")
+    return text.format(what=what, typed=typed, limit=limit)
+
+
+def slider_name(tip):
+    """A slider's accessible name: its control's tooltip, "(slider)" after it."""
+    return translate("widgets.slider_spin", "{0} (slider)").format(tip)
 
 
 def announce(widget, message):
@@ -93,7 +103,7 @@ class NumberSpinBox(QtWidgets.QDoubleSpinBox):
     clamped = QtCore.Signal(str)
 
     def what(self):
-        return self.accessibleName() or self.objectName() or "Value"
+        return self.accessibleName() or self.objectName() or translate("widgets.slider_spin", "Value")
 
     def __init__(self, shown_decimals=4, parent=None):
         super().__init__(parent)
@@ -168,7 +178,7 @@ class SliderSpin(QtCore.QObject):
         if tooltip:
             self.slider.setToolTip(tooltip)
             self.spin.setToolTip(tooltip)
-        self.slider.setAccessibleName(f"{tooltip or name} (slider)")
+        self.slider.setAccessibleName(slider_name(tooltip or name))
         self.spin.setAccessibleName(tooltip or name)
 
         self._shown = None  # the value both widgets show (set_value's shortcut)

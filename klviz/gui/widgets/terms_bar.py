@@ -12,13 +12,14 @@ from __future__ import annotations
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from klviz.style import KL_COLOR, MUTED_COLOR, P_COLOR, P_DARK, text_color
+from klviz.gui.i18n import QT_TRANSLATE_NOOP, translated
 
 NEUTRAL = "#9A9A9A"
 # (colour in the light theme, in the dark theme, the legend's rich text: program text, no data)
 TERMS = (
-    (NEUTRAL, NEUTRAL, "½ log 2π, a constant"),
-    (P_COLOR, P_DARK, "½ σ<sub>P</sub>², P's spread"),
-    (KL_COLOR, KL_COLOR, "½ (μ<sub>P</sub> − μ<sub>Q</sub>)², half the squared error"),
+    (NEUTRAL, NEUTRAL, QT_TRANSLATE_NOOP("klviz", "½ log 2π, a constant")),
+    (P_COLOR, P_DARK, QT_TRANSLATE_NOOP("klviz", "½ σ<sub>P</sub>², P's spread")),
+    (KL_COLOR, KL_COLOR, QT_TRANSLATE_NOOP("klviz", "½ (μ<sub>P</sub> − μ<sub>Q</sub>)², half the squared error")),
 )
 
 
@@ -89,7 +90,7 @@ class TermsBar(QtWidgets.QWidget):
         parts = []
         for c, (_, _, words) in zip(self.colors(), TERMS):
             ink = text_color(MUTED_COLOR if c == NEUTRAL else c, dark)  # words: the AA text shade
-            parts.append(f"<span style='color:{c}'>■</span>&nbsp;<span style='color:{ink}'>{words}</span>")
+            parts.append(f"<span style='color:{c}'>■</span>&nbsp;<span style='color:{ink}'>{translated(words)}</span>")
         self.legend.setText("&nbsp;&nbsp; ".join(parts))
 
     def changeEvent(self, ev):
