@@ -201,6 +201,14 @@
         <translation>&amp;Taille réelle</translation>
     </message>
     <message>
+        <source>&amp;Fit value axes to the data</source>
+        <translation>A&amp;juster les axes aux données</translation>
+    </message>
+    <message>
+        <source>Bar charts&apos; value axes fit the bars (many small ones stay readable); off: 0 to 1, for comparisons</source>
+        <translation>Les axes des valeurs des diagrammes en barres s&apos;ajustent aux barres (même nombreuses et petites, elles restent lisibles) ; désactivé : de 0 à 1, pour comparer</translation>
+    </message>
+    <message>
         <source>Follow the &amp;system</source>
         <translation>Suivre le &amp;système</translation>
     </message>
@@ -329,6 +337,10 @@
     <message>
         <source>Choose P&apos;s file and Q&apos;s file.</source>
         <translation>Choisissez le fichier de P et celui de Q.</translation>
+    </message>
+    <message>
+        <source>On import: {0}</source>
+        <translation>À l&apos;import : {0}</translation>
     </message>
 </context>
 <context>
@@ -824,6 +836,70 @@ Elle se décale aussi avec l&apos;unité de x (h de 2X vaut h de X plus log 2) ;
         <translation>Ajustement α : Q minimise la D_α(P‖Q) d&apos;Amari depuis sa position.</translation>
     </message>
     <message>
+        <source>P &amp;mean μ</source>
+        <translation>&amp;Moyenne μ de P</translation>
+    </message>
+    <message>
+        <source>P&apos;s mean μ</source>
+        <translation>Moyenne μ de P</translation>
+    </message>
+    <message>
+        <source>P &amp;mean μ₁</source>
+        <translation>&amp;Moyenne μ₁ de P</translation>
+    </message>
+    <message>
+        <source>mean μ₁ of P&apos;s first component</source>
+        <translation>moyenne μ₁ de la première composante de P</translation>
+    </message>
+    <message>
+        <source>P &amp;std dev σ</source>
+        <translation>É&amp;cart-type σ de P</translation>
+    </message>
+    <message>
+        <source>P&apos;s standard deviation σ</source>
+        <translation>Écart-type σ de P</translation>
+    </message>
+    <message>
+        <source>P &amp;std dev σ₁</source>
+        <translation>É&amp;cart-type σ₁ de P</translation>
+    </message>
+    <message>
+        <source>std dev σ₁ of P&apos;s first component</source>
+        <translation>écart-type σ₁ de la première composante de P</translation>
+    </message>
+    <message>
+        <source>Q me&amp;an μ</source>
+        <translation>Moye&amp;nne μ de Q</translation>
+    </message>
+    <message>
+        <source>Q&apos;s mean μ</source>
+        <translation>Moyenne μ de Q</translation>
+    </message>
+    <message>
+        <source>Q me&amp;an μ₁</source>
+        <translation>Moye&amp;nne μ₁ de Q</translation>
+    </message>
+    <message>
+        <source>mean μ₁ of Q&apos;s first component</source>
+        <translation>moyenne μ₁ de la première composante de Q</translation>
+    </message>
+    <message>
+        <source>&amp;Q std dev σ</source>
+        <translation>Écart-type σ de &amp;Q</translation>
+    </message>
+    <message>
+        <source>Q&apos;s standard deviation σ</source>
+        <translation>Écart-type σ de Q</translation>
+    </message>
+    <message>
+        <source>&amp;Q std dev σ₁</source>
+        <translation>Écart-type σ₁ de &amp;Q</translation>
+    </message>
+    <message>
+        <source>std dev σ₁ of Q&apos;s first component</source>
+        <translation>écart-type σ₁ de la première composante de Q</translation>
+    </message>
+    <message>
         <source>Entropy of P:  H(P) = −Σ p_i log p_i</source>
         <translation>Entropie de P :  H(P) = −Σ p_i log p_i</translation>
     </message>
@@ -1296,6 +1372,14 @@ Elle se décale aussi avec l&apos;unité de x (h de 2X vaut h de X plus log 2) ;
         <translation>Chaque ligne est une paire de données (x, y) : son entropie croisée est −log softmax(z)_y. Leur moyenne est l&apos;espérance sur les paires de données, E sous p̂_data de −log q(y | x) : la perte que voit une étape d&apos;entraînement.</translation>
     </message>
     <message>
+        <source>{n:,} categories: measured in full; bars are editable up to {most} (the charts show P and Q as lines; change the category count or choose a preset to edit).</source>
+        <translation>{n:,} catégories : mesurées en totalité ; les barres sont modifiables jusqu&apos;à {most} (les graphiques montrent P et Q sous forme de lignes ; changez le nombre de catégories ou choisissez un préréglage pour modifier).</translation>
+    </message>
+    <message>
+        <source>The pointwise chart sums the terms of each {group:,} consecutive categories into one bar (named by its first), so its bars still add up to the divergences.</source>
+        <translation>Le graphique des termes ponctuels regroupe les termes de {group:,} catégories consécutives en une seule barre (nommée d&apos;après la première) : ses barres s&apos;additionnent donc toujours en les divergences.</translation>
+    </message>
+    <message>
         <source> (for Normals: unless {cond})</source>
         <translation> (pour des lois normales : sauf si {cond})</translation>
     </message>
@@ -1434,6 +1518,114 @@ dans [0, 1], sans unité ; calculée à partir des différences des racines carr
     <message>
         <source>writing .mp4 needs ffmpeg, which imageio-ffmpeg cannot find ({reason}); reinstall the video extra: {extra}</source>
         <translation>écrire un .mp4 demande ffmpeg, qu&apos;imageio-ffmpeg ne trouve pas ({reason}) ; réinstallez l&apos;extra vidéo : {extra}</translation>
+    </message>
+    <message>
+        <source>½ log 2π, a constant</source>
+        <translation>½ log 2π, une constante</translation>
+    </message>
+    <message>
+        <source>½ σ&lt;sub&gt;P&lt;/sub&gt;², P&apos;s spread</source>
+        <translation>½ σ&lt;sub&gt;P&lt;/sub&gt;², la dispersion de P</translation>
+    </message>
+    <message>
+        <source>½ (μ&lt;sub&gt;P&lt;/sub&gt; − μ&lt;sub&gt;Q&lt;/sub&gt;)², half the squared error</source>
+        <translation>½ (μ&lt;sub&gt;P&lt;/sub&gt; − μ&lt;sub&gt;Q&lt;/sub&gt;)², la moitié de l&apos;erreur quadratique</translation>
+    </message>
+    <message>
+        <source>{den} = 0 where {num} &gt; 0 ({count} category)</source>
+        <translation>{den} = 0 là où {num} &gt; 0 ({count} catégorie)</translation>
+    </message>
+    <message>
+        <source>{den} = 0 where {num} &gt; 0 ({count} categories)</source>
+        <translation>{den} = 0 là où {num} &gt; 0 ({count} catégories)</translation>
+    </message>
+    <message>
+        <source>{den}({names}) = 0 where {num}({names}) &gt; 0</source>
+        <translation>{den}({names}) = 0 là où {num}({names}) &gt; 0</translation>
+    </message>
+    <message>
+        <source>Import P</source>
+        <translation>Importer P</translation>
+    </message>
+    <message>
+        <source>Import Q</source>
+        <translation>Importer Q</translation>
+    </message>
+    <message>
+        <source>Import P and Q</source>
+        <translation>Importer P et Q</translation>
+    </message>
+    <message>
+        <source>Import the joint</source>
+        <translation>Importer la loi jointe</translation>
+    </message>
+    <message>
+        <source>Import the batch</source>
+        <translation>Importer le lot</translation>
+    </message>
+    <message>
+        <source>The import makes {n:,} categories, more than the {limit:,} the Discrete tab measures, so nothing was imported.</source>
+        <translation>L&apos;import donnerait {n:,} catégories, plus que les {limit:,} que mesure l&apos;onglet Discret : rien n&apos;a donc été importé.</translation>
+    </message>
+    <message>
+        <source>The file has {n} category; the Discrete tab needs at least {least}. Nothing was imported.</source>
+        <translation>Le fichier a {n} catégorie ; l&apos;onglet Discret en demande au moins {least}. Rien n&apos;a été importé.</translation>
+    </message>
+    <message>
+        <source>The file&apos;s labels cannot be the tab&apos;s: {why}. Nothing was imported.</source>
+        <translation>Les étiquettes du fichier ne peuvent pas devenir celles de l&apos;onglet : {why}. Rien n&apos;a été importé.</translation>
+    </message>
+    <message>
+        <source>{side} and {other} aligned by label over their union: {total:,} categories (the tab&apos;s {n:,}, then {new:,} new from the file)</source>
+        <translation>{side} et {other} alignées par étiquette sur leur union : {total:,} catégories (les {n:,} de l&apos;onglet, puis {new:,} nouvelles venant du fichier)</translation>
+    </message>
+    <message>
+        <source>{other} has weight 0 on the {new:,} new ones</source>
+        <translation>{other} a un poids nul sur les {new:,} nouvelles</translation>
+    </message>
+    <message>
+        <source>{side} has weight 0 on the {missing:,} labels the file lacks</source>
+        <translation>{side} a un poids nul sur les {missing:,} étiquettes absentes du fichier</translation>
+    </message>
+    <message>
+        <source>The pseudocount was added to the file&apos;s entries only; to add it to both sides over the union, import P and Q together.</source>
+        <translation>Le pseudo-effectif n&apos;a été ajouté qu&apos;aux valeurs du fichier ; pour l&apos;ajouter aux deux côtés sur l&apos;union, importez P et Q ensemble.</translation>
+    </message>
+    <message>
+        <source>under the file&apos;s labels</source>
+        <translation>sous les étiquettes du fichier</translation>
+    </message>
+    <message>
+        <source>under the tab&apos;s labels</source>
+        <translation>sous les étiquettes de l&apos;onglet</translation>
+    </message>
+    <message>
+        <source>{side} replaced entry by entry ({n:,} categories, {how}); {other} unchanged.</source>
+        <translation>{side} remplacée valeur par valeur ({n:,} catégories, {how}) ; {other} inchangée.</translation>
+    </message>
+    <message>
+        <source>the file has no labels to align by</source>
+        <translation>le fichier n&apos;a pas d&apos;étiquettes selon lesquelles aligner</translation>
+    </message>
+    <message>
+        <source>the tab&apos;s labels are the default ones, named by position</source>
+        <translation>les étiquettes de l&apos;onglet sont celles par défaut, qui ne désignent qu&apos;une position</translation>
+    </message>
+    <message>
+        <source>{other} has {n:,} categories and {side}&apos;s file {m:,} ({why}): the file replaces {side}, and {other} becomes uniform over its {m:,} categories.</source>
+        <translation>{other} a {n:,} catégories et le fichier de {side} en a {m:,} ({why}) : le fichier remplace {side}, et {other} devient uniforme sur ses {m:,} catégories.</translation>
+    </message>
+    <message>
+        <source>The joint has {rows:,} × {cols:,} outcomes; the Joint tab edits {least} to {most} rows and columns, so nothing was imported (the grid would not be editable at that size). The command line measures it: klviz compute --joint @FILE.</source>
+        <translation>La loi jointe a {rows:,} × {cols:,} issues ; l&apos;onglet Loi jointe modifie de {least} à {most} lignes et colonnes, donc rien n&apos;a été importé (la grille ne serait pas modifiable à cette taille). La ligne de commande la mesure : klviz compute --joint @FILE.</translation>
+    </message>
+    <message>
+        <source>The joint cannot be the tab&apos;s: {why}. Nothing was imported.</source>
+        <translation>La loi jointe ne peut pas devenir celle de l&apos;onglet : {why}. Rien n&apos;a été importé.</translation>
+    </message>
+    <message>
+        <source>The batch cannot be shown: {why}. Nothing was imported.</source>
+        <translation>Le lot ne peut pas être affiché : {why}. Rien n&apos;a été importé.</translation>
     </message>
 </context>
 <context>
@@ -1802,12 +1994,6 @@ dans [0, 1], sans unité ; calculée à partir des différences des racines carr
 <context>
     <name>pages.continuous</name>
     <message>
-        <source>{name} = w·N(μ, σ²) + (1 − w)·N(μ₂, σ₂²): a bimodal {name}.
-Its measures have no closed form and are computed by quadrature.</source>
-        <translation>{name} = w·N(μ, σ²) + (1 − w)·N(μ₂, σ₂²) : une {name} bimodale.
-Ses mesures n&apos;ont pas de forme close et sont calculées par quadrature.</translation>
-    </message>
-    <message>
         <source>weight w of {name}&apos;s first component</source>
         <translation>poids w de la première composante de {name}</translation>
     </message>
@@ -1828,28 +2014,8 @@ Ses mesures n&apos;ont pas de forme close et sont calculées par quadrature.</tr
         <translation>Q &amp;nbsp;&lt;span style=&apos;font-weight:400&apos;&gt;(la courbe orange)&lt;/span&gt;</translation>
     </message>
     <message>
-        <source>P &amp;mean μ</source>
-        <translation>&amp;Moyenne μ de P</translation>
-    </message>
-    <message>
-        <source>P&apos;s mean μ</source>
-        <translation>Moyenne μ de P</translation>
-    </message>
-    <message>
-        <source>P &amp;std dev σ</source>
-        <translation>É&amp;cart-type σ de P</translation>
-    </message>
-    <message>
-        <source>P&apos;s standard deviation σ</source>
-        <translation>Écart-type σ de P</translation>
-    </message>
-    <message>
         <source>Two-component mi&amp;xture</source>
         <translation>Mélange à deux co&amp;mposantes</translation>
-    </message>
-    <message>
-        <source>&amp;Weight w</source>
-        <translation>&amp;Poids w</translation>
     </message>
     <message>
         <source>Mea&amp;n μ₂</source>
@@ -1860,28 +2026,8 @@ Ses mesures n&apos;ont pas de forme close et sont calculées par quadrature.</tr
         <translation>Écart-t&amp;ype σ₂</translation>
     </message>
     <message>
-        <source>Q&apos;s mean μ</source>
-        <translation>Moyenne μ de Q</translation>
-    </message>
-    <message>
-        <source>Q me&amp;an μ</source>
-        <translation>Moye&amp;nne μ de Q</translation>
-    </message>
-    <message>
-        <source>&amp;Q std dev σ</source>
-        <translation>Écart-type σ de &amp;Q</translation>
-    </message>
-    <message>
-        <source>Q&apos;s standard deviation σ</source>
-        <translation>Écart-type σ de Q</translation>
-    </message>
-    <message>
         <source>Two-component mixture (&amp;bimodal Q)</source>
         <translation>Mélange à deux composantes (Q &amp;bimodale)</translation>
-    </message>
-    <message>
-        <source>Weight w</source>
-        <translation>Poids w</translation>
     </message>
     <message>
         <source>Mean μ₂</source>
@@ -1898,14 +2044,28 @@ a fit starts from Q&apos;s moment-matched Normal and makes Q a Normal.</source>
 un ajustement part de la loi normale de Q aux mêmes moments et fait de Q une loi normale.</translation>
     </message>
     <message>
-        <source>Unit var&amp;iance (σ_Q = 1): the MSE link</source>
-        <translation>Var&amp;iance unité (σ_Q = 1) : le lien avec la MSE</translation>
+        <source>{name} = w·N(μ₁, σ₁²) + (1 − w)·N(μ₂, σ₂²): a bimodal {name}.
+Its measures have no closed form and are computed by quadrature.</source>
+        <translation>{name} = w·N(μ₁, σ₁²) + (1 − w)·N(μ₂, σ₂²) : une {name} bimodale.
+Ses mesures n&apos;ont pas de forme close et sont calculées par quadrature.</translation>
     </message>
     <message>
-        <source>Fix σ_Q = 1. Then H(P,Q) = ½ log 2π + ½ (σ_P² + (μ_P − μ_Q)²):
+        <source>&amp;Weight w of μ₁, σ₁</source>
+        <translation>&amp;Poids w de μ₁, σ₁</translation>
+    </message>
+    <message>
+        <source>Weight w of μ₁, σ₁</source>
+        <translation>Poids w de μ₁, σ₁</translation>
+    </message>
+    <message>
+        <source>Unit var&amp;iance (Q&apos;s σ = 1): the MSE link</source>
+        <translation>Var&amp;iance unité (σ de Q = 1) : le lien avec la MSE</translation>
+    </message>
+    <message>
+        <source>Fix Q&apos;s σ at 1. Then H(P,Q) = ½ log 2π + ½ (P&apos;s variance + (P&apos;s mean − Q&apos;s mean)²):
 a constant plus half the squared error — the MSE loss is a cross-entropy.</source>
-        <translation>On fixe σ_Q = 1. Alors H(P,Q) = ½ log 2π + ½ (σ_P² + (μ_P − μ_Q)²) :
-une constante plus la moitié de l&apos;erreur quadratique ; la perte MSE est une entropie croisée.</translation>
+        <translation>On fixe le σ de Q à 1. Alors H(P,Q) = ½ log 2π + ½ (variance de P + (moyenne de P − moyenne de Q)²) :
+une constante plus la moitié de l&apos;erreur quadratique — la perte MSE est une entropie croisée.</translation>
     </message>
     <message>
         <source>Fit Q to P</source>
@@ -1964,16 +2124,24 @@ une constante plus la moitié de l&apos;erreur quadratique ; la perte MSE est un
         <translation>P et Q continues : h et H sont &lt;i&gt;différentielles&lt;/i&gt; et peuvent être négatives ; D reste ≥ 0.</translation>
     </message>
     <message>
-        <source>The MSE link  (σ_Q = 1)</source>
-        <translation>Le lien avec la MSE  (σ_Q = 1)</translation>
+        <source>The MSE link  (Q&apos;s σ = 1)</source>
+        <translation>Le lien avec la MSE  (σ de Q = 1)</translation>
     </message>
     <message>
-        <source>H(P,Q) with σ_Q = 1: ½ log 2π + ½ (σ_P² + (μ_P − μ_Q)²)</source>
-        <translation>H(P,Q) avec σ_Q = 1 : ½ log 2π + ½ (σ_P² + (μ_P − μ_Q)²)</translation>
+        <source>H(P,Q) with σ&lt;sub&gt;Q&lt;/sub&gt; = 1: ½ log 2π + ½ (σ&lt;sub&gt;P&lt;/sub&gt;² + (μ&lt;sub&gt;P&lt;/sub&gt; − μ&lt;sub&gt;Q&lt;/sub&gt;)²)</source>
+        <translation>H(P,Q) avec σ&lt;sub&gt;Q&lt;/sub&gt; = 1 : ½ log 2π + ½ (σ&lt;sub&gt;P&lt;/sub&gt;² + (μ&lt;sub&gt;P&lt;/sub&gt; − μ&lt;sub&gt;Q&lt;/sub&gt;)²)</translation>
     </message>
     <message>
-        <source>grey: ½ log 2π   green: ½ σ_P²   purple: ½ (μ_P − μ_Q)², the squared error</source>
-        <translation>gris : ½ log 2π   vert : ½ σ_P²   violet : ½ (μ_P − μ_Q)², l&apos;erreur quadratique</translation>
+        <source>grey: ½ log 2π, a constant; blue: ½ σ&lt;sub&gt;P&lt;/sub&gt;², P&apos;s spread; purple: ½ (μ&lt;sub&gt;P&lt;/sub&gt; − μ&lt;sub&gt;Q&lt;/sub&gt;)², half the squared error</source>
+        <translation>gris : ½ log 2π, une constante ; bleu : ½ σ&lt;sub&gt;P&lt;/sub&gt;², la dispersion de P ; violet : ½ (μ&lt;sub&gt;P&lt;/sub&gt; − μ&lt;sub&gt;Q&lt;/sub&gt;)², la moitié de l&apos;erreur quadratique</translation>
+    </message>
+    <message>
+        <source>H(P,Q) = ½&amp;nbsp;log&amp;nbsp;2π + ½&amp;nbsp;σ&lt;sub&gt;P&lt;/sub&gt;² + &lt;span style=&apos;color:%s&apos;&gt;&lt;b&gt;½&amp;nbsp;(μ&lt;sub&gt;P&lt;/sub&gt;&amp;nbsp;−&amp;nbsp;μ&lt;sub&gt;Q&lt;/sub&gt;)²&lt;/b&gt;&lt;/span&gt;&lt;br&gt;= %s + %s + &lt;span style=&apos;color:%s&apos;&gt;&lt;b&gt;%s&lt;/b&gt;&lt;/span&gt; %s&lt;br&gt;&lt;small&gt;μ&lt;sub&gt;P&lt;/sub&gt; = %s, σ&lt;sub&gt;P&lt;/sub&gt;² = %s: %s; the last term is half the squared error.&lt;/small&gt;</source>
+        <translation>H(P,Q) = ½&amp;nbsp;log&amp;nbsp;2π + ½&amp;nbsp;σ&lt;sub&gt;P&lt;/sub&gt;² + &lt;span style=&apos;color:%s&apos;&gt;&lt;b&gt;½&amp;nbsp;(μ&lt;sub&gt;P&lt;/sub&gt;&amp;nbsp;−&amp;nbsp;μ&lt;sub&gt;Q&lt;/sub&gt;)²&lt;/b&gt;&lt;/span&gt;&lt;br&gt;= %s + %s + &lt;span style=&apos;color:%s&apos;&gt;&lt;b&gt;%s&lt;/b&gt;&lt;/span&gt; %s&lt;br&gt;&lt;small&gt;μ&lt;sub&gt;P&lt;/sub&gt; = %s, σ&lt;sub&gt;P&lt;/sub&gt;² = %s : %s ; le dernier terme est la moitié de l&apos;erreur quadratique.&lt;/small&gt;</translation>
+    </message>
+    <message>
+        <source>error: P&apos;s mean − Q&apos;s mean = {0}</source>
+        <translation>erreur : moyenne de P − moyenne de Q = {0}</translation>
     </message>
     <message>
         <source>Measures (scrollable panel)</source>
@@ -2007,21 +2175,9 @@ une constante plus la moitié de l&apos;erreur quadratique ; la perte MSE est un
         <source>P&apos;s mean and variance</source>
         <translation>la moyenne et la variance de P</translation>
     </message>
-    <message>
-        <source>H(P,Q) = ½&amp;nbsp;log&amp;nbsp;2π + ½&amp;nbsp;σ_P² + &lt;span style=&apos;color:%s&apos;&gt;&lt;b&gt;½&amp;nbsp;(μ_P&amp;nbsp;−&amp;nbsp;μ_Q)²&lt;/b&gt;&lt;/span&gt;&lt;br&gt;= %s + %s + &lt;span style=&apos;color:%s&apos;&gt;&lt;b&gt;%s&lt;/b&gt;&lt;/span&gt; %s&lt;br&gt;&lt;small&gt;μ_P = %s, σ_P² = %s: %s; the last term is half the squared error.&lt;/small&gt;</source>
-        <translation>H(P,Q) = ½&amp;nbsp;log&amp;nbsp;2π + ½&amp;nbsp;σ_P² + &lt;span style=&apos;color:%s&apos;&gt;&lt;b&gt;½&amp;nbsp;(μ_P&amp;nbsp;−&amp;nbsp;μ_Q)²&lt;/b&gt;&lt;/span&gt;&lt;br&gt;= %s + %s + &lt;span style=&apos;color:%s&apos;&gt;&lt;b&gt;%s&lt;/b&gt;&lt;/span&gt; %s&lt;br&gt;&lt;small&gt;μ_P = %s, σ_P² = %s : %s ; le dernier terme est la moitié de l&apos;erreur quadratique.&lt;/small&gt;</translation>
-    </message>
-    <message>
-        <source>error μ_P − μ_Q = {0}</source>
-        <translation>erreur μ_P − μ_Q = {0}</translation>
-    </message>
 </context>
 <context>
     <name>pages.discrete</name>
-    <message>
-        <source>{den}({names}) = 0 where {num}({names}) &gt; 0</source>
-        <translation>{den}({names}) = 0 là où {num}({names}) &gt; 0</translation>
-    </message>
     <message>
         <source>Discrete controls</source>
         <translation>Réglages discrets</translation>
@@ -2029,6 +2185,10 @@ une constante plus la moitié de l&apos;erreur quadratique ; la perte MSE est un
     <message>
         <source>Cate&amp;gories</source>
         <translation>Caté&amp;gories</translation>
+    </message>
+    <message>
+        <source>Categories</source>
+        <translation>Catégories</translation>
     </message>
     <message>
         <source>Number of categories (2 to 100)</source>
@@ -2097,6 +2257,10 @@ une constante plus la moitié de l&apos;erreur quadratique ; la perte MSE est un
     <message>
         <source>Which is larger, D(P‖Q) or D(Q‖P)?&lt;br&gt;Is H(P,Q) above H(P)?</source>
         <translation>Laquelle est la plus grande, D(P‖Q) ou D(Q‖P) ?&lt;br&gt;H(P,Q) est-elle au-dessus de H(P) ?</translation>
+    </message>
+    <message>
+        <source>the pointwise terms chart</source>
+        <translation>le graphique des termes ponctuels</translation>
     </message>
     <message>
         <source>P (blue) and Q (orange)</source>
@@ -2280,6 +2444,10 @@ une constante plus la moitié de l&apos;erreur quadratique ; la perte MSE est un
         <translation>Logit z</translation>
     </message>
     <message>
+        <source>Drag (or click) to move the prediction f</source>
+        <translation>Faites glisser (ou cliquez) pour déplacer la prédiction f</translation>
+    </message>
+    <message>
         <source>BCE over the prediction f, for this target y</source>
         <translation>BCE selon la prédiction f, pour cette cible y</translation>
     </message>
@@ -2429,6 +2597,14 @@ une constante plus la moitié de l&apos;erreur quadratique ; la perte MSE est un
         <source>Measures and formulas (scrollable panel)</source>
         <translation>Mesures et formules (panneau défilant)</translation>
     </message>
+    <message>
+        <source>Worked formulas</source>
+        <translation>Calculs détaillés</translation>
+    </message>
+    <message>
+        <source>the worked formulas</source>
+        <translation>les calculs détaillés</translation>
+    </message>
 </context>
 <context>
     <name>pages.losses_normal</name>
@@ -2459,6 +2635,10 @@ une constante plus la moitié de l&apos;erreur quadratique ; la perte MSE est un
     <message>
         <source>Prediction f</source>
         <translation>Prédiction f</translation>
+    </message>
+    <message>
+        <source>Drag (or click) to move the prediction f</source>
+        <translation>Faites glisser (ou cliquez) pour déplacer la prédiction f</translation>
     </message>
     <message>
         <source>−log N(y; f, σ²) over f</source>
@@ -2736,6 +2916,45 @@ Animée ; tout l&apos;ajustement forme une seule étape d&apos;annulation.</tran
     <message>
         <source>Copy these values as a LaTeX formula (needs amsmath)</source>
         <translation>Copier ces valeurs sous forme de formule LaTeX (nécessite amsmath)</translation>
+    </message>
+</context>
+<context>
+    <name>widgets.reflow</name>
+    <message>
+        <source>Show {0}</source>
+        <extracomment>extra width needed to go back side by side once stacked, so a scroll bar appearing or disappearing on the way cannot flip the layout back and forth</extracomment>
+        <translation>Afficher {0}</translation>
+    </message>
+    <message>
+        <source>Show or hide {0}</source>
+        <translation>Afficher ou masquer {0}</translation>
+    </message>
+    <message>
+        <source>Page (scrolls when the window is small)</source>
+        <translation>Page (défile quand la fenêtre est petite)</translation>
+    </message>
+    <message>
+        <source>Controls (scroll sideways when the window is narrow)</source>
+        <translation>Commandes (défilent latéralement quand la fenêtre est étroite)</translation>
+    </message>
+</context>
+<context>
+    <name>widgets.slider_spin</name>
+    <message>
+        <source>{what}: {typed} is above the maximum, {limit}; set to {limit}.</source>
+        <translation>{what} : {typed} dépasse le maximum, {limit} ; ramené à {limit}.</translation>
+    </message>
+    <message>
+        <source>{what}: {typed} is below the minimum, {limit}; set to {limit}.</source>
+        <translation>{what} : {typed} est sous le minimum, {limit} ; ramené à {limit}.</translation>
+    </message>
+    <message>
+        <source>{0} (slider)</source>
+        <translation>{0} (curseur)</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Valeur</translation>
     </message>
 </context>
 <context>
