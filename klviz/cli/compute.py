@@ -377,7 +377,10 @@ def render_table(result, m, labels=None, extra=None):
                 lines.append(f"    ∞ because {_why_infinite(mismatch, labels, a, b)}")
     if result["kind"] == "discrete":
         lines.append("")
-        if m.kl_differ():  # a difference larger than the two values' error bounds
+        if math.isinf(m.kl_pq) and math.isinf(m.kl_qp):  # equal, but not by any symmetry
+            lines.append("KL is not symmetric in general; here both D(P‖Q) and D(Q‖P) are infinite: "
+                         "each of P and Q has mass where the other has none.")
+        elif m.kl_differ():  # a difference larger than the two values' error bounds
             lines.append("KL is not symmetric: D(P‖Q) ≠ D(Q‖P) here.")
         else:
             lines.append("KL is not symmetric in general, but here D(P‖Q) and D(Q‖P) agree "

@@ -120,6 +120,10 @@ def test_the_issue_examples():
     assert "agree within their accuracy" in table and "≠" not in table
     _, table = check_run("0.1,0.9", "0.5,0.5")
     assert "D(P‖Q) ≠ D(Q‖P) here" in table
+    # both infinite: equal, but not "within their accuracy" (each has mass where the other has none)
+    data, table = check_run("0.2,0.2,0.2,0.2,0.1,0.1,0", "0,0,0,0,0,0.5,0.5")
+    assert math.isinf(float(data["kl_pq"])) and math.isinf(float(data["kl_qp"]))
+    assert "both D(P‖Q) and D(Q‖P) are infinite" in table and "agree within" not in table
     data, _ = check_run("bernoulli:1e-20", "0.5,0.5")
     assert f"{data['entropy_p']:.6g}" == "4.70517e-19"
     data, table = check_run("0.5,0.5", "softmax:1e308,-1e308")

@@ -360,6 +360,22 @@ def test_a_mixture_q_from_a_file_opens(window, page, tmp_path):
     assert "0.25·N(−1, 0.5²) + 0.75·N(2, 1.25²)" in page.caption_densities.text()
 
 
+def test_a_needle_thin_p_far_from_a_wide_q_draws_finite_axes(window, page, qtbot, tmp_path):
+    """N(0, 1e-208) against N(1e300, 1e248): the integrand reaches the top of the float range, and
+    its axis limits (a round number above it, padded) overflowed to an infinite range that
+    pyqtgraph refuses in the event loop (found by hypothesis in test_every_file_opens)."""
+    path = tmp_path / "needle.klviz"
+    path.write_text(json.dumps({"format": "klviz-session", "version": 1, "continuous": {
+        "p": {"family": "normal", "mu": 0, "sigma": 1e-208}, "q": {"family": "normal", "mu": 1e300, "sigma": 1e248}}}))
+    assert window.open_session(str(path))
+    window.tabs.setCurrentWidget(page)
+    qtbot.wait(20)
+    page.grab()
+    for chart in (page.plot_densities, page.plot_integrands):
+        (x0, x1), (y0, y1) = chart.getPlotItem().vb.viewRange()
+        assert all(math.isfinite(v) for v in (x0, x1, y0, y1)) and y1 > y0
+
+
 @pytest.mark.parametrize("kind", ["forward", "reverse"])
 def test_a_fit_from_a_mixture_q_starts_at_its_moment_match(window, page, kind):
     set_q_mixture(window, 0.5, -3.0, 0.6, 2.0, 0.8)

@@ -91,6 +91,7 @@ class StickyLimits:
         need = float(need)
         if not need > 0 or not math.isfinite(need):
             need = 1e-12
+        need = min(need, MAX_LIMIT)  # a round number above it, padded, stays a float
         t = self.top
         if t is not None and need * 1.04 <= t and (sticky or need >= t / self.shrink_y):
             return t
@@ -106,9 +107,14 @@ class StickyLimits:
         if d is not None and need_depth <= d and d >= floor and (
                 sticky or d <= max(self.shrink_y * need_depth, 2.5 * floor)):
             return d
-        depth = max(need_depth, d if (sticky and d is not None) else 0.0)
+        depth = min(max(need_depth, d if (sticky and d is not None) else 0.0), MAX_LIMIT)
         self.bottom = max(nice_ceiling(depth * 1.12) if depth > 0 else 0.0, floor)
         return self.bottom
+
+
+#: the largest axis limit: an integrand near the top of the float range (a needle-thin P far from
+#: a wide Q) gets a round top and padding that still are floats, never an infinite range
+MAX_LIMIT = 1e306
 
 
 def set_draft(items, draft):
