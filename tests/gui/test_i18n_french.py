@@ -151,3 +151,51 @@ def test_phrases_translate_their_template_then_fill_it_in(french):
     again = pickle.loads(pickle.dumps(both))
     assert again == both and again.template == both.template
     assert i18n.translated("a user's own label {x}") == "a user's own label {x}"  # not marked: unchanged
+
+
+def test_texts_the_walk_does_not_reach_are_french(french, qtbot, tmp_path):
+    """An import's plan and its refusal, the read-only note of a file beyond the editor's 100
+    categories, a number typed out of range: in French (the same texts stay English on the
+    command line and in tests/gui/test_data_gaps.py)."""
+    from PySide6 import QtGui
+
+    window = create_main_window()
+    qtbot.addWidget(window)
+    window.show()
+    messages = []
+    spin = window.findChild(QtWidgets.QSpinBox, "spin_categories")
+    spin.clamped.connect(messages.append)
+    spin.setFocus()
+    spin.lineEdit().selectAll()
+    qtbot.keyClicks(spin.lineEdit(), "500")
+    qtbot.keyClick(spin.lineEdit(), QtCore.Qt.Key.Key_Return)
+    assert messages == ["Catégories : 500 dépasse le maximum, 100 ; ramené à 100."], messages
+    window.model.apply_support_mismatch()  # why a divergence is ∞, under its readout
+    reason = window.page_discrete.findChild(QtWidgets.QLabel, "value_kl_pq_reason").text()
+    assert " = 0 là où " in reason and not english_words(reason), reason
+
+    def import_dialog(target, text):
+        path = tmp_path / f"{target}.csv"
+        path.write_text(text, encoding="utf-8")
+        window.findChild(QtGui.QAction, "action_import_data").trigger()
+        dialog = window.findChild(QtWidgets.QDialog, "dialog_import_data")
+        dialog.set_target(target)
+        dialog.findChild(QtWidgets.QLineEdit, "import_path").setText(str(path))
+        return dialog
+
+    dialog = import_dialog("p", "label,weight\nx,1\ny,3\nz,4\n")
+    assert dialog.findChild(QtWidgets.QLabel, "import_plan").text() == (
+        "À l'import : Q a 100 catégories et le fichier de P en a 3 (les étiquettes de l'onglet sont celles "
+        "par défaut, qui ne désignent qu'une position) : le fichier remplace P, et Q devient uniforme sur "
+        "ses 3 catégories.")
+    dialog.reject()
+
+    dialog = import_dialog("p", "".join(f"{k % 7 + 1}\n" for k in range(1000)))
+    dialog.findChild(QtWidgets.QPushButton, "import_ok").click()
+    assert window.model.discrete.n == 1000
+    note = window.page_discrete.findChild(QtWidgets.QLabel, "label_discrete_readonly")
+    assert note.text().startswith("1,000 catégories : mesurées en totalité ; les barres sont modifiables "
+                                  "jusqu'à 100"), note.text()
+    assert not english_words(note.text())
+
+    window.close()
