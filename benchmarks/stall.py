@@ -63,7 +63,7 @@ def actions(window, tmp):
     def switch_to(i):
         return lambda: tabs.setCurrentIndex(i)
 
-    out = [("deferred tabs built after the first paint", window.finish_building)]
+    out = [("deferred tabs built after the first paint", window.finish_building_in_steps)]  # as the app does
     for i in range(1, tabs.count()):
         out.append((f"first switch to the {tabs.tabText(i).replace('&', '')} tab", switch_to(i)))
     out.append(("back to the Discrete tab", switch_to(0)))

@@ -24,7 +24,7 @@ def run(session_path=None):
         if last is not None:
             window.restore_state(*last)
     window.show()
-    QtCore.QTimer.singleShot(0, window.finish_building)  # after the first paint
+    QtCore.QTimer.singleShot(0, window.finish_building_in_steps)  # after the first paint
     code = app.exec()
     settings.save_last_state(window.model.session, window.current_path)
     return code

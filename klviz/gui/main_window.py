@@ -131,6 +131,11 @@ class MainWindow(QtWidgets.QMainWindow):
         """Build what a deferred start left out (it follows the models' look and quiz itself)."""
         self.page_losses.ensure_built()
 
+    def finish_building_in_steps(self):
+        """The same, a part per event-loop turn (the app's start: no long stall after the first
+        paint; whatever needs a part earlier builds the rest at once)."""
+        self.page_losses.build_in_steps()
+
     # -- sessions ------------------------------------------------------------------------------
     def _update_title(self, clean=None):
         if clean is None:

@@ -155,6 +155,33 @@ def test_deferred_start_builds_the_rest_after_the_first_paint(qtbot):
     w.presentation.set_theme("light")
 
 
+def test_the_app_builds_the_loss_lab_a_panel_per_event_loop_turn(qtbot):
+    """After the first paint the app builds the Losses panels one turn at a time (no long stall,
+    benchmarks/stall.py); switching to the tab in the middle finishes the build at once."""
+    from klviz.gui import create_main_window
+
+    w = create_main_window(deferred=True)
+    qtbot.addWidget(w)
+    with qtbot.waitExposed(w):
+        w.show()
+    page = w.page_losses
+    w.finish_building_in_steps()
+    assert not page.is_built and page._pending is not None  # one step run, the rest scheduled
+    qtbot.waitUntil(lambda: page.is_built and page._pending is None)
+    assert w.findChild(QtWidgets.QWidget, "tabs_losses") is not None
+
+    w2 = create_main_window(deferred=True)
+    qtbot.addWidget(w2)
+    with qtbot.waitExposed(w2):
+        w2.show()
+    w2.finish_building_in_steps()
+    w2.tabs.setCurrentWidget(w2.page_losses)  # before the steps are done: built now, once
+    assert w2.page_losses.is_built and w2.page_losses._pending is None
+    assert len(w2.findChildren(QtWidgets.QTabWidget, "tabs_losses")) == 1
+    qtbot.wait(30)  # the steps still scheduled find nothing left to do
+    assert len(w2.findChildren(QtWidgets.QTabWidget, "tabs_losses")) == 1
+
+
 def test_every_readout_has_a_formula_tooltip(window):
     labels = [lab for lab in window.findChildren(QtWidgets.QLabel)
               if "value" in lab.objectName() and not lab.objectName().endswith("_reason")]

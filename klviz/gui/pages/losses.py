@@ -32,6 +32,8 @@ class LossesPage(QtWidgets.QWidget):
         self.presentation = presentation
         self._quiz = False
         self._built = False
+        self._pending = None  # the build's steps not yet run (see build_in_steps)
+        self._stepping = False
         if presentation is not None:
             presentation.follow_quiz(self.set_quiz)
         if build:
@@ -46,20 +48,56 @@ class LossesPage(QtWidgets.QWidget):
         super().showEvent(ev)
 
     def ensure_built(self):
-        """Build the panels (the app launches with this tab unbuilt and builds it after the
-        first paint; create_main_window builds everything at once)."""
-        if self._built:
+        """Build the panels now, all that is left of them (create_main_window builds everything
+        at once; showing the tab builds it too, also in the middle of a stepwise build)."""
+        if self._built or self._stepping:
             return
-        self._built = True
+        for _ in self._build():
+            pass
+        self._pending = None
+
+    def build_in_steps(self):
+        """Build the panels one event-loop turn at a time (the app's start, after the first paint):
+        the imports, each panel, then the tab that holds them, so no turn holds the window for
+        the whole build."""
+        if not self._built:
+            self._build()
+            self._next_step()
+
+    def _build(self):
+        """The one build under way (a generator, one step per event-loop turn)."""
+        if self._pending is None:
+            self._pending = self._build_steps()
+        return self._pending
+
+    def _next_step(self):
+        if self._pending is None:
+            return
+        self._stepping = True
+        try:
+            next(self._pending)
+        except StopIteration:
+            self._pending = None
+            return
+        finally:
+            self._stepping = False
+        QtCore.QTimer.singleShot(1, self, self._next_step)  # a timer, not a posted event: input and paint go first
+
+    def _build_steps(self):
         # imported here: a deferred start does not pay for the panels' modules either
         from klviz.gui.pages.losses_bernoulli import BernoulliPanel
         from klviz.gui.pages.losses_categorical import CategoricalPanel
         from klviz.gui.pages.losses_normal import NormalPanel
 
         model = self.model
+        yield
         self.bernoulli = BernoulliPanel(model)
+        yield
         self.categorical = CategoricalPanel(model)
+        yield
         self.normal = NormalPanel(model)
+        yield
+        self._built = True
         self.panels = QtWidgets.QTabWidget()
         self.panels.setObjectName("tabs_losses")
         self.panels.addTab(self.bernoulli, translate("pages.losses", "Bernoulli: binary cross-entropy"))
