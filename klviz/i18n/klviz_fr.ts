@@ -1927,6 +1927,10 @@ dans [0, 1], sans unité ; calculée à partir des différences des racines carr
         <source>Fitted μ (solid) and σ (dashed) against α, for this P</source>
         <translation>μ ajusté (trait plein) et σ ajusté (tirets) en fonction de α, pour cette P</translation>
     </message>
+    <message>
+        <source>the α-fit curve</source>
+        <translation>la courbe de l’ajustement α</translation>
+    </message>
 </context>
 <context>
     <name>pages.coding</name>
@@ -2798,6 +2802,7 @@ une constante plus la moitié de l&apos;erreur quadratique — la perte MSE est 
     <name>widgets.curves</name>
     <message>
         <source>density</source>
+        <extracomment>the largest axis limit: an integrand near the top of the float range (a needle-thin P far from a wide Q) gets a round top and padding that still are floats, never an infinite range</extracomment>
         <translation>densité</translation>
     </message>
     <message>

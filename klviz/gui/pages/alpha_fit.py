@@ -14,6 +14,7 @@ from __future__ import annotations
 import pyqtgraph as pg
 from PySide6 import QtCore, QtWidgets
 
+from klviz.gui.widgets.reflow import Secondary
 from klviz.gui.widgets.slider_ruler import SliderRuler
 from klviz.gui.widgets.still_plot import still_plot
 from klviz.gui.widgets.text import plain_label
@@ -115,7 +116,6 @@ class AlphaFitPanel(QtWidgets.QWidget):
         self.curve_caption = plain_label(translate("pages.alpha_fit", "Fitted μ (solid) and σ (dashed) against α, for this P"))
         self.curve_caption.setObjectName("caption_alpha_curve")
         self.curve_caption.setWordWrap(True)
-        layout.addWidget(self.curve_caption)
         self.plot, pi = still_plot("plot_alpha_curve")
         self.plot.setFixedHeight(150)
         # as wide as the controls column, never wider: pyqtgraph's 640-px size hint would
@@ -132,7 +132,10 @@ class AlphaFitPanel(QtWidgets.QWidget):
         pi.addItem(self.marker)
         self.points = pg.ScatterPlotItem(size=7, pen=pg.mkPen(TEXT_COLOR), brush=pg.mkBrush(TEXT_COLOR))
         pi.addItem(self.points)
-        layout.addWidget(self.plot)
+        # secondary: behind a toggle, folded by the controls column when the screen is too short
+        self.inset = Secondary(self.curve_caption, self.plot, "part_alpha_curve",
+                               translate("pages.alpha_fit", "the α-fit curve"))
+        layout.addWidget(self.inset)
         self.slider.valueChanged.connect(self._on_slider)
         self.slider.sliderPressed.connect(self._on_pressed)
         self.slider.sliderReleased.connect(self._on_released)
@@ -260,8 +263,7 @@ class AlphaFitPanel(QtWidgets.QWidget):
         """Quiz mode: the note keeps its words but no numbers, and the inset (where a fit will put
         Q, with its axes' numbers) is hidden."""
         self._quiz = bool(on)
-        for w in (self.plot, self.curve_caption):
-            w.setVisible(not on)
+        self.inset.setVisible(not on)
         self._show_note()
         if not on and self._pending_p is not None:
             self._curve_timer.start()

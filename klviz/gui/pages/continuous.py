@@ -21,7 +21,7 @@ from klviz.gui.widgets.curves import DensityChart, IntegrandChart
 from klviz.gui.pages.alpha_fit import AlphaFitPanel
 from klviz.gui.widgets.divergences_group import DivergencesGroup
 from klviz.gui.widgets.readouts import LatexAction, ReadoutGrid
-from klviz.gui.widgets.reflow import ReflowSplitter, page_scroll
+from klviz.gui.widgets.reflow import PageScroll, ReflowSplitter, page_scroll
 from klviz.gui.widgets.slider_spin import SliderSpin, slider_name
 from klviz.gui.widgets.terms_bar import TermsBar
 from klviz.gui.widgets.value_label import quiz_placeholder
@@ -281,12 +281,11 @@ class ContinuousPage(QtWidgets.QWidget):
         cl.addWidget(box_fit)
         cl.addWidget(self.button_presets, 0, QtCore.Qt.AlignmentFlag.AlignLeft)
         cl.addStretch(1)
-        scroll = QtWidgets.QScrollArea()
+        scroll = PageScroll(controls)  # the α-fit curve folds before the column has to scroll
         scroll.setObjectName("scroll_continuous_controls")
         scroll.setAccessibleName(translate("pages.continuous", "Controls of P and Q (scrollable panel)"))
-        scroll.setWidget(controls)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
+        scroll.setFocusPolicy(QtCore.Qt.FocusPolicy.StrongFocus)  # as a plain scroll area: wheel and keys
+        scroll.add_secondary(self.alpha_fit.inset)
         self._controls, self._scroll = controls, scroll
 
         # charts
