@@ -184,10 +184,28 @@ class Secondary(QtWidgets.QWidget):
             self.chosen = True
             self.folded_by_page = False
         self.body.setVisible(on)
-        # folded, it takes only its caption's height, and a splitter gives the rest elsewhere
-        self.setMaximumHeight(16777215 if on else self.sizeHint().height())
+        self.hold_folded_height()
         self._arrow()
         self.expandedChanged.emit(on)
+
+    def hold_folded_height(self):
+        """Folded, it takes exactly its caption's height at its width (a splitter gives the rest
+        elsewhere); again after the type or the width changed, when the caption wraps anew."""
+        if self.expanded():
+            self.setMinimumHeight(0)
+            self.setMaximumHeight(16777215)
+            return
+        layout, width = self.layout(), self.width()
+        height = self.sizeHint().height()
+        if width > 0 and layout.hasHeightForWidth():
+            height = max(height, layout.totalHeightForWidth(width))
+        self.setMinimumHeight(height)
+        self.setMaximumHeight(height)
+
+    def resizeEvent(self, event):  # noqa: N802 (Qt name)
+        super().resizeEvent(event)
+        if not self.expanded() and event.size().width() != event.oldSize().width():
+            QtCore.QTimer.singleShot(0, self, self.hold_folded_height)  # the caption re-wraps
 
     def _arrow(self):
         on = self.expanded()
@@ -231,8 +249,10 @@ class PageScroll(QtWidgets.QScrollArea):
         self.refit()
 
     def _fit_secondaries(self):
+        for part in self._secondaries:
+            part.hold_folded_height()  # the type may have changed size since it folded
         room = self.viewport().height()
-        need = self.widget().minimumSizeHint().height()
+        need = self._needed_height()
         if need > room:
             for part in self._secondaries:
                 if part.expanded() and not part.chosen:
@@ -245,6 +265,16 @@ class PageScroll(QtWidgets.QScrollArea):
                     part.set_expanded(True)
                     self.refit()
                     return
+
+    def _needed_height(self):
+        """The height the content takes at the viewport's width: its minimum, or where its text
+        wraps (height for width) the height the scroll area lays it out at."""
+        content = self.widget()
+        need = content.minimumSizeHint().height()
+        layout = content.layout()
+        if layout is not None and layout.hasHeightForWidth():
+            need = max(need, content.heightForWidth(self.viewport().width()))
+        return need
 
     def minimumSizeHint(self):  # noqa: N802 (Qt name)
         return QtCore.QSize(200, 160)
