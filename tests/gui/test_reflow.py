@@ -204,3 +204,43 @@ def test_presentation_on_a_small_screen_folds_the_pointwise_chart_and_keeps_the_
     window.action_presentation.trigger()  # back to normal type in a 1024×768 window: room again
     qtbot.waitUntil(lambda: not window.isFullScreen())
     qtbot.waitUntil(page.pointwise_part.expanded)
+
+
+def test_a_page_at_the_edge_does_not_fold_and_unfold_over_and_over(qtbot):
+    """Folding uses the height the scroll area lays the page out at (word-wrapped text: height
+    for width, from preferred heights) and unfolding an estimate from minimum heights: where the
+    two disagree a page at the edge folded and unfolded on every relayout (every drag frame,
+    4 M instructions each in benchmarks/callgrind_drag.py). Now it settles."""
+    from klviz.gui.widgets.reflow import PageScroll, Secondary
+
+    class Tall(QtWidgets.QWidget):  # small minimum, large preferred height: like a chart
+        def sizeHint(self):
+            return QtCore.QSize(200, 300)
+
+        def minimumSizeHint(self):
+            return QtCore.QSize(100, 40)
+
+    content = QtWidgets.QWidget()
+    layout = QtWidgets.QVBoxLayout(content)
+    wrapped = QtWidgets.QLabel("words " * 40)
+    wrapped.setWordWrap(True)  # the layout now has a height for width
+    layout.addWidget(wrapped)
+    layout.addWidget(Tall())
+    part = Secondary(QtWidgets.QLabel("Secondary"), Tall(), "part_edge", "the test chart")
+    layout.addWidget(part)
+    page = PageScroll(content)
+    page.add_secondary(part)
+    qtbot.addWidget(page)
+    page.resize(400, 560)
+    page.show()
+    changes = []
+    part.expandedChanged.connect(changes.append)
+    for height in (560, 500, 470, 440, 600, 520):
+        page.resize(400, height)
+        changes.clear()
+        for _ in range(4):  # relayouts, as drag frames cause them
+            qtbot.wait(15)
+            content.updateGeometry()
+            page.refit()
+        qtbot.wait(30)
+        assert len(changes) <= 1, (height, changes)

@@ -165,6 +165,7 @@ class Secondary(QtWidgets.QWidget):
         layout.addWidget(self.body, 1)
         self.chosen = False  # whether the user toggled it (then the page never folds it itself)
         self.folded_by_page = False
+        self.need_unfolded = None  # the page's height need when it was folded (see PageScroll)
         self._arrow()
 
     def expanded(self):
@@ -256,12 +257,17 @@ class PageScroll(QtWidgets.QScrollArea):
         if need > room:
             for part in self._secondaries:
                 if part.expanded() and not part.chosen:
+                    part.need_unfolded = need  # unfolded, the page needed this much
                     part.set_expanded(False)
                     self.refit()  # once laid out: check again
                     return
         else:
             for part in reversed(self._secondaries):
-                if part.folded_by_page and need + part.unfolded_extra() <= room:
+                # Unfold only where the page will still fit: the height it needed unfolded (or,
+                # after the type changed size, an estimate), with a margin, so that a page at
+                # the edge does not fold and unfold on every relayout (a drag frame).
+                wanted = part.need_unfolded if part.need_unfolded is not None else need + part.unfolded_extra()
+                if part.folded_by_page and wanted + HYSTERESIS <= room:
                     part.set_expanded(True)
                     self.refit()
                     return
@@ -332,5 +338,7 @@ def relayout_later(root):
     arrangement again (a resize does that by itself; a font change does not)."""
     for split in root.findChildren(ReflowSplitter):
         split.reflow_later()
+    for part in root.findChildren(Secondary):
+        part.need_unfolded = None  # measured at the old type size: estimate again
     for page in root.findChildren(PageScroll):
         page.refit()
