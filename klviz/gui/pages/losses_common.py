@@ -1,5 +1,5 @@
-"""Parts shared by the three panels of the Losses tab: number text, readouts, formula labels and a
-slider bound to a spin box (the loss lab's state is part of the session: klviz.gui.models).
+"""Parts shared by the three panels of the Losses tab: number text, readouts and formula labels
+(the loss lab's state is part of the session: klviz.gui.models).
 
 Nothing here computes a loss; numbers arrive from the scene (`klviz.scene.losses`) and are only
 formatted.
@@ -163,46 +163,6 @@ class Readouts(QtWidgets.QWidget):
 
     def set_number(self, key, value):
         self.set_text(key, format_value(value))
-
-
-class SliderSpin(QtCore.QObject):
-    """A horizontal slider over [lo, hi] (steps of `step`) bound to a spin box over a wider range.
-
-    `valueEdited(float)` reports a user's change from either; `set_value` shows the model's value
-    without echoing it back (the slider pins at its end when the value lies beyond it).
-    """
-
-    valueEdited = QtCore.Signal(float)
-
-    def __init__(self, name, slider_range, spin_range, step, decimals, parent=None):
-        super().__init__(parent)
-        self._lo, self._hi = slider_range
-        self._step = step
-        self.slider = QtWidgets.QSlider(QtCore.Qt.Orientation.Horizontal)
-        self.slider.setObjectName(f"slider_{name}")
-        self.slider.setRange(0, round((self._hi - self._lo) / step))
-        self.slider.setMinimumWidth(160)
-        self.spin = QtWidgets.QDoubleSpinBox()
-        self.spin.setObjectName(f"spin_{name}")
-        self.spin.setRange(*spin_range)
-        self.spin.setDecimals(decimals)
-        self.spin.setSingleStep(step * 10)
-        self.spin.setKeyboardTracking(False)
-        self.spin.setAccelerated(True)
-        self.slider.valueChanged.connect(lambda k: self.valueEdited.emit(self._lo + k * self._step))
-        self.spin.valueChanged.connect(self.valueEdited.emit)
-
-    def set_value(self, v):
-        k = round((min(max(v, self._lo), self._hi) - self._lo) / self._step)
-        for w, value in ((self.slider, k), (self.spin, v)):
-            if w.value() != value:
-                blocked = w.blockSignals(True)
-                w.setValue(value)
-                w.blockSignals(blocked)
-
-    def set_tooltip(self, tip):
-        self.slider.setToolTip(tip)
-        self.spin.setToolTip(tip)
 
 
 def group(title, name=None):
