@@ -180,7 +180,9 @@ class SliderSpin(QtCore.QObject):
         self.spin.setKeyboardTracking(False)  # typing "1.25" is one change, on Enter or leaving
         self.spin.setAccelerated(True)
         self.spin.setAlignment(QtCore.Qt.AlignmentFlag.AlignRight)
-        self.spin.setMinimumWidth(self.spin.fontMetrics().horizontalAdvance("-10.00000") + 28)
+        least = self.spin.fontMetrics().horizontalAdvance("-10.00000") + 28
+        if least > self.spin.minimumSizeHint().width():  # (a wide spin range makes its own hint wider)
+            self.spin.setMinimumWidth(least)
         self.set_tooltip(tooltip, what or tooltip or name)
 
         self._shown = None  # the value both widgets show (set_value's shortcut)
