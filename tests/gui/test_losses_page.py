@@ -524,6 +524,30 @@ def test_quiz_hides_the_numbers_and_reveals_them(window, page):
     assert_normal(window)
 
 
+def test_loss_readouts_are_the_one_readout_grid(window, page, qtbot):
+    """The same grid as every tab's: its copy text, the theme's text shades for the coloured names,
+    and no unit on an MSE or a slope."""
+    from klviz.gui.widgets.readouts import ReadoutGrid
+    from klviz.style import ENTROPY_COLOR, text_color
+
+    grids = {g.objectName(): g for g in window.findChildren(ReadoutGrid) if g.objectName().startswith("loss_")}
+    assert set(grids) == {"loss_readouts_bce", "loss_readouts_ce", "loss_readouts_nll", "loss_readouts_data"}
+    bce = grids["loss_readouts_bce"]
+    assert bce.values["bce"] is label(window, "loss_value_bce")
+    assert bce.row_text("bce") == f"BCE = {label(window, 'loss_value_bce').text()}"
+    for key in ("mse", "slope", "intercept"):
+        assert len(label(window, f"loss_value_{key}").text().split()) == 1, key
+    name = label(window, "loss_name_bce")
+    assert f"color: {text_color(ENTROPY_COLOR, False)};" in name.styleSheet()
+    window.findChild(QtGui.QAction, "action_theme_dark").trigger()
+    try:
+        assert f"color: {text_color(ENTROPY_COLOR, True)};" in name.styleSheet()
+        assert text_color(ENTROPY_COLOR, True) != text_color(ENTROPY_COLOR, False)
+    finally:
+        window.findChild(QtGui.QAction, "action_theme_light").trigger()
+    assert f"color: {text_color(ENTROPY_COLOR, False)};" in name.styleSheet()
+
+
 def test_keyboard_nudges_a_logit(window, page, qtbot):
     show(page, page.categorical)
     chart = plot(window, "plot_logits")

@@ -9,16 +9,17 @@ from klviz.state import losslab as lab
 from klviz.scene import losses as slosses
 from klviz.gui.pages.losses_common import (
     MINUS,
-    Readouts,
     assemble,
     caption_label,
     coloured,
     curve,
     formula_label,
     group,
+    in_unit,
     set_axis_label,
     num,
     paren,
+    readouts,
     with_unit,
 )
 from klviz.gui.widgets.drag_plot import DragPlot
@@ -126,8 +127,7 @@ class BernoulliPanel(QtWidgets.QWidget):
         pl.addWidget(key)
 
         # numbers
-        self.readouts = Readouts(READOUTS)
-        self.readouts.setObjectName("loss_readouts_bce")
+        self.readouts = readouts(READOUTS, "loss_readouts_bce")
         self.note = formula_label("loss_note_bce")
         side = group(translate("pages.losses_bernoulli", "Binary cross-entropy"))
         sl = QtWidgets.QVBoxLayout(side)
@@ -177,9 +177,7 @@ class BernoulliPanel(QtWidgets.QWidget):
         self._point.setData([sc.point[0]], [sc.point[1]], symbol="t1" if sc.above else "o")
         self.plot.set_handles([sc.point[0]], [sc.point[1]])
 
-        self.readouts.set_amount("bce", r.bce, unit)
-        self.readouts.set_amount("bce_entropy", r.entropy, unit)
-        self.readouts.set_amount("bce_kl", r.kl, unit)
+        self.readouts.set_values(in_unit({"bce": r.bce, "bce_entropy": r.entropy, "bce_kl": r.kl}, unit), unit)
         self.formula.setText(self._formula(r, unit))
         self.note.setText(self._note(r, unit))
 

@@ -12,12 +12,11 @@ import math
 import pyqtgraph as pg
 from PySide6 import QtCore, QtWidgets
 
+from klviz.gui.widgets.readouts import ReadoutGrid
 from klviz.gui.widgets.reflow import ReflowSplitter, Secondary, page_scroll, row_scroll
 from klviz.scene.readouts import MINUS, convert, format_value
 from klviz.style import is_mark, text_color
-from klviz.gui.i18n import translate, translated
-
-QUIZ_HIDDEN = "?"
+from klviz.gui.i18n import translate
 
 
 # ------------------------------------------------------------------------------------- numbers
@@ -99,70 +98,16 @@ def caption_label(text, name=None):
     return label
 
 
-class Readouts(QtWidgets.QWidget):
-    """Named values in a grid, like ReadoutGrid but a row may be unit-free (an MSE, a slope).
+def readouts(rows, name):
+    """The panel's readout grid: values named `loss_value_<key>`, names `loss_name_<key>`; rows:
+    (key, display name, tooltip, colour or None). Its values are set in the chosen unit
+    (`in_unit`), a unit-free one (an MSE, a slope) with the unit ""."""
+    return ReadoutGrid(rows, prefix="loss_value_", name=name, name_prefix="loss_name_", fixed=False)
 
-    Each value is a QLabel named `loss_value_<key>` whose text begins with the number.
-    """
 
-    def __init__(self, rows, parent=None):
-        """rows: (key, display name, tooltip, colour or None)."""
-        super().__init__(parent)
-        grid = QtWidgets.QGridLayout(self)
-        grid.setContentsMargins(6, 2, 6, 2)
-        grid.setHorizontalSpacing(12)
-        grid.setVerticalSpacing(3)
-        self.values, self.names = {}, {}
-        self._colors = {key: color for key, _, _, color in rows}
-        big = self.font()
-        big.setPointSizeF(big.pointSizeF() * 1.3)
-        for row, (key, name, tip, color) in enumerate(rows):
-            n = QtWidgets.QLabel(translated(name))
-            n.setObjectName(f"loss_name_{key}")
-            n.setFont(big)
-            if color:
-                n.setStyleSheet(f"color: {text_color(color, _text_dark)};")
-            v = QtWidgets.QLabel("–")
-            v.setObjectName(f"loss_value_{key}")
-            v.setProperty("role", "readout-value")
-            v.setFont(big)
-            v.setTextInteractionFlags(QtCore.Qt.TextInteractionFlag.TextSelectableByMouse)
-            v.setMinimumWidth(v.fontMetrics().horizontalAdvance("0.00000 hartleys"))
-            for w in (n, v):
-                w.setToolTip(translated(tip))
-            grid.addWidget(n, row, 0, QtCore.Qt.AlignmentFlag.AlignRight)
-            grid.addWidget(v, row, 1)
-            self.values[key], self.names[key] = v, n
-        grid.setColumnStretch(1, 1)
-
-    _quiz = False
-
-    def restyle_text(self):
-        """The names take the current theme's text shades (after set_text_theme)."""
-        for key, color in self._colors.items():
-            if color:
-                self.names[key].setStyleSheet(f"color: {text_color(color, _text_dark)};")
-
-    def set_text(self, key, text):
-        label = self.values[key]
-        label.setProperty("real_text", text)
-        shown = QUIZ_HIDDEN if self._quiz else text
-        if label.text() != shown:
-            label.setText(shown)
-
-    def set_quiz(self, on):
-        """Quiz mode: every value reads "?" until revealed (the real text is kept)."""
-        self._quiz = bool(on)
-        for label in self.values.values():
-            real = label.property("real_text")
-            label.setText(QUIZ_HIDDEN if self._quiz else (real if real is not None else label.text()))
-
-    def set_amount(self, key, value_nats, unit):
-        """'0.5133 nats' in the chosen unit (plain ASCII digits and sign, like every readout)."""
-        self.set_text(key, f"{format_value(convert(value_nats, unit))} {unit}")
-
-    def set_number(self, key, value):
-        self.set_text(key, format_value(value))
+def in_unit(values_nats, unit):
+    """{key: value in nats} -> {key: value in `unit`}, for ReadoutGrid.set_values."""
+    return {key: convert(v, unit) for key, v in values_nats.items()}
 
 
 def group(title, name=None):
