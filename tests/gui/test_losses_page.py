@@ -227,6 +227,63 @@ def test_extreme_logit_stays_exact(window, page):
     assert window.findChild(QtWidgets.QSlider, "slider_loss_z").value() == 0  # pinned at its end
 
 
+def _type_into(qtbot, box, text):
+    box.setFocus()
+    box.lineEdit().selectAll()
+    qtbot.keyClicks(box.lineEdit(), text)
+    qtbot.keyClick(box.lineEdit(), QtCore.Qt.Key.Key_Return)
+
+
+@pytest.mark.parametrize("typed, limit, side", [("20000", 10_000.0, "above the maximum"),
+                                                ("-1e6", -10_000.0, "below the minimum")])
+def test_a_logit_typed_beyond_the_controls_says_so(window, page, qtbot, typed, limit, side):
+    box = spin(window, "spin_loss_z")
+    messages = []
+    box.clamped.connect(messages.append)
+    _type_into(qtbot, box, typed)
+    assert box.value() == limit and page.model.losses.bernoulli.z == limit == math.copysign(lab.MAX_LOGIT, limit)
+    expected = f"Logit z: {typed} is {side}, {limit:.6g}; set to {limit:.6g}."
+    assert messages == [expected] and window.statusBar().currentMessage() == expected
+    slider = window.findChild(QtWidgets.QSlider, "slider_loss_z")
+    assert slider.value() == (slider.maximum() if limit > 0 else 0)  # the slider rests at its end
+    window.statusBar().clearMessage()
+    _type_into(qtbot, box, "9999.5")  # within the spin box's range, beyond the slider's: no message
+    assert page.model.losses.bernoulli.z == 9999.5 and window.statusBar().currentMessage() == ""
+
+
+def test_logit_slider_keys_and_drag(window, page, qtbot):
+    from uitools import _send
+
+    slider = window.findChild(QtWidgets.QSlider, "slider_loss_z")
+    spin(window, "spin_loss_z").setValue(0.0)
+    slider.setFocus()
+    qtbot.keyClick(slider, QtCore.Qt.Key.Key_Right)  # an arrow: 0.01
+    assert page.model.losses.bernoulli.z == pytest.approx(0.01)
+    qtbot.keyClick(slider, QtCore.Qt.Key.Key_PageUp)  # a page: 0.1
+    assert page.model.losses.bernoulli.z == pytest.approx(0.11)
+    assert spin(window, "spin_loss_z").value() == pytest.approx(0.11)
+    # a mouse drag of the handle is live and one undo step
+    button(window, "button_loss_y1").click()  # another operation in between: the drag's own step
+    before, count = page.model.losses.bernoulli, window.model.undo_stack.count()
+    opt = QtWidgets.QStyleOptionSlider()
+    slider.initStyleOption(opt)
+    start = slider.style().subControlRect(QtWidgets.QStyle.ComplexControl.CC_Slider, opt,
+                                          QtWidgets.QStyle.SubControl.SC_SliderHandle, slider).center()
+    left, none = QtCore.Qt.MouseButton.LeftButton, QtCore.Qt.MouseButton.NoButton
+    _send(slider, QtCore.QEvent.Type.MouseButtonPress, start, left, left)
+    seen = []
+    for dx in range(8, 64, 8):
+        _send(slider, QtCore.QEvent.Type.MouseMove, start + QtCore.QPoint(dx, 0), none, left)
+        seen.append(page.model.losses.bernoulli.z)
+    _send(slider, QtCore.QEvent.Type.MouseButtonRelease, start + QtCore.QPoint(56, 0), left, none)
+    assert len(set(seen)) > 3 and seen == sorted(seen) and seen[-1] > before.z
+    assert spin(window, "spin_loss_z").value() == seen[-1]
+    assert_bernoulli(window)
+    assert window.model.undo_stack.count() == count + 1
+    window.model.undo_stack.undo()
+    assert page.model.losses.bernoulli == before
+
+
 def test_drag_the_prediction_along_the_curve(window, page):
     show(page, page.bernoulli)
     chart = plot(window, "plot_loss_bce")
@@ -465,6 +522,30 @@ def test_quiz_hides_the_numbers_and_reveals_them(window, page):
     assert_bernoulli(window)
     assert_categorical(window)
     assert_normal(window)
+
+
+def test_loss_readouts_are_the_one_readout_grid(window, page, qtbot):
+    """The same grid as every tab's: its copy text, the theme's text shades for the coloured names,
+    and no unit on an MSE or a slope."""
+    from klviz.gui.widgets.readouts import ReadoutGrid
+    from klviz.style import ENTROPY_COLOR, text_color
+
+    grids = {g.objectName(): g for g in window.findChildren(ReadoutGrid) if g.objectName().startswith("loss_")}
+    assert set(grids) == {"loss_readouts_bce", "loss_readouts_ce", "loss_readouts_nll", "loss_readouts_data"}
+    bce = grids["loss_readouts_bce"]
+    assert bce.values["bce"] is label(window, "loss_value_bce")
+    assert bce.row_text("bce") == f"BCE = {label(window, 'loss_value_bce').text()}"
+    for key in ("mse", "slope", "intercept"):
+        assert len(label(window, f"loss_value_{key}").text().split()) == 1, key
+    name = label(window, "loss_name_bce")
+    assert f"color: {text_color(ENTROPY_COLOR, False)};" in name.styleSheet()
+    window.findChild(QtGui.QAction, "action_theme_dark").trigger()
+    try:
+        assert f"color: {text_color(ENTROPY_COLOR, True)};" in name.styleSheet()
+        assert text_color(ENTROPY_COLOR, True) != text_color(ENTROPY_COLOR, False)
+    finally:
+        window.findChild(QtGui.QAction, "action_theme_light").trigger()
+    assert f"color: {text_color(ENTROPY_COLOR, False)};" in name.styleSheet()
 
 
 def test_keyboard_nudges_a_logit(window, page, qtbot):

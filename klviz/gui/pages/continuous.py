@@ -22,7 +22,7 @@ from klviz.gui.pages.alpha_fit import AlphaFitPanel
 from klviz.gui.widgets.divergences_group import DivergencesGroup
 from klviz.gui.widgets.readouts import LatexAction, ReadoutGrid
 from klviz.gui.widgets.reflow import PageScroll, ReflowSplitter, page_scroll
-from klviz.gui.widgets.slider_spin import SliderSpin, slider_name
+from klviz.gui.widgets.slider_spin import SliderSpin
 from klviz.gui.widgets.terms_bar import TermsBar
 from klviz.gui.widgets.value_label import quiz_placeholder
 from klviz.scene import continuous as sc
@@ -199,10 +199,8 @@ class ContinuousPage(QtWidgets.QWidget):
             ctl = self.controls[(which, name)]
             if ctl.label.text() != label:
                 ctl.label.setText(label)
-                for w in (ctl.label, ctl.slider, ctl.spin):
-                    w.setToolTip(tip)
-                ctl.spin.setAccessibleName(tip)
-                ctl.slider.setAccessibleName(slider_name(tip))
+                ctl.label.setToolTip(tip)
+                ctl.set_tooltip(tip)
 
     def _header(self, which, color):
         """The swatch in the curve's colour, the words in the theme's text shade of it (AA)."""

@@ -116,6 +116,9 @@ class LossesPage(QtWidgets.QWidget):
                 self.presentation.follow_look(chart.restyle)
             self.presentation.follow_plot(self.normal.plot_profile)  # a plain plot: axes only
             self.presentation.follow_look(self._restyle_text)
+            for grid in (self.bernoulli.readouts, self.categorical.readouts, self.normal.point_readouts,
+                         self.normal.data_readouts):
+                self.presentation.follow_look(grid.restyle)
 
         intro = caption_label(translated(INTRO), "loss_intro")
         layout = QtWidgets.QVBoxLayout(self)
@@ -128,12 +131,10 @@ class LossesPage(QtWidgets.QWidget):
 
     def _restyle_text(self, look):
         """Coloured words and numbers in the theme's text shades (WCAG AA on its window)."""
-        from klviz.gui.pages.losses_common import Readouts, set_text_theme
+        from klviz.gui.pages.losses_common import set_text_theme
 
         set_text_theme(look.dark)
         for panel in (self.bernoulli, self.categorical, self.normal):
-            for readouts in panel.findChildren(Readouts):
-                readouts.restyle_text()
             for label in panel.findChildren(QtWidgets.QLabel):
                 if label.property("role") == "error":
                     label.setStyleSheet(f"color: {text_color(ERROR_COLOR, look.dark)};")

@@ -9,20 +9,21 @@ from klviz.state import losslab as lab
 from klviz.scene import losses as slosses
 from klviz.gui.pages.losses_common import (
     MINUS,
-    Readouts,
-    SliderSpin,
     assemble,
     caption_label,
     coloured,
     curve,
     formula_label,
     group,
+    in_unit,
     set_axis_label,
     num,
     paren,
+    readouts,
     with_unit,
 )
 from klviz.gui.widgets.drag_plot import DragPlot
+from klviz.gui.widgets.slider_spin import SliderSpin
 from klviz.gui.widgets.value_label import ValueLabel
 from klviz.style import ENTROPY_COLOR, KL_COLOR, P_COLOR, Q_COLOR
 from klviz.gui.i18n import QT_TRANSLATE_NOOP, translate
@@ -70,8 +71,14 @@ class BernoulliPanel(QtWidgets.QWidget):
         self.button_y1 = QtWidgets.QPushButton(translate("pages.losses_bernoulli", "Hard label y = 1"))
         self.button_y1.setObjectName("button_loss_y1")
         self.button_y1.clicked.connect(lambda: model.update_losses("bernoulli", lab.set_target, 1.0))
-        self.z = SliderSpin("loss_z", (-10.0, 10.0), (-lab.MAX_LOGIT, lab.MAX_LOGIT), 0.01, 3, self)
-        self.z.set_tooltip(translate("pages.losses_bernoulli", "The model's logit z; its prediction is f = σ(z) = 1 / (1 + e^−z)"))
+        # the slider: z from -10 to 10 in steps of 0.01 (arrow keys 0.01, Page Up/Down 0.1); the
+        # spin box: any z the loss lab takes, typed, a number beyond it said aloud and set to the limit
+        lab_z = QtWidgets.QLabel(translate("pages.losses_bernoulli", "Logit z"))
+        self.z = SliderSpin("loss_z", -10.0, 10.0, resolution=2000, single_step=1, page_step=10, decimals=3,
+                            step=0.1, spin_range=(-lab.MAX_LOGIT, lab.MAX_LOGIT), what=lab_z.text(),
+                            tooltip=translate("pages.losses_bernoulli", "The model's logit z; its prediction is f = σ(z) = 1 / (1 + e^−z)"),
+                            parent=self)
+        self.z.slider.setMinimumWidth(160)
         self.z.valueEdited.connect(lambda v: model.update_losses("bernoulli", lab.set_logit, v))
         self.label_f = ValueLabel()
         self.label_f.setObjectName("loss_value_f")
@@ -83,7 +90,6 @@ class BernoulliPanel(QtWidgets.QWidget):
         row.setSpacing(8)
         lab_y = QtWidgets.QLabel(translate("pages.losses_bernoulli", "Target y"))
         lab_y.setBuddy(self.spin_y)
-        lab_z = QtWidgets.QLabel(translate("pages.losses_bernoulli", "Logit z"))
         lab_z.setBuddy(self.z.spin)
         for w in (lab_y, self.spin_y, self.button_y0, self.button_y1):
             row.addWidget(w)
@@ -121,8 +127,7 @@ class BernoulliPanel(QtWidgets.QWidget):
         pl.addWidget(key)
 
         # numbers
-        self.readouts = Readouts(READOUTS)
-        self.readouts.setObjectName("loss_readouts_bce")
+        self.readouts = readouts(READOUTS, "loss_readouts_bce")
         self.note = formula_label("loss_note_bce")
         side = group(translate("pages.losses_bernoulli", "Binary cross-entropy"))
         sl = QtWidgets.QVBoxLayout(side)
@@ -172,9 +177,7 @@ class BernoulliPanel(QtWidgets.QWidget):
         self._point.setData([sc.point[0]], [sc.point[1]], symbol="t1" if sc.above else "o")
         self.plot.set_handles([sc.point[0]], [sc.point[1]])
 
-        self.readouts.set_amount("bce", r.bce, unit)
-        self.readouts.set_amount("bce_entropy", r.entropy, unit)
-        self.readouts.set_amount("bce_kl", r.kl, unit)
+        self.readouts.set_values(in_unit({"bce": r.bce, "bce_entropy": r.entropy, "bce_kl": r.kl}, unit), unit)
         self.formula.setText(self._formula(r, unit))
         self.note.setText(self._note(r, unit))
 

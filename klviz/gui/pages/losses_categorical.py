@@ -11,14 +11,15 @@ from klviz.scene import losses as slosses
 from klviz.scene.readouts import format_value
 from klviz.gui.pages.losses_common import (
     MINUS,
-    Readouts,
     assemble,
     caption_label,
     coloured,
     formula_label,
     group,
+    in_unit,
     num,
     paren,
+    readouts,
     short,
     with_unit,
 )
@@ -135,8 +136,7 @@ class CategoricalPanel(QtWidgets.QWidget):
         cl.addWidget(self.plot_probs, 1)
 
         # numbers
-        self.readouts = Readouts(READOUTS)
-        self.readouts.setObjectName("loss_readouts_ce")
+        self.readouts = readouts(READOUTS, "loss_readouts_ce")
         self.note = formula_label("loss_note_ce")
         side = group(translate("pages.losses_categorical", "Categorical cross-entropy"))
         sl = QtWidgets.QVBoxLayout(side)
@@ -278,9 +278,7 @@ class CategoricalPanel(QtWidgets.QWidget):
         self.plot_logits.set_logits(labels, r.logits)
         self.plot_probs.set_data(labels, [r.target, r.probs])
 
-        self.readouts.set_amount("ce", r.ce, unit)
-        self.readouts.set_amount("ce_entropy", r.entropy, unit)
-        self.readouts.set_amount("ce_kl", r.kl, unit)
+        self.readouts.set_values(in_unit({"ce": r.ce, "ce_entropy": r.entropy, "ce_kl": r.kl}, unit), unit)
         self.formula.setText(self._formula(r, unit))
         self.note.setText(self._note(r, unit))
         self.binary_box.setVisible(n == 2)

@@ -1,5 +1,5 @@
-"""Parts shared by the three panels of the Losses tab: number text, readouts, formula labels and a
-slider bound to a spin box (the loss lab's state is part of the session: klviz.gui.models).
+"""Parts shared by the three panels of the Losses tab: number text, readouts and formula labels
+(the loss lab's state is part of the session: klviz.gui.models).
 
 Nothing here computes a loss; numbers arrive from the scene (`klviz.scene.losses`) and are only
 formatted.
@@ -12,12 +12,11 @@ import math
 import pyqtgraph as pg
 from PySide6 import QtCore, QtWidgets
 
+from klviz.gui.widgets.readouts import ReadoutGrid
 from klviz.gui.widgets.reflow import ReflowSplitter, Secondary, page_scroll, row_scroll
 from klviz.scene.readouts import MINUS, convert, format_value
 from klviz.style import is_mark, text_color
-from klviz.gui.i18n import translate, translated
-
-QUIZ_HIDDEN = "?"
+from klviz.gui.i18n import translate
 
 
 # ------------------------------------------------------------------------------------- numbers
@@ -99,110 +98,16 @@ def caption_label(text, name=None):
     return label
 
 
-class Readouts(QtWidgets.QWidget):
-    """Named values in a grid, like ReadoutGrid but a row may be unit-free (an MSE, a slope).
-
-    Each value is a QLabel named `loss_value_<key>` whose text begins with the number.
-    """
-
-    def __init__(self, rows, parent=None):
-        """rows: (key, display name, tooltip, colour or None)."""
-        super().__init__(parent)
-        grid = QtWidgets.QGridLayout(self)
-        grid.setContentsMargins(6, 2, 6, 2)
-        grid.setHorizontalSpacing(12)
-        grid.setVerticalSpacing(3)
-        self.values, self.names = {}, {}
-        self._colors = {key: color for key, _, _, color in rows}
-        big = self.font()
-        big.setPointSizeF(big.pointSizeF() * 1.3)
-        for row, (key, name, tip, color) in enumerate(rows):
-            n = QtWidgets.QLabel(translated(name))
-            n.setObjectName(f"loss_name_{key}")
-            n.setFont(big)
-            if color:
-                n.setStyleSheet(f"color: {text_color(color, _text_dark)};")
-            v = QtWidgets.QLabel("–")
-            v.setObjectName(f"loss_value_{key}")
-            v.setProperty("role", "readout-value")
-            v.setFont(big)
-            v.setTextInteractionFlags(QtCore.Qt.TextInteractionFlag.TextSelectableByMouse)
-            v.setMinimumWidth(v.fontMetrics().horizontalAdvance("0.00000 hartleys"))
-            for w in (n, v):
-                w.setToolTip(translated(tip))
-            grid.addWidget(n, row, 0, QtCore.Qt.AlignmentFlag.AlignRight)
-            grid.addWidget(v, row, 1)
-            self.values[key], self.names[key] = v, n
-        grid.setColumnStretch(1, 1)
-
-    _quiz = False
-
-    def restyle_text(self):
-        """The names take the current theme's text shades (after set_text_theme)."""
-        for key, color in self._colors.items():
-            if color:
-                self.names[key].setStyleSheet(f"color: {text_color(color, _text_dark)};")
-
-    def set_text(self, key, text):
-        label = self.values[key]
-        label.setProperty("real_text", text)
-        shown = QUIZ_HIDDEN if self._quiz else text
-        if label.text() != shown:
-            label.setText(shown)
-
-    def set_quiz(self, on):
-        """Quiz mode: every value reads "?" until revealed (the real text is kept)."""
-        self._quiz = bool(on)
-        for label in self.values.values():
-            real = label.property("real_text")
-            label.setText(QUIZ_HIDDEN if self._quiz else (real if real is not None else label.text()))
-
-    def set_amount(self, key, value_nats, unit):
-        """'0.5133 nats' in the chosen unit (plain ASCII digits and sign, like every readout)."""
-        self.set_text(key, f"{format_value(convert(value_nats, unit))} {unit}")
-
-    def set_number(self, key, value):
-        self.set_text(key, format_value(value))
+def readouts(rows, name):
+    """The panel's readout grid: values named `loss_value_<key>`, names `loss_name_<key>`; rows:
+    (key, display name, tooltip, colour or None). Its values are set in the chosen unit
+    (`in_unit`), a unit-free one (an MSE, a slope) with the unit ""."""
+    return ReadoutGrid(rows, prefix="loss_value_", name=name, name_prefix="loss_name_", fixed=False)
 
 
-class SliderSpin(QtCore.QObject):
-    """A horizontal slider over [lo, hi] (steps of `step`) bound to a spin box over a wider range.
-
-    `valueEdited(float)` reports a user's change from either; `set_value` shows the model's value
-    without echoing it back (the slider pins at its end when the value lies beyond it).
-    """
-
-    valueEdited = QtCore.Signal(float)
-
-    def __init__(self, name, slider_range, spin_range, step, decimals, parent=None):
-        super().__init__(parent)
-        self._lo, self._hi = slider_range
-        self._step = step
-        self.slider = QtWidgets.QSlider(QtCore.Qt.Orientation.Horizontal)
-        self.slider.setObjectName(f"slider_{name}")
-        self.slider.setRange(0, round((self._hi - self._lo) / step))
-        self.slider.setMinimumWidth(160)
-        self.spin = QtWidgets.QDoubleSpinBox()
-        self.spin.setObjectName(f"spin_{name}")
-        self.spin.setRange(*spin_range)
-        self.spin.setDecimals(decimals)
-        self.spin.setSingleStep(step * 10)
-        self.spin.setKeyboardTracking(False)
-        self.spin.setAccelerated(True)
-        self.slider.valueChanged.connect(lambda k: self.valueEdited.emit(self._lo + k * self._step))
-        self.spin.valueChanged.connect(self.valueEdited.emit)
-
-    def set_value(self, v):
-        k = round((min(max(v, self._lo), self._hi) - self._lo) / self._step)
-        for w, value in ((self.slider, k), (self.spin, v)):
-            if w.value() != value:
-                blocked = w.blockSignals(True)
-                w.setValue(value)
-                w.blockSignals(blocked)
-
-    def set_tooltip(self, tip):
-        self.slider.setToolTip(tip)
-        self.spin.setToolTip(tip)
+def in_unit(values_nats, unit):
+    """{key: value in nats} -> {key: value in `unit`}, for ReadoutGrid.set_values."""
+    return {key: convert(v, unit) for key, v in values_nats.items()}
 
 
 def group(title, name=None):

@@ -10,15 +10,16 @@ from klviz.state import losslab as lab
 from klviz.scene import losses as slosses
 from klviz.gui.pages.losses_common import (
     MINUS,
-    Readouts,
     assemble,
     caption_label,
     coloured,
     curve,
     formula_label,
     group,
+    in_unit,
     num,
     paren,
+    readouts,
     set_axis_label,
     with_unit,
 )
@@ -111,8 +112,7 @@ class NormalPanel(QtWidgets.QWidget):
         key_nll = caption_label(
             translate("pages.losses_normal", '{0} −log N(y; f, σ²) &nbsp; {1} ½ log(2πσ²) &nbsp; {2} (y − f)²/(2σ²) &nbsp; {3} f&nbsp;=&nbsp;y').format(coloured('━━', ENTROPY_COLOR), coloured('╍╍', '#888888'), coloured('┃', KL_COLOR, True), coloured('┆', P_COLOR)))
 
-        self.point_readouts = Readouts(POINT_READOUTS)
-        self.point_readouts.setObjectName("loss_readouts_nll")
+        self.point_readouts = readouts(POINT_READOUTS, "loss_readouts_nll")
         self.formula_nll = formula_label("loss_formula_nll")
 
         left = QtWidgets.QWidget()
@@ -168,8 +168,7 @@ class NormalPanel(QtWidgets.QWidget):
         # height-for-width from the plot's large size hint, pushing the plot out of view
         self.key_profile.setWordWrap(False)
 
-        self.data_readouts = Readouts(DATA_READOUTS)
-        self.data_readouts.setObjectName("loss_readouts_data")
+        self.data_readouts = readouts(DATA_READOUTS, "loss_readouts_data")
         self.formula_data = formula_label("loss_formula_data")
 
         side = QtWidgets.QWidget()
@@ -263,10 +262,8 @@ class NormalPanel(QtWidgets.QWidget):
         self._point.setData([sc.point[0]], [sc.point[1]], symbol="t1" if sc.above else "o")
         self.plot_nll.set_handles([sc.point[0]], [sc.point[1]])
 
-        pr = self.point_readouts
-        pr.set_amount("nll", r.nll, unit)
-        pr.set_amount("nll_constant", r.constant, unit)
-        pr.set_amount("nll_squared", r.squared_term, unit)
+        self.point_readouts.set_values(
+            in_unit({"nll": r.nll, "nll_constant": r.constant, "nll_squared": r.squared_term}, unit), unit)
         self.formula_nll.setText(self._formula_point(r, unit))
 
     def _formula_point(self, r, unit):
@@ -312,11 +309,9 @@ class NormalPanel(QtWidgets.QWidget):
         self.key_profile.setText(
             translate("pages.losses_normal", '{0} mean −log N &nbsp; {1} ½ MSE &nbsp; {2} fitted slope').format(coloured('━━', ENTROPY_COLOR), coloured('╍╍', '#888888'), coloured('┃', Q_COLOR, True)))
 
-        d = self.data_readouts
-        d.set_amount("mean_nll", r.mean_nll, unit)
-        d.set_number("mse", r.mse)
-        d.set_number("slope", r.slope)
-        d.set_number("intercept", r.intercept)
+        self.data_readouts.set_values(  # the least-squares numbers have no information unit
+            {**in_unit({"mean_nll": r.mean_nll}, unit), "mse": r.mse, "slope": r.slope, "intercept": r.intercept},
+            {"mean_nll": unit, "mse": "", "slope": "", "intercept": ""})
         self.formula_data.setText(self._formula_data(r, unit))
 
     def _formula_data(self, r, unit):

@@ -1,4 +1,5 @@
-"""A grid of named values ("H(P)  0.8018 nats"), each value a QLabel with a stable objectName.
+"""A grid of named values ("H(P)  0.8018 nats"), each value a QLabel with a stable objectName:
+the one readout grid of every tab (the Losses tab's too, under its `loss_value_*` names).
 
 The text of each value label begins with the number (four significant digits unless set_digits
 says otherwise) or with "∞"; an infinite value gets its reason on a small line underneath.
@@ -16,9 +17,13 @@ from klviz.gui.i18n import translate, translated
 
 
 class ReadoutGrid(QtWidgets.QWidget):
-    def __init__(self, rows, prefix="value_", columns=1, parent=None, name=None):
-        """rows: (key, display name, tooltip, colour or None) tuples; name: the grid's objectName
-        (default prefix + "grid")."""
+    def __init__(self, rows, prefix="value_", columns=1, parent=None, name=None, name_prefix="name_",
+                 fixed=True):
+        """rows: (key, display name, tooltip, colour or None) tuples; the value labels are named
+        prefix + key, the name labels name_prefix + key; name: the grid's objectName (default
+        prefix + "grid"). fixed: each value's size is fixed to the widest text any value can
+        take (no re-layout on a drag frame); else it starts at "0.00000 hartleys" and grows (a
+        side column that gives its width to the charts beside it)."""
         super().__init__(parent)
         self.setObjectName(name or prefix + "grid")
         # Opaque, so a changing number repaints this grid only, not every widget beneath it
@@ -40,13 +45,17 @@ class ReadoutGrid(QtWidgets.QWidget):
         for k, (key, name, tip, color) in enumerate(rows):
             col, row = divmod(k, per_col)
             name_label = QtWidgets.QLabel(translated(name))
-            name_label.setObjectName(f"name_{key}")
+            name_label.setObjectName(name_prefix + key)
             name_label.setProperty("role", "readout-name")
             name_label.setFont(name_font)
             self._colors[key] = color
             if color:
                 name_label.setStyleSheet(f"color: {text_color(color)}; font-weight: 600;")
-            value = FixedValueLabel("−0.00000e−100 hartleys", "–")
+            if fixed:
+                value = FixedValueLabel("−0.00000e−100 hartleys", "–")
+            else:
+                value = ValueLabel("–")
+                value.setMinimumWidth(QtGui.QFontMetrics(value_font).horizontalAdvance("0.00000 hartleys"))
             value.setObjectName(prefix + key)
             value.setProperty("role", "readout-value")
             value.setFont(value_font)
@@ -66,15 +75,16 @@ class ReadoutGrid(QtWidgets.QWidget):
         grid.setRowStretch(2 * per_col, 1)
 
     def set_values(self, values, unit, reasons=None):
-        """values: key -> float in `unit` (one unit name, or a mapping key -> unit name);
-        reasons: key -> why a value is infinite."""
+        """values: key -> float in `unit` (one unit name, or a mapping key -> unit name; "" for a
+        unit-free value such as an MSE); reasons: key -> why a value is infinite."""
         reasons = reasons or {}
         self._shown = (values, unit, reasons)
         for key, label in self.values.items():
             if key not in values:
                 continue
             u = unit if isinstance(unit, str) else unit[key]
-            label.setText(f"{format_value(values[key], self._digits)} {u}")
+            text = format_value(values[key], self._digits)
+            label.setText(f"{text} {u}" if u else text)
             why = reasons.get(key, "")
             r = self.reasons[key]
             r.setText(translated(why))  # a scene's Phrase (why it is ∞) or a note

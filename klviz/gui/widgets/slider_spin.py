@@ -4,7 +4,9 @@ The slider works in integer positions 0..resolution mapped onto [lo, hi] (linear
 log(value) for a scale parameter such as sigma); the spin box shows the value itself. Either one
 edited by the user moves the other and emits `valueEdited`; `set_value` (the model talking back)
 moves both without emitting anything. A slider drag is framed by `dragStarted` / `dragFinished`
-so the page can make one undo step of it.
+so the page can make one undo step of it. The spin box may take a wider range than the slider
+(`spin_range`: the Losses tab's logit, ±10 on the slider, ±10000 typed); beyond the slider's range
+the slider rests at its end.
 
 The spin box holds its value exactly (a session file may say sigma = 1e-300 or mu = 1e300, far
 outside the slider) and shows it with four decimals, or in scientific notation where four decimals
@@ -150,11 +152,15 @@ class SliderSpin(QtCore.QObject):
     dragFinished = QtCore.Signal()
 
     def __init__(self, name, lo, hi, *, log=False, decimals=4, step=0.1, resolution=1000,
-                 single_step=10, page_step=100, tooltip="", parent=None):
+                 single_step=10, page_step=100, tooltip="", what=None, spin_range=None, parent=None):
+        """The slider spans [lo, hi] in `resolution` positions, the spin box `spin_range` (default
+        [lo, hi]); `what` names the control for screen readers and in out-of-range messages
+        (default: the tooltip)."""
         super().__init__(parent)
         if log and lo <= 0:
             raise ValueError("a log-scaled slider needs lo > 0")
         self.lo, self.hi, self.log, self.decimals = float(lo), float(hi), bool(log), int(decimals)
+        self.spin_lo, self.spin_hi = (self.lo, self.hi) if spin_range is None else map(float, spin_range)
         self.resolution = int(resolution)
 
         self.slider = QtWidgets.QSlider(QtCore.Qt.Orientation.Horizontal)
@@ -167,25 +173,33 @@ class SliderSpin(QtCore.QObject):
 
         self.spin = NumberSpinBox(self.decimals)
         self.spin.setObjectName(f"spin_{name}")
-        self.spin.setRange(self.lo, self.hi)
+        self.spin.setRange(self.spin_lo, self.spin_hi)
         self.spin.setSingleStep(step)
         if self.log:
             self.spin.setStepType(QtWidgets.QAbstractSpinBox.StepType.AdaptiveDecimalStepType)
         self.spin.setKeyboardTracking(False)  # typing "1.25" is one change, on Enter or leaving
         self.spin.setAccelerated(True)
         self.spin.setAlignment(QtCore.Qt.AlignmentFlag.AlignRight)
-        self.spin.setMinimumWidth(self.spin.fontMetrics().horizontalAdvance("-10.00000") + 28)
-        if tooltip:
-            self.slider.setToolTip(tooltip)
-            self.spin.setToolTip(tooltip)
-        self.slider.setAccessibleName(slider_name(tooltip or name))
-        self.spin.setAccessibleName(tooltip or name)
+        least = self.spin.fontMetrics().horizontalAdvance("-10.00000") + 28
+        if least > self.spin.minimumSizeHint().width():  # (a wide spin range makes its own hint wider)
+            self.spin.setMinimumWidth(least)
+        self.set_tooltip(tooltip, what or tooltip or name)
 
         self._shown = None  # the value both widgets show (set_value's shortcut)
         self.slider.valueChanged.connect(self._on_slider)
         self.slider.sliderPressed.connect(self.dragStarted)
         self.slider.sliderReleased.connect(self.dragFinished)
         self.spin.valueChanged.connect(self._on_spin)
+
+    def set_tooltip(self, tip, what=None):
+        """Both widgets' tooltip; `what` (default `tip`) names them for screen readers and in the
+        spin box's out-of-range messages."""
+        if tip:
+            self.slider.setToolTip(tip)
+            self.spin.setToolTip(tip)
+        what = what or tip
+        self.slider.setAccessibleName(slider_name(what))
+        self.spin.setAccessibleName(what)
 
     # -- mapping -------------------------------------------------------------------------------
     def to_position(self, value):
@@ -210,15 +224,15 @@ class SliderSpin(QtCore.QObject):
     def set_value(self, value):
         """Show `value` (from the model) in both widgets without emitting anything.
 
-        A value outside [lo, hi] (a fit's result, a loaded session) is shown as it is: the spin
-        box's range widens to hold it and the slider rests at its end.
+        A value outside the spin box's range (a fit's result, a loaded session) is shown as it is:
+        the range widens to hold it; beyond [lo, hi] the slider rests at its end.
         """
         value = float(value)
         if value == self._shown:  # the common case on every frame: nothing to do
             return
         self._shown = value
         with QtCore.QSignalBlocker(self.spin):
-            lo, hi = min(self.lo, value), max(self.hi, value)
+            lo, hi = min(self.spin_lo, value), max(self.spin_hi, value)
             if (self.spin.minimum(), self.spin.maximum()) != (lo, hi):
                 self.spin.setRange(lo, hi)
             if self.spin.value() != value:
