@@ -11,7 +11,7 @@ from PySide6 import QtCore, QtGui, QtWidgets
 
 from klviz.scene.readouts import format_value
 from klviz.gui.widgets.text import mnemonic_text
-from klviz.gui.widgets.value_label import FixedValueLabel, ValueLabel
+from klviz.gui.widgets.value_label import FixedValueLabel, GrowingValueLabel, ValueLabel
 from klviz.style import ERROR_COLOR, text_color
 from klviz.gui.i18n import translate, translated
 
@@ -54,8 +54,7 @@ class ReadoutGrid(QtWidgets.QWidget):
             if fixed:
                 value = FixedValueLabel("−0.00000e−100 hartleys", "–")
             else:
-                value = ValueLabel("–")
-                value.setMinimumWidth(QtGui.QFontMetrics(value_font).horizontalAdvance("0.00000 hartleys"))
+                value = GrowingValueLabel("0.00000 hartleys", "–")  # re-measured at every font
             value.setObjectName(prefix + key)
             value.setProperty("role", "readout-value")
             value.setFont(value_font)

@@ -69,3 +69,27 @@ def quiz_placeholder(name, questions_html, size_pt=16):
     label.setWordWrap(True)
     label.setVisible(False)
     return label
+
+
+class GrowingValueLabel(ValueLabel):
+    """A ValueLabel at least as wide as a template text in its current font (re-measured when the
+    font changes: presentation type), wider when its text needs it."""
+
+    def __init__(self, template, text="", parent=None):
+        super().__init__(text, parent)
+        self._template = template
+        self._fit()
+
+    def _fit(self):
+        self.setMinimumWidth(QtGui.QFontMetrics(self.font()).horizontalAdvance(self._template))
+
+    def changeEvent(self, ev):
+        super().changeEvent(ev)
+        if ev.type() == QtCore.QEvent.Type.FontChange:
+            self._fit()
+
+    def minimumSizeHint(self):  # noqa: N802 (Qt name)
+        # the explicit minimum width would otherwise stand in for the text's own need
+        hint = super().minimumSizeHint()
+        need = QtGui.QFontMetrics(self.font()).horizontalAdvance(self.text()) + 4
+        return QtCore.QSize(max(hint.width(), need, self.minimumWidth()), hint.height())
