@@ -12,7 +12,7 @@ from PySide6 import QtCore, QtGui, QtWidgets
 
 from klviz import state as ss
 from klviz.state import discrete as ds
-from tests.uitools import drag
+from uitools import drag
 
 UP = QtCore.Qt.Key.Key_Up
 
@@ -221,7 +221,7 @@ def test_the_line_charts_envelope_keeps_every_peak(n):
 
 
 def test_the_line_chart_names_the_category_under_the_mouse(window, qtbot):
-    from tests.uitools import data_to_viewport
+    from uitools import data_to_viewport
 
     n = 300
     labels = tuple(f"c{i}" for i in range(n))
