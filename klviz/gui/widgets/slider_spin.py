@@ -65,13 +65,42 @@ def _clamped_text(spin, text, parse, show):
     if not (v < lo or v > hi) or v != v:
         return None
     limit = hi if v > hi else lo
-    message = clamp_message(spin.what(), text.strip(), f"{limit:.6g}", v > hi)
-    spin.clamped.emit(message)
-    announce(spin, message)
+    if not getattr(spin, "_announce_reset", False):  # a new edit may be announced again
+        spin.lineEdit().textEdited.connect(lambda *_: setattr(spin, "_announced", None))
+        spin._announce_reset = True
+    if getattr(spin, "_announced", None) != text.strip():  # once per edit (Qt may ask twice)
+        spin._announced = text.strip()
+        message = clamp_message(spin.what(), text.strip(), f"{limit:.6g}", v > hi)
+        spin.clamped.emit(message)
+        announce(spin, message)
     return show(limit)
 
 
-class BoundedSpinBox(QtWidgets.QSpinBox):
+class _ClampOnEnter:
+    """Out-of-range text becomes its limit (and is announced) before the spin box reads it, on
+    Return and when the focus leaves: PySide6 before 6.9 drops the text a Python fixup() returns,
+    so relying on Qt calling fixup() left the typed value refused there."""
+
+    def _clamp_typed(self):
+        edit = self.lineEdit()
+        text = edit.text()
+        state = self.validate(text, edit.cursorPosition())[0]
+        if state == QtGui.QValidator.State.Intermediate:
+            fixed = self.fixup(text)
+            if fixed != text:
+                edit.setText(fixed)
+
+    def keyPressEvent(self, ev):  # noqa: N802 (Qt name)
+        if ev.key() in (QtCore.Qt.Key.Key_Return, QtCore.Qt.Key.Key_Enter):
+            self._clamp_typed()
+        super().keyPressEvent(ev)
+
+    def focusOutEvent(self, ev):  # noqa: N802 (Qt name)
+        self._clamp_typed()
+        super().focusOutEvent(ev)
+
+
+class BoundedSpinBox(_ClampOnEnter, QtWidgets.QSpinBox):
     """A QSpinBox that takes any whole number typed and, if it is out of range, sets the nearest
     limit and says so (instead of refusing the keystroke or reverting in silence)."""
 
@@ -99,7 +128,7 @@ class BoundedSpinBox(QtWidgets.QSpinBox):
         return super().fixup(text)
 
 
-class NumberSpinBox(QtWidgets.QDoubleSpinBox):
+class NumberSpinBox(_ClampOnEnter, QtWidgets.QDoubleSpinBox):
     """A QDoubleSpinBox that keeps any double exactly and shows extreme values readably."""
 
     clamped = QtCore.Signal(str)
