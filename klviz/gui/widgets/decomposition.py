@@ -85,7 +85,8 @@ class DecompositionChart(pg.PlotWidget):
         # never collides with the bars.
         self.caption = Caption(lines=2)
         self.caption.setObjectName("caption_decomposition")
-        self._range = None
+        self._range = None  # (x range top, unit) shown
+        self._fitted = None  # (x range top, unit) the hysteresis last chose
 
     def _set_divergence_fills(self, dark):
         fills = DIVERGENCE_FILLS[bool(dark)]
@@ -133,8 +134,10 @@ class DecompositionChart(pg.PlotWidget):
                   if math.isfinite(v := getattr(m, key))]
         top = max(finite + [1e-9])
         need = top * 1.45 if any(math.isinf(getattr(m, k)) for k in ("kl_pq", "kl_qp")) else top * 1.3
-        current = self._range[0] if self._range is not None and self._range[1] == unit else None
+        fitted = self._fitted
+        current = fitted[0] if fitted is not None and fitted[1] == unit else None
         xmax = fitted_top(need, current, floor=1e-6, ceiling=math.inf, headroom=1.0)
+        self._fitted = (xmax, unit)  # the scale's hysteresis runs on, shown or hidden
         widths_h, widths_d, x0_d = [], [], []
         lines, marks = [], []
         for y, ek, dk, ck, names, color in self.ROWS:
@@ -150,6 +153,21 @@ class DecompositionChart(pg.PlotWidget):
                 lines.append(f"<b>{names[0]}</b> = {names[1]} + {names[2]} = {format_value(h)} + "
                              f"{format_value(d)} = {format_value(c)} {unit}")
         self.caption.setText("<br>".join(lines))
+        if self.isHidden():  # quiz mode: drawn when shown again (setVisible)
+            self._pending = (widths_h, widths_d, x0_d, marks, xmax, unit)
+            return
+        self._pending = None
+        self._draw(widths_h, widths_d, x0_d, marks, xmax, unit)
+
+    _pending = None  # what set_measures was last asked to draw while the chart was hidden
+
+    def setVisible(self, visible):  # noqa: N802 (Qt name; show() and hide() come here too)
+        super().setVisible(visible)
+        if visible and self._pending is not None:
+            pending, self._pending = self._pending, None
+            self._draw(*pending)
+
+    def _draw(self, widths_h, widths_d, x0_d, marks, xmax, unit):
         for item, y, w in zip(self._entropy_bars, (1, 0), widths_h):
             item.setOpts(x0=[0], width=[w], y=[y], height=ROW_HEIGHT)
         for item, y, x0, w in zip(self._kl_bars, (1, 0), x0_d, widths_d):

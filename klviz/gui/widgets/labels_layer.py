@@ -13,7 +13,7 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6 import QtCore, QtGui
+from PySide6 import QtCore, QtGui, QtWidgets
 
 
 class LabelsLayer(pg.GraphicsObject):
@@ -30,11 +30,15 @@ class LabelsLayer(pg.GraphicsObject):
         self._rect = QtCore.QRectF()
         self._static = {}  # text -> (QStaticText, width): its glyph layout is made once, not per paint
         self._ascent = None
+        # empty: the scene need not call into Python to paint it on every frame
+        self.setFlag(QtWidgets.QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, True)
 
     def set_items(self, items):
         items = list(items)
         if items == self._items:
             return
+        if bool(items) != bool(self._items):
+            self.setFlag(QtWidgets.QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, not items)
         self._items = items
         if items:
             xs = [x for x, _, _ in items]
