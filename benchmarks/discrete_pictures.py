@@ -1,10 +1,9 @@
 """The Discrete tab's charts in a dozen states, as PNGs: to show that a speed change drew the same.
 
-Grab with each checkout (the same venv, a fresh settings directory each, so neither inherits the
-other's theme), then compare:
-    XDG_CONFIG_HOME=$(mktemp -d) PYTHONPATH=/path/to/other/checkout \
-        .venv/bin/python benchmarks/discrete_pictures.py /tmp/pics/before
-    XDG_CONFIG_HOME=$(mktemp -d) .venv/bin/python benchmarks/discrete_pictures.py /tmp/pics/after
+Grab with each checkout (the same venv; every run starts from fresh settings, so neither inherits
+the other's theme), then compare:
+    PYTHONPATH=/path/to/other/checkout .venv/bin/python benchmarks/discrete_pictures.py /tmp/pics/before
+    .venv/bin/python benchmarks/discrete_pictures.py /tmp/pics/after
     .venv/bin/python benchmarks/discrete_pictures.py --compare /tmp/pics/before /tmp/pics/after
 States: 10 categories, shaped P and Q, a support mismatch (∞), hair-thin segments (names beside),
 an infinite D(Q‖P), mid-drag (held axes, focused chart), released, dark theme, overlay, and
@@ -12,8 +11,10 @@ after quiz mode (charts hidden while the data changed).
 """
 import os
 import sys
+import tempfile
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="klviz-pictures-")  # default settings, always
 from PySide6 import QtCore, QtGui, QtWidgets  # noqa: E402
 
 
