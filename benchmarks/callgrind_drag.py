@@ -9,15 +9,20 @@ Run (needs Debian's valgrind; about 40 s):
         .venv/bin/python benchmarks/callgrind_drag.py
 The "Collected" total it prints, divided by FRAMES (60), is the instructions per frame
 (9.6 million at 10 categories on 2026-11-28; at the default 6 categories, 13.1 million before
-that day's work and 9.25 million after it).
+that day's work and 9.25 million after it; at 10 categories 11.74 million on 2026-12-01 after the
+fitted axes and the hatched decomposition, 9.22 million after that day's speed round).
 Then `callgrind_annotate --inclusive=yes /tmp/cg.out` shows where they go.
 """
 
 import os
 import subprocess
 import sys
+import tempfile
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# the window's settings (theme, recent files) from a fresh folder: the count must not depend on
+# what the user's own settings say (a dark theme or a long recent-files menu costs instructions)
+os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="klviz-callgrind-")
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "tests"))
 
 from bench_discrete import press_a_bar  # noqa: E402

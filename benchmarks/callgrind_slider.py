@@ -13,8 +13,12 @@ The "Collected" total it prints, divided by FRAMES (40), is the instructions per
 import os
 import subprocess
 import sys
+import tempfile
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+# the window's settings (theme, recent files) from a fresh folder: the count must not depend on
+# what the user's own settings say (a dark theme or a long recent-files menu costs instructions)
+os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="klviz-callgrind-")
 sys.path.insert(0, os.path.dirname(__file__))
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "tests"))
 

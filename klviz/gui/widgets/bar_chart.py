@@ -28,6 +28,7 @@ import pyqtgraph as pg
 from PySide6 import QtCore, QtWidgets
 
 from klviz.gui.theme import set_plot_title
+from klviz.gui.widgets.drag_layer import DragLayer, KeyboardSelection, column_at
 from klviz.gui.widgets.labels_layer import FastBars, LabelsLayer
 from klviz.gui.widgets.ranges import fitted_top
 from klviz.gui.widgets.text import tooltip_text
@@ -43,64 +44,7 @@ class Series:
         self.name, self.color, self.offset, self.width = name, color, offset, width
 
 
-class _DragLayer(pg.GraphicsObject):
-    """Invisible item over every column; turns presses, moves and releases into bar requests."""
-
-    def __init__(self, chart):
-        super().__init__()
-        self._chart = chart
-        self._n = 1
-        self._active = None  # (series, index) while dragging
-        self.setAcceptHoverEvents(True)
-        self.setCursor(QtCore.Qt.CursorShape.SizeVerCursor)
-        self.setZValue(100)
-        # it draws nothing: the scene need not call into Python to paint it on every frame
-        self.setFlag(QtWidgets.QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, True)
-
-    def set_count(self, n):
-        if n != self._n:
-            self.prepareGeometryChange()
-            self._n = n
-
-    _top = Y_TOP
-
-    def set_top(self, top):
-        if top != self._top:
-            self.prepareGeometryChange()
-            self._top = top
-
-    def boundingRect(self):
-        return QtCore.QRectF(-0.5, -0.1 * self._top, self._n, 1.25 * self._top)
-
-    def paint(self, painter, *args):
-        pass
-
-    def _hit(self, pos):
-        i = int(math.floor(pos.x() + 0.5))
-        if not 0 <= i < self._n:
-            return None
-        return self._chart.series_at(pos.x() - i), i
-
-    def mousePressEvent(self, ev):
-        if ev.button() != QtCore.Qt.MouseButton.LeftButton:
-            ev.ignore()
-            return
-        hit = self._hit(ev.pos())
-        if hit is None:
-            ev.ignore()
-            return
-        ev.accept()
-        self._active = hit
-        self._chart.press_bar(*hit)
-
-    # Moves and the release of a held bar are taken by BarChart itself (see its mouseMoveEvent).
-
-    def hoverMoveEvent(self, ev):
-        hit = self._hit(ev.pos())
-        self.setToolTip(self._chart.tooltip(*hit) if hit is not None else "")
-
-
-class BarChart(pg.PlotWidget):
+class BarChart(KeyboardSelection, pg.PlotWidget):
     """Draggable bars. Signals carry (series index, bar index, requested value)."""
 
     dragStarted = QtCore.Signal(int, int)
@@ -153,7 +97,7 @@ class BarChart(pg.PlotWidget):
         pi.addItem(self._marker)
         self._value_labels = LabelsLayer(no_overlap=True)
         pi.addItem(self._value_labels)
-        self._layer = _DragLayer(self)
+        self._layer = DragLayer(self, cursor=QtCore.Qt.CursorShape.SizeVerCursor)
         pi.addItem(self._layer)
         self._show_top(Y_TOP)
         pi.vb.sigResized.connect(self._layout_columns)
@@ -171,7 +115,7 @@ class BarChart(pg.PlotWidget):
         si, bi = self._selected
         self._selected = (min(si, len(self.series) - 1), max(0, min(bi, n - 1)))
         if labels_changed:
-            self._layer.set_count(n)
+            self._place_layer()
             step = max(1, math.ceil(n / 20))
             ticks = [(i, lab) for i, lab in enumerate(labels) if i % step == 0]
             self.getPlotItem().getAxis("bottom").setTicks([ticks, []])
@@ -270,7 +214,7 @@ class BarChart(pg.PlotWidget):
         pi.setYRange(-0.08 * top, 1.1 * top, padding=0)
         ticks = None if top != Y_TOP else [[(v, f"{v:g}") for v in (0, 0.25, 0.5, 0.75, 1.0)]]
         pi.getAxis("left").setTicks(ticks)
-        self._layer.set_top(top)
+        self._place_layer()
         if self._labels:
             self._update_texts()
             self._update_selection()
@@ -284,6 +228,11 @@ class BarChart(pg.PlotWidget):
             for s, h in zip(self.series, self._heights):
                 items.extend((i + s.offset, min(h[i], top) + 0.005 * top, f"{h[i]:.2f}") for i in range(n))
         self._value_labels.set_items(items)
+
+    def _place_layer(self):
+        """The drag layer over every column, from below the selection mark to above the values."""
+        top = self._top or Y_TOP
+        self._layer.set_rect(QtCore.QRectF(-0.5, -0.1 * top, max(len(self._labels), 1), 1.25 * top))
 
     def _update_selection(self):
         si, bi = self._selected
@@ -300,14 +249,6 @@ class BarChart(pg.PlotWidget):
         if focused != self._framed:  # a visible frame says which chart the arrow keys act on
             self._framed = focused
             self.getPlotItem().vb.setBorder(pg.mkPen("#56B4E9", width=2) if focused else None)
-
-    def focusInEvent(self, ev):
-        super().focusInEvent(ev)
-        self._update_selection()
-
-    def focusOutEvent(self, ev):
-        super().focusOutEvent(ev)
-        self._update_selection()
 
     _framed = False
 
@@ -333,7 +274,33 @@ class BarChart(pg.PlotWidget):
             set_plot_title(self.getPlotItem(), self.getPlotItem().titleLabel.text, color=color,
                                         size=f"{13 * look.scale:.0f}pt", bold=True)
 
-    # -- helpers for the drag layer ------------------------------------------------------------
+    # -- the drag layer's questions (klviz.gui.widgets.drag_layer) -------------------------------
+    def hit(self, pos, scene_pos=None):
+        """(series, bar) of a press at data point `pos`, or None outside the columns."""
+        i = column_at(pos.x(), len(self._labels))
+        return None if i is None else (self.series_at(pos.x() - i), i)
+
+    def drag_press(self, hit, pos):
+        self.press_bar(*hit)
+        return hit
+
+    # Moves and the release of a held bar are taken by BarChart itself (see its mouseMoveEvent):
+    # the scene never passes them to the layer.
+    def drag_move(self, active, pos):
+        pass
+
+    def drag_release(self, active, pos):
+        pass
+
+    def drag_right_press(self, hit, scene_pos):
+        return False
+
+    def drag_double_click(self, hit, pos, scene_pos):
+        return False  # a press
+
+    def drag_hover(self, hit, scene_pos):
+        return None, self.tooltip(*hit) if hit is not None else ""
+
     def series_at(self, dx):
         """Which series a press at horizontal offset dx from a column centre belongs to."""
         if len(self.series) == 1:
@@ -397,17 +364,17 @@ class BarChart(pg.PlotWidget):
     def mouseMoveEvent(self, ev):
         # During a drag the scene's hit-testing and hover bookkeeping are wasted work on every
         # move; the held bar is known, so the cursor height is all that is needed.
-        if self._layer._active is not None:
+        if self._layer.active is not None:
             ev.accept()
             if self._moved or ev.position() != self._press_pos:
-                self.drag_to(*self._layer._active, self._data_y(ev))
+                self.drag_to(*self._layer.active, self._data_y(ev))
             return
         super().mouseMoveEvent(ev)
 
     def mouseReleaseEvent(self, ev):
-        if self._layer._active is not None and ev.button() == QtCore.Qt.MouseButton.LeftButton:
+        if self._layer.active is not None and ev.button() == QtCore.Qt.MouseButton.LeftButton:
             ev.accept()
-            active, self._layer._active = self._layer._active, None
+            active, self._layer.active = self._layer.active, None
             if self._moved or ev.position() != self._press_pos:  # a click changes nothing
                 self.drag_to(*active, self._data_y(ev))
             self.end_drag()
@@ -417,19 +384,21 @@ class BarChart(pg.PlotWidget):
             return
         super().mouseReleaseEvent(ev)
 
-    # -- keyboard -------------------------------------------------------------------------------
-    def keyPressEvent(self, ev):
-        key = ev.key()
+    # -- keyboard (klviz.gui.widgets.drag_layer.KeyboardSelection) -------------------------------
+    NUDGE_STEPS = (0.01, 0.1)
+
+    def _step_selection(self, step):
+        """The previous or next bar, P's and Q's in turn in an overlay."""
         n = len(self._labels)
-        si, bi = self._selected
+        if not n:
+            return False
         slots = [(s, i) for i in range(n) for s in range(len(self.series))]
-        if key in (QtCore.Qt.Key.Key_Left, QtCore.Qt.Key.Key_Right) and n:
-            k = slots.index((si, bi)) + (1 if key == QtCore.Qt.Key.Key_Right else -1)
-            self.select(*slots[max(0, min(len(slots) - 1, k))])
-            ev.accept()
-        elif key in (QtCore.Qt.Key.Key_Up, QtCore.Qt.Key.Key_Down) and n:
-            step = 0.1 if ev.modifiers() & QtCore.Qt.KeyboardModifier.ShiftModifier else 0.01
-            self.nudged.emit(si, bi, step if key == QtCore.Qt.Key.Key_Up else -step)
-            ev.accept()
-        else:
-            super().keyPressEvent(ev)
+        k = slots.index(self._selected) + step
+        self.select(*slots[max(0, min(len(slots) - 1, k))])
+        return True
+
+    def _nudge_selection(self, delta):
+        if not self._labels:
+            return False
+        self.nudged.emit(*self._selected, delta)
+        return True

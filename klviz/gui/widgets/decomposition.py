@@ -57,12 +57,12 @@ class DecompositionChart(pg.PlotWidget):
         # multi-brush BarGraphItem records and replays a QPicture on every change
         self._entropy_bars = [FastBars(x0=[0], width=[0], y=[y], height=ROW_HEIGHT, brush=c, pen=pg.mkPen(c))
                               for y, c in ((1, P_COLOR), (0, Q_COLOR))]
-        # one item per divergence (its own shade), and a hatch over D(Q‖P)
+        # one item per divergence (its own shade); D(Q‖P)'s paints its hatch over its fill
         self._kl_bars = [FastBars(x0=[0], width=[0], y=[y], height=ROW_HEIGHT) for y in (1, 0)]
-        self._kl_hatch = FastBars(x0=[0], width=[0], y=[0], height=ROW_HEIGHT, pen=pg.mkPen(None))
-        for item in (*self._entropy_bars, *self._kl_bars, self._kl_hatch):
+        for item in (*self._entropy_bars, *self._kl_bars):
             pi.addItem(item)
         self._kl_fills = ()
+        self._seg_colors = (P_COLOR, Q_COLOR)
         self._set_divergence_fills(dark=False)
         # "H(P)" / "D(P‖Q)" inside the segments (where they fit), "∞ →" at an open end
         bold = QtGui.QFont()
@@ -76,7 +76,7 @@ class DecompositionChart(pg.PlotWidget):
         self._beside = LabelsLayer(color="#222222", font=bold, anchor=(0.0, 0.5), offset_px=(4, 0))
         self._above = LabelsLayer(color="#222222", font=bold, anchor=(0.0, 1.0), offset_px=(1, -1))
         self._font = bold
-        self._seg_colors = (P_COLOR, Q_COLOR)
+        self._name_px = {}  # name -> its width in pixels in self._font (measured once per font)
         for layer in (*self._seg_texts.values(), *self._inf_marks.values(), self._beside, self._above):
             pi.addItem(layer)
         self._placed = None  # what the names were last placed for (redone on a resize)
@@ -85,7 +85,8 @@ class DecompositionChart(pg.PlotWidget):
         # never collides with the bars.
         self.caption = Caption(lines=2)
         self.caption.setObjectName("caption_decomposition")
-        self._range = None
+        self._range = None  # (x range top, unit) shown
+        self._fitted = None  # (x range top, unit) the hysteresis last chose
 
     def _set_divergence_fills(self, dark):
         fills = DIVERGENCE_FILLS[bool(dark)]
@@ -93,23 +94,31 @@ class DecompositionChart(pg.PlotWidget):
         for item, key in zip(self._kl_bars, ("kl_pq", "kl_qp")):
             fill, _ = fills[key]
             item.setOpts(brush=pg.mkBrush(fill), pen=pg.mkPen(fill))
-        self._kl_hatch.setOpts(brush=_hatch_brush(fills["kl_qp"][1]))
+        self._kl_bars[1].set_hatch(_hatch_brush(fills["kl_qp"][1]))
+        self._update_inks()
+
+    def _update_inks(self):
+        """The ink (black or white) that reads on each segment's colour, worked out once per look
+        and not per frame."""
+        self._seg_inks = tuple(ink_on(c) for c in self._seg_colors)
+        self._kl_inks = tuple(ink_on(c) for c in self._kl_fills)
 
     def divergence_fill(self, key):
         """(fill colour, hatch colour or None) D(P‖Q) ("kl_pq") or D(Q‖P) ("kl_qp") is drawn with."""
         item = self._kl_bars[0 if key == "kl_pq" else 1]
         fill = pg.mkBrush(item.opts["brush"]).color().name().upper()
-        hatch = self._kl_hatch.opts["brush"].color().name().upper() if key == "kl_qp" else None
+        hatch = self._kl_bars[1].hatch.color().name().upper() if key == "kl_qp" else None
         return fill, hatch
 
     def restyle(self, look):
         self._look = look
         self._font = look.font(9.5, bold=True)
+        self._name_px = {}
         for layer in (*self._seg_texts.values(), *self._inf_marks.values()):
             layer.set_style(font=self._font)
         for layer in (self._beside, self._above):
             layer.set_style(font=self._font, color=look.foreground)
-        self._seg_colors = (look.p_color, look.q_color)
+        self._seg_colors = (look.p_color, look.q_color)  # (their inks: _set_divergence_fills)
         for item, color in zip(self._entropy_bars, (look.p_color, look.q_color)):
             item.setOpts(brush=color, pen=pg.mkPen(color))
         self._set_divergence_fills(look.dark)
@@ -125,8 +134,10 @@ class DecompositionChart(pg.PlotWidget):
                   if math.isfinite(v := getattr(m, key))]
         top = max(finite + [1e-9])
         need = top * 1.45 if any(math.isinf(getattr(m, k)) for k in ("kl_pq", "kl_qp")) else top * 1.3
-        current = self._range[0] if self._range is not None and self._range[1] == unit else None
+        fitted = self._fitted
+        current = fitted[0] if fitted is not None and fitted[1] == unit else None
         xmax = fitted_top(need, current, floor=1e-6, ceiling=math.inf, headroom=1.0)
+        self._fitted = (xmax, unit)  # the scale's hysteresis runs on, shown or hidden
         widths_h, widths_d, x0_d = [], [], []
         lines, marks = [], []
         for y, ek, dk, ck, names, color in self.ROWS:
@@ -142,11 +153,25 @@ class DecompositionChart(pg.PlotWidget):
                 lines.append(f"<b>{names[0]}</b> = {names[1]} + {names[2]} = {format_value(h)} + "
                              f"{format_value(d)} = {format_value(c)} {unit}")
         self.caption.setText("<br>".join(lines))
+        if self.isHidden():  # quiz mode: drawn when shown again (setVisible)
+            self._pending = (widths_h, widths_d, x0_d, marks, xmax, unit)
+            return
+        self._pending = None
+        self._draw(widths_h, widths_d, x0_d, marks, xmax, unit)
+
+    _pending = None  # what set_measures was last asked to draw while the chart was hidden
+
+    def setVisible(self, visible):  # noqa: N802 (Qt name; show() and hide() come here too)
+        super().setVisible(visible)
+        if visible and self._pending is not None:
+            pending, self._pending = self._pending, None
+            self._draw(*pending)
+
+    def _draw(self, widths_h, widths_d, x0_d, marks, xmax, unit):
         for item, y, w in zip(self._entropy_bars, (1, 0), widths_h):
             item.setOpts(x0=[0], width=[w], y=[y], height=ROW_HEIGHT)
         for item, y, x0, w in zip(self._kl_bars, (1, 0), x0_d, widths_d):
             item.setOpts(x0=[x0], width=[w], y=[y], height=ROW_HEIGHT)
-        self._kl_hatch.setOpts(x0=[x0_d[1]], width=[widths_d[1]], y=[0], height=ROW_HEIGHT)
         if (xmax, unit) != self._range:
             self._range = (xmax, unit)
             self.getPlotItem().setXRange(0, xmax, padding=0)
@@ -160,18 +185,22 @@ class DecompositionChart(pg.PlotWidget):
             return
         widths_h, widths_d, x0_d, marks, xmax = self._placed
         px_per_unit = self.getPlotItem().vb.width() / xmax if xmax > 0 else 0.0
-        metrics = QtGui.QFontMetricsF(self._font)
+        name_px = self._name_px
         inside = {ink: [] for ink in self._seg_texts}
         beside, above = [], []
-        for (y, _, _, _, names, _), h, dw, x0d, fill, kl_fill in zip(
-                self.ROWS, widths_h, widths_d, x0_d, self._seg_colors, self._kl_fills):
-            for name, x0, w, colour, is_kl in ((names[1], 0.0, h, fill, False),
-                                                (names[2], x0d, dw, kl_fill, True)):
+        for (y, _, _, _, names, _), h, dw, x0d, ink, kl_ink in zip(
+                self.ROWS, widths_h, widths_d, x0_d, self._seg_inks, self._kl_inks):
+            for name, x0, w, ink, is_kl in ((names[1], 0.0, h, ink, False),
+                                             (names[2], x0d, dw, kl_ink, True)):
                 w_vis = min(x0 + w, xmax) - x0
-                fits = (w_vis * px_per_unit >= metrics.horizontalAdvance(name) + INSIDE_PADDING_PX
-                        if px_per_unit > 0 else w_vis > 0.12 * xmax)
+                if px_per_unit > 0:
+                    if name not in name_px:
+                        name_px[name] = QtGui.QFontMetricsF(self._font).horizontalAdvance(name)
+                    fits = w_vis * px_per_unit >= name_px[name] + INSIDE_PADDING_PX
+                else:
+                    fits = w_vis > 0.12 * xmax
                 if fits:
-                    inside[ink_on(colour)].append((x0 + w_vis / 2, y, name))
+                    inside[ink].append((x0 + w_vis / 2, y, name))
                 elif is_kl:
                     beside.append((x0 + max(w_vis, 0.0), y, name))
                 else:
@@ -182,6 +211,6 @@ class DecompositionChart(pg.PlotWidget):
         self._above.set_items(above)
         mark_ink = {ink: [] for ink in self._inf_marks}
         for x, y, text in marks:  # on the divergence of its row (y 1: D(P‖Q))
-            mark_ink[ink_on(self._kl_fills[0 if y == 1 else 1])].append((x, y, text))
+            mark_ink[self._kl_inks[0 if y == 1 else 1]].append((x, y, text))
         for ink, layer in self._inf_marks.items():
             layer.set_items(mark_ink[ink])

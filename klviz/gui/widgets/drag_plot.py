@@ -2,8 +2,9 @@
 
 `DragPlot` turns presses, moves and releases over its view into requests ("move handle 3 to
 (x, y)"); it changes nothing itself: the owner decides the new state and calls `set_handles`.
-The press is taken by an invisible item covering the view (as BarChart's drag layer does), so a
-drag follows the cursor from the first pixel, without pyqtgraph's click/drag threshold.
+The press is taken by an invisible item covering the view (klviz.gui.widgets.drag_layer, the
+same as BarChart's), so a drag follows the cursor from the first pixel, without pyqtgraph's
+click/drag threshold.
 
 Two ways to pick the handle a press belongs to:
 - "nearest": the handle nearest the cursor in pixels, within `grab_radius` (None: any distance).
@@ -26,73 +27,9 @@ from PySide6 import QtCore
 
 from klviz.scene.readouts import format_value
 from klviz.gui.theme import set_plot_title
+from klviz.gui.widgets.drag_layer import DragLayer, KeyboardSelection, column_at
 
 NEAREST, COLUMN = "nearest", "column"
-
-
-class _Layer(pg.GraphicsObject):
-    """Invisible item over the whole view; reports presses, moves and releases to its plot."""
-
-    def __init__(self, plot):
-        super().__init__()
-        self._plot = plot
-        self._rect = QtCore.QRectF(0, 0, 1, 1)
-        self.active = None  # (handle index, offset x, offset y) while dragging
-        self.setAcceptHoverEvents(True)
-        self.setZValue(100)
-
-    def set_rect(self, rect):
-        if rect != self._rect:
-            self.prepareGeometryChange()
-            self._rect = rect
-
-    def boundingRect(self):
-        return self._rect
-
-    def paint(self, painter, *args):
-        pass
-
-    def mousePressEvent(self, ev):
-        button = ev.button()
-        hit = self._plot.hit(ev.pos(), ev.scenePos())
-        if button == QtCore.Qt.MouseButton.RightButton and hit is not None and self._plot.within(hit, ev.scenePos()):
-            ev.accept()
-            self._plot.removeRequested.emit(hit)
-            return
-        if button != QtCore.Qt.MouseButton.LeftButton or hit is None:
-            ev.ignore()
-            return
-        ev.accept()
-        dx, dy = self._plot.grab_offset(hit, ev.pos())
-        self.active = (hit, dx, dy)
-        self._plot.begin_drag(hit, ev.pos().x() + dx, ev.pos().y() + dy)
-
-    def mouseMoveEvent(self, ev):
-        if self.active is not None:
-            ev.accept()
-            i, dx, dy = self.active
-            self._plot.drag_to(i, ev.pos().x() + dx, ev.pos().y() + dy)
-
-    def mouseReleaseEvent(self, ev):
-        if self.active is not None and ev.button() == QtCore.Qt.MouseButton.LeftButton:
-            ev.accept()
-            (i, dx, dy), self.active = self.active, None
-            self._plot.drag_to(i, ev.pos().x() + dx, ev.pos().y() + dy)
-            self._plot.end_drag()
-
-    def mouseDoubleClickEvent(self, ev):
-        hit = self._plot.hit(ev.pos(), ev.scenePos())
-        if ev.button() == QtCore.Qt.MouseButton.LeftButton and (hit is None or not self._plot.within(hit, ev.scenePos())):
-            ev.accept()
-            self._plot.addRequested.emit(float(ev.pos().x()), float(ev.pos().y()))
-            return
-        self.mousePressEvent(ev)
-
-    def hoverMoveEvent(self, ev):
-        hit = self._plot.hit(ev.pos(), ev.scenePos())
-        grab = hit is not None and self._plot.within(hit, ev.scenePos())
-        self.setCursor(self._plot.grab_cursor if grab else QtCore.Qt.CursorShape.ArrowCursor)
-        self.setToolTip(self._plot.tooltip(hit) if hit is not None else "")
 
 
 class DragPlot(pg.PlotWidget):
@@ -124,7 +61,7 @@ class DragPlot(pg.PlotWidget):
         pi.vb.setDefaultPadding(0.0)
         if title:
             self.set_title(title)
-        self._layer = _Layer(self)
+        self._layer = DragLayer(self)
         pi.addItem(self._layer, ignoreBounds=True)
         self._ranges = None
         self.set_ranges(x_range, y_range)
@@ -183,8 +120,7 @@ class DragPlot(pg.PlotWidget):
         if n == 0:
             return None
         if self.hit_mode == COLUMN:
-            i = int(math.floor(pos.x() + 0.5))
-            return i if 0 <= i < n else None
+            return column_at(pos.x(), n)
         d = [math.hypot(sx - scene_pos.x(), sy - scene_pos.y()) for sx, sy in map(self._scene_xy, range(n))]
         i = int(np.argmin(d))
         if self.grab_radius is not None and d[i] > self.grab_radius:
@@ -206,6 +142,39 @@ class DragPlot(pg.PlotWidget):
     def tooltip(self, i):
         return self._tooltip(i) if self._tooltip is not None else ""
 
+    # -- the drag layer's questions (klviz.gui.widgets.drag_layer) -----------------------------
+    def drag_press(self, hit, pos):
+        dx, dy = self.grab_offset(hit, pos)
+        self.begin_drag(hit, pos.x() + dx, pos.y() + dy)
+        return hit, dx, dy
+
+    def drag_move(self, active, pos):
+        i, dx, dy = active
+        self.drag_to(i, pos.x() + dx, pos.y() + dy)
+
+    def drag_release(self, active, pos):
+        self.drag_move(active, pos)
+        self.end_drag()
+
+    def drag_right_press(self, hit, scene_pos):
+        """A right click on a handle asks for its removal."""
+        if not self.within(hit, scene_pos):
+            return False
+        self.removeRequested.emit(hit)
+        return True
+
+    def drag_double_click(self, hit, pos, scene_pos):
+        """A double click away from every handle asks for a new one there."""
+        if hit is not None and self.within(hit, scene_pos):
+            return False  # a press on the handle
+        self.addRequested.emit(float(pos.x()), float(pos.y()))
+        return True
+
+    def drag_hover(self, hit, scene_pos):
+        grab = hit is not None and self.within(hit, scene_pos)
+        return (self.grab_cursor if grab else QtCore.Qt.CursorShape.ArrowCursor,
+                self.tooltip(hit) if hit is not None else "")
+
     # -- drag protocol (called by the layer) --------------------------------------------------
     def begin_drag(self, i, x, y):
         self._dragging = True
@@ -222,7 +191,7 @@ class DragPlot(pg.PlotWidget):
             self.dragFinished.emit()
 
 
-class LogitChart(DragPlot):
+class LogitChart(KeyboardSelection, DragPlot):
     """Signed bars z_i (any real number) dragged by their column; labels show each value.
 
     A bar taller than the axis is drawn to the edge with a triangle; the owner widens the axis
@@ -331,25 +300,19 @@ class LogitChart(DragPlot):
         self._selected = i
         super().begin_drag(i, x, y)
 
-    def focusInEvent(self, ev):
-        super().focusInEvent(ev)
-        self._update_selection()
+    # -- keyboard (klviz.gui.widgets.drag_layer.KeyboardSelection) -------------------------------
+    NUDGE_STEPS = (0.1, 1.0)
 
-    def focusOutEvent(self, ev):
-        super().focusOutEvent(ev)
-        self._update_selection()
-
-    def keyPressEvent(self, ev):
+    def _step_selection(self, step):
         n = self.handles[0].size
-        key = ev.key()
-        if key in (QtCore.Qt.Key.Key_Left, QtCore.Qt.Key.Key_Right) and n:
-            step = 1 if key == QtCore.Qt.Key.Key_Right else -1
-            self._selected = max(0, min(n - 1, self._selected + step))
-            self._update_selection()
-            ev.accept()
-        elif key in (QtCore.Qt.Key.Key_Up, QtCore.Qt.Key.Key_Down) and n:
-            step = 1.0 if ev.modifiers() & QtCore.Qt.KeyboardModifier.ShiftModifier else 0.1
-            self.nudged.emit(self._selected, step if key == QtCore.Qt.Key.Key_Up else -step)
-            ev.accept()
-        else:
-            super().keyPressEvent(ev)
+        if not n:
+            return False
+        self._selected = max(0, min(n - 1, self._selected + step))
+        self._update_selection()
+        return True
+
+    def _nudge_selection(self, delta):
+        if not self.handles[0].size:
+            return False
+        self.nudged.emit(self._selected, delta)
+        return True

@@ -9,9 +9,11 @@ item keeps a list of (x, y, text) and paints them all at once, unscaled by the v
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import pyqtgraph as pg
-from PySide6 import QtCore, QtGui
+from PySide6 import QtCore, QtGui, QtWidgets
 
 
 class LabelsLayer(pg.GraphicsObject):
@@ -28,11 +30,15 @@ class LabelsLayer(pg.GraphicsObject):
         self._rect = QtCore.QRectF()
         self._static = {}  # text -> (QStaticText, width): its glyph layout is made once, not per paint
         self._ascent = None
+        # empty: the scene need not call into Python to paint it on every frame
+        self.setFlag(QtWidgets.QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, True)
 
     def set_items(self, items):
         items = list(items)
         if items == self._items:
             return
+        if bool(items) != bool(self._items):
+            self.setFlag(QtWidgets.QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, not items)
         self._items = items
         if items:
             xs = [x for x, _, _ in items]
@@ -115,63 +121,177 @@ class LabelsLayer(pg.GraphicsObject):
 class FastBars(pg.BarGraphItem):
     """A BarGraphItem that is cheap to change on every frame.
 
-    - A change of the bars alone (x or x0, y, width, height) takes a short numpy path instead of
-      pyqtgraph's general one (a dozen array conversions and reductions per call); anything else
-      (pens, brushes, x1/y0/y1) goes through pyqtgraph unchanged.
+    - A change of the bars alone (x or x0, y, width, height) takes a short path instead of
+      pyqtgraph's general one (a dozen array conversions and reductions per call): plain floats
+      for a single bar, a few numpy operations for many; anything else (pens, brushes,
+      x1/y0/y1) goes through pyqtgraph unchanged.
+    - Bars that come out where they already are change nothing: no geometry change, no repaint
+      (a drag moves one bar of a chart, and most of a frame's items stay put).
     - The bounding rectangle is computed once per change, not per query: pyqtgraph recomputes
       it (pixel padding included) on every call, and the scene asks dozens of times per frame.
-      The cache is dropped whenever the bars or the view's scale change.
+      The pixel padding is kept until the view's scale or the pen changes.
+    - hatch: an optional second brush (a pattern) painted over the fill by the same item, so a
+      hatched segment is one item to update and paint, not two.
     """
 
     _cached_rect = None
+    _pad = None  # (x, y) pixel padding in data units, for the current view scale and pen
+    _drawargs = None  # drawRects arguments for the current rectangles
+    _hatch = None
     _GEOMETRY = frozenset(("x", "x0", "y", "width", "height"))
 
+    def __init__(self, *args, hatch=None, **opts):
+        self._hatch = hatch
+        super().__init__(*args, **opts)
+
+    def set_hatch(self, brush):
+        """The pattern brush painted over the fill (None: plain fill)."""
+        self._hatch = brush
+        self.update()
+
+    @property
+    def hatch(self):
+        return self._hatch
+
     def setOpts(self, **opts):
-        self._cached_rect = None
         o = self.opts
         if (not opts.keys() <= self._GEOMETRY or not hasattr(self, "_penWidth")
                 or o["x1"] is not None or o["y0"] is not None or o["y1"] is not None):
+            self._cached_rect = self._pad = self._drawargs = None
             super().setOpts(**opts)
             return
         o.update(opts)
-        height = np.asarray(o["height"], dtype=float)
-        width = np.asarray(o["width"], dtype=float)
-        if o["x0"] is not None:
-            left = np.asarray(o["x0"], dtype=float)
-        else:
-            left = np.asarray(o["x"], dtype=float) - width / 2
-        bottom = np.asarray(o["y"], dtype=float) - height / 2 if o["y"] is not None else np.zeros(1)
+        single = self._single_rect(o)
+        if single is not None:
+            x_lo, lo, w, h, x_hi, hi = single
+            rects = self._rectarray
+            if len(rects) == 1:
+                old = rects.ndarray()[0]
+                if old[0] == x_lo and old[1] == lo and old[2] == w and old[3] == h:
+                    return  # where it already is
+            else:
+                rects.resize(1)
+                self._drawargs = None
+            rects.ndarray()[0] = single[:4]
+            self._dataBounds = (x_lo, x_hi), (lo, hi)
+            self._changed()
+            return
         try:
-            left, width, bottom, height = np.broadcast_arrays(left, width, bottom, height)
+            height = np.asarray(o["height"], dtype=float)
+            width = np.asarray(o["width"], dtype=float)
+            if o["x0"] is not None:
+                left = np.asarray(o["x0"], dtype=float)
+            else:
+                left = np.asarray(o["x"], dtype=float) - width / 2
+            bottom = np.asarray(o["y"], dtype=float) - height / 2 if o["y"] is not None else 0.0
+            right, top = left + width, bottom + height
+            x_lo, x_hi = np.minimum(left, right), np.maximum(left, right)
+            lo, hi = np.minimum(bottom, top), np.maximum(bottom, top)
+            if not x_lo.shape == lo.shape:
+                x_lo, x_hi, lo, hi = np.broadcast_arrays(x_lo, x_hi, lo, hi)
         except ValueError:  # lengths that do not match: pyqtgraph's own rules decide
+            self._cached_rect = self._pad = self._drawargs = None
             super().setOpts(**opts)
             return
-        lo = np.minimum(bottom, bottom + height)
-        hi = np.maximum(bottom, bottom + height)
-        x_lo = np.minimum(left, left + width)
-        x_hi = np.maximum(left, left + width)
+        x_lo, x_hi, lo, hi = x_lo.ravel(), x_hi.ravel(), lo.ravel(), hi.ravel()
         n = lo.size
-        self.picture = None
-        self._shape = None
-        self._rectarray.resize(n)
-        if n:
+        new = np.empty((n, 4))
+        new[:, 0] = x_lo
+        new[:, 1] = lo
+        new[:, 2] = x_hi - x_lo
+        new[:, 3] = hi - lo
+        if n == len(self._rectarray):
             rects = self._rectarray.ndarray()
-            rects[:, 0] = x_lo.ravel()
-            rects[:, 1] = lo.ravel()
-            rects[:, 2] = (x_hi - x_lo).ravel()
-            rects[:, 3] = (hi - lo).ravel()
+            if np.array_equal(rects, new):
+                return  # where they already are
+        else:
+            self._rectarray.resize(n)
+            self._drawargs = None
+            rects = self._rectarray.ndarray()
+        rects[...] = new
+        if n:
             self._dataBounds = (float(x_lo.min()), float(x_hi.max())), (float(lo.min()), float(hi.max()))
         else:
             self._dataBounds = (None, None), (None, None)
+        self._changed()
+
+    @staticmethod
+    def _single_rect(o):
+        """(left, bottom, width, height, right, top) as floats when o describes one bar by plain
+        numbers, else None (the numpy path then takes it)."""
+        vals = []
+        for key in ("x0" if o["x0"] is not None else "x", "width", "y", "height"):
+            v = o[key]
+            if v is None and key == "y":
+                vals.append(None)
+                continue
+            if type(v) in (list, tuple) and len(v) == 1:
+                v = v[0]
+            if not isinstance(v, (float, int)):
+                return None
+            vals.append(float(v))
+        left, width, y, height = vals
+        if o["x0"] is None:
+            left -= width / 2
+        bottom = 0.0 if y is None else y - height / 2
+        if not math.isfinite(left + width + bottom + height):
+            return None  # an inf or a nan: numpy's rules
+        x_lo, x_hi = min(left, left + width), max(left, left + width)
+        y_lo, y_hi = min(bottom, bottom + height), max(bottom, bottom + height)
+        return x_lo, y_lo, x_hi - x_lo, y_hi - y_lo, x_hi, y_hi
+
+    def _changed(self):
+        """The rectangles changed (in place: the drawRects arguments still point at them)."""
+        self.picture = None
+        self._shape = None
+        self._cached_rect = None
         self.prepareGeometryChange()
         self.update()
         self.informViewBoundsChanged()
 
     def viewTransformChanged(self):
-        self._cached_rect = None
+        self._cached_rect = self._pad = None
         super().viewTransformChanged()
 
+    def _pixel_pad(self):
+        pad = self._pad
+        if pad is None:
+            px = py = 0.0
+            pad_px = self.pixelPadding()
+            if pad_px > 0:
+                vx, vy = self.pixelVectors()
+                if vx is None and vy is None:
+                    return 0.0, 0.0  # not shown yet: nothing to keep
+                px = 0.0 if vx is None else vx.length() * pad_px
+                py = 0.0 if vy is None else vy.length() * pad_px
+            self._pad = pad = (px, py)
+        return pad
+
     def boundingRect(self):
-        if self._cached_rect is None:
-            self._cached_rect = super().boundingRect()
-        return QtCore.QRectF(self._cached_rect)
+        rect = self._cached_rect
+        if rect is None:
+            xmn, xmx = self.dataBounds(ax=0)
+            ymn, ymx = self.dataBounds(ax=1)
+            if xmn is None or xmx is None or ymn is None or ymx is None:
+                rect = QtCore.QRectF()
+            else:
+                px, py = self._pixel_pad()
+                rect = QtCore.QRectF(xmn - px, ymn - py, 2 * px + xmx - xmn, 2 * py + ymx - ymn)
+            self._cached_rect = rect
+        return QtCore.QRectF(rect)
+
+    def paint(self, p, *args):
+        if not self._singleColor:
+            super().paint(p, *args)
+        else:
+            p.setPen(self._sharedPen)
+            p.setBrush(self._sharedBrush)
+            if self._drawargs is None:
+                self._drawargs = self._rectarray.drawargs()
+            p.drawRects(*self._drawargs)
+        if self._hatch is not None and len(self._rectarray):
+            if self._drawargs is None:
+                self._drawargs = self._rectarray.drawargs()
+            p.setPen(QtCore.Qt.PenStyle.NoPen)
+            p.setBrush(self._hatch)
+            p.drawRects(*self._drawargs)

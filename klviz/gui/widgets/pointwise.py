@@ -72,10 +72,34 @@ class PointwiseChart(pg.PlotWidget):
                 f"&nbsp;&nbsp;&nbsp;<span style='color:{qc}'>■</span> Σ q·log(q/p) = D(Q‖P) = "
                 f"{scene.kl_qp_text} {unit}")
 
+    _pending = None  # what set_terms was last asked to draw while the chart was hidden
+
     def set_terms(self, labels, scene, unit, sticky=False):
         """Draw `scene` (a klviz.scene.discrete.Pointwise) over the categories `labels`. sticky
         (during a drag): the y range may grow but not shrink, so the axis is not re-rendered every
-        few frames; it settles when the drag ends."""
+        few frames; it settles when the drag ends. A hidden chart (folded, quiz mode) only keeps
+        what to draw, and draws it when shown; its caption (shown above it) follows at once."""
+        self._sums = (scene, unit)
+        self.caption.setText(self._caption_text(scene, unit))
+        yr = scene.y_range
+        if sticky and self._yfit is not None:  # the sticky range runs on, shown or hidden
+            yr = (min(yr[0], self._yfit[0]), max(yr[1], self._yfit[1]))
+        self._yfit = yr
+        if self.isHidden():
+            self._pending = (labels, scene, yr)
+            return
+        self._pending = None
+        self._draw(labels, scene, yr)
+
+    def setVisible(self, visible):  # noqa: N802 (Qt name; show() and hide() come here too)
+        super().setVisible(visible)
+        if visible and self._pending is not None:
+            pending, self._pending = self._pending, None
+            self._draw(*pending)
+
+    _yfit = None  # the y range the sticky rule last chose
+
+    def _draw(self, labels, scene, yr):
         n = len(labels)
         self._bars_pq.setOpts(x=scene.x_pq, height=scene.heights_pq)
         self._bars_qp.setOpts(x=scene.x_qp, height=scene.heights_qp)
@@ -83,9 +107,6 @@ class PointwiseChart(pg.PlotWidget):
         self._inf[0].set_items([(v, top, "∞") for v in scene.infinite_pq])
         self._inf[1].set_items([(v, top, "∞") for v in scene.infinite_qp])
         pi = self.getPlotItem()
-        yr = scene.y_range
-        if sticky and self._yrange is not None:
-            yr = (min(yr[0], self._yrange[0]), max(yr[1], self._yrange[1]))
         if yr != self._yrange:
             self._yrange = yr
             pi.setYRange(*yr, padding=0.02)
@@ -95,5 +116,3 @@ class PointwiseChart(pg.PlotWidget):
             self._zero.setLine(-1, 0, n, 0)
             step = max(1, math.ceil(n / 20))
             pi.getAxis("bottom").setTicks([[(i, s) for i, s in enumerate(labels) if i % step == 0], []])
-        self._sums = (scene, unit)
-        self.caption.setText(self._caption_text(scene, unit))
