@@ -498,6 +498,7 @@ class JointPage(QtWidgets.QWidget):
             model.unitChanged.connect(lambda: self.set_unit(self.model.unit))
         if presentation is not None:
             presentation.follow_quiz(self.set_quiz)
+            presentation.follow_digits(self.set_digits)
         self._draw()
 
     # -- public API
@@ -522,6 +523,15 @@ class JointPage(QtWidgets.QWidget):
             joint_scene(self.state(), unit=unit)  # validates the unit before anything changes
             self._unit = unit
             self._draw()
+
+    _digits = 4
+
+    def set_digits(self, n):
+        """Significant digits of the six readouts and the divergence (Edit › Preferences)."""
+        if int(n) != self._digits:
+            self._digits = int(n)
+            if self._scene is not None:
+                self._draw()
 
     def set_quiz(self, on):
         """Quiz mode: the six readouts and the divergence read "?" in place of their digits, and
@@ -624,7 +634,7 @@ class JointPage(QtWidgets.QWidget):
     # -- drawing the state
     def _draw(self):
         state = self.model.joint
-        scene = joint_scene(state, unit=self._unit)
+        scene = joint_scene(state, unit=self._unit, digits=self._digits)
         self._scene = scene
         self.grid.set_data(scene.joint, scene.joint_texts, scene.row_labels, scene.col_labels, scene.prob_limits,
                            scene.p_x, scene.p_y, scene.p_x_texts, scene.p_y_texts)
