@@ -19,6 +19,7 @@ from PySide6 import QtCore, QtGui, QtWidgets
 from klviz import style
 from klviz.gui.models.session_model import SessionModel
 from klviz.gui.widgets.reflow import page_scroll
+from klviz.gui.widgets.slider_spin import BoundedSpinBox
 from klviz.scene.joint import (
     DEFAULT_EPSILON,
     MAX_SIZE,
@@ -577,9 +578,9 @@ class JointPage(QtWidgets.QWidget):
         self.epsilon.sliderPressed.connect(self._epsilon_pressed)
         self.epsilon.valueChanged.connect(self._epsilon_moved)
         self.epsilon.sliderReleased.connect(self._epsilon_released)
-        self.rows = QtWidgets.QSpinBox()
+        self.rows = BoundedSpinBox(translate("pages.joint", "Rows"))
         self.rows.setObjectName("joint_rows")
-        self.cols = QtWidgets.QSpinBox()
+        self.cols = BoundedSpinBox(translate("pages.joint", "Columns"))
         self.cols.setObjectName("joint_cols")
         for spin, tip in ((self.rows, translate("pages.joint", "Number of rows (outcomes of X)")),
                           (self.cols, translate("pages.joint", "Number of columns (outcomes of Y)"))):
