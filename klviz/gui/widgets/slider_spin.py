@@ -101,11 +101,8 @@ class _ClampOnEnter:
         super().focusOutEvent(ev)
 
 
-class BoundedSpinBox(_ClampOnEnter, QtWidgets.QSpinBox):
-    """A QSpinBox that takes any whole number typed and, if it is out of range, sets the nearest
-    limit and says so (instead of refusing the keystroke or reverting in silence)."""
-
-    clamped = QtCore.Signal(str)
+class _Named(_ClampOnEnter):
+    """A bounded box named by `what` in its out-of-range messages ("Categories: 500 is ...")."""
 
     def __init__(self, what, parent=None):
         super().__init__(parent)
@@ -113,6 +110,13 @@ class BoundedSpinBox(_ClampOnEnter, QtWidgets.QSpinBox):
 
     def what(self):
         return self._what
+
+
+class BoundedSpinBox(_Named, QtWidgets.QSpinBox):
+    """A QSpinBox that takes any whole number typed and, if it is out of range, sets the nearest
+    limit and says so (instead of refusing the keystroke or reverting in silence)."""
+
+    clamped = QtCore.Signal(str)
 
     def validate(self, text, pos):
         if _WHOLE.fullmatch(text):
@@ -129,18 +133,11 @@ class BoundedSpinBox(_ClampOnEnter, QtWidgets.QSpinBox):
         return super().fixup(text)
 
 
-class BoundedDoubleSpinBox(_ClampOnEnter, QtWidgets.QDoubleSpinBox):
+class BoundedDoubleSpinBox(_Named, QtWidgets.QDoubleSpinBox):
     """A QDoubleSpinBox (its own decimals, the locale's number form) that takes any number typed
     and, if it is out of range, sets the nearest limit and says so, as BoundedSpinBox does."""
 
     clamped = QtCore.Signal(str)
-
-    def __init__(self, what, parent=None):
-        super().__init__(parent)
-        self._what = what
-
-    def what(self):
-        return self._what
 
     @staticmethod
     def _typed(text):
