@@ -15,6 +15,7 @@ import pyqtgraph as pg
 from PySide6 import QtCore, QtWidgets
 
 from klviz import lesson
+from klviz.scene import lesson as scene_lesson
 from klviz.scene import discrete as sdisc
 from klviz.scene.readouts import format_value
 from klviz.gui.widgets.buttons import push_button
@@ -361,11 +362,11 @@ class LessonPanel(QtWidgets.QDockWidget):
         else:
             m = state = None
         unit = self.model.unit
-        self.formula.setText(lesson.formula(step, m, state, unit, translated))
+        self.formula.setText(scene_lesson.formula(step, m, state, unit, translated))
         self.formula.setVisible(bool(self.formula.real_text()))
         if step.key == "message":
             d = self.model.discrete
-            self.table.setText(lesson.code_table(d, sdisc.code_lengths(d, "bits"), translated))
+            self.table.setText(scene_lesson.code_table(d, sdisc.code_lengths(d, "bits"), translated))
             self.table.setVisible(True)
         else:
             self.table.setVisible(False)
