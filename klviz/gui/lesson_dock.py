@@ -112,7 +112,7 @@ class SamplingDemo(QtWidgets.QWidget):
 class StepCombo(QtWidgets.QComboBox):
     """The lesson's step list. Closed, it reads "Step 3 of 14", which always fits (the step's
     whole title is the heading right under it, so an elided copy of it said nothing); its list
-    shows every title in full, "3. Cross-entropy ...", as wide as the longest one needs."""
+    shows every title in full ("3. Cross-entropy ..."), as wide as the longest one needs."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -153,7 +153,7 @@ class LessonPanel(QtWidgets.QDockWidget):
         self.button_back.clicked.connect(lambda: self.go(self.index - 1))
         self.combo = StepCombo()
         self.combo.setObjectName("combo_lesson_step")
-        self.combo.addItems([f"{k}. {translated(s.title)}" for k, s in enumerate(lesson.STEPS, 1)])
+        self.combo.addItems([translated(s.title) for s in lesson.STEPS])  # (titles are numbered)
         self.combo.activated.connect(self.go)
         self.button_next = QtWidgets.QPushButton(translate("lesson_dock", "&Next ▶"))
         self.button_next.setObjectName("button_lesson_next")
