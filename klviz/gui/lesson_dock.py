@@ -15,6 +15,7 @@ import pyqtgraph as pg
 from PySide6 import QtCore, QtWidgets
 
 from klviz import lesson
+from klviz.scene import lesson as scene_lesson
 from klviz.scene import discrete as sdisc
 from klviz.scene.readouts import format_value
 from klviz.gui.widgets.buttons import push_button
@@ -108,6 +109,37 @@ class SamplingDemo(QtWidgets.QWidget):
                 translate("lesson_dock", 'after {0:,} samples: mean log p/q = {1} {unit}; D(P‖Q) = {2} {unit}').format(estimate.size, format_value(last), format_value(m.kl_pq), unit=unit))
 
 
+class StepCombo(QtWidgets.QComboBox):
+    """The lesson's step list. Closed, it reads "Step 3 of 14", which always fits (the step's
+    whole title is the heading right under it, so an elided copy of it said nothing); its list
+    shows every title in full ("3. Cross-entropy ..."), as wide as the longest one needs."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setSizeAdjustPolicy(QtWidgets.QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setMinimumContentsLength(len(self.shown_text(88, 88)))
+
+    @staticmethod
+    def shown_text(index, count):
+        return translate("lesson_dock", "Step {0} of {1}").format(index + 1, count)
+
+    def paintEvent(self, ev):  # noqa: N802 (Qt name)
+        painter = QtWidgets.QStylePainter(self)
+        opt = QtWidgets.QStyleOptionComboBox()
+        self.initStyleOption(opt)
+        if self.currentIndex() >= 0:
+            opt.currentText = self.shown_text(self.currentIndex(), self.count())
+        painter.drawComplexControl(QtWidgets.QStyle.ComplexControl.CC_ComboBox, opt)
+        painter.drawControl(QtWidgets.QStyle.ControlElement.CE_ComboBoxLabel, opt)
+
+    def showPopup(self):  # noqa: N802 (Qt name)
+        view = self.view()
+        fm = view.fontMetrics()
+        widest = max((fm.horizontalAdvance(self.itemText(k)) for k in range(self.count())), default=0)
+        view.setMinimumWidth(widest + 2 * view.frameWidth() + view.verticalScrollBar().sizeHint().width() + 16)
+        super().showPopup()
+
+
 class LessonPanel(QtWidgets.QDockWidget):
     def __init__(self, window, model, presentation=None):
         super().__init__(translate("lesson_dock", "Lesson"), window)
@@ -119,12 +151,9 @@ class LessonPanel(QtWidgets.QDockWidget):
         self.button_back = QtWidgets.QPushButton(translate("lesson_dock", "◀ &Back"))
         self.button_back.setObjectName("button_lesson_back")
         self.button_back.clicked.connect(lambda: self.go(self.index - 1))
-        self.combo = QtWidgets.QComboBox()
+        self.combo = StepCombo()
         self.combo.setObjectName("combo_lesson_step")
-        self.combo.addItems([translated(s.title) for s in lesson.STEPS])
-        # long step titles must not widen the dock: the combo shrinks and elides instead
-        self.combo.setSizeAdjustPolicy(QtWidgets.QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.combo.setMinimumContentsLength(12)
+        self.combo.addItems([translated(s.title) for s in lesson.STEPS])  # (titles are numbered)
         self.combo.activated.connect(self.go)
         self.button_next = QtWidgets.QPushButton(translate("lesson_dock", "&Next ▶"))
         self.button_next.setObjectName("button_lesson_next")
@@ -333,11 +362,11 @@ class LessonPanel(QtWidgets.QDockWidget):
         else:
             m = state = None
         unit = self.model.unit
-        self.formula.setText(lesson.formula(step, m, state, unit, translated))
+        self.formula.setText(scene_lesson.formula(step, m, state, unit, translated))
         self.formula.setVisible(bool(self.formula.real_text()))
         if step.key == "message":
             d = self.model.discrete
-            self.table.setText(lesson.code_table(d, sdisc.code_lengths(d, "bits"), translated))
+            self.table.setText(scene_lesson.code_table(d, sdisc.code_lengths(d, "bits"), translated))
             self.table.setVisible(True)
         else:
             self.table.setVisible(False)

@@ -38,15 +38,11 @@ def new_session():
 
 
 def follow(window):
-    """Give the window's PresentationModel the saved digits and presentation scale, and let the
-    readout grids of its pages follow the digits (the pages built so far: each tab's `readouts`)."""
+    """Give the window's PresentationModel the saved digits and presentation scale (each page's
+    readout grids follow its digits themselves, the loss lab's panels too when they are built)."""
     pm = window.presentation
     pm.set_digits(settings.saved_digits())
     pm.set_presentation_scale(settings.saved_presentation_scale())
-    for k in range(window.tabs.count()):
-        grid = getattr(window.tabs.widget(k), "readouts", None)
-        if hasattr(grid, "set_digits"):
-            pm.follow_digits(grid.set_digits)
 
 
 def show_preferences(window):

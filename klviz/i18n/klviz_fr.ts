@@ -1659,6 +1659,10 @@ dans [0, 1], sans unité ; calculée à partir des différences des racines carr
         <translation>après {0:,} échantillons : moyenne de log p/q = {1} {unit} ; D(P‖Q) = {2} {unit}</translation>
     </message>
     <message>
+        <source>Step {0} of {1}</source>
+        <translation>Étape {0} sur {1}</translation>
+    </message>
+    <message>
         <source>Lesson</source>
         <translation>Leçon</translation>
     </message>

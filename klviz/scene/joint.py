@@ -91,10 +91,10 @@ def _read_only(a):
     return a
 
 
-def joint_scene(joint, row_labels=None, col_labels=None, unit="bits"):
+def joint_scene(joint, row_labels=None, col_labels=None, unit="bits", digits=4):
     """The scene of a joint: a `JointState`, a `klviz.core.joint.Joint` or a table of weights
-    (validated and normalised). Labels default to the joint's own, else x1.../y1...;
-    ValueError for bad input."""
+    (validated and normalised). Labels default to the joint's own, else x1.../y1...; digits: the
+    significant digits of the readouts' texts (the cells keep their own). ValueError for bad input."""
     check_unit(unit)
     if isinstance(joint, JointState):
         J = joint.joint()
@@ -110,7 +110,7 @@ def joint_scene(joint, row_labels=None, col_labels=None, unit="bits"):
     m = cj.joint_measures(J, unit)
     readouts = tuple(
         JointReadout(k, READOUT_NAMES[k], getattr(m, _MEASURE_FIELDS[k]),
-                     f"{READOUT_NAMES[k]} = {format_value(getattr(m, _MEASURE_FIELDS[k]))} {unit}")
+                     f"{READOUT_NAMES[k]} = {format_value(getattr(m, _MEASURE_FIELDS[k]), digits)} {unit}")
         for k in READOUT_KEYS)
     top = float(max(m.joint.max(), m.product.max()))
     span = float(np.max(np.abs(m.mi_terms)))
@@ -123,5 +123,5 @@ def joint_scene(joint, row_labels=None, col_labels=None, unit="bits"):
         readouts=readouts, diagram=cj.information_diagram(m), prob_limits=(0.0, top if top > 0 else 1.0),
         term_limits=(-span, span), joint_texts=_texts(m.joint), product_texts=_texts(m.product),
         term_texts=_texts(m.mi_terms), p_x_texts=_texts([m.p_x])[0], p_y_texts=_texts([m.p_y])[0],
-        divergence_text=f"I(X;Y) = D(P(X,Y) ‖ P(X)P(Y)) = {format_value(mi)} {unit}",
+        divergence_text=f"I(X;Y) = D(P(X,Y) ‖ P(X)P(Y)) = {format_value(mi, digits)} {unit}",
     )

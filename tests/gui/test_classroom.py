@@ -204,3 +204,45 @@ def test_a_long_chart_title_in_presentation_never_pushes_the_chart_past_its_view
             assert chart.getPlotItem().geometry().width() <= chart.viewport().width() + 0.5, chart.objectName()
     finally:
         window.action_presentation.trigger()
+
+
+def test_a_hidden_tab_takes_the_look_when_it_is_shown(window):
+    """F11 and themes restyle only what is on screen; a tab behind gets the look before it paints."""
+    from klviz.style import P_DARK
+
+    cont = window.page_continuous
+    window.tabs.setCurrentWidget(window.page_discrete)
+    QtWidgets.QApplication.processEvents()
+    window.findChild(QtGui.QAction, "action_theme_dark").trigger()
+    assert not cont.isVisible()
+    window.tabs.setCurrentWidget(cont)
+    QtWidgets.QApplication.processEvents()
+    assert P_DARK.lower() in cont.readouts.names["entropy_p"].styleSheet().lower()
+    axis = cont.plot_densities.getPlotItem().getAxis("left")
+    assert axis.pen().color().lightness() > 150  # the dark theme's light axes
+    # and a second change while hidden: the latest look wins
+    window.tabs.setCurrentWidget(window.page_discrete)
+    QtWidgets.QApplication.processEvents()
+    window.findChild(QtGui.QAction, "action_theme_light").trigger()
+    window.tabs.setCurrentWidget(cont)
+    QtWidgets.QApplication.processEvents()
+    assert axis.pen().color().lightness() < 100
+    assert P_DARK.lower() not in cont.readouts.names["entropy_p"].styleSheet().lower()
+
+
+def test_presentation_mode_restyles_only_the_plots_on_screen(window, monkeypatch):
+    """The stall of F11: the plots of the tabs behind are styled when shown, not at once."""
+    from klviz.gui import theme
+
+    styled = []
+    real = theme.style_plot
+    monkeypatch.setattr(theme, "style_plot", lambda plot, look: (styled.append(plot), real(plot, look)))
+    window.tabs.setCurrentWidget(window.page_discrete)
+    QtWidgets.QApplication.processEvents()
+    window.findChild(QtGui.QAction, "action_presentation").trigger()
+    assert styled and all(p.isVisible() for p in styled)
+    assert window.page_continuous.plot_densities not in styled
+    window.tabs.setCurrentWidget(window.page_continuous)
+    QtWidgets.QApplication.processEvents()
+    assert window.page_continuous.plot_densities in styled
+    window.findChild(QtGui.QAction, "action_presentation").trigger()

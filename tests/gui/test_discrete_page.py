@@ -231,13 +231,14 @@ def test_dark_theme_recolours_names_and_caption_swatches(window):
 
     page = window.page_discrete
     window.findChild(QtGui.QAction, "action_theme_dark").trigger()
-    assert P_DARK.lower() in window.findChild(QtWidgets.QLabel, "name_entropy_p").styleSheet().lower()
-    assert Q_DARK.lower() in window.findChild(QtWidgets.QLabel, "name_entropy_q").styleSheet().lower()
+    names = page.readouts.names  # (the Continuous tab's grid has labels of the same names)
+    assert P_DARK.lower() in names["entropy_p"].styleSheet().lower()
+    assert Q_DARK.lower() in names["entropy_q"].styleSheet().lower()
     caption = page.pointwise.caption.text().lower()
     assert P_DARK.lower() in caption and Q_DARK.lower() in caption
     window.model.set_unit("bits")  # a new caption keeps the dark swatches
     assert P_DARK.lower() in page.pointwise.caption.text().lower()
     window.findChild(QtGui.QAction, "action_theme_light").trigger()
     # names are text: the light theme's text shade of P's blue (4.5:1); the swatches keep the blue
-    assert text_color(P_COLOR).lower() in window.findChild(QtWidgets.QLabel, "name_entropy_p").styleSheet().lower()
+    assert text_color(P_COLOR).lower() in names["entropy_p"].styleSheet().lower()
     assert P_COLOR.lower() in page.pointwise.caption.text().lower()

@@ -376,3 +376,30 @@ def test_the_first_opening_sets_the_scene_and_a_programmatic_show_does_not(windo
     before = window.model.session
     window.lesson.show()  # a dock brought back by the window's saved layout: the session stays
     assert window.model.session is before
+
+
+def test_the_step_list_reads_step_k_of_n_whole_and_lists_every_title_in_full(window, qtbot):
+    """Closed, the combo says "Step k of N" (never elided: the step's title is the heading under it);
+    open, every title is shown whole."""
+    from PySide6 import QtGui
+
+    panel = open_lesson(window)
+    combo = panel.combo
+    n = len(lesson.STEPS)
+    for k in (0, n - 1):
+        panel.go(k)
+        shown = combo.shown_text(combo.currentIndex(), combo.count())
+        assert shown == f"Step {k + 1} of {n}"
+        opt = QtWidgets.QStyleOptionComboBox()
+        combo.initStyleOption(opt)
+        rect = combo.style().subControlRect(QtWidgets.QStyle.ComplexControl.CC_ComboBox, opt,
+                                            QtWidgets.QStyle.SubControl.SC_ComboBoxEditField, combo)
+        assert QtGui.QFontMetrics(combo.font()).horizontalAdvance(shown) <= rect.width(), (shown, rect)
+        assert combo.currentText() == lesson.STEPS[k].title  # what a screen reader reads
+    combo.showPopup()
+    view = combo.view()
+    fm = view.fontMetrics()
+    for k in range(n):
+        index = view.model().index(k, 0)
+        assert fm.horizontalAdvance(combo.itemText(k)) <= view.visualRect(index).width(), combo.itemText(k)
+    combo.hidePopup()

@@ -149,3 +149,39 @@ def test_the_model_refuses_out_of_range_preferences(window):
         with pytest.raises(ValueError):
             pm.set_presentation_scale(bad)
     assert pm.digits == 4 and pm.presentation_scale == 1.6
+
+
+@pytest.mark.parametrize("n", [3, 6])
+def test_digits_reach_the_loss_lab_the_divergences_and_the_joint(window, n):
+    """Not only each tab's main grid: the loss lab's panels (built after the window), the "More
+    divergences" group of both explorers and the Joint tab's readouts follow the preference too."""
+    d = open_dialog(window)
+    d.findChild(QtWidgets.QSpinBox, "pref_digits").setValue(n)
+    window.page_losses.ensure_built()
+    window.page_discrete.divergences.setChecked(True)  # the group is hidden (and not computed) by default
+    window.page_continuous.divergences.setChecked(True)
+    for name in ("loss_value_bce", "loss_value_ce", "loss_value_nll"):
+        text = window.findChild(QtWidgets.QLabel, name).text()
+        assert significant_digits(text) == n, (name, text)
+    tv = window.page_discrete.divergences.readouts.values["tv"].text()
+    assert significant_digits(tv) == n, tv
+    hel = window.page_continuous.divergences.readouts.values["hellinger"].text()
+    assert significant_digits(hel) == n, hel
+    for label in window.page_joint.readout_labels.values():
+        number = label.text().split(" = ")[-1]
+        assert significant_digits(number) == n, label.text()
+    assert significant_digits(window.page_joint.divergence.text().split(" = ")[-1]) == n
+    # a later state keeps them
+    window.model.set_probability("q", 0, 0.3)
+    assert significant_digits(window.page_discrete.divergences.readouts.values["tv"].text()) == n
+
+
+def test_a_loss_lab_built_after_the_preference_starts_with_its_digits(qtbot):
+    from klviz.gui import create_main_window
+
+    settings.save_digits(5)
+    w = create_main_window()
+    qtbot.addWidget(w)
+    w.page_losses.ensure_built()
+    text = w.findChild(QtWidgets.QLabel, "loss_value_ce").text()
+    assert significant_digits(text) == 5, text

@@ -10,7 +10,7 @@ step.
 
 from __future__ import annotations
 
-from PySide6 import QtCore
+from PySide6 import QtCore, QtWidgets
 
 from klviz.gui import theme
 
@@ -167,7 +167,15 @@ class PresentationModel(QtCore.QObject):
             slot(True)
 
     def follow_look(self, slot):
-        """Call slot(look) whenever the look changes, and now if it is not the default one."""
+        """Call slot(look) whenever the look changes, and now if it is not the default one.
+
+        A slot bound to a widget that is hidden in a shown window (a tab not in front, a Losses
+        panel behind another) gets the look when the widget is next shown, just before it
+        paints: F11 or a zoom then restyles only what is on screen, not every tab."""
+        owner = getattr(slot, "__self__", None)
+        target = owner._plot if isinstance(owner, _PlotStyle) else owner
+        if isinstance(target, QtWidgets.QWidget):
+            slot = _WhenShown(target, slot).apply
         self.lookChanged.connect(slot)
         look = self.look()
         if look != theme.Look():
@@ -187,6 +195,38 @@ class PresentationModel(QtCore.QObject):
         if hasattr(plot, "set_value_fit"):
             self.valueFitChanged.connect(plot.set_value_fit)
             plot.set_value_fit(self._value_fit)
+
+
+class _WhenShown(QtCore.QObject):
+    """Calls `slot(look)` at once if `widget` is on screen (or its window is not shown yet), else
+    when the widget is next shown. A child of the widget, so the connection goes when it goes;
+    it watches the widget's events only while a look is pending (not on every drag frame)."""
+
+    def __init__(self, widget, slot):
+        super().__init__(widget)
+        self._widget, self._slot, self._pending = widget, slot, None
+
+    def apply(self, look):
+        w = self._widget
+        if w.isVisible() or not w.window().isVisible():
+            self._drop_pending()
+            self._slot(look)
+        else:
+            if self._pending is None:
+                w.installEventFilter(self)
+            self._pending = look
+
+    def _drop_pending(self):
+        if self._pending is not None:
+            self._pending = None
+            self._widget.removeEventFilter(self)
+
+    def eventFilter(self, obj, ev):  # noqa: N802 (Qt name)
+        if ev.type() == QtCore.QEvent.Type.Show and self._pending is not None:
+            look = self._pending
+            self._drop_pending()
+            self._slot(look)
+        return False
 
 
 class _PlotStyle(QtCore.QObject):

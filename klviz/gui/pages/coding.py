@@ -28,6 +28,7 @@ from klviz.gui.widgets.reflow import ReflowSplitter, page_scroll
 from klviz.gui.widgets.still_plot import still_plot
 from klviz.gui.widgets.text import plain_label
 from klviz.gui.widgets.value_label import ValueLabel
+from klviz.gui.widgets.slider_spin import BoundedSpinBox
 from klviz.scene.coding import LENGTHS, UnencodableError, coding_scene, send_message
 from klviz.gui.i18n import QT_TRANSLATE_NOOP, translate, translated
 
@@ -150,7 +151,7 @@ class CodingPage(QtWidgets.QWidget):
         group.setObjectName("coding_message")
         g = QtWidgets.QGridLayout(group)
         g.addWidget(plain_label(translate("pages.coding", "Symbols drawn from P:")), 0, 0)
-        self.message_n = QtWidgets.QSpinBox()
+        self.message_n = BoundedSpinBox("N")
         self.message_n.setObjectName("coding_message_n")
         self.message_n.setRange(1, MAX_MESSAGE_N)
         self.message_n.setValue(DEFAULT_MESSAGE_N)

@@ -118,6 +118,8 @@ class ContinuousPage(QtWidgets.QWidget):
                 presentation.follow_look(chart.restyle)
             presentation.follow_look(self.readouts.restyle)
             presentation.follow_look(self.divergences.restyle)
+            presentation.follow_digits(self.readouts.set_digits)
+            presentation.follow_digits(self.divergences.readouts.set_digits)
             presentation.follow_plot(self.alpha_fit.plot)
             presentation.follow_look(self.alpha_fit.restyle)
             presentation.follow_look(self.restyle)

@@ -67,6 +67,8 @@ class DiscretePage(QtWidgets.QWidget):
                 presentation.follow_look(chart.restyle)
             presentation.follow_look(self.readouts.restyle)
             presentation.follow_look(self.divergences.restyle)
+            presentation.follow_digits(self.readouts.set_digits)
+            presentation.follow_digits(self.divergences.readouts.set_digits)
             presentation.follow_quiz(self.set_quiz)
 
     # -- construction --------------------------------------------------------------------------

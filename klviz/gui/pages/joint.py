@@ -19,6 +19,7 @@ from PySide6 import QtCore, QtGui, QtWidgets
 from klviz import style
 from klviz.gui.models.session_model import SessionModel
 from klviz.gui.widgets.reflow import page_scroll
+from klviz.gui.widgets.slider_spin import BoundedSpinBox
 from klviz.scene.joint import (
     DEFAULT_EPSILON,
     MAX_SIZE,
@@ -498,6 +499,7 @@ class JointPage(QtWidgets.QWidget):
             model.unitChanged.connect(lambda: self.set_unit(self.model.unit))
         if presentation is not None:
             presentation.follow_quiz(self.set_quiz)
+            presentation.follow_digits(self.set_digits)
         self._draw()
 
     # -- public API
@@ -522,6 +524,15 @@ class JointPage(QtWidgets.QWidget):
             joint_scene(self.state(), unit=unit)  # validates the unit before anything changes
             self._unit = unit
             self._draw()
+
+    _digits = 4
+
+    def set_digits(self, n):
+        """Significant digits of the six readouts and the divergence (Edit › Preferences)."""
+        if int(n) != self._digits:
+            self._digits = int(n)
+            if self._scene is not None:
+                self._draw()
 
     def set_quiz(self, on):
         """Quiz mode: the six readouts and the divergence read "?" in place of their digits, and
@@ -567,9 +578,9 @@ class JointPage(QtWidgets.QWidget):
         self.epsilon.sliderPressed.connect(self._epsilon_pressed)
         self.epsilon.valueChanged.connect(self._epsilon_moved)
         self.epsilon.sliderReleased.connect(self._epsilon_released)
-        self.rows = QtWidgets.QSpinBox()
+        self.rows = BoundedSpinBox(translate("pages.joint", "Rows"))
         self.rows.setObjectName("joint_rows")
-        self.cols = QtWidgets.QSpinBox()
+        self.cols = BoundedSpinBox(translate("pages.joint", "Columns"))
         self.cols.setObjectName("joint_cols")
         for spin, tip in ((self.rows, translate("pages.joint", "Number of rows (outcomes of X)")),
                           (self.cols, translate("pages.joint", "Number of columns (outcomes of Y)"))):
@@ -624,7 +635,7 @@ class JointPage(QtWidgets.QWidget):
     # -- drawing the state
     def _draw(self):
         state = self.model.joint
-        scene = joint_scene(state, unit=self._unit)
+        scene = joint_scene(state, unit=self._unit, digits=self._digits)
         self._scene = scene
         self.grid.set_data(scene.joint, scene.joint_texts, scene.row_labels, scene.col_labels, scene.prob_limits,
                            scene.p_x, scene.p_y, scene.p_x_texts, scene.p_y_texts)

@@ -119,6 +119,7 @@ class LossesPage(QtWidgets.QWidget):
             for grid in (self.bernoulli.readouts, self.categorical.readouts, self.normal.point_readouts,
                          self.normal.data_readouts):
                 self.presentation.follow_look(grid.restyle)
+                self.presentation.follow_digits(grid.set_digits)
 
         intro = caption_label(translated(INTRO), "loss_intro")
         layout = QtWidgets.QVBoxLayout(self)

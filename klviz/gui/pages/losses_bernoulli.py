@@ -23,7 +23,7 @@ from klviz.gui.pages.losses_common import (
     with_unit,
 )
 from klviz.gui.widgets.drag_plot import DragPlot
-from klviz.gui.widgets.slider_spin import SliderSpin
+from klviz.gui.widgets.slider_spin import BoundedDoubleSpinBox, SliderSpin
 from klviz.gui.widgets.value_label import ValueLabel
 from klviz.style import ENTROPY_COLOR, KL_COLOR, P_COLOR, Q_COLOR
 from klviz.gui.i18n import QT_TRANSLATE_NOOP, translate
@@ -57,7 +57,7 @@ class BernoulliPanel(QtWidgets.QWidget):
     def _build(self):
         model = self.model
         # inputs
-        self.spin_y = QtWidgets.QDoubleSpinBox()
+        self.spin_y = BoundedDoubleSpinBox(translate("pages.losses_bernoulli", "Target y"))
         self.spin_y.setObjectName("spin_loss_y")
         self.spin_y.setRange(0.0, 1.0)
         self.spin_y.setDecimals(3)

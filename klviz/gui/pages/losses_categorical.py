@@ -27,6 +27,7 @@ from klviz.gui.widgets.batch_panel import BatchPanel
 from klviz.gui.widgets.buttons import push_button
 from klviz.gui.widgets.bar_chart import BarChart, Series
 from klviz.gui.widgets.drag_plot import LogitChart
+from klviz.gui.widgets.slider_spin import BoundedSpinBox
 from klviz.style import ENTROPY_COLOR, ERROR_COLOR, KL_COLOR, P_COLOR, Q_COLOR, text_color
 from klviz.gui.i18n import QT_TRANSLATE_NOOP, translate
 
@@ -69,7 +70,7 @@ class CategoricalPanel(QtWidgets.QWidget):
         model = self.model
         upd = lambda op, *a: model.update_losses("categorical", op, *a)  # noqa: E731
 
-        self.spin_classes = QtWidgets.QSpinBox()
+        self.spin_classes = BoundedSpinBox(translate("pages.losses_categorical", "Classes"))
         self.spin_classes.setObjectName("spin_loss_classes")
         self.spin_classes.setRange(lab.MIN_CLASSES, lab.MAX_CLASSES)
         self.spin_classes.setKeyboardTracking(False)

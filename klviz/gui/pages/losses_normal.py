@@ -24,6 +24,7 @@ from klviz.gui.pages.losses_common import (
     with_unit,
 )
 from klviz.gui.widgets.drag_plot import DragPlot
+from klviz.gui.widgets.slider_spin import BoundedDoubleSpinBox
 from klviz.style import ENTROPY_COLOR, KL_COLOR, P_COLOR, Q_COLOR
 from klviz.gui.i18n import QT_TRANSLATE_NOOP, translate
 
@@ -38,8 +39,8 @@ DATA_READOUTS = (
     ("slope", QT_TRANSLATE_NOOP("klviz", "slope a"), QT_TRANSLATE_NOOP("klviz", "Least-squares slope (numpy.polyfit gives the same)"), Q_COLOR),
     ("intercept", QT_TRANSLATE_NOOP("klviz", "intercept b"), QT_TRANSLATE_NOOP("klviz", "Least-squares intercept"), Q_COLOR),
 )
-def _spin(name, lo, hi, step, tip):
-    s = QtWidgets.QDoubleSpinBox()
+def _spin(name, lo, hi, step, tip, what):
+    s = BoundedDoubleSpinBox(what)
     s.setObjectName(name)
     s.setRange(lo, hi)
     s.setDecimals(3)
@@ -71,12 +72,14 @@ class NormalPanel(QtWidgets.QWidget):
     def _build(self):
         upd = lambda op, *a: self.model.update_losses("normal", op, *a)  # noqa: E731
         lo, hi = lab.NORMAL_RANGE
-        self.spin_y = _spin("spin_loss_normal_y", lo, hi, 0.1, translate("pages.losses_normal", "The observed target y"))
-        self.spin_f = _spin("spin_loss_normal_f", lo, hi, 0.1, translate("pages.losses_normal", "The model's prediction f (the mean of N(f, σ²))"))
+        self.spin_y = _spin("spin_loss_normal_y", lo, hi, 0.1, translate("pages.losses_normal", "The observed target y"),
+                            translate("pages.losses_normal", "Target y"))
+        self.spin_f = _spin("spin_loss_normal_f", lo, hi, 0.1, translate("pages.losses_normal", "The model's prediction f (the mean of N(f, σ²))"),
+                            translate("pages.losses_normal", "Prediction f"))
         self.check_sigma = QtWidgets.QCheckBox(translate("pages.losses_normal", "free σ"))
         self.check_sigma.setObjectName("check_loss_sigma_free")
         self.check_sigma.setToolTip(translate("pages.losses_normal", "Unticked, σ is fixed at 1: then −log N is ½ log 2π + ½ (y − f)²"))
-        self.spin_sigma = _spin("spin_loss_sigma", *lab.SIGMA_RANGE, 0.1, translate("pages.losses_normal", "The model's standard deviation σ"))
+        self.spin_sigma = _spin("spin_loss_sigma", *lab.SIGMA_RANGE, 0.1, translate("pages.losses_normal", "The model's standard deviation σ"), "σ")
         self.spin_y.valueChanged.connect(lambda v: upd(lab.set_normal_target, v))
         self.spin_f.valueChanged.connect(lambda v: upd(lab.set_normal_prediction, v))
         self.check_sigma.toggled.connect(lambda on: upd(lab.set_free_sigma, on))

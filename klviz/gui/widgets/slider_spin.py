@@ -15,7 +15,8 @@ would say nothing (below 0.01, from 10 million up); the user may type either for
 A number typed outside the box's range is not dropped in silence: it is set to the nearest limit,
 and the window's status bar (and a tooltip at the box) says so, naming the limit:
 "Categories: 500 is above the maximum, 100; set to 100." Both spin boxes here emit `clamped(message)`.
-BoundedSpinBox is the whole-number kind (the Discrete tab's category count).
+BoundedSpinBox is the whole-number kind (the category and class counts, the joint's size),
+BoundedDoubleSpinBox a plain decimal one (the loss lab's targets and σ).
 """
 
 from __future__ import annotations
@@ -100,11 +101,8 @@ class _ClampOnEnter:
         super().focusOutEvent(ev)
 
 
-class BoundedSpinBox(_ClampOnEnter, QtWidgets.QSpinBox):
-    """A QSpinBox that takes any whole number typed and, if it is out of range, sets the nearest
-    limit and says so (instead of refusing the keystroke or reverting in silence)."""
-
-    clamped = QtCore.Signal(str)
+class _Named(_ClampOnEnter):
+    """A bounded box named by `what` in its out-of-range messages ("Categories: 500 is ...")."""
 
     def __init__(self, what, parent=None):
         super().__init__(parent)
@@ -112,6 +110,13 @@ class BoundedSpinBox(_ClampOnEnter, QtWidgets.QSpinBox):
 
     def what(self):
         return self._what
+
+
+class BoundedSpinBox(_Named, QtWidgets.QSpinBox):
+    """A QSpinBox that takes any whole number typed and, if it is out of range, sets the nearest
+    limit and says so (instead of refusing the keystroke or reverting in silence)."""
+
+    clamped = QtCore.Signal(str)
 
     def validate(self, text, pos):
         if _WHOLE.fullmatch(text):
@@ -123,6 +128,46 @@ class BoundedSpinBox(_ClampOnEnter, QtWidgets.QSpinBox):
     def fixup(self, text):
         if _WHOLE.fullmatch(text):
             clamped = _clamped_text(self, text, int, str)
+            if clamped is not None:
+                return clamped
+        return super().fixup(text)
+
+
+class BoundedDoubleSpinBox(_Named, QtWidgets.QDoubleSpinBox):
+    """A QDoubleSpinBox (its own decimals, the locale's number form) that takes any number typed
+    and, if it is out of range, sets the nearest limit and says so, as BoundedSpinBox does."""
+
+    clamped = QtCore.Signal(str)
+
+    @staticmethod
+    def _typed(text):
+        """The finite number a plain "1.5" / "-2e3" text says, or None (locale forms go to Qt)."""
+        s = text.strip()
+        if not s or not _NUMBER_PREFIX.fullmatch(s):
+            return None
+        try:
+            v = float(s)
+        except ValueError:
+            return None
+        return v if math.isfinite(v) else None
+
+    def validate(self, text, pos):
+        v = self._typed(text)
+        if v is not None:  # a plain number ("1e-1" too, which Qt's own parser refuses)
+            ok = self.minimum() <= v <= self.maximum()
+            return (QtGui.QValidator.State.Acceptable if ok else QtGui.QValidator.State.Intermediate), text, pos
+        s = text.strip()
+        if v is None and s and _NUMBER_PREFIX.fullmatch(s) and "e" in s.lower():
+            return QtGui.QValidator.State.Intermediate, text, pos  # "-1e" on the way to "-1e3"
+        return super().validate(text, pos)
+
+    def valueFromText(self, text):  # noqa: N802 (Qt name)
+        v = self._typed(text)
+        return v if v is not None else super().valueFromText(text)
+
+    def fixup(self, text):
+        if self._typed(text) is not None:
+            clamped = _clamped_text(self, text, float, self.textFromValue)
             if clamped is not None:
                 return clamped
         return super().fixup(text)
