@@ -231,7 +231,17 @@ def _kl_value(p, r, lp, lr, ratio, logs_only, beyond_r=None, abs_sum=None):
     near = pos & (np.abs(x) < 0.5)
     far = pos & ~near
     g = np.where(pos, 0.0, r)  # where p = 0 the term p log(p/r) - p + r is r
-    g[far] = p[far] * (lp[far] - lr[far]) - p[far] + r[far]
+    pf = p[far]
+    # log(p/r) = -log1p(x) from the accurate ratio, not lp - lr: the difference of two logs of
+    # tiny probabilities (|log p| ~ 690 at 1e-300) loses |log p| ulps, more than the error bound
+    # below allows for. From the logs only where the ratio is not a float (overflow, r = 0) or
+    # itself comes from the logs (softmax).
+    log_ratio = lp[far] - lr[far]
+    if not logs_only:
+        xf = x[far]
+        ok = np.isfinite(xf) & (xf > -1.0)
+        log_ratio[ok] = -np.log1p(xf[ok])
+    g[far] = pf * log_ratio - pf + r[far]
     xn, pn = x[near], p[near]
     g[near] = -pn * log1pmx(xn)
     terms[near] = -pn * np.log1p(xn)
@@ -241,6 +251,8 @@ def _kl_value(p, r, lp, lr, ratio, logs_only, beyond_r=None, abs_sum=None):
     err = _EXACT_ERR * value + 1e-31 * float(np.dot(pn, np.abs(xn)))
     if logs_only:
         err += 4.5e-16 * float(np.dot(pn * np.abs(xn), np.abs(lp[near]) + np.abs(lr[near]) + 2.0))
+        fin = np.isfinite(lp[far]) & np.isfinite(lr[far])  # each log's rounding, times p
+        err += 4.5e-16 * float(np.dot(pf[fin], np.abs(lp[far][fin]) + np.abs(lr[far][fin]) + 2.0))
     return value, err, terms
 
 

@@ -207,3 +207,37 @@ def test_proportional_weights_are_the_same_distribution(p, q):
     assert exact_refs.kl(p, q) == 0
     m = discrete_measures(Categorical.from_weights(p), Categorical.from_weights(q))
     assert m.kl_pq == 0.0 and m.kl_qp == 0.0 and m.js == 0.0
+
+
+# ---------------------------------------- near-equal pairs with a tiny entry far from equal
+# (audit of issue 11: the far entry's log(p/q) was taken as log p - log q, which loses |log p|
+# ulps — 690 of them at 1e-300 — while the stated error bound assumed a few: D(1e-300, 1 ‖
+# 2e-300, 1) was 1.8e-13 off, nine times its bound, and kl_differ() could rest on that)
+
+
+def test_tiny_far_entry_next_to_equal_ones():
+    p, q = [1e-300, 1.0], [2e-300, 1.0]
+    m = check_pair(Categorical.from_weights(p), Categorical.from_weights(q), p, q)
+    assert rel_err(m.kl_pq, exact_refs.kl(p, q)) <= 1e-15
+
+
+@st.composite
+def near_pairs_with_a_far_tiny_entry(draw):
+    n = draw(st.integers(1, 6))
+    p = draw(st.lists(st.floats(1e-3, 1e3), min_size=n, max_size=n))
+    scale = draw(st.sampled_from([0.0, 1e-16, 1e-12, 1e-9, 1e-6]))
+    noise = draw(st.lists(st.floats(-1.0, 1.0), min_size=n, max_size=n))
+    q = [a * (1.0 + scale * e) for a, e in zip(p, noise)]
+    tiny = draw(st.floats(1e-300, 1e-20))
+    factor = draw(st.floats(0.01, 100.0).filter(lambda f: abs(f - 1.0) > 0.6))
+    k = draw(st.integers(0, n))
+    return p[:k] + [tiny] + p[k:], q[:k] + [tiny * factor] + q[k:]
+
+
+@SETTINGS
+@given(near_pairs_with_a_far_tiny_entry())
+def test_far_tiny_entries_keep_the_error_bound(pq):
+    p, q = pq
+    check_pair(Categorical.from_weights(p), Categorical.from_weights(q), p, q, f"{p} {q}")
+    pn, qn = (np.asarray(v) / math.fsum(v) for v in pq)  # the GUI's path: probabilities only
+    check_pair(Categorical(pn, np.log(pn)), Categorical(qn, np.log(qn)), pn.tolist(), qn.tolist())
