@@ -22,7 +22,7 @@ from fractions import Fraction
 
 import numpy as np
 
-from klviz.core._numerics import beyond_range, exact_sum, log1pmx, two_prod
+from klviz.core._numerics import beyond_range, exact_sum, log1pmx, two_prod, two_sum
 from klviz.core.checks import same_length
 from klviz.core.spec import Categorical
 from klviz.core.units import check_unit, convert, log_base
@@ -117,6 +117,10 @@ def _ratio_minus_one(P, Q, lp, lq):
     a, b = _exact_weights(P), _exact_weights(Q)
     with np.errstate(all="ignore"):
         if a is None or b is None:
+            if P.logits is not None and Q.logits is not None:
+                x = _softmax_ratio_minus_one(P.probs, P.logits, Q.logits)
+                if x is not None:
+                    return x
             return np.expm1(lq - lp)
         ap, bp, sp, rp = _scaled(*a)
         aq, bq, sq, rq = _scaled(*b)
@@ -134,6 +138,25 @@ def _ratio_minus_one(P, Q, lp, lq):
     if tiny.size:
         x[tiny] = _exact_ratios_minus_one(a, b, tiny)
     return x
+
+
+def _softmax_ratio_minus_one(p, zp, zq):
+    """q_i / p_i - 1 for P = softmax(zp), Q = softmax(zq) from the logits' differences, or None
+    where a ratio would overflow (then the logs serve as well).
+
+    log q_i - log p_i = d'_i - log1p(sum_j p_j expm1(d'_j)) with d = zq - zp (exactly, as a
+    double-double) and d' = d - d_k
+    (k: P's largest entry): the difference of the two log-softmaxes, each rounded to ~1e-16 of its
+    size (3 for a logit of -3), would leave nothing of a ratio 1 + 1e-14 (the audit of issue 11
+    found D(P‖Q) 1e-3 off for such a pair); the differences of the logits keep it.
+    """
+    d, e = two_sum(zq, -zp)  # d + e = zq - zp exactly: logits -249 and 0.99 keep their 1e-15
+    k = int(np.argmax(p))
+    dd = (d - d[k]) + (e - e[k])
+    if not dd.max() <= 700.0:  # (NaN too) exp(dd) would overflow: the logs will do
+        return None
+    s = float(np.dot(p, np.expm1(dd)))
+    return np.expm1(dd - math.log1p(s))
 
 
 def _exact_ratios_minus_one(a, b, index):
@@ -236,12 +259,15 @@ def _kl_value(p, r, lp, lr, ratio, logs_only, beyond_r=None, abs_sum=None):
     # tiny probabilities (|log p| ~ 690 at 1e-300) loses |log p| ulps, more than the error bound
     # below allows for. From the logs only where the ratio is not a float (overflow, r = 0) or
     # itself comes from the logs (softmax).
+    # (x >= -0.5 only: nearer -1, 1 + x itself has lost digits and the logs are better).
     log_ratio = lp[far] - lr[far]
+    from_logs = np.ones(pf.size, dtype=bool)
     if not logs_only:
         xf = x[far]
-        ok = np.isfinite(xf) & (xf > -1.0)
-        log_ratio[ok] = -np.log1p(xf[ok])
-    g[far] = pf * log_ratio - pf + r[far]
+        from_logs = ~(np.isfinite(xf) & (xf >= -0.5))
+        log_ratio[~from_logs] = -np.log1p(xf[~from_logs])
+    rf = r[far]
+    g[far] = pf * log_ratio - pf + rf
     xn, pn = x[near], p[near]
     g[near] = -pn * log1pmx(xn)
     terms[near] = -pn * np.log1p(xn)
@@ -251,8 +277,16 @@ def _kl_value(p, r, lp, lr, ratio, logs_only, beyond_r=None, abs_sum=None):
     err = _EXACT_ERR * value + 1e-31 * float(np.dot(pn, np.abs(xn)))
     if logs_only:
         err += 4.5e-16 * float(np.dot(pn * np.abs(xn), np.abs(lp[near]) + np.abs(lr[near]) + 2.0))
-        fin = np.isfinite(lp[far]) & np.isfinite(lr[far])  # each log's rounding, times p
-        err += 4.5e-16 * float(np.dot(pf[fin], np.abs(lp[far][fin]) + np.abs(lr[far][fin]) + 2.0))
+    # far terms whose log(p/r) is lp - lr: each log's rounding (|log| ulps), and, for softmax
+    # probabilities, p's and r's own (exp of a rounded log: |log| ulps of each)
+    lpf, lrf = np.abs(lp[far]), np.abs(lr[far])
+    fin = from_logs & np.isfinite(lpf) & np.isfinite(lrf)
+    if fin.any():
+        pl, rl, lpl, lrl = pf[fin], rf[fin], lpf[fin], lrf[fin]
+        spread = lpl + lrl + 2.0
+        if logs_only:
+            spread = spread * (1.0 + np.abs(log_ratio[fin])) + (rl / np.where(pl > 0, pl, 1.0)) * (lrl + 1.0)
+        err += 4.5e-16 * float(np.dot(pl, spread))
     return value, err, terms
 
 

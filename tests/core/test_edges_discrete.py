@@ -241,3 +241,51 @@ def test_far_tiny_entries_keep_the_error_bound(pq):
     check_pair(Categorical.from_weights(p), Categorical.from_weights(q), p, q, f"{p} {q}")
     pn, qn = (np.asarray(v) / math.fsum(v) for v in pq)  # the GUI's path: probabilities only
     check_pair(Categorical(pn, np.log(pn)), Categorical(qn, np.log(qn)), pn.tolist(), qn.tolist())
+
+
+# ---------------------------------------- two softmaxes close to each other
+# (audit of issue 11: x = q/p - 1 was expm1(log q - log p), each log-softmax rounded to ~1e-16
+# of its size, so logits 1e-14 apart gave D(P‖Q) 1e-3 off; now from the logits' differences)
+
+
+def _mp_softmax_kl(zp, zq):
+    with mpmath.workdps(1200):
+        def log_softmax(z):
+            mz = [mpmath.mpf(v) for v in z]
+            lse = mpmath.log(mpmath.fsum(mpmath.exp(v) for v in mz))
+            return [v - lse for v in mz]
+        lp, lq = log_softmax(zp), log_softmax(zq)
+        kl = mpmath.fsum(mpmath.exp(a) * (a - b) for a, b in zip(lp, lq))
+        gap = min(abs(mpmath.expm1(b - a)) for a, b in zip(lp, lq))
+        return kl, gap
+
+
+def test_softmax_pair_one_part_in_1e14_apart():
+    zp = [-3.2610928945726396, -5.480078262814527]
+    zq = [-3.2610928945725886, -5.480078262814508]
+    ref, _ = _mp_softmax_kl(zp, zq)
+    m = discrete_measures(Categorical.from_logits(zp), Categorical.from_logits(zq))
+    assert rel_err(m.kl_pq, ref) <= 1e-9, (m.kl_pq, mpmath.nstr(ref, 17))  # was 9e-4 off
+
+
+@st.composite
+def near_softmax_pairs(draw):
+    k = draw(st.integers(2, 6))
+    zp = draw(st.lists(st.floats(-800.0, 800.0), min_size=k, max_size=k))
+    scale = draw(st.sampled_from([1e-15, 1e-13, 1e-10, 1e-7, 1e-4, 1e-2]))
+    noise = draw(st.lists(st.floats(-1.0, 1.0), min_size=k, max_size=k))
+    shift = draw(st.sampled_from([0.0, 0.0, 3.0, -250.0]))  # the same distribution, shifted logits
+    return zp, [z + scale * e * max(1.0, abs(z)) + shift for z, e in zip(zp, noise)]
+
+
+@SETTINGS
+@given(near_softmax_pairs())
+def test_near_softmax_pairs_meet_the_contract(zz):
+    zp, zq = zz
+    ref, gap = _mp_softmax_kl(zp, zq)
+    m = discrete_measures(Categorical.from_logits(zp), Categorical.from_logits(zq))
+    with mpmath.workprec(4000):
+        assert abs(mpmath.mpf(m.kl_pq) - ref) <= mpmath.mpf(m.kl_pq_error) + mpmath.mpf(1e-320), (
+            m.kl_pq, m.kl_pq_error, mpmath.nstr(ref, 17))
+    if ref >= 2.2250738585072014e-308:
+        assert rel_err(m.kl_pq, ref) <= (1e-9 if gap >= 1e-6 else 1e-5), (m.kl_pq, mpmath.nstr(ref, 17))
