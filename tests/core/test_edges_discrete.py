@@ -289,3 +289,15 @@ def test_near_softmax_pairs_meet_the_contract(zz):
             m.kl_pq, m.kl_pq_error, mpmath.nstr(ref, 17))
     if ref >= 2.2250738585072014e-308:
         assert rel_err(m.kl_pq, ref) <= (1e-9 if gap >= 1e-6 else 1e-5), (m.kl_pq, mpmath.nstr(ref, 17))
+
+
+def test_far_entry_with_a_ratio_near_zero_takes_its_logs():
+    """q/p - 1 = -1 + 2.6e-13: 1 + x has kept only three digits there, so log(p/q) comes from the
+    logs (found by test_any_weights_meet_the_contract once log1p(x) served every far entry)."""
+    p, q = [0.0, 0.0, 6.193768244389556e+299, 30669728106149.0], [1.0, 1.0, 3.862574397878036e+298, 0.5]
+    m = discrete_measures(Categorical.from_weights(p), Categorical.from_weights(q))
+    ref = exact_refs.kl(p, q)
+    assert rel_err(m.kl_pq, ref) <= 1e-9, (m.kl_pq, mpmath.nstr(ref, 17))  # was 1e-5 off
+    with mpmath.workprec(200):
+        assert abs(mpmath.mpf(m.kl_pq) - ref) <= mpmath.mpf(m.kl_pq_error)
+    assert m.kl_qp == math.inf  # Q has mass where P has none
