@@ -56,7 +56,9 @@ def _write_target(path):
     if not stat.S_ISREG(st.st_mode):
         code = errno.EISDIR if stat.S_ISDIR(st.st_mode) else errno.EINVAL
         raise OSError(code, f"it is {_kind(st.st_mode)}, not a regular file", path)
-    if not os.access(target, os.W_OK):
+    # os.access says yes to root for any file: a file nobody may write (0444) is read-only for
+    # root too, as editors treat it, and is not replaced
+    if not os.access(target, os.W_OK) or not st.st_mode & 0o222:
         raise PermissionError(errno.EACCES, "the file is read-only", path)
     return target, st
 

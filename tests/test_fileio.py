@@ -107,6 +107,19 @@ def test_bad_names(tmp_path):
     assert names(tmp_path) == []
 
 
+@pytest.mark.parametrize("mode", [0o444, 0o400, 0o000])
+def test_read_only_file_is_refused_even_for_root(tmp_path, mode):
+    """A file nobody may write is refused, also when saving as root (whom os.access lets write
+    anything: the audit of issue 11, run as root, found 0444 files silently replaced)."""
+    path = tmp_path / "ro.txt"
+    path.write_text("old")
+    path.chmod(mode)
+    with pytest.raises(PermissionError, match="read-only"):
+        write_text(path, "new")
+    path.chmod(0o600)
+    assert path.read_text() == "old" and names(tmp_path) == ["ro.txt"]
+
+
 @pytest.mark.skipif(ROOT, reason="root may write anywhere")
 def test_read_only_file_and_folder(tmp_path):
     path = tmp_path / "ro.txt"

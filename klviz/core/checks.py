@@ -6,10 +6,17 @@ catching either keep working. Messages name the argument and the problem.
 """
 
 import math
+import re
 
 import numpy as np
 
 MAX_ENTRIES = 1_000_000  # the longest vector the public functions accept
+
+# A number as text (SPECs, data files): ASCII decimal, optional exponent, or nan/inf (recognised,
+# then refused where a finite number is needed). Python's float() also takes "1_000" and
+# non-ASCII digits ("１"): those are not numbers here.
+NUMBER_TEXT = re.compile(r"[+-]?(?:[0-9]+\.?[0-9]*(?:[eE][+-]?[0-9]+)?|\.[0-9]+(?:[eE][+-]?[0-9]+)?"
+                         r"|nan|inf|infinity)", re.IGNORECASE)
 
 
 class NotNumbersError(TypeError, ValueError):

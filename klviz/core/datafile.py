@@ -29,7 +29,7 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.lib import format as npy_format
 
-from klviz.core.checks import MAX_JOINT_CELLS
+from klviz.core.checks import MAX_JOINT_CELLS, NUMBER_TEXT
 from klviz.fileio import read_regular_file
 
 MAX_DATA_BYTES = 64 * 1024 * 1024
@@ -42,8 +42,7 @@ DATA_EXTENSIONS = TEXT_EXTENSIONS + (".npy",)
 DATA_PREFIXES = ("samples@", "softmax@", "@")
 TARGET_NAMES = ("target", "label", "y", "class")
 
-_NUMBER = re.compile(r"[+-]?(?:[0-9]+\.?[0-9]*(?:[eE][+-]?[0-9]+)?|\.[0-9]+(?:[eE][+-]?[0-9]+)?"
-                     r"|nan|inf|infinity)", re.IGNORECASE)
+_NUMBER = NUMBER_TEXT
 _INTEGER = re.compile(r"[0-9]+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]|\r(?!\n)")
 _BAD_LABEL_CATEGORIES = {"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"}

@@ -22,7 +22,7 @@ from fractions import Fraction
 
 import numpy as np
 
-from klviz.core._numerics import beyond_range, exact_sum, log1pmx, two_prod
+from klviz.core._numerics import beyond_range, exact_sum, log1pmx, two_prod, two_sum
 from klviz.core.checks import same_length
 from klviz.core.spec import Categorical
 from klviz.core.units import check_unit, convert, log_base
@@ -117,6 +117,12 @@ def _ratio_minus_one(P, Q, lp, lq):
     a, b = _exact_weights(P), _exact_weights(Q)
     with np.errstate(all="ignore"):
         if a is None or b is None:
+            if P.logits is not None and Q.logits is not None:
+                x = _softmax_ratio_minus_one(P.probs, P.logits, Q.logits)
+                if x is not None:
+                    return x
+            elif P.probs.size <= _DECIMAL_MAX:
+                return _decimal_ratio_minus_one(P, Q)
             return np.expm1(lq - lp)
         ap, bp, sp, rp = _scaled(*a)
         aq, bq, sq, rq = _scaled(*b)
@@ -134,6 +140,122 @@ def _ratio_minus_one(P, Q, lp, lq):
     if tiny.size:
         x[tiny] = _exact_ratios_minus_one(a, b, tiny)
     return x
+
+
+def _softmax_ratio_minus_one(p, zp, zq):
+    """q_i / p_i - 1 for P = softmax(zp), Q = softmax(zq) from the logits' differences, or None
+    where a ratio would overflow (then the logs serve as well).
+
+    log q_i - log p_i = d'_i - log1p(sum_j p_j expm1(d'_j)) with d = zq - zp (exactly, as a
+    double-double) and d' = d - d_k
+    (k: P's largest entry): the difference of the two log-softmaxes, each rounded to ~1e-16 of its
+    size (3 for a logit of -3), would leave nothing of a ratio 1 + 1e-14 (the audit of issue 11
+    found D(P‖Q) 1e-3 off for such a pair); the differences of the logits keep it.
+    """
+    d, e = two_sum(zq, -zp)  # d + e = zq - zp exactly: logits -249 and 0.99 keep their 1e-15
+    k = int(np.argmax(p))
+    dd = (d - d[k]) + (e - e[k])
+    if not dd.max() <= 700.0:  # (NaN too) exp(dd) would overflow: the logs will do
+        return None
+    s = float(np.dot(p, np.expm1(dd)))
+    return np.expm1(dd - math.log1p(s))
+
+
+_DECIMAL_MAX = 2000  # a softmax against weights: up to this many entries, ratios in decimal
+_DECIMAL_DEEPER = {250: 50, 1000: 8}  # ... and with more digits up to this many
+
+
+def _decimal_log1p(r):
+    """ln(1 + r) for a Decimal r >= 0 in the current context, exact also for r ~ 1e-173 (where
+    1 + r would round to 1)."""
+    from decimal import Decimal, getcontext
+
+    if r >= Decimal("1e-3"):
+        return (1 + r).ln()
+    out, term, n = Decimal(0), r, 1
+    tiny = Decimal(10) ** (-getcontext().prec - 2) * r
+    while abs(term) > tiny:
+        out += term / n
+        n += 1
+        term = -term * r
+    return out
+
+
+def _decimal_log_probs(C, prec):
+    """C's exact log-probabilities in decimal (the current context): from its logits
+    (log-softmax), else from the weights it was normalised from (hi + lo); the largest entry's
+    from the others' sum (log1p). None where the probability is 0."""
+    from decimal import Decimal
+
+    if C.logits is not None:
+        z = [Decimal(v) for v in C.logits.tolist()]
+        k = max(range(len(z)), key=z.__getitem__)
+        rest = sum((v - z[k]).exp() for j, v in enumerate(z) if j != k)
+        lse = z[k] + _decimal_log1p(rest)
+        out = [v - lse for v in z]
+        out[k] = -_decimal_log1p(rest)
+        return out
+    hi, lo = _exact_weights(C)
+    w = [Decimal(v) for v in hi.tolist()]
+    if lo is not None:
+        w = [v + Decimal(e) for v, e in zip(w, lo.tolist())]
+    k = max(range(len(w)), key=w.__getitem__)
+    rest = sum(v for j, v in enumerate(w) if j != k)
+    total = w[k] + rest
+    out = [(v / total).ln() if v > 0 else None for v in w]
+    out[k] = -_decimal_log1p(rest / w[k])
+    return out
+
+
+def _decimal_expm1(d):
+    """e^d - 1 for a Decimal d, exact also where |d| is far below the context's precision."""
+    from decimal import Decimal, getcontext
+
+    if abs(d) >= Decimal("1e-3"):
+        return d.exp() - 1
+    out, term, n = Decimal(0), d, 1
+    tiny = Decimal(10) ** (-getcontext().prec - 2) * abs(d)
+    while abs(term) > tiny:
+        out += term
+        n += 1
+        term = term * d / n
+    return out
+
+
+def _decimal_ratio_minus_one(P, Q):
+    """q_i / p_i - 1 where one side is a softmax and the other weights: the two sides' logs are
+    rounded differently (the softmax's to ~1e-16 of |log p|), so no float difference of them
+    resolves a ratio 1 + 1e-14 (the audit of issue 11 found D(P‖Q) 7% off); decimal arithmetic
+    does, with 50 digits beyond the logits' magnitude, and more while a ratio is closer to 1 than
+    that resolves (up to 1,000 digits, down to the smallest floats, for a few entries; beyond
+    that the error bound, which allows x the logs' resolution, says how far to trust it)."""
+    from decimal import Decimal, localcontext
+
+    big = max([abs(float(v)) for C in (P, Q) if C.logits is not None for v in C.logits.tolist()] + [1.0])
+    base = int(math.log10(big))
+    n = len(P.probs)
+    for digits in (50, 250, 1000):
+        if digits > 50 and n > _DECIMAL_DEEPER.get(digits, 0):
+            break  # more digits for many entries would take seconds: 50 it is
+        with localcontext() as ctx:
+            ctx.prec = digits + base
+            ctx.Emin, ctx.Emax = -10 ** 9, 10 ** 9
+            lp, lq = _decimal_log_probs(P, ctx.prec), _decimal_log_probs(Q, ctx.prec)
+            out, unresolved = [], False
+            for a, b in zip(lp, lq):
+                if a is None or a == Decimal("-Infinity"):
+                    out.append(math.nan)  # p = 0: never used
+                elif b is None or b == Decimal("-Infinity"):
+                    out.append(-1.0)
+                elif b - a > 710:  # q / p beyond the float range (a logit gap near 1e308)
+                    out.append(math.inf)
+                else:
+                    d = b - a
+                    unresolved |= d == 0 or abs(d) < Decimal(10) ** (25 - digits)
+                    out.append(float(_decimal_expm1(d)))
+        if not unresolved:
+            break
+    return np.array(out, dtype=float)
 
 
 def _exact_ratios_minus_one(a, b, index):
@@ -231,7 +353,20 @@ def _kl_value(p, r, lp, lr, ratio, logs_only, beyond_r=None, abs_sum=None):
     near = pos & (np.abs(x) < 0.5)
     far = pos & ~near
     g = np.where(pos, 0.0, r)  # where p = 0 the term p log(p/r) - p + r is r
-    g[far] = p[far] * (lp[far] - lr[far]) - p[far] + r[far]
+    pf = p[far]
+    # log(p/r) = -log1p(x) from the accurate ratio, not lp - lr: the difference of two logs of
+    # tiny probabilities (|log p| ~ 690 at 1e-300) loses |log p| ulps, more than the error bound
+    # below allows for. From the logs only where the ratio is not a float (overflow, r = 0) or
+    # itself comes from the logs (softmax).
+    # (x >= -0.5 only: nearer -1, 1 + x itself has lost digits and the logs are better).
+    log_ratio = lp[far] - lr[far]
+    from_logs = np.ones(pf.size, dtype=bool)
+    if not logs_only:
+        xf = x[far]
+        from_logs = ~(np.isfinite(xf) & (xf >= -0.5))
+        log_ratio[~from_logs] = -np.log1p(xf[~from_logs])
+    rf = r[far]
+    g[far] = pf * log_ratio - pf + rf
     xn, pn = x[near], p[near]
     g[near] = -pn * log1pmx(xn)
     terms[near] = -pn * np.log1p(xn)
@@ -240,7 +375,18 @@ def _kl_value(p, r, lp, lr, ratio, logs_only, beyond_r=None, abs_sum=None):
     # tiny; the term's error is about p_i |x_i| times x_i's absolute error
     err = _EXACT_ERR * value + 1e-31 * float(np.dot(pn, np.abs(xn)))
     if logs_only:
-        err += 4.5e-16 * float(np.dot(pn * np.abs(xn), np.abs(lp[near]) + np.abs(lr[near]) + 2.0))
+        delta = 4.5e-16 * (np.abs(lp[near]) + np.abs(lr[near]) + 2.0)  # x's resolution from logs
+        err += float(np.dot(pn * np.abs(xn), delta)) + 0.5 * float(np.dot(pn, delta * delta))
+    # far terms whose log(p/r) is lp - lr: each log's rounding (|log| ulps), and, for softmax
+    # probabilities, p's and r's own (exp of a rounded log: |log| ulps of each)
+    lpf, lrf = np.abs(lp[far]), np.abs(lr[far])
+    fin = from_logs & np.isfinite(lpf) & np.isfinite(lrf)
+    if fin.any():
+        pl, rl, lpl, lrl = pf[fin], rf[fin], lpf[fin], lrf[fin]
+        spread = lpl + lrl + 2.0
+        if logs_only:
+            spread = spread * (1.0 + np.abs(log_ratio[fin])) + (rl / np.where(pl > 0, pl, 1.0)) * (lrl + 1.0)
+        err += 4.5e-16 * float(np.dot(pl, spread))
     return value, err, terms
 
 

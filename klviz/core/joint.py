@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from klviz.core.checks import MAX_JOINT_CELLS, finite_number
+from klviz.core.checks import MAX_JOINT_CELLS, NUMBER_TEXT, finite_number
 from klviz.core.datafile import read_joint_table
 from klviz.core.discrete import log1pmx
 from klviz.core.units import check_unit, convert
@@ -539,12 +539,9 @@ def _inline_rows(text, name):
             raise ValueError(f"{name}: row {i} is empty")
         row = []
         for j, s in enumerate(cells, start=1):
-            try:
-                if "_" in s:
-                    raise ValueError
-                row.append(float(s))
-            except ValueError:
-                raise ValueError(f"{name}: row {i}, entry {j}: {s!r} is not a number") from None
+            if not NUMBER_TEXT.fullmatch(s):  # float() would also take "1_000" and "１"
+                raise ValueError(f"{name}: row {i}, entry {j}: {s!r} is not a number")
+            row.append(float(s))
         rows.append(row)
     return rows
 

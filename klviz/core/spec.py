@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from klviz.core._numerics import log_softmax_parts, two_sum
-from klviz.core.checks import _describe, finite_number, real_vector, weight_vector
+from klviz.core.checks import NUMBER_TEXT, _describe, finite_number, real_vector, weight_vector
 
 FAMILIES = ("weights", "bernoulli", "softmax", "normal", "mixture")
 
@@ -209,10 +209,9 @@ def _numbers(text, name, family):
         raise ValueError(f"{name} is empty: give {family} parameters")
     out = []
     for s in parts:
-        try:
-            v = float(s)
-        except ValueError:
-            raise ValueError(f"{name}: {s!r} is not a number") from None
+        if not NUMBER_TEXT.fullmatch(s):  # float() would also take "1_000" and "１"
+            raise ValueError(f"{name}: {s!r} is not a number")
+        v = float(s)
         if math.isinf(v) and "inf" not in s.lower():
             raise ValueError(f"{name}: {s[:40]!r} is too large for a float")
         out.append(v)

@@ -235,6 +235,16 @@ def test_format_value_refuses_nan():
     assert core.format_value(math.inf) == "∞"
 
 
+def test_convert_refuses_nan():
+    """convert is public (CORE_API "Units"): a NaN is refused, scalar or in an array, never passed
+    on as a value in another unit (the audit of issue 11 found convert(nan, "bits") == nan)."""
+    for value in (math.nan, np.float64("nan"), np.array(math.nan)):
+        with pytest.raises(ValueError, match="NaN"):
+            core.convert(value, "bits")
+    assert core.convert(math.inf, "bits") == math.inf
+    assert np.array_equal(core.convert(np.array([math.log(2.0), math.inf]), "bits"), [1.0, math.inf])
+
+
 def test_spec_ranges_are_held_at_the_boundary():
     for text, pattern in (("normal:0,1e-301", r"sigma"), ("normal:1e301,1", r"mu"),
                           ("mixture:0.5,0,1,0,1e301", r"sigma"), ("1e400,1", r"too large"),

@@ -16,7 +16,7 @@ import mpmath
 import numpy as np
 import pytest
 from exact_refs import Exact, rel_err
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from klviz.core import Categorical, discrete_measures, entropy, js_divergence, kl_divergence
@@ -207,3 +207,138 @@ def test_proportional_weights_are_the_same_distribution(p, q):
     assert exact_refs.kl(p, q) == 0
     m = discrete_measures(Categorical.from_weights(p), Categorical.from_weights(q))
     assert m.kl_pq == 0.0 and m.kl_qp == 0.0 and m.js == 0.0
+
+
+# ---------------------------------------- near-equal pairs with a tiny entry far from equal
+# (audit of issue 11: the far entry's log(p/q) was taken as log p - log q, which loses |log p|
+# ulps — 690 of them at 1e-300 — while the stated error bound assumed a few: D(1e-300, 1 ‖
+# 2e-300, 1) was 1.8e-13 off, nine times its bound, and kl_differ() could rest on that)
+
+
+def test_tiny_far_entry_next_to_equal_ones():
+    p, q = [1e-300, 1.0], [2e-300, 1.0]
+    m = check_pair(Categorical.from_weights(p), Categorical.from_weights(q), p, q)
+    assert rel_err(m.kl_pq, exact_refs.kl(p, q)) <= 1e-15
+
+
+@st.composite
+def near_pairs_with_a_far_tiny_entry(draw):
+    n = draw(st.integers(1, 6))
+    p = draw(st.lists(st.floats(1e-3, 1e3), min_size=n, max_size=n))
+    scale = draw(st.sampled_from([0.0, 1e-16, 1e-12, 1e-9, 1e-6]))
+    noise = draw(st.lists(st.floats(-1.0, 1.0), min_size=n, max_size=n))
+    q = [a * (1.0 + scale * e) for a, e in zip(p, noise)]
+    tiny = draw(st.floats(1e-300, 1e-20))
+    factor = draw(st.floats(0.01, 100.0).filter(lambda f: abs(f - 1.0) > 0.6))
+    k = draw(st.integers(0, n))
+    return p[:k] + [tiny] + p[k:], q[:k] + [tiny * factor] + q[k:]
+
+
+@SETTINGS
+@given(near_pairs_with_a_far_tiny_entry())
+def test_far_tiny_entries_keep_the_error_bound(pq):
+    p, q = pq
+    check_pair(Categorical.from_weights(p), Categorical.from_weights(q), p, q, f"{p} {q}")
+    pn, qn = (np.asarray(v) / math.fsum(v) for v in pq)  # the GUI's path: probabilities only
+    check_pair(Categorical(pn, np.log(pn)), Categorical(qn, np.log(qn)), pn.tolist(), qn.tolist())
+
+
+# ---------------------------------------- two softmaxes close to each other
+# (audit of issue 11: x = q/p - 1 was expm1(log q - log p), each log-softmax rounded to ~1e-16
+# of its size, so logits 1e-14 apart gave D(P‖Q) 1e-3 off; now from the logits' differences)
+
+
+def _mp_softmax_kl(zp, zq):
+    with mpmath.workdps(1200):
+        def log_softmax(z):
+            mz = [mpmath.mpf(v) for v in z]
+            lse = mpmath.log(mpmath.fsum(mpmath.exp(v) for v in mz))
+            return [v - lse for v in mz]
+        lp, lq = log_softmax(zp), log_softmax(zq)
+        kl = mpmath.fsum(mpmath.exp(a) * (a - b) for a, b in zip(lp, lq))
+        gap = min(abs(mpmath.expm1(b - a)) for a, b in zip(lp, lq))
+        return kl, gap
+
+
+def test_softmax_pair_one_part_in_1e14_apart():
+    zp = [-3.2610928945726396, -5.480078262814527]
+    zq = [-3.2610928945725886, -5.480078262814508]
+    ref, _ = _mp_softmax_kl(zp, zq)
+    m = discrete_measures(Categorical.from_logits(zp), Categorical.from_logits(zq))
+    assert rel_err(m.kl_pq, ref) <= 1e-9, (m.kl_pq, mpmath.nstr(ref, 17))  # was 9e-4 off
+
+
+@st.composite
+def near_softmax_pairs(draw):
+    k = draw(st.integers(2, 6))
+    zp = draw(st.lists(st.floats(-800.0, 800.0), min_size=k, max_size=k))
+    scale = draw(st.sampled_from([1e-15, 1e-13, 1e-10, 1e-7, 1e-4, 1e-2]))
+    noise = draw(st.lists(st.floats(-1.0, 1.0), min_size=k, max_size=k))
+    shift = draw(st.sampled_from([0.0, 0.0, 3.0, -250.0]))  # the same distribution, shifted logits
+    return zp, [z + scale * e * max(1.0, abs(z)) + shift for z, e in zip(zp, noise)]
+
+
+@SETTINGS
+@given(near_softmax_pairs())
+def test_near_softmax_pairs_meet_the_contract(zz):
+    zp, zq = zz
+    ref, gap = _mp_softmax_kl(zp, zq)
+    m = discrete_measures(Categorical.from_logits(zp), Categorical.from_logits(zq))
+    with mpmath.workprec(4000):
+        assert abs(mpmath.mpf(m.kl_pq) - ref) <= mpmath.mpf(m.kl_pq_error) + mpmath.mpf(1e-320), (
+            m.kl_pq, m.kl_pq_error, mpmath.nstr(ref, 17))
+    if ref >= 2.2250738585072014e-308:
+        assert rel_err(m.kl_pq, ref) <= (1e-9 if gap >= 1e-6 else 1e-5), (m.kl_pq, mpmath.nstr(ref, 17))
+
+
+def test_far_entry_with_a_ratio_near_zero_takes_its_logs():
+    """q/p - 1 = -1 + 2.6e-13: 1 + x has kept only three digits there, so log(p/q) comes from the
+    logs (found by test_any_weights_meet_the_contract once log1p(x) served every far entry)."""
+    p, q = [0.0, 0.0, 6.193768244389556e+299, 30669728106149.0], [1.0, 1.0, 3.862574397878036e+298, 0.5]
+    m = discrete_measures(Categorical.from_weights(p), Categorical.from_weights(q))
+    ref = exact_refs.kl(p, q)
+    assert rel_err(m.kl_pq, ref) <= 1e-9, (m.kl_pq, mpmath.nstr(ref, 17))  # was 1e-5 off
+    with mpmath.workprec(200):
+        assert abs(mpmath.mpf(m.kl_pq) - ref) <= mpmath.mpf(m.kl_pq_error)
+    assert m.kl_qp == math.inf  # Q has mass where P has none
+
+
+# ---------------------------------------- a softmax against weights close to it
+# (audit of issue 11: the two sides' logs are rounded differently, so expm1(log q - log p) left
+# D(P‖Q) up to 7% off, and past its error bound, for ratios 1 + 1e-14)
+
+
+@st.composite
+def softmax_and_near_weights(draw):
+    k = draw(st.integers(2, 5))
+    big = draw(st.sampled_from([5.0, 50.0, 700.0]))
+    z = draw(st.lists(st.floats(-big, big), min_size=k, max_size=k))
+    scale = draw(st.sampled_from([1e-14, 1e-12, 1e-9, 1e-6, 1e-3]))
+    noise = draw(st.lists(st.floats(-1.0, 1.0), min_size=k, max_size=k))
+    with mpmath.workdps(1500):
+        mz = [mpmath.mpf(v) for v in z]
+        lse = mpmath.log(mpmath.fsum(mpmath.exp(v) for v in mz))
+        w = [float(mpmath.exp(v - lse)) * (1.0 + scale * e) for v, e in zip(mz, noise)]
+    return z, w, draw(st.booleans())
+
+
+@SETTINGS
+@given(softmax_and_near_weights())
+def test_softmax_against_near_weights_meets_the_contract(case):
+    z, w, reverse = case
+    assume(min(w) > 0)
+    with mpmath.workdps(1500):
+        mz = [mpmath.mpf(v) for v in z]
+        lse = mpmath.log(mpmath.fsum(mpmath.exp(v) for v in mz))
+        ls = [v - lse for v in mz]
+        total = mpmath.fsum(mpmath.mpf(v) for v in w)
+        lw = [mpmath.log(mpmath.mpf(v) / total) for v in w]
+        a, b = (lw, ls) if reverse else (ls, lw)
+        ref = mpmath.fsum(mpmath.exp(u) * (u - v) for u, v in zip(a, b))
+        gap = min(abs(mpmath.expm1(v - u)) for u, v in zip(a, b))
+    P, Q = Categorical.from_logits(z), Categorical.from_weights(w)
+    m = discrete_measures(*((Q, P) if reverse else (P, Q)))
+    with mpmath.workprec(6000):
+        assert abs(mpmath.mpf(m.kl_pq) - ref) <= mpmath.mpf(m.kl_pq_error) + mpmath.mpf(1e-320)
+    if ref >= 2.2250738585072014e-308:
+        assert rel_err(m.kl_pq, ref) <= (1e-9 if gap >= 1e-6 else 1e-5), (m.kl_pq, mpmath.nstr(ref, 17))

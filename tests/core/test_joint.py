@@ -426,6 +426,7 @@ def test_inline_spec_rows_are_x_and_columns_y():
     ("0.1,0.2;0.3", "row 2 has 1 entries but row 1 has 2"),
     ("0.1,x;0.3,0.4", "row 1, entry 2: 'x' is not a number"),
     ("1_0,1", "not a number"),
+    ("\uff11,1;1,1", "not a number"),  # a fullwidth 1: float() takes it, a SPEC does not
     ("0,0;0,0", "all zero"),
     ("1,-1", "negative"),
     ("@", "needs a file name"),

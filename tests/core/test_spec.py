@@ -303,3 +303,17 @@ def test_mixture_needs_exactly_two_components(components):
 @pytest.mark.parametrize("weights", [["abc", 1.0], [None, 1.0]])
 def test_from_weights_rejects_non_numbers(weights):
     raises_naming(lambda: Categorical.from_weights(weights, name="Nina"), NON_NUMBER + r"|nan")
+
+
+@pytest.mark.parametrize("text", ["1_000,1", "\uff11,\uff12", "1,\u0661", "normal:1_0,1", "normal:0,\uff11",
+                                  "bernoulli:0.\uff15", "softmax:1_0,0", "mixture:0.5,0,1,1,1_0", "0x1,2"])
+def test_numbers_are_ascii_decimals(text):
+    """float() also reads "1_000" and non-ASCII digits; a SPEC's numbers follow the data files'
+    rule (ASCII decimals only), so `--p 1_000,1` is refused rather than read as 1000 (issue 11
+    audit)."""
+    raises_naming(lambda: parse_spec(text, name="P"), r"not a number")
+
+
+@pytest.mark.parametrize("text", ["1,2", " 1 , 2 ", ".5,7.", "1e-3,+2", "1E3,2"])
+def test_plain_decimals_still_parse(text):
+    assert len(parse_spec(text)) == 2
