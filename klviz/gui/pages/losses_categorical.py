@@ -165,6 +165,9 @@ class CategoricalPanel(QtWidgets.QWidget):
         self.batch_box = group(translate("pages.losses_categorical", "A batch of data pairs (File › Import data…)"), "box_loss_batch")
         self.batch = BatchPanel(unit=model.unit)
         self.batch.table.setMinimumHeight(120)
+        # the mean (or the "No batch" hint) wraps: one long line would set the side column's
+        # width and stack the readouts under the charts at 1024 px (issue 12)
+        self.batch.mean.setWordWrap(True)
         QtWidgets.QVBoxLayout(self.batch_box).addWidget(self.batch)
         sl.addWidget(self.batch_box)
         sl.addStretch(1)
