@@ -244,3 +244,40 @@ def test_a_page_at_the_edge_does_not_fold_and_unfold_over_and_over(qtbot):
             page.refit()
         qtbot.wait(30)
         assert len(changes) <= 1, (height, changes)
+
+
+def test_wrap_row_wraps_its_groups_onto_more_lines_when_narrow_and_keeps_them_in_view(qtbot):
+    """A row of controls wraps instead of scrolling sideways (the loss panels' inputs at 1024 px):
+    every group stays whole and inside the row, the row grows a line, the stretching group
+    takes the room left on its line."""
+    from klviz.gui.widgets.reflow import WrapRow
+
+    row = WrapRow(spacing=8)
+    boxes = [fixed(150, 30) for _ in range(4)]
+    slider = QtWidgets.QSlider(H)
+    slider.setMinimumWidth(100)
+    groups = [row.add_group(boxes[0], boxes[1]), row.add_group(boxes[2]),
+              row.add_group(boxes[3], slider, stretch=slider)]
+    holder = QtWidgets.QWidget()
+    lay = QtWidgets.QVBoxLayout(holder)
+    lay.addWidget(row)
+    lay.addStretch(1)
+    qtbot.addWidget(holder)
+    wide = sum(g.sizeHint().width() for g in groups) + 2 * 18 + 100
+    holder.resize(wide + 40, 300)
+    holder.show()
+    one_line = 30  # the groups' height: the boxes are 30 px tall, the slider less
+    qtbot.waitUntil(lambda: row.height() == one_line)
+    assert len({g.y() for g in groups}) == 1  # one line
+    assert groups[2].geometry().right() <= row.width()
+    assert slider.width() > slider.sizeHint().width()  # the stretching group took the rest
+    holder.resize(420, 300)  # room for two groups a line at most
+    qtbot.waitUntil(lambda: row.height() >= 2 * one_line)  # a line more, at least
+    for g in groups:
+        assert QtCore.QRect(0, 0, row.width(), row.height()).contains(g.geometry()), g.geometry()
+        assert g.width() >= g.minimumSizeHint().width()
+    assert len({g.y() for g in groups}) >= 2
+    # and back: one line again
+    holder.resize(wide + 40, 300)
+    qtbot.waitUntil(lambda: row.height() == one_line)
+    assert len({g.y() for g in groups}) == 1

@@ -293,44 +293,147 @@ def page_scroll(content):
     return PageScroll(content)
 
 
-class RowScroll(QtWidgets.QScrollArea):
-    """A row of controls that scrolls sideways when the window is narrower than the row, so one
-    long row never sets the width of the whole page (the charts and readouts reflow instead)."""
+class _FlowLayout(QtWidgets.QLayout):
+    """Items left to right, wrapping onto a new line when the next does not fit; on each line the
+    room left over goes to the items that expand horizontally (a slider, a text field)."""
 
-    def __init__(self, content, parent=None):
+    def __init__(self, parent=None, spacing=8, line_spacing=4):
         super().__init__(parent)
-        self.setWidget(content)
-        self.setWidgetResizable(True)
-        self.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
-        self.setVerticalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setSizePolicy(QtWidgets.QSizePolicy.Policy.Preferred, QtWidgets.QSizePolicy.Policy.Fixed)
-        self.setAccessibleName(translate("widgets.reflow", "Controls (scroll sideways when the window is narrow)"))
-        self.setFocusPolicy(QtCore.Qt.FocusPolicy.NoFocus)
+        self._items = []
+        self._gap, self._line_gap = spacing, line_spacing
+        self.setContentsMargins(0, 0, 0, 0)
 
-    def _bar_height(self):
-        narrow = self.viewport().width() < self.widget().minimumSizeHint().width()
-        return self.horizontalScrollBar().sizeHint().height() if narrow else 0
+    def addItem(self, item):  # noqa: N802 (Qt name)
+        self._items.append(item)
 
-    def minimumSizeHint(self):  # noqa: N802 (Qt name)
-        return QtCore.QSize(120, self.widget().minimumSizeHint().height() + self._bar_height())
+    def count(self):
+        return len(self._items)
+
+    def itemAt(self, index):  # noqa: N802 (Qt name)
+        return self._items[index] if 0 <= index < len(self._items) else None
+
+    def takeAt(self, index):  # noqa: N802 (Qt name)
+        return self._items.pop(index) if 0 <= index < len(self._items) else None
+
+    def expandingDirections(self):  # noqa: N802 (Qt name)
+        return QtCore.Qt.Orientation(0)
+
+    def hasHeightForWidth(self):  # noqa: N802 (Qt name)
+        return False  # WrapRow holds the height itself (see there)
+
+    def height_for(self, width):
+        return self._lay_out(QtCore.QRect(0, 0, width, 0), apply=False)
+
+    def setGeometry(self, rect):  # noqa: N802 (Qt name)
+        super().setGeometry(rect)
+        self._lay_out(rect, apply=True)
 
     def sizeHint(self):  # noqa: N802 (Qt name)
-        hint = self.widget().sizeHint()
-        return QtCore.QSize(hint.width(), self.widget().minimumSizeHint().height() + self._bar_height())
+        shown = [i for i in self._items if not i.isEmpty()]
+        width = sum(i.sizeHint().width() for i in shown) + self._gap * max(len(shown) - 1, 0)
+        m = self.contentsMargins()
+        return QtCore.QSize(width + m.left() + m.right(), self.height_for(width + m.left() + m.right()))
+
+    def minimumSize(self):  # noqa: N802 (Qt name)
+        shown = [i for i in self._items if not i.isEmpty()]
+        width = max((i.minimumSize().width() for i in shown), default=0)
+        m = self.contentsMargins()
+        return QtCore.QSize(width + m.left() + m.right(), self.height_for(width + m.left() + m.right()))
+
+    def _lines(self, width):
+        lines, line, used = [], [], 0
+        for item in self._items:
+            if item.isEmpty():
+                continue
+            w = item.sizeHint().width()
+            if line and used + self._gap + w > width:
+                lines.append(line)
+                line, used = [], 0
+            used += (self._gap if line else 0) + w
+            line.append(item)
+        if line:
+            lines.append(line)
+        return lines
+
+    def _lay_out(self, rect, apply):
+        m = self.contentsMargins()
+        r = rect.adjusted(m.left(), m.top(), -m.right(), -m.bottom())
+        y = r.y()
+        for n, line in enumerate(self._lines(r.width())):
+            widths = [max(i.sizeHint().width(), i.minimumSize().width()) for i in line]
+            room = r.width() - sum(widths) - self._gap * (len(line) - 1)
+            grow = [k for k, i in enumerate(line) if i.expandingDirections() & _H]
+            if room > 0 and grow:
+                for k in grow:
+                    widths[k] += room // len(grow)
+            elif room < 0:  # one item alone wider than the line: it gets the line, down to its minimum
+                widths = [max(min(w, r.width()), i.minimumSize().width()) for w, i in zip(widths, line)]
+            heights = [i.heightForWidth(w) if i.hasHeightForWidth() else i.sizeHint().height()
+                       for w, i in zip(widths, line)]
+            tall = max(heights)
+            if n:
+                y += self._line_gap
+            if apply:
+                x = r.x()
+                for w, h, item in zip(widths, heights, line):
+                    item.setGeometry(QtCore.QRect(x, y + (tall - h) // 2, w, h))
+                    x += w + self._gap
+            y += tall
+        return y - r.y() + m.top() + m.bottom()
+
+
+class WrapRow(QtWidgets.QWidget):
+    """A row of controls in groups (a label and its box stay together) that wraps onto more lines
+    when the page is narrower than the row, instead of scrolling sideways: every control and
+    value in it stays in view on a projector (issue 12)."""
+
+    def __init__(self, parent=None, spacing=8):
+        super().__init__(parent)
+        self._flow = _FlowLayout(self, spacing=spacing + 10)
+        self._spacing = spacing
+        # Its height follows its width (more lines when narrow), but it does not say so to its
+        # parent layout (height for width): a page scroll area then lays a page out at its
+        # preferred height, not at the screen's. It holds its height itself after each resize.
+        self.setSizePolicy(QtWidgets.QSizePolicy.Policy.Preferred, QtWidgets.QSizePolicy.Policy.Fixed)
+
+    def add_group(self, *widgets, stretch=None):
+        """Widgets kept on one line, side by side; `stretch` (one of them) takes the room left on
+        its line. Returns the group's holder."""
+        holder = QtWidgets.QWidget(self)
+        row = QtWidgets.QHBoxLayout(holder)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(self._spacing)
+        for w in widgets:
+            row.addWidget(w, 1 if w is stretch else 0)
+        horizontal = (QtWidgets.QSizePolicy.Policy.Expanding if stretch is not None
+                      else QtWidgets.QSizePolicy.Policy.Fixed)
+        holder.setSizePolicy(horizontal, QtWidgets.QSizePolicy.Policy.Fixed)
+        self._flow.addWidget(holder)
+        return holder
+
+    def _height(self):
+        width = self.width() if self.width() > 0 else self._flow.sizeHint().width()
+        return self._flow.height_for(width)
+
+    def sizeHint(self):  # noqa: N802 (Qt name)
+        return QtCore.QSize(self._flow.sizeHint().width(), self._height())
+
+    def minimumSizeHint(self):  # noqa: N802 (Qt name)
+        return QtCore.QSize(self._flow.minimumSize().width(), self._height())
 
     def resizeEvent(self, event):  # noqa: N802 (Qt name)
         super().resizeEvent(event)
-        self.updateGeometry()  # the scroll bar may have come or gone: the row's height follows
+        if event.size().width() != event.oldSize().width():
+            QtCore.QTimer.singleShot(0, self, self._hold_height)  # wrapped anew: lines come or go
 
+    def _hold_height(self):
+        if self._height() != self.height():
+            self.updateGeometry()
 
-def row_scroll(controls):
-    """`controls` (a widget or a layout) in a RowScroll."""
-    if isinstance(controls, QtWidgets.QLayout):
-        holder = QtWidgets.QWidget()
-        holder.setLayout(controls)
-        controls.setContentsMargins(0, 0, 0, 0)
-        controls = holder
-    return RowScroll(controls)
+    def event(self, ev):
+        if ev.type() in (QtCore.QEvent.Type.FontChange, QtCore.QEvent.Type.LayoutRequest):
+            QtCore.QTimer.singleShot(0, self, self._hold_height)
+        return super().event(ev)
 
 
 def relayout_later(root):
