@@ -21,7 +21,7 @@ from klviz.gui.widgets.curves import DensityChart, IntegrandChart
 from klviz.gui.pages.alpha_fit import AlphaFitPanel
 from klviz.gui.widgets.divergences_group import DivergencesGroup
 from klviz.gui.widgets.readouts import LatexAction, ReadoutGrid
-from klviz.gui.widgets.reflow import PageScroll, ReflowSplitter, page_scroll
+from klviz.gui.widgets.reflow import PageScroll, ReflowSplitter, Secondary, page_scroll
 from klviz.gui.widgets.slider_spin import SliderSpin
 from klviz.gui.widgets.terms_bar import TermsBar
 from klviz.gui.widgets.value_label import quiz_placeholder
@@ -256,7 +256,15 @@ class ContinuousPage(QtWidgets.QWidget):
         self.alpha_fit = AlphaFitPanel(self.model, self)
         self.button_fit_alpha = self.alpha_fit.button
         self.button_fit_alpha.clicked.connect(lambda: self.start_fit("alpha"))
-        for w in (self.button_fit_forward, self.button_fit_reverse, self.alpha_fit, self.label_fit):
+        # The α-fit (slider, landmarks, note, inset) is a secondary part: a short screen folds it
+        # behind its arrow (the inset first, then all of it) so the forward and reverse fits and
+        # everything else stay in view (issue 12).
+        alpha_caption = QtWidgets.QLabel(translate("pages.continuous", "α-fit: minimise Amari's D_α(P‖Q)"))
+        alpha_caption.setTextFormat(QtCore.Qt.TextFormat.PlainText)
+        alpha_caption.setWordWrap(True)
+        self.alpha_part = Secondary(alpha_caption, self.alpha_fit, "part_alpha_fit",
+                                    translate("pages.continuous", "the α-fit"))
+        for w in (self.button_fit_forward, self.button_fit_reverse, self.alpha_part, self.label_fit):
             fl.addWidget(w)
         self.button_presets = QtWidgets.QToolButton()
         self.button_presets.setText(translate("pages.continuous", "&Presets"))
@@ -284,6 +292,7 @@ class ContinuousPage(QtWidgets.QWidget):
         scroll.setAccessibleName(translate("pages.continuous", "Controls of P and Q (scrollable panel)"))
         scroll.setFocusPolicy(QtCore.Qt.FocusPolicy.StrongFocus)  # as a plain scroll area: wheel and keys
         scroll.add_secondary(self.alpha_fit.inset)
+        scroll.add_secondary(self.alpha_part)
         self._controls, self._scroll = controls, scroll
 
         # charts
@@ -403,7 +412,12 @@ class ContinuousPage(QtWidgets.QWidget):
         self._side, self._side_scroll, self._split, self._view = side, side_scroll, split, view
         self._fit_columns()
         layout = QtWidgets.QVBoxLayout(self)
-        layout.addWidget(page_scroll(split))
+        page = page_scroll(split)
+        # stacked (a narrow screen), the controls column is as tall as its content and the page
+        # scrolls as a whole: the page folds the α-fit then
+        page.add_secondary(self.alpha_fit.inset)
+        page.add_secondary(self.alpha_part)
+        layout.addWidget(page)
 
     # -- look and quiz --------------------------------------------------------------------------
     _quiz = False

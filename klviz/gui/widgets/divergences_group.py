@@ -74,7 +74,9 @@ class DivergencesGroup(QtWidgets.QGroupBox):
 
         layout = QtWidgets.QVBoxLayout(self)
         layout.addWidget(self.body)
+        self._margins = layout.contentsMargins()
         self.body.setVisible(shown)
+        self._frame(shown)
         self._show_alpha()
         self.slider.valueChanged.connect(self._on_slider)
         self.edit.editingFinished.connect(self._on_edit)
@@ -124,7 +126,38 @@ class DivergencesGroup(QtWidgets.QGroupBox):
 
     def _on_toggled(self, on):
         self.body.setVisible(on)
+        self._frame(on)
         self.shownChanged.emit(on)
+
+    def _frame(self, on):
+        """Hidden, only the tick box and its title remain: no empty frame below them (that frame
+        cost a short screen 20 px, issue 12)."""
+        self.setFlat(not on)
+        self.layout().setContentsMargins(self._margins if on else QtCore.QMargins(0, 0, 0, 0))
+        self.setMaximumHeight(16777215 if on else self._title_height())
+        self.updateGeometry()
+
+    def _title_height(self):
+        opt = QtWidgets.QStyleOptionGroupBox()
+        self.initStyleOption(opt)
+        cc = QtWidgets.QStyle.ComplexControl.CC_GroupBox
+        sc = QtWidgets.QStyle.SubControl
+        title = (self.style().subControlRect(cc, opt, sc.SC_GroupBoxCheckBox, self)
+                 | self.style().subControlRect(cc, opt, sc.SC_GroupBoxLabel, self))
+        return title.bottom() + 3
+
+    def minimumSizeHint(self):  # noqa: N802 (Qt name)
+        hint = super().minimumSizeHint()
+        return hint if self.isChecked() else QtCore.QSize(hint.width(), self._title_height())
+
+    def sizeHint(self):  # noqa: N802 (Qt name)
+        hint = super().sizeHint()
+        return hint if self.isChecked() else QtCore.QSize(hint.width(), self._title_height())
+
+    def changeEvent(self, ev):  # noqa: N802 (Qt name)
+        super().changeEvent(ev)
+        if ev.type() in (QtCore.QEvent.Type.FontChange, QtCore.QEvent.Type.StyleChange) and not self.isChecked():
+            self._frame(False)  # the title's height changed with the type
 
     # -- values --------------------------------------------------------------------------------
     def set_family(self, family):

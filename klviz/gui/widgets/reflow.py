@@ -3,7 +3,8 @@
 `ReflowSplitter` puts its parts side by side while the width allows and stacks them when it does
 not, so a page never demands the sum of its columns' widths. `PageScroll` holds a page's content:
 the content fills the page while it fits and scrolls (vertically first) when the screen is smaller
-still, so nothing is ever squeezed below its minimum, clipped or overlapped.
+still, so nothing is ever squeezed below its minimum, clipped or overlapped. `WrapRow`: a row
+of controls that wraps onto more lines when narrow.
 """
 
 from PySide6 import QtCore, QtWidgets
@@ -27,17 +28,34 @@ def _height_for(w, width, own_minimum):
     return h
 
 
-def _stacked_height(w, width=0, own_minimum=None):
+def _least_height_for(w, width, own_minimum):
+    """`w`'s least height at `width`: its minimum, or what its wrapped text needs at least (a
+    layout's plain height for width is its preferred height: a chart's large size hint)."""
+    h = max(w.minimumSizeHint().height(), own_minimum)
+    layout = w.layout()
+    if width > 0 and layout is not None and layout.hasHeightForWidth():
+        least = getattr(layout, "totalMinimumHeightForWidth", layout.totalHeightForWidth)  # where Qt has it
+        h = max(h, least(width))
+    return h
+
+
+def _stacked_height(w, width=0, own_minimum=None, room=None):
     """The height a part needs when it is stacked `width` wide: a scroll area shows its whole
     content; a part given a stacked height (`ReflowSplitter.set_stacked_height`) at least that.
-    `own_minimum`: the part's minimum height before the splitter held it (else its current one)."""
+    `own_minimum`: the part's minimum height before the splitter held it (else its current one).
+    `room`: the visible height of the page that scrolls around the splitter; a part's wish (its
+    stacked height, its preferred height for width) is never more than that -- a chart taller
+    than the screen is never wholly in view -- but its least height always holds."""
     wanted = w.property("klviz_stacked_height") or 0
     own_minimum = w.minimumHeight() if own_minimum is None else own_minimum
     if isinstance(w, QtWidgets.QScrollArea) and w.widget() is not None:
         inner = w.widget()
         need = max(_height_for(inner, width, inner.minimumHeight()), inner.sizeHint().height())
         return max(need + 2 * w.frameWidth(), own_minimum, wanted)
-    return max(_height_for(w, width, own_minimum), wanted)
+    if room is None or room <= 0:
+        return max(_height_for(w, width, own_minimum), wanted)
+    least = _least_height_for(w, width, own_minimum)
+    return max(least, min(max(_height_for(w, width, own_minimum), wanted), room))
 
 
 class ReflowSplitter(QtWidgets.QSplitter):
@@ -51,6 +69,7 @@ class ReflowSplitter(QtWidgets.QSplitter):
         self.setChildrenCollapsible(False)
         self._saved_min_heights = {}
         self._stacked_first = None
+        self._fresh = False
 
     def set_stacked_height(self, widget, pixels):
         """When stacked, `widget` is at least `pixels` tall (a chart stays a readable size)."""
@@ -79,11 +98,17 @@ class ReflowSplitter(QtWidgets.QSplitter):
             return super().minimumSizeHint()
         width = max(max(w.minimumSizeHint().width(), w.minimumWidth()) for w in parts)
         if self.stacked():
-            height = sum(_stacked_height(w, self.width(), self._saved_min_heights.get(w)) for w in parts)
+            room = self._page_room()
+            height = sum(_stacked_height(w, self.width(), self._saved_min_heights.get(w), room) for w in parts)
             height += self.handleWidth() * (len(parts) - 1)
         else:
             height = max(max(w.minimumSizeHint().height(), w.minimumHeight()) for w in parts)
         return QtCore.QSize(width, height)
+
+    def showEvent(self, event):  # noqa: N802 (Qt name)
+        super().showEvent(event)
+        if self._fresh:
+            QtCore.QTimer.singleShot(0, self, lambda: self.reflow())
 
     def resizeEvent(self, event):  # noqa: N802 (Qt name)
         self.reflow(event.size().width())
@@ -94,25 +119,67 @@ class ReflowSplitter(QtWidgets.QSplitter):
     def _hold_heights(self, width):
         """Stacked, every part keeps the height its content needs at this width: the page
         scrolls as a whole instead of squeezing a part."""
+        room = self._page_room()
         for k in range(self.count()):
             w = self.widget(k)
             own = self._saved_min_heights.setdefault(w, w.minimumHeight())
-            w.setMinimumHeight(_stacked_height(w, width, own))
+            w.setMinimumHeight(_stacked_height(w, width, own, room))
         self.updateGeometry()
+
+    def _page_room(self):
+        """The visible height of the page (a PageScroll) this splitter is laid out in, or None."""
+        w = self.parentWidget()
+        while w is not None and not isinstance(w, PageScroll):
+            w = w.parentWidget()
+        return w.viewport().height() if w is not None and w.isVisible() else None
 
     def reflow_later(self):
         """Reflow once the current layout work is done (the type changed size: presentation mode,
-        zoom; the parts' minimum widths changed without the splitter being resized)."""
+        zoom; the parts' minimum widths changed without the splitter being resized). A fresh
+        choice: see `reflow`."""
+        self._fresh = True  # taken by the first reflow while shown (a hidden tab: when shown)
         QtCore.QTimer.singleShot(0, self, lambda: self.reflow())
 
-    def reflow(self, width=None):
-        """Choose the orientation for `width` (the current width by default)."""
+    def reflow(self, width=None, fresh=False):
+        """Choose the orientation for `width` (the current width by default). Stacked, the parts
+        go back side by side only with HYSTERESIS to spare, so a page scroll bar coming or going
+        cannot flip them on every resize. `fresh` (once, after the type changed size): where
+        side by side the page would fit without its vertical scroll bar, the width without the
+        bar is enough -- stacked at a smaller type or window, a panel would otherwise stay
+        stacked at the very width it fits side by side (the Normal loss panel at 1280×720: 1233
+        px needed, 1252 px without the bar). Not for nested reflowing splitters, whose widths
+        move while the outer one turns."""
         width = self.width() if width is None else width
+        if self._fresh and self.isVisible():
+            fresh, self._fresh = True, False
         need = self.side_by_side_width()
         if not self.stacked() and width < need:
             self._set_stacked(True)
         elif self.stacked() and width >= need + HYSTERESIS:
             self._set_stacked(False)
+        elif fresh and self.stacked() and 0 < (bar := self._bar_gone_side_by_side()) and width + bar >= need:
+            self._set_stacked(False)
+
+    def _bar_gone_side_by_side(self):
+        """The width the page's vertical scroll bar takes now if, side by side, this splitter
+        would let the page fit without it (0 otherwise, and for nested reflowing splitters,
+        whose widths depend on each other)."""
+        w = self.parentWidget()
+        while w is not None and not isinstance(w, QtWidgets.QScrollArea):
+            if isinstance(w, ReflowSplitter):
+                return 0
+            w = w.parentWidget()
+        if w is None or w.widget() is None or any(
+                isinstance(self.widget(k), ReflowSplitter) for k in range(self.count())):
+            return 0
+        bar = w.verticalScrollBar()
+        if not bar.isVisible():
+            return 0
+        parts = [self.widget(k) for k in range(self.count()) if not self.widget(k).isHidden()]
+        side_by_side = max((max(p.minimumSizeHint().height(), self._saved_min_heights.get(p, p.minimumHeight()))
+                            for p in parts), default=0)
+        rest = w.widget().height() - self.height()  # the rest of the page, above and below
+        return bar.width() if rest + side_by_side <= w.viewport().height() else 0
 
     def _set_stacked(self, on):
         first = self._stacked_first
@@ -139,9 +206,18 @@ class Secondary(QtWidgets.QWidget):
 
     expandedChanged = QtCore.Signal(bool)
 
-    def __init__(self, caption, body, name, what):
+    def __init__(self, caption, body, name, what, folded_title=None):
+        """`folded_title`: a short title shown instead of `caption` while folded (a chart's
+        live caption of two lines, folded with its chart: one line then, on a short screen)."""
         super().__init__()
         self.setObjectName(name)
+        self.caption = caption
+        self.folded_title = None
+        if folded_title is not None:
+            self.folded_title = QtWidgets.QLabel(folded_title)
+            self.folded_title.setObjectName(f"{name}_title")
+            self.folded_title.setTextFormat(QtCore.Qt.TextFormat.PlainText)
+            self.folded_title.setVisible(False)
         self.button = QtWidgets.QToolButton()
         self.button.setObjectName(f"{name}_toggle")
         self.button.setCheckable(True)
@@ -154,6 +230,8 @@ class Secondary(QtWidgets.QWidget):
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.button, 0, QtCore.Qt.AlignmentFlag.AlignTop)
         row.addWidget(caption, 1)
+        if self.folded_title is not None:
+            row.addWidget(self.folded_title, 1)
         self.body = QtWidgets.QWidget()
         bl = QtWidgets.QVBoxLayout(self.body)
         bl.setContentsMargins(0, 0, 0, 0)
@@ -185,6 +263,9 @@ class Secondary(QtWidgets.QWidget):
             self.chosen = True
             self.folded_by_page = False
         self.body.setVisible(on)
+        if self.folded_title is not None:
+            self.caption.setVisible(on)
+            self.folded_title.setVisible(not on)
         self.hold_folded_height()
         self._arrow()
         self.expandedChanged.emit(on)
@@ -247,7 +328,20 @@ class PageScroll(QtWidgets.QScrollArea):
 
     def resizeEvent(self, event):  # noqa: N802 (Qt name)
         super().resizeEvent(event)
+        if event.size().height() != event.oldSize().height():
+            QtCore.QTimer.singleShot(0, self, self._hold_stacked)  # once the viewport has its size
         self.refit()
+
+    def _hold_stacked(self):
+        """Stacked splitters on the page cap their parts by the page's height: again."""
+        content = self.widget()
+        if content is not None:
+            splits = content.findChildren(ReflowSplitter)
+            if isinstance(content, ReflowSplitter):
+                splits.insert(0, content)
+            for split in splits:
+                if split.stacked():
+                    split._hold_heights(split.width())
 
     def _fit_secondaries(self):
         for part in self._secondaries:
