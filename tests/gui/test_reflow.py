@@ -329,27 +329,38 @@ def test_a_folded_part_shows_its_short_title_instead_of_its_caption(qtbot):
     assert caption.isVisible() and not part.folded_title.isVisible() and part.body.isVisible()
 
 
-def test_more_divergences_unticked_takes_only_its_title_line(qtbot):
-    """Unticked, the "More divergences" group is its tick box alone, no empty frame under it
-    (20 px a short screen needs: the Discrete tab at 1280×720); ticked, its body is back whole."""
+def test_more_divergences_unticked_gives_a_short_page_its_empty_frame(qtbot):
+    """Unticked, the "More divergences" group may shrink to its tick box on a short page (20 px
+    the Discrete tab needs at 1280×720), and keeps its usual height where there is room (a
+    roomy page looks, and costs per drag frame, as before); ticked, its body is back whole."""
     from klviz.gui.widgets.divergences_group import DivergencesGroup
 
+    group = DivergencesGroup("discrete")
+    usual = group.sizeHint().height()
+    box = QtWidgets.QCheckBox(group.title())
+    assert group.minimumSizeHint().height() <= box.sizeHint().height() + 6 < usual
     holder = QtWidgets.QWidget()
     lay = QtWidgets.QVBoxLayout(holder)
-    group = DivergencesGroup("discrete")
+    lay.setContentsMargins(0, 0, 0, 0)
+    lay.setSpacing(0)
+    tall = fixed(100, 200)
+    tall.setSizePolicy(QtWidgets.QSizePolicy.Policy.Preferred, QtWidgets.QSizePolicy.Policy.Fixed)
+    lay.addWidget(tall)
     lay.addWidget(group)
     lay.addStretch(1)
     qtbot.addWidget(holder)
-    holder.resize(500, 600)
+    holder.resize(500, 200 + usual + 100)
     holder.show()
-    box = QtWidgets.QCheckBox(group.title())
-    qtbot.waitUntil(lambda: group.height() > 0)
-    assert not group.isChecked() and group.height() <= box.sizeHint().height() + 6
+    qtbot.waitUntil(lambda: group.height() == usual)  # room: as before
+    holder.setFixedHeight(200 + group.minimumSizeHint().height())  # short: the frame goes
+    qtbot.waitUntil(lambda: group.height() == group.minimumSizeHint().height())
+    assert tall.height() == 200
+    holder.setMinimumHeight(0)
+    holder.setMaximumHeight(16777215)
     group.setChecked(True)
-    qtbot.waitUntil(lambda: group.body.isVisible() and group.height() >= group.body.minimumSizeHint().height())
-    assert group.body.geometry().bottom() < group.height()
-    group.setChecked(False)
-    qtbot.waitUntil(lambda: group.height() <= box.sizeHint().height() + 6)
+    assert group.minimumSizeHint().height() > usual  # the body counts again
+    holder.resize(500, 200 + group.sizeHint().height() + 50)
+    qtbot.waitUntil(lambda: group.body.isVisible() and group.height() >= group.minimumSizeHint().height())
 
 
 def test_a_stacked_part_never_asks_for_more_than_the_page_shows(qtbot):

@@ -291,8 +291,6 @@ class ContinuousPage(QtWidgets.QWidget):
         scroll.setObjectName("scroll_continuous_controls")
         scroll.setAccessibleName(translate("pages.continuous", "Controls of P and Q (scrollable panel)"))
         scroll.setFocusPolicy(QtCore.Qt.FocusPolicy.StrongFocus)  # as a plain scroll area: wheel and keys
-        scroll.add_secondary(self.alpha_fit.inset)
-        scroll.add_secondary(self.alpha_part)
         self._controls, self._scroll = controls, scroll
 
         # charts
@@ -413,10 +411,13 @@ class ContinuousPage(QtWidgets.QWidget):
         self._fit_columns()
         layout = QtWidgets.QVBoxLayout(self)
         page = page_scroll(split)
-        # stacked (a narrow screen), the controls column is as tall as its content and the page
-        # scrolls as a whole: the page folds the α-fit then
-        page.add_secondary(self.alpha_fit.inset)
-        page.add_secondary(self.alpha_part)
+        # The α-fit's inset folds first, then the whole α-fit: decided by the controls column
+        # while it stands beside the charts; stacked under them (a narrow screen) the column is
+        # as tall as its content and the page scrolls as a whole, so the page decides then.
+        for part in (self.alpha_fit.inset, self.alpha_part):
+            scroll.add_secondary(part, when=lambda: not split.stacked())
+            page.add_secondary(part, when=split.stacked)
+        split.stackedChanged.connect(lambda _: (scroll.refit(), page.refit()))
         layout.addWidget(page)
 
     # -- look and quiz --------------------------------------------------------------------------
@@ -618,7 +619,14 @@ class ContinuousPage(QtWidgets.QWidget):
                 check.setChecked(mixture)
                 check.blockSignals(blocked)
             for name in ("weight", "mu2", "sigma2"):
-                self.controls[(which, name)].setEnabled(mixture)
+                ctl = self.controls[(which, name)]
+                ctl.setEnabled(mixture)
+                if ctl.label.isHidden() == mixture:
+                    # a Normal has no second component: its three rows go (216 px that let the
+                    # α-fit stand unfolded in F11 at 1920×1080); the column fits anew
+                    for w in (ctl.label, ctl.slider, ctl.spin):
+                        w.setVisible(mixture)
+                    self._scroll.refit()
             self._name_components(which, mixture)
         mixture, q_mixture = params["p"]["mixture"], params["q"]["mixture"]
         # the MSE link is about a unit-variance Normal Q (the session's view says whether it is on)

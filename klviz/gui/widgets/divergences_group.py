@@ -74,9 +74,7 @@ class DivergencesGroup(QtWidgets.QGroupBox):
 
         layout = QtWidgets.QVBoxLayout(self)
         layout.addWidget(self.body)
-        self._margins = layout.contentsMargins()
         self.body.setVisible(shown)
-        self._frame(shown)
         self._show_alpha()
         self.slider.valueChanged.connect(self._on_slider)
         self.edit.editingFinished.connect(self._on_edit)
@@ -126,16 +124,8 @@ class DivergencesGroup(QtWidgets.QGroupBox):
 
     def _on_toggled(self, on):
         self.body.setVisible(on)
-        self._frame(on)
+        self.updateGeometry()  # its minimum height changed
         self.shownChanged.emit(on)
-
-    def _frame(self, on):
-        """Hidden, only the tick box and its title remain: no empty frame below them (that frame
-        cost a short screen 20 px, issue 12)."""
-        self.setFlat(not on)
-        self.layout().setContentsMargins(self._margins if on else QtCore.QMargins(0, 0, 0, 0))
-        self.setMaximumHeight(16777215 if on else self._title_height())
-        self.updateGeometry()
 
     def _title_height(self):
         opt = QtWidgets.QStyleOptionGroupBox()
@@ -147,17 +137,11 @@ class DivergencesGroup(QtWidgets.QGroupBox):
         return title.bottom() + 3
 
     def minimumSizeHint(self):  # noqa: N802 (Qt name)
+        """Unticked, a short page may take the empty frame under the tick box (20 px the
+        Discrete tab needs at 1280×720, issue 12); where there is room it keeps its usual
+        height (a taller decomposition chart would cost every drag frame more pixels)."""
         hint = super().minimumSizeHint()
         return hint if self.isChecked() else QtCore.QSize(hint.width(), self._title_height())
-
-    def sizeHint(self):  # noqa: N802 (Qt name)
-        hint = super().sizeHint()
-        return hint if self.isChecked() else QtCore.QSize(hint.width(), self._title_height())
-
-    def changeEvent(self, ev):  # noqa: N802 (Qt name)
-        super().changeEvent(ev)
-        if ev.type() in (QtCore.QEvent.Type.FontChange, QtCore.QEvent.Type.StyleChange) and not self.isChecked():
-            self._frame(False)  # the title's height changed with the type
 
     # -- values --------------------------------------------------------------------------------
     def set_family(self, family):

@@ -311,14 +311,24 @@ class PageScroll(QtWidgets.QScrollArea):
         self.setAccessibleName(translate("widgets.reflow", "Page (scrolls when the window is small)"))
         self.setFocusPolicy(QtCore.Qt.FocusPolicy.NoFocus)  # Tab goes to what it holds (and scrolls to it)
         self._secondaries = []
+        self._deciding = {}
         self._refit_timer = QtCore.QTimer(self)
         self._refit_timer.setSingleShot(True)
         self._refit_timer.setInterval(0)
         self._refit_timer.timeout.connect(self._fit_secondaries)
 
-    def add_secondary(self, part):
+    def add_secondary(self, part, when=None):
+        """Fold `part` first when the page is too short. `when`: a callable saying whether this
+        page decides for the part now (two pages share one: the controls column while it stands
+        beside the charts, the whole page while the column is stacked under them)."""
         self._secondaries.append(part)
+        self._deciding[part] = when
         self.refit()
+
+    def _decides(self, part):
+        when = self._deciding.get(part)
+        # a part inside another one that is folded is not on show: nothing to decide
+        return (when is None or when()) and part.isVisibleTo(self.widget())
 
     def refit(self):
         """Fold or unfold the secondary parts for the current size (after a resize, and after
@@ -350,7 +360,7 @@ class PageScroll(QtWidgets.QScrollArea):
         need = self._needed_height()
         if need > room:
             for part in self._secondaries:
-                if part.expanded() and not part.chosen:
+                if part.expanded() and not part.chosen and self._decides(part):
                     part.need_unfolded = need  # unfolded, the page needed this much
                     part.set_expanded(False)
                     self.refit()  # once laid out: check again
@@ -361,7 +371,7 @@ class PageScroll(QtWidgets.QScrollArea):
                 # after the type changed size, an estimate), with a margin, so that a page at
                 # the edge does not fold and unfold on every relayout (a drag frame).
                 wanted = part.need_unfolded if part.need_unfolded is not None else need + part.unfolded_extra()
-                if part.folded_by_page and wanted + HYSTERESIS <= room:
+                if part.folded_by_page and wanted + HYSTERESIS <= room and self._decides(part):
                     part.set_expanded(True)
                     self.refit()
                     return
