@@ -2104,6 +2104,14 @@ une constante plus la moitié de l&apos;erreur quadratique — la perte MSE est 
         <translation>Le chemin de Q est tracé en tirets sur les densités.</translation>
     </message>
     <message>
+        <source>α-fit: minimise Amari&apos;s D_α(P‖Q)</source>
+        <translation>Ajustement α : minimiser la D_α(P‖Q) d&apos;Amari</translation>
+    </message>
+    <message>
+        <source>the α-fit</source>
+        <translation>l&apos;ajustement α</translation>
+    </message>
+    <message>
         <source>&amp;Presets</source>
         <translation>&amp;Préréglages</translation>
     </message>
@@ -2269,6 +2277,10 @@ une constante plus la moitié de l&apos;erreur quadratique — la perte MSE est 
     <message>
         <source>the pointwise terms chart</source>
         <translation>le graphique des termes ponctuels</translation>
+    </message>
+    <message>
+        <source>Pointwise terms</source>
+        <translation>Termes ponctuels</translation>
     </message>
     <message>
         <source>P (blue) and Q (orange)</source>
@@ -2941,10 +2953,6 @@ Animée ; tout l&apos;ajustement forme une seule étape d&apos;annulation.</tran
     <message>
         <source>Page (scrolls when the window is small)</source>
         <translation>Page (défile quand la fenêtre est petite)</translation>
-    </message>
-    <message>
-        <source>Controls (scroll sideways when the window is narrow)</source>
-        <translation>Commandes (défilent latéralement quand la fenêtre est étroite)</translation>
     </message>
 </context>
 <context>

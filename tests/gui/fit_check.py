@@ -5,6 +5,19 @@ every visible readout, chart and caption that lies outside the screen, is clippe
 
     .venv/bin/python tests/gui/fit_check.py 1024 768 [SCALE] [--tab page_discrete]
 
+What "fits" means here (the issue's words: nothing clipped, elided or overlapping):
+- Essentials are checked: every visible chart (pyqtgraph PlotWidget), caption (Caption) and
+  readout (a QLabel whose objectName holds "value"). Each must lie wholly inside the screen, be
+  wholly visible inside its parents (visibleRegion: a scroll area's viewport clips it), and show
+  its whole text (plain, unwrapped labels).
+- Scrolling does not excuse an essential: one a user could scroll to, but that is below the fold
+  of a page or column as it opens, fails. That is why short screens fold secondary parts
+  (reflow.Secondary: the pointwise chart, the α-fit, the worked formulas) behind an arrow: a
+  folded part's body is hidden and not checked; its caption stays and is.
+- Controls (sliders, spin boxes, buttons) are not essentials: a controls column may scroll
+  (the Continuous tab's at 1366×768). Not checked either: text drawn inside a chart (its title,
+  tick labels), which the chart clips itself.
+
 Prints one JSON object: {"screen": [x, y, w, h], "problems": {"page_…": ["…", …]}}. The test
 tests/gui/test_screens.py runs it for the screens where a tab must fit; for the others it is the
 measuring tool (see the README's classroom section for where it stands).

@@ -244,3 +244,158 @@ def test_a_page_at_the_edge_does_not_fold_and_unfold_over_and_over(qtbot):
             page.refit()
         qtbot.wait(30)
         assert len(changes) <= 1, (height, changes)
+
+
+def test_wrap_row_wraps_its_groups_onto_more_lines_when_narrow_and_keeps_them_in_view(qtbot):
+    """A row of controls wraps instead of scrolling sideways (the loss panels' inputs at 1024 px):
+    every group stays whole and inside the row, the row grows a line, the stretching group
+    takes the room left on its line."""
+    from klviz.gui.widgets.reflow import WrapRow
+
+    row = WrapRow(spacing=8)
+    boxes = [fixed(150, 30) for _ in range(4)]
+    slider = QtWidgets.QSlider(H)
+    slider.setMinimumWidth(100)
+    groups = [row.add_group(boxes[0], boxes[1]), row.add_group(boxes[2]),
+              row.add_group(boxes[3], slider, stretch=slider)]
+    holder = QtWidgets.QWidget()
+    lay = QtWidgets.QVBoxLayout(holder)
+    lay.addWidget(row)
+    lay.addStretch(1)
+    qtbot.addWidget(holder)
+    wide = sum(g.sizeHint().width() for g in groups) + 2 * 18 + 100
+    holder.resize(wide + 40, 300)
+    holder.show()
+    one_line = 30  # the groups' height: the boxes are 30 px tall, the slider less
+    qtbot.waitUntil(lambda: row.height() == one_line)
+    assert len({g.y() for g in groups}) == 1  # one line
+    assert groups[2].geometry().right() <= row.width()
+    assert slider.width() > slider.sizeHint().width()  # the stretching group took the rest
+    holder.resize(420, 300)  # room for two groups a line at most
+    qtbot.waitUntil(lambda: row.height() >= 2 * one_line)  # a line more, at least
+    for g in groups:
+        assert QtCore.QRect(0, 0, row.width(), row.height()).contains(g.geometry()), g.geometry()
+        assert g.width() >= g.minimumSizeHint().width()
+    assert len({g.y() for g in groups}) >= 2
+    # and back: one line again
+    holder.resize(wide + 40, 300)
+    qtbot.waitUntil(lambda: row.height() == one_line)
+    assert len({g.y() for g in groups}) == 1
+
+
+def test_after_a_type_change_a_stacked_splitter_stands_again_where_it_fits_without_the_page_bar(qtbot):
+    """The Normal loss panel at 1280×720: stacked at a smaller size, it must stand side by side
+    again once the page is wide enough without its vertical scroll bar, although that is less
+    than the HYSTERESIS margin above its need; then the page no longer scrolls. A plain resize
+    inside the band leaves it stacked (no flip-flop)."""
+    from klviz.gui.widgets.reflow import relayout_later
+
+    split = ReflowSplitter()
+    for p in (fixed(300, 150), fixed(300, 150)):
+        split.addWidget(p)
+    page = page_scroll(split)
+    qtbot.addWidget(page)
+    need = split.side_by_side_width()
+    page.resize(need - 50, 250)  # too narrow: stacked, 300 px tall, the page scrolls
+    page.show()
+    qtbot.waitUntil(lambda: split.stacked() and page.verticalScrollBar().isVisible())
+    bar = page.verticalScrollBar().width()
+    assert bar > 4 and bar < HYSTERESIS
+    page.resize(need + 4, 250)  # side by side, 150 px tall, would fit without the bar
+    QtWidgets.QApplication.processEvents()
+    assert split.stacked() and split.width() < need + HYSTERESIS  # a resize alone: the band holds
+    relayout_later(page)
+    qtbot.waitUntil(lambda: not split.stacked())
+    qtbot.waitUntil(lambda: not page.verticalScrollBar().isVisible())
+    assert split.width() >= need
+
+
+def test_a_folded_part_shows_its_short_title_instead_of_its_caption(qtbot):
+    from klviz.gui.widgets.reflow import Secondary
+
+    caption = QtWidgets.QLabel("A long live caption with numbers " * 4)
+    caption.setWordWrap(True)
+    part = Secondary(caption, fixed(200, 200), "part_x", "the part", folded_title="Part")
+    qtbot.addWidget(part)
+    part.resize(300, 400)
+    part.show()
+    assert caption.isVisible() and not part.folded_title.isVisible()
+    part.set_expanded(False)
+    assert not caption.isVisible() and part.folded_title.isVisible() and not part.body.isVisible()
+    one_line = max(part.button.sizeHint().height(), part.folded_title.sizeHint().height())
+    assert caption.heightForWidth(270) > 2 * one_line  # the caption alone would take three lines or more
+    qtbot.waitUntil(lambda: part.height() == one_line)
+    part.button.click()  # the user unfolds it
+    assert caption.isVisible() and not part.folded_title.isVisible() and part.body.isVisible()
+
+
+def test_more_divergences_unticked_gives_a_short_page_its_empty_frame(qtbot):
+    """Unticked, the "More divergences" group may shrink to its tick box on a short page (20 px
+    the Discrete tab needs at 1280×720), and keeps its usual height where there is room (a
+    roomy page looks, and costs per drag frame, as before); ticked, its body is back whole."""
+    from klviz.gui.widgets.divergences_group import DivergencesGroup
+
+    group = DivergencesGroup("discrete")
+    usual = group.sizeHint().height()
+    box = QtWidgets.QCheckBox(group.title())
+    assert group.minimumSizeHint().height() <= box.sizeHint().height() + 6 < usual
+    holder = QtWidgets.QWidget()
+    lay = QtWidgets.QVBoxLayout(holder)
+    lay.setContentsMargins(0, 0, 0, 0)
+    lay.setSpacing(0)
+    tall = fixed(100, 200)
+    tall.setSizePolicy(QtWidgets.QSizePolicy.Policy.Preferred, QtWidgets.QSizePolicy.Policy.Fixed)
+    lay.addWidget(tall)
+    lay.addWidget(group)
+    lay.addStretch(1)
+    qtbot.addWidget(holder)
+    holder.resize(500, 200 + usual + 100)
+    holder.show()
+    qtbot.waitUntil(lambda: group.height() == usual)  # room: as before
+    holder.setFixedHeight(200 + group.minimumSizeHint().height())  # short: the frame goes
+    qtbot.waitUntil(lambda: group.height() == group.minimumSizeHint().height())
+    assert tall.height() == 200
+    holder.setMinimumHeight(0)
+    holder.setMaximumHeight(16777215)
+    group.setChecked(True)
+    assert group.minimumSizeHint().height() > usual  # the body counts again
+    holder.resize(500, 200 + group.sizeHint().height() + 50)
+    qtbot.waitUntil(lambda: group.body.isVisible() and group.height() >= group.minimumSizeHint().height())
+
+
+def test_a_stacked_part_never_asks_for_more_than_the_page_shows(qtbot):
+    """Stacked, a part with a large preferred height (a chart column) is held at most as tall as
+    the page's visible height, so a chart is never taller than the screen (the Coding tab at
+    960×540 had its chart 48 px below the fold); never below its own minimum; a taller page
+    gives it its preferred height again."""
+
+    class Tall(QtWidgets.QWidget):
+        def sizeHint(self):  # noqa: N802
+            return QtCore.QSize(300, 700)
+
+    column = QtWidgets.QWidget()
+    lay = QtWidgets.QVBoxLayout(column)
+    lay.setContentsMargins(0, 0, 0, 0)
+    label = QtWidgets.QLabel("a caption that wraps " * 6)
+    label.setWordWrap(True)  # the column's layout has a height for width: its preferred one is 700+
+    lay.addWidget(label)
+    chart = Tall()
+    chart.setMinimumHeight(120)
+    lay.addWidget(chart, 1)
+    split = ReflowSplitter()
+    split.addWidget(column)
+    split.addWidget(fixed(450, 100))
+    page = page_scroll(split)
+    qtbot.addWidget(page)
+    page.resize(470, 400)  # narrower than the two side by side: stacked
+    page.show()
+    qtbot.waitUntil(split.stacked)
+    assert lay.totalHeightForWidth(column.width()) > page.viewport().height()
+    qtbot.waitUntil(lambda: column.minimumHeight() == page.viewport().height())
+    assert chart.height() >= 120
+    page.resize(470, 1400)  # room for its preferred height: it has it
+    qtbot.waitUntil(lambda: column.minimumHeight() > 700)  # the chart's 700 and the caption
+    page.resize(470, 200)  # less than its least height: that holds
+    qtbot.waitUntil(lambda: column.minimumHeight() < 400)
+    least = max(column.minimumSizeHint().height(), lay.totalMinimumHeightForWidth(column.width()))
+    assert column.minimumHeight() == max(least, page.viewport().height())

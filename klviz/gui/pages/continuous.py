@@ -21,7 +21,7 @@ from klviz.gui.widgets.curves import DensityChart, IntegrandChart
 from klviz.gui.pages.alpha_fit import AlphaFitPanel
 from klviz.gui.widgets.divergences_group import DivergencesGroup
 from klviz.gui.widgets.readouts import LatexAction, ReadoutGrid
-from klviz.gui.widgets.reflow import PageScroll, ReflowSplitter, page_scroll
+from klviz.gui.widgets.reflow import PageScroll, ReflowSplitter, Secondary, page_scroll
 from klviz.gui.widgets.slider_spin import SliderSpin
 from klviz.gui.widgets.terms_bar import TermsBar
 from klviz.gui.widgets.value_label import quiz_placeholder
@@ -258,7 +258,15 @@ class ContinuousPage(QtWidgets.QWidget):
         self.alpha_fit = AlphaFitPanel(self.model, self)
         self.button_fit_alpha = self.alpha_fit.button
         self.button_fit_alpha.clicked.connect(lambda: self.start_fit("alpha"))
-        for w in (self.button_fit_forward, self.button_fit_reverse, self.alpha_fit, self.label_fit):
+        # The α-fit (slider, landmarks, note, inset) is a secondary part: a short screen folds it
+        # behind its arrow (the inset first, then all of it) so the forward and reverse fits and
+        # everything else stay in view (issue 12).
+        alpha_caption = QtWidgets.QLabel(translate("pages.continuous", "α-fit: minimise Amari's D_α(P‖Q)"))
+        alpha_caption.setTextFormat(QtCore.Qt.TextFormat.PlainText)
+        alpha_caption.setWordWrap(True)
+        self.alpha_part = Secondary(alpha_caption, self.alpha_fit, "part_alpha_fit",
+                                    translate("pages.continuous", "the α-fit"))
+        for w in (self.button_fit_forward, self.button_fit_reverse, self.alpha_part, self.label_fit):
             fl.addWidget(w)
         self.button_presets = QtWidgets.QToolButton()
         self.button_presets.setText(translate("pages.continuous", "&Presets"))
@@ -285,7 +293,6 @@ class ContinuousPage(QtWidgets.QWidget):
         scroll.setObjectName("scroll_continuous_controls")
         scroll.setAccessibleName(translate("pages.continuous", "Controls of P and Q (scrollable panel)"))
         scroll.setFocusPolicy(QtCore.Qt.FocusPolicy.StrongFocus)  # as a plain scroll area: wheel and keys
-        scroll.add_secondary(self.alpha_fit.inset)
         self._controls, self._scroll = controls, scroll
 
         # charts
@@ -405,7 +412,15 @@ class ContinuousPage(QtWidgets.QWidget):
         self._side, self._side_scroll, self._split, self._view = side, side_scroll, split, view
         self._fit_columns()
         layout = QtWidgets.QVBoxLayout(self)
-        layout.addWidget(page_scroll(split))
+        page = page_scroll(split)
+        # The α-fit's inset folds first, then the whole α-fit: decided by the controls column
+        # while it stands beside the charts; stacked under them (a narrow screen) the column is
+        # as tall as its content and the page scrolls as a whole, so the page decides then.
+        for part in (self.alpha_fit.inset, self.alpha_part):
+            scroll.add_secondary(part, when=lambda: not split.stacked())
+            page.add_secondary(part, when=split.stacked)
+        split.stackedChanged.connect(lambda _: (scroll.refit(), page.refit()))
+        layout.addWidget(page)
 
     # -- look and quiz --------------------------------------------------------------------------
     _quiz = False
@@ -606,7 +621,14 @@ class ContinuousPage(QtWidgets.QWidget):
                 check.setChecked(mixture)
                 check.blockSignals(blocked)
             for name in ("weight", "mu2", "sigma2"):
-                self.controls[(which, name)].setEnabled(mixture)
+                ctl = self.controls[(which, name)]
+                ctl.setEnabled(mixture)
+                if ctl.label.isHidden() == mixture:
+                    # a Normal has no second component: its three rows go (216 px that let the
+                    # α-fit stand unfolded in F11 at 1920×1080); the column fits anew
+                    for w in (ctl.label, ctl.slider, ctl.spin):
+                        w.setVisible(mixture)
+                    self._scroll.refit()
             self._name_components(which, mixture)
         mixture, q_mixture = params["p"]["mixture"], params["q"]["mixture"]
         # the MSE link is about a unit-variance Normal Q (the session's view says whether it is on)

@@ -171,7 +171,8 @@ class DiscretePage(QtWidgets.QWidget):
         main.addWidget(top)
         # secondary: behind a toggle, folded by the page itself when the screen is too short
         self.pointwise_part = Secondary(self.pointwise.caption, self.pointwise, "part_pointwise",
-                                        translate("pages.discrete", "the pointwise terms chart"))
+                                        translate("pages.discrete", "the pointwise terms chart"),
+                                        folded_title=translate("pages.discrete", "Pointwise terms"))
         main.addWidget(self.pointwise_part)
         main.setStretchFactor(0, 3)
         main.setStretchFactor(1, 1)

@@ -22,6 +22,7 @@ from klviz.gui.pages.losses_common import (
     readouts,
     with_unit,
 )
+from klviz.gui.widgets.reflow import WrapRow
 from klviz.gui.widgets.drag_plot import DragPlot
 from klviz.gui.widgets.slider_spin import BoundedDoubleSpinBox, SliderSpin
 from klviz.gui.widgets.value_label import ValueLabel
@@ -86,18 +87,14 @@ class BernoulliPanel(QtWidgets.QWidget):
         self.label_f.setTextFormat(QtCore.Qt.TextFormat.RichText)
         self.label_f.setMinimumWidth(self.label_f.fontMetrics().horizontalAdvance("f = σ(z) = 0.00000e-100"))
 
-        row = QtWidgets.QHBoxLayout()
-        row.setSpacing(8)
+        row = WrapRow()  # wraps onto a second line on a narrow screen: f = σ(z) stays in view
         lab_y = QtWidgets.QLabel(translate("pages.losses_bernoulli", "Target y"))
         lab_y.setBuddy(self.spin_y)
         lab_z.setBuddy(self.z.spin)
-        for w in (lab_y, self.spin_y, self.button_y0, self.button_y1):
-            row.addWidget(w)
-        row.addSpacing(18)
-        row.addWidget(lab_z)
-        row.addWidget(self.z.slider, 1)
-        row.addWidget(self.z.spin)
-        row.addWidget(self.label_f)
+        row.add_group(lab_y, self.spin_y)
+        row.add_group(self.button_y0, self.button_y1)
+        row.add_group(lab_z, self.z.slider, self.z.spin, stretch=self.z.slider)
+        row.add_group(self.label_f)
 
         # the loss over f
         self.plot = DragPlot((0.0, 1.0), (0.0, slosses.BCE_TOP_NATS), tooltip=lambda i: translate("pages.losses_bernoulli", "Drag (or click) to move the prediction f"))

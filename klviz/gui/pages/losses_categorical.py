@@ -23,6 +23,7 @@ from klviz.gui.pages.losses_common import (
     short,
     with_unit,
 )
+from klviz.gui.widgets.reflow import WrapRow
 from klviz.gui.widgets.batch_panel import BatchPanel
 from klviz.gui.widgets.buttons import push_button
 from klviz.gui.widgets.bar_chart import BarChart, Series
@@ -96,22 +97,15 @@ class CategoricalPanel(QtWidgets.QWidget):
         self.label_error.setStyleSheet(f"color: {text_color(ERROR_COLOR)};")
         self.label_error.setProperty("role", "error")  # recoloured with the theme (LossesPage)
 
-        row = QtWidgets.QHBoxLayout()
-        row.setSpacing(8)
+        row = WrapRow()  # wraps onto more lines on a narrow screen instead of cutting its controls
         lc = QtWidgets.QLabel(translate("pages.losses_categorical", "Classes"))
         lc.setBuddy(self.spin_classes)
-        for w in (lc, self.spin_classes):
-            row.addWidget(w)
-        row.addSpacing(12)
-        row.addWidget(QtWidgets.QLabel(translate("pages.losses_categorical", "Target")))
-        for w in (self.radio_one_hot, self.radio_soft, self.button_smooth):
-            row.addWidget(w)
-        row.addSpacing(12)
+        row.add_group(lc, self.spin_classes)
+        row.add_group(QtWidgets.QLabel(translate("pages.losses_categorical", "Target")), self.radio_one_hot, self.radio_soft)
+        row.add_group(self.button_smooth)
         ll = QtWidgets.QLabel(translate("pages.losses_categorical", "Logits"))
         ll.setBuddy(self.edit_logits)
-        row.addWidget(ll)
-        row.addWidget(self.edit_logits, 1)
-        row.addWidget(self.button_extreme)
+        row.add_group(ll, self.edit_logits, self.button_extreme, stretch=self.edit_logits)
 
         # charts
         self.plot_logits = LogitChart(Q_COLOR, title=translate("pages.losses_categorical", "Logits z (drag a bar: any real value)"),
@@ -166,6 +160,9 @@ class CategoricalPanel(QtWidgets.QWidget):
         self.batch_box = group(translate("pages.losses_categorical", "A batch of data pairs (File › Import data…)"), "box_loss_batch")
         self.batch = BatchPanel(unit=model.unit)
         self.batch.table.setMinimumHeight(120)
+        # the mean (or the "No batch" hint) wraps: one long line would set the side column's
+        # width and stack the readouts under the charts at 1024 px (issue 12)
+        self.batch.mean.setWordWrap(True)
         QtWidgets.QVBoxLayout(self.batch_box).addWidget(self.batch)
         sl.addWidget(self.batch_box)
         sl.addStretch(1)
@@ -176,7 +173,7 @@ class CategoricalPanel(QtWidgets.QWidget):
         controls = QtWidgets.QWidget()
         cl2 = QtWidgets.QVBoxLayout(controls)
         cl2.setContentsMargins(0, 0, 0, 0)
-        cl2.addLayout(row)
+        cl2.addWidget(row)
         cl2.addWidget(self.label_error)
         self.label_error.setVisible(False)
         assemble(self, controls, charts, side, formulas)

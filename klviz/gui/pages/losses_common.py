@@ -13,7 +13,7 @@ import pyqtgraph as pg
 from PySide6 import QtCore, QtWidgets
 
 from klviz.gui.widgets.readouts import ReadoutGrid
-from klviz.gui.widgets.reflow import ReflowSplitter, Secondary, page_scroll, row_scroll
+from klviz.gui.widgets.reflow import ReflowSplitter, Secondary, page_scroll
 from klviz.scene.readouts import MINUS, convert, format_value
 from klviz.style import is_mark, text_color
 from klviz.gui.i18n import translate
@@ -163,7 +163,7 @@ def assemble(panel, controls, charts, side, formulas):
     outer.addWidget(panel.page_scroll)
     layout = QtWidgets.QVBoxLayout(content)
     layout.setContentsMargins(6, 6, 6, 6)
-    layout.addWidget(row_scroll(controls))
+    layout.addWidget(controls)  # a WrapRow (or holds one): wraps when narrow, never scrolls sideways
     layout.addWidget(top, 1)
     # secondary: behind a toggle, folded by the page itself when the screen is too short
     caption = QtWidgets.QLabel(translate("pages.losses_common", "Worked formulas"))

@@ -23,6 +23,7 @@ from klviz.gui.pages.losses_common import (
     set_axis_label,
     with_unit,
 )
+from klviz.gui.widgets.reflow import WrapRow
 from klviz.gui.widgets.drag_plot import DragPlot
 from klviz.gui.widgets.slider_spin import BoundedDoubleSpinBox
 from klviz.style import ENTROPY_COLOR, KL_COLOR, P_COLOR, Q_COLOR
@@ -85,16 +86,12 @@ class NormalPanel(QtWidgets.QWidget):
         self.check_sigma.toggled.connect(lambda on: upd(lab.set_free_sigma, on))
         self.spin_sigma.valueChanged.connect(lambda v: upd(lab.set_sigma, v))
 
-        row = QtWidgets.QHBoxLayout()
-        row.setSpacing(8)
+        controls = row = WrapRow()  # wraps onto more lines on a narrow screen instead of cutting its controls
         for text, w in ((translate("pages.losses_normal", "Target y"), self.spin_y), (translate("pages.losses_normal", "Prediction f"), self.spin_f)):
             label = QtWidgets.QLabel(text)
             label.setBuddy(w)
-            row.addWidget(label)
-            row.addWidget(w)
-            row.addSpacing(8)
-        row.addWidget(self.check_sigma)
-        row.addWidget(self.spin_sigma)
+            row.add_group(label, w)
+        row.add_group(self.check_sigma, self.spin_sigma)
 
         # one observation: the parabola
         self.plot_nll = DragPlot(lab.NORMAL_RANGE, (0.0, 5.0), tooltip=lambda i: translate("pages.losses_normal", "Drag (or click) to move the prediction f"))
@@ -189,11 +186,7 @@ class NormalPanel(QtWidgets.QWidget):
         charts.addWidget(self.plot_data)
         charts.setChildrenCollapsible(False)
 
-        controls = QtWidgets.QHBoxLayout()
-        controls.addLayout(row, 0)
-        controls.addSpacing(24)
-        controls.addWidget(hint, 1)
-        controls.addWidget(self.button_reset)
+        row.add_group(hint, self.button_reset, stretch=hint)
 
         self.formulas = formulas = group(translate("pages.losses_normal", "Worked out (log is the natural logarithm)"))
         fl = QtWidgets.QHBoxLayout(formulas)

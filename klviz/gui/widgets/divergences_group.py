@@ -124,7 +124,24 @@ class DivergencesGroup(QtWidgets.QGroupBox):
 
     def _on_toggled(self, on):
         self.body.setVisible(on)
+        self.updateGeometry()  # its minimum height changed
         self.shownChanged.emit(on)
+
+    def _title_height(self):
+        opt = QtWidgets.QStyleOptionGroupBox()
+        self.initStyleOption(opt)
+        cc = QtWidgets.QStyle.ComplexControl.CC_GroupBox
+        sc = QtWidgets.QStyle.SubControl
+        title = (self.style().subControlRect(cc, opt, sc.SC_GroupBoxCheckBox, self)
+                 | self.style().subControlRect(cc, opt, sc.SC_GroupBoxLabel, self))
+        return title.bottom() + 3
+
+    def minimumSizeHint(self):  # noqa: N802 (Qt name)
+        """Unticked, a short page may take the empty frame under the tick box (20 px the
+        Discrete tab needs at 1280×720, issue 12); where there is room it keeps its usual
+        height (a taller decomposition chart would cost every drag frame more pixels)."""
+        hint = super().minimumSizeHint()
+        return hint if self.isChecked() else QtCore.QSize(hint.width(), self._title_height())
 
     # -- values --------------------------------------------------------------------------------
     def set_family(self, family):

@@ -3,7 +3,8 @@
 `ReflowSplitter` puts its parts side by side while the width allows and stacks them when it does
 not, so a page never demands the sum of its columns' widths. `PageScroll` holds a page's content:
 the content fills the page while it fits and scrolls (vertically first) when the screen is smaller
-still, so nothing is ever squeezed below its minimum, clipped or overlapped.
+still, so nothing is ever squeezed below its minimum, clipped or overlapped. `WrapRow`: a row
+of controls that wraps onto more lines when narrow.
 """
 
 from PySide6 import QtCore, QtWidgets
@@ -27,17 +28,34 @@ def _height_for(w, width, own_minimum):
     return h
 
 
-def _stacked_height(w, width=0, own_minimum=None):
+def _least_height_for(w, width, own_minimum):
+    """`w`'s least height at `width`: its minimum, or what its wrapped text needs at least (a
+    layout's plain height for width is its preferred height: a chart's large size hint)."""
+    h = max(w.minimumSizeHint().height(), own_minimum)
+    layout = w.layout()
+    if width > 0 and layout is not None and layout.hasHeightForWidth():
+        least = getattr(layout, "totalMinimumHeightForWidth", layout.totalHeightForWidth)  # where Qt has it
+        h = max(h, least(width))
+    return h
+
+
+def _stacked_height(w, width=0, own_minimum=None, room=None):
     """The height a part needs when it is stacked `width` wide: a scroll area shows its whole
     content; a part given a stacked height (`ReflowSplitter.set_stacked_height`) at least that.
-    `own_minimum`: the part's minimum height before the splitter held it (else its current one)."""
+    `own_minimum`: the part's minimum height before the splitter held it (else its current one).
+    `room`: the visible height of the page that scrolls around the splitter; a part's wish (its
+    stacked height, its preferred height for width) is never more than that -- a chart taller
+    than the screen is never wholly in view -- but its least height always holds."""
     wanted = w.property("klviz_stacked_height") or 0
     own_minimum = w.minimumHeight() if own_minimum is None else own_minimum
     if isinstance(w, QtWidgets.QScrollArea) and w.widget() is not None:
         inner = w.widget()
         need = max(_height_for(inner, width, inner.minimumHeight()), inner.sizeHint().height())
         return max(need + 2 * w.frameWidth(), own_minimum, wanted)
-    return max(_height_for(w, width, own_minimum), wanted)
+    if room is None or room <= 0:
+        return max(_height_for(w, width, own_minimum), wanted)
+    least = _least_height_for(w, width, own_minimum)
+    return max(least, min(max(_height_for(w, width, own_minimum), wanted), room))
 
 
 class ReflowSplitter(QtWidgets.QSplitter):
@@ -51,6 +69,7 @@ class ReflowSplitter(QtWidgets.QSplitter):
         self.setChildrenCollapsible(False)
         self._saved_min_heights = {}
         self._stacked_first = None
+        self._fresh = False
 
     def set_stacked_height(self, widget, pixels):
         """When stacked, `widget` is at least `pixels` tall (a chart stays a readable size)."""
@@ -79,11 +98,17 @@ class ReflowSplitter(QtWidgets.QSplitter):
             return super().minimumSizeHint()
         width = max(max(w.minimumSizeHint().width(), w.minimumWidth()) for w in parts)
         if self.stacked():
-            height = sum(_stacked_height(w, self.width(), self._saved_min_heights.get(w)) for w in parts)
+            room = self._page_room()
+            height = sum(_stacked_height(w, self.width(), self._saved_min_heights.get(w), room) for w in parts)
             height += self.handleWidth() * (len(parts) - 1)
         else:
             height = max(max(w.minimumSizeHint().height(), w.minimumHeight()) for w in parts)
         return QtCore.QSize(width, height)
+
+    def showEvent(self, event):  # noqa: N802 (Qt name)
+        super().showEvent(event)
+        if self._fresh:
+            QtCore.QTimer.singleShot(0, self, lambda: self.reflow())
 
     def resizeEvent(self, event):  # noqa: N802 (Qt name)
         self.reflow(event.size().width())
@@ -94,25 +119,67 @@ class ReflowSplitter(QtWidgets.QSplitter):
     def _hold_heights(self, width):
         """Stacked, every part keeps the height its content needs at this width: the page
         scrolls as a whole instead of squeezing a part."""
+        room = self._page_room()
         for k in range(self.count()):
             w = self.widget(k)
             own = self._saved_min_heights.setdefault(w, w.minimumHeight())
-            w.setMinimumHeight(_stacked_height(w, width, own))
+            w.setMinimumHeight(_stacked_height(w, width, own, room))
         self.updateGeometry()
+
+    def _page_room(self):
+        """The visible height of the page (a PageScroll) this splitter is laid out in, or None."""
+        w = self.parentWidget()
+        while w is not None and not isinstance(w, PageScroll):
+            w = w.parentWidget()
+        return w.viewport().height() if w is not None and w.isVisible() else None
 
     def reflow_later(self):
         """Reflow once the current layout work is done (the type changed size: presentation mode,
-        zoom; the parts' minimum widths changed without the splitter being resized)."""
+        zoom; the parts' minimum widths changed without the splitter being resized). A fresh
+        choice: see `reflow`."""
+        self._fresh = True  # taken by the first reflow while shown (a hidden tab: when shown)
         QtCore.QTimer.singleShot(0, self, lambda: self.reflow())
 
-    def reflow(self, width=None):
-        """Choose the orientation for `width` (the current width by default)."""
+    def reflow(self, width=None, fresh=False):
+        """Choose the orientation for `width` (the current width by default). Stacked, the parts
+        go back side by side only with HYSTERESIS to spare, so a page scroll bar coming or going
+        cannot flip them on every resize. `fresh` (once, after the type changed size): where
+        side by side the page would fit without its vertical scroll bar, the width without the
+        bar is enough -- stacked at a smaller type or window, a panel would otherwise stay
+        stacked at the very width it fits side by side (the Normal loss panel at 1280×720: 1233
+        px needed, 1252 px without the bar). Not for nested reflowing splitters, whose widths
+        move while the outer one turns."""
         width = self.width() if width is None else width
+        if self._fresh and self.isVisible():
+            fresh, self._fresh = True, False
         need = self.side_by_side_width()
         if not self.stacked() and width < need:
             self._set_stacked(True)
         elif self.stacked() and width >= need + HYSTERESIS:
             self._set_stacked(False)
+        elif fresh and self.stacked() and 0 < (bar := self._bar_gone_side_by_side()) and width + bar >= need:
+            self._set_stacked(False)
+
+    def _bar_gone_side_by_side(self):
+        """The width the page's vertical scroll bar takes now if, side by side, this splitter
+        would let the page fit without it (0 otherwise, and for nested reflowing splitters,
+        whose widths depend on each other)."""
+        w = self.parentWidget()
+        while w is not None and not isinstance(w, QtWidgets.QScrollArea):
+            if isinstance(w, ReflowSplitter):
+                return 0
+            w = w.parentWidget()
+        if w is None or w.widget() is None or any(
+                isinstance(self.widget(k), ReflowSplitter) for k in range(self.count())):
+            return 0
+        bar = w.verticalScrollBar()
+        if not bar.isVisible():
+            return 0
+        parts = [self.widget(k) for k in range(self.count()) if not self.widget(k).isHidden()]
+        side_by_side = max((max(p.minimumSizeHint().height(), self._saved_min_heights.get(p, p.minimumHeight()))
+                            for p in parts), default=0)
+        rest = w.widget().height() - self.height()  # the rest of the page, above and below
+        return bar.width() if rest + side_by_side <= w.viewport().height() else 0
 
     def _set_stacked(self, on):
         first = self._stacked_first
@@ -139,9 +206,18 @@ class Secondary(QtWidgets.QWidget):
 
     expandedChanged = QtCore.Signal(bool)
 
-    def __init__(self, caption, body, name, what):
+    def __init__(self, caption, body, name, what, folded_title=None):
+        """`folded_title`: a short title shown instead of `caption` while folded (a chart's
+        live caption of two lines, folded with its chart: one line then, on a short screen)."""
         super().__init__()
         self.setObjectName(name)
+        self.caption = caption
+        self.folded_title = None
+        if folded_title is not None:
+            self.folded_title = QtWidgets.QLabel(folded_title)
+            self.folded_title.setObjectName(f"{name}_title")
+            self.folded_title.setTextFormat(QtCore.Qt.TextFormat.PlainText)
+            self.folded_title.setVisible(False)
         self.button = QtWidgets.QToolButton()
         self.button.setObjectName(f"{name}_toggle")
         self.button.setCheckable(True)
@@ -154,6 +230,8 @@ class Secondary(QtWidgets.QWidget):
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.button, 0, QtCore.Qt.AlignmentFlag.AlignTop)
         row.addWidget(caption, 1)
+        if self.folded_title is not None:
+            row.addWidget(self.folded_title, 1)
         self.body = QtWidgets.QWidget()
         bl = QtWidgets.QVBoxLayout(self.body)
         bl.setContentsMargins(0, 0, 0, 0)
@@ -185,6 +263,9 @@ class Secondary(QtWidgets.QWidget):
             self.chosen = True
             self.folded_by_page = False
         self.body.setVisible(on)
+        if self.folded_title is not None:
+            self.caption.setVisible(on)
+            self.folded_title.setVisible(not on)
         self.hold_folded_height()
         self._arrow()
         self.expandedChanged.emit(on)
@@ -230,14 +311,24 @@ class PageScroll(QtWidgets.QScrollArea):
         self.setAccessibleName(translate("widgets.reflow", "Page (scrolls when the window is small)"))
         self.setFocusPolicy(QtCore.Qt.FocusPolicy.NoFocus)  # Tab goes to what it holds (and scrolls to it)
         self._secondaries = []
+        self._deciding = {}
         self._refit_timer = QtCore.QTimer(self)
         self._refit_timer.setSingleShot(True)
         self._refit_timer.setInterval(0)
         self._refit_timer.timeout.connect(self._fit_secondaries)
 
-    def add_secondary(self, part):
+    def add_secondary(self, part, when=None):
+        """Fold `part` first when the page is too short. `when`: a callable saying whether this
+        page decides for the part now (two pages share one: the controls column while it stands
+        beside the charts, the whole page while the column is stacked under them)."""
         self._secondaries.append(part)
+        self._deciding[part] = when
         self.refit()
+
+    def _decides(self, part):
+        when = self._deciding.get(part)
+        # a part inside another one that is folded is not on show: nothing to decide
+        return (when is None or when()) and part.isVisibleTo(self.widget())
 
     def refit(self):
         """Fold or unfold the secondary parts for the current size (after a resize, and after
@@ -247,7 +338,20 @@ class PageScroll(QtWidgets.QScrollArea):
 
     def resizeEvent(self, event):  # noqa: N802 (Qt name)
         super().resizeEvent(event)
+        if event.size().height() != event.oldSize().height():
+            QtCore.QTimer.singleShot(0, self, self._hold_stacked)  # once the viewport has its size
         self.refit()
+
+    def _hold_stacked(self):
+        """Stacked splitters on the page cap their parts by the page's height: again."""
+        content = self.widget()
+        if content is not None:
+            splits = content.findChildren(ReflowSplitter)
+            if isinstance(content, ReflowSplitter):
+                splits.insert(0, content)
+            for split in splits:
+                if split.stacked():
+                    split._hold_heights(split.width())
 
     def _fit_secondaries(self):
         for part in self._secondaries:
@@ -256,7 +360,7 @@ class PageScroll(QtWidgets.QScrollArea):
         need = self._needed_height()
         if need > room:
             for part in self._secondaries:
-                if part.expanded() and not part.chosen:
+                if part.expanded() and not part.chosen and self._decides(part):
                     part.need_unfolded = need  # unfolded, the page needed this much
                     part.set_expanded(False)
                     self.refit()  # once laid out: check again
@@ -267,7 +371,7 @@ class PageScroll(QtWidgets.QScrollArea):
                 # after the type changed size, an estimate), with a margin, so that a page at
                 # the edge does not fold and unfold on every relayout (a drag frame).
                 wanted = part.need_unfolded if part.need_unfolded is not None else need + part.unfolded_extra()
-                if part.folded_by_page and wanted + HYSTERESIS <= room:
+                if part.folded_by_page and wanted + HYSTERESIS <= room and self._decides(part):
                     part.set_expanded(True)
                     self.refit()
                     return
@@ -293,44 +397,147 @@ def page_scroll(content):
     return PageScroll(content)
 
 
-class RowScroll(QtWidgets.QScrollArea):
-    """A row of controls that scrolls sideways when the window is narrower than the row, so one
-    long row never sets the width of the whole page (the charts and readouts reflow instead)."""
+class _FlowLayout(QtWidgets.QLayout):
+    """Items left to right, wrapping onto a new line when the next does not fit; on each line the
+    room left over goes to the items that expand horizontally (a slider, a text field)."""
 
-    def __init__(self, content, parent=None):
+    def __init__(self, parent=None, spacing=8, line_spacing=4):
         super().__init__(parent)
-        self.setWidget(content)
-        self.setWidgetResizable(True)
-        self.setFrameShape(QtWidgets.QFrame.Shape.NoFrame)
-        self.setVerticalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setSizePolicy(QtWidgets.QSizePolicy.Policy.Preferred, QtWidgets.QSizePolicy.Policy.Fixed)
-        self.setAccessibleName(translate("widgets.reflow", "Controls (scroll sideways when the window is narrow)"))
-        self.setFocusPolicy(QtCore.Qt.FocusPolicy.NoFocus)
+        self._items = []
+        self._gap, self._line_gap = spacing, line_spacing
+        self.setContentsMargins(0, 0, 0, 0)
 
-    def _bar_height(self):
-        narrow = self.viewport().width() < self.widget().minimumSizeHint().width()
-        return self.horizontalScrollBar().sizeHint().height() if narrow else 0
+    def addItem(self, item):  # noqa: N802 (Qt name)
+        self._items.append(item)
 
-    def minimumSizeHint(self):  # noqa: N802 (Qt name)
-        return QtCore.QSize(120, self.widget().minimumSizeHint().height() + self._bar_height())
+    def count(self):
+        return len(self._items)
+
+    def itemAt(self, index):  # noqa: N802 (Qt name)
+        return self._items[index] if 0 <= index < len(self._items) else None
+
+    def takeAt(self, index):  # noqa: N802 (Qt name)
+        return self._items.pop(index) if 0 <= index < len(self._items) else None
+
+    def expandingDirections(self):  # noqa: N802 (Qt name)
+        return QtCore.Qt.Orientation(0)
+
+    def hasHeightForWidth(self):  # noqa: N802 (Qt name)
+        return False  # WrapRow holds the height itself (see there)
+
+    def height_for(self, width):
+        return self._lay_out(QtCore.QRect(0, 0, width, 0), apply=False)
+
+    def setGeometry(self, rect):  # noqa: N802 (Qt name)
+        super().setGeometry(rect)
+        self._lay_out(rect, apply=True)
 
     def sizeHint(self):  # noqa: N802 (Qt name)
-        hint = self.widget().sizeHint()
-        return QtCore.QSize(hint.width(), self.widget().minimumSizeHint().height() + self._bar_height())
+        shown = [i for i in self._items if not i.isEmpty()]
+        width = sum(i.sizeHint().width() for i in shown) + self._gap * max(len(shown) - 1, 0)
+        m = self.contentsMargins()
+        return QtCore.QSize(width + m.left() + m.right(), self.height_for(width + m.left() + m.right()))
+
+    def minimumSize(self):  # noqa: N802 (Qt name)
+        shown = [i for i in self._items if not i.isEmpty()]
+        width = max((i.minimumSize().width() for i in shown), default=0)
+        m = self.contentsMargins()
+        return QtCore.QSize(width + m.left() + m.right(), self.height_for(width + m.left() + m.right()))
+
+    def _lines(self, width):
+        lines, line, used = [], [], 0
+        for item in self._items:
+            if item.isEmpty():
+                continue
+            w = item.sizeHint().width()
+            if line and used + self._gap + w > width:
+                lines.append(line)
+                line, used = [], 0
+            used += (self._gap if line else 0) + w
+            line.append(item)
+        if line:
+            lines.append(line)
+        return lines
+
+    def _lay_out(self, rect, apply):
+        m = self.contentsMargins()
+        r = rect.adjusted(m.left(), m.top(), -m.right(), -m.bottom())
+        y = r.y()
+        for n, line in enumerate(self._lines(r.width())):
+            widths = [max(i.sizeHint().width(), i.minimumSize().width()) for i in line]
+            room = r.width() - sum(widths) - self._gap * (len(line) - 1)
+            grow = [k for k, i in enumerate(line) if i.expandingDirections() & _H]
+            if room > 0 and grow:
+                for k in grow:
+                    widths[k] += room // len(grow)
+            elif room < 0:  # one item alone wider than the line: it gets the line, down to its minimum
+                widths = [max(min(w, r.width()), i.minimumSize().width()) for w, i in zip(widths, line)]
+            heights = [i.heightForWidth(w) if i.hasHeightForWidth() else i.sizeHint().height()
+                       for w, i in zip(widths, line)]
+            tall = max(heights)
+            if n:
+                y += self._line_gap
+            if apply:
+                x = r.x()
+                for w, h, item in zip(widths, heights, line):
+                    item.setGeometry(QtCore.QRect(x, y + (tall - h) // 2, w, h))
+                    x += w + self._gap
+            y += tall
+        return y - r.y() + m.top() + m.bottom()
+
+
+class WrapRow(QtWidgets.QWidget):
+    """A row of controls in groups (a label and its box stay together) that wraps onto more lines
+    when the page is narrower than the row, instead of scrolling sideways: every control and
+    value in it stays in view on a projector (issue 12)."""
+
+    def __init__(self, parent=None, spacing=8):
+        super().__init__(parent)
+        self._flow = _FlowLayout(self, spacing=spacing + 10)
+        self._spacing = spacing
+        # Its height follows its width (more lines when narrow), but it does not say so to its
+        # parent layout (height for width): a page scroll area then lays a page out at its
+        # preferred height, not at the screen's. It holds its height itself after each resize.
+        self.setSizePolicy(QtWidgets.QSizePolicy.Policy.Preferred, QtWidgets.QSizePolicy.Policy.Fixed)
+
+    def add_group(self, *widgets, stretch=None):
+        """Widgets kept on one line, side by side; `stretch` (one of them) takes the room left on
+        its line. Returns the group's holder."""
+        holder = QtWidgets.QWidget(self)
+        row = QtWidgets.QHBoxLayout(holder)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(self._spacing)
+        for w in widgets:
+            row.addWidget(w, 1 if w is stretch else 0)
+        horizontal = (QtWidgets.QSizePolicy.Policy.Expanding if stretch is not None
+                      else QtWidgets.QSizePolicy.Policy.Fixed)
+        holder.setSizePolicy(horizontal, QtWidgets.QSizePolicy.Policy.Fixed)
+        self._flow.addWidget(holder)
+        return holder
+
+    def _height(self):
+        width = self.width() if self.width() > 0 else self._flow.sizeHint().width()
+        return self._flow.height_for(width)
+
+    def sizeHint(self):  # noqa: N802 (Qt name)
+        return QtCore.QSize(self._flow.sizeHint().width(), self._height())
+
+    def minimumSizeHint(self):  # noqa: N802 (Qt name)
+        return QtCore.QSize(self._flow.minimumSize().width(), self._height())
 
     def resizeEvent(self, event):  # noqa: N802 (Qt name)
         super().resizeEvent(event)
-        self.updateGeometry()  # the scroll bar may have come or gone: the row's height follows
+        if event.size().width() != event.oldSize().width():
+            QtCore.QTimer.singleShot(0, self, self._hold_height)  # wrapped anew: lines come or go
 
+    def _hold_height(self):
+        if self._height() != self.height():
+            self.updateGeometry()
 
-def row_scroll(controls):
-    """`controls` (a widget or a layout) in a RowScroll."""
-    if isinstance(controls, QtWidgets.QLayout):
-        holder = QtWidgets.QWidget()
-        holder.setLayout(controls)
-        controls.setContentsMargins(0, 0, 0, 0)
-        controls = holder
-    return RowScroll(controls)
+    def event(self, ev):
+        if ev.type() in (QtCore.QEvent.Type.FontChange, QtCore.QEvent.Type.LayoutRequest):
+            QtCore.QTimer.singleShot(0, self, self._hold_height)
+        return super().event(ev)
 
 
 def relayout_later(root):
