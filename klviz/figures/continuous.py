@@ -113,12 +113,25 @@ def check_drawable(x, lp, lq, parts, unit):
             if np.isnan(f).any():
                 raise ValueError("cannot draw the KL integrands: they could not be evaluated for "
                                  "parameters this extreme (the densities alone can be drawn)")
-            if not np.isfinite(f).all():
-                lost = np.isneginf(lp) != np.isneginf(lq)  # one log density is below -1.8e308
-                what = ("log p or log q falls below -1.8e308 where the other density does not, beyond"
-                        if lost.any() else "p log(p/q) exceeds")
-                raise ValueError(f"cannot draw the KL integrands: {what} the range of floating-point "
-                                 "numbers for this pair (the densities alone can be drawn)")
+            if not np.isfinite(f).any():
+                raise ValueError("cannot draw the KL integrands: p log(p/q) or q log(q/p) exceeds the "
+                                 "range of floating-point numbers everywhere on the x axis for this "
+                                 "pair (the densities alone can be drawn)")
+
+
+def beyond_float_range(lp, lq, unit):
+    """True where an integrand has points beyond the float range (one log density below -1.8e308
+    where the other is not, or p log(p/q) above 1.8e308): drawn as gaps, as the app's chart does,
+    with a note saying so."""
+    return any(not np.isfinite(f).all() for f, _ in integrands(lp, lq, unit))
+
+
+def _drawn(f):
+    """An integrand as drawn: its points beyond the float range become gaps."""
+    return np.where(np.isfinite(f), f, np.nan)
+
+
+BEYOND_NOTE = "gaps: values beyond the range of floating-point numbers"
 
 
 def integrand_names(lp, lq, unit):
@@ -148,13 +161,18 @@ def _draw_densities(ax, axis_w, x, lp, lq, P, Q, legend, xlabel):
 def _draw_integrands(ax, axis_w, x, lp, lq, unit, legend, xlabel):
     handles = []
     for f, colour in integrands(lp, lq, unit):
-        ax.fill_between(x, 0, f, where=f >= 0, interpolate=True, color=colour, alpha=0.22, linewidth=0)
-        if (f < 0).any():
-            negative = ax.fill_between(x, 0, f, where=f < 0, interpolate=True, facecolor=colour, alpha=0.35,
-                                       linewidth=0)
-            hatch(ax, negative, style.NEGATIVE_COLOR, alpha=0.8)
+        f = _drawn(f)
+        with np.errstate(invalid="ignore"):  # (the gaps compare False)
+            ax.fill_between(x, 0, f, where=f >= 0, interpolate=True, color=colour, alpha=0.22, linewidth=0)
+            if (f < 0).any():
+                negative = ax.fill_between(x, 0, f, where=f < 0, interpolate=True, facecolor=colour,
+                                           alpha=0.35, linewidth=0)
+                hatch(ax, negative, style.NEGATIVE_COLOR, alpha=0.8)
         (line,) = ax.plot(x, f, color=colour, linewidth=2.0)
         handles.append(line)
+    if beyond_float_range(lp, lq, unit):
+        ax.text(0.99, 0.96, BEYOND_NOTE, transform=ax.transAxes, ha="right", va="top", fontsize=8,
+                color=style.TEXT_COLOR)
     ax.axhline(0, color=AXIS_COLOR, linewidth=0.9, zorder=3)
     ax.set_xlim(x[0], x[-1])
     ax.set_ylabel(f"integrand ({unit})")

@@ -369,3 +369,23 @@ def test_unreadable_session(tmp_path, which):
         session.mkdir()
     line = assert_usage_error(export("--session", session, "--view", "continuous", "--out", tmp_path / "x.svg"))
     assert "session" in line
+
+
+@pytest.mark.parametrize("pair", [("normal:0,1e-300", "normal:0,1"), ("normal:1e300,1", "normal:-1e300,1"),
+                                  ("normal:0,1e300", "normal:0,1e-300")])
+def test_a_pair_whose_integrands_leave_the_float_range_still_exports(tmp_path, pair):
+    """Issue 11: every pair the file format and `klviz compute` take exports too. Where a KL
+    integrand is beyond the float range (one log density below -1.8e308 where the other is not),
+    the figure leaves a gap there, as the app's chart does, and says so; the readouts give the
+    measures (∞ with its reason where the true value overflows)."""
+    out = tmp_path / "x.svg"
+    ok("--view", "continuous", "--p", pair[0], "--q", pair[1], "--out", out)
+    texts = " ".join(svg_texts(out.read_bytes()))
+    assert "KL integrands" in texts.replace("\xa0", " ")
+    assert "gaps: values beyond the range of floating-point numbers" in texts.replace("\xa0", " ")
+
+
+def test_the_gap_note_is_absent_where_every_point_is_finite(tmp_path):
+    out = tmp_path / "x.svg"
+    ok("--view", "continuous", *CONT, "--out", out)
+    assert "gaps:" not in " ".join(svg_texts(out.read_bytes()))
