@@ -185,3 +185,42 @@ def test_long_labels_are_cut_to_their_column(page):
     vb = page.plot.getPlotItem().vb
     assert fm.horizontalAdvance(texts[0]) <= page.scene().widths[0] * vb.width()
     assert _table(page)[0][0] == "W" * 100  # the table keeps the whole label
+
+
+def test_all_four_length_sets_are_overlaid_as_outlines(page):
+    """Issue 14: ideal −log₂ p_i, ideal −log₂ q_i, Shannon ⌈−log₂ q_i⌉ and Huffman lengths are drawn
+    together (outlines; the combo picks the filled one), each the top edge of columns of width p_i,
+    against lengths computed here from MATH.md (a brute-force optimal prefix code for Huffman)."""
+    import itertools
+    from fractions import Fraction
+
+    def brute_huffman_lengths(r):
+        best = None
+        for ls in itertools.product(range(1, len(r)), repeat=len(r)):
+            if sum(Fraction(1, 2**l) for l in ls) <= 1:
+                cost = sum(Fraction(x) * l for x, l in zip(r, ls))
+                if best is None or cost < best[0]:
+                    best = (cost, ls)
+        return best
+
+    p, q = np.array(P) / sum(P), np.array(Q) / sum(Q)
+    shannon = [next(k for k in range(64) if Fraction(1, 2**k) <= Fraction(x)) for x in q]
+    expected = {"ideal_p": -np.log2(p), "ideal_q": -np.log2(q), "shannon_q": np.array(shannon, float)}
+    legend = _find(page, QtWidgets.QLabel, "coding_outlines_legend").text()
+    assert "Huffman" in legend and "Shannon" in legend
+    left = np.concatenate([[0.0], np.cumsum(p)[:-1]])
+    for index in range(len(LENGTHS)):  # whichever set is filled, all four outlines are drawn
+        _find(page, QtWidgets.QComboBox, "coding_lengths").setCurrentIndex(index)
+        for key in LENGTH_KEYS:
+            xs, ys = page.outline(key)
+            xs, ys = xs.reshape(-1, 3), ys.reshape(-1, 3)
+            assert np.allclose(xs[:, 0], left, atol=1e-15) and np.allclose(xs[:, 1], left + p, atol=1e-15)
+            assert np.isnan(xs[:, 2]).all() and np.array_equal(ys[:, 0], ys[:, 1])
+            if key in expected:
+                assert np.allclose(ys[:, 0], expected[key], rtol=1e-14), key
+            else:  # Huffman: lengths of an optimal prefix code for Q, whose expected length under Q is minimal
+                cost, _ = brute_huffman_lengths([Fraction(x).limit_denominator(10**6) for x in Q])
+                lengths = ys[:, 0]
+                assert sum(2.0 ** -lengths) <= 1.0
+                assert float(sum(Fraction(x).limit_denominator(10**6) * int(l) for x, l in zip(Q, lengths))) == \
+                    pytest.approx(float(cost), rel=1e-12)

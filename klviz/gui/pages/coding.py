@@ -2,8 +2,10 @@
 
 Each category is a column of width p_i whose height is a code length in bits, so the area of
 the columns is an expected length: P's ideal lengths −log₂ p_i (area H(P)), Q's −log₂ q_i (area
-H(P,Q)), Q's Shannon code ⌈−log₂ q_i⌉ or Q's Huffman code, chosen in the `coding_lengths` combo.
-The signed area between the two ideal heights (total D(P‖Q)) is shaded over them. Beside it: Q's
+H(P,Q)), Q's Shannon code ⌈−log₂ q_i⌉ or Q's Huffman code, chosen in the `coding_lengths` combo;
+all four are also overlaid as outlines of the columns' tops (`coding_outline_<key>`), so they can
+be compared at once. The signed area between the two ideal heights (total D(P‖Q)) is shaded over
+them. Beside it: Q's
 Huffman code words, the bounds with their live numbers, and a "send a message" demonstration.
 
 In the main window (the Coding tab) `follow(model, presentation)` feeds it from the Discrete tab's
@@ -39,6 +41,14 @@ MAX_LABEL_COLUMN = 160  # pixels: a 100-character label is cut (its cell's toolt
 _COLUMN_COLORS = {"ideal_p": style.P_COLOR, "ideal_q": style.Q_COLOR, "shannon_q": style.Q_COLOR,
                   "huffman_q": style.Q_COLOR}
 _STALE = QT_TRANSLATE_NOOP("klviz", "P or Q changed since the last message: send again.")
+# every set of lengths is also drawn as the outline of its columns' tops, so the four can be
+# compared at once (the combo picks the one that is filled): (key, colour, width, line style)
+_OUTLINES = (("ideal_p", style.P_COLOR, 2, QtCore.Qt.PenStyle.SolidLine),
+             ("ideal_q", style.Q_COLOR, 2, QtCore.Qt.PenStyle.SolidLine),
+             ("shannon_q", "#555555", 2, QtCore.Qt.PenStyle.DashLine),
+             ("huffman_q", "#000000", 2, QtCore.Qt.PenStyle.DotLine))
+_OUTLINES_LEGEND = QT_TRANSLATE_NOOP("klviz", "Outlines, all at once: ━ P's ideal −log₂ p_i (blue), ━ Q's ideal −log₂ q_i "
+                                     "(orange), ╌ Q's Shannon code ⌈−log₂ q_i⌉, ┈ Q's Huffman code.")
 
 
 def _brush(colour, alpha):
@@ -104,6 +114,12 @@ class CodingPage(QtWidgets.QWidget):
                                     pen=pg.mkPen(style.NEGATIVE_COLOR, width=1))
         for item in (self.columns, self.kl_positive, self.kl_negative):
             pi.addItem(item)
+        self.outlines = {}
+        for key, colour, width, line in _OUTLINES:
+            item = pg.PlotDataItem([], [], pen=pg.mkPen(colour, width=width, style=line), connect="finite")
+            item.setObjectName(f"coding_outline_{key}")
+            pi.addItem(item)
+            self.outlines[key] = item
         bold = QtGui.QFont()
         bold.setBold(True)
         self.infinity_marks = LabelsLayer(color=style.Q_COLOR, font=bold, anchor=(0.5, 1.0), offset_px=(0, -2))
@@ -114,6 +130,10 @@ class CodingPage(QtWidgets.QWidget):
         pi.addItem(self.column_labels)
         pi.vb.sigResized.connect(self._refit_labels)
         left.addWidget(self.plot, 1)
+        self.outlines_legend = plain_label(translated(_OUTLINES_LEGEND))
+        self.outlines_legend.setObjectName("coding_outlines_legend")
+        self.outlines_legend.setWordWrap(True)
+        left.addWidget(self.outlines_legend)
 
         self.area_label = ValueLabel()
         self.area_label.setObjectName("coding_area")
@@ -270,6 +290,7 @@ class CodingPage(QtWidgets.QWidget):
         if colour != getattr(self, "_column_colour", None):
             self._column_colour = colour
             self.columns.setOpts(brush=_brush(colour, 0.45))
+        self._draw_outlines(s)
         lo, hi, positive = s.kl_columns()
         for item, mask in ((self.kl_positive, positive), (self.kl_negative, ~positive)):
             w = np.where(mask, s.widths, 0.0)
@@ -299,6 +320,20 @@ class CodingPage(QtWidgets.QWidget):
         self.reason_label.setVisible(bool(s.reason))
         self.bounds_label.setText("\n".join(translated(b) for b in s.bounds))
         self._fill_codewords(s.codeword_rows())
+
+    def outline(self, key):
+        """(xs, ys) of one set's outline as drawn: the top edge of each column of positive width,
+        NaN between columns (klviz.scene.coding.LENGTH_KEYS)."""
+        return self.outlines[key].getData()
+
+    def _draw_outlines(self, s):
+        keep = s.widths > 0
+        x0, x1 = s.left[keep], s.left[keep] + s.widths[keep]
+        gap = np.full(x0.size, np.nan)
+        xs = np.column_stack([x0, x1, gap]).ravel()
+        for key, item in self.outlines.items():
+            h = s.shown_heights(key)[keep]
+            item.setData(xs, np.column_stack([h, h, gap]).ravel())
 
     def _refit_labels(self, *_):
         s = self._scene
