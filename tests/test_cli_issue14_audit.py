@@ -201,3 +201,8 @@ def test_far_start_with_alpha_is_never_an_internal_error():
         assert_local_minimum(2.0, f["mu"], f["sigma"], f["value"])
     # a bad A is still one error line
     assert "alpha" in error_message("compute", "--p", MIX, "--q", "normal:0,1", "--fit", "alpha:x").lower()
+
+
+def test_fit_alpha_minus_zero_is_zero():
+    f, _ = fit("--q", "normal:1,1", "--fit", "alpha:-0")
+    assert f["alpha"] == 0.0 and math.copysign(1.0, f["alpha"]) == 1.0

@@ -146,7 +146,7 @@ def parse_fit(text):
         if not math.isfinite(value):
             raise UsageError(f"--fit alpha:A needs a finite A (the α-divergence family is for real α), "
                              f"got {rest.strip()!r}")
-        return "alpha", value
+        return "alpha", value + 0.0  # -0 -> 0.0: the JSON says "alpha": 0.0, not -0.0
     raise UsageError(f"--fit must be forward, reverse or alpha:A (A a number), got {text!r}")
 
 
