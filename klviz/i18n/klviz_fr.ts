@@ -740,6 +740,14 @@
         <translation>Contours, tous à la fois : ━ longueurs idéales de P −log₂ p_i (bleu), ━ longueurs idéales de Q −log₂ q_i (orange), ╌ code de Shannon de Q ⌈−log₂ q_i⌉, ┈ code de Huffman de Q.</translation>
     </message>
     <message>
+        <source>Drag P&apos;s width on the Coding tab</source>
+        <translation>Glisser la largeur de P dans l’onglet Codage</translation>
+    </message>
+    <message>
+        <source>Drag Q&apos;s height on the Coding tab</source>
+        <translation>Glisser la hauteur de Q dans l’onglet Codage</translation>
+    </message>
+    <message>
         <source>Differential entropy of P:  h(P) = −∫ p(x) log p(x) dx
 For Normals: ½ log(2πe σ_P²) — negative when σ_P &lt; 1/√(2πe) ≈ 0.242</source>
         <translation>Entropie différentielle de P :  h(P) = −∫ p(x) log p(x) dx

@@ -10,7 +10,9 @@ Huffman code words, the bounds with their live numbers, and a "send a message" d
 
 In the main window (the Coding tab) `follow(model, presentation)` feeds it from the Discrete tab's
 state: dragging P there changes the widths, dragging Q the heights (drawn at once while the tab is
-shown, when it is next shown otherwise); quiz mode hides its numbers; the look scales its plot.
+shown, when it is next shown otherwise). On the chart itself, a press on a column drags its height
+(Q: q_i = 2^−height) and a press on the boundary between two columns drags it (P: the width of the
+column on its left), live, one undo step per drag, by the Discrete tab's drag rule; quiz mode hides its numbers; the look scales its plot.
 
 Standalone: `CodingPage.set_pair(p, q, labels)` redraws (cheap enough for every frame of a drag),
 `scene()` is the `klviz.scene.coding.CodingScene` shown. Every number and text comes from the
@@ -25,12 +27,13 @@ import pyqtgraph as pg
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from klviz import style
+from klviz.gui.widgets.drag_plot import _Layer
 from klviz.gui.widgets.labels_layer import FastBars, LabelsLayer
 from klviz.gui.widgets.reflow import ReflowSplitter, page_scroll
 from klviz.gui.widgets.still_plot import still_plot
 from klviz.gui.widgets.text import plain_label
 from klviz.gui.widgets.value_label import ValueLabel
-from klviz.scene.coding import LENGTHS, UnencodableError, coding_scene, send_message
+from klviz.scene.coding import LENGTHS, UnencodableError, coding_scene, drag_rule, send_message
 from klviz.gui.i18n import QT_TRANSLATE_NOOP, translate, translated
 
 DEFAULT_P = (0.5, 0.25, 0.125, 0.125)
@@ -49,6 +52,44 @@ _OUTLINES = (("ideal_p", style.P_COLOR, 2, QtCore.Qt.PenStyle.SolidLine),
              ("huffman_q", "#000000", 2, QtCore.Qt.PenStyle.DotLine))
 _OUTLINES_LEGEND = QT_TRANSLATE_NOOP("klviz", "Outlines, all at once: ━ P's ideal −log₂ p_i (blue), ━ Q's ideal −log₂ q_i "
                                      "(orange), ╌ Q's Shannon code ⌈−log₂ q_i⌉, ┈ Q's Huffman code.")
+
+
+class _DragLayer(_Layer):
+    """Invisible item over the chart (drag_plot's layer, with the Coding page's own hit rule): a
+    press on a column drags its height (Q: the height is −log₂ q_i, so q_i = 2^−y), a press within
+    a few pixels of the boundary between two columns drags that boundary (P: the width p_i of the
+    column on its left)."""
+
+    def __init__(self, page):
+        super().__init__(page)
+        self._page = page
+        self.setAcceptHoverEvents(False)
+
+    def mousePressEvent(self, ev):
+        if ev.button() == QtCore.Qt.MouseButton.LeftButton and self._page.press(ev.pos().x(), ev.pos().y()):
+            ev.accept()
+        else:
+            ev.ignore()
+
+    def mouseMoveEvent(self, ev):
+        if self._page.dragging() is not None:
+            ev.accept()
+            self._page.drag_to(ev.pos().x(), ev.pos().y())
+
+    def mouseReleaseEvent(self, ev):
+        if self._page.dragging() is not None and ev.button() == QtCore.Qt.MouseButton.LeftButton:
+            ev.accept()
+            self._page.drag_to(ev.pos().x(), ev.pos().y())
+            self._page.release()
+
+    def mouseDoubleClickEvent(self, ev):  # no "add a handle" here: a second press
+        self.mousePressEvent(ev)
+
+
+EDGE_GRAB_PX = 5  # how near (pixels) a press must be to a boundary between columns to drag P's width
+MIN_HEIGHT_BITS = 1e-3  # a height dragged below this is held here (q_i = 2^−0.001, nearly 1)
+_DRAG_TEXT = {"p": QT_TRANSLATE_NOOP("klviz", "Drag P's width on the Coding tab"),
+              "q": QT_TRANSLATE_NOOP("klviz", "Drag Q's height on the Coding tab")}
 
 
 def _brush(colour, alpha):
@@ -128,6 +169,9 @@ class CodingPage(QtWidgets.QWidget):
         self._label_metrics = QtGui.QFontMetrics(QtGui.QFont())  # the labels layer's default font
         pi.addItem(self.infinity_marks)
         pi.addItem(self.column_labels)
+        self._drag = None  # (which, i, left of column i at the press) while dragging
+        self.drag_layer = _DragLayer(self)
+        pi.addItem(self.drag_layer)
         pi.vb.sigResized.connect(self._refit_labels)
         left.addWidget(self.plot, 1)
         self.outlines_legend = plain_label(translated(_OUTLINES_LEGEND))
@@ -230,6 +274,57 @@ class CodingPage(QtWidgets.QWidget):
     # ------------------------------------------------------------------------------------------
     # Public API
 
+    # ------------------------------------------------------------------------------------------
+    # Dragging: P's widths and Q's heights, live
+
+    def dragging(self):
+        """("p" or "q", category) while a drag is on, else None."""
+        return None if self._drag is None else self._drag[:2]
+
+    def press(self, x, y):
+        """Start a drag at the data point (x, y): True if it hit a column or a boundary."""
+        s = self._scene
+        right = s.left + s.widths
+        px = self.plot.getPlotItem().vb.viewPixelSize()[0]
+        inner = np.flatnonzero((s.widths > 0) & (np.abs(right - x) <= EDGE_GRAB_PX * px))
+        inner = inner[right[inner] < s.x_range[1] - 0.5 * px]  # the last boundary is the total, 1
+        if inner.size:
+            i = int(inner[np.argmin(np.abs(right[inner] - x))])
+            self._drag = ("p", i, float(s.left[i]))
+        else:
+            hit = np.flatnonzero((s.widths > 0) & (s.left <= x) & (x < right))
+            if not hit.size or not 0 <= y:
+                return False
+            i = int(hit[0])
+            self._drag = ("q", i, float(s.left[i]))
+        if self._model is not None:
+            self._model.begin_gesture(translated(_DRAG_TEXT[self._drag[0]]))
+        self.drag_to(x, y)
+        return True
+
+    def drag_to(self, x, y):
+        """Move the dragged width's boundary to x, or the dragged height to y (bits)."""
+        if self._drag is None:
+            return
+        which, i, left = self._drag
+        if which == "p":
+            value = min(max(x - left, 0.0), 1.0)
+        else:
+            value = 2.0 ** -max(float(y), MIN_HEIGHT_BITS)
+        if self._model is not None:
+            self._model.set_probability(which, i, value)
+            if not self.isVisible():
+                self._pull()
+        else:
+            s = self._scene
+            probs = drag_rule(s.p if which == "p" else s.q, i, value)
+            self.set_pair(probs if which == "p" else s.p, probs if which == "q" else s.q, s.labels)
+
+    def release(self):
+        self._drag = None
+        if self._model is not None:
+            self._model.end_gesture()
+
     def scene(self):
         """The CodingScene shown now."""
         return self._scene
@@ -296,6 +391,7 @@ class CodingPage(QtWidgets.QWidget):
             w = np.where(mask, s.widths, 0.0)
             item.setOpts(x0=s.left, width=w, y=(lo + hi) / 2, height=np.where(mask, hi - lo, 0.0))
         top = s.y_range[1]
+        self.drag_layer.set_rect(QtCore.QRectF(s.x_range[0] - 0.02, 0.0, s.x_range[1] - s.x_range[0] + 0.04, top * 1.12))
         centres = s.left + s.widths / 2
         self.infinity_marks.set_items([(float(centres[i]), top, "∞") for i in s.infinite
                                        if s.widths[i] > 0 and np.isinf(s.heights(key)[i])])
