@@ -181,7 +181,10 @@ class _Objective:
             else:
                 small = np.abs(arg) <= 1.0
                 qphi = np.where(small, q * np.expm1(np.where(small, arg, 0.0)), np.exp(lq + arg) - q) / alpha
-            qphi = np.where(q > 0, wx * qphi, 0.0)
+            # q φ stays where q underflows: there it is (p^α q^(1−α) − q)/α, about p/α near α = 1,
+            # which carries the whole gradient when Q sits far from P (masking it on q > 0 left
+            # a Q 230 σ away with a gradient of 1e-18, "converged" where it started)
+            qphi = np.where(lq > -np.inf, wx * qphi, 0.0)
             z2 = z * z
             s_mu, s_tau = z, z2 - 1.0  # scores in (mu / sigma, tau)
             grad = np.array([-float(np.dot(qphi, s_mu)), -float(np.dot(qphi, s_tau))])
@@ -238,7 +241,9 @@ def _direction(obj, mu, grad, hess, max_step, edge):
     # the side of P's larger mass, so the fit leaves the saddle deterministically.
     v = vecs[:, 0] * scale
     side = float(v @ grad)
-    if abs(side) <= 1e-9 * math.sqrt(float(grad @ (scale**2 * grad))) * math.sqrt(v @ (v / scale**2)):
+    # |g| in the metric by hypot: far from P the gradient can be ~1e200, whose square overflows
+    g_len = math.hypot(float(grad[0] * scale[0]), float(grad[1] * scale[1]))
+    if abs(side) <= 1e-9 * g_len * math.hypot(float(v[0] / scale[0]), float(v[1] / scale[1])):
         side = (-1.0 if obj.mass_right(mu) > 0.5 else 1.0) * (1.0 if v[0] >= 0 else -1.0)
     v = -math.copysign(1.0, side) * v
     return nat + v * (max_step / _fisher_norm(v))
@@ -264,8 +269,12 @@ def _descend(obj, mu, sigma, max_iter, tol, max_step):
             status = EDGE_STATUS if edge else "converged"
             break
         direction = _direction(obj, mu, grad, hess, max_step, edge)
-        step = min(1.0, max_step / _fisher_norm(direction))
-        while step > 1e-10:
+        length = _fisher_norm(direction)
+        step = min(1.0, max_step / length)
+        # halve while the multiplier or the step itself is still sizeable: far from P (a start
+        # where D_α is ~1e9) the gradient is so large that the first multiplier is below 1e-10
+        # already, and a floor on the multiplier alone ended the fit there, "converged", unmoved
+        while step > 1e-10 or step * length > 1e-10:
             new_mu = mu + sigma * (step * direction[0])
             new_tau = min(max(tau + step * direction[1], tau_lo), tau_hi)  # projected onto the region
             new_value, new_grad, new_hess = obj(new_mu, new_tau)
@@ -305,10 +314,30 @@ def fit_alpha(P, start, alpha, max_iter=200, tol=1e-9, max_step=0.25):
 
 def _fit(obj, start, max_iter=200, tol=1e-9, max_step=0.25):
     sigma, notes = _inside(obj, start.sigma)
+    if obj.alpha > 1.0:
+        # just inside the finite region D_α can still be beyond the float range (∫ p^α q^(1−α)
+        # of ~e^3000 when Q is narrow and far from a mode): a wider Q lowers it, so the start is
+        # widened until D_α is a number, and the note says so (refusing the fit left the caller
+        # with no result for a valid start)
+        first = sigma
+        for _ in range(60):
+            if obj(start.mu, math.log(sigma))[1] is not None:  # value and derivatives are numbers
+                break
+            sigma *= 1.25
+        if sigma != first:
+            notes = (notes + "; " if notes else "") + (
+                f"D_α(P‖Q) at σ = {first:.4g} is beyond the float range (about 1.8e308): the fit "
+                f"started from σ = {sigma:.4g}")
     mu, tau, value, path, status = _descend(obj, start.mu, sigma, max_iter, tol, max_step)
     normals = [start] + [Normal(m, math.exp(t)) for m, t in path]
     if normals[1] == start:
         normals = normals[1:]
+    alpha = obj.alpha
+    if 0.0 < alpha < 1.0 and len(path) == 1 and value >= (1.0 - 1e-9) / (alpha * (1.0 - alpha)):
+        notes = (notes + "; " if notes else "") + (
+            f"Q does not overlap P in floating point, so D_α(P‖Q) is at its largest value "
+            f"1/(α(1 − α)) = {1.0 / (alpha * (1.0 - alpha)):.4g} and flat there: the descent cannot move "
+            "(start Q nearer P)")
     if status == EDGE_STATUS:
         bound = obj.hi if math.isfinite(obj.hi) else obj.lo
         notes = (notes + "; " if notes else "") + (

@@ -736,6 +736,18 @@
         <translation>P ou Q a changé depuis le dernier message : envoyez-en un nouveau.</translation>
     </message>
     <message>
+        <source>Outlines, all at once: ━ P&apos;s ideal −log₂ p_i (blue), ━ Q&apos;s ideal −log₂ q_i (orange), ╌ Q&apos;s Shannon code ⌈−log₂ q_i⌉, ┈ Q&apos;s Huffman code.</source>
+        <translation>Contours, tous à la fois : ━ longueurs idéales de P −log₂ p_i (bleu), ━ longueurs idéales de Q −log₂ q_i (orange), ╌ code de Shannon de Q ⌈−log₂ q_i⌉, ┈ code de Huffman de Q.</translation>
+    </message>
+    <message>
+        <source>Drag P&apos;s width on the Coding tab</source>
+        <translation>Glisser la largeur de P dans l’onglet Codage</translation>
+    </message>
+    <message>
+        <source>Drag Q&apos;s height on the Coding tab</source>
+        <translation>Glisser la hauteur de Q dans l’onglet Codage</translation>
+    </message>
+    <message>
         <source>Differential entropy of P:  h(P) = −∫ p(x) log p(x) dx
 For Normals: ½ log(2πe σ_P²) — negative when σ_P &lt; 1/√(2πe) ≈ 0.242</source>
         <translation>Entropie différentielle de P :  h(P) = −∫ p(x) log p(x) dx

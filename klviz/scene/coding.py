@@ -25,6 +25,7 @@ from klviz.core.format import format_value
 from klviz.core.labels import default_labels
 from klviz.core.spec import Categorical, check_same_kind
 from klviz.i18n import QT_TRANSLATE_NOOP, Phrase
+from klviz.state.discrete import set_probability as drag_rule  # the Coding chart's drags: the Discrete tab's rule
 
 UNIT = "bits"
 # (key, the name a view shows, what its area is)

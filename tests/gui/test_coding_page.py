@@ -185,3 +185,95 @@ def test_long_labels_are_cut_to_their_column(page):
     vb = page.plot.getPlotItem().vb
     assert fm.horizontalAdvance(texts[0]) <= page.scene().widths[0] * vb.width()
     assert _table(page)[0][0] == "W" * 100  # the table keeps the whole label
+
+
+def test_all_four_length_sets_are_overlaid_as_outlines(page):
+    """Issue 14: ideal −log₂ p_i, ideal −log₂ q_i, Shannon ⌈−log₂ q_i⌉ and Huffman lengths are drawn
+    together (outlines; the combo picks the filled one), each the top edge of columns of width p_i,
+    against lengths computed here from MATH.md (a brute-force optimal prefix code for Huffman)."""
+    import itertools
+    from fractions import Fraction
+
+    def brute_huffman_lengths(r):
+        best = None
+        for ls in itertools.product(range(1, len(r)), repeat=len(r)):
+            if sum(Fraction(1, 2**l) for l in ls) <= 1:
+                cost = sum(Fraction(x) * l for x, l in zip(r, ls))
+                if best is None or cost < best[0]:
+                    best = (cost, ls)
+        return best
+
+    p, q = np.array(P) / sum(P), np.array(Q) / sum(Q)
+    shannon = [next(k for k in range(64) if Fraction(1, 2**k) <= Fraction(x)) for x in q]
+    expected = {"ideal_p": -np.log2(p), "ideal_q": -np.log2(q), "shannon_q": np.array(shannon, float)}
+    legend = _find(page, QtWidgets.QLabel, "coding_outlines_legend").text()
+    assert "Huffman" in legend and "Shannon" in legend
+    left = np.concatenate([[0.0], np.cumsum(p)[:-1]])
+    for index in range(len(LENGTHS)):  # whichever set is filled, all four outlines are drawn
+        _find(page, QtWidgets.QComboBox, "coding_lengths").setCurrentIndex(index)
+        for key in LENGTH_KEYS:
+            xs, ys = page.outline(key)
+            xs, ys = xs.reshape(-1, 3), ys.reshape(-1, 3)
+            assert np.allclose(xs[:, 0], left, atol=1e-15) and np.allclose(xs[:, 1], left + p, atol=1e-15)
+            assert np.isnan(xs[:, 2]).all() and np.array_equal(ys[:, 0], ys[:, 1])
+            if key in expected:
+                assert np.allclose(ys[:, 0], expected[key], rtol=1e-14), key
+            else:  # Huffman: lengths of an optimal prefix code for Q, whose expected length under Q is minimal
+                cost, _ = brute_huffman_lengths([Fraction(x).limit_denominator(10**6) for x in Q])
+                lengths = ys[:, 0]
+                assert sum(2.0 ** -lengths) <= 1.0
+                assert float(sum(Fraction(x).limit_denominator(10**6) * int(l) for x, l in zip(Q, lengths))) == \
+                    pytest.approx(float(cost), rel=1e-12)
+
+
+def _mouse_drag(plot, start, end, steps=6):
+    from tests.uitools import _send, data_to_viewport
+
+    vp = plot.viewport()
+    left, none = QtCore.Qt.MouseButton.LeftButton, QtCore.Qt.MouseButton.NoButton
+    _send(vp, QtCore.QEvent.Type.MouseButtonPress, data_to_viewport(plot, *start), left, left)
+    for k in range(1, steps + 1):
+        x = start[0] + (end[0] - start[0]) * k / steps
+        y = start[1] + (end[1] - start[1]) * k / steps
+        _send(vp, QtCore.QEvent.Type.MouseMove, data_to_viewport(plot, x, y), none, left)
+    _send(vp, QtCore.QEvent.Type.MouseButtonRelease, data_to_viewport(plot, *end), left, none)
+
+
+def test_dragging_a_column_sets_q_and_a_boundary_sets_p(page):
+    """Issue 14: on the Coding chart, dragging Q changes the heights and dragging P the widths,
+    live. Height y bits means q_i = 2^−y; the others keep their proportions (the drag rule)."""
+    plot = page.plot
+    s = page.scene()
+    # Q: drag the height of "rain" (column 1, x in [0.5, 0.7)) to 3 bits: q_1 = 1/8
+    _mouse_drag(plot, (0.6, 2.0), (0.6, 3.0))
+    q = page.scene().q
+    px_y = 1.0 / abs(plot.getPlotItem().vb.mapViewToScene(QtCore.QPointF(0, 0)).y()
+                     - plot.getPlotItem().vb.mapViewToScene(QtCore.QPointF(0, 1)).y())
+    assert q[1] == pytest.approx(2.0 ** -3.0, rel=math.log(2) * 2 * px_y)  # within a pixel of 3 bits
+    others = np.delete(np.array(Q), 1)
+    assert np.allclose(np.delete(q, 1), others / others.sum() * (1 - q[1]), rtol=1e-12)
+    assert np.array_equal(page.scene().p, s.p)  # P unchanged
+    assert page.dragging() is None
+    # P: drag the boundary between "sun" and "rain" (x = 0.5) to 0.3: p_0 = 0.3
+    _mouse_drag(plot, (0.5, 0.5), (0.3, 0.5))
+    p = page.scene().p
+    px_x = plot.getPlotItem().vb.viewPixelSize()[0]
+    assert p[0] == pytest.approx(0.3, abs=2 * px_x)
+    rest = np.delete(np.array(P), 0)
+    assert np.allclose(np.delete(p, 0), rest / rest.sum() * (1 - p[0]), rtol=1e-12)
+    assert np.allclose(page.scene().widths, p)
+
+
+def test_dragging_on_the_coding_tab_is_one_undo_step(qtbot, window):
+    coding = window.page_coding
+    window.tabs.setCurrentWidget(coding)
+    QtWidgets.QApplication.processEvents()
+    model = window.model
+    before = model.discrete.q.copy()
+    d = model.discrete
+    x = float(d.p[0]) / 2
+    _mouse_drag(coding.plot, (x, 1.0), (x, 4.0))
+    assert model.discrete.q[0] == pytest.approx(2.0 ** -4.0, rel=0.05)
+    assert np.allclose(coding.scene().q, model.discrete.q, rtol=1e-15, atol=0), coding.scene().q - model.discrete.q
+    model.undo_stack.undo()
+    assert np.array_equal(model.discrete.q, before)  # the whole drag is one undo step

@@ -2,13 +2,17 @@
 
 Each category is a column of width p_i whose height is a code length in bits, so the area of
 the columns is an expected length: P's ideal lengths −log₂ p_i (area H(P)), Q's −log₂ q_i (area
-H(P,Q)), Q's Shannon code ⌈−log₂ q_i⌉ or Q's Huffman code, chosen in the `coding_lengths` combo.
-The signed area between the two ideal heights (total D(P‖Q)) is shaded over them. Beside it: Q's
+H(P,Q)), Q's Shannon code ⌈−log₂ q_i⌉ or Q's Huffman code, chosen in the `coding_lengths` combo;
+all four are also overlaid as outlines of the columns' tops (`coding_outline_<key>`), so they can
+be compared at once. The signed area between the two ideal heights (total D(P‖Q)) is shaded over
+them. Beside it: Q's
 Huffman code words, the bounds with their live numbers, and a "send a message" demonstration.
 
 In the main window (the Coding tab) `follow(model, presentation)` feeds it from the Discrete tab's
 state: dragging P there changes the widths, dragging Q the heights (drawn at once while the tab is
-shown, when it is next shown otherwise); quiz mode hides its numbers; the look scales its plot.
+shown, when it is next shown otherwise). On the chart itself, a press on a column drags its height
+(Q: q_i = 2^−height) and a press on the boundary between two columns drags it (P: the width of the
+column on its left), live, one undo step per drag, by the Discrete tab's drag rule; quiz mode hides its numbers; the look scales its plot.
 
 Standalone: `CodingPage.set_pair(p, q, labels)` redraws (cheap enough for every frame of a drag),
 `scene()` is the `klviz.scene.coding.CodingScene` shown. Every number and text comes from the
@@ -23,13 +27,14 @@ import pyqtgraph as pg
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from klviz import style
+from klviz.gui.widgets.drag_layer import DragLayer
 from klviz.gui.widgets.labels_layer import FastBars, LabelsLayer
 from klviz.gui.widgets.reflow import ReflowSplitter, page_scroll
 from klviz.gui.widgets.still_plot import still_plot
 from klviz.gui.widgets.text import plain_label
 from klviz.gui.widgets.value_label import ValueLabel
 from klviz.gui.widgets.slider_spin import BoundedSpinBox
-from klviz.scene.coding import LENGTHS, UnencodableError, coding_scene, send_message
+from klviz.scene.coding import LENGTHS, UnencodableError, coding_scene, drag_rule, send_message
 from klviz.gui.i18n import QT_TRANSLATE_NOOP, translate, translated
 
 DEFAULT_P = (0.5, 0.25, 0.125, 0.125)
@@ -40,6 +45,54 @@ MAX_LABEL_COLUMN = 160  # pixels: a 100-character label is cut (its cell's toolt
 _COLUMN_COLORS = {"ideal_p": style.P_COLOR, "ideal_q": style.Q_COLOR, "shannon_q": style.Q_COLOR,
                   "huffman_q": style.Q_COLOR}
 _STALE = QT_TRANSLATE_NOOP("klviz", "P or Q changed since the last message: send again.")
+# every set of lengths is also drawn as the outline of its columns' tops, so the four can be
+# compared at once (the combo picks the one that is filled): (key, colour, width, line style)
+_OUTLINES = (("ideal_p", style.P_COLOR, 2, QtCore.Qt.PenStyle.SolidLine),
+             ("ideal_q", style.Q_COLOR, 2, QtCore.Qt.PenStyle.SolidLine),
+             ("shannon_q", "#555555", 2, QtCore.Qt.PenStyle.DashLine),
+             ("huffman_q", "#000000", 2, QtCore.Qt.PenStyle.DotLine))
+_OUTLINES_LEGEND = QT_TRANSLATE_NOOP("klviz", "Outlines, all at once: ━ P's ideal −log₂ p_i (blue), ━ Q's ideal −log₂ q_i "
+                                     "(orange), ╌ Q's Shannon code ⌈−log₂ q_i⌉, ┈ Q's Huffman code.")
+
+
+class _CodingDrag:
+    """The Coding page's part of the one drag layer (klviz.gui.widgets.drag_layer.DragLayer): a
+    press on a column drags its height (Q: the height is −log₂ q_i, so q_i = 2^−y), a press
+    within a few pixels of the boundary between two columns drags that boundary (P: the width
+    p_i of the column on its left). No right-click, double-click or hover meaning."""
+
+    def __init__(self, page):
+        self._page = page
+
+    def hit(self, pos, scene_pos):
+        return (pos.x(), pos.y())  # the page decides on the press (it may refuse it)
+
+    def drag_press(self, hit, pos):
+        return True if self._page.press(pos.x(), pos.y()) else None
+
+    def drag_move(self, active, pos):
+        if self._page.dragging() is not None:
+            self._page.drag_to(pos.x(), pos.y())
+
+    def drag_release(self, active, pos):
+        if self._page.dragging() is not None:
+            self._page.drag_to(pos.x(), pos.y())
+            self._page.release()
+
+    def drag_right_press(self, hit, scene_pos):
+        return False
+
+    def drag_double_click(self, hit, pos, scene_pos):
+        return False  # a second press
+
+    def drag_hover(self, hit, scene_pos):
+        return None, ""
+
+
+EDGE_GRAB_PX = 5  # how near (pixels) a press must be to a boundary between columns to drag P's width
+MIN_HEIGHT_BITS = 1e-3  # a height dragged below this is held here (q_i = 2^−0.001, nearly 1)
+_DRAG_TEXT = {"p": QT_TRANSLATE_NOOP("klviz", "Drag P's width on the Coding tab"),
+              "q": QT_TRANSLATE_NOOP("klviz", "Drag Q's height on the Coding tab")}
 
 
 def _brush(colour, alpha):
@@ -105,6 +158,12 @@ class CodingPage(QtWidgets.QWidget):
                                     pen=pg.mkPen(style.NEGATIVE_COLOR, width=1))
         for item in (self.columns, self.kl_positive, self.kl_negative):
             pi.addItem(item)
+        self.outlines = {}
+        for key, colour, width, line in _OUTLINES:
+            item = pg.PlotDataItem([], [], pen=pg.mkPen(colour, width=width, style=line), connect="finite")
+            item.setObjectName(f"coding_outline_{key}")
+            pi.addItem(item)
+            self.outlines[key] = item
         bold = QtGui.QFont()
         bold.setBold(True)
         self.infinity_marks = LabelsLayer(color=style.Q_COLOR, font=bold, anchor=(0.5, 1.0), offset_px=(0, -2))
@@ -113,8 +172,17 @@ class CodingPage(QtWidgets.QWidget):
         self._label_metrics = QtGui.QFontMetrics(QtGui.QFont())  # the labels layer's default font
         pi.addItem(self.infinity_marks)
         pi.addItem(self.column_labels)
+        self._drag = None  # (which, i, left of column i at the press) while dragging
+        self._drag_owner = _CodingDrag(self)
+        self.drag_layer = DragLayer(self._drag_owner)
+        self.drag_layer.setAcceptHoverEvents(False)
+        pi.addItem(self.drag_layer)
         pi.vb.sigResized.connect(self._refit_labels)
         left.addWidget(self.plot, 1)
+        self.outlines_legend = plain_label(translated(_OUTLINES_LEGEND))
+        self.outlines_legend.setObjectName("coding_outlines_legend")
+        self.outlines_legend.setWordWrap(True)
+        left.addWidget(self.outlines_legend)
 
         self.area_label = ValueLabel()
         self.area_label.setObjectName("coding_area")
@@ -211,6 +279,57 @@ class CodingPage(QtWidgets.QWidget):
     # ------------------------------------------------------------------------------------------
     # Public API
 
+    # ------------------------------------------------------------------------------------------
+    # Dragging: P's widths and Q's heights, live
+
+    def dragging(self):
+        """("p" or "q", category) while a drag is on, else None."""
+        return None if self._drag is None else self._drag[:2]
+
+    def press(self, x, y):
+        """Start a drag at the data point (x, y): True if it hit a column or a boundary."""
+        s = self._scene
+        right = s.left + s.widths
+        px = self.plot.getPlotItem().vb.viewPixelSize()[0]
+        inner = np.flatnonzero((s.widths > 0) & (np.abs(right - x) <= EDGE_GRAB_PX * px))
+        inner = inner[right[inner] < s.x_range[1] - 0.5 * px]  # the last boundary is the total, 1
+        if inner.size:
+            i = int(inner[np.argmin(np.abs(right[inner] - x))])
+            self._drag = ("p", i, float(s.left[i]))
+        else:
+            hit = np.flatnonzero((s.widths > 0) & (s.left <= x) & (x < right))
+            if not hit.size or not 0 <= y:
+                return False
+            i = int(hit[0])
+            self._drag = ("q", i, float(s.left[i]))
+        if self._model is not None:
+            self._model.begin_gesture(translated(_DRAG_TEXT[self._drag[0]]))
+        self.drag_to(x, y)
+        return True
+
+    def drag_to(self, x, y):
+        """Move the dragged width's boundary to x, or the dragged height to y (bits)."""
+        if self._drag is None:
+            return
+        which, i, left = self._drag
+        if which == "p":
+            value = min(max(x - left, 0.0), 1.0)
+        else:
+            value = 2.0 ** -max(float(y), MIN_HEIGHT_BITS)
+        if self._model is not None:
+            self._model.set_probability(which, i, value)
+            if not self.isVisible():
+                self._pull()
+        else:
+            s = self._scene
+            probs = drag_rule(s.p if which == "p" else s.q, i, value)
+            self.set_pair(probs if which == "p" else s.p, probs if which == "q" else s.q, s.labels)
+
+    def release(self):
+        self._drag = None
+        if self._model is not None:
+            self._model.end_gesture()
+
     def scene(self):
         """The CodingScene shown now."""
         return self._scene
@@ -271,11 +390,13 @@ class CodingPage(QtWidgets.QWidget):
         if colour != getattr(self, "_column_colour", None):
             self._column_colour = colour
             self.columns.setOpts(brush=_brush(colour, 0.45))
+        self._draw_outlines(s)
         lo, hi, positive = s.kl_columns()
         for item, mask in ((self.kl_positive, positive), (self.kl_negative, ~positive)):
             w = np.where(mask, s.widths, 0.0)
             item.setOpts(x0=s.left, width=w, y=(lo + hi) / 2, height=np.where(mask, hi - lo, 0.0))
         top = s.y_range[1]
+        self.drag_layer.set_rect(QtCore.QRectF(s.x_range[0] - 0.02, 0.0, s.x_range[1] - s.x_range[0] + 0.04, top * 1.12))
         centres = s.left + s.widths / 2
         self.infinity_marks.set_items([(float(centres[i]), top, "∞") for i in s.infinite
                                        if s.widths[i] > 0 and np.isinf(s.heights(key)[i])])
@@ -300,6 +421,20 @@ class CodingPage(QtWidgets.QWidget):
         self.reason_label.setVisible(bool(s.reason))
         self.bounds_label.setText("\n".join(translated(b) for b in s.bounds))
         self._fill_codewords(s.codeword_rows())
+
+    def outline(self, key):
+        """(xs, ys) of one set's outline as drawn: the top edge of each column of positive width,
+        NaN between columns (klviz.scene.coding.LENGTH_KEYS)."""
+        return self.outlines[key].getData()
+
+    def _draw_outlines(self, s):
+        keep = s.widths > 0
+        x0, x1 = s.left[keep], s.left[keep] + s.widths[keep]
+        gap = np.full(x0.size, np.nan)
+        xs = np.column_stack([x0, x1, gap]).ravel()
+        for key, item in self.outlines.items():
+            h = s.shown_heights(key)[keep]
+            item.setData(xs, np.column_stack([h, h, gap]).ravel())
 
     def _refit_labels(self, *_):
         s = self._scene
