@@ -324,3 +324,32 @@ def test_a_line_wider_than_the_largest_float_has_finite_bounds_and_no_warning(qt
     r = item._bounds
     assert all(math.isfinite(v) for v in (r.left(), r.top(), r.width(), r.height()))
     assert r.left() == -1.7e308 and r.width() == 1.7976931348623157e308
+
+
+def test_a_caption_lays_out_each_text_as_a_fresh_one_would_whatever_it_showed_before(qtbot):
+    """A caption remembers which lines wrapped last time (to skip shaping them whole); the layout
+    of every text is still exactly a new caption's, as lines go from wrapping to fitting and back."""
+    short = "<b>KL</b> <span style='color:#0072B2'>■ D = {0}</span>"
+    long = ("<b>KL integrands</b> (signed area; hatched parts count negative)&nbsp; "
+            "<span style='color:#0072B2'>■ ∫ p·log(p/q) dx = D(P‖Q) = {0} nats</span>&nbsp;&nbsp; "
+            "<span style='color:#D55E00'>■ ∫ q·log(q/p) dx = D(Q‖P) = {0} nats</span>")
+    texts = [t.format(f"{k / 7:.4f}") for k in range(6) for t in (long, long, short, long + "<br>" + short)]
+
+    def layout(c):
+        return [(x, y, st.text(), font.bold(), color, mark) for x, y, st, font, color, mark in c._layout]
+
+    for width in (180, 420, 700):
+        reused = Caption()
+        qtbot.addWidget(reused)
+        reused.resize(width, 80)
+        rows_seen = set()
+        for text in texts:
+            reused.setText(text)
+            fresh = Caption()
+            qtbot.addWidget(fresh)
+            fresh.resize(width, 80)
+            fresh.setText(text)
+            assert layout(reused) == layout(fresh), (width, text)
+            assert reused.heightForWidth(width) == fresh.heightForWidth(width)
+            rows_seen.add(len({y for _, y, *_ in layout(fresh)}))
+        assert len(rows_seen) > 1 or width == 700  # the texts do wrap and fit in turn

@@ -196,6 +196,10 @@ class ContinuousPage(QtWidgets.QWidget):
 
     def _name_components(self, which, mixture):
         """μ and σ for a Normal; μ₁ and σ₁ (the first component's) for a mixture."""
+        named = self.__dict__.setdefault("_components_named", {})
+        if named.get(which) == mixture:  # on every frame: nothing to do unless the switch moved
+            return
+        named[which] = mixture
         for name in ("mu", "sigma"):
             label, tip = self._component_texts(which, name, mixture)
             ctl = self.controls[(which, name)]
@@ -603,8 +607,21 @@ class ContinuousPage(QtWidgets.QWidget):
             self.refresh()  # axes may tighten again
 
     # -- drawing -------------------------------------------------------------------------------
+    def _frame_texts(self):
+        """The fixed texts of every frame, translated once (the language is installed before the
+        window is built, as for every other text of the page)."""
+        texts = getattr(self, "_frame_templates", None)
+        if texts is None:
+            texts = self._frame_templates = {
+                "negative": translated(NEGATIVE_NOTE),
+                "densities": translate("pages.continuous", "<b>Densities</b>&nbsp; <span style='color:{pc}'>■ P = {0}</span>&nbsp;&nbsp; <span style='color:{qc}'>■ Q = {1}</span>"),
+                "integrands": translate("pages.continuous", "<b>KL integrands</b> (signed area; hatched parts count negative)&nbsp; <span style='color:{pc}'>■ ∫ p·log(p/q) dx = D(P‖Q) = {0} {unit}</span>&nbsp;&nbsp; <span style='color:{qc}'>■ ∫ q·log(q/p) dx = D(Q‖P) = {1} {unit}</span>"),
+            }
+        return texts
+
     def refresh(self):
         model = self.model
+        texts = self._frame_texts()
         P, Q = model.continuous("p"), model.continuous("q")
         m = model.continuous_measures()
         unit = model.unit
@@ -645,7 +662,7 @@ class ContinuousPage(QtWidgets.QWidget):
             # at most FAMILY_MS apart while something moves (a mixture's are quadratures)
             self._family_timer.start(FAMILY_MS if sticky or self.fitting else 0)
         self.alpha_fit.p_changed(P)
-        r = sc.readouts(m, translated(NEGATIVE_NOTE))
+        r = sc.readouts(m, texts["negative"])
         self.readouts.set_values(r.values, unit, r.notes)
         any_mixture = mixture or q_mixture
         if any_mixture != getattr(self, "_tips_mixture", None):
@@ -687,9 +704,9 @@ class ContinuousPage(QtWidgets.QWidget):
 
         # captions
         self.caption_densities.setText(
-            translate("pages.continuous", "<b>Densities</b>&nbsp; <span style='color:{pc}'>■ P = {0}</span>&nbsp;&nbsp; <span style='color:{qc}'>■ Q = {1}</span>").format(describe(P), describe(Q), pc=pc, qc=qc))
+            texts["densities"].format(describe(P), describe(Q), pc=pc, qc=qc))
         self.caption_integrands.setText(
-            translate("pages.continuous", "<b>KL integrands</b> (signed area; hatched parts count negative)&nbsp; <span style='color:{pc}'>■ ∫ p·log(p/q) dx = D(P‖Q) = {0} {unit}</span>&nbsp;&nbsp; <span style='color:{qc}'>■ ∫ q·log(q/p) dx = D(Q‖P) = {1} {unit}</span>").format(f(m.kl_pq), f(m.kl_qp), pc=pc, unit=unit, qc=qc))
+            texts["integrands"].format(f(m.kl_pq), f(m.kl_qp), pc=pc, unit=unit, qc=qc))
 
         # the MSE link
         self.group_mse.setVisible(unit_variance)

@@ -22,11 +22,12 @@ import re
 
 from PySide6 import QtCore, QtGui, QtWidgets
 
-from klviz.style import is_mark, text_color
+from klviz.style import MARK_CHARS, text_color
 
 HIDDEN = "?"
 _UNSET = object()
 _MARGIN = 2.0
+_MARKS = "".join(sorted(MARK_CHARS))  # `not text.strip(_MARKS)` is style.is_mark(text), without a set
 _TAG = re.compile(r"<(/?)([a-zA-Z]+)((?:\s+[^>]*)?)\s*/?>")
 _COLOR = re.compile(r"""^\s*style\s*=\s*(['"])\s*color\s*:\s*([#\w]+)\s*;?\s*\1\s*$""")
 
@@ -100,6 +101,8 @@ class Caption(QtWidgets.QWidget):
         self._static = {}  # (text, bold, italic) -> QStaticText
         self._widths = {}  # (word, bold, italic) -> advance
         self._fonts = None
+        self._space_widths = None
+        self._wrapped = frozenset()  # the lines that did not fit whole at the last layout
         self._layout = []  # [(x, top y, QStaticText, QFont, colour or None)]
         self._laid_width = -1
         self._scale = 1.0  # < 1 when a fixed-line caption is drawn smaller to fit
@@ -170,50 +173,84 @@ class Caption(QtWidgets.QWidget):
             self._static[key] = st
         return st
 
-    def _rows(self, width):
+    def _rows(self, width, remember=False):
         """Greedy word wrap at `width` -> rows, each a list of (x, text, style) pieces."""
         fonts, metrics = self._font_set()
-        spaces = {key: m.horizontalAdvance(" ") for key, m in metrics.items()}  # bold spaces are wider
         width = max(width - 2 * _MARGIN, 10.0)
         parsed = [[(HIDDEN, False, False, None)]] if self._quiz else self._parsed
+        # A line that did not fit whole last time (a new number each frame) goes to the word wrap
+        # first: shaping its whole runs only to find they do not fit cost more than the wrap.
+        wrapped, now = self._wrapped, set()
         rows = []
-        for runs in parsed:
-            row, x = [], 0.0
-            for text, bold, italic, color in runs:  # the common case: the line fits whole
-                # the cached glyph run gives the width: only a run that changed is shaped again
-                w = self._static_text(text, bold, italic, fonts).size().width()
-                row.append((x, text, (bold, italic, color), w))
-                x += w
-            if x <= width:
-                rows.append(row)
-                continue
-            row, x = [], 0.0
-            for word in _words(runs):
-                space = spaces[word[0][1][:2]] if word else spaces[False, False]
-                w = sum(self._width(t, st, metrics) for t, st in word)
-                if row and x + space + w > width:
+        for k, runs in enumerate(parsed):
+            if k not in wrapped:
+                row = self._whole(runs, width, fonts)
+                if row is not None:
                     rows.append(row)
-                    row, x = [], 0.0
-                elif row:
-                    x += space
-                first_piece = True
-                for t, st in word:
-                    if first_piece and row and row[-1][2] == st:
-                        x0, text, _, w0 = row[-1]  # same style as the word before: one run of text
-                        row[-1] = (x0, f"{text} {t}", st, w0 + space + self._width(t, st, metrics))
-                    else:
-                        row.append((x, t, st, self._width(t, st, metrics)))
-                    x += self._width(t, st, metrics)
-                    first_piece = False
-            rows.append(row)
+                    continue
+            lines = self._wrap(runs, width, metrics)
+            if len(lines) == 1 and k in wrapped:
+                # it wrapped before and fits now: the whole-line test decides, as it always does
+                row = self._whole(runs, width, fonts)
+                if row is not None:
+                    rows.append(row)
+                    continue
+            now.add(k)
+            rows.extend(lines)
+        if remember:
+            self._wrapped = frozenset(now)
         return rows
+
+    def _whole(self, runs, width, fonts):
+        """The line as one row of its runs if it fits in `width`, else None."""
+        row, x = [], 0.0
+        for text, bold, italic, color in runs:  # the common case: the line fits whole
+            # the cached glyph run gives the width: only a run that changed is shaped again
+            w = self._static_text(text, bold, italic, fonts).size().width()
+            row.append((x, text, (bold, italic, color), w))
+            x += w
+            if x > width:
+                return None
+        return row
+
+    def _wrap(self, runs, width, metrics):
+        """The line wrapped at spaces -> its rows."""
+        spaces = self._spaces(metrics)
+        width_of = self._width
+        rows, row, x = [], [], 0.0
+        for word in _words(runs):
+            space = spaces[word[0][1][:2]] if word else spaces[False, False]
+            ws = [width_of(t, st, metrics) for t, st in word]
+            w = sum(ws)
+            if row and x + space + w > width:
+                rows.append(row)
+                row, x = [], 0.0
+            elif row:
+                x += space
+            first_piece = True
+            for (t, st), wt in zip(word, ws):
+                if first_piece and row and row[-1][2] == st:
+                    x0, text, _, w0 = row[-1]  # same style as the word before: one run of text
+                    row[-1] = (x0, f"{text} {t}", st, w0 + space + wt)
+                else:
+                    row.append((x, t, st, wt))
+                x += wt
+                first_piece = False
+        rows.append(row)
+        return rows
+
+    def _spaces(self, metrics):
+        """The width of a space in each (bold, italic) font (bold spaces are wider)."""
+        if self._space_widths is None:
+            self._space_widths = {key: m.horizontalAdvance(" ") for key, m in metrics.items()}
+        return self._space_widths
 
     def _line_spacing(self):
         _, metrics = self._font_set()
         return max(m.lineSpacing() for m in metrics.values())
 
     def _relayout(self):
-        rows = self._rows(self.width())
+        rows = self._rows(self.width(), remember=True)
         self._scale = 1.0
         if self.lines is not None and len(rows) > self.lines:
             # Too long for its lines even wrapped: draw it smaller, at the largest scale at which
@@ -235,7 +272,7 @@ class Caption(QtWidgets.QWidget):
         fonts, _ = self._font_set()
         spacing = self._line_spacing()
         self._layout = [(_MARGIN + x, _MARGIN + r * spacing, self._static_text(t, st[0], st[1], fonts),
-                         fonts[st[0], st[1]], st[2], is_mark(t))
+                         fonts[st[0], st[1]], st[2], not t.strip(_MARKS))
                         for r, row in enumerate(rows) for x, t, st, _ in row]
         self._laid_width = self.width()
         h = int(spacing * len(rows) + 2 * _MARGIN + 0.999)
@@ -274,6 +311,7 @@ class Caption(QtWidgets.QWidget):
             self._static.clear()
             self._widths.clear()
             self._fonts = None
+            self._space_widths = None
             if self.lines is not None:
                 self.updateGeometry()
             self._relayout()
