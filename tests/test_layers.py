@@ -207,7 +207,7 @@ def test_the_scene_and_the_figures_stay_below_the_cli():
 @pytest.mark.parametrize("module", ["klviz.scene.discrete", "klviz.scene.continuous", "klviz.scene.losses",
                                     "klviz.scene.readouts", "klviz.scene.axes", "klviz.scene.coding",
                                     "klviz.scene.joint", "klviz.scene.divergences", "klviz.scene.data_import",
-                                    "klviz.scene.framework_note", "klviz.scene.lesson", "klviz.figures"])
+                                    "klviz.scene.framework_note", "klviz.scene.lesson", "klviz.scene.report", "klviz.figures"])
 def test_importing_a_scene_or_the_figures_loads_no_qt(module):
     loaded = _loaded_after_import(module)
     assert not [m for m in loaded if m.split(".")[0] in QT], loaded
