@@ -124,15 +124,16 @@ QT = {"PySide6", "shiboken6", "pyqtgraph", "superqt"}
 
 
 def test_the_state_layer_rules():
-    """klviz.state: no Qt, no matplotlib, nothing from the GUI, the CLI or the figures (any import,
-    lazy ones included); klviz.core below it imports neither state nor anything above."""
+    """klviz.state: no Qt, no matplotlib, nothing from the GUI, the CLI, the figures or the scene
+    layer above it (any import, lazy ones included), nor does the lesson's content it reads;
+    klviz.core below it imports neither state nor anything above."""
     from pathlib import Path
 
     graph = _import_graph()
     root = Path(__file__).resolve().parents[1]
     state, core = _layer(graph, "klviz.state"), _layer(graph, "klviz.core")
     assert {"klviz.state.session", "klviz.state.fileformat", "klviz.state.losslab"} <= state
-    above = ("klviz.gui", "klviz.cli", "klviz.figures")
+    above = ("klviz.gui", "klviz.cli", "klviz.figures", "klviz.scene")
     for m in sorted(state):
         path = root.joinpath(*m.split("."))
         path = path / "__init__.py" if path.is_dir() else path.with_suffix(".py")
@@ -140,6 +141,7 @@ def test_the_state_layer_rules():
         assert not {d for d in graph[m] if d.startswith(above)}, m
     for m in sorted(core):
         assert not {d for d in graph[m] if d.startswith(above + ("klviz.state", "klviz.session"))}, m
+    assert not {d for d in graph["klviz.lesson"] if d.startswith(above)}
     # the compatibility modules are the state's own names, nothing else
     assert graph["klviz.losslab"] == {"klviz.state.losslab"}
     assert {d.split(".")[1] for d in graph["klviz.session"]} <= {"state", "core"}
