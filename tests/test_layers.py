@@ -124,15 +124,16 @@ QT = {"PySide6", "shiboken6", "pyqtgraph", "superqt"}
 
 
 def test_the_state_layer_rules():
-    """klviz.state: no Qt, no matplotlib, nothing from the GUI, the CLI or the figures (any import,
-    lazy ones included); klviz.core below it imports neither state nor anything above."""
+    """klviz.state: no Qt, no matplotlib, nothing from the GUI, the CLI, the figures or the scene
+    layer above it (any import, lazy ones included), nor does the lesson's content it reads;
+    klviz.core below it imports neither state nor anything above."""
     from pathlib import Path
 
     graph = _import_graph()
     root = Path(__file__).resolve().parents[1]
     state, core = _layer(graph, "klviz.state"), _layer(graph, "klviz.core")
     assert {"klviz.state.session", "klviz.state.fileformat", "klviz.state.losslab"} <= state
-    above = ("klviz.gui", "klviz.cli", "klviz.figures")
+    above = ("klviz.gui", "klviz.cli", "klviz.figures", "klviz.scene")
     for m in sorted(state):
         path = root.joinpath(*m.split("."))
         path = path / "__init__.py" if path.is_dir() else path.with_suffix(".py")
@@ -140,6 +141,7 @@ def test_the_state_layer_rules():
         assert not {d for d in graph[m] if d.startswith(above)}, m
     for m in sorted(core):
         assert not {d for d in graph[m] if d.startswith(above + ("klviz.state", "klviz.session"))}, m
+    assert not {d for d in graph["klviz.lesson"] if d.startswith(above)}
     # the compatibility modules are the state's own names, nothing else
     assert graph["klviz.losslab"] == {"klviz.state.losslab"}
     assert {d.split(".")[1] for d in graph["klviz.session"]} <= {"state", "core"}
@@ -207,7 +209,59 @@ def test_the_scene_and_the_figures_stay_below_the_cli():
 @pytest.mark.parametrize("module", ["klviz.scene.discrete", "klviz.scene.continuous", "klviz.scene.losses",
                                     "klviz.scene.readouts", "klviz.scene.axes", "klviz.scene.coding",
                                     "klviz.scene.joint", "klviz.scene.divergences", "klviz.scene.data_import",
-                                    "klviz.scene.framework_note", "klviz.scene.lesson", "klviz.figures"])
+                                    "klviz.scene.framework_note", "klviz.scene.lesson", "klviz.scene.report", "klviz.figures"])
 def test_importing_a_scene_or_the_figures_loads_no_qt(module):
     loaded = _loaded_after_import(module)
     assert not [m for m in loaded if m.split(".")[0] in QT], loaded
+
+
+def _pyqtgraph_private_uses():
+    """{module: sorted names}: pyqtgraph's private attributes (a leading underscore, set on self
+    somewhere in pyqtgraph, never by klviz outside labels_layer.py) that a klviz.gui module reads or writes, by
+    attribute or getattr/setattr with a literal name."""
+    import ast
+    from pathlib import Path
+
+    import pyqtgraph
+
+    def self_attrs(files):
+        names = set()
+        for f in files:
+            try:
+                tree = ast.parse(f.read_text(encoding="utf-8"))
+            except (SyntaxError, UnicodeDecodeError):
+                continue
+            for node in ast.walk(tree):
+                if (isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name)
+                        and node.value.id == "self" and node.attr.startswith("_")
+                        and not node.attr.startswith("__")):
+                    names.add(node.attr)
+        return names
+
+    ours_root = Path(__file__).resolve().parents[1] / "klviz"
+    sanctioned = ours_root / "gui" / "widgets" / "labels_layer.py"
+    ours = self_attrs(f for f in ours_root.rglob("*.py") if f != sanctioned)
+    theirs = self_attrs(Path(pyqtgraph.__file__).parent.rglob("*.py")) - ours
+    found = {}
+    for f in sorted((ours_root / "gui").rglob("*.py")):
+        tree = ast.parse(f.read_text(encoding="utf-8"))
+        hits = set()
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Attribute) and node.attr in theirs:
+                hits.add(node.attr)
+            elif (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+                  and node.func.id in ("getattr", "setattr", "hasattr") and len(node.args) >= 2
+                  and isinstance(node.args[1], ast.Constant) and node.args[1].value in theirs):
+                hits.add(node.args[1].value)
+        if hits:
+            found[str(f.relative_to(ours_root.parent)).replace("\\", "/")] = sorted(hits)
+    return found
+
+
+def test_pyqtgraph_private_parts_are_touched_in_one_module():
+    """Issue 13: every use of pyqtgraph's private attributes sits in klviz/gui/widgets/labels_layer.py
+    (pyqtgraph is pinned to the minor versions the suite runs on, so one module is what to check
+    when it moves)."""
+    uses = _pyqtgraph_private_uses()
+    assert set(uses) == {"klviz/gui/widgets/labels_layer.py"}, uses
+    assert {"_rectarray", "_dataBounds", "_tickLevels"} <= set(uses["klviz/gui/widgets/labels_layer.py"])

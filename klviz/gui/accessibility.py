@@ -35,6 +35,7 @@ import shiboken6
 from PySide6 import QtCore, QtGui, QtWidgets
 from klviz.gui.i18n import QT_TRANSLATE_NOOP, translate, translated
 
+from klviz.gui.widgets.labels_layer import tick_labels
 from klviz.gui.widgets.reflow import ReflowSplitter
 
 THROTTLE_MS = 250
@@ -384,10 +385,7 @@ def _bar_chart_text(chart, quiz):
 
 
 def _ticks(chart):
-    levels = getattr(chart.getPlotItem().getAxis("bottom"), "_tickLevels", None)
-    if not levels:
-        return {}
-    return {float(v): plain(str(t)) for v, t in levels[0]}
+    return {v: plain(t) for v, t in tick_labels(chart.getPlotItem().getAxis("bottom")).items()}
 
 
 def _items_text(chart, curves=True):

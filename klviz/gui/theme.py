@@ -16,6 +16,7 @@ from PySide6 import QtCore, QtGui, QtWidgets
 
 from klviz import __version__
 from klviz import style
+from klviz.gui.widgets.labels_layer import keep_title_narrow
 
 _done = False
 
@@ -123,18 +124,7 @@ def set_plot_title(plot_item, text, **style_kw):
     pyqtgraph makes a title's width the plot's minimum width; in a narrow column that pushed the
     plot wider than its view, so its right part was cut off. The title may be clipped instead.
     """
-    label = plot_item.titleLabel
-    if not getattr(label, "_klviz_narrow", False):
-        # LabelItem re-applies its text width as the minimum on every resize (updateMin), so the
-        # override goes on that method of this one label.
-        update_min = type(label).updateMin
-
-        def narrow_update_min():
-            update_min(label)
-            label.setMinimumWidth(0)
-
-        label.updateMin = narrow_update_min
-        label._klviz_narrow = True
+    keep_title_narrow(plot_item.titleLabel)
     plot_item.setTitle(text, **style_kw)
 
 

@@ -1,4 +1,10 @@
-"""Cheap graphics items for charts redrawn on every frame of a drag.
+"""Cheap graphics items for charts redrawn on every frame of a drag, and the one module that
+touches pyqtgraph's private parts (pyproject pins pyqtgraph to the minor versions the suite runs
+on; tests/test_layers.py holds every other module to pyqtgraph's public API):
+
+- FastBars writes BarGraphItem's `_rectarray` and `_dataBounds` itself (a short numpy path);
+- keep_title_narrow overrides one title label's `updateMin`;
+- tick_labels reads an axis's `_tickLevels` (what a screen reader is told a chart's ticks say).
 
 LabelsLayer: many short texts drawn by one graphics item, at data positions, in screen-sized type.
 
@@ -295,3 +301,28 @@ class FastBars(pg.BarGraphItem):
             p.setPen(QtCore.Qt.PenStyle.NoPen)
             p.setBrush(self._hatch)
             p.drawRects(*self._drawargs)
+
+
+def keep_title_narrow(label):
+    """A PlotItem's title label (`plot_item.titleLabel`) that never widens its chart: pyqtgraph
+    re-applies a LabelItem's text width as its minimum width on every resize (updateMin), so
+    the override goes on that method of this one label."""
+    if getattr(label, "_klviz_narrow", False):
+        return
+    update_min = type(label).updateMin
+
+    def narrow_update_min():
+        update_min(label)
+        label.setMinimumWidth(0)
+
+    label.updateMin = narrow_update_min
+    label._klviz_narrow = True
+
+
+def tick_labels(axis):
+    """{value: text} of an AxisItem's major ticks as last drawn (empty before the first paint or
+    where the axis generates its own)."""
+    levels = getattr(axis, "_tickLevels", None)
+    if not levels:
+        return {}
+    return {float(v): str(t) for v, t in levels[0]}
