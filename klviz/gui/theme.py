@@ -118,24 +118,53 @@ def light_palette(high_contrast=False):
 
 
 def set_plot_title(plot_item, text, **style_kw):
-    """PlotItem.setTitle, but a long title (in presentation type) never widens the chart.
+    """PlotItem.setTitle, but a long title (in presentation type) never widens the chart, and
+    where it is wider than the chart it wraps onto more lines, centred (never cut or elided).
 
     pyqtgraph makes a title's width the plot's minimum width; in a narrow column that pushed the
-    plot wider than its view, so its right part was cut off. The title may be clipped instead.
+    plot wider than its view, so its right part was cut off. Instead the title's text wraps to
+    the width the chart gives it (and its height grows by a line).
     """
     label = plot_item.titleLabel
     if not getattr(label, "_klviz_narrow", False):
         # LabelItem re-applies its text width as the minimum on every resize (updateMin), so the
         # override goes on that method of this one label.
         update_min = type(label).updateMin
+        option = QtGui.QTextOption(QtCore.Qt.AlignmentFlag.AlignHCenter)
+        option.setWrapMode(QtGui.QTextOption.WrapMode.WordWrap)
+        label.item.document().setDefaultTextOption(option)
 
         def narrow_update_min():
+            _wrap_title(label)
             update_min(label)
             label.setMinimumWidth(0)
+            # pyqtgraph holds the title's row at 30 px: a wrapped (or large) title gets its height
+            height = max(30, int(label.itemRect().height() + 0.999))
+            if label.isVisible() and label.maximumHeight() != height:
+                label.setMaximumHeight(height)
+                plot_item.layout.setRowFixedHeight(0, height)
 
         label.updateMin = narrow_update_min
         label._klviz_narrow = True
     plot_item.setTitle(text, **style_kw)
+
+
+def _wrap_title(label):
+    """Wrap `label`'s text to its width when it does not fit on one line (one line otherwise),
+    centred in the label again (LabelItem centres the item before it calls updateMin)."""
+    item, width = label.item, label.rect().width()
+    doc = item.document()
+    wanted = -1.0
+    if width > 0:
+        doc.setTextWidth(-1)
+        if doc.idealWidth() > width:
+            wanted = float(width)
+    if item.textWidth() != wanted:
+        item.setTextWidth(wanted)
+    item.setPos(0, 0)
+    bounds = label.itemRect()
+    bounds.moveCenter(label.rect().center())
+    item.setPos(bounds.topLeft() - label.itemRect().topLeft())
 
 
 def cache_axes(plot):

@@ -14,6 +14,7 @@ charts with fixed minimum heights, long captions).
 """
 
 import pytest
+from PySide6 import QtWidgets
 
 from fit_check import fit_check
 
@@ -47,3 +48,45 @@ def test_the_check_sees_what_does_not_fit():
     result = fit_check(1920, 1080, scale=2.0, tab="page_discrete")
     assert tuple(result["screen"][2:]) == (960, 540)
     assert any("plot_decomposition" in p for p in result["problems"].get("page_discrete", []))
+
+
+LONG = "BCE over the prediction f, for this target y"
+
+
+def _chart(qtbot, width, titled):
+    import pyqtgraph as pg
+
+    chart = pg.PlotWidget()
+    qtbot.addWidget(chart)
+    chart.resize(width, 300)
+    titled(chart.getPlotItem(), LONG, size="26pt", bold=True)
+    chart.show()
+    qtbot.waitExposed(chart)
+    for _ in range(5):
+        QtWidgets.QApplication.processEvents()
+    return chart
+
+
+def test_a_long_chart_title_wraps_whole_inside_a_narrow_chart(qtbot):
+    """Issue 12 (nothing clipped or elided): a title wider than its chart wraps onto more lines,
+    each word inside the chart, instead of running off both sides. The check sees the
+    difference: pyqtgraph's own setTitle runs off the chart."""
+    from fit_check import title_problems
+
+    from klviz.gui.theme import set_plot_title
+
+    plain = _chart(qtbot, 330, lambda pi, text, **kw: pi.setTitle(text, **kw))
+    assert title_problems(plain, "plain") != []
+    chart = _chart(qtbot, 330, set_plot_title)
+    assert title_problems(chart, "wrapped") == []
+    label = chart.getPlotItem().titleLabel
+    assert label.text == LONG  # the whole text, not an elided one
+    wrapped = label.itemRect().height()
+    # wide again: one line, and still whole
+    chart.resize(1400, 300)
+    for _ in range(5):
+        QtWidgets.QApplication.processEvents()
+    assert title_problems(chart, "wide") == []
+    one_line = label.itemRect().height()
+    assert label.itemRect().width() >= 0.9 * label.item.document().idealWidth()
+    assert wrapped >= 1.8 * one_line  # narrow, it took two lines or more
