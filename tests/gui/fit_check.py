@@ -115,7 +115,7 @@ def title_problems(chart, tag):
     found = []
     box = label.rect()
     text = label.itemRect()
-    need = label.item.document().idealWidth()
+    need = label.item.document().idealWidth() * label.item.scale()  # a long title shrinks first
     if need > box.width() + 1 or text.left() < box.left() - 1 or text.right() > box.right() + 1:
         found.append(f"{tag}: title cut, needs {need:.0f} px, has {box.width():.0f}")
     if text.top() < box.top() - 1 or text.bottom() > box.bottom() + 1:

@@ -68,12 +68,13 @@ def _chart(qtbot, width, titled):
 
 
 def test_a_long_chart_title_wraps_whole_inside_a_narrow_chart(qtbot):
-    """Issue 12 (nothing clipped or elided): a title wider than its chart wraps onto more lines,
-    each word inside the chart, instead of running off both sides. The check sees the
+    """Issue 12 (nothing clipped or elided): a title wider than its chart shrinks to a legible
+    floor and then wraps onto more lines, each word inside the chart, instead of running off
+    both sides. The check sees the
     difference: pyqtgraph's own setTitle runs off the chart."""
     from fit_check import title_problems
 
-    from klviz.gui.theme import set_plot_title
+    from klviz.gui.theme import TITLE_FLOOR, set_plot_title
 
     plain = _chart(qtbot, 330, lambda pi, text, **kw: pi.setTitle(text, **kw))
     assert title_problems(plain, "plain") != []
@@ -89,4 +90,13 @@ def test_a_long_chart_title_wraps_whole_inside_a_narrow_chart(qtbot):
     assert title_problems(chart, "wide") == []
     one_line = label.itemRect().height()
     assert label.itemRect().width() >= 0.9 * label.item.document().idealWidth()
-    assert wrapped >= 1.8 * one_line  # narrow, it took two lines or more
+    assert label.item.scale() == 1.0  # room enough: full size
+    assert wrapped >= 1.8 * one_line * TITLE_FLOOR  # narrow, it took two lines or more
+    # a little too wide: one line, a little smaller, never below the floor
+    natural = label.itemRect().width()
+    chart.resize(int(natural * 0.9) + 20, 300)
+    for _ in range(5):
+        QtWidgets.QApplication.processEvents()
+    assert title_problems(chart, "shrunk") == []
+    assert TITLE_FLOOR <= label.item.scale() < 1.0
+    assert label.itemRect().height() < 1.5 * one_line
