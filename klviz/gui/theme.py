@@ -119,13 +119,59 @@ def light_palette(high_contrast=False):
 
 
 def set_plot_title(plot_item, text, **style_kw):
-    """PlotItem.setTitle, but a long title (in presentation type) never widens the chart.
+    """PlotItem.setTitle, but a long title (in presentation type) never widens the chart, and
+    where it is wider than the chart it shrinks to a floor and wraps onto more lines, centred
+    (never cut or elided).
 
     pyqtgraph makes a title's width the plot's minimum width; in a narrow column that pushed the
-    plot wider than its view, so its right part was cut off. The title may be clipped instead.
+    plot wider than its view, so its right part was cut off. Instead the title shrinks a little
+    and then wraps to the width the chart gives it (its height grows by a line): `_wrap_title`.
     """
-    keep_title_narrow(plot_item.titleLabel)
+    label = plot_item.titleLabel
+    if not getattr(label, "_klviz_narrow", False):
+        option = QtGui.QTextOption(QtCore.Qt.AlignmentFlag.AlignHCenter)
+        option.setWrapMode(QtGui.QTextOption.WrapMode.WordWrap)
+        label.item.document().setDefaultTextOption(option)
+
+        def fit_row(label):
+            # pyqtgraph holds the title's row at 30 px: a wrapped (or large) title gets its height
+            height = max(30, int(label.itemRect().height() + 0.999))
+            if label.isVisible() and label.maximumHeight() != height:
+                label.setMaximumHeight(height)
+                plot_item.layout.setRowFixedHeight(0, height)
+
+        keep_title_narrow(label, before=_wrap_title, after=fit_row)
     plot_item.setTitle(text, **style_kw)
+
+
+#: how far a title too wide for its chart shrinks before it wraps: 13 pt titles down to about
+#: 10 pt (the tick labels' 9 pt is the floor of legible chart text), in presentation type more
+TITLE_FLOOR = 0.75
+
+
+def _wrap_title(label):
+    """Fit `label`'s text to its width: one line at full size where it fits; else smaller, down
+    to TITLE_FLOOR of its size; below that, at the floor, wrapped onto more lines (whole words,
+    never cut or elided). Centred in the label again (LabelItem centres the item before it
+    calls updateMin)."""
+    item, width = label.item, label.rect().width()
+    doc = item.document()
+    wanted, scale = -1.0, 1.0
+    if width > 0:
+        doc.setTextWidth(-1)
+        natural = doc.idealWidth()
+        if natural > width:
+            scale = max(TITLE_FLOOR, width / natural)
+            if natural * scale > width:
+                wanted = width / scale
+    if item.textWidth() != wanted:
+        item.setTextWidth(wanted)
+    if item.scale() != scale:
+        item.setScale(scale)
+    item.setPos(0, 0)
+    bounds = label.itemRect()
+    bounds.moveCenter(label.rect().center())
+    item.setPos(bounds.topLeft() - label.itemRect().topLeft())
 
 
 def cache_axes(plot):

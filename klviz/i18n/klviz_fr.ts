@@ -2709,6 +2709,14 @@ une constante plus la moitié de l&apos;erreur quadratique — la perte MSE est 
         <translation>Le jeu de données et sa droite</translation>
     </message>
     <message>
+        <source>the losses over the slope</source>
+        <translation>les pertes selon la pente</translation>
+    </message>
+    <message>
+        <source>Losses over the slope a</source>
+        <translation>Pertes selon la pente a</translation>
+    </message>
+    <message>
         <source>Worked out (log is the natural logarithm)</source>
         <translation>Calcul détaillé (log est le logarithme népérien)</translation>
     </message>

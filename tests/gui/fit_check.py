@@ -14,9 +14,11 @@ What "fits" means here (the issue's words: nothing clipped, elided or overlappin
   of a page or column as it opens, fails. That is why short screens fold secondary parts
   (reflow.Secondary: the pointwise chart, the α-fit, the worked formulas) behind an arrow: a
   folded part's body is hidden and not checked; its caption stays and is.
+- A chart's title, drawn inside the chart, must show its whole text: it may wrap onto more
+  lines, but no word may stick out of the title's box, nor the box out of the chart.
 - Controls (sliders, spin boxes, buttons) are not essentials: a controls column may scroll
-  (the Continuous tab's at 1366×768). Not checked either: text drawn inside a chart (its title,
-  tick labels), which the chart clips itself.
+  (the Continuous tab's at 1366×768). Not checked either: other text drawn inside a chart (tick
+  and axis labels), which the chart clips itself.
 
 Prints one JSON object: {"screen": [x, y, w, h], "problems": {"page_…": ["…", …]}}. The test
 tests/gui/test_screens.py runs it for the screens where a tab must fit; for the others it is the
@@ -30,9 +32,11 @@ import sys
 import tempfile
 
 CHILD = r'''
-import json, sys
+import json, os, sys
 from PySide6 import QtCore, QtWidgets
 import pyqtgraph as pg
+sys.path.insert(0, os.environ["KLVIZ_FIT_CHECK_DIR"])
+from fit_check import title_problems
 app = QtWidgets.QApplication(sys.argv[:1])
 from klviz.gui import create_main_window
 from klviz.gui.widgets.caption import Caption
@@ -77,7 +81,10 @@ def check(page):
             need = wd.fontMetrics().horizontalAdvance(wd.text())
             if need > wd.contentsRect().width() + 1:
                 problems.append(f"{tag}: text cut, needs {need} px, has {wd.contentsRect().width()}")
+        if kind == "chart":
+            problems += title_problems(wd, tag)
     return problems
+
 
 
 for k in range(w.tabs.count()):
@@ -99,6 +106,26 @@ print(json.dumps(out))
 '''
 
 
+def title_problems(chart, tag):
+    """A chart's title (drawn inside it, by pyqtgraph) shows its whole text: no word sticks out
+    of the title's box, its lines fit the box's height, and the box lies inside the chart."""
+    label = chart.getPlotItem().titleLabel
+    if not label.isVisible() or not label.text:
+        return []
+    found = []
+    box = label.rect()
+    text = label.itemRect()
+    need = label.item.document().idealWidth() * label.item.scale()  # a long title shrinks first
+    if need > box.width() + 1 or text.left() < box.left() - 1 or text.right() > box.right() + 1:
+        found.append(f"{tag}: title cut, needs {need:.0f} px, has {box.width():.0f}")
+    if text.top() < box.top() - 1 or text.bottom() > box.bottom() + 1:
+        found.append(f"{tag}: title cut, {text.height():.0f} px tall in {box.height():.0f}")
+    shown = chart.mapFromScene(label.mapRectToScene(text)).boundingRect()
+    if not chart.rect().adjusted(-1, -1, 1, 1).contains(shown):
+        found.append(f"{tag}: title outside the chart at {shown.getRect()}")
+    return found
+
+
 def fit_check(width, height, scale=1.0, tab="", python=sys.executable, timeout=180):
     """Run the check in a child process (its own screen, its own empty settings); the result."""
     with tempfile.TemporaryDirectory(prefix="klviz-fit-") as tmp:
@@ -106,7 +133,8 @@ def fit_check(width, height, scale=1.0, tab="", python=sys.executable, timeout=1
         with open(config, "w", encoding="utf-8") as f:
             json.dump({"screens": [{"name": "s", "x": 0, "y": 0, "width": width, "height": height}]}, f)
         env = dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={config}",
-                   QT_SCALE_FACTOR=str(scale), XDG_CONFIG_HOME=os.path.join(tmp, "config"))
+                   QT_SCALE_FACTOR=str(scale), XDG_CONFIG_HOME=os.path.join(tmp, "config"),
+                   KLVIZ_FIT_CHECK_DIR=os.path.dirname(os.path.abspath(__file__)))
         done = subprocess.run([python, "-c", CHILD, tab], env=env, capture_output=True, text=True,
                               timeout=timeout, check=True)
     return json.loads(done.stdout.strip().splitlines()[-1])

@@ -23,7 +23,7 @@ from klviz.gui.pages.losses_common import (
     set_axis_label,
     with_unit,
 )
-from klviz.gui.widgets.reflow import WrapRow
+from klviz.gui.widgets.reflow import Secondary, WrapRow
 from klviz.gui.widgets.drag_plot import DragPlot
 from klviz.gui.widgets.slider_spin import BoundedDoubleSpinBox
 from klviz.style import ENTROPY_COLOR, KL_COLOR, P_COLOR, Q_COLOR
@@ -171,19 +171,31 @@ class NormalPanel(QtWidgets.QWidget):
         self.data_readouts = readouts(DATA_READOUTS, "loss_readouts_data")
         self.formula_data = formula_label("loss_formula_data")
 
-        side = QtWidgets.QWidget()
-        sl = QtWidgets.QVBoxLayout(side)
-        sl.setContentsMargins(0, 0, 0, 0)
+        # Each half carries its own readouts (one observation | the data set): no third column
+        # that would need the width of both charts and the readouts side by side (1233 px), nor a
+        # stack taller than a 1024×768 projector's page.
+        right = QtWidgets.QWidget()
+        rl = QtWidgets.QVBoxLayout(right)
+        rl.setContentsMargins(0, 0, 0, 0)
+        rl.addWidget(self.plot_data, 1)
         box2 = group(translate("pages.losses_normal", "The data set and its line"), "box_loss_data")
         b2 = QtWidgets.QVBoxLayout(box2)
         b2.addWidget(self.data_readouts)
-        b2.addWidget(self.plot_profile, 1)
-        b2.addWidget(self.key_profile)
-        sl.addWidget(box2, 1)
+        # secondary: on a short screen the profile chart folds behind its arrow, its one-line
+        # title staying, so the readouts stay in view
+        self.profile_part = Secondary(
+            self.key_profile, self.plot_profile, "part_loss_profile",
+            translate("pages.losses_normal", "the losses over the slope"),
+            folded_title=translate("pages.losses_normal", "Losses over the slope a"))
+        b2.addWidget(self.profile_part, 1)
+        rl.addWidget(box2, 1)
+        # the two charts share the column's height; folded, the box takes only its own height
+        self.profile_part.expandedChanged.connect(lambda on: rl.setStretchFactor(box2, 1 if on else 0))
+        side = QtWidgets.QWidget()  # nothing beside the charts: assemble's side column is hidden
 
         charts = QtWidgets.QSplitter(QtCore.Qt.Orientation.Horizontal)
         charts.addWidget(left)
-        charts.addWidget(self.plot_data)
+        charts.addWidget(right)
         charts.setChildrenCollapsible(False)
 
         row.add_group(hint, self.button_reset, stretch=hint)
@@ -193,7 +205,9 @@ class NormalPanel(QtWidgets.QWidget):
         fl.addWidget(self.formula_nll, 1)
         fl.addSpacing(16)
         fl.addWidget(self.formula_data, 1)
-        assemble(self, controls, charts, side, formulas)
+        top = assemble(self, controls, charts, side, formulas)
+        top.widget(1).hide()  # the empty side column: the splitter then never stacks for it
+        self.page_scroll.add_secondary(self.profile_part)  # after the formulas: they fold first
 
     def set_quiz(self, on):
         """Quiz mode: the values read "?" and the worked numbers are hidden; the plots stay."""

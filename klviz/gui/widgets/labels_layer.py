@@ -303,17 +303,22 @@ class FastBars(pg.BarGraphItem):
             p.drawRects(*self._drawargs)
 
 
-def keep_title_narrow(label):
+def keep_title_narrow(label, before=None, after=None):
     """A PlotItem's title label (`plot_item.titleLabel`) that never widens its chart: pyqtgraph
     re-applies a LabelItem's text width as its minimum width on every resize (updateMin), so
-    the override goes on that method of this one label."""
+    the override goes on that method of this one label. before(label) runs first (the title
+    fits its text to the width it has), after(label) last (its row takes the title's height)."""
     if getattr(label, "_klviz_narrow", False):
         return
     update_min = type(label).updateMin
 
     def narrow_update_min():
+        if before is not None:
+            before(label)
         update_min(label)
         label.setMinimumWidth(0)
+        if after is not None:
+            after(label)
 
     label.updateMin = narrow_update_min
     label._klviz_narrow = True

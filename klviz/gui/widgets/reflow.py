@@ -268,7 +268,18 @@ class Secondary(QtWidgets.QWidget):
             self.folded_title.setVisible(not on)
         self.hold_folded_height()
         self._arrow()
+        self._lay_out_around()
         self.expandedChanged.emit(on)
+
+    def _lay_out_around(self):
+        """Lay the layouts around it out again now, inside out up to the page, not at a later
+        turn of the event loop: a part in a column among others (the Normal loss panel's
+        profile chart) would otherwise be drawn for a frame at its old height, over what follows."""
+        w = self.parentWidget()
+        while w is not None and not isinstance(w, PageScroll):
+            if w.layout() is not None:
+                w.layout().activate()
+            w = w.parentWidget()
 
     def hold_folded_height(self):
         """Folded, it takes exactly its caption's height at its width (a splitter gives the rest
