@@ -24,7 +24,7 @@ import numpy as np
 import pytest
 from scipy import integrate
 
-from tests.cli_tools import error_message, run_json
+from cli_tools import error_message, run_json
 
 MIX = "mixture:0.3,-3,0.5,2,1"  # 0.3 N(−3, 0.5²) + 0.7 N(2, 1²)
 MIX_COMPONENTS = ((0.3, -3.0, 0.5), (0.7, 2.0, 1.0))

@@ -56,3 +56,16 @@ def test_license_and_entry_points():
     assert "MIT License" in (ROOT / "LICENSE").read_text(encoding="utf-8")
     assert PROJECT["scripts"]["klviz"] == PROJECT["gui-scripts"]["klviz-gui"] == "klviz.cli:main"
     assert set(PROJECT["urls"]) == {"Homepage", "Source", "Issues"}
+
+
+def test_no_test_imports_the_tests_folder_as_a_package():
+    """CI runs the suite from the unpacked sdist, where `tests` is not a package on the path:
+    helpers are imported as `from uitools import ...` (pyproject puts tests/ on the path), never
+    `from tests.uitools import ...` (which works only from a checkout's root)."""
+    import re
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent
+    bad = [str(f.relative_to(root)) for f in sorted(root.rglob("*.py"))
+           if re.search(r"^\s*(from tests[.\s]|import tests\b)", f.read_text(encoding="utf-8"), re.M)]
+    assert bad == []

@@ -227,7 +227,7 @@ def test_all_four_length_sets_are_overlaid_as_outlines(page):
 
 
 def _mouse_drag(plot, start, end, steps=6):
-    from tests.uitools import _send, data_to_viewport
+    from uitools import _send, data_to_viewport
 
     vp = plot.viewport()
     left, none = QtCore.Qt.MouseButton.LeftButton, QtCore.Qt.MouseButton.NoButton
