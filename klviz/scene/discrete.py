@@ -13,6 +13,7 @@ cheaper to build than a frozen dataclass: the drag path must not get slower).
 
 from __future__ import annotations
 
+import math
 from typing import NamedTuple
 
 import numpy as np
@@ -20,7 +21,7 @@ import numpy as np
 from klviz.core import Categorical, discrete_measures
 from klviz.core import sampling as _sampling
 from klviz.core.units import convert
-from klviz.scene.axes import nice_ceiling
+from klviz.scene.axes import fitted_top, nice_ceiling
 from klviz.scene.readouts import format_value, why_infinite
 
 READOUT_KEYS = ("entropy_p", "entropy_q", "cross_entropy_pq", "cross_entropy_qp", "kl_pq", "kl_qp", "js")
@@ -107,3 +108,45 @@ def running_estimate(ratios, unit):
 def code_lengths(state, unit="bits"):
     """The ideal code length −log q_i of each category of `state`'s Q, in `unit`."""
     return _sampling.code_lengths(state.q, unit)
+
+
+DECOMPOSITION_ROWS = (  # (entropy key, KL key, cross-entropy key, the three names)
+    ("entropy_p", "kl_pq", "cross_entropy_pq", ("H(P,Q)", "H(P)", "D(P‖Q)")),
+    ("entropy_q", "kl_qp", "cross_entropy_qp", ("H(Q,P)", "H(Q)", "D(Q‖P)")),
+)
+
+
+class Decomposition(NamedTuple):
+    """The two stacked bars H(P,Q) = H(P) + D(P‖Q) and H(Q,P) = H(Q) + D(Q‖P), top row first:
+    each row's entropy width, divergence width (an infinite one runs 20% past the scale's end,
+    open-ended), the scale's top, the "∞ →" marks (x, row index, text) and the caption lines."""
+
+    entropy_widths: list
+    divergence_widths: list
+    top: float
+    marks: list
+    lines: list
+
+
+def decomposition(m, unit, current_top=None):
+    """The decomposition chart of measures `m` in `unit`. The scale has hysteresis (`current_top`:
+    the top shown now, or None): it moves only when a bar leaves it or fills less than half of
+    it, the same during a gesture as after it, so the axis never jumps when one ends."""
+    finite = [v for key in ("cross_entropy_pq", "cross_entropy_qp", "entropy_p", "entropy_q")
+              if math.isfinite(v := getattr(m, key))]
+    top = max(finite + [1e-9])
+    need = top * 1.45 if any(math.isinf(getattr(m, k)) for k in ("kl_pq", "kl_qp")) else top * 1.3
+    xmax = fitted_top(need, current_top, floor=1e-6, ceiling=math.inf, headroom=1.0)
+    widths_h, widths_d, marks, lines = [], [], [], []
+    for row, (ek, dk, ck, names) in enumerate(DECOMPOSITION_ROWS):
+        h, d, c = getattr(m, ek), getattr(m, dk), getattr(m, ck)
+        widths_h.append(h)
+        if math.isinf(d):
+            widths_d.append(xmax * 1.2 - h)
+            marks.append((xmax, row, "∞ →"))
+            lines.append(f"<b>{names[0]}</b> = ∞ = {names[1]} + {names[2]} = {format_value(h)} + ∞")
+        else:
+            widths_d.append(d)
+            lines.append(f"<b>{names[0]}</b> = {names[1]} + {names[2]} = {format_value(h)} + "
+                         f"{format_value(d)} = {format_value(c)} {unit}")
+    return Decomposition(widths_h, widths_d, xmax, marks, lines)

@@ -13,15 +13,13 @@ it, so the axis never jumps when either ends.
 
 from __future__ import annotations
 
-import math
 
 import pyqtgraph as pg
 from PySide6 import QtCore, QtGui
 
-from klviz.scene.readouts import format_value
+from klviz.scene.discrete import decomposition
 from klviz.gui.theme import set_plot_title
 from klviz.gui.widgets.labels_layer import FastBars, LabelsLayer
-from klviz.gui.widgets.ranges import fitted_top
 from klviz.gui.widgets.caption import Caption
 from klviz.style import DIVERGENCE_FILLS, P_COLOR, Q_COLOR, ink_on
 from klviz.gui.i18n import QT_TRANSLATE_NOOP, translated
@@ -130,28 +128,14 @@ class DecompositionChart(pg.PlotWidget):
     def set_measures(self, m, unit, sticky=False):
         """sticky is accepted for callers of old; the scale's hysteresis is the same either way
         (a rule that changed when a drag ended would make the axis jump then)."""
-        finite = [v for key in ("cross_entropy_pq", "cross_entropy_qp", "entropy_p", "entropy_q")
-                  if math.isfinite(v := getattr(m, key))]
-        top = max(finite + [1e-9])
-        need = top * 1.45 if any(math.isinf(getattr(m, k)) for k in ("kl_pq", "kl_qp")) else top * 1.3
         fitted = self._fitted
         current = fitted[0] if fitted is not None and fitted[1] == unit else None
-        xmax = fitted_top(need, current, floor=1e-6, ceiling=math.inf, headroom=1.0)
+        sc = decomposition(m, unit, current)  # the widths, the scale and the texts are the scene's
+        xmax = sc.top
         self._fitted = (xmax, unit)  # the scale's hysteresis runs on, shown or hidden
-        widths_h, widths_d, x0_d = [], [], []
-        lines, marks = [], []
-        for y, ek, dk, ck, names, color in self.ROWS:
-            h, d, c = getattr(m, ek), getattr(m, dk), getattr(m, ck)
-            widths_h.append(h)
-            x0_d.append(h)
-            if math.isinf(d):
-                widths_d.append(xmax * 1.2 - h)  # runs past the right edge: open-ended
-                marks.append((xmax, y, "∞ →"))
-                lines.append(f"<b>{names[0]}</b> = ∞ = {names[1]} + {names[2]} = {format_value(h)} + ∞")
-            else:
-                widths_d.append(d)
-                lines.append(f"<b>{names[0]}</b> = {names[1]} + {names[2]} = {format_value(h)} + "
-                             f"{format_value(d)} = {format_value(c)} {unit}")
+        widths_h, widths_d, x0_d = sc.entropy_widths, sc.divergence_widths, sc.entropy_widths
+        marks = [(x, self.ROWS[row][0], text) for x, row, text in sc.marks]
+        lines = sc.lines
         self.caption.setText("<br>".join(lines))
         if self.isHidden():  # quiz mode: drawn when shown again (setVisible)
             self._pending = (widths_h, widths_d, x0_d, marks, xmax, unit)
