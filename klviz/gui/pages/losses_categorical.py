@@ -12,6 +12,7 @@ from klviz.scene.readouts import format_value
 from klviz.gui.pages.losses_common import (
     MINUS,
     assemble,
+    caption_below,
     caption_label,
     coloured,
     formula_label,
@@ -23,7 +24,7 @@ from klviz.gui.pages.losses_common import (
     short,
     with_unit,
 )
-from klviz.gui.widgets.reflow import WrapRow
+from klviz.gui.widgets.reflow import Secondary, WrapRow
 from klviz.gui.widgets.batch_panel import BatchPanel
 from klviz.gui.widgets.buttons import push_button
 from klviz.gui.widgets.bar_chart import BarChart, Series
@@ -125,10 +126,17 @@ class CategoricalPanel(QtWidgets.QWidget):
         charts = QtWidgets.QWidget()
         cl = QtWidgets.QVBoxLayout(charts)
         cl.setContentsMargins(0, 0, 0, 0)
-        cl.addWidget(self.plot_logits, 1)
-        cl.addWidget(caption_label(translate("pages.losses_categorical", "softmax: f<sub>i</sub> = e<sup>z<sub>i</sub></sup> / "
-                                   "Σ<sub>j</sub> e<sup>z<sub>j</sub></sup> &nbsp;↓")))
+        # secondary on a short page (960×540): the logits chart folds behind the arrow of the
+        # softmax caption under it (the logits stay in the row above, typed), so the chart of
+        # the target and the softmax, which the loss compares, keeps a readable height
+        softmax = caption_label(translate("pages.losses_categorical", "softmax: f<sub>i</sub> = e<sup>z<sub>i</sub></sup> / "
+                                "Σ<sub>j</sub> e<sup>z<sub>j</sub></sup> &nbsp;↓"))
+        self.logits_part = caption_below(Secondary(
+            softmax, self.plot_logits, "part_loss_logits",
+            translate("pages.losses_categorical", "Logits z (drag a bar: any real value)")))
+        cl.addWidget(self.logits_part, 1)
         cl.addWidget(self.plot_probs, 1)
+        self.logits_part.expandedChanged.connect(lambda on: cl.setStretchFactor(self.logits_part, 1 if on else 0))
 
         # numbers
         self.readouts = readouts(READOUTS, "loss_readouts_ce")
@@ -177,6 +185,7 @@ class CategoricalPanel(QtWidgets.QWidget):
         cl2.addWidget(self.label_error)
         self.label_error.setVisible(False)
         assemble(self, controls, charts, side, formulas)
+        self.page_scroll.add_secondary(self.logits_part)  # after the formulas: they fold first
 
     def set_quiz(self, on):
         """Quiz mode: the values read "?", the numbers on the bars and the worked numbers are hidden."""
