@@ -292,6 +292,18 @@ class HalvesSplitter(ReflowSplitter):
     def halves(self):
         return [part.body.layout().itemAt(0).widget() for part in self.parts]
 
+    def reflow(self, width=None, fresh=False):
+        """As ReflowSplitter's, but after the type changed size (presentation mode, zoom) the
+        halves stand side by side wherever they fit, without the margin kept against a page
+        scroll bar coming and going: stacked, this panel folds its halves and does not scroll
+        (at 1024×768 the halves need 991 px of the page's 996)."""
+        if self._fresh and self.isVisible() and self.stacked():
+            if (self.width() if width is None else width) >= self.side_by_side_width():
+                self._fresh = False
+                self._set_stacked(False)
+                return
+        super().reflow(width, fresh)
+
     def _set_stacked(self, on):
         self._arrange(on, self.width())  # before the heights are held: they follow the arrangement
         super()._set_stacked(on)
