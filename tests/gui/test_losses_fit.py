@@ -53,14 +53,14 @@ def test_the_normal_halves_stack_and_open_one_at_a_time_on_a_short_page(qtbot, w
     assert all(h.across() for h in panel.charts.halves())  # readouts beside the charts
     assert not page.intro.isVisible()
     assert page.panels.tabBar().toolTip() == page.intro.text()
-    for w in (panel.plot_nll, *panel.point_readouts.values.values(), data.caption, data.button):
+    for w in (panel.plot_nll, *panel.point_readouts.values.values(), panel.key_nll_caption, data.folded_title, data.button):
         assert _in_view(scroll, w), w.objectName()
     # the point's readout beside its chart, not under it
     chart_right = panel.plot_nll.mapTo(panel, QtCore.QPoint(panel.plot_nll.width(), 0)).x()
     assert panel.point_readouts.mapTo(panel, QtCore.QPoint(0, 0)).x() >= chart_right
     data.button.click()  # the user opens the data set: the other half folds
     qtbot.waitUntil(lambda: data.expanded() and not point.expanded() and _fits(scroll))
-    shown = (panel.plot_data, *panel.data_readouts.values.values(), panel.hint_below, point.caption)
+    shown = (panel.plot_data, *panel.data_readouts.values.values(), panel.hint_caption, point.folded_title)
     qtbot.waitUntil(lambda: all(_in_view(scroll, w) for w in shown))  # once laid out
     point.button.click()  # and back
     qtbot.waitUntil(lambda: point.expanded() and not data.expanded() and _fits(scroll))
@@ -69,7 +69,7 @@ def test_the_normal_halves_stack_and_open_one_at_a_time_on_a_short_page(qtbot, w
     qtbot.waitUntil(lambda: not panel.charts.stacked() and point.expanded() and data.expanded())
     assert not any(h.across() for h in panel.charts.halves())
     assert not point.button.isVisible() and not data.button.isVisible()
-    assert page.intro.isVisible() and not panel.hint_below.isVisible()
+    assert page.intro.isVisible() and not panel.hint_caption.isVisible() and panel.key_nll.isVisible()
     shown = (panel.plot_nll, panel.plot_data, *panel.point_readouts.values.values(),
              *panel.data_readouts.values.values())
     qtbot.waitUntil(lambda: all(_in_view(scroll, w) for w in shown))

@@ -249,13 +249,16 @@ class HalvesSplitter(ReflowSplitter):
     def _arrange(self, stacked, width):
         for part, half in zip(self.parts, self.halves()):
             half.set_across(stacked and width >= half.across_width())
-            part.button.setVisible(stacked)
-            part.caption.setVisible(stacked)
             if not stacked and not part.expanded():
                 part.chosen = False  # side by side, both halves are always open
                 part.set_expanded(True)
                 part.folded_by_page = False
             part.need_unfolded = None
+            # side by side: no arrow, no caption (the half's own title and key say it all)
+            part.button.setVisible(stacked)
+            part.caption.setVisible(stacked and part.expanded())
+            if part.folded_title is not None:
+                part.folded_title.setVisible(stacked and not part.expanded())
 
     def side_by_side_width(self):
         """The width both halves need side by side, open, each its chart over its readouts

@@ -111,8 +111,10 @@ class NormalPanel(QtWidgets.QWidget):
         for item in (self._target, self._floor, self._parabola, self._gap, self._point):
             pi.addItem(item)
         self.plot_nll.dragMoved.connect(lambda i, x, y: upd(lab.set_normal_prediction, x))
-        key_nll = caption_label(
-            translate("pages.losses_normal", '{0} −log N(y; f, σ²) &nbsp; {1} ½ log(2πσ²) &nbsp; {2} (y − f)²/(2σ²) &nbsp; {3} f&nbsp;=&nbsp;y').format(coloured('━━', ENTROPY_COLOR), coloured('╍╍', '#888888'), coloured('┃', KL_COLOR, True), coloured('┆', P_COLOR)))
+        key_text = translate("pages.losses_normal", '{0} −log N(y; f, σ²) &nbsp; {1} ½ log(2πσ²) &nbsp; {2} (y − f)²/(2σ²) &nbsp; {3} f&nbsp;=&nbsp;y').format(coloured('━━', ENTROPY_COLOR), coloured('╍╍', '#888888'), coloured('┃', KL_COLOR, True), coloured('┆', P_COLOR))
+        self.key_nll = key_nll = caption_label(key_text, "loss_key_nll")
+        # stacked, the key is the caption of the half's arrow (see below): no line of its own
+        self.key_nll_caption = caption_label(key_text, "loss_key_nll_caption")
 
         self.point_readouts = readouts(POINT_READOUTS, "loss_readouts_nll")
         self.formula_nll = formula_label("loss_formula_nll")
@@ -180,12 +182,11 @@ class NormalPanel(QtWidgets.QWidget):
         rl = QtWidgets.QVBoxLayout(right)
         rl.setContentsMargins(0, 0, 0, 0)
         rl.addWidget(self.plot_data, 1)
-        # stacked, the data hint goes under the data chart (the row of inputs then stays one line)
+        # stacked, the data hint is the caption of the data half's arrow (the row of inputs then
+        # stays one line)
         hint_text = translate("pages.losses_normal", "Data: drag a point · double-click to add one · right-click one to remove it")
         hint = caption_label(hint_text)
-        self.hint_below = caption_label(hint_text, "loss_hint_data")
-        self.hint_below.setVisible(False)
-        rl.addWidget(self.hint_below)
+        self.hint_caption = caption_label(hint_text, "loss_hint_data")
         box2 = group(translate("pages.losses_normal", "The data set and its line"), "box_loss_data")
         b2 = QtWidgets.QVBoxLayout(box2)
         b2.addWidget(self.data_readouts)
@@ -202,13 +203,13 @@ class NormalPanel(QtWidgets.QWidget):
         # the two charts share the column's height; folded, the box takes only its own height
         self.profile_part.expandedChanged.connect(lambda on: data_half.set_numbers_stretch(1 if on else 0))
 
-        def part(half, title, name):
-            caption = QtWidgets.QLabel(title)
-            caption.setTextFormat(QtCore.Qt.TextFormat.PlainText)
-            return Secondary(caption, half, name, title)
-
-        self.point_part = part(point_half, translate("pages.losses_normal", "−log N(y; f, σ²) over f"), "part_loss_point")
-        self.data_part = part(data_half, translate("pages.losses_normal", "Data and the fitted line"), "part_loss_data")
+        # stacked, each half behind an arrow: open, its caption is its key (the hint); folded, its title
+        self.point_part = Secondary(self.key_nll_caption, point_half, "part_loss_point",
+                                    translate("pages.losses_normal", "−log N(y; f, σ²) over f"),
+                                    folded_title=translate("pages.losses_normal", "−log N(y; f, σ²) over f"))
+        self.data_part = Secondary(self.hint_caption, data_half, "part_loss_data",
+                                   translate("pages.losses_normal", "Data and the fitted line"),
+                                   folded_title=translate("pages.losses_normal", "Data and the fitted line"))
         self.charts = charts = HalvesSplitter((self.point_part, self.data_part))
         charts.stackedChanged.connect(self._on_stacked)
 
@@ -227,7 +228,7 @@ class NormalPanel(QtWidgets.QWidget):
         self.page_scroll.add_secondary(self.point_part, when=charts.stacked)
 
     def _on_stacked(self, on):
-        self.hint_below.setVisible(on)
+        self.key_nll.setVisible(not on)
         self.row_hint.setVisible(not on)
 
     def set_quiz(self, on):
