@@ -100,3 +100,38 @@ def test_the_categorical_logits_chart_folds_on_a_short_page_and_opens_with_room(
     _grow(qtbot, window)
     qtbot.waitUntil(part.expanded)
     qtbot.waitUntil(lambda: _in_view(scroll, panel.plot_logits) and _in_view(scroll, panel.plot_probs))
+
+
+def _wholly_shown(w):
+    return w.isVisible() and w.visibleRegion().boundingRect().size() == w.size()
+
+
+def test_two_classes_on_a_short_page_show_their_bernoulli_value_in_view(qtbot, window):
+    """The two-class value (a readout) comes right under the readouts, before the note: the side
+    column's top is what a short page shows."""
+    page = window.page_losses
+    panel = page.categorical
+    page.panels.setCurrentWidget(panel)
+    panel.spin_classes.setValue(2)
+    qtbot.waitUntil(lambda: panel.binary_box.isVisible() and _fits(panel.page_scroll))
+    qtbot.waitUntil(lambda: all(_wholly_shown(w) for w in (panel.binary_value, *panel.readouts.values.values())))
+
+
+def test_at_800_by_600_in_normal_type_both_categorical_charts_show(qtbot):
+    """Folding is for pages too short for both charts: 800×600 in normal type is not one."""
+    from klviz.gui import create_main_window
+
+    w = create_main_window()
+    qtbot.addWidget(w)
+    w.resize(800, 600)
+    with qtbot.waitExposed(w):
+        w.show()
+    w.tabs.setCurrentWidget(w.page_losses)
+    qtbot.waitUntil(lambda: w.page_losses.is_built)
+    panel = w.page_losses.categorical
+    w.page_losses.panels.setCurrentWidget(panel)
+    qtbot.waitUntil(lambda: _in_view(panel.page_scroll, panel.plot_probs))
+    qtbot.wait(100)  # the page has decided what to fold
+    assert panel.logits_part.expanded()
+    qtbot.waitUntil(lambda: all(_in_view(panel.page_scroll, c) for c in (panel.plot_logits, panel.plot_probs)))
+    assert w.page_losses.intro.isVisible()
