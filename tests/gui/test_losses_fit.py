@@ -11,19 +11,24 @@ SHORT = (960, 540)
 LARGE = (1700, 1000)
 
 
-@pytest.fixture
-def window(qtbot):
+def _losses_window(qtbot, size, zoom=0.0):
     from klviz.gui import create_main_window
 
     w = create_main_window()
     qtbot.addWidget(w)
-    w.resize(*SHORT)
+    w.resize(*size)
     with qtbot.waitExposed(w):
         w.show()
-    w.presentation.zoom(0.6)  # the type of presentation mode (1.6), in a 960×540 window
+    if zoom:
+        w.presentation.zoom(zoom)
     w.tabs.setCurrentWidget(w.page_losses)
     qtbot.waitUntil(lambda: w.page_losses.is_built)
     return w
+
+
+@pytest.fixture
+def window(qtbot):
+    return _losses_window(qtbot, SHORT, zoom=0.6)  # the type of presentation mode (1.6), 960×540
 
 
 def _in_view(scroll, widget):
@@ -119,15 +124,7 @@ def test_two_classes_on_a_short_page_show_their_bernoulli_value_in_view(qtbot, w
 
 def test_at_800_by_600_in_normal_type_both_categorical_charts_show(qtbot):
     """Folding is for pages too short for both charts: 800×600 in normal type is not one."""
-    from klviz.gui import create_main_window
-
-    w = create_main_window()
-    qtbot.addWidget(w)
-    w.resize(800, 600)
-    with qtbot.waitExposed(w):
-        w.show()
-    w.tabs.setCurrentWidget(w.page_losses)
-    qtbot.waitUntil(lambda: w.page_losses.is_built)
+    w = _losses_window(qtbot, (800, 600))
     panel = w.page_losses.categorical
     w.page_losses.panels.setCurrentWidget(panel)
     qtbot.waitUntil(lambda: _in_view(panel.page_scroll, panel.plot_probs))
