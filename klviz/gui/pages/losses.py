@@ -17,6 +17,10 @@ from klviz.style import ERROR_COLOR, text_color
 from klviz.state import losslab as lab
 from klviz.gui.i18n import QT_TRANSLATE_NOOP, translate, translated
 
+#: shorter than this many lines of its type, the page gives the intro's two lines to its panel
+#: (960×540 in presentation type: 18 lines; 1280×720: 25); its words stay the panel tabs' tooltip
+INTRO_LINES = 22
+
 INTRO = (QT_TRANSLATE_NOOP("klviz", "Each loss below is a cross-entropy: between the target's distribution (blue) and the "
          "distribution the model's output parametrises (orange)."))
 
@@ -121,14 +125,32 @@ class LossesPage(QtWidgets.QWidget):
                 self.presentation.follow_look(grid.restyle)
                 self.presentation.follow_digits(grid.set_digits)
 
-        intro = caption_label(translated(INTRO), "loss_intro")
+        self.intro = intro = caption_label(translated(INTRO), "loss_intro")
+        self.panels.tabBar().setToolTip(translated(INTRO))
         layout = QtWidgets.QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(intro)
         layout.addWidget(self.panels, 1)
         if self._quiz:
             self.set_quiz(True)
+        self._fit_intro()
         self.built.emit()
+
+    def _fit_intro(self):
+        """The intro only where the page has room for it (see INTRO_LINES)."""
+        if self._built:
+            room = self.height() >= INTRO_LINES * self.fontMetrics().lineSpacing()
+            if self.intro.isVisibleTo(self) != room:
+                self.intro.setVisible(room)
+
+    def resizeEvent(self, ev):  # noqa: N802 (Qt name)
+        super().resizeEvent(ev)
+        self._fit_intro()
+
+    def changeEvent(self, ev):  # noqa: N802 (Qt name)
+        super().changeEvent(ev)
+        if ev.type() == QtCore.QEvent.Type.FontChange:
+            self._fit_intro()
 
     def _restyle_text(self, look):
         """Coloured words and numbers in the theme's text shades (WCAG AA on its window)."""

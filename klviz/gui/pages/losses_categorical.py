@@ -12,6 +12,7 @@ from klviz.scene.readouts import format_value
 from klviz.gui.pages.losses_common import (
     MINUS,
     assemble,
+    caption_below,
     caption_label,
     coloured,
     formula_label,
@@ -23,7 +24,7 @@ from klviz.gui.pages.losses_common import (
     short,
     with_unit,
 )
-from klviz.gui.widgets.reflow import WrapRow
+from klviz.gui.widgets.reflow import Secondary, WrapRow
 from klviz.gui.widgets.batch_panel import BatchPanel
 from klviz.gui.widgets.buttons import push_button
 from klviz.gui.widgets.bar_chart import BarChart, Series
@@ -111,6 +112,9 @@ class CategoricalPanel(QtWidgets.QWidget):
         self.plot_logits = LogitChart(Q_COLOR, title=translate("pages.losses_categorical", "Logits z (drag a bar: any real value)"),
                                       tooltip=self._logit_tip)
         self.plot_logits.setObjectName("plot_logits")
+        # a little shorter than a DragPlot's 150 px: at 800×600 both charts then fit the page
+        # (437 px needed of 425 at 150) and the logits chart need not fold there
+        self.plot_logits.setMinimumHeight(125)
         self.plot_logits.dragMoved.connect(lambda i, x, y: upd(lab.set_class_logit, i, y))
         self.plot_logits.dragFinished.connect(self.refresh)  # widen the axis if a bar left it
         self.plot_logits.nudged.connect(
@@ -125,10 +129,17 @@ class CategoricalPanel(QtWidgets.QWidget):
         charts = QtWidgets.QWidget()
         cl = QtWidgets.QVBoxLayout(charts)
         cl.setContentsMargins(0, 0, 0, 0)
-        cl.addWidget(self.plot_logits, 1)
-        cl.addWidget(caption_label(translate("pages.losses_categorical", "softmax: f<sub>i</sub> = e<sup>z<sub>i</sub></sup> / "
-                                   "Σ<sub>j</sub> e<sup>z<sub>j</sub></sup> &nbsp;↓")))
+        # secondary on a short page (960×540): the logits chart folds behind the arrow of the
+        # softmax caption under it (the logits stay in the row above, typed), so the chart of
+        # the target and the softmax, which the loss compares, keeps a readable height
+        softmax = caption_label(translate("pages.losses_categorical", "softmax: f<sub>i</sub> = e<sup>z<sub>i</sub></sup> / "
+                                "Σ<sub>j</sub> e<sup>z<sub>j</sub></sup> &nbsp;↓"))
+        self.logits_part = caption_below(Secondary(
+            softmax, self.plot_logits, "part_loss_logits",
+            translate("pages.losses_categorical", "Logits z (drag a bar: any real value)")))
+        cl.addWidget(self.logits_part, 1)
         cl.addWidget(self.plot_probs, 1)
+        self.logits_part.expandedChanged.connect(lambda on: cl.setStretchFactor(self.logits_part, 1 if on else 0))
 
         # numbers
         self.readouts = readouts(READOUTS, "loss_readouts_ce")
@@ -136,7 +147,6 @@ class CategoricalPanel(QtWidgets.QWidget):
         side = group(translate("pages.losses_categorical", "Categorical cross-entropy"))
         sl = QtWidgets.QVBoxLayout(side)
         sl.addWidget(self.readouts)
-        sl.addWidget(self.note)
 
         self.binary_box = group(translate("pages.losses_categorical", "Two classes: the Bernoulli case"), "box_loss_binary")
         xl = QtWidgets.QVBoxLayout(self.binary_box)
@@ -156,7 +166,10 @@ class CategoricalPanel(QtWidgets.QWidget):
         xl.addWidget(self.binary_value)
         xl.addWidget(self.binary_formula)
         xl.addWidget(self.button_to_bernoulli, 0, QtCore.Qt.AlignmentFlag.AlignLeft)
+        # the two-class value right under the readouts, before the note: a short page (960×540)
+        # shows the column's top, and the value is a readout too
         sl.addWidget(self.binary_box)
+        sl.addWidget(self.note)
         self.batch_box = group(translate("pages.losses_categorical", "A batch of data pairs (File › Import data…)"), "box_loss_batch")
         self.batch = BatchPanel(unit=model.unit)
         self.batch.table.setMinimumHeight(120)
@@ -176,7 +189,15 @@ class CategoricalPanel(QtWidgets.QWidget):
         cl2.addWidget(row)
         cl2.addWidget(self.label_error)
         self.label_error.setVisible(False)
-        assemble(self, controls, charts, side, formulas)
+        top = assemble(self, controls, charts, side, formulas)
+        # after the formulas: they fold first; only while the readouts stand beside the charts
+        # (stacked under them, the page scrolls anyway: folding the chart would not spare that)
+        self.page_scroll.add_secondary(self.logits_part, when=lambda: not top.stacked())
+        top.stackedChanged.connect(self._on_stacked)
+
+    def _on_stacked(self, on):
+        if on and self.logits_part.folded_by_page:
+            self.logits_part.set_expanded(True)  # the page no longer decides for it: open again
 
     def set_quiz(self, on):
         """Quiz mode: the values read "?", the numbers on the bars and the worked numbers are hidden."""

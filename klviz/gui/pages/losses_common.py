@@ -149,13 +149,17 @@ def side_scroll(widget):
 
 def assemble(panel, controls, charts, side, formulas):
     """The common panel layout: a row of inputs; charts beside the readouts; the worked formulas
-    underneath at their natural height, full width (long lines of substituted numbers need room)."""
-    top = ReflowSplitter()  # the readouts go under the charts when the window is narrow
-    top.addWidget(charts)
-    top.addWidget(side_scroll(side))
-    top.setStretchFactor(0, 1)  # extra room goes to the charts; the readouts keep their width
-    top.setStretchFactor(1, 0)
-    top.setSizes([10_000, top.widget(1).minimumSizeHint().width()])
+    underneath at their natural height, full width (long lines of substituted numbers need room).
+    `side` None: the charts part holds the readouts itself (the Normal panel's halves), no side
+    column. Returns the splitter of charts and side column (None without a side column)."""
+    top = None
+    if side is not None:
+        top = ReflowSplitter()  # the readouts go under the charts when the window is narrow
+        top.addWidget(charts)
+        top.addWidget(side_scroll(side))
+        top.setStretchFactor(0, 1)  # extra room goes to the charts; the readouts keep their width
+        top.setStretchFactor(1, 0)
+        top.setSizes([10_000, top.widget(1).minimumSizeHint().width()])
     content = QtWidgets.QWidget()
     outer = QtWidgets.QVBoxLayout(panel)
     outer.setContentsMargins(0, 0, 0, 0)
@@ -164,7 +168,7 @@ def assemble(panel, controls, charts, side, formulas):
     layout = QtWidgets.QVBoxLayout(content)
     layout.setContentsMargins(6, 6, 6, 6)
     layout.addWidget(controls)  # a WrapRow (or holds one): wraps when narrow, never scrolls sideways
-    layout.addWidget(top, 1)
+    layout.addWidget(top if top is not None else charts, 1)
     # secondary: behind a toggle, folded by the page itself when the screen is too short
     caption = QtWidgets.QLabel(translate("pages.losses_common", "Worked formulas"))
     caption.setTextFormat(QtCore.Qt.TextFormat.PlainText)
@@ -173,6 +177,157 @@ def assemble(panel, controls, charts, side, formulas):
     layout.addWidget(panel.formulas_part, 0)
     panel.page_scroll.add_secondary(panel.formulas_part)
     return top
+
+
+def caption_below(part):
+    """Put a Secondary's caption row under its body instead of above it (the Categorical panel's
+    "softmax ↓" caption, between the logits chart it folds and the chart it leads to): no line
+    of its own, and folded, the caption still says what comes next."""
+    layout = part.layout()
+    row = layout.takeAt(0)
+    layout.addItem(row)
+    return part
+
+
+class Half(QtWidgets.QWidget):
+    """A chart (with its key) and its readouts: the readouts under the chart, or beside it
+    (`set_across`) where a stacked panel gives the half the whole width (the Normal panel at
+    960×540: its halves one under the other, each as short as its readouts)."""
+
+    def __init__(self, chart_part, numbers, parent=None):
+        super().__init__(parent)
+        self.chart_part, self.numbers = chart_part, numbers
+        self.box = QtWidgets.QBoxLayout(QtWidgets.QBoxLayout.Direction.TopToBottom, self)
+        self.box.setContentsMargins(0, 0, 0, 0)
+        self.box.addWidget(chart_part, 1)
+        self.box.addWidget(numbers, 0)
+        self.numbers_stretch = 0  # under the chart (the data half's grows while its profile is open)
+
+    def across(self):
+        return self.box.direction() == QtWidgets.QBoxLayout.Direction.LeftToRight
+
+    def across_width(self):
+        """The width the chart and the readouts need side by side."""
+        parts = (self.chart_part, self.numbers)
+        return sum(max(w.minimumSizeHint().width(), w.minimumWidth()) for w in parts) + self.box.spacing()
+
+    def set_numbers_stretch(self, stretch):
+        self.numbers_stretch = stretch
+        if not self.across():
+            self.box.setStretchFactor(self.numbers, stretch)
+
+    def set_across(self, on):
+        direction = (QtWidgets.QBoxLayout.Direction.LeftToRight if on
+                     else QtWidgets.QBoxLayout.Direction.TopToBottom)
+        if self.box.direction() == direction:
+            return
+        self.box.setDirection(direction)
+        # beside the chart the readouts keep their width; under it they share the height
+        self.box.setStretchFactor(self.numbers, 0 if on else self.numbers_stretch)
+        align = QtCore.Qt.AlignmentFlag.AlignTop if on else QtCore.Qt.AlignmentFlag(0)
+        self.box.setAlignment(self.numbers, align)
+        self.box.invalidate()
+        self.updateGeometry()
+
+
+class HalvesSplitter(ReflowSplitter):
+    """Two halves side by side (each its chart over its readouts) while the width allows; stacked
+    when it does not, each half then across (its readouts beside its chart) where the width
+    allows that, and each behind its own arrow: a short page folds one (the data set first), and
+    opening one folds the other while the page is too short for both (an accordion).
+    Side by side the arrows and their captions are hidden and both halves are open."""
+
+    def __init__(self, parts, parent=None):
+        """parts: Secondary parts whose bodies are `Half`s, in order."""
+        super().__init__(parent)
+        self.parts = list(parts)
+        for part in self.parts:
+            self.addWidget(part)
+            part.expandedChanged.connect(lambda on, part=part: self._opened(part, on))
+        self._arrange(False, 0)
+
+    def _arrange(self, stacked, width):
+        for part, half in zip(self.parts, self.halves()):
+            half.set_across(stacked and width >= half.across_width())
+            if not stacked and not part.expanded():
+                part.chosen = False  # side by side, both halves are always open
+                part.set_expanded(True)
+                part.folded_by_page = False
+            part.need_unfolded = None
+            # side by side: no arrow, no caption (the half's own title and key say it all)
+            part.button.setVisible(stacked)
+            part.caption.setVisible(stacked and part.expanded())
+            if part.folded_title is not None:
+                part.folded_title.setVisible(stacked and not part.expanded())
+
+    def side_by_side_width(self):
+        """The width both halves need side by side, open, each its chart over its readouts
+        (whether they are folded or across now does not change that)."""
+        widths = [max(max(w.minimumSizeHint().width(), w.minimumWidth()) for w in (h.chart_part, h.numbers))
+                  for h in self.halves()]
+        return sum(widths) + self.handleWidth() * (len(widths) - 1)
+
+    def _least(self, w, width):
+        """A part's least height at `width` (its minimum, its wrapped text's): stacked, a half
+        is never asked to be taller (the stacked ReflowSplitter would give each the page's height,
+        and a short page would then fold both)."""
+        h = w.minimumSizeHint().height()
+        layout = w.layout()
+        if width > 0 and layout is not None and layout.hasHeightForWidth():
+            h = max(h, layout.totalMinimumHeightForWidth(width))
+        return h
+
+    def _hold_heights(self, width):
+        for k in range(self.count()):
+            w = self.widget(k)
+            self._saved_min_heights.setdefault(w, 0)
+            w.setMinimumHeight(self._least(w, width))
+        self.updateGeometry()
+
+    def minimumSizeHint(self):  # noqa: N802 (Qt name)
+        if not self.stacked():
+            return super().minimumSizeHint()
+        parts = [w for w in self.parts if not w.isHidden()]
+        width = max(max(w.minimumSizeHint().width(), w.minimumWidth()) for w in parts)
+        height = sum(self._least(w, self.width()) for w in parts) + self.handleWidth() * (len(parts) - 1)
+        return QtCore.QSize(width, height)
+
+    def halves(self):
+        return [part.body.layout().itemAt(0).widget() for part in self.parts]
+
+    def reflow(self, width=None, fresh=False):
+        """As ReflowSplitter's, but after the type changed size (presentation mode, zoom) the
+        halves stand side by side wherever they fit, without the margin kept against a page
+        scroll bar coming and going: stacked, this panel folds its halves and does not scroll
+        (at 1024×768 the halves need 991 px of the page's 996)."""
+        if self._fresh and self.isVisible() and self.stacked():
+            if (self.width() if width is None else width) >= self.side_by_side_width():
+                self._fresh = False
+                self._set_stacked(False)
+                return
+        super().reflow(width, fresh)
+
+    def _set_stacked(self, on):
+        self._arrange(on, self.width())  # before the heights are held: they follow the arrangement
+        super()._set_stacked(on)
+
+    def resizeEvent(self, event):  # noqa: N802 (Qt name)
+        if self.stacked() and event.size().width() != event.oldSize().width():
+            self._arrange(True, event.size().width())
+        super().resizeEvent(event)
+
+    def _opened(self, part, on):
+        """A half folded or opened. Opened by the user on a stacked page: the other one folds, as
+        if by the page (it opens again by itself where there is room for both)."""
+        if on and part.chosen and self.stacked():
+            for other in self.parts:
+                if other is not part and other.expanded():
+                    other.chosen = False
+                    other.set_expanded(False)
+        if self.stacked():
+            self._hold_heights(self.width())  # the parts' heights changed: held anew, and said
+        else:
+            self.updateGeometry()
 
 
 def set_axis_label(plot, side, text):

@@ -10,6 +10,8 @@ from klviz.state import losslab as lab
 from klviz.scene import losses as slosses
 from klviz.gui.pages.losses_common import (
     MINUS,
+    Half,
+    HalvesSplitter,
     assemble,
     caption_label,
     coloured,
@@ -109,8 +111,10 @@ class NormalPanel(QtWidgets.QWidget):
         for item in (self._target, self._floor, self._parabola, self._gap, self._point):
             pi.addItem(item)
         self.plot_nll.dragMoved.connect(lambda i, x, y: upd(lab.set_normal_prediction, x))
-        key_nll = caption_label(
-            translate("pages.losses_normal", '{0} −log N(y; f, σ²) &nbsp; {1} ½ log(2πσ²) &nbsp; {2} (y − f)²/(2σ²) &nbsp; {3} f&nbsp;=&nbsp;y').format(coloured('━━', ENTROPY_COLOR), coloured('╍╍', '#888888'), coloured('┃', KL_COLOR, True), coloured('┆', P_COLOR)))
+        key_text = translate("pages.losses_normal", '{0} −log N(y; f, σ²) &nbsp; {1} ½ log(2πσ²) &nbsp; {2} (y − f)²/(2σ²) &nbsp; {3} f&nbsp;=&nbsp;y').format(coloured('━━', ENTROPY_COLOR), coloured('╍╍', '#888888'), coloured('┃', KL_COLOR, True), coloured('┆', P_COLOR))
+        self.key_nll = key_nll = caption_label(key_text, "loss_key_nll")
+        # stacked, the key is the caption of the half's arrow (see below): no line of its own
+        self.key_nll_caption = caption_label(key_text, "loss_key_nll_caption")
 
         self.point_readouts = readouts(POINT_READOUTS, "loss_readouts_nll")
         self.formula_nll = formula_label("loss_formula_nll")
@@ -120,7 +124,6 @@ class NormalPanel(QtWidgets.QWidget):
         ll.setContentsMargins(0, 0, 0, 0)
         ll.addWidget(self.plot_nll, 1)
         ll.addWidget(key_nll)
-        ll.addWidget(self.point_readouts)
 
         # a data set: points, the fitted line, the losses over the slope
         self.plot_data = DragPlot(slosses.widen(lab.DATA_X), slosses.widen(lab.DATA_Y), grab_radius=18, tooltip=self._point_tip)
@@ -144,7 +147,6 @@ class NormalPanel(QtWidgets.QWidget):
         self.button_reset.setObjectName("button_loss_reset_data")
         self.button_reset.setToolTip(translate("pages.losses_normal", "Back to the starting seven points"))
         self.button_reset.clicked.connect(lambda: upd(lab.reset_data))
-        hint = caption_label(translate("pages.losses_normal", "Data: drag a point · double-click to add one · right-click one to remove it"))
 
         self.plot_profile = pg.PlotWidget(background=None, enableMenu=False)
         self.plot_profile.setObjectName("plot_loss_profile")
@@ -173,11 +175,18 @@ class NormalPanel(QtWidgets.QWidget):
 
         # Each half carries its own readouts (one observation | the data set): no third column
         # that would need the width of both charts and the readouts side by side (1233 px), nor a
-        # stack taller than a 1024×768 projector's page.
+        # stack taller than a 1024×768 projector's page. Narrower than both halves (960×540) the
+        # halves stack, each with its readouts beside its chart, and each behind an arrow: a
+        # short page shows one at a time.
         right = QtWidgets.QWidget()
         rl = QtWidgets.QVBoxLayout(right)
         rl.setContentsMargins(0, 0, 0, 0)
         rl.addWidget(self.plot_data, 1)
+        # stacked, the data hint is the caption of the data half's arrow (the row of inputs then
+        # stays one line)
+        hint_text = translate("pages.losses_normal", "Data: drag a point · double-click to add one · right-click one to remove it")
+        hint = caption_label(hint_text)
+        self.hint_caption = caption_label(hint_text, "loss_hint_data")
         box2 = group(translate("pages.losses_normal", "The data set and its line"), "box_loss_data")
         b2 = QtWidgets.QVBoxLayout(box2)
         b2.addWidget(self.data_readouts)
@@ -188,26 +197,39 @@ class NormalPanel(QtWidgets.QWidget):
             translate("pages.losses_normal", "the losses over the slope"),
             folded_title=translate("pages.losses_normal", "Losses over the slope a"))
         b2.addWidget(self.profile_part, 1)
-        rl.addWidget(box2, 1)
+        point_half = Half(left, self.point_readouts)
+        data_half = Half(right, box2)
+        data_half.set_numbers_stretch(1)
         # the two charts share the column's height; folded, the box takes only its own height
-        self.profile_part.expandedChanged.connect(lambda on: rl.setStretchFactor(box2, 1 if on else 0))
-        side = QtWidgets.QWidget()  # nothing beside the charts: assemble's side column is hidden
+        self.profile_part.expandedChanged.connect(lambda on: data_half.set_numbers_stretch(1 if on else 0))
 
-        charts = QtWidgets.QSplitter(QtCore.Qt.Orientation.Horizontal)
-        charts.addWidget(left)
-        charts.addWidget(right)
-        charts.setChildrenCollapsible(False)
+        # stacked, each half behind an arrow: open, its caption is its key (the hint); folded, its title
+        self.point_part = Secondary(self.key_nll_caption, point_half, "part_loss_point",
+                                    translate("pages.losses_normal", "−log N(y; f, σ²) over f"),
+                                    folded_title=translate("pages.losses_normal", "−log N(y; f, σ²) over f"))
+        self.data_part = Secondary(self.hint_caption, data_half, "part_loss_data",
+                                   translate("pages.losses_normal", "Data and the fitted line"),
+                                   folded_title=translate("pages.losses_normal", "Data and the fitted line"))
+        self.charts = charts = HalvesSplitter((self.point_part, self.data_part))
+        charts.stackedChanged.connect(self._on_stacked)
 
-        row.add_group(hint, self.button_reset, stretch=hint)
+        self.row_hint = row.add_group(hint, stretch=hint)
+        row.add_group(self.button_reset)
 
         self.formulas = formulas = group(translate("pages.losses_normal", "Worked out (log is the natural logarithm)"))
         fl = QtWidgets.QHBoxLayout(formulas)
         fl.addWidget(self.formula_nll, 1)
         fl.addSpacing(16)
         fl.addWidget(self.formula_data, 1)
-        top = assemble(self, controls, charts, side, formulas)
-        top.widget(1).hide()  # the empty side column: the splitter then never stacks for it
+        assemble(self, controls, charts, None, formulas)
         self.page_scroll.add_secondary(self.profile_part)  # after the formulas: they fold first
+        # stacked on a short page: the data set folds first, then (a page shorter still) the other
+        self.page_scroll.add_secondary(self.data_part, when=charts.stacked)
+        self.page_scroll.add_secondary(self.point_part, when=charts.stacked)
+
+    def _on_stacked(self, on):
+        self.key_nll.setVisible(not on)
+        self.row_hint.setVisible(not on)
 
     def set_quiz(self, on):
         """Quiz mode: the values read "?" and the worked numbers are hidden; the plots stay."""
