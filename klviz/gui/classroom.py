@@ -42,6 +42,16 @@ class Classroom(QtCore.QObject):
         presentation.set_value_fit(settings.value_of(VALUE_FIT_KEY, "true", ("true", "false")) == "true")
         self.action_value_fit.setChecked(presentation.value_fit)
         presentation.valueFitChanged.connect(self._on_value_fit)
+        losses = getattr(window, "page_losses", None)
+        if losses is not None and not getattr(losses, "is_built", True):
+            # a deferred start: once the Losses panels are built, the lesson panel in idle steps,
+            # so opening it (Ctrl+L, often in front of a class) only shows it
+            losses.built.connect(self._prebuild_lesson)
+
+    def _prebuild_lesson(self):
+        from klviz.gui.lesson_dock import prebuild_in_steps  # (not at start-up: a deferred start)
+
+        prebuild_in_steps(self.window)
 
     def _action(self, text, name, keys=(), checkable=False):
         act = QtGui.QAction(text, self.window, checkable=checkable)
