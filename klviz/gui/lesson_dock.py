@@ -415,6 +415,9 @@ def prebuild_in_steps(window, delay_ms=1):
         holder.parts["fit_q"] = FitQToP(model)
         yield
         window.lesson  # noqa: B018 (the property builds the panel, which takes the parts)
+        keeper = getattr(window, "accessibility", None)
+        if keeper is not None:  # its names and tab order now, in a turn of their own (not the
+            keeper.schedule_rescan()  # next tab switch's)
 
     pending = steps()
 
