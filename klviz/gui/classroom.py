@@ -141,6 +141,9 @@ class Classroom(QtCore.QObject):
         if handle is not None:
             handle.removeEventFilter(self)
             self.window.setUpdatesEnabled(True)
+            # painted now, not left to the update() that re-enabling posts: on X11 in full screen
+            # that one never reached the screen when nothing exposed the window afterwards
+            self.window.repaint()
 
     def _on_presenting(self, on):
         w = self.window
