@@ -34,6 +34,7 @@ class Classroom(QtCore.QObject):
         self._restore_geometry = None
         self._fit_pending = False
         self._normal_minimum = None
+        self._held = None  # the window handle whose paint is held back (see _hold_updates)
         self._build_actions()
         presentation.quizChanged.connect(self._on_quiz)
         presentation.presentingChanged.connect(self._on_presenting)
@@ -42,6 +43,16 @@ class Classroom(QtCore.QObject):
         presentation.set_value_fit(settings.value_of(VALUE_FIT_KEY, "true", ("true", "false")) == "true")
         self.action_value_fit.setChecked(presentation.value_fit)
         presentation.valueFitChanged.connect(self._on_value_fit)
+        losses = getattr(window, "page_losses", None)
+        if losses is not None and not getattr(losses, "is_built", True):
+            # a deferred start: once the Losses panels are built, the lesson panel in idle steps,
+            # so opening it (Ctrl+L, often in front of a class) only shows it
+            losses.built.connect(self._prebuild_lesson)
+
+    def _prebuild_lesson(self):
+        from klviz.gui.lesson_dock import prebuild_in_steps  # (not at start-up: a deferred start)
+
+        prebuild_in_steps(self.window)
 
     def _action(self, text, name, keys=(), checkable=False):
         act = QtGui.QAction(text, self.window, checkable=checkable)
@@ -103,8 +114,40 @@ class Classroom(QtCore.QObject):
             themes.addAction(act)
 
     # -- the window's part ---------------------------------------------------------------------
+    # -- holding the window's paint while it changes size and type ----------------------------
+    HOLD_MS = 250  # at most: a window manager that never resizes the window does not freeze it
+
+    def _hold_updates(self):
+        """No paint until the window system has given the window its new size: F11 painted the
+        large type at the old size first, then again at the full-screen size, and leaving it
+        painted twice too (once at the size set, again when the window system exposed it)."""
+        w = self.window
+        handle = w.windowHandle()
+        if handle is None or not w.isVisible() or not w.updatesEnabled() or self._held is not None:
+            return
+        self._held = handle
+        w.setUpdatesEnabled(False)
+        handle.installEventFilter(self)
+        QtCore.QTimer.singleShot(self.HOLD_MS, self, self._release_updates)
+
+    def eventFilter(self, obj, ev):  # noqa: N802 (Qt name)
+        if obj is self._held and ev.type() in (QtCore.QEvent.Type.Resize, QtCore.QEvent.Type.Expose):
+            # the window system's answer: paint once its events are in (their layout included)
+            QtCore.QTimer.singleShot(0, self, self._release_updates)
+        return False
+
+    def _release_updates(self):
+        handle, self._held = self._held, None
+        if handle is not None:
+            handle.removeEventFilter(self)
+            self.window.setUpdatesEnabled(True)
+            # painted now, not left to the update() that re-enabling posts: on X11 in full screen
+            # that one never reached the screen when nothing exposed the window afterwards
+            self.window.repaint()
+
     def _on_presenting(self, on):
         w = self.window
+        self._hold_updates()
         if on:
             # what to come back to: the size, the place, maximized or not
             self._restore_geometry = (QtCore.QRect(w.normalGeometry()),

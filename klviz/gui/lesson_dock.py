@@ -6,7 +6,10 @@ panel shows the model's lesson step and asks the model to change it.
 Entering a step — Next, Back, the step list, or opening the panel (View › Lesson) — sets up its whole scene
 every time (klviz.state.lesson.scene_session: tab, sub-panel, P, Q, targets, unit, view
 options), as one undo step ("Lesson: <title>"); none when the scene is already exactly there.
-A step whose tab this window does not have says so and sets up the rest."""
+A step whose tab this window does not have says so and sets up the rest.
+
+After a deferred start the panel is built ahead of time, hidden, a part per event-loop turn
+(`prebuild_in_steps`, once the Losses panels are built), so opening it only shows it."""
 
 from __future__ import annotations
 
@@ -192,7 +195,8 @@ class LessonPanel(QtWidgets.QDockWidget):
         self.reset_scene = QtWidgets.QPushButton(translate("lesson_dock", "Set up this step's &scene again"))
         self.reset_scene.setObjectName("button_lesson_scene")
         self.reset_scene.clicked.connect(lambda: self.set_scene(lesson.STEPS[self.index]))
-        self.sampling = SamplingDemo(model)
+        parts = _Prebuilt.take(window)  # the charts built ahead of time (prebuild_in_steps), if any
+        self.sampling = parts.get("sampling") or SamplingDemo(model)
         self.fits = QtWidgets.QWidget()  # the forward/reverse step: the Continuous tab's animations
         fl = QtWidgets.QHBoxLayout(self.fits)
         fl.setContentsMargins(0, 0, 0, 0)
@@ -204,7 +208,7 @@ class LessonPanel(QtWidgets.QDockWidget):
             translate("lesson_dock", "Set up this step's P and Q, then fit Q by minimising D(Q‖P) (mode-seeking)"))
         fl.addWidget(self.button_fit_forward)
         fl.addWidget(self.button_fit_reverse)
-        self.fit_q = FitQToP(model)
+        self.fit_q = parts.get("fit_q") or FitQToP(model)
         for w in (self.title, self.unavailable, self.text, self.formula, self.table, self.try_this,
                   self.sampling, self.fits, self.fit_q):
             lay.addWidget(w)
@@ -370,3 +374,60 @@ class LessonPanel(QtWidgets.QDockWidget):
             self.table.setVisible(True)
         else:
             self.table.setVisible(False)
+
+
+class _Prebuilt(QtCore.QObject):
+    """The lesson panel's parts built ahead of time for one window (its child): the panel takes
+    them when it is built; taken, the steps still scheduled find nothing left to do."""
+
+    NAME = "lesson_prebuilt"
+
+    def __init__(self, window):
+        super().__init__(window)
+        self.setObjectName(self.NAME)
+        self.parts, self.taken = {}, False
+
+    @classmethod
+    def take(cls, window):
+        holder = window.findChild(cls, cls.NAME, QtCore.Qt.FindChildOption.FindDirectChildrenOnly)
+        if holder is None:
+            return {}
+        holder.taken = True
+        parts, holder.parts = holder.parts, {}
+        holder.deleteLater()
+        return parts
+
+
+def prebuild_in_steps(window, delay_ms=1):
+    """Build `window`'s lesson panel hidden, a part per event-loop turn (each well under 50 ms):
+    numpy's random module, the sampling demo, the fit chart, then the panel with them (the
+    window's `lesson`). Opening the panel (View › Lesson) meanwhile builds the rest at once."""
+    if window.findChild(LessonPanel) is not None or window.findChild(_Prebuilt, _Prebuilt.NAME) is not None:
+        return  # built, or being built
+    holder = _Prebuilt(window)
+    model = window.model
+
+    def steps():
+        np.random.default_rng()  # the first use imports numpy.random (~20 ms)
+        yield
+        holder.parts["sampling"] = SamplingDemo(model)
+        yield
+        holder.parts["fit_q"] = FitQToP(model)
+        yield
+        window.lesson  # noqa: B018 (the property builds the panel, which takes the parts)
+        keeper = getattr(window, "accessibility", None)
+        if keeper is not None:  # its names and tab order now, in a turn of their own (not the
+            keeper.schedule_rescan()  # next tab switch's)
+
+    pending = steps()
+
+    def next_step():
+        if holder.taken:
+            return  # the panel was built meanwhile (and took what was ready)
+        try:
+            next(pending)
+        except StopIteration:
+            return
+        QtCore.QTimer.singleShot(delay_ms, holder, next_step)  # a timer: input and paint go first
+
+    QtCore.QTimer.singleShot(delay_ms, holder, next_step)

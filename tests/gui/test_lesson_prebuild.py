@@ -1,0 +1,57 @@
+"""After a deferred start the lesson panel is built ahead of time, hidden, a part per event-loop
+turn, once the Losses panels are built (benchmarks/stall.py: opening it then only shows it).
+Nothing of the session changes meanwhile, and opening it in the middle builds it once."""
+
+from PySide6 import QtCore, QtWidgets
+
+from klviz.gui.lesson_dock import LessonPanel
+
+
+def deferred_window(qtbot):
+    from klviz.gui import create_main_window
+
+    w = create_main_window(deferred=True)
+    qtbot.addWidget(w)
+    with qtbot.waitExposed(w):
+        w.show()
+    return w
+
+
+def test_the_lesson_panel_is_built_hidden_after_the_losses_panels(qtbot):
+    w = deferred_window(qtbot)
+    session, undo_count = w.model.session, w.model.undo_stack.count()
+    assert w.findChild(LessonPanel) is None  # not at start-up
+    w.finish_building_in_steps()
+    qtbot.waitUntil(lambda: w.findChild(LessonPanel) is not None, timeout=5000)
+    panel = w.findChild(LessonPanel)
+    assert w.lesson is panel
+    assert not panel.isVisible() and not w.action_lesson.isChecked()
+    # its charts are the ones built ahead, inside the panel
+    assert panel.isAncestorOf(panel.sampling) and panel.isAncestorOf(panel.fit_q)
+    assert panel.sampling.plot.objectName() == "plot_sampling"
+    assert w.model.session == session and w.model.undo_stack.count() == undo_count
+    qtbot.wait(30)  # nothing left scheduled builds a second one
+    assert len(w.findChildren(LessonPanel)) == 1
+
+    w.action_lesson.trigger()  # opening it shows it and sets up the step's scene
+    assert panel.isVisible() and w.action_lesson.isChecked()
+    assert w.findChild(QtWidgets.QWidget, "plot_sampling") is panel.sampling.plot
+    assert len(w.findChildren(LessonPanel)) == 1
+
+
+def test_opening_the_lesson_during_the_prebuild_builds_it_once(qtbot):
+    w = deferred_window(qtbot)
+    w.finish_building()  # the Losses panels at once: the lesson's steps are scheduled now
+    holder = w.findChild(QtCore.QObject, "lesson_prebuilt")
+    qtbot.waitUntil(lambda: "sampling" in holder.parts, timeout=5000)
+    assert w.findChild(LessonPanel) is None  # a part built, not the panel yet
+    sampling = holder.parts["sampling"]
+    w.action_lesson.trigger()
+    panel = w.findChild(LessonPanel)
+    assert panel is not None and panel.isVisible()
+    assert panel.sampling is sampling  # the part built ahead, not another
+    assert panel.isAncestorOf(panel.sampling) and panel.isAncestorOf(panel.fit_q)
+    qtbot.wait(50)  # the steps still scheduled find the panel built
+    assert len(w.findChildren(LessonPanel)) == 1
+    assert len(w.findChildren(QtWidgets.QWidget, "plot_sampling")) == 1
+    assert len(w.findChildren(QtWidgets.QWidget, "plot_fit_history")) == 1
