@@ -72,6 +72,8 @@ class DiscretePage(QtWidgets.QWidget):
             presentation.follow_digits(self.readouts.set_digits)
             presentation.follow_digits(self.divergences.readouts.set_digits)
             presentation.follow_quiz(self.set_quiz)
+            presentation.follow_look(lambda _: QtCore.QTimer.singleShot(0, self, self._hold_frame_room))  # new type
+        self._hold_frame_room()
 
     # -- construction --------------------------------------------------------------------------
     def _build(self):
@@ -156,6 +158,14 @@ class DiscretePage(QtWidgets.QWidget):
         sl.addWidget(title)
         sl.addWidget(self.readouts)
         sl.addWidget(self.divergences)
+        # Unticked, the group is its tick box alone; the room its empty frame took stays as blank
+        # space a short page may take, so that where there is room the decomposition chart is as
+        # tall as before: a taller one costs every drag frame (0.04 M instructions at 1280×820).
+        self._frame_room = QtWidgets.QSpacerItem(0, 0, QtWidgets.QSizePolicy.Policy.Minimum,
+                                                 QtWidgets.QSizePolicy.Policy.Preferred)
+        sl.addItem(self._frame_room)
+        self._side_layout = sl
+        self.divergences.shownChanged.connect(lambda _: self._hold_frame_room())
         # The decomposition (its equations over its chart) is a secondary part too: a page too
         # short for the readouts and it (960×540: F11 at 1920×1080, scale 2) folds it after the
         # pointwise chart, to one line with its title, and the heading over the readouts goes
@@ -165,6 +175,7 @@ class DiscretePage(QtWidgets.QWidget):
                                             folded_title=translated(DecompositionChart.TITLE), at_width=True)
         self.decomposition_part.expandedChanged.connect(
             lambda on: title.setVisible(on or not self.decomposition_part.folded_by_page))
+        self.decomposition_part.layout().setSpacing(sl.spacing())  # the column's gap between its equations and chart
         self.title_measures = title
         sl.addWidget(self.decomposition_part, 1)
         self.quiz_placeholder = quiz_placeholder(
@@ -199,6 +210,15 @@ class DiscretePage(QtWidgets.QWidget):
         for chart in (self.plot_p, self.plot_q):
             chart.setMinimumHeight(CHART_MIN_HEIGHT)
         layout.addWidget(self.page_scroll, 1)
+
+    def _hold_frame_room(self, *_):
+        """The blank under the unticked "More divergences": the height its frame would take."""
+        group = self.divergences
+        extra = 0 if group.isChecked() else QtWidgets.QGroupBox.sizeHint(group).height() - group.sizeHint().height()
+        if self._frame_room.sizeHint().height() != max(extra, 0):
+            self._frame_room.changeSize(0, max(extra, 0), QtWidgets.QSizePolicy.Policy.Minimum,
+                                        QtWidgets.QSizePolicy.Policy.Preferred)
+            self._side_layout.invalidate()
 
     chartCreated = QtCore.Signal(object)  # a chart built after the page (the overlay)
     built = QtCore.Signal()  # widgets built after the page (the read-only line charts)
