@@ -2,7 +2,7 @@
 screen"), each in a child process on an offscreen screen of that size, as tests/gui/fit_check.py
 does: in presentation mode (F11) at 1024×768 the measures column needs no horizontal scroll bar
 (one covered the "More divergences" tick box: the column was given 24 px for margins that take
-28), the integrands chart's value-axis label is whole inside the chart (it showed "integrand (r"),
+28), nor a vertical one where the page has room, the integrands chart's value-axis label is whole inside the chart (it showed "integrand (r"),
 and on every screen below, F11 or not, the unticked "More divergences" group is its tick box
 alone, with no empty frame under it (1920×1080 showed one, on both tabs)."""
 
@@ -45,10 +45,17 @@ margin = label.document().documentMargin()  # the text's own box, inside the ite
 text.adjust(margin, margin, -margin, -margin)
 shown = chart.mapFromScene(label.mapRectToScene(text)).boundingRect()
 out["measures"] = {"horizontal_bar": scroll.horizontalScrollBar().isVisible(),
+                   "vertical_bar": scroll.verticalScrollBar().isVisible(),
                    "content_width": scroll.widget().minimumSizeHint().width(),
                    "viewport_width": scroll.viewport().width()}
 out["integrands"] = {"visible": chart.isVisible(), "label": shown.getRect(), "chart": chart.rect().getRect(),
                      "text": label.toPlainText()}
+page.divergences.setChecked(True)  # its readouts in the column too: still no sideways bar
+for _ in range(30):
+    app.processEvents()
+out["ticked"] = {"horizontal_bar": scroll.horizontalScrollBar().isVisible(),
+                 "content_width": scroll.widget().minimumSizeHint().width(),
+                 "viewport_width": scroll.viewport().width()}
 print(json.dumps(out))
 '''
 
@@ -76,6 +83,22 @@ def test_at_1024x768_in_f11_the_measures_column_has_no_sideways_bar(f11_1024x768
     measures = f11_1024x768["measures"]
     assert not measures["horizontal_bar"], measures
     assert measures["content_width"] <= measures["viewport_width"], measures
+
+
+def test_ticked_more_divergences_bring_no_sideways_bar(f11_1024x768):
+    ticked = f11_1024x768["ticked"]
+    assert not ticked["horizontal_bar"], ticked
+    assert ticked["content_width"] <= ticked["viewport_width"], ticked
+
+
+@pytest.mark.parametrize("size", [(1024, 768), (1280, 720)], ids=["1024x768", "1280x720"])
+def test_in_f11_the_measures_column_shows_its_whole_content(size):
+    """Stacked over the controls (both screens), the charts and measures are as tall as the
+    measures' content where the page has room: no vertical bar in the column either (1280×720
+    had one, "More divergences" at its bottom edge)."""
+    result = run(*size, "f11")
+    assert not result["measures"]["vertical_bar"], result["measures"]
+    assert not result["measures"]["horizontal_bar"], result["measures"]
 
 
 def test_at_1024x768_in_f11_the_integrands_axis_label_is_whole(f11_1024x768):

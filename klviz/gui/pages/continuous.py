@@ -37,6 +37,7 @@ from klviz.gui.i18n import QT_TRANSLATE_NOOP, translate, translated
 MU_RANGE = (-10.0, 10.0)
 SIGMA_RANGE = (0.05, 20.0)
 SETTLE_MS = 150
+VIEW_STACKED_HEIGHT = 420  # the charts and measures over the controls: at least this tall
 INTEGRANDS_MIN_HEIGHT = 130  # the integrands chart's least height (more if its axis label needs it)
 FAMILY_MS = 100
 
@@ -417,7 +418,7 @@ class ContinuousPage(QtWidgets.QWidget):
         split.setStretchFactor(0, 0)
         split.setStretchFactor(1, 1)
         split.set_stacked_first(view)
-        split.set_stacked_height(view, 420)
+        split.set_stacked_height(view, VIEW_STACKED_HEIGHT)
         for s in (split, view):
             s.stackedChanged.connect(lambda stacked: stacked or QtCore.QTimer.singleShot(0, self._fit_columns))
         self._user_split = False  # the columns follow the window until the user drags a handle
@@ -479,6 +480,12 @@ class ContinuousPage(QtWidgets.QWidget):
         side = max(need, 260) + bar + 2 * self._side_scroll.frameWidth()
         self._scroll.setMinimumWidth(controls)
         self._side_scroll.setMinimumWidth(side)
+        # stacked over the controls, the charts and measures are as tall as the measures' content
+        # where the page has the room (no vertical bar in the measures column: 1280×720 in F11)
+        tall = max(VIEW_STACKED_HEIGHT, self._side.sizeHint().height() + 2 * self._side_scroll.frameWidth())
+        if self._view.property("klviz_stacked_height") != tall:
+            self._split.set_stacked_height(self._view, tall)
+            self._split.hold_heights_again()
         total = sum(self._split.sizes())
         if total > 0 and not self._split.stacked():
             self._split.setSizes([controls, total - controls])
