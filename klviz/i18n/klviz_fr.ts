@@ -2140,6 +2140,10 @@ une constante plus la moitié de l&apos;erreur quadratique — la perte MSE est 
         <translation>Laquelle est la plus grande, D(P‖Q) ou D(Q‖P) ?&lt;br&gt;h(Q) est-elle négative ? Où un ajustement placera-t-il Q ?&lt;br&gt;&lt;small&gt;(les intégrandes sont masquées)&lt;/small&gt;</translation>
     </message>
     <message>
+        <source>the KL integrands chart</source>
+        <translation>le graphique des intégrandes KL</translation>
+    </message>
+    <message>
         <source>Differential measures</source>
         <translation>Mesures différentielles</translation>
     </message>
@@ -2281,6 +2285,10 @@ une constante plus la moitié de l&apos;erreur quadratique — la perte MSE est 
     <message>
         <source>&lt;b&gt;Measures&lt;/b&gt; (hover a value for its formula)</source>
         <translation>&lt;b&gt;Mesures&lt;/b&gt; (survolez une valeur pour voir sa formule)</translation>
+    </message>
+    <message>
+        <source>the decomposition chart</source>
+        <translation>le graphique de la décomposition</translation>
     </message>
     <message>
         <source>Which is larger, D(P‖Q) or D(Q‖P)?&lt;br&gt;Is H(P,Q) above H(P)?</source>

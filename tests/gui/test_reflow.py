@@ -329,16 +329,15 @@ def test_a_folded_part_shows_its_short_title_instead_of_its_caption(qtbot):
     assert caption.isVisible() and not part.folded_title.isVisible() and part.body.isVisible()
 
 
-def test_more_divergences_unticked_gives_a_short_page_its_empty_frame(qtbot):
-    """Unticked, the "More divergences" group may shrink to its tick box on a short page (20 px
-    the Discrete tab needs at 1280×720), and keeps its usual height where there is room (a
-    roomy page looks, and costs per drag frame, as before); ticked, its body is back whole."""
+def test_more_divergences_unticked_is_its_tick_box_alone(qtbot):
+    """Unticked, the "More divergences" group is its tick box and title only, on every page and
+    screen: no empty frame under it (shown at 1920×1080 and 1024×768, with F11 or not; 20 px a
+    short page needs, the Discrete tab at 1280×720), and nothing painted below the title row;
+    ticked, its body and its frame are back whole."""
     from klviz.gui.widgets.divergences_group import DivergencesGroup
 
     group = DivergencesGroup("discrete")
-    usual = group.sizeHint().height()
     box = QtWidgets.QCheckBox(group.title())
-    assert group.minimumSizeHint().height() <= box.sizeHint().height() + 6 < usual
     holder = QtWidgets.QWidget()
     lay = QtWidgets.QVBoxLayout(holder)
     lay.setContentsMargins(0, 0, 0, 0)
@@ -349,18 +348,32 @@ def test_more_divergences_unticked_gives_a_short_page_its_empty_frame(qtbot):
     lay.addWidget(group)
     lay.addStretch(1)
     qtbot.addWidget(holder)
-    holder.resize(500, 200 + usual + 100)
+    holder.resize(500, 600)  # room enough: it still takes only its tick box's height
     holder.show()
-    qtbot.waitUntil(lambda: group.height() == usual)  # room: as before
-    holder.setFixedHeight(200 + group.minimumSizeHint().height())  # short: the frame goes
-    qtbot.waitUntil(lambda: group.height() == group.minimumSizeHint().height())
+    title = box.sizeHint().height() + 6
+    assert group.sizeHint().height() <= title and group.minimumSizeHint().height() <= title
+    qtbot.waitUntil(lambda: group.height() == group.sizeHint().height())
     assert tall.height() == 200
-    holder.setMinimumHeight(0)
-    holder.setMaximumHeight(16777215)
+
+    def drawn_rows(widget):
+        """The rows of the widget's picture that hold anything but the background."""
+        image = widget.grab().toImage()
+        ground = widget.palette().color(widget.backgroundRole()).rgb()
+        ratio = image.devicePixelRatio()
+        return {int(y / ratio) for y in range(image.height()) for x in range(0, image.width(), 2)
+                if image.pixel(x, y) != ground}
+
+    ticked_box = QtWidgets.QStyleOptionGroupBox()
+    group.initStyleOption(ticked_box)
+    label = group.style().subControlRect(QtWidgets.QStyle.ComplexControl.CC_GroupBox, ticked_box,
+                                         QtWidgets.QStyle.SubControl.SC_GroupBoxLabel, group)
+    group.resize(group.width(), 80)  # taller than its hint, as a layout might make it
+    assert max(drawn_rows(group)) <= label.bottom() + 2  # no frame, no rule under the title
     group.setChecked(True)
-    assert group.minimumSizeHint().height() > usual  # the body counts again
+    assert group.minimumSizeHint().height() > 3 * title  # the body counts again
     holder.resize(500, 200 + group.sizeHint().height() + 50)
     qtbot.waitUntil(lambda: group.body.isVisible() and group.height() >= group.minimumSizeHint().height())
+    assert max(drawn_rows(group)) > group.height() - 6  # ticked: its frame round the body
 
 
 def test_a_stacked_part_never_asks_for_more_than_the_page_shows(qtbot):

@@ -37,6 +37,8 @@ from klviz.gui.i18n import QT_TRANSLATE_NOOP, translate, translated
 MU_RANGE = (-10.0, 10.0)
 SIGMA_RANGE = (0.05, 20.0)
 SETTLE_MS = 150
+VIEW_STACKED_HEIGHT = 420  # the charts and measures over the controls: at least this tall
+INTEGRANDS_MIN_HEIGHT = 130  # the integrands chart's least height (more if its axis label needs it)
 FAMILY_MS = 100
 
 READOUTS = (
@@ -108,6 +110,7 @@ class ContinuousPage(QtWidgets.QWidget):
         self._build()
         model.continuousChanged.connect(self.refresh)
         model.unitChanged.connect(self.refresh)
+        model.unitChanged.connect(lambda: QtCore.QTimer.singleShot(0, self, self._fit_axis_label))  # its label's length
         model.gestureActiveChanged.connect(self._on_gesture_changed)
         model.fitActiveChanged.connect(self._on_fit_active_changed)
         model.viewChanged.connect(self.refresh)
@@ -310,16 +313,22 @@ class ContinuousPage(QtWidgets.QWidget):
             "<small>(the integrands are hidden)</small>"), size_pt=15)
         charts = QtWidgets.QSplitter(QtCore.Qt.Orientation.Vertical)
         charts.setChildrenCollapsible(False)
-        for caption, plot in ((self.caption_densities, self.plot_densities),
-                              (self.caption_integrands, self.plot_integrands)):
+        # The integrands are the pointwise terms of the two KLs: a secondary part. A page too
+        # short for both charts over the readouts (960×540: F11 at 1920×1080, scale 2) folds the
+        # chart behind its arrow; its caption, with both integrals' values, stays (issue 12).
+        self.integrands_part = Secondary(self.caption_integrands, self.plot_integrands, "part_integrands",
+                                         translate("pages.continuous", "the KL integrands chart"), at_width=True)
+        for top, below in ((self.caption_densities, self.plot_densities), (self.integrands_part, None)):
             w = QtWidgets.QWidget()
             lay = QtWidgets.QVBoxLayout(w)
             lay.setContentsMargins(0, 0, 0, 0)
             lay.setSpacing(2)
-            lay.addWidget(caption)
-            lay.addWidget(plot, 1)
+            lay.addWidget(top, 0 if below is not None else 1)
+            if below is not None:
+                lay.addWidget(below, 1)
             charts.addWidget(w)
         lay.addWidget(self.quiz_placeholder, 1)
+        self._charts = charts
         charts.setStretchFactor(0, 3)
         charts.setStretchFactor(1, 2)
 
@@ -373,6 +382,8 @@ class ContinuousPage(QtWidgets.QWidget):
         self.divergences = DivergencesGroup("continuous")
         self.divergences.alphaChanged.connect(self._refresh_family)
         self.divergences.shownChanged.connect(self._refresh_family)
+        # ticked, its readouts may be wider than the measures: the column follows (no sideways bar)
+        self.divergences.shownChanged.connect(lambda _: QtCore.QTimer.singleShot(0, self, self._fit_columns))
         sl.addWidget(self.divergences)
         self.readouts.latex_action = LatexAction(self.readouts_latex, self.readouts)
         self.divergences.readouts.latex_action = self.readouts.latex_action
@@ -407,7 +418,7 @@ class ContinuousPage(QtWidgets.QWidget):
         split.setStretchFactor(0, 0)
         split.setStretchFactor(1, 1)
         split.set_stacked_first(view)
-        split.set_stacked_height(view, 420)
+        split.set_stacked_height(view, VIEW_STACKED_HEIGHT)
         for s in (split, view):
             s.stackedChanged.connect(lambda stacked: stacked or QtCore.QTimer.singleShot(0, self._fit_columns))
         self._user_split = False  # the columns follow the window until the user drags a handle
@@ -423,6 +434,12 @@ class ContinuousPage(QtWidgets.QWidget):
         for part in (self.alpha_fit.inset, self.alpha_part):
             scroll.add_secondary(part, when=lambda: not split.stacked())
             page.add_secondary(part, when=split.stacked)
+        # the integrands fold only where the charts themselves do not fit the page's height (the
+        # controls may scroll under them; the charts and the readouts beside them may not)
+        page.add_secondary(self.integrands_part, need=lambda: charts.minimumSizeHint().height())
+        self.integrands_part.expandedChanged.connect(  # the charts stacked over the controls: their new height
+            lambda _: QtCore.QTimer.singleShot(0, self, split.hold_heights_again))
+        self.page_scroll = page
         split.stackedChanged.connect(lambda _: (scroll.refit(), page.refit()))
         layout.addWidget(page)
 
@@ -438,8 +455,7 @@ class ContinuousPage(QtWidgets.QWidget):
         self.divergences.set_quiz(on)
         self.label_decomposition.latex_action.set_quiz(on)
         self.alpha_fit.set_quiz(on)
-        for w in (self.caption_integrands, self.plot_integrands):
-            w.setVisible(not on)
+        self.integrands_part.setVisible(not on)  # the chart, its caption and its arrow
         self.quiz_placeholder.setVisible(on)
         self.refresh()
 
@@ -454,17 +470,53 @@ class ContinuousPage(QtWidgets.QWidget):
     def _fit_columns(self):
         """Give the controls and the readouts the width their text needs (again after a zoom or a
         resize) and the charts the rest."""
+        self._fit_axis_label()
         bar = self._scroll.verticalScrollBar().sizeHint().width()
         controls = max(self._controls.sizeHint().width() + bar + 4, 300)
-        side = max(self.readouts.sizeHint().width() + 24, 260) + bar
+        # the measures column: all its content is wide (the readouts in their group box, in the
+        # column's margins), and the vertical bar beside it, so it never needs a horizontal bar
+        # (at 1024×768 in F11 one covered "More divergences": 24 px were less than the margins)
+        need = max(self._side.minimumSizeHint().width(), self.readouts.sizeHint().width() + 24)
+        side = max(need, 260) + bar + 2 * self._side_scroll.frameWidth()
         self._scroll.setMinimumWidth(controls)
         self._side_scroll.setMinimumWidth(side)
+        # stacked over the controls, the charts and measures are as tall as the measures' content
+        # where the page has the room (no vertical bar in the measures column: 1280×720 in F11)
+        tall = max(VIEW_STACKED_HEIGHT, self._side.sizeHint().height() + 2 * self._side_scroll.frameWidth())
+        if self._view.property("klviz_stacked_height") != tall:
+            self._split.set_stacked_height(self._view, tall)
+            self._split.hold_heights_again()
         total = sum(self._split.sizes())
         if total > 0 and not self._split.stacked():
             self._split.setSizes([controls, total - controls])
         view = sum(self._view.sizes())
         if view > 0 and not self._view.stacked():
             self._view.setSizes([max(view - side, 260), side])
+
+    def _fit_axis_label(self):
+        """The integrands chart is at least as tall as its value axis's label is long, so the
+        label ("integrand (hartleys)", large type) is never cut at the chart's ends (it was
+        "integrand (r" at 1024×768 in F11); again after the type or the unit changed."""
+        chart = self.plot_integrands
+        pi = chart.getPlotItem()
+        axis = pi.getAxis("left")
+        text = axis.labelText
+        if "<br>" not in text and " (" in text:  # the unit on a line of its own: half as long
+            pi.setLabel("left", text.replace(" (", "<br>(", 1), **axis.labelStyle)
+        frame = chart.height() - pi.vb.height()  # the bottom axis, the margins
+        if not chart.isVisible() or frame <= 0:
+            return
+        need = int(axis.label.boundingRect().width()) + frame + 4
+        least = max(INTEGRANDS_MIN_HEIGHT, need)
+        if chart.minimumHeight() != least:
+            chart.setMinimumHeight(least)
+            w = chart.parentWidget()  # the layouts up to the charts know it now, not a turn later
+            while w is not None and w is not self._view:
+                if w.layout() is not None:
+                    w.layout().activate()
+                w = w.parentWidget()
+            self._split.hold_heights_again()
+            self.page_scroll.refit()
 
     def _on_splitter_moved(self, *_):
         self._user_split = True

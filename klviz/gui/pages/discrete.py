@@ -42,6 +42,8 @@ READOUTS = (
     ("js", "JS(P,Q)", QT_TRANSLATE_NOOP("klviz", "Jensen-Shannon:  ½ D(P‖M) + ½ D(Q‖M),  M = (P+Q)/2  (symmetric, ≤ log 2)"), None),
 )
 
+CHART_MIN_HEIGHT = 140  # the P and Q charts' least height (a bar chart's own is 160)
+
 PRESET_NAMES = {"uniform": QT_TRANSLATE_NOOP("klviz", "Uniform"), "peaked": QT_TRANSLATE_NOOP("klviz", "Peaked"), "bimodal": QT_TRANSLATE_NOOP("klviz", "Bimodal"), "one-hot": QT_TRANSLATE_NOOP("klviz", "One-hot"),
                 "random": QT_TRANSLATE_NOOP("klviz", "Random (Dirichlet)")}
 
@@ -70,6 +72,8 @@ class DiscretePage(QtWidgets.QWidget):
             presentation.follow_digits(self.readouts.set_digits)
             presentation.follow_digits(self.divergences.readouts.set_digits)
             presentation.follow_quiz(self.set_quiz)
+            presentation.follow_look(lambda _: QtCore.QTimer.singleShot(0, self, self._hold_frame_room))  # new type
+        self._hold_frame_room()
 
     # -- construction --------------------------------------------------------------------------
     def _build(self):
@@ -154,8 +158,26 @@ class DiscretePage(QtWidgets.QWidget):
         sl.addWidget(title)
         sl.addWidget(self.readouts)
         sl.addWidget(self.divergences)
-        sl.addWidget(self.decomposition, 1)
-        sl.addWidget(self.decomposition.caption)
+        # Unticked, the group is its tick box alone; the room its empty frame took stays as blank
+        # space a short page may take, so that where there is room the decomposition chart is as
+        # tall as before: a taller one costs every drag frame (0.04 M instructions at 1280×820).
+        self._frame_room = QtWidgets.QSpacerItem(0, 0, QtWidgets.QSizePolicy.Policy.Minimum,
+                                                 QtWidgets.QSizePolicy.Policy.Preferred)
+        sl.addItem(self._frame_room)
+        self._side_layout = sl
+        self.divergences.shownChanged.connect(lambda _: self._hold_frame_room())
+        # The decomposition (its equations over its chart) is a secondary part too: a page too
+        # short for the readouts and it (960×540: F11 at 1920×1080, scale 2) folds it after the
+        # pointwise chart, to one line with its title, and the heading over the readouts goes
+        # while it is folded so (issue 12). The readouts say the same numbers.
+        self.decomposition_part = Secondary(self.decomposition.caption, self.decomposition, "part_decomposition",
+                                            translate("pages.discrete", "the decomposition chart"),
+                                            folded_title=translated(DecompositionChart.TITLE), at_width=True)
+        self.decomposition_part.expandedChanged.connect(
+            lambda on: title.setVisible(on or not self.decomposition_part.folded_by_page))
+        self.decomposition_part.layout().setSpacing(sl.spacing())  # the column's gap between its equations and chart
+        self.title_measures = title
+        sl.addWidget(self.decomposition_part, 1)
         self.quiz_placeholder = quiz_placeholder(
             "quiz_placeholder", translate("pages.discrete", "Which is larger, D(P‖Q) or D(Q‖P)?<br>Is H(P,Q) above H(P)?"))
         sl.addWidget(self.quiz_placeholder, 1)
@@ -183,7 +205,20 @@ class DiscretePage(QtWidgets.QWidget):
         layout.addWidget(bar)
         self.page_scroll = page_scroll(main)
         self.page_scroll.add_secondary(self.pointwise_part)
+        self.page_scroll.add_secondary(self.decomposition_part)  # folds second, unfolds first
+        # P and Q share the height of a short page (960×540: 158 px each), still legible
+        for chart in (self.plot_p, self.plot_q):
+            chart.setMinimumHeight(CHART_MIN_HEIGHT)
         layout.addWidget(self.page_scroll, 1)
+
+    def _hold_frame_room(self, *_):
+        """The blank under the unticked "More divergences": the height its frame would take."""
+        group = self.divergences
+        extra = 0 if group.isChecked() else QtWidgets.QGroupBox.sizeHint(group).height() - group.sizeHint().height()
+        if self._frame_room.sizeHint().height() != max(extra, 0):
+            self._frame_room.changeSize(0, max(extra, 0), QtWidgets.QSizePolicy.Policy.Minimum,
+                                        QtWidgets.QSizePolicy.Policy.Preferred)
+            self._side_layout.invalidate()
 
     chartCreated = QtCore.Signal(object)  # a chart built after the page (the overlay)
     built = QtCore.Signal()  # widgets built after the page (the read-only line charts)
@@ -249,8 +284,12 @@ class DiscretePage(QtWidgets.QWidget):
         self.readouts.set_quiz(on)
         self.divergences.set_quiz(on)
         self.decomposition.latex_action.set_quiz(on)
-        for w in (self.decomposition, self.decomposition.caption, self.pointwise):
+        part = self.decomposition_part  # hidden whole (its arrow and folded title too)
+        part.setVisible(not on)
+        for w in (self.decomposition, self.pointwise):  # hidden, they draw nothing on a drag
             w.setVisible(not on)
+        # folded, the part shows its title instead of the caption (Secondary)
+        self.decomposition.caption.setVisible(not on and part.expanded())
         self.quiz_placeholder.setVisible(on)
         for chart in (self.plot_p, self.plot_q, self._overlay):
             if chart is not None:

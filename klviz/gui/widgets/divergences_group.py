@@ -137,10 +137,27 @@ class DivergencesGroup(QtWidgets.QGroupBox):
         return title.bottom() + 3
 
     def minimumSizeHint(self):  # noqa: N802 (Qt name)
-        """Unticked, a short page may take the empty frame under the tick box (20 px the
-        Discrete tab needs at 1280×720, issue 12); where there is room it keeps its usual
-        height (a taller decomposition chart would cost every drag frame more pixels)."""
+        """Unticked, only the tick box and its title: the frame under it would be empty (its
+        layout's margins around a hidden body), 20 px a short page needs (the Discrete tab at
+        1280×720, issue 12) and an empty box on every screen."""
         hint = super().minimumSizeHint()
+        return hint if self.isChecked() else QtCore.QSize(hint.width(), self._title_height())
+
+    def paintEvent(self, event):  # noqa: N802 (Qt name)
+        """Unticked, the tick box and the title only: no frame (nor a flat box's rule) around
+        nothing."""
+        if self.isChecked():
+            super().paintEvent(event)
+            return
+        painter = QtWidgets.QStylePainter(self)
+        opt = QtWidgets.QStyleOptionGroupBox()
+        self.initStyleOption(opt)
+        sc = QtWidgets.QStyle.SubControl
+        opt.subControls = sc.SC_GroupBoxCheckBox | sc.SC_GroupBoxLabel
+        painter.drawComplexControl(QtWidgets.QStyle.ComplexControl.CC_GroupBox, opt)
+
+    def sizeHint(self):  # noqa: N802 (Qt name)
+        hint = super().sizeHint()
         return hint if self.isChecked() else QtCore.QSize(hint.width(), self._title_height())
 
     # -- values --------------------------------------------------------------------------------

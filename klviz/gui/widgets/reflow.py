@@ -126,6 +126,12 @@ class ReflowSplitter(QtWidgets.QSplitter):
             w.setMinimumHeight(_stacked_height(w, width, own, room))
         self.updateGeometry()
 
+    def hold_heights_again(self):
+        """Stacked, hold the parts' heights anew now that their content changed height without
+        a resize (a secondary part in one of them folded or unfolded)."""
+        if self.stacked():
+            self._hold_heights(self.width())
+
     def _page_room(self):
         """The visible height of the page (a PageScroll) this splitter is laid out in, or None."""
         w = self.parentWidget()
@@ -206,11 +212,14 @@ class Secondary(QtWidgets.QWidget):
 
     expandedChanged = QtCore.Signal(bool)
 
-    def __init__(self, caption, body, name, what, folded_title=None):
+    def __init__(self, caption, body, name, what, folded_title=None, at_width=False):
         """`folded_title`: a short title shown instead of `caption` while folded (a chart's
-        live caption of two lines, folded with its chart: one line then, on a short screen)."""
+        live caption of two lines, folded with its chart: one line then, on a short screen).
+        `at_width`: folded, it takes its caption's height at its own width only (a long caption
+        that wraps; its size hint is the height at a narrower width, lines taller)."""
         super().__init__()
         self.setObjectName(name)
+        self.at_width = at_width
         self.caption = caption
         self.folded_title = None
         if folded_title is not None:
@@ -291,7 +300,8 @@ class Secondary(QtWidgets.QWidget):
         layout, width = self.layout(), self.width()
         height = self.sizeHint().height()
         if width > 0 and layout.hasHeightForWidth():
-            height = max(height, layout.totalHeightForWidth(width))
+            at = layout.totalHeightForWidth(width)
+            height = at if self.at_width else max(height, at)
         self.setMinimumHeight(height)
         self.setMaximumHeight(height)
 
@@ -323,17 +333,23 @@ class PageScroll(QtWidgets.QScrollArea):
         self.setFocusPolicy(QtCore.Qt.FocusPolicy.NoFocus)  # Tab goes to what it holds (and scrolls to it)
         self._secondaries = []
         self._deciding = {}
+        self._needs = {}  # part -> its own height need (add_secondary's `need`)
         self._refit_timer = QtCore.QTimer(self)
         self._refit_timer.setSingleShot(True)
         self._refit_timer.setInterval(0)
         self._refit_timer.timeout.connect(self._fit_secondaries)
 
-    def add_secondary(self, part, when=None):
+    def add_secondary(self, part, when=None, need=None):
         """Fold `part` first when the page is too short. `when`: a callable saying whether this
         page decides for the part now (two pages share one: the controls column while it stands
-        beside the charts, the whole page while the column is stacked under them)."""
+        beside the charts, the whole page while the column is stacked under them). `need`: a
+        callable giving the height that must fit in the page for this part to stay unfolded,
+        where that is less than the whole content (the charts at the top of a page whose
+        controls scroll under them); by default the content's height."""
         self._secondaries.append(part)
         self._deciding[part] = when
+        if need is not None:
+            self._needs[part] = need
         self.refit()
 
     def _decides(self, part):
@@ -368,24 +384,31 @@ class PageScroll(QtWidgets.QScrollArea):
         for part in self._secondaries:
             part.hold_folded_height()  # the type may have changed size since it folded
         room = self.viewport().height()
-        need = self._needed_height()
-        if need > room:
-            for part in self._secondaries:
-                if part.expanded() and not part.chosen and self._decides(part):
-                    part.need_unfolded = need  # unfolded, the page needed this much
-                    part.set_expanded(False)
-                    self.refit()  # once laid out: check again
-                    return
-        else:
-            for part in reversed(self._secondaries):
-                # Unfold only where the page will still fit: the height it needed unfolded (or,
-                # after the type changed size, an estimate), with a margin, so that a page at
-                # the edge does not fold and unfold on every relayout (a drag frame).
-                wanted = part.need_unfolded if part.need_unfolded is not None else need + part.unfolded_extra()
-                if part.folded_by_page and wanted + HYSTERESIS <= room and self._decides(part):
-                    part.set_expanded(True)
-                    self.refit()
-                    return
+        whole = self._needed_height()
+
+        def need_of(part):
+            own = self._needs.get(part)
+            return whole if own is None else own()
+
+        for part in self._secondaries:
+            need = need_of(part)
+            if need > room and part.expanded() and not part.chosen and self._decides(part):
+                part.need_unfolded = need  # unfolded, the page needed this much
+                part.set_expanded(False)
+                self.refit()  # once laid out: check again
+                return
+        for part in reversed(self._secondaries):
+            need = need_of(part)
+            if need > room:
+                continue
+            # Unfold only where the page will still fit: the height it needed unfolded (or,
+            # after the type changed size, an estimate), with a margin, so that a page at
+            # the edge does not fold and unfold on every relayout (a drag frame).
+            wanted = part.need_unfolded if part.need_unfolded is not None else need + part.unfolded_extra()
+            if part.folded_by_page and wanted + HYSTERESIS <= room and self._decides(part):
+                part.set_expanded(True)
+                self.refit()
+                return
 
     def _needed_height(self):
         """The height the content takes at the viewport's width: its minimum, or where its text
