@@ -6,7 +6,8 @@ a probe on the application sees the first paint event (the window is the only on
 turn of the event loop (the whole window's paint done) prints the time and closes the window. klviz is launched exactly as the
 `klviz` command launches it: `klviz.cli.main([])`, which is `klviz.gui.app.run()` (the saved
 language, the theme, the last session, the window's saved or first-launch geometry, the event loop
-and whatever it runs before the first paint); the probe only wraps QApplication.exec. The bare
+and whatever it runs before the first paint); the probe imports nothing itself (the code under test
+imports in its own order) and only wraps QApplication.exec once PySide6.QtWidgets is loaded. The bare
 window is shown and painted by the same event loop and probe, at the size klviz's window has.
 
 The screen is an offscreen one of 1506×965: klviz's first launch takes 85% of it, 1280×820, and
@@ -34,34 +35,62 @@ SCREEN = (1506, 965)  # round(0.85 * 1506) = 1280, round(0.85 * 965) = 820: the 
 
 PROBE = """
 import sys, time
-t0 = float(sys.argv[1])
-from PySide6 import QtCore, QtWidgets
+t0 = float(sys.argv[1]) if len(sys.argv) > 1 else 0.0
+before_qt = None  # the modules loaded when PySide6 was first asked for
+on_first_paint = None  # window -> None, once painted; None: print the time and size, close it
 
-class _FirstPaint(QtCore.QObject):
-    def __init__(self, window):
-        super().__init__()
-        self.window = window
-    def eventFilter(self, obj, ev):
-        if ev.type() == QtCore.QEvent.Type.Paint:  # the first paint of anything: the window's
-            QtWidgets.QApplication.instance().removeEventFilter(self)
-            QtCore.QTimer.singleShot(0, self.painted)  # the next turn: the whole window's paint done
-        return False
-    def painted(self):
-        w = self.window
-        print(time.time() - t0, w.width(), w.height(), flush=True)
-        w.close()
+class _ProbeQt:
+    # A meta-path finder that waits for PySide6.QtWidgets to be imported (by the code under test,
+    # in its own order) and then wraps QApplication.exec with the first-paint probe.
+    def find_spec(self, name, path=None, target=None):
+        global before_qt
+        if before_qt is None and name.partition(".")[0] in ("PySide6", "shiboken6"):
+            before_qt = list(sys.modules)
+        if name != "PySide6.QtWidgets":
+            return None
+        sys.meta_path.remove(self)
+        import importlib.util
+        spec = importlib.util.find_spec(name)
+        load = spec.loader.exec_module
+        def exec_module(module):
+            load(module)
+            _wrap_exec(module)
+        spec.loader.exec_module = exec_module
+        return spec
 
-_exec = QtWidgets.QApplication.exec
-def _probed_exec(*args):
-    app = QtWidgets.QApplication.instance()
-    windows = [w for w in app.topLevelWidgets() if isinstance(w, QtWidgets.QMainWindow) and w.isVisible()]
-    global _probe
-    _probe = _FirstPaint(windows[0])
-    app.installEventFilter(_probe)
-    return _exec()
-QtWidgets.QApplication.exec = _probed_exec
+sys.meta_path.insert(0, _ProbeQt())
+
+def _wrap_exec(QtWidgets):
+    from PySide6 import QtCore
+
+    class FirstPaint(QtCore.QObject):
+        def __init__(self, window):
+            super().__init__()
+            self.window = window
+        def eventFilter(self, obj, ev):
+            if ev.type() == QtCore.QEvent.Type.Paint:  # the first paint of anything: the window's
+                QtWidgets.QApplication.instance().removeEventFilter(self)
+                QtCore.QTimer.singleShot(0, self.painted)  # the next turn: the whole window's paint done
+            return False
+        def painted(self):
+            w = self.window
+            if on_first_paint is not None:
+                return on_first_paint(w)
+            print(time.time() - t0, w.width(), w.height(), flush=True)
+            w.close()
+
+    run = QtWidgets.QApplication.exec
+    def probed_exec(*args):
+        app = QtWidgets.QApplication.instance()
+        windows = [w for w in app.topLevelWidgets() if isinstance(w, QtWidgets.QMainWindow) and w.isVisible()]
+        global _probe
+        _probe = FirstPaint(windows[0])
+        app.installEventFilter(_probe)
+        return run()
+    QtWidgets.QApplication.exec = probed_exec
 """
 BARE = PROBE + f"""
+from PySide6 import QtWidgets
 app = QtWidgets.QApplication(sys.argv[:1])
 import pyqtgraph as pg
 w = QtWidgets.QMainWindow()
@@ -70,11 +99,12 @@ w.resize({SIZE[0]}, {SIZE[1]})
 w.show()
 app.exec()
 """
-KLVIZ = PROBE + """
+LAUNCH = """
 sys.argv[1:] = []
 from klviz.cli import main  # the `klviz` script's entry point
 main([])
 """
+KLVIZ = PROBE + LAUNCH
 
 
 def once(code, env, cwd):

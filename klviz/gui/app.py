@@ -2,11 +2,23 @@
 
 from __future__ import annotations
 
+import importlib
 import sys
+
+# The Qt-free modules the first window needs (its state, the Discrete tab's scenes, the lesson's
+# and the catalogue's texts; numpy with them), imported before Qt: PySide6 reads the source of
+# every module imported after it (its __feature__ hook looks for "PySide6" in each, some 0.1 to
+# 0.3 ms a module), and these need none of that. tests/gui/test_startup.py keeps the list whole.
+QT_FREE_FIRST = ("klviz.state", "klviz.state.imports", "klviz.session", "klviz.scene.discrete",
+                 "klviz.scene.divergences", "klviz.scene.data_import", "klviz.scene.readouts",
+                 "klviz.scene.continuous", "klviz.scene.framework_note", "klviz.lesson", "klviz.style",
+                 "klviz.latex", "klviz.fileio", "klviz.i18n", "klviz.resources")
 
 
 def run(session_path=None):
-    from PySide6 import QtCore, QtWidgets
+    for name in QT_FREE_FIRST:
+        importlib.import_module(name)
+    from PySide6 import QtWidgets
 
     from klviz.gui import create_main_window
     from klviz.gui.theme import setup_application
@@ -24,7 +36,9 @@ def run(session_path=None):
         if last is not None:
             window.restore_state(*last)
     window.show()
-    QtCore.QTimer.singleShot(0, window.finish_building_in_steps)  # after the first paint
+    # the other tabs and the Losses panels once the window is on screen (a zero timer would run
+    # before the first paint: the window system's expose comes later)
+    window.after_first_paint(window.finish_building_in_steps)
     code = app.exec()
     settings.save_last_state(window.model.session, window.current_path)
     return code
