@@ -103,6 +103,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self._pages = {}  # key -> the page of a LATER_TABS tab, once built
         self._placeholders = {}  # key -> the placeholder holding its tab until then
         self._steps = None  # the deferred start's build steps still to run
+        self._then = []  # what runs once they are done
         self.page_discrete = DiscretePage(self.model, self.presentation)
         self.tabs.addTab(self.page_discrete, translate("main_window", "&Discrete"))
         for key in LATER_TABS:
@@ -268,12 +269,17 @@ class MainWindow(QtWidgets.QMainWindow):
         self.page_losses.ensure_built()
         self._steps = None
         self.accessibility.release()
+        while self._then:
+            self._then.pop(0)()
 
-    def finish_building_in_steps(self):
+    def finish_building_in_steps(self, then=None):
         """The same, a part per event-loop turn (the app's start, after the first paint: no long
         stall; whatever needs a part earlier builds it at once): the Losses panels in their own
-        steps, and each later tab's module, then its page."""
+        steps, and each later tab's module, then its page; `then()` runs in a turn of its own
+        once everything is built."""
         self.page_losses.build_in_steps()
+        if then is not None:
+            self._then.append(then)
         if self._steps is None:
             self._steps = self._build_steps()
             QtCore.QTimer.singleShot(1, self, self._next_step)
@@ -287,7 +293,13 @@ class MainWindow(QtWidgets.QMainWindow):
                 yield
                 self.ensure_page(key)
                 yield
+        while not self.page_losses.is_built:  # its own steps, interleaved with these
+            yield
         self.accessibility.release()  # the whole window named (also what came before)
+        yield
+        while self._then:
+            self._then.pop(0)()
+            yield
 
     def _next_step(self):
         if self._steps is None:

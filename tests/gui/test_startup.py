@@ -33,6 +33,7 @@ def qt_free(names):
     return sorted(m for m in names if m.startswith("klviz") and not m.startswith(("klviz.gui", "klviz.cli")))
 
 def snapshot(w):
+    import gc
     from PySide6 import QtWidgets
     import pyqtgraph as pg
     tabs = w.tabs
@@ -46,6 +47,7 @@ def snapshot(w):
         "losses_built": w.page_losses.is_built,
         "named_charts": sorted(p.objectName() for p in w.findChildren(pg.PlotWidget) if p.accessibleName()),
         "chart_menus": sorted(p.objectName() for p in w.findChildren(pg.PlotWidget) if p.property("export_menu")),
+        "gc": [gc.isenabled(), gc.get_freeze_count() > 0],
     }
 
 def first_paint(w):
@@ -103,6 +105,8 @@ def test_the_other_tabs_are_built_after_the_first_paint(launch):
     assert not first["losses_built"]
     assert built["tabs"] == ["page_discrete"] + LATER_PAGES + ["page_losses"]
     assert built["losses_built"] and built["current"] == "page_discrete"
+    # the garbage collector is off for the start, back on (the start's objects set aside) after it
+    assert first["gc"] == [False, False] and built["gc"] == [True, True]
     # what the window gives every chart reaches the later ones too: export menus, accessible names
     assert {"plot_densities", "plot_integrands", "plot_p", "plot_q"} <= set(built["chart_menus"])
     assert {"plot_densities", "plot_integrands", "plot_p", "plot_decomposition"} <= set(built["named_charts"])
