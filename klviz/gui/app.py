@@ -53,11 +53,11 @@ def _run(session_path):
     app = QtWidgets.QApplication.instance() or QtWidgets.QApplication(sys.argv[:1])
     i18n.install(app)  # the saved language (or the system's), before any widget is built
     setup_application(app)
-    window = create_main_window(session_path, deferred=True)
-    if session_path is None:
-        last = settings.load_last_state()
-        if last is not None:
-            window.restore_state(*last)
+    last = settings.load_last_state() if session_path is None else None
+    # built with the last session (not the default one, then replaced: the tab computed twice)
+    window = create_main_window(session_path, deferred=True, session=last[0] if last else None)
+    if last is not None:
+        window.restore_state(*last)
     window.show()
     # the other tabs and the Losses panels once the window is on screen (a zero timer would run
     # before the first paint: the window system's expose comes later)

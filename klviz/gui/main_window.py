@@ -424,8 +424,10 @@ class MainWindow(QtWidgets.QMainWindow):
         self.close()
 
     def restore_state(self, session, path=None):
-        """Bring back the previous run's state (its unsaved edits stay marked unsaved)."""
-        self.model.replace_session(session)
+        """Bring back the previous run's state (its unsaved edits stay marked unsaved); a window
+        built with that session (the app's start) only takes its path."""
+        if session is not self.model.session:
+            self.model.replace_session(session)
         self.current_path = path
         if path is not None and not ss.load_session_matches(path, session):
             self.model.undo_stack.resetClean()

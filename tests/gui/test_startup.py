@@ -48,6 +48,8 @@ def snapshot(w):
         "named_charts": sorted(p.objectName() for p in w.findChildren(pg.PlotWidget) if p.accessibleName()),
         "chart_menus": sorted(p.objectName() for p in w.findChildren(pg.PlotWidget) if p.property("export_menu")),
         "gc": [gc.isenabled(), gc.get_freeze_count() > 0],
+        "modified": w.isWindowModified(),
+        "unit": w.model.unit,
     }
 
 def first_paint(w):
@@ -75,16 +77,31 @@ on_first_paint = first_paint
 LATER_PAGES = ["page_continuous", "page_coding", "page_joint"]
 
 
+def _launch(home, env=None):
+    env = dict(os.environ, XDG_CONFIG_HOME=str(home / "config"), **(env or {}))
+    bench = _bench()
+    out = subprocess.run([sys.executable, "-c", bench.PROBE + REPORT + bench.LAUNCH], env=env,
+                         cwd=str(home), capture_output=True, text=True, timeout=180)
+    assert out.returncode == 0, out.stderr
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
 @pytest.fixture(scope="module")
 def launch(tmp_path_factory):
     """One real launch (fresh settings); its report at the first paint and once all is built."""
-    home = tmp_path_factory.mktemp("startup")
-    env = dict(os.environ, XDG_CONFIG_HOME=str(home / "config"))
-    bench = _bench()
-    out = subprocess.run([sys.executable, "-c", bench.PROBE + REPORT + bench.LAUNCH], env=env, cwd=str(home), capture_output=True,
-                         text=True, timeout=180)
-    assert out.returncode == 0, out.stderr
-    return json.loads(out.stdout.strip().splitlines()[-1])
+    return _launch(tmp_path_factory.mktemp("startup"))
+
+
+def test_the_last_session_is_on_the_first_paint(tmp_path):
+    """The window is built with the last run's session (in bits here), not the default one
+    replaced after: the first paint shows it, and it is not marked modified."""
+    env = dict(os.environ, XDG_CONFIG_HOME=str(tmp_path / "config"))
+    save = ("from klviz import state as ss; from klviz.gui import settings; "
+            "settings.save_last_state(ss.Session().with_(unit='bits'))")
+    subprocess.run([sys.executable, "-c", save], env=env, check=True, timeout=60)
+    first = _launch(tmp_path)["first_paint"]
+    assert first["unit"] == "bits" and not first["modified"]
+    assert first["readouts"] and all(text.endswith(" bits") for text in first["readouts"].values()), first["readouts"]
 
 
 def test_the_first_paint_shows_the_whole_discrete_tab(launch):
