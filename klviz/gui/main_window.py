@@ -102,6 +102,7 @@ class MainWindow(QtWidgets.QMainWindow):
         self.tabs.currentChanged.connect(self._build_shown_tab)
         self._pages = {}  # key -> the page of a LATER_TABS tab, once built
         self._placeholders = {}  # key -> the placeholder holding its tab until then
+        self._partial = {}  # key -> a page the steps are building in parts
         self._steps = None  # the deferred start's build steps still to run
         self._then = []  # what runs once they are done
         self.page_discrete = DiscretePage(self.model, self.presentation)
@@ -111,7 +112,8 @@ class MainWindow(QtWidgets.QMainWindow):
                 self._placeholders[key] = holder = _TabPlaceholder(key)
                 self.tabs.addTab(holder, _tab_text(key))
             else:
-                self.tabs.addTab(self._build_page(key), _tab_text(key))
+                self._pages[key] = page = self._build_page(key)
+                self.tabs.addTab(page, _tab_text(key))
         self.page_losses = LossesPage(self.model, self.presentation, build=not deferred)
         self.tabs.addTab(self.page_losses, translate("main_window", "&Losses"))
         self.setCentralWidget(self.tabs)
@@ -194,15 +196,33 @@ class MainWindow(QtWidgets.QMainWindow):
         return self.ensure_page("joint")
 
     def ensure_page(self, key):
-        """The page of the LATER_TABS tab `key`, built now if it was not yet."""
+        """The page of the LATER_TABS tab `key`, built now if it was not yet (the rest of it at
+        once if the steps are building it in parts)."""
         page = self._pages.get(key)
         if page is None:
-            page = self._build_page(key)
+            page = self._partial.pop(key, None)
+            if page is not None:
+                for _ in page.build_steps():
+                    pass
+            else:
+                page = self._build_page(key)
+            self._pages[key] = page
             holder = self._placeholders.pop(key, None)
             if holder is not None:
                 self._swap_in(holder, page)
             self._adopt_page(page)
         return page
+
+    def _start_in_parts(self, key):
+        """The frame of tab `key`'s page if it can be built in parts (its build_steps()), kept
+        in self._partial until the steps or ensure_page finish it; else None."""
+        if key == "continuous":
+            from klviz.gui.pages.continuous import ContinuousPage
+
+            if hasattr(ContinuousPage, "build_steps"):
+                self._partial[key] = page = ContinuousPage(self.model, self.presentation, build=False)
+                return page
+        return None
 
     def _build_page(self, key):
         if key == "continuous":
@@ -220,7 +240,6 @@ class MainWindow(QtWidgets.QMainWindow):
 
             page = JointPage(model=self.model, presentation=self.presentation)  # the session's joint
             page.setObjectName("page_joint")
-        self._pages[key] = page
         return page
 
     def _swap_in(self, holder, page):
@@ -291,8 +310,14 @@ class MainWindow(QtWidgets.QMainWindow):
             if key not in self._pages:
                 importlib.import_module(f"klviz.gui.pages.{key}")
                 yield
-                self.ensure_page(key)
-                yield
+            if key not in self._pages and key not in self._partial:
+                page = self._start_in_parts(key)
+                if page is not None:  # its parts, a turn each (ensure_page may finish them)
+                    yield
+                    for _ in page.build_steps():
+                        yield
+            self.ensure_page(key)  # (in its tab now, if it was not)
+            yield
         while not self.page_losses.is_built:  # its own steps, interleaved with these
             yield
         self.accessibility.release()  # the whole window named (also what came before)
