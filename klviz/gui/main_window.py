@@ -294,8 +294,8 @@ class MainWindow(QtWidgets.QMainWindow):
     def finish_building_in_steps(self, then=None):
         """The same, a part per event-loop turn (the app's start, after the first paint: no long
         stall; whatever needs a part earlier builds it at once): the Losses panels in their own
-        steps, and each later tab's module, then its page; `then()` runs in a turn of its own
-        once everything is built."""
+        steps, then each later tab's module and its page (in parts if it can be built so), then
+        the accessibility scan; `then()` runs in a turn of its own once everything is built."""
         self.page_losses.build_in_steps()
         if then is not None:
             self._then.append(then)
@@ -306,6 +306,10 @@ class MainWindow(QtWidgets.QMainWindow):
     def _build_steps(self):
         import importlib
 
+        # the Losses panels' own steps first: two chains of timers would put a step of each in
+        # the same turn of the event loop, one long stall instead of two short ones
+        while not self.page_losses.is_built:
+            yield
         for key in LATER_TABS:
             if key not in self._pages:
                 importlib.import_module(f"klviz.gui.pages.{key}")
@@ -317,8 +321,6 @@ class MainWindow(QtWidgets.QMainWindow):
                     for _ in page.build_steps():
                         yield
             self.ensure_page(key)  # (in its tab now, if it was not)
-            yield
-        while not self.page_losses.is_built:  # its own steps, interleaved with these
             yield
         self.accessibility.release()  # the whole window named (also what came before)
         yield
