@@ -1,6 +1,7 @@
 """Accessibility for the main window: names, descriptions with live values, announcements, tab order.
 
-`install(window)` is the one hook (main_window.py calls it once every page exists). From then on:
+`install(window)` is the one hook (main_window.py calls it once its parts exist; a deferred start
+scans once the pages it builds after the first paint are there). From then on:
 
 - Every chart, readout value, slider, spin box, combo box, check box, button, line edit and every
   other focusable widget has an accessible name, derived by generic rules (`derive_name`): a
@@ -478,7 +479,8 @@ def _is_readout(w):
 class Accessibility(QtCore.QObject):
     """The window's accessibility keeper (see the module's docstring); `install` builds it."""
 
-    def __init__(self, window):
+    def __init__(self, window, scan=True):
+        """scan=False: name nothing yet (a deferred start scans once its pages are built)."""
         super().__init__(window)
         self.setObjectName("accessibility")
         self.window = window
@@ -494,6 +496,8 @@ class Accessibility(QtCore.QObject):
         self._rescan_timer.timeout.connect(self._rescan_if_new)
         self._widget_count = -1
         self.unnamed = []
+        self._held = not scan  # a deferred start: no scan before release() (after the first paint)
+        self._wanted = False  # a scan was asked for while held
 
         model = window.model
         meta = model.metaObject()
@@ -507,19 +511,42 @@ class Accessibility(QtCore.QObject):
         tabs = getattr(window, "tabs", None)
         if tabs is not None:
             tabs.currentChanged.connect(self.schedule_rescan)
-        for page in window.findChildren(QtWidgets.QWidget):
+        self._hook_late_parts(window)
+        for action in window.findChildren(QtGui.QAction):
+            action.triggered.connect(self.schedule_rescan)
+        QtWidgets.QApplication.instance().focusChanged.connect(self._focus_changed)
+        if scan:
+            self.rescan()
+
+    def _hook_late_parts(self, root):
+        """Scan again when a page under `root` reports widgets it built later."""
+        for page in [root] + root.findChildren(QtWidgets.QWidget):
             for signal in ("built", "chartCreated"):
                 sig = getattr(type(page), signal, None)
                 if isinstance(sig, QtCore.Signal):
                     getattr(page, signal).connect(self.schedule_rescan)
-        for action in window.findChildren(QtGui.QAction):
-            action.triggered.connect(self.schedule_rescan)
-        QtWidgets.QApplication.instance().focusChanged.connect(self._focus_changed)
-        self.rescan()
+
+    def adopt(self, page):
+        """A page built after the keeper (a tab of a deferred start): named on the next turn of
+        the event loop, and again when it reports widgets it builds later."""
+        self._hook_late_parts(page)
+        self.schedule_rescan()
 
     # -- scanning --------------------------------------------------------------------------------
     def schedule_rescan(self, *_):
-        self._rescan_timer.start()
+        if self._held:
+            self._wanted = True
+        else:
+            self._rescan_timer.start()
+
+    def release(self):
+        """Start scanning (install(scan=False) held it back: the focus, the actions and the
+        pages built ask for scans from the window's very start, and a zero timer would run
+        before the first paint)."""
+        if self._held:
+            self._held = False
+            if self._wanted or self._widget_count < 0:
+                self.schedule_rescan()
 
     def _focus_changed(self, _old, new):
         if _valid(new) and not new.accessibleName() and new.window() is self.window:
@@ -720,9 +747,10 @@ def fix_tab_order(window):
             QtWidgets.QWidget.setTabOrder(a, b)
 
 
-def install(window):
+def install(window, scan=True):
     """Make the window accessible (see the module's docstring). Returns the keeper, also kept as
-    window.accessibility."""
-    keeper = Accessibility(window)
+    window.accessibility. scan=False holds every scan back until keeper.release() (a deferred
+    start: after the first paint)."""
+    keeper = Accessibility(window, scan)
     window.accessibility = keeper
     return keeper

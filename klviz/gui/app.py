@@ -2,11 +2,46 @@
 
 from __future__ import annotations
 
+import gc
+import importlib
 import sys
+
+# The Qt-free modules the first window needs (its state, the Discrete tab's scenes, the lesson's
+# and the catalogue's texts; numpy with them), imported before Qt: PySide6 reads the source of
+# every module imported after it (its __feature__ hook looks for "PySide6" in each, some 0.1 to
+# 0.3 ms a module), and these need none of that. tests/gui/test_startup.py keeps the list whole.
+QT_FREE_FIRST = ("klviz.state", "klviz.state.imports", "klviz.session", "klviz.scene.discrete",
+                 "klviz.scene.divergences", "klviz.scene.data_import", "klviz.scene.readouts",
+                 "klviz.scene.continuous", "klviz.scene.framework_note", "klviz.lesson", "klviz.style",
+                 "klviz.latex", "klviz.fileio", "klviz.i18n", "klviz.resources")
+
+
+def collector_back_on():
+    """The end of the start (the window built whole): the cyclic garbage collector runs again,
+    over what comes after the start only. gc.freeze() sets the start's objects aside (the modules,
+    the widgets, the models: some 90,000 that live as long as the app), so no later collection
+    traverses them again; a full collection over them would hold the window 40-120 ms. The
+    cyclic garbage the start left (some 800 objects) stays with them."""
+    gc.freeze()
+    gc.enable()
 
 
 def run(session_path=None):
-    from PySide6 import QtCore, QtWidgets
+    # No cyclic garbage collection during the start: the imports and the window make some 90,000
+    # objects that live on, and the collector, traversing them again and again as they come, took
+    # 40-80 ms of the start up to the first paint (and more in the build after it); it comes back
+    # once the window is built whole (collector_back_on).
+    gc.disable()
+    try:
+        return _run(session_path)
+    finally:
+        gc.enable()
+
+
+def _run(session_path):
+    for name in QT_FREE_FIRST:
+        importlib.import_module(name)
+    from PySide6 import QtWidgets
 
     from klviz.gui import create_main_window
     from klviz.gui.theme import setup_application
@@ -18,13 +53,15 @@ def run(session_path=None):
     app = QtWidgets.QApplication.instance() or QtWidgets.QApplication(sys.argv[:1])
     i18n.install(app)  # the saved language (or the system's), before any widget is built
     setup_application(app)
-    window = create_main_window(session_path, deferred=True)
-    if session_path is None:
-        last = settings.load_last_state()
-        if last is not None:
-            window.restore_state(*last)
+    last = settings.load_last_state() if session_path is None else None
+    # built with the last session (not the default one, then replaced: the tab computed twice)
+    window = create_main_window(session_path, deferred=True, session=last[0] if last else None)
+    if last is not None:
+        window.restore_state(*last)
     window.show()
-    QtCore.QTimer.singleShot(0, window.finish_building_in_steps)  # after the first paint
+    # the other tabs and the Losses panels once the window is on screen (a zero timer would run
+    # before the first paint: the window system's expose comes later)
+    window.after_first_paint(lambda: window.finish_building_in_steps(then=collector_back_on))
     code = app.exec()
     settings.save_last_state(window.model.session, window.current_path)
     return code

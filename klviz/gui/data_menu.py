@@ -23,7 +23,6 @@ from __future__ import annotations
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from klviz.gui.widgets.text import plain_label
-from klviz.state.imports import ImportRefused, plan_text, with_import
 from klviz.gui.i18n import translate, translated
 
 IMPORT_SHORTCUT = "Ctrl+I"
@@ -116,6 +115,7 @@ class DataMenu(QtCore.QObject):
     def import_dialog(self, target=None):
         """Open File › Import data… (window-modal, not blocking); returns the dialog."""
         from klviz.gui.dialogs.import_data import ImportDataDialog
+        from klviz.state.imports import plan_text  # here: the window's start does not need it
 
         if self.dialog is not None:
             self.dialog.raise_()
@@ -137,6 +137,8 @@ class DataMenu(QtCore.QObject):
     def apply(self, result):
         """Put an ImportResult into the session as one undo step and show its tab; a result the
         state cannot hold is refused with a dialog, changing nothing. Returns success."""
+        from klviz.state.imports import ImportRefused, with_import
+
         try:
             new, text = with_import(self.model.session, result)
         except ImportRefused as exc:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 
+import pyqtgraph as pg
 from PySide6 import QtCore, QtWidgets
 
 from klviz import state as ss
@@ -17,14 +18,11 @@ from klviz.gui.accessibility import install as install_accessibility
 from klviz.gui.actions import UnitSelector, build_actions, build_menus
 from klviz.gui.classroom import Classroom
 from klviz.gui.data_menu import DataMenu
-from klviz.gui.export import Exporter
+from klviz.gui.export import CHART_PARTS, Exporter
 from klviz.gui.geometry import WindowGeometry
 from klviz.gui.models.presentation import PresentationModel
 from klviz.gui.models.session_model import SessionModel
-from klviz.gui.pages.coding import CodingPage
-from klviz.gui.pages.continuous import ContinuousPage
 from klviz.gui.pages.discrete import DiscretePage
-from klviz.gui.pages.joint import JointPage
 from klviz.gui.pages.losses import LossesPage
 from klviz.gui.theme import Look, apply_window_look, configure_pyqtgraph
 from klviz.gui.widgets.reflow import relayout_later
@@ -32,6 +30,52 @@ from klviz.gui.widgets.text import message_box, mnemonic_text, title_text
 from klviz.gui.i18n import QT_TRANSLATE_NOOP, translate, translated
 
 _ASK_BEFORE_OPENING = QT_TRANSLATE_NOOP("klviz", "This session has changes that are not saved. Save them before opening another session?")
+# the tabs after Discrete that a deferred start builds after the first paint (the page is
+# window.page_<key>, objectName "page_<key>"); the Losses tab follows them (its page exists at
+# once, its panels are built in steps: LossesPage)
+LATER_TABS = ("continuous", "coding", "joint")
+
+
+def _tab_text(key):
+    return {"continuous": translate("main_window", "&Continuous"), "coding": translate("main_window", "Codin&g"),
+            "joint": translate("main_window", "&Joint")}[key]
+FIRST_PAINT_FALLBACK_MS = 1000  # after_first_paint: if the window never paints (started minimized)
+
+
+class _TabPlaceholder(QtWidgets.QWidget):
+    """A tab's place until its page is built: the window swaps the page in when the tab is
+    shown, when the page is asked for (window.page_<key>), or in the steps after the first paint."""
+
+    def __init__(self, key, parent=None):
+        super().__init__(parent)
+        self.key = key
+        self.setObjectName(f"placeholder_{key}")
+
+
+class _AfterFirstPaint(QtCore.QObject):
+    """Runs `callback` once, on the event-loop turn after `window`'s first paint (or after
+    FIRST_PAINT_FALLBACK_MS if it does not paint by then: a window started minimized)."""
+
+    def __init__(self, window, callback):
+        super().__init__(window)
+        self.window, self.callback = window, callback
+        self._app = QtWidgets.QApplication.instance()
+        self._app.installEventFilter(self)
+        QtCore.QTimer.singleShot(FIRST_PAINT_FALLBACK_MS, self, self._run)
+
+    def eventFilter(self, obj, ev):
+        if (ev.type() == QtCore.QEvent.Type.Paint and isinstance(obj, QtWidgets.QWidget)
+                and obj.window() is self.window):
+            self._app.removeEventFilter(self)
+            QtCore.QTimer.singleShot(0, self, self._run)  # once the whole window is painted
+        return False
+
+    def _run(self):
+        if self.callback is None:
+            return
+        callback, self.callback = self.callback, None
+        self._app.removeEventFilter(self)
+        callback()
 
 
 class MainWindow(QtWidgets.QMainWindow):
@@ -53,19 +97,25 @@ class MainWindow(QtWidgets.QMainWindow):
         self.tabs = QtWidgets.QTabWidget()
         self.tabs.setObjectName("tabs")
         self.tabs.setDocumentMode(True)
+        # first of currentChanged's slots: a tab shown before its page was built gets it now,
+        # before anyone else hears of the change
+        self.tabs.currentChanged.connect(self._build_shown_tab)
+        self._pages = {}  # key -> the page of a LATER_TABS tab, once built
+        self._placeholders = {}  # key -> the placeholder holding its tab until then
+        self._partial = {}  # key -> a page the steps are building in parts
+        self._steps = None  # the deferred start's build steps still to run
+        self._then = []  # what runs once they are done
         self.page_discrete = DiscretePage(self.model, self.presentation)
         self.tabs.addTab(self.page_discrete, translate("main_window", "&Discrete"))
-        self.page_continuous = ContinuousPage(self.model, self.presentation)
-        self.tabs.addTab(self.page_continuous, translate("main_window", "&Continuous"))
-        self.page_coding = CodingPage()  # fed from the Discrete tab's P and Q
-        self.page_coding.setObjectName("page_coding")
-        self.page_coding.follow(self.model, self.presentation)
-        self.tabs.addTab(self.page_coding, translate("main_window", "Codin&g"))
+        for key in LATER_TABS:
+            if deferred:  # only the first tab before the first paint
+                self._placeholders[key] = holder = _TabPlaceholder(key)
+                self.tabs.addTab(holder, _tab_text(key))
+            else:
+                self._pages[key] = page = self._build_page(key)
+                self.tabs.addTab(page, _tab_text(key))
         self.page_losses = LossesPage(self.model, self.presentation, build=not deferred)
         self.tabs.addTab(self.page_losses, translate("main_window", "&Losses"))
-        self.page_joint = JointPage(model=self.model, presentation=self.presentation)  # the session's joint
-        self.page_joint.setObjectName("page_joint")
-        self.tabs.insertTab(self.tabs.indexOf(self.page_losses), self.page_joint, translate("main_window", "&Joint"))  # Losses stays last
         self.setCentralWidget(self.tabs)
         self._lesson = None  # the lesson dock is built the first time it is opened
 
@@ -89,7 +139,9 @@ class MainWindow(QtWidgets.QMainWindow):
         self._update_title()
         self.window_geometry = WindowGeometry(self, self.classroom)
         self.window_geometry.restore()  # the last size if it fits the screens, else the screen's
-        install_accessibility(self)  # last: names, descriptions and tab order of every tab
+        # last: names, descriptions and tab order of every tab (a deferred start scans once the
+        # pages are built, after the first paint)
+        install_accessibility(self, scan=not deferred)
 
     # -- parts ---------------------------------------------------------------------------------
     def _apply_window_look(self, look):
@@ -118,6 +170,9 @@ class MainWindow(QtWidgets.QMainWindow):
         if self._lesson is None:
             from klviz.gui.lesson_dock import LessonPanel
 
+            for key in LATER_TABS:  # its steps find the pages by name: every tab's, built
+                self.ensure_page(key)
+
             self._lesson = LessonPanel(self, self.model, self.presentation)
             self._lesson.hide()
             # where it was last time, else on the right
@@ -127,14 +182,161 @@ class MainWindow(QtWidgets.QMainWindow):
             self._adopt_widgets()
         return self._lesson
 
+    # -- the pages of the later tabs (a deferred start builds them after the first paint) -------
+    @property
+    def page_continuous(self):
+        return self.ensure_page("continuous")
+
+    @property
+    def page_coding(self):
+        return self.ensure_page("coding")
+
+    @property
+    def page_joint(self):
+        return self.ensure_page("joint")
+
+    def ensure_page(self, key):
+        """The page of the LATER_TABS tab `key`, built now if it was not yet (the rest of it at
+        once if the steps are building it in parts)."""
+        page = self._pages.get(key)
+        if page is None:
+            page = self._partial.pop(key, None)
+            if page is not None:
+                for _ in page.build_steps():
+                    pass
+            else:
+                page = self._build_page(key)
+            self._pages[key] = page
+            holder = self._placeholders.pop(key, None)
+            if holder is not None:
+                self._swap_in(holder, page)
+            self._adopt_page(page)
+        return page
+
+    def _start_in_parts(self, key):
+        """The frame of tab `key`'s page if it can be built in parts (its build_steps()), kept
+        in self._partial until the steps or ensure_page finish it; else None."""
+        if key == "continuous":
+            from klviz.gui.pages.continuous import ContinuousPage
+
+            if hasattr(ContinuousPage, "build_steps"):
+                self._partial[key] = page = ContinuousPage(self.model, self.presentation, build=False)
+                return page
+        return None
+
+    def _build_page(self, key):
+        if key == "continuous":
+            from klviz.gui.pages.continuous import ContinuousPage
+
+            page = ContinuousPage(self.model, self.presentation)
+        elif key == "coding":
+            from klviz.gui.pages.coding import CodingPage
+
+            page = CodingPage()  # fed from the Discrete tab's P and Q
+            page.setObjectName("page_coding")
+            page.follow(self.model, self.presentation)
+        else:
+            from klviz.gui.pages.joint import JointPage
+
+            page = JointPage(model=self.model, presentation=self.presentation)  # the session's joint
+            page.setObjectName("page_joint")
+        return page
+
+    def _swap_in(self, holder, page):
+        """Put `page` in `holder`'s tab; the current tab stays the current one, silently (a
+        holder that was current: the slot that asked for the page is telling of it)."""
+        tabs = self.tabs
+        k, current = tabs.indexOf(holder), tabs.currentIndex()
+        blocked = tabs.blockSignals(True)
+        try:
+            text = tabs.tabText(k)
+            tabs.removeTab(k)
+            tabs.insertTab(k, page, text)
+            tabs.setCurrentIndex(current)
+        finally:
+            tabs.blockSignals(blocked)
+        holder.deleteLater()
+
+    def _adopt_page(self, page):
+        """A page built after the window: its charts' export menus, the window's fonts, and the
+        accessibility keeper's names (built during the window's own build, the exporter and the
+        keeper find it themselves)."""
+        exporter = getattr(self, "exporter", None)
+        if exporter is not None:
+            for plot in page.findChildren(pg.PlotWidget):
+                if plot.objectName() in CHART_PARTS:
+                    exporter.add_chart_menu(plot)
+            self._adopt_widgets()
+        keeper = getattr(self, "accessibility", None)
+        if keeper is not None:
+            keeper.adopt(page)
+
+    def _build_shown_tab(self, index):
+        holder = self.tabs.widget(index)
+        if isinstance(holder, _TabPlaceholder):
+            self.ensure_page(holder.key)
+
+    def after_first_paint(self, callback):
+        """Run `callback` on the event-loop turn after this window's first paint (the app's start
+        builds the rest of the window then: see finish_building_in_steps)."""
+        _AfterFirstPaint(self, callback)
+
     def finish_building(self):
         """Build what a deferred start left out (it follows the models' look and quiz itself)."""
+        for key in LATER_TABS:
+            self.ensure_page(key)
         self.page_losses.ensure_built()
+        self._steps = None
+        self.accessibility.release()
+        while self._then:
+            self._then.pop(0)()
 
-    def finish_building_in_steps(self):
-        """The same, a part per event-loop turn (the app's start: no long stall after the first
-        paint; whatever needs a part earlier builds the rest at once)."""
+    def finish_building_in_steps(self, then=None):
+        """The same, a part per event-loop turn (the app's start, after the first paint: no long
+        stall; whatever needs a part earlier builds it at once): the Losses panels in their own
+        steps, then each later tab's module and its page (in parts if it can be built so), then
+        the accessibility scan; `then()` runs in a turn of its own once everything is built."""
         self.page_losses.build_in_steps()
+        if then is not None:
+            self._then.append(then)
+        if self._steps is None:
+            self._steps = self._build_steps()
+            QtCore.QTimer.singleShot(1, self, self._next_step)
+
+    def _build_steps(self):
+        import importlib
+
+        # the Losses panels' own steps first: two chains of timers would put a step of each in
+        # the same turn of the event loop, one long stall instead of two short ones
+        while not self.page_losses.is_built:
+            yield
+        for key in LATER_TABS:
+            if key not in self._pages:
+                importlib.import_module(f"klviz.gui.pages.{key}")
+                yield
+            if key not in self._pages and key not in self._partial:
+                page = self._start_in_parts(key)
+                if page is not None:  # its parts, a turn each (ensure_page may finish them)
+                    yield
+                    for _ in page.build_steps():
+                        yield
+            self.ensure_page(key)  # (in its tab now, if it was not)
+            yield
+        self.accessibility.release()  # the whole window named (also what came before)
+        yield
+        while self._then:
+            self._then.pop(0)()
+            yield
+
+    def _next_step(self):
+        if self._steps is None:
+            return
+        try:
+            next(self._steps)
+        except StopIteration:
+            self._steps = None
+            return
+        QtCore.QTimer.singleShot(1, self, self._next_step)  # a timer, not a posted event: input and paint go first
 
     # -- sessions ------------------------------------------------------------------------------
     def _update_title(self, clean=None):
@@ -249,8 +451,10 @@ class MainWindow(QtWidgets.QMainWindow):
         self.close()
 
     def restore_state(self, session, path=None):
-        """Bring back the previous run's state (its unsaved edits stay marked unsaved)."""
-        self.model.replace_session(session)
+        """Bring back the previous run's state (its unsaved edits stay marked unsaved); a window
+        built with that session (the app's start) only takes its path."""
+        if session is not self.model.session:
+            self.model.replace_session(session)
         self.current_path = path
         if path is not None and not ss.load_session_matches(path, session):
             self.model.undo_stack.resetClean()
