@@ -79,8 +79,10 @@ FITS = {
 
 
 class ContinuousPage(QtWidgets.QWidget):
-    def __init__(self, model, presentation=None, parent=None):
-        """model: the SessionModel; presentation: the PresentationModel to follow (quiz, look)."""
+    def __init__(self, model, presentation=None, parent=None, build=True):
+        """model: the SessionModel; presentation: the PresentationModel to follow (quiz, look).
+        build=False: the page's frame only; build_steps() builds the rest a part per step (the
+        window's deferred start runs one per event-loop turn: no long stall)."""
         super().__init__(parent)
         self.setObjectName("page_continuous")
         self.model = model
@@ -107,7 +109,19 @@ class ContinuousPage(QtWidgets.QWidget):
         self._family_timer.setSingleShot(True)
         self._family_timer.setInterval(0)
         self._family_timer.timeout.connect(self._refresh_family)
-        self._build()
+        self._presentation = presentation
+        self._parts = self._build_parts()
+        if build:
+            for _ in self._parts:
+                pass
+
+    def build_steps(self):
+        """What __init__(build=False) left, a part per step (nothing if it is built)."""
+        yield from self._parts
+
+    def _build_parts(self):
+        yield from self._build()
+        model, presentation = self.model, self._presentation
         model.continuousChanged.connect(self.refresh)
         model.unitChanged.connect(self.refresh)
         model.unitChanged.connect(lambda: QtCore.QTimer.singleShot(0, self, self._fit_axis_label))  # its label's length
@@ -301,9 +315,11 @@ class ContinuousPage(QtWidgets.QWidget):
         scroll.setAccessibleName(translate("pages.continuous", "Controls of P and Q (scrollable panel)"))
         scroll.setFocusPolicy(QtCore.Qt.FocusPolicy.StrongFocus)  # as a plain scroll area: wheel and keys
         self._controls, self._scroll = controls, scroll
+        yield
 
         # charts
         self.plot_densities = DensityChart()
+        yield
         self.plot_integrands = IntegrandChart()
         self.caption_densities = self._caption("caption_densities", base)
         self.caption_integrands = self._caption("caption_integrands", base)
@@ -331,6 +347,8 @@ class ContinuousPage(QtWidgets.QWidget):
         self._charts = charts
         charts.setStretchFactor(0, 3)
         charts.setStretchFactor(1, 2)
+
+        yield
 
         # readouts and the MSE link
         self.readouts = ReadoutGrid(READOUTS, prefix="normal_value_")
@@ -442,6 +460,7 @@ class ContinuousPage(QtWidgets.QWidget):
         self.page_scroll = page
         split.stackedChanged.connect(lambda _: (scroll.refit(), page.refit()))
         layout.addWidget(page)
+        yield
 
     # -- look and quiz --------------------------------------------------------------------------
     _quiz = False
