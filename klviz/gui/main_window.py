@@ -165,6 +165,11 @@ class MainWindow(QtWidgets.QMainWindow):
         if grid is not None:
             grid.copy_all()
 
+    def pages_built(self):
+        """True once every tab's page is built (a deferred start builds the later ones after
+        the first paint)."""
+        return all(key in self._pages for key in LATER_TABS)
+
     @property
     def lesson(self):
         if self._lesson is None:

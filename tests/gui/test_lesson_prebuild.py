@@ -55,3 +55,52 @@ def test_opening_the_lesson_during_the_prebuild_builds_it_once(qtbot):
     assert len(w.findChildren(LessonPanel)) == 1
     assert len(w.findChildren(QtWidgets.QWidget, "plot_sampling")) == 1
     assert len(w.findChildren(QtWidgets.QWidget, "plot_fit_history")) == 1
+
+
+def test_the_prebuilt_panel_waits_for_the_window_to_build_its_tabs(qtbot, monkeypatch):
+    """The panel's steps find every tab's page by name, so building it before the window's own
+    steps have built them would build them all in that one turn (76 ms): it waits for them."""
+    from klviz.gui import main_window
+
+    w = deferred_window(qtbot)
+    built_by, inside = [], []
+    real_page, real_lesson = main_window.MainWindow.ensure_page, main_window.MainWindow.lesson.fget
+
+    def ensure_page(self, key):
+        if key not in self._pages and inside:
+            built_by.append(key)  # a page the lesson panel's build had to build
+        return real_page(self, key)
+
+    def lesson(self):
+        inside.append(True)
+        try:
+            return real_lesson(self)
+        finally:
+            inside.pop()
+
+    monkeypatch.setattr(main_window.MainWindow, "lesson", property(lesson))
+    monkeypatch.setattr(main_window.MainWindow, "ensure_page", ensure_page)
+    w.finish_building_in_steps()
+    qtbot.waitUntil(lambda: w.findChild(LessonPanel) is not None, timeout=10000)
+    assert w.pages_built()
+    assert built_by == []
+
+
+def test_the_normal_loss_panel_builds_in_parts_to_the_same_panel(qtbot):
+    """The deferred start builds the Normal loss panel a part per event-loop turn; the panel it
+    ends with is the one built at once (its charts, readouts and numbers)."""
+    from klviz.gui.models.session_model import SessionModel
+    from klviz.gui.pages.losses_normal import NormalPanel
+
+    model = SessionModel()
+    whole = NormalPanel(model)
+    parts = NormalPanel(model, build=False)
+    qtbot.addWidget(whole)
+    qtbot.addWidget(parts)
+    assert not hasattr(parts, "plot_profile")  # only its frame so far
+    steps = sum(1 for _ in parts.build_steps())
+    assert steps >= 3
+    names = lambda p: sorted(c.objectName() for c in p.findChildren(QtWidgets.QWidget) if c.objectName())  # noqa: E731
+    assert names(parts) == names(whole)
+    texts = lambda p: [lab.text() for lab in p.findChildren(QtWidgets.QLabel) if "value" in lab.objectName()]  # noqa: E731
+    assert texts(parts) == texts(whole) and any(texts(whole))

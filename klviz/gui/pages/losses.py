@@ -99,8 +99,9 @@ class LossesPage(QtWidgets.QWidget):
         yield
         self.categorical = CategoricalPanel(model)
         yield
-        self.normal = NormalPanel(model)
-        yield
+        self.normal = NormalPanel(model, build=False)
+        for _ in self.normal.build_steps():  # the largest panel: in parts, a turn each
+            yield
         self._built = True
         self.panels = QtWidgets.QTabWidget()
         self.panels.setObjectName("tabs_losses")

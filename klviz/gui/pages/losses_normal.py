@@ -61,14 +61,26 @@ def _set_spin(spin, value):
 
 
 class NormalPanel(QtWidgets.QWidget):
-    def __init__(self, model, parent=None):
+    def __init__(self, model, parent=None, build=True):
+        """build=False: the panel's frame only; build_steps() builds the rest a part per step
+        (the app's start builds it after the first paint, a part per event-loop turn)."""
         super().__init__(parent)
         self.setObjectName("panel_loss_normal")
         self.model = model
         self._keys = {}
-        self._build()
-        model.lossesChanged.connect(self._on_losses_changed)
-        model.unitChanged.connect(self.refresh)
+        self._parts = self._build_parts()
+        if build:
+            for _ in self._parts:
+                pass
+
+    def build_steps(self):
+        """What __init__(build=False) left, a part per step (nothing if it is built)."""
+        yield from self._parts
+
+    def _build_parts(self):
+        yield from self._build()
+        self.model.lossesChanged.connect(self._on_losses_changed)
+        self.model.unitChanged.connect(self.refresh)
         self.refresh()
 
     # -- construction --------------------------------------------------------------------------
@@ -125,6 +137,8 @@ class NormalPanel(QtWidgets.QWidget):
         ll.addWidget(self.plot_nll, 1)
         ll.addWidget(key_nll)
 
+        yield
+
         # a data set: points, the fitted line, the losses over the slope
         self.plot_data = DragPlot(slosses.widen(lab.DATA_X), slosses.widen(lab.DATA_Y), grab_radius=18, tooltip=self._point_tip)
         self.plot_data.setObjectName("plot_loss_data")
@@ -147,6 +161,8 @@ class NormalPanel(QtWidgets.QWidget):
         self.button_reset.setObjectName("button_loss_reset_data")
         self.button_reset.setToolTip(translate("pages.losses_normal", "Back to the starting seven points"))
         self.button_reset.clicked.connect(lambda: upd(lab.reset_data))
+
+        yield
 
         self.plot_profile = pg.PlotWidget(background=None, enableMenu=False)
         self.plot_profile.setObjectName("plot_loss_profile")
@@ -172,6 +188,8 @@ class NormalPanel(QtWidgets.QWidget):
 
         self.data_readouts = readouts(DATA_READOUTS, "loss_readouts_data")
         self.formula_data = formula_label("loss_formula_data")
+
+        yield
 
         # Each half carries its own readouts (one observation | the data set): no third column
         # that would need the width of both charts and the readouts side by side (1233 px), nor a
