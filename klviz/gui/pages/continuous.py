@@ -20,6 +20,7 @@ from klviz.gui.widgets.caption import Caption
 from klviz.gui.widgets.curves import DensityChart, IntegrandChart
 from klviz.gui.pages.alpha_fit import AlphaFitPanel
 from klviz.gui.widgets.divergences_group import DivergencesGroup
+from klviz.gui.widgets.parts import BuiltInParts
 from klviz.gui.widgets.readouts import LatexAction, ReadoutGrid
 from klviz.gui.widgets.reflow import PageScroll, ReflowSplitter, Secondary, page_scroll
 from klviz.gui.widgets.slider_spin import SliderSpin
@@ -78,7 +79,7 @@ FITS = {
 }
 
 
-class ContinuousPage(QtWidgets.QWidget):
+class ContinuousPage(BuiltInParts, QtWidgets.QWidget):
     def __init__(self, model, presentation=None, parent=None, build=True):
         """model: the SessionModel; presentation: the PresentationModel to follow (quiz, look).
         build=False: the page's frame only; build_steps() builds the rest a part per step (the
@@ -110,14 +111,7 @@ class ContinuousPage(QtWidgets.QWidget):
         self._family_timer.setInterval(0)
         self._family_timer.timeout.connect(self._refresh_family)
         self._presentation = presentation
-        self._parts = self._build_parts()
-        if build:
-            for _ in self._parts:
-                pass
-
-    def build_steps(self):
-        """What __init__(build=False) left, a part per step (nothing if it is built)."""
-        yield from self._parts
+        self._start_building(build)
 
     def _build_parts(self):
         yield from self._build()

@@ -27,6 +27,7 @@ from klviz.gui.pages.losses_common import (
 )
 from klviz.gui.widgets.reflow import Secondary, WrapRow
 from klviz.gui.widgets.drag_plot import DragPlot
+from klviz.gui.widgets.parts import BuiltInParts
 from klviz.gui.widgets.slider_spin import BoundedDoubleSpinBox
 from klviz.style import ENTROPY_COLOR, KL_COLOR, P_COLOR, Q_COLOR
 from klviz.gui.i18n import QT_TRANSLATE_NOOP, translate
@@ -60,7 +61,7 @@ def _set_spin(spin, value):
         spin.blockSignals(blocked)
 
 
-class NormalPanel(QtWidgets.QWidget):
+class NormalPanel(BuiltInParts, QtWidgets.QWidget):
     def __init__(self, model, parent=None, build=True):
         """build=False: the panel's frame only; build_steps() builds the rest a part per step
         (the app's start builds it after the first paint, a part per event-loop turn)."""
@@ -68,14 +69,7 @@ class NormalPanel(QtWidgets.QWidget):
         self.setObjectName("panel_loss_normal")
         self.model = model
         self._keys = {}
-        self._parts = self._build_parts()
-        if build:
-            for _ in self._parts:
-                pass
-
-    def build_steps(self):
-        """What __init__(build=False) left, a part per step (nothing if it is built)."""
-        yield from self._parts
+        self._start_building(build)
 
     def _build_parts(self):
         yield from self._build()
