@@ -57,6 +57,24 @@ class Heartbeat:
         return 1000 * wall, 1000 * cpu
 
 
+class _Until:
+    """A job that runs until `done()`: gaps_during waits for it, as for an export in a worker."""
+
+    def __init__(self, done):
+        self.done = done
+        self.t0 = time.perf_counter()
+
+    def is_running(self):
+        return not self.done() and time.perf_counter() - self.t0 < 10
+
+
+def _built_whole(window):
+    from klviz.gui.lesson_dock import LessonPanel
+
+    pages = getattr(window, "pages_built", lambda: True)()  # (a checkout before pages_built)
+    return pages and window.page_losses.is_built and window.findChild(LessonPanel) is not None
+
+
 def _action(window, name):
     act = window.findChild(QtGui.QAction, name)
     if act is None:
@@ -71,7 +89,11 @@ def actions(window, tmp):
     def switch_to(i):
         return lambda: tabs.setCurrentIndex(i)
 
-    out = [("deferred tabs built after the first paint", window.finish_building_in_steps)]  # as the app does
+    def build_the_rest():  # as the app does, until the window is built whole (lesson panel included)
+        window.finish_building_in_steps()
+        return _Until(lambda: _built_whole(window))
+
+    out = [("deferred tabs built after the first paint", build_the_rest)]
     for i in range(1, tabs.count()):
         out.append((f"first switch to the {tabs.tabText(i).replace('&', '')} tab", switch_to(i)))
     out.append(("back to the Discrete tab", switch_to(0)))
