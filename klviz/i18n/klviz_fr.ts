@@ -1889,8 +1889,8 @@ dans [0, 1], sans unité ; calculée à partir des différences des racines carr
         <translation>Q de variance unité</translation>
     </message>
     <message>
-        <source>Free σ_Q</source>
-        <translation>σ_Q libre</translation>
+        <source>Free σ of Q</source>
+        <translation>σ de Q libre</translation>
     </message>
 </context>
 <context>

@@ -355,7 +355,7 @@ class SessionModel(QtCore.QObject):
 
     def set_unit_variance(self, on):
         """The MSE link's view: σ_Q = 1 and the link shown (Q must be a Normal), one undo step."""
-        self.apply(sn.with_unit_variance(self._session, on), translate("models.session_model", "Unit variance Q") if on else translate("models.session_model", "Free σ_Q"))
+        self.apply(sn.with_unit_variance(self._session, on), translate("models.session_model", "Unit variance Q") if on else translate("models.session_model", "Free σ of Q"))
 
     def mse_link(self):
         """The MSE link for Q = N(mu_Q, 1): H(P,Q) = 1/2 log 2 pi + 1/2 Var_P + 1/2 (E_P - mu_Q)^2.
