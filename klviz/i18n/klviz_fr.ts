@@ -981,6 +981,7 @@ Elle se décale aussi avec l&apos;unité de x (h de 2X vaut h de X plus log 2) ;
     </message>
     <message>
         <source>Each loss below is a cross-entropy: between the target&apos;s distribution (blue) and the distribution the model&apos;s output parametrises (orange).</source>
+        <extracomment>shorter than this many lines of its type, the page gives the intro&apos;s two lines to its panel (960×540 in presentation type: 18 lines; 1280×720: 25); its words stay the panel tabs&apos; tooltip</extracomment>
         <translation>Chaque perte ci-dessous est une entropie croisée : entre la distribution de la cible (en bleu) et la distribution que paramètre la sortie du modèle (en orange).</translation>
     </message>
     <message>
@@ -1889,8 +1890,8 @@ dans [0, 1], sans unité ; calculée à partir des différences des racines carr
         <translation>Q de variance unité</translation>
     </message>
     <message>
-        <source>Free σ_Q</source>
-        <translation>σ_Q libre</translation>
+        <source>Free σ of Q</source>
+        <translation>σ de Q libre</translation>
     </message>
 </context>
 <context>

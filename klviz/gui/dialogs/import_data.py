@@ -18,7 +18,11 @@ Every text from a file reaches a plain-text widget only (QPlainTextEdit, PlainTe
 
 from __future__ import annotations
 
+import os
+
 from PySide6 import QtCore, QtGui, QtWidgets
+
+from klviz.gui import settings
 
 from klviz.gui.widgets.text import plain_label
 from klviz.scene import data_import as di
@@ -33,6 +37,9 @@ def monospace_font():
     return QtGui.QFontDatabase.systemFont(QtGui.QFontDatabase.SystemFont.FixedFont)
 
 
+IMPORT_DIR_KEY = "import/last_dir"  # the folder Browse… last chose a file from (QSettings)
+
+
 class ImportDataDialog(QtWidgets.QDialog):
     """The File › Import data… dialog. `result()` -> ImportResult or None."""
 
@@ -42,7 +49,7 @@ class ImportDataDialog(QtWidgets.QDialog):
         self.setObjectName("dialog_import_data")
         self.setWindowTitle(translate("dialogs.import_data", "Import data"))
         self.setModal(True)
-        self._directory = str(directory or "")
+        self._directory = str(directory or settings.last_folder(IMPORT_DIR_KEY))
         self._result = None
         self._cache = di.SourceCache()  # the bins and pseudocount change without re-reading the file
 
@@ -198,3 +205,5 @@ class ImportDataDialog(QtWidgets.QDialog):
             translated(BATCH_FILTER if self.target.currentData() == "batch" else FILE_FILTER))
         if name:
             field.setText(name)
+            settings.remember_folder(name, IMPORT_DIR_KEY)  # the next Browse… starts there
+            self._directory = os.path.dirname(os.path.abspath(name))

@@ -6,6 +6,9 @@ the model computes the new immutable `Session` with the pure functions of `klviz
 one command on its one QUndoStack, and emits each affected part's signal once. Ctrl+Z therefore
 undoes the user's last action whichever tab it was on:
 - a gesture (a drag, a slider held, a fit's animation) is one step (begin_gesture/end_gesture);
+- an animation (a fit) is a gesture with an owner: its frames pass `owner=`, and any other
+  change (a drag, a button, a slider) ends it first, so the change stands as its own step and
+  the animation, told by gestureActiveChanged(False), stops there (begin_animation);
 - consecutive edits by the same control (a slider's or spin box's steps, a bar nudged by the
   arrow keys, a loss-lab control) merge into one step;
 - the overlay and unit-variance toggles are steps (they change what is shown, and are saved);
@@ -58,6 +61,9 @@ class _SetSession(QtGui.QUndoCommand):
         self._model._restore(self._before)
 
 
+_FIT = object()  # the owner of a Continuous fit's animation (begin_fit)
+
+
 class SessionModel(QtCore.QObject):
     discreteChanged = QtCore.Signal()
     continuousChanged = QtCore.Signal()
@@ -76,6 +82,8 @@ class SessionModel(QtCore.QObject):
         self._session = session if session is not None else Session()
         self.undo_stack = undo_stack if undo_stack is not None else QtGui.QUndoStack(self)
         self._gesture = None  # (session before, text) while a gesture is under way
+        self._owner = None  # the animation whose gesture it is (None: a drag, anyone's)
+        self._macro = False  # the gesture's undo macro is open (an animation: no undo meanwhile)
         self._fit_text = None  # while a fit is shown: its undo text (its macro is open on the stack)
         self._cache = {}
 
@@ -179,12 +187,15 @@ class SessionModel(QtCore.QObject):
             state = state.with_(lesson_step=self._session.lesson_step)
         self._assign(state)
 
-    def apply(self, new, text, merge=None):
+    def apply(self, new, text, merge=None, owner=None):
         """Make `new` the session as one undo step (no step if nothing changed); a `merge` key
-        joins it to the previous step when that had the same key and ended where this starts."""
+        joins it to the previous step when that had the same key and ended where this starts.
+        `owner`: the animation making this change (see begin_animation)."""
         if self._gesture is not None:
-            self._assign(new)
-            return
+            if self._owner is None or owner is self._owner:
+                self._assign(new)
+                return
+            self.end_gesture()  # a change from elsewhere ends the animation first
         if new.same_as(self._session):
             return
         self.undo_stack.push(_SetSession(self, self._session, new, text, applied=False, merge=merge))
@@ -196,24 +207,46 @@ class SessionModel(QtCore.QObject):
         self._assign(new)
         self.undo_stack.setClean()
 
-    def begin_gesture(self, text):
-        """Start a drag: the changes until end_gesture() show live and become one undo step."""
+    def begin_gesture(self, text, owner=None):
+        """Start a drag: the changes until end_gesture() show live and become one undo step.
+        A drag started while an animation runs ends the animation first."""
+        if self._gesture is not None and self._owner is not None and owner is not self._owner:
+            self.end_gesture()
         if self._gesture is None:
             self._gesture = (self._session, text)
+            self._owner = owner
             self.gestureActiveChanged.emit(True)
+
+    def begin_animation(self, text, owner):
+        """Start an animation's gesture: its changes (made with `owner=owner`) show live and
+        become one undo step. Undo and redo are unavailable meanwhile (the step is a macro under
+        construction); any other change ends it first (what it did so far is its step, the change
+        its own) and `owner` hears gestureActiveChanged(False) then."""
+        self.end_gesture()
+        self.undo_stack.beginMacro(text)
+        self._macro = True
+        self.begin_gesture(text, owner)
 
     def end_gesture(self):
         if self._gesture is None:
             return
         before, text = self._gesture
         self._gesture = None
+        self._owner = None
         if not before.same_as(self._session):
             self.undo_stack.push(_SetSession(self, before, self._session, text, applied=True))
+        if self._macro:
+            self._macro = False
+            self.undo_stack.endMacro()
+            top = self.undo_stack.command(self.undo_stack.index() - 1)
+            if top is not None and top.childCount() == 0:  # nothing changed: drop the empty step
+                top.setObsolete(True)
+                self.undo_stack.undo()
         self.gestureActiveChanged.emit(False)
 
     # -- intents: discrete ----------------------------------------------------------------------
-    def _set_discrete(self, state, text, merge=None):
-        self.apply(self._session.with_(discrete=state), text, merge)
+    def _set_discrete(self, state, text, merge=None, owner=None):
+        self.apply(self._session.with_(discrete=state), text, merge, owner)
 
     def set_probability(self, which, i, value):
         d = self._session.discrete
@@ -226,8 +259,9 @@ class SessionModel(QtCore.QObject):
         self._set_discrete(ds.with_probability(d, which, i, current + delta), translate("models.session_model", 'Set {0}({1})').format(which.upper(), d.labels[i]),
                            merge=("nudge", which, i))
 
-    def set_distribution(self, which, probs, text):
-        self._set_discrete(ds.with_distribution(self.discrete, which, probs), text)
+    def set_distribution(self, which, probs, text, owner=None):
+        """P or Q replaced by `probs`; `owner`: the animation doing it (begin_animation)."""
+        self._set_discrete(ds.with_distribution(self.discrete, which, probs), text, owner=owner)
 
     def apply_preset(self, which, kind):
         """A named shape for P or Q; a state larger than the editor's (imported) is first cut to
@@ -293,8 +327,8 @@ class SessionModel(QtCore.QObject):
                        merge=("losses", part, name))
 
     # -- intents: continuous --------------------------------------------------------------------
-    def _set_continuous_state(self, state, text, merge=None):
-        self.apply(sn.with_continuous(self._session, state), text, merge)
+    def _set_continuous_state(self, state, text, merge=None, owner=None):
+        self.apply(sn.with_continuous(self._session, state), text, merge, owner)
 
     def set_continuous(self, p=None, q=None, text=None):
         text = translate("models.session_model", "Change continuous") if text is None else text
@@ -321,7 +355,7 @@ class SessionModel(QtCore.QObject):
 
     def set_unit_variance(self, on):
         """The MSE link's view: σ_Q = 1 and the link shown (Q must be a Normal), one undo step."""
-        self.apply(sn.with_unit_variance(self._session, on), translate("models.session_model", "Unit variance Q") if on else translate("models.session_model", "Free σ_Q"))
+        self.apply(sn.with_unit_variance(self._session, on), translate("models.session_model", "Unit variance Q") if on else translate("models.session_model", "Free σ of Q"))
 
     def mse_link(self):
         """The MSE link for Q = N(mu_Q, 1): H(P,Q) = 1/2 log 2 pi + 1/2 Var_P + 1/2 (E_P - mu_Q)^2.
@@ -352,36 +386,32 @@ class SessionModel(QtCore.QObject):
         that ends the gesture from outside (opening a file, another drag) closes the fit too."""
         if self._fit_text is not None:
             self.end_fit()
-        self.end_gesture()
-        self.undo_stack.beginMacro(text)
+        self.begin_animation(text, owner=_FIT)
         self._fit_text = text
-        self.begin_gesture(text)
         self.gestureActiveChanged.connect(self._fit_gesture_changed)
         self.fitActiveChanged.emit(True)
         self._assign(sn.with_unit_variance(self._session, False))
 
+    def _fit_to(self, q):
+        self._set_continuous_state(cs.with_pair(self._session.continuous, None, q), self._fit_text, owner=_FIT)
+
     def fit_step(self, q):
         if self._fit_text is not None:
-            self.set_continuous(q=q, text=self._fit_text)
+            self._fit_to(q)
 
     def end_fit(self, q=None):
         """Finish the fit, at `q` if given (the exact optimum), as one undo step."""
         if self._fit_text is None:
             return
         if q is not None and self._gesture is not None:
-            self.set_continuous(q=q, text=self._fit_text)
-        self.end_gesture()  # closes the macro through _fit_gesture_changed
+            self._fit_to(q)
+        self.end_gesture()  # closes the macro, then _fit_gesture_changed
 
     def _fit_gesture_changed(self, active):
         if active or self._fit_text is None:
             return
         self._fit_text = None
         self.gestureActiveChanged.disconnect(self._fit_gesture_changed)
-        self.undo_stack.endMacro()
-        top = self.undo_stack.command(self.undo_stack.index() - 1)
-        if top is not None and top.childCount() == 0:  # nothing changed: drop the empty step
-            top.setObsolete(True)
-            self.undo_stack.undo()
         self.fitActiveChanged.emit(False)
 
 

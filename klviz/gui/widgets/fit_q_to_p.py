@@ -3,7 +3,9 @@ animated as one undo step, with a live chart of H(P,Q) and D(P‖Q) per iteratio
 
 The lesson's closing step shows it (the Discrete tab's page belongs to another module; this widget
 drives the same SessionModel, so the Discrete tab's bars move as Q descends). Only the iterations
-reached so far are drawn: nothing shows where the descent will end before it gets there.
+reached so far are drawn: nothing shows where the descent will end before it gets there. Any other
+change of the session while it runs (a drag, Swap, the number of categories) ends the descent
+where it is: that change stands, as its own undo step (SessionModel.begin_animation).
 """
 
 from __future__ import annotations
@@ -96,8 +98,7 @@ class FitQToP(QtWidgets.QWidget):
         if history.iterations == 0:
             self.readout.setText(self.readout.real_text() + translate("widgets.fit_q_to_p", "  Q is already P."))
             return
-        self.model.end_gesture()
-        self.model.begin_gesture(translated(UNDO_TEXT))
+        self.model.begin_animation(translated(UNDO_TEXT), owner=self)  # any other change ends it
         self._running = True
         if self.duration_ms <= 0:
             self.finish()
@@ -110,7 +111,7 @@ class FitQToP(QtWidgets.QWidget):
         if k == self._shown:
             return
         self._shown = k
-        self.model.set_distribution("q", as_probabilities(self._history.qs[k]), translated(UNDO_TEXT))
+        self.model.set_distribution("q", as_probabilities(self._history.qs[k]), translated(UNDO_TEXT), owner=self)
         self._draw()
 
     def _halt(self):

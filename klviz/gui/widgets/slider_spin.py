@@ -17,6 +17,12 @@ and the window's status bar (and a tooltip at the box) says so, naming the limit
 "Categories: 500 is above the maximum, 100; set to 100." Both spin boxes here emit `clamped(message)`.
 BoundedSpinBox is the whole-number kind (the category and class counts, the joint's size),
 BoundedDoubleSpinBox a plain decimal one (the loss lab's targets and σ).
+
+The keyboard focus stays in a box after a value is typed and entered, and the window's keys work
+from there: a box takes for itself only what a text field must (copy, cut, paste, select all, the
+cursor keys); Ctrl+Z, Ctrl+Shift+Z, Ctrl+Y, Ctrl+E (X11's end of line) and Space (quiz mode's
+reveal) go to the window's actions, as from anywhere else (its own undo had nothing to undo once
+the value was entered).
 """
 
 from __future__ import annotations
@@ -77,10 +83,36 @@ def _clamped_text(spin, text, parse, show):
     return show(limit)
 
 
+_K = QtGui.QKeySequence.StandardKey
+_BOX_KEYS = (_K.Copy, _K.Cut, _K.Paste, _K.SelectAll)  # a text field's own, whatever the window says
+
+
+def _window_takes(widget, ev):
+    """Whether key event `ev` is one of the window's enabled action or shortcut keys (and not a
+    key the box needs as a text field)."""
+    if any(ev.matches(k) for k in _BOX_KEYS):
+        return False
+    combo = QtGui.QKeySequence(ev.keyCombination())
+    exact = QtGui.QKeySequence.SequenceMatch.ExactMatch
+    window = widget.window()
+    direct = QtCore.Qt.FindChildOption.FindDirectChildrenOnly  # the window's own, not a dialog's
+    for act in window.findChildren(QtGui.QAction, options=direct):
+        if act.isEnabled() and any(k.matches(combo) == exact for k in act.shortcuts()):
+            return True
+    return any(sc.isEnabled() and sc.key().matches(combo) == exact
+               for sc in window.findChildren(QtGui.QShortcut, options=direct))
+
+
 class _ClampOnEnter:
     """Out-of-range text becomes its limit (and is announced) before the spin box reads it, on
     Return and when the focus leaves: PySide6 before 6.9 drops the text a Python fixup() returns,
-    so relying on Qt calling fixup() left the typed value refused there."""
+    so relying on Qt calling fixup() left the typed value refused there. The window's keys are not
+    taken as the box's own (see the module's docstring)."""
+
+    def event(self, ev):  # noqa: D102
+        if ev.type() == QtCore.QEvent.Type.ShortcutOverride and _window_takes(self, ev):
+            return False  # not overridden: the window's shortcut gets the key
+        return super().event(ev)
 
     def _clamp_typed(self):
         edit = self.lineEdit()
