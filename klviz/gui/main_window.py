@@ -500,7 +500,13 @@ class MainWindow(QtWidgets.QMainWindow):
     def show_shortcuts(self):
         from klviz.gui.shortcuts import ShortcutsDialog
 
-        ShortcutsDialog(self).open()
+        # one dialog, kept and shown again: a new one per F1 deleted on close (WA_DeleteOnClose)
+        # crashed PySide6 when opened and closed again and again (a wrapper of its table's items
+        # released twice as the deferred delete destroyed them)
+        dialog = getattr(self, "_shortcuts_dialog", None)
+        if dialog is None:
+            dialog = self._shortcuts_dialog = ShortcutsDialog(self)
+        dialog.open()
 
     def show_preferences(self):
         preferences.show_preferences(self)

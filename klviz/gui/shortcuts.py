@@ -48,4 +48,3 @@ class ShortcutsDialog(QtWidgets.QDialog):
         layout.addWidget(table)
         layout.addWidget(buttons)
         self.resize(560, 520)
-        self.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)

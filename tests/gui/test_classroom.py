@@ -107,6 +107,24 @@ def test_shortcuts_dialog_lists_actions(window, qtbot):
     dialog.close()
 
 
+def test_the_shortcuts_dialog_is_one_dialog_opened_again(window, qtbot):
+    """F1 and Escape, again and again: one dialog shown again each time (a new one per F1,
+    deleted on close, crashed PySide6 in its deferred delete within 150 rounds)."""
+    from PySide6.QtTest import QTest
+
+    shown = set()
+    for _ in range(40):
+        action(window, "action_shortcuts").trigger()
+        dialog = window.findChild(QtWidgets.QDialog, "dialog_shortcuts")
+        qtbot.waitUntil(dialog.isVisible, timeout=2000)
+        shown.add(id(dialog))
+        QTest.keyClick(dialog, QtCore.Qt.Key.Key_Escape)
+        qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=2000)
+        QtWidgets.QApplication.sendPostedEvents(None, QtCore.QEvent.Type.DeferredDelete)
+    assert len(shown) == 1
+    assert len(window.findChildren(QtWidgets.QDialog, "dialog_shortcuts")) == 1
+
+
 def test_every_menu_has_a_mnemonic(window):
     for menu_action in window.menuBar().actions():
         assert "&" in menu_action.text(), menu_action.text()
