@@ -16,7 +16,10 @@ the drag ends it glides to fit.
 
 Columns are a whole number of pixels wide and every bar edge falls on the same pixel offset in its
 column, so the bars and the gaps between them are even at any count (100 bars at 5 or 6 px each
-would otherwise be 4 and 6 px wide, their gaps 0 to 2 px).
+would otherwise be 4 and 6 px wide, their gaps 0 to 2 px). They are as wide as fits with a margin
+of 2% of the count each side, at most half a column, so both charts always show exactly their n
+columns and at most one division's remainder of the width is left over. The category names are
+spaced from pixels (the widest name and a space per step), so they never overlap.
 """
 
 from __future__ import annotations
