@@ -105,7 +105,12 @@ def test_hostile_labels_show_as_text_everywhere(window, qtbot, tmp_path, probe):
 
     for plot in ("plot_p", "plot_q", "plot_pointwise", "plot_overlay"):
         # pyqtgraph draws tick strings with QPainter.drawText: plain text by construction
-        assert [t for _, t, _ in shown[f"ticks {plot}"]] == labels, plot
+        # (a bar chart names every step-th column so that no two names overlap: here the 40 W's
+        # take several columns; each name shown is its label exactly)
+        ticks = [t for _, t, _ in shown[f"ticks {plot}"]]
+        assert ticks and any(ticks == labels[::step] for step in range(1, len(labels) + 1)), plot
+        if plot == "plot_pointwise":
+            assert ticks == labels, plot
     tips = shown["tooltips"]
     assert len(tips) == len(labels) and all(t is not None for t in tips), "every bar has a tooltip"
     for label, (fmt, text, height) in zip(labels, tips):

@@ -16,7 +16,10 @@ the drag ends it glides to fit.
 
 Columns are a whole number of pixels wide and every bar edge falls on the same pixel offset in its
 column, so the bars and the gaps between them are even at any count (100 bars at 5 or 6 px each
-would otherwise be 4 and 6 px wide, their gaps 0 to 2 px).
+would otherwise be 4 and 6 px wide, their gaps 0 to 2 px). They are as wide as fits with a margin
+of 2% of the count each side, at most half a column, so both charts always show exactly their n
+columns and at most one division's remainder of the width is left over. The category names are
+spaced from pixels (the widest name and a space per step), so they never overlap.
 """
 
 from __future__ import annotations
@@ -25,7 +28,7 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6 import QtCore, QtWidgets
+from PySide6 import QtCore, QtGui, QtWidgets
 
 from klviz.gui.theme import set_plot_title
 from klviz.gui.widgets.drag_layer import DragLayer, KeyboardSelection, column_at
@@ -36,7 +39,8 @@ from klviz.style import text_color
 
 Y_TOP = 1.0
 GLIDE_MS = 180  # a fitted value axis moves to a new top in this time, never in one jump
-X_PADDING = 0.02  # empty room left and right of the columns, as a fraction of their count
+X_PADDING = 0.02  # empty room left and right of the columns, as a fraction of their count,
+MAX_MARGIN = 0.5  # but at most half a column each side (2% of 100 columns would cost 4 px columns)
 
 
 class Series:
@@ -116,10 +120,8 @@ class BarChart(KeyboardSelection, pg.PlotWidget):
         self._selected = (min(si, len(self.series) - 1), max(0, min(bi, n - 1)))
         if labels_changed:
             self._place_layer()
-            step = max(1, math.ceil(n / 20))
-            ticks = [(i, lab) for i, lab in enumerate(labels) if i % step == 0]
-            self.getPlotItem().getAxis("bottom").setTicks([ticks, []])
             self._column_px = None
+            self._tick_step = None
             self._layout_columns()  # draws the bars too
         else:
             for item, h, left, w in zip(self._bars, self._heights, self._lefts, self._widths):
@@ -137,14 +139,19 @@ class BarChart(KeyboardSelection, pg.PlotWidget):
         width = vb.width()
         if n == 0:
             return
+        margin = X_PADDING * n  # columns of empty room each side, at least
+        columns = n * (1 + 2 * X_PADDING) if margin <= MAX_MARGIN else n + 2 * MAX_MARGIN
         if width <= 0:  # not laid out yet: the plain geometry until it is
-            px, span, lo = None, n * (1 + 2 * X_PADDING), -0.5 - n * X_PADDING
+            px, span, lo = None, columns, -0.5 - (columns - n) / 2
         else:
-            px = max(1, int(width // (n * (1 + 2 * X_PADDING))))
+            # the widest whole-pixel columns that fit with their margins: the bars use the width
+            # (only the remainder of one division is left over), whatever the count
+            px = max(1, int(width // columns))
             span = width / px  # data units the view shows: a whole number of pixels each
             lo = -0.5 - math.floor((width - n * px) / 2) / px
         vb.setXRange(lo, lo + span, padding=0)
         self._column_px = px
+        self._set_ticks(px)
         x = np.arange(n, dtype=float)
         self._lefts, self._widths = [], []
         for s in self.series:
@@ -160,6 +167,26 @@ class BarChart(KeyboardSelection, pg.PlotWidget):
         for s, item, h, left, w in zip(self.series, self._bars, self._heights, self._lefts, self._widths):
             item.setOpts(x=x + s.offset, x0=left, height=h, width=w)
         self._update_selection()
+
+    _tick_step = None
+
+    def _set_ticks(self, px):
+        """Category names under every step-th column, the step from pixels: at most 20 names, and
+        never two that overlap (the widest name and a space fit in step columns), at any count and
+        width. Worked out when the columns change (a resize or a new count), never per frame."""
+        n = len(self._labels)
+        step = max(1, math.ceil(n / 20))
+        if px is not None:
+            axis = self.getPlotItem().getAxis("bottom")
+            fm = QtGui.QFontMetricsF(axis.style["tickFont"] or axis.font())
+            box = QtCore.QRectF(0, 0, 100, 100)  # as the axis measures its tick strings
+            flags = QtCore.Qt.AlignmentFlag.AlignCenter
+            widest = max(fm.boundingRect(box, flags, lab).width() for lab in self._labels)
+            step = max(step, math.ceil((widest + fm.horizontalAdvance(" ")) / px))
+        if step != self._tick_step:
+            self._tick_step = step
+            ticks = [(i, lab) for i, lab in enumerate(self._labels) if i % step == 0]
+            self.getPlotItem().getAxis("bottom").setTicks([ticks, []])
 
     # -- the value axis ------------------------------------------------------------------------
     @property
