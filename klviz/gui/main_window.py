@@ -484,8 +484,10 @@ class MainWindow(QtWidgets.QMainWindow):
         return self._unless_unsaved(self._choose_and_open, translated(_ASK_BEFORE_OPENING))
 
     def _choose_and_open(self):
-        path, _ = QtWidgets.QFileDialog.getOpenFileName(self, translate("main_window", "Open session"), "", translate("main_window", "klviz sessions (*.klviz *.json);;All files (*)"))
+        start = settings.last_folder(settings.SESSION_DIR_KEY)  # where a session was last opened or saved
+        path, _ = QtWidgets.QFileDialog.getOpenFileName(self, translate("main_window", "Open session"), start, translate("main_window", "klviz sessions (*.klviz *.json);;All files (*)"))
         if path:
+            settings.remember_folder(path, settings.SESSION_DIR_KEY)
             self.open_session(path)
 
     def save(self):
@@ -494,8 +496,13 @@ class MainWindow(QtWidgets.QMainWindow):
         return self.save_as()
 
     def save_as(self):
-        path, _ = QtWidgets.QFileDialog.getSaveFileName(self, translate("main_window", "Save session"), "session.klviz", translate("main_window", "klviz sessions (*.klviz *.json)"))
-        return self.save_session(path) if path else False
+        name = os.path.basename(self.current_path) if self.current_path else "session.klviz"
+        start = os.path.join(settings.last_folder(settings.SESSION_DIR_KEY), name)
+        path, _ = QtWidgets.QFileDialog.getSaveFileName(self, translate("main_window", "Save session"), start, translate("main_window", "klviz sessions (*.klviz *.json)"))
+        if not path:
+            return False
+        settings.remember_folder(path, settings.SESSION_DIR_KEY)
+        return self.save_session(path)
 
     def show_shortcuts(self):
         from klviz.gui.shortcuts import ShortcutsDialog

@@ -78,6 +78,7 @@ def save_theme(name):
 
 
 EXPORT_DIR_KEY = "export/last_dir"
+SESSION_DIR_KEY = "session/last_dir"  # File › Open… and Save as…
 
 
 def last_folder(key=EXPORT_DIR_KEY):
