@@ -2173,6 +2173,10 @@ une constante plus la moitié de l&apos;erreur quadratique — la perte MSE est 
         <translation>H(P,Q) = ½&amp;nbsp;log&amp;nbsp;2π + ½&amp;nbsp;σ&lt;sub&gt;P&lt;/sub&gt;² + &lt;span style=&apos;color:%s&apos;&gt;&lt;b&gt;½&amp;nbsp;(μ&lt;sub&gt;P&lt;/sub&gt;&amp;nbsp;−&amp;nbsp;μ&lt;sub&gt;Q&lt;/sub&gt;)²&lt;/b&gt;&lt;/span&gt;&lt;br&gt;= %s + %s + &lt;span style=&apos;color:%s&apos;&gt;&lt;b&gt;%s&lt;/b&gt;&lt;/span&gt; %s&lt;br&gt;&lt;small&gt;μ&lt;sub&gt;P&lt;/sub&gt; = %s, σ&lt;sub&gt;P&lt;/sub&gt;² = %s : %s ; le dernier terme est la moitié de l&apos;erreur quadratique.&lt;/small&gt;</translation>
     </message>
     <message>
+        <source>H(P,Q) = (½&amp;nbsp;ln&amp;nbsp;2π + ½&amp;nbsp;σ&lt;sub&gt;P&lt;/sub&gt;² + &lt;span style=&apos;color:%s&apos;&gt;&lt;b&gt;½&amp;nbsp;(μ&lt;sub&gt;P&lt;/sub&gt;&amp;nbsp;−&amp;nbsp;μ&lt;sub&gt;Q&lt;/sub&gt;)²&lt;/b&gt;&lt;/span&gt;) / ln&amp;nbsp;%s&lt;br&gt;= %s + %s + &lt;span style=&apos;color:%s&apos;&gt;&lt;b&gt;%s&lt;/b&gt;&lt;/span&gt; %s&lt;br&gt;&lt;small&gt;μ&lt;sub&gt;P&lt;/sub&gt; = %s, σ&lt;sub&gt;P&lt;/sub&gt;² = %s: %s; the last term is half the squared error.&lt;/small&gt;</source>
+        <translation>H(P,Q) = (½&amp;nbsp;ln&amp;nbsp;2π + ½&amp;nbsp;σ&lt;sub&gt;P&lt;/sub&gt;² + &lt;span style=&apos;color:%s&apos;&gt;&lt;b&gt;½&amp;nbsp;(μ&lt;sub&gt;P&lt;/sub&gt;&amp;nbsp;−&amp;nbsp;μ&lt;sub&gt;Q&lt;/sub&gt;)²&lt;/b&gt;&lt;/span&gt;) / ln&amp;nbsp;%s&lt;br&gt;= %s + %s + &lt;span style=&apos;color:%s&apos;&gt;&lt;b&gt;%s&lt;/b&gt;&lt;/span&gt; %s&lt;br&gt;&lt;small&gt;μ&lt;sub&gt;P&lt;/sub&gt; = %s, σ&lt;sub&gt;P&lt;/sub&gt;² = %s : %s ; le dernier terme est la moitié de l&apos;erreur quadratique.&lt;/small&gt;</translation>
+    </message>
+    <message>
         <source>error: P&apos;s mean − Q&apos;s mean = {0}</source>
         <translation>erreur : moyenne de P − moyenne de Q = {0}</translation>
     </message>

@@ -3,6 +3,7 @@ events, buttons) and checked against independent references: the MATH closed for
 mpmath, scipy.stats.norm, and scipy.integrate.quad for mixtures."""
 
 import json
+import re
 import math
 
 import mpmath
@@ -661,7 +662,7 @@ def test_save_session_json_shape(window, tmp_path):
     assert_readouts_match(window)
 
 
-@pytest.mark.parametrize("unit", ["nats", "bits"])
+@pytest.mark.parametrize("unit", ["nats", "bits", "hartleys"])
 @pytest.mark.parametrize("mixture", [False, True])
 def test_unit_variance_q_is_the_mse_link(window, page, unit, mixture):
     window.model.set_unit(unit)
@@ -683,7 +684,15 @@ def test_unit_variance_q_is_the_mse_link(window, page, unit, mixture):
     value = shown(window, "normal_value_mse")
     assert float(value.split()[0]) == pytest.approx(expected, rel=6e-4)
     assert value.split()[1] == unit
-    assert "½ log 2π" in shown(window, "normal_mse_formula").replace("&nbsp;", " ")
+    formula = re.sub(r"<[^>]+>", "", shown(window, "normal_mse_formula").replace("&nbsp;", " "))
+    if unit == "nats":
+        assert "½ log 2π" in formula
+    else:  # each term is in nats over ln 2: "½ σP²" alone would not be 0.7213 bits at σP² = 1
+        assert "(½ ln 2π + ½ σP² + ½ (μP − μQ)²) / ln " + ("2" if unit == "bits" else "10") in formula
+    # the three terms shown are the constant, half P's variance and half the squared error
+    terms = re.search(r"= ([-\d.e]+) \+ ([-\d.e]+) \+ ([-\d.e]+) " + unit, formula).groups()
+    assert [float(t) for t in terms] == pytest.approx(
+        [HALF_LOG_2PI / LN[unit], 0.5 * sd**2 / LN[unit], 0.5 * (mean - q[1]) ** 2 / LN[unit]], rel=6e-4)
     # it is the cross-entropy H(P,Q) the readouts show
     assert shown_number(window, "normal_value_cross_entropy_pq") == pytest.approx(expected, rel=6e-4)
     assert_readouts_match(window, unit)

@@ -779,12 +779,23 @@ class ContinuousPage(BuiltInParts, QtWidgets.QWidget):
             link = model.mse_link()
             c, v, e = link["terms"]
             mean_word = translate("pages.continuous", "mean and variance of P") if mixture else translate("pages.continuous", "P's mean and variance")
-            self.label_mse_formula.setText(translate("pages.continuous",
-                "H(P,Q) = ½&nbsp;log&nbsp;2π + ½&nbsp;σ<sub>P</sub>² + "
-                "<span style='color:%s'><b>½&nbsp;(μ<sub>P</sub>&nbsp;−&nbsp;μ<sub>Q</sub>)²</b></span><br>"
-                "= %s + %s + <span style='color:%s'><b>%s</b></span> %s<br>"
-                "<small>μ<sub>P</sub> = %s, σ<sub>P</sub>² = %s: %s; the last term is half the squared error.</small>")
-                % (KL_COLOR, f(c), f(v), KL_COLOR, f(e), unit, f(link["mean_p"]), f(link["var_p"]), mean_word))
+            if unit == "nats":
+                formula = translate("pages.continuous",
+                    "H(P,Q) = ½&nbsp;log&nbsp;2π + ½&nbsp;σ<sub>P</sub>² + "
+                    "<span style='color:%s'><b>½&nbsp;(μ<sub>P</sub>&nbsp;−&nbsp;μ<sub>Q</sub>)²</b></span><br>"
+                    "= %s + %s + <span style='color:%s'><b>%s</b></span> %s<br>"
+                    "<small>μ<sub>P</sub> = %s, σ<sub>P</sub>² = %s: %s; the last term is half the squared error.</small>")
+                args = (KL_COLOR, f(c), f(v), KL_COLOR, f(e), unit)
+            else:
+                # the terms are in nats over ln 2 (bits) or ln 10 (hartleys): ½ σP² alone would
+                # read 0.7213 bits beside σP² = 1
+                formula = translate("pages.continuous",
+                    "H(P,Q) = (½&nbsp;ln&nbsp;2π + ½&nbsp;σ<sub>P</sub>² + "
+                    "<span style='color:%s'><b>½&nbsp;(μ<sub>P</sub>&nbsp;−&nbsp;μ<sub>Q</sub>)²</b></span>) / ln&nbsp;%s<br>"
+                    "= %s + %s + <span style='color:%s'><b>%s</b></span> %s<br>"
+                    "<small>μ<sub>P</sub> = %s, σ<sub>P</sub>² = %s: %s; the last term is half the squared error.</small>")
+                args = (KL_COLOR, "2" if unit == "bits" else "10", f(c), f(v), KL_COLOR, f(e), unit)
+            self.label_mse_formula.setText(formula % (args + (f(link["mean_p"]), f(link["var_p"]), mean_word)))
             self.label_mse_value.setText(f"{f(link['total'])} {unit}  = H(P,Q)")
             self.bar_mse.set_terms(link["terms"])
             self.plot_densities.set_error_bar(
