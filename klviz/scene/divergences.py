@@ -33,7 +33,7 @@ NAMES = {"tv": "TV(P,Q)", "hellinger": "He(P,Q)", "chi2_pq": "χ²(P‖Q)", "chi
 
 
 def _tooltips(s, d):
-    """Formula tooltips with `s` the sum (Σ_i) or integral (∫) and `d` its measure suffix."""
+    """Formula tooltips with `s` the sum (Σᵢ) or integral (∫) and `d` its measure suffix."""
     n_pq = "" if d == "" else Phrase(QT_TRANSLATE_NOOP("klviz", " (for Normals: unless {cond})"), cond="2σ_Q² > σ_P²")
     n_qp = "" if d == "" else Phrase(QT_TRANSLATE_NOOP("klviz", " (for Normals: unless {cond})"), cond="2σ_P² > σ_Q²")
     return {
@@ -52,7 +52,7 @@ def _tooltips(s, d):
     }
 
 
-TOOLTIPS = {"discrete": _tooltips("Σ_i", ""), "continuous": _tooltips("∫", " dx")}
+TOOLTIPS = {"discrete": _tooltips("Σᵢ", ""), "continuous": _tooltips("∫", " dx")}
 ROWS = {kind: tuple((k, NAMES[k], TOOLTIPS[kind][k]) for k in KEYS) for kind in TOOLTIPS}
 
 

@@ -171,7 +171,7 @@ def test_renyi_alpha_slider_and_edit(qtbot, window):
     edit.editingFinished.emit()
     assert slider.value() == slider.maximum() and edit.text() == "∞"
     assert_close(shown(page, "renyi_pq"), discrete_reference(d.p, d.q, math.inf)["renyi_pq"])
-    assert label(page, "name_renyi_pq").text() == "D_∞(P‖Q)"
+    assert label(page, "name_renyi_pq").text() == "D<sub>∞</sub>(P‖Q)"  # a real subscript (issue 12)
     for bad in ("0", "-1", "nan", "x"):
         edit.setText(bad)
         edit.editingFinished.emit()

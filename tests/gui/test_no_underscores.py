@@ -5,7 +5,7 @@ every lesson step, in English and in French. objectNames are not text and are no
 import re
 
 import pytest
-from PySide6 import QtWidgets
+from PySide6 import QtCore, QtWidgets
 
 from klviz import lesson
 from klviz.gui.accessibility import plain
@@ -126,3 +126,18 @@ def test_rich_subscripts_are_drawn_as_rich_text(window, qtbot):
     assert sum("quadrature" in t for t in tips) >= 12  # six readouts (name and value) with the note
     for tip in tips:
         assert Qt.mightBeRichText(tip) and "\n" not in tip, tip
+
+
+def test_the_renyi_order_is_a_subscript(window, qtbot):
+    from PySide6.QtGui import Qt
+
+    from klviz.gui.widgets.divergences_group import subscript_order
+
+    assert subscript_order("D_2(P‖Q)") == "D<sub>2</sub>(P‖Q)"
+    assert subscript_order("D_1(Q‖P) = KL") == "D<sub>1</sub>(Q‖P) = KL"
+    assert subscript_order("D_0.5(P‖Q)") == "D<sub>0.5</sub>(P‖Q)"
+    assert subscript_order("a<b") == "a&lt;b"  # anything else stays text
+    for name in ("name_renyi_pq", "name_renyi_qp"):
+        label = window.page_discrete.findChild(QtWidgets.QLabel, name)
+        assert "_" not in label.text() and "<sub>" in label.text(), label.text()
+        assert label.textFormat() != QtCore.Qt.TextFormat.PlainText and Qt.mightBeRichText(label.text())
