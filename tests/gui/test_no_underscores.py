@@ -4,11 +4,11 @@ items, tab names, chart titles and axis labels, tooltips. Walks every tab, each 
 every lesson step, in English and in French. objectNames are not text and are not looked at."""
 import re
 
-import pytest
 from PySide6 import QtCore, QtWidgets
 
 from klviz import lesson
 from klviz.gui.accessibility import plain
+from test_i18n_french import french  # noqa: F401 (the fixture: the French catalogue installed)
 
 # an underscore with a letter (Latin or Greek) on both sides: "σ_P", "D_α", "L_Shannon", "p_i"
 UNDERSCORE = re.compile(r"[^\W\d_]_[^\W\d_]")
@@ -93,24 +93,10 @@ def test_no_underscore_subscripts_in_the_window(window, qtbot):
     assert not found, "\n".join(f"{w}: {t!r}" for w, t in found)
 
 
-@pytest.fixture
-def french(qapp):
-    from klviz.gui import i18n
-
-    assert i18n.install(qapp, "fr") == "fr"
-    yield qapp
-    i18n.remove(qapp)
-
-
-def test_no_underscore_subscripts_in_french(french, qtbot):
-    from klviz.gui import create_main_window
-
-    w = create_main_window()
-    qtbot.addWidget(w)
-    w.resize(1280, 820)
-    with qtbot.waitExposed(w):
-        w.show()
-    found = _walk(w, qtbot)
+def test_no_underscore_subscripts_in_french(french, window, qtbot):
+    """(`french` first: the window is built with the French catalogue in.)"""
+    assert window.tabs.tabText(0) == "&Discret"
+    found = _walk(window, qtbot)
     assert not found, "\n".join(f"{x}: {t!r}" for x, t in found)
 
 
