@@ -1413,28 +1413,20 @@ in [0, 1], unitless; computed from the differences of square roots.</source>
 dans [0, 1], sans unité ; calculée à partir des différences des racines carrées.</translation>
     </message>
     <message>
-        <source>Pearson χ²:  χ²(P‖Q) = {s} (p − q)² / q{d}, unitless
-∞ where Q = 0 but P &gt; 0{normals}</source>
-        <translation>χ² de Pearson :  χ²(P‖Q) = {s} (p − q)² / q{d}, sans unité
-∞ là où Q = 0 mais P &gt; 0{normals}</translation>
+        <source>Pearson χ²:  χ²(P‖Q) = {s} (p − q)² / q{d}, unitless&lt;br&gt;∞ where Q = 0 but P &gt; 0{normals}</source>
+        <translation>χ² de Pearson :  χ²(P‖Q) = {s} (p − q)² / q{d}, sans unité&lt;br&gt;∞ là où Q = 0 mais P &gt; 0{normals}</translation>
     </message>
     <message>
-        <source>Pearson χ²:  χ²(Q‖P) = {s} (q − p)² / p{d}, unitless
-∞ where P = 0 but Q &gt; 0{normals}</source>
-        <translation>χ² de Pearson :  χ²(Q‖P) = {s} (q − p)² / p{d}, sans unité
-∞ là où P = 0 mais Q &gt; 0{normals}</translation>
+        <source>Pearson χ²:  χ²(Q‖P) = {s} (q − p)² / p{d}, unitless&lt;br&gt;∞ where P = 0 but Q &gt; 0{normals}</source>
+        <translation>χ² de Pearson :  χ²(Q‖P) = {s} (q − p)² / p{d}, sans unité&lt;br&gt;∞ là où P = 0 mais Q &gt; 0{normals}</translation>
     </message>
     <message>
-        <source>Rényi divergence of order α:  D_α(P‖Q) = 1/(α − 1) · log {s} p^α q^(1−α){d}
-α → 1 is D(P‖Q) (KL); α = ∞ is log max p/q; non-decreasing in α; in the chosen unit.</source>
-        <translation>Divergence de Rényi d&apos;ordre α :  D_α(P‖Q) = 1/(α − 1) · log {s} p^α q^(1−α){d}
-α → 1 donne D(P‖Q) (KL) ; α = ∞ donne log max p/q ; croissante en α ; dans l&apos;unité choisie.</translation>
+        <source>Rényi divergence of order α:  D&lt;sub&gt;α&lt;/sub&gt;(P‖Q) = 1/(α − 1) · log {s} p^α q^(1−α){d}&lt;br&gt;α → 1 is D(P‖Q) (KL); α = ∞ is log max p/q; non-decreasing in α; in the chosen unit.</source>
+        <translation>Divergence de Rényi d&apos;ordre α :  D&lt;sub&gt;α&lt;/sub&gt;(P‖Q) = 1/(α − 1) · log {s} p^α q^(1−α){d}&lt;br&gt;α → 1 donne D(P‖Q) (KL) ; α = ∞ donne log max p/q ; croissante en α ; dans l&apos;unité choisie.</translation>
     </message>
     <message>
-        <source>Rényi divergence of order α:  D_α(Q‖P) = 1/(α − 1) · log {s} q^α p^(1−α){d}
-α → 1 is D(Q‖P) (KL); α = ∞ is log max q/p; non-decreasing in α; in the chosen unit.</source>
-        <translation>Divergence de Rényi d&apos;ordre α :  D_α(Q‖P) = 1/(α − 1) · log {s} q^α p^(1−α){d}
-α → 1 donne D(Q‖P) (KL) ; α = ∞ donne log max q/p ; croissante en α ; dans l&apos;unité choisie.</translation>
+        <source>Rényi divergence of order α:  D&lt;sub&gt;α&lt;/sub&gt;(Q‖P) = 1/(α − 1) · log {s} q^α p^(1−α){d}&lt;br&gt;α → 1 is D(Q‖P) (KL); α = ∞ is log max q/p; non-decreasing in α; in the chosen unit.</source>
+        <translation>Divergence de Rényi d&apos;ordre α :  D&lt;sub&gt;α&lt;/sub&gt;(Q‖P) = 1/(α − 1) · log {s} q^α p^(1−α){d}&lt;br&gt;α → 1 donne D(Q‖P) (KL) ; α = ∞ donne log max q/p ; croissante en α ; dans l&apos;unité choisie.</translation>
     </message>
     <message>
         <source>α ≤ 0: zero-forcing, Q inside one mode</source>
@@ -1481,12 +1473,16 @@ dans [0, 1], sans unité ; calculée à partir des différences des racines carr
         <translation>α = {alpha} &gt; 1 : inclusive, couvre la masse davantage que la KL directe</translation>
     </message>
     <message>
-        <source>D_α(P‖Q) is finite only for σ_Q &gt; {lo} (α &gt; 1: Q&apos;s tails must not be lighter)</source>
-        <translation>D_α(P‖Q) n&apos;est finie que pour σ_Q &gt; {lo} (α &gt; 1 : les queues de Q ne doivent pas être plus légères)</translation>
+        <source>D⁽ᵅ⁾(P‖Q) is finite only for Q&apos;s σ &gt; {lo} (α &gt; 1: Q&apos;s tails must not be lighter)</source>
+        <translation>D⁽ᵅ⁾(P‖Q) n&apos;est finie que pour σ de Q &gt; {lo} (α &gt; 1 : les queues de Q ne doivent pas être plus légères)</translation>
     </message>
     <message>
-        <source>D_α(P‖Q) is finite only for σ_Q &lt; {hi} (α &lt; 0: Q&apos;s tails must be lighter)</source>
-        <translation>D_α(P‖Q) n&apos;est finie que pour σ_Q &lt; {hi} (α &lt; 0 : les queues de Q doivent être plus légères)</translation>
+        <source>D⁽ᵅ⁾(P‖Q) is finite only for Q&apos;s σ &lt; {hi} (α &lt; 0: Q&apos;s tails must be lighter)</source>
+        <translation>D⁽ᵅ⁾(P‖Q) n&apos;est finie que pour σ de Q &lt; {hi} (α &lt; 0 : les queues de Q doivent être plus légères)</translation>
+    </message>
+    <message>
+        <source>{q}, D⁽ᵅ⁾(P‖Q) = {value} nats (Amari&apos;s α-divergence, in nats whatever the unit)</source>
+        <translation>{q}, D⁽ᵅ⁾(P‖Q) = {value} nats (α-divergence d&apos;Amari, en nats quelle que soit l&apos;unité)</translation>
     </message>
     <message>
         <source>No fit: {reason}</source>
@@ -1499,10 +1495,6 @@ dans [0, 1], sans unité ; calculée à partir des différences des racines carr
     <message>
         <source>The fit stopped: {status}.</source>
         <translation>L&apos;ajustement s&apos;est arrêté : {status}.</translation>
-    </message>
-    <message>
-        <source>{q}, D_α(P‖Q) = {value} nats (Amari&apos;s α-divergence, in nats whatever the unit)</source>
-        <translation>{q}, D_α(P‖Q) = {value} nats (α-divergence d&apos;Amari, en nats quelle que soit l&apos;unité)</translation>
     </message>
     <message>
         <source>values hidden in quiz mode</source>

@@ -127,3 +127,30 @@ def test_the_renyi_order_is_a_subscript(window, qtbot):
         label = window.page_discrete.findChild(QtWidgets.QLabel, name)
         assert "_" not in label.text() and "<sub>" in label.text(), label.text()
         assert label.textFormat() != QtCore.Qt.TextFormat.PlainText and Qt.mightBeRichText(label.text())
+
+
+def test_no_underscore_in_the_divergence_family_and_the_alpha_fit(window, qtbot):
+    """The parts shown on demand: the divergence family (both tabs) and the α-fit's note where
+    D⁽ᵅ⁾ is finite only on one side of a σ."""
+    from klviz.scene.divergences import alpha_position
+
+    found = []
+    for page in (window.page_discrete, window.page_continuous):
+        window.tabs.setCurrentWidget(page)
+        group = page.findChild(QtWidgets.QGroupBox, "group_divergences")
+        group.setChecked(True)
+        qtbot.wait(150)
+        assert group.findChild(QtWidgets.QWidget, "divergences_body").isVisible()
+        # not the reasons under a value at ∞ ("2σ_P² ≤ σ_Q² ..."): klviz.core's text, the CLI's too
+        found += [(w, t) for w, t in _bad(window) if not w.split()[1].endswith("_reason")]
+    page = window.page_continuous
+    window.tabs.setCurrentWidget(page)
+    slider = page.findChild(QtWidgets.QSlider, "slider_alpha_fit")
+    note = page.findChild(QtWidgets.QLabel, "label_alpha_fit_note")
+    for alpha in (3.0, -2.0):
+        slider.setValue(alpha_position(alpha))
+        qtbot.wait(100)
+        assert "finite only for" in note.text(), note.text()  # (folded or not: the text it shows)
+        found += [("label_alpha_fit_note", note.text())] if UNDERSCORE.search(note.text()) else []
+        found += _bad(window)
+    assert not found, "\n".join(f"{w}: {t!r}" for w, t in found)
