@@ -2261,7 +2261,7 @@ une constante plus la moitié de l&apos;erreur quadratique — la perte MSE est 
     </message>
     <message>
         <source>Ed&amp;it labels…</source>
-        <translation>Mod&amp;ifier les étiquettes…</translation>
+        <translation>&amp;Modifier les étiquettes…</translation>
     </message>
     <message>
         <source>Rename the categories</source>
