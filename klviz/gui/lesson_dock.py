@@ -56,7 +56,7 @@ class SamplingDemo(QtWidgets.QWidget):
             b.setObjectName(name)
             b.clicked.connect(lambda _=False, n=n: self.draw(n))
             buttons.addWidget(b)
-        clear = QtWidgets.QPushButton(translate("lesson_dock", "C&lear"))
+        clear = QtWidgets.QPushButton(translate("lesson_dock", "Cle&ar"))
         clear.setObjectName("button_draw_clear")
         clear.clicked.connect(self.clear)
         buttons.addWidget(clear)
@@ -192,7 +192,7 @@ class LessonPanel(QtWidgets.QDockWidget):
         self.try_this = QtWidgets.QLabel()
         self.try_this.setObjectName("lesson_try")
         self.try_this.setWordWrap(True)
-        self.reset_scene = QtWidgets.QPushButton(translate("lesson_dock", "Set up this step's &scene again"))
+        self.reset_scene = QtWidgets.QPushButton(translate("lesson_dock", "Set up this step's scene again"))
         self.reset_scene.setObjectName("button_lesson_scene")
         self.reset_scene.clicked.connect(lambda: self.set_scene(lesson.STEPS[self.index]))
         parts = _Prebuilt.take(window)  # the charts built ahead of time (prebuild_in_steps), if any

@@ -736,8 +736,24 @@
         <translation>P ou Q a changé depuis le dernier message : envoyez-en un nouveau.</translation>
     </message>
     <message>
-        <source>Outlines, all at once: ━ P&apos;s ideal −log₂ p_i (blue), ━ Q&apos;s ideal −log₂ q_i (orange), ╌ Q&apos;s Shannon code ⌈−log₂ q_i⌉, ┈ Q&apos;s Huffman code.</source>
-        <translation>Contours, tous à la fois : ━ longueurs idéales de P −log₂ p_i (bleu), ━ longueurs idéales de Q −log₂ q_i (orange), ╌ code de Shannon de Q ⌈−log₂ q_i⌉, ┈ code de Huffman de Q.</translation>
+        <source>Shannon length L(P; Q)</source>
+        <translation>longueur de Shannon L(P ; Q)</translation>
+    </message>
+    <message>
+        <source>Huffman length L(P; Q)</source>
+        <translation>longueur de Huffman L(P ; Q)</translation>
+    </message>
+    <message>
+        <source>Huffman length L(P)</source>
+        <translation>longueur de Huffman L(P)</translation>
+    </message>
+    <message>
+        <source>Shannon length</source>
+        <translation>longueur de Shannon</translation>
+    </message>
+    <message>
+        <source>Outlines, all at once: ━ P&apos;s ideal −log₂ pᵢ (blue), ━ Q&apos;s ideal −log₂ qᵢ (orange), ╌ Q&apos;s Shannon code ⌈−log₂ qᵢ⌉, ┈ Q&apos;s Huffman code.</source>
+        <translation>Contours, tous à la fois : ━ longueurs idéales de P −log₂ pᵢ (bleu), ━ longueurs idéales de Q −log₂ qᵢ (orange), ╌ code de Shannon de Q ⌈−log₂ qᵢ⌉, ┈ code de Huffman de Q.</translation>
     </message>
     <message>
         <source>Drag P&apos;s width on the Coding tab</source>
@@ -746,42 +762,6 @@
     <message>
         <source>Drag Q&apos;s height on the Coding tab</source>
         <translation>Glisser la hauteur de Q dans l’onglet Codage</translation>
-    </message>
-    <message>
-        <source>Differential entropy of P:  h(P) = −∫ p(x) log p(x) dx
-For Normals: ½ log(2πe σ_P²) — negative when σ_P &lt; 1/√(2πe) ≈ 0.242</source>
-        <translation>Entropie différentielle de P :  h(P) = −∫ p(x) log p(x) dx
-Pour des lois normales : ½ log(2πe σ_P²), négative lorsque σ_P &lt; 1/√(2πe) ≈ 0,242</translation>
-    </message>
-    <message>
-        <source>Differential entropy of Q:  h(Q) = −∫ q(x) log q(x) dx
-For Normals: ½ log(2πe σ_Q²) — negative when σ_Q &lt; 1/√(2πe) ≈ 0.242</source>
-        <translation>Entropie différentielle de Q :  h(Q) = −∫ q(x) log q(x) dx
-Pour des lois normales : ½ log(2πe σ_Q²), négative lorsque σ_Q &lt; 1/√(2πe) ≈ 0,242</translation>
-    </message>
-    <message>
-        <source>Differential cross-entropy:  H(P,Q) = −∫ p(x) log q(x) dx = h(P) + D(P‖Q)
-For Normals: ½ log(2π σ_Q²) + (σ_P² + (μ_P − μ_Q)²) / (2σ_Q²)</source>
-        <translation>Entropie croisée différentielle :  H(P,Q) = −∫ p(x) log q(x) dx = h(P) + D(P‖Q)
-Pour des lois normales : ½ log(2π σ_Q²) + (σ_P² + (μ_P − μ_Q)²) / (2σ_Q²)</translation>
-    </message>
-    <message>
-        <source>Differential cross-entropy:  H(Q,P) = −∫ q(x) log p(x) dx = h(Q) + D(Q‖P)
-For Normals: ½ log(2π σ_P²) + (σ_Q² + (μ_Q − μ_P)²) / (2σ_P²)</source>
-        <translation>Entropie croisée différentielle :  H(Q,P) = −∫ q(x) log p(x) dx = h(Q) + D(Q‖P)
-Pour des lois normales : ½ log(2π σ_P²) + (σ_Q² + (μ_Q − μ_P)²) / (2σ_P²)</translation>
-    </message>
-    <message>
-        <source>KL divergence:  D(P‖Q) = ∫ p(x) log(p(x)/q(x)) dx ≥ 0 — the signed blue area below
-For Normals: log(σ_Q/σ_P) + (σ_P² + (μ_P − μ_Q)²) / (2σ_Q²) − ½</source>
-        <translation>Divergence de KL :  D(P‖Q) = ∫ p(x) log(p(x)/q(x)) dx ≥ 0, l&apos;aire bleue signée ci-dessous
-Pour des lois normales : log(σ_Q/σ_P) + (σ_P² + (μ_P − μ_Q)²) / (2σ_Q²) − ½</translation>
-    </message>
-    <message>
-        <source>KL divergence:  D(Q‖P) = ∫ q(x) log(q(x)/p(x)) dx ≥ 0 — the signed orange area below
-For Normals: log(σ_P/σ_Q) + (σ_Q² + (μ_Q − μ_P)²) / (2σ_P²) − ½</source>
-        <translation>Divergence de KL :  D(Q‖P) = ∫ q(x) log(q(x)/p(x)) dx ≥ 0, l&apos;aire orange signée ci-dessous
-Pour des lois normales : log(σ_P/σ_Q) + (σ_Q² + (μ_Q − μ_P)²) / (2σ_P²) − ½</translation>
     </message>
     <message>
         <source>
@@ -840,12 +820,36 @@ Elle se décale aussi avec l&apos;unité de x (h de 2X vaut h de X plus log 2) ;
         <translation>Ajustement inverse (recherche de mode) : Q se pose sur le pic de P le plus proche.</translation>
     </message>
     <message>
-        <source>Fit Q: minimise D_α(P‖Q)</source>
-        <translation>Ajuster Q : minimiser D_α(P‖Q)</translation>
+        <source>Differential entropy of P:  h(P) = −∫ p(x) log p(x) dx&lt;br&gt;For Normals: ½ log(2πe σ&lt;sub&gt;P&lt;/sub&gt;²) — negative when σ&lt;sub&gt;P&lt;/sub&gt; &amp;lt; 1/√(2πe) ≈ 0.242</source>
+        <translation>Entropie différentielle de P :  h(P) = −∫ p(x) log p(x) dx&lt;br&gt;Pour des lois normales : ½ log(2πe σ&lt;sub&gt;P&lt;/sub&gt;²), négative lorsque σ&lt;sub&gt;P&lt;/sub&gt; &amp;lt; 1/√(2πe) ≈ 0,242</translation>
     </message>
     <message>
-        <source>α-fit: Q minimises Amari&apos;s D_α(P‖Q) from where it was.</source>
-        <translation>Ajustement α : Q minimise la D_α(P‖Q) d&apos;Amari depuis sa position.</translation>
+        <source>Differential entropy of Q:  h(Q) = −∫ q(x) log q(x) dx&lt;br&gt;For Normals: ½ log(2πe σ&lt;sub&gt;Q&lt;/sub&gt;²) — negative when σ&lt;sub&gt;Q&lt;/sub&gt; &amp;lt; 1/√(2πe) ≈ 0.242</source>
+        <translation>Entropie différentielle de Q :  h(Q) = −∫ q(x) log q(x) dx&lt;br&gt;Pour des lois normales : ½ log(2πe σ&lt;sub&gt;Q&lt;/sub&gt;²), négative lorsque σ&lt;sub&gt;Q&lt;/sub&gt; &amp;lt; 1/√(2πe) ≈ 0,242</translation>
+    </message>
+    <message>
+        <source>Differential cross-entropy:  H(P,Q) = −∫ p(x) log q(x) dx = h(P) + D(P‖Q)&lt;br&gt;For Normals: ½ log(2π σ&lt;sub&gt;Q&lt;/sub&gt;²) + (σ&lt;sub&gt;P&lt;/sub&gt;² + (μ&lt;sub&gt;P&lt;/sub&gt; − μ&lt;sub&gt;Q&lt;/sub&gt;)²) / (2σ&lt;sub&gt;Q&lt;/sub&gt;²)</source>
+        <translation>Entropie croisée différentielle :  H(P,Q) = −∫ p(x) log q(x) dx = h(P) + D(P‖Q)&lt;br&gt;Pour des lois normales : ½ log(2π σ&lt;sub&gt;Q&lt;/sub&gt;²) + (σ&lt;sub&gt;P&lt;/sub&gt;² + (μ&lt;sub&gt;P&lt;/sub&gt; − μ&lt;sub&gt;Q&lt;/sub&gt;)²) / (2σ&lt;sub&gt;Q&lt;/sub&gt;²)</translation>
+    </message>
+    <message>
+        <source>Differential cross-entropy:  H(Q,P) = −∫ q(x) log p(x) dx = h(Q) + D(Q‖P)&lt;br&gt;For Normals: ½ log(2π σ&lt;sub&gt;P&lt;/sub&gt;²) + (σ&lt;sub&gt;Q&lt;/sub&gt;² + (μ&lt;sub&gt;Q&lt;/sub&gt; − μ&lt;sub&gt;P&lt;/sub&gt;)²) / (2σ&lt;sub&gt;P&lt;/sub&gt;²)</source>
+        <translation>Entropie croisée différentielle :  H(Q,P) = −∫ q(x) log p(x) dx = h(Q) + D(Q‖P)&lt;br&gt;Pour des lois normales : ½ log(2π σ&lt;sub&gt;P&lt;/sub&gt;²) + (σ&lt;sub&gt;Q&lt;/sub&gt;² + (μ&lt;sub&gt;Q&lt;/sub&gt; − μ&lt;sub&gt;P&lt;/sub&gt;)²) / (2σ&lt;sub&gt;P&lt;/sub&gt;²)</translation>
+    </message>
+    <message>
+        <source>KL divergence:  D(P‖Q) = ∫ p(x) log(p(x)/q(x)) dx ≥ 0 — the signed blue area below&lt;br&gt;For Normals: log(σ&lt;sub&gt;Q&lt;/sub&gt;/σ&lt;sub&gt;P&lt;/sub&gt;) + (σ&lt;sub&gt;P&lt;/sub&gt;² + (μ&lt;sub&gt;P&lt;/sub&gt; − μ&lt;sub&gt;Q&lt;/sub&gt;)²) / (2σ&lt;sub&gt;Q&lt;/sub&gt;²) − ½</source>
+        <translation>Divergence de KL :  D(P‖Q) = ∫ p(x) log(p(x)/q(x)) dx ≥ 0, l&apos;aire bleue signée ci-dessous&lt;br&gt;Pour des lois normales : log(σ&lt;sub&gt;Q&lt;/sub&gt;/σ&lt;sub&gt;P&lt;/sub&gt;) + (σ&lt;sub&gt;P&lt;/sub&gt;² + (μ&lt;sub&gt;P&lt;/sub&gt; − μ&lt;sub&gt;Q&lt;/sub&gt;)²) / (2σ&lt;sub&gt;Q&lt;/sub&gt;²) − ½</translation>
+    </message>
+    <message>
+        <source>KL divergence:  D(Q‖P) = ∫ q(x) log(q(x)/p(x)) dx ≥ 0 — the signed orange area below&lt;br&gt;For Normals: log(σ&lt;sub&gt;P&lt;/sub&gt;/σ&lt;sub&gt;Q&lt;/sub&gt;) + (σ&lt;sub&gt;Q&lt;/sub&gt;² + (μ&lt;sub&gt;Q&lt;/sub&gt; − μ&lt;sub&gt;P&lt;/sub&gt;)²) / (2σ&lt;sub&gt;P&lt;/sub&gt;²) − ½</source>
+        <translation>Divergence de KL :  D(Q‖P) = ∫ q(x) log(q(x)/p(x)) dx ≥ 0, l&apos;aire orange signée ci-dessous&lt;br&gt;Pour des lois normales : log(σ&lt;sub&gt;P&lt;/sub&gt;/σ&lt;sub&gt;Q&lt;/sub&gt;) + (σ&lt;sub&gt;Q&lt;/sub&gt;² + (μ&lt;sub&gt;Q&lt;/sub&gt; − μ&lt;sub&gt;P&lt;/sub&gt;)²) / (2σ&lt;sub&gt;P&lt;/sub&gt;²) − ½</translation>
+    </message>
+    <message>
+        <source>Fit Q: minimise D⁽ᵅ⁾(P‖Q)</source>
+        <translation>Ajuster Q : minimiser D⁽ᵅ⁾(P‖Q)</translation>
+    </message>
+    <message>
+        <source>α-fit: Q minimises Amari&apos;s α-divergence D⁽ᵅ⁾(P‖Q) from where it was.</source>
+        <translation>Ajustement α : Q minimise l&apos;α-divergence d&apos;Amari D⁽ᵅ⁾(P‖Q) depuis sa position.</translation>
     </message>
     <message>
         <source>P &amp;mean μ</source>
@@ -912,28 +916,28 @@ Elle se décale aussi avec l&apos;unité de x (h de 2X vaut h de X plus log 2) ;
         <translation>écart-type σ₁ de la première composante de Q</translation>
     </message>
     <message>
-        <source>Entropy of P:  H(P) = −Σ p_i log p_i</source>
-        <translation>Entropie de P :  H(P) = −Σ p_i log p_i</translation>
+        <source>Entropy of P:  H(P) = −Σ pᵢ log pᵢ</source>
+        <translation>Entropie de P :  H(P) = −Σ pᵢ log pᵢ</translation>
     </message>
     <message>
-        <source>Entropy of Q:  H(Q) = −Σ q_i log q_i</source>
-        <translation>Entropie de Q :  H(Q) = −Σ q_i log q_i</translation>
+        <source>Entropy of Q:  H(Q) = −Σ qᵢ log qᵢ</source>
+        <translation>Entropie de Q :  H(Q) = −Σ qᵢ log qᵢ</translation>
     </message>
     <message>
-        <source>Cross-entropy:  H(P,Q) = −Σ p_i log q_i = H(P) + D(P‖Q)</source>
-        <translation>Entropie croisée :  H(P,Q) = −Σ p_i log q_i = H(P) + D(P‖Q)</translation>
+        <source>Cross-entropy:  H(P,Q) = −Σ pᵢ log qᵢ = H(P) + D(P‖Q)</source>
+        <translation>Entropie croisée :  H(P,Q) = −Σ pᵢ log qᵢ = H(P) + D(P‖Q)</translation>
     </message>
     <message>
-        <source>Cross-entropy:  H(Q,P) = −Σ q_i log p_i = H(Q) + D(Q‖P)</source>
-        <translation>Entropie croisée :  H(Q,P) = −Σ q_i log p_i = H(Q) + D(Q‖P)</translation>
+        <source>Cross-entropy:  H(Q,P) = −Σ qᵢ log pᵢ = H(Q) + D(Q‖P)</source>
+        <translation>Entropie croisée :  H(Q,P) = −Σ qᵢ log pᵢ = H(Q) + D(Q‖P)</translation>
     </message>
     <message>
-        <source>KL divergence:  D(P‖Q) = Σ p_i log(p_i / q_i) ≥ 0</source>
-        <translation>Divergence de KL :  D(P‖Q) = Σ p_i log(p_i / q_i) ≥ 0</translation>
+        <source>KL divergence:  D(P‖Q) = Σ pᵢ log(pᵢ / qᵢ) ≥ 0</source>
+        <translation>Divergence de KL :  D(P‖Q) = Σ pᵢ log(pᵢ / qᵢ) ≥ 0</translation>
     </message>
     <message>
-        <source>KL divergence:  D(Q‖P) = Σ q_i log(q_i / p_i) ≥ 0</source>
-        <translation>Divergence de KL :  D(Q‖P) = Σ q_i log(q_i / p_i) ≥ 0</translation>
+        <source>KL divergence:  D(Q‖P) = Σ qᵢ log(qᵢ / pᵢ) ≥ 0</source>
+        <translation>Divergence de KL :  D(Q‖P) = Σ qᵢ log(qᵢ / pᵢ) ≥ 0</translation>
     </message>
     <message>
         <source>Jensen-Shannon:  ½ D(P‖M) + ½ D(Q‖M),  M = (P+Q)/2  (symmetric, ≤ log 2)</source>
@@ -1001,8 +1005,8 @@ Elle se décale aussi avec l&apos;unité de x (h de 2X vaut h de X plus log 2) ;
         <translation>Divergence de KL : ce que la prédiction ajoute au-dessus de l&apos;entropie de la cible</translation>
     </message>
     <message>
-        <source>Categorical cross-entropy: −Σ y_i log f_i = log Σ e^z_j − Σ y_i z_i</source>
-        <translation>Entropie croisée catégorielle : −Σ y_i log f_i = log Σ e^z_j − Σ y_i z_i</translation>
+        <source>Categorical cross-entropy: −Σ yᵢ log fᵢ = log Σ exp(zⱼ) − Σ yᵢ zᵢ</source>
+        <translation>Entropie croisée catégorielle : −Σ yᵢ log fᵢ = log Σ exp(zⱼ) − Σ yᵢ zᵢ</translation>
     </message>
     <message>
         <source>Entropy of the target (0 for a one-hot target)</source>
@@ -1313,20 +1317,20 @@ Elle se décale aussi avec l&apos;unité de x (h de 2X vaut h de X plus log 2) ;
         <translation>longueur de code −log₂ q (bits)</translation>
     </message>
     <message>
-        <source>ideal lengths −log₂ p_i</source>
-        <translation>longueurs idéales −log₂ p_i</translation>
+        <source>ideal lengths −log₂ pᵢ</source>
+        <translation>longueurs idéales −log₂ pᵢ</translation>
     </message>
     <message>
-        <source>Q&apos;s ideal lengths −log₂ q_i</source>
-        <translation>Longueurs idéales de Q −log₂ q_i</translation>
-    </message>
-    <message>
-        <source>Q&apos;s Shannon code ⌈−log₂ q_i⌉</source>
-        <translation>Code de Shannon de Q ⌈−log₂ q_i⌉</translation>
+        <source>Q&apos;s ideal lengths −log₂ qᵢ</source>
+        <translation>Longueurs idéales de Q −log₂ qᵢ</translation>
     </message>
     <message>
         <source>L_Shannon(P; Q)</source>
         <translation>L_Shannon(P; Q)</translation>
+    </message>
+    <message>
+        <source>Q&apos;s Shannon code ⌈−log₂ qᵢ⌉</source>
+        <translation>Code de Shannon de Q ⌈−log₂ qᵢ⌉</translation>
     </message>
     <message>
         <source>Q&apos;s Huffman code</source>
@@ -1409,28 +1413,20 @@ in [0, 1], unitless; computed from the differences of square roots.</source>
 dans [0, 1], sans unité ; calculée à partir des différences des racines carrées.</translation>
     </message>
     <message>
-        <source>Pearson χ²:  χ²(P‖Q) = {s} (p − q)² / q{d}, unitless
-∞ where Q = 0 but P &gt; 0{normals}</source>
-        <translation>χ² de Pearson :  χ²(P‖Q) = {s} (p − q)² / q{d}, sans unité
-∞ là où Q = 0 mais P &gt; 0{normals}</translation>
+        <source>Pearson χ²:  χ²(P‖Q) = {s} (p − q)² / q{d}, unitless&lt;br&gt;∞ where Q = 0 but P &gt; 0{normals}</source>
+        <translation>χ² de Pearson :  χ²(P‖Q) = {s} (p − q)² / q{d}, sans unité&lt;br&gt;∞ là où Q = 0 mais P &gt; 0{normals}</translation>
     </message>
     <message>
-        <source>Pearson χ²:  χ²(Q‖P) = {s} (q − p)² / p{d}, unitless
-∞ where P = 0 but Q &gt; 0{normals}</source>
-        <translation>χ² de Pearson :  χ²(Q‖P) = {s} (q − p)² / p{d}, sans unité
-∞ là où P = 0 mais Q &gt; 0{normals}</translation>
+        <source>Pearson χ²:  χ²(Q‖P) = {s} (q − p)² / p{d}, unitless&lt;br&gt;∞ where P = 0 but Q &gt; 0{normals}</source>
+        <translation>χ² de Pearson :  χ²(Q‖P) = {s} (q − p)² / p{d}, sans unité&lt;br&gt;∞ là où P = 0 mais Q &gt; 0{normals}</translation>
     </message>
     <message>
-        <source>Rényi divergence of order α:  D_α(P‖Q) = 1/(α − 1) · log {s} p^α q^(1−α){d}
-α → 1 is D(P‖Q) (KL); α = ∞ is log max p/q; non-decreasing in α; in the chosen unit.</source>
-        <translation>Divergence de Rényi d&apos;ordre α :  D_α(P‖Q) = 1/(α − 1) · log {s} p^α q^(1−α){d}
-α → 1 donne D(P‖Q) (KL) ; α = ∞ donne log max p/q ; croissante en α ; dans l&apos;unité choisie.</translation>
+        <source>Rényi divergence of order α:  D&lt;sub&gt;α&lt;/sub&gt;(P‖Q) = 1/(α − 1) · log {s} p^α q^(1−α){d}&lt;br&gt;α → 1 is D(P‖Q) (KL); α = ∞ is log max p/q; non-decreasing in α; in the chosen unit.</source>
+        <translation>Divergence de Rényi d&apos;ordre α :  D&lt;sub&gt;α&lt;/sub&gt;(P‖Q) = 1/(α − 1) · log {s} p^α q^(1−α){d}&lt;br&gt;α → 1 donne D(P‖Q) (KL) ; α = ∞ donne log max p/q ; croissante en α ; dans l&apos;unité choisie.</translation>
     </message>
     <message>
-        <source>Rényi divergence of order α:  D_α(Q‖P) = 1/(α − 1) · log {s} q^α p^(1−α){d}
-α → 1 is D(Q‖P) (KL); α = ∞ is log max q/p; non-decreasing in α; in the chosen unit.</source>
-        <translation>Divergence de Rényi d&apos;ordre α :  D_α(Q‖P) = 1/(α − 1) · log {s} q^α p^(1−α){d}
-α → 1 donne D(Q‖P) (KL) ; α = ∞ donne log max q/p ; croissante en α ; dans l&apos;unité choisie.</translation>
+        <source>Rényi divergence of order α:  D&lt;sub&gt;α&lt;/sub&gt;(Q‖P) = 1/(α − 1) · log {s} q^α p^(1−α){d}&lt;br&gt;α → 1 is D(Q‖P) (KL); α = ∞ is log max q/p; non-decreasing in α; in the chosen unit.</source>
+        <translation>Divergence de Rényi d&apos;ordre α :  D&lt;sub&gt;α&lt;/sub&gt;(Q‖P) = 1/(α − 1) · log {s} q^α p^(1−α){d}&lt;br&gt;α → 1 donne D(Q‖P) (KL) ; α = ∞ donne log max q/p ; croissante en α ; dans l&apos;unité choisie.</translation>
     </message>
     <message>
         <source>α ≤ 0: zero-forcing, Q inside one mode</source>
@@ -1477,12 +1473,16 @@ dans [0, 1], sans unité ; calculée à partir des différences des racines carr
         <translation>α = {alpha} &gt; 1 : inclusive, couvre la masse davantage que la KL directe</translation>
     </message>
     <message>
-        <source>D_α(P‖Q) is finite only for σ_Q &gt; {lo} (α &gt; 1: Q&apos;s tails must not be lighter)</source>
-        <translation>D_α(P‖Q) n&apos;est finie que pour σ_Q &gt; {lo} (α &gt; 1 : les queues de Q ne doivent pas être plus légères)</translation>
+        <source>D⁽ᵅ⁾(P‖Q) is finite only for Q&apos;s σ &gt; {lo} (α &gt; 1: Q&apos;s tails must not be lighter)</source>
+        <translation>D⁽ᵅ⁾(P‖Q) n&apos;est finie que pour σ de Q &gt; {lo} (α &gt; 1 : les queues de Q ne doivent pas être plus légères)</translation>
     </message>
     <message>
-        <source>D_α(P‖Q) is finite only for σ_Q &lt; {hi} (α &lt; 0: Q&apos;s tails must be lighter)</source>
-        <translation>D_α(P‖Q) n&apos;est finie que pour σ_Q &lt; {hi} (α &lt; 0 : les queues de Q doivent être plus légères)</translation>
+        <source>D⁽ᵅ⁾(P‖Q) is finite only for Q&apos;s σ &lt; {hi} (α &lt; 0: Q&apos;s tails must be lighter)</source>
+        <translation>D⁽ᵅ⁾(P‖Q) n&apos;est finie que pour σ de Q &lt; {hi} (α &lt; 0 : les queues de Q doivent être plus légères)</translation>
+    </message>
+    <message>
+        <source>{q}, D⁽ᵅ⁾(P‖Q) = {value} nats (Amari&apos;s α-divergence, in nats whatever the unit)</source>
+        <translation>{q}, D⁽ᵅ⁾(P‖Q) = {value} nats (α-divergence d&apos;Amari, en nats quelle que soit l&apos;unité)</translation>
     </message>
     <message>
         <source>No fit: {reason}</source>
@@ -1495,10 +1495,6 @@ dans [0, 1], sans unité ; calculée à partir des différences des racines carr
     <message>
         <source>The fit stopped: {status}.</source>
         <translation>L&apos;ajustement s&apos;est arrêté : {status}.</translation>
-    </message>
-    <message>
-        <source>{q}, D_α(P‖Q) = {value} nats (Amari&apos;s α-divergence, in nats whatever the unit)</source>
-        <translation>{q}, D_α(P‖Q) = {value} nats (α-divergence d&apos;Amari, en nats quelle que soit l&apos;unité)</translation>
     </message>
     <message>
         <source>values hidden in quiz mode</source>
@@ -1660,10 +1656,6 @@ dans [0, 1], sans unité ; calculée à partir des différences des racines carr
         <translation>Tirer 1&amp;000</translation>
     </message>
     <message>
-        <source>C&amp;lear</source>
-        <translation>&amp;Effacer</translation>
-    </message>
-    <message>
         <source>D(P‖Q) = {0} {unit}. Draw some samples.</source>
         <translation>D(P‖Q) = {0} {unit}. Tirez quelques échantillons.</translation>
     </message>
@@ -1688,8 +1680,12 @@ dans [0, 1], sans unité ; calculée à partir des différences des racines carr
         <translation>&amp;Suivant ▶</translation>
     </message>
     <message>
-        <source>Set up this step&apos;s &amp;scene again</source>
-        <translation>Remettre en place la &amp;scène de cette étape</translation>
+        <source>Cle&amp;ar</source>
+        <translation>&amp;Effacer</translation>
+    </message>
+    <message>
+        <source>Set up this step&apos;s scene again</source>
+        <translation>Remettre en place la scène de cette étape</translation>
     </message>
     <message>
         <source>Animate the forward fit</source>
@@ -1897,16 +1893,6 @@ dans [0, 1], sans unité ; calculée à partir des différences des racines carr
 <context>
     <name>pages.alpha_fit</name>
     <message>
-        <source>Fit α: minimise D_α(P‖Q)</source>
-        <translation>Ajustement α : minimiser D_α(P‖Q)</translation>
-    </message>
-    <message>
-        <source>Move Q to the Gaussian closest to P in Amari&apos;s α-divergence D_α(P‖Q), from the current Q.
-α → 0 is the reverse KL (mode-seeking), α → 1 the forward KL (mass-covering).</source>
-        <translation>Amener Q à la gaussienne la plus proche de P pour l&apos;α-divergence d&apos;Amari D_α(P‖Q), depuis le Q actuel.
-α → 0 donne la KL inverse (recherche de mode), α → 1 la KL directe (couverture de masse).</translation>
-    </message>
-    <message>
         <source>Amari&apos;s α, from −2 to 3: moving it re-fits Q live (from the current Q).</source>
         <translation>Le α d&apos;Amari, de −2 à 3 : le déplacer réajuste Q en direct (depuis le Q actuel).</translation>
     </message>
@@ -1915,9 +1901,19 @@ dans [0, 1], sans unité ; calculée à partir des différences des racines carr
         <translation>α de l&apos;ajustement α (curseur)</translation>
     </message>
     <message>
-        <source>Amari&apos;s α-divergence:  D_α(P‖Q) = 1/(α(1 − α)) ∫ [α p + (1 − α) q − p^α q^(1−α)] dx
+        <source>Fit α: minimise D⁽ᵅ⁾(P‖Q)</source>
+        <translation>Ajustement α : minimiser D⁽ᵅ⁾(P‖Q)</translation>
+    </message>
+    <message>
+        <source>Move Q to the Gaussian closest to P in Amari&apos;s α-divergence D⁽ᵅ⁾(P‖Q), from the current Q.
+α → 0 is the reverse KL (mode-seeking), α → 1 the forward KL (mass-covering).</source>
+        <translation>Amener Q à la gaussienne la plus proche de P pour l&apos;α-divergence d&apos;Amari D⁽ᵅ⁾(P‖Q), depuis le Q actuel.
+α → 0 donne la KL inverse (recherche de mode), α → 1 la KL directe (couverture de masse).</translation>
+    </message>
+    <message>
+        <source>Amari&apos;s α-divergence:  D⁽ᵅ⁾(P‖Q) = 1/(α(1 − α)) ∫ [α p + (1 − α) q − p^α q^(1−α)] dx
 α → 0: D(Q‖P); α = ½: 4·He²; α → 1: D(P‖Q); α = 2: ½ χ²(P‖Q)</source>
-        <translation>α-divergence d&apos;Amari :  D_α(P‖Q) = 1/(α(1 − α)) ∫ [α p + (1 − α) q − p^α q^(1−α)] dx
+        <translation>α-divergence d&apos;Amari :  D⁽ᵅ⁾(P‖Q) = 1/(α(1 − α)) ∫ [α p + (1 − α) q − p^α q^(1−α)] dx
 α → 0 : D(Q‖P) ; α = ½ : 4·He² ; α → 1 : D(P‖Q) ; α = 2 : ½ χ²(P‖Q)</translation>
     </message>
     <message>
@@ -1964,8 +1960,8 @@ dans [0, 1], sans unité ; calculée à partir des différences des racines carr
         <translation>longueur de code (bits)</translation>
     </message>
     <message>
-        <source>cumulative probability of P (column widths p_i)</source>
-        <translation>probabilité cumulée de P (largeurs des colonnes p_i)</translation>
+        <source>cumulative probability of P (column widths pᵢ)</source>
+        <translation>probabilité cumulée de P (largeurs des colonnes pᵢ)</translation>
     </message>
     <message>
         <source>Q&apos;s Huffman code</source>
@@ -2039,16 +2035,8 @@ dans [0, 1], sans unité ; calculée à partir des différences des racines carr
         <translation>Mélange à deux co&amp;mposantes</translation>
     </message>
     <message>
-        <source>Mea&amp;n μ₂</source>
-        <translation>Moyen&amp;ne μ₂</translation>
-    </message>
-    <message>
         <source>S&amp;td dev σ₂</source>
         <translation>Écart-t&amp;ype σ₂</translation>
-    </message>
-    <message>
-        <source>Two-component mixture (&amp;bimodal Q)</source>
-        <translation>Mélange à deux composantes (Q &amp;bimodale)</translation>
     </message>
     <message>
         <source>Mean μ₂</source>
@@ -2077,6 +2065,10 @@ Ses mesures n&apos;ont pas de forme close et sont calculées par quadrature.</tr
     <message>
         <source>Weight w of μ₁, σ₁</source>
         <translation>Poids w de μ₁, σ₁</translation>
+    </message>
+    <message>
+        <source>Two-component mixture (bimodal Q)</source>
+        <translation>Mélange à deux composantes (Q bimodale)</translation>
     </message>
     <message>
         <source>Unit var&amp;iance (Q&apos;s σ = 1): the MSE link</source>
@@ -2115,10 +2107,6 @@ une constante plus la moitié de l&apos;erreur quadratique — la perte MSE est 
     <message>
         <source>Q&apos;s path is drawn dashed on the densities.</source>
         <translation>Le chemin de Q est tracé en tirets sur les densités.</translation>
-    </message>
-    <message>
-        <source>α-fit: minimise Amari&apos;s D_α(P‖Q)</source>
-        <translation>Ajustement α : minimiser la D_α(P‖Q) d&apos;Amari</translation>
     </message>
     <message>
         <source>the α-fit</source>
@@ -2185,6 +2173,10 @@ une constante plus la moitié de l&apos;erreur quadratique — la perte MSE est 
         <translation>Mesures (panneau défilant)</translation>
     </message>
     <message>
+        <source>α-fit: minimise Amari&apos;s D⁽ᵅ⁾(P‖Q)</source>
+        <translation>Ajustement α : minimiser la D⁽ᵅ⁾(P‖Q) d&apos;Amari</translation>
+    </message>
+    <message>
         <source>No α-fit: see the note above.</source>
         <translation>Pas d&apos;ajustement α : voir la note ci-dessus.</translation>
     </message>
@@ -2218,10 +2210,6 @@ une constante plus la moitié de l&apos;erreur quadratique — la perte MSE est 
     <message>
         <source>Discrete controls</source>
         <translation>Réglages discrets</translation>
-    </message>
-    <message>
-        <source>Cate&amp;gories</source>
-        <translation>Caté&amp;gories</translation>
     </message>
     <message>
         <source>Categories</source>
@@ -2272,8 +2260,12 @@ une constante plus la moitié de l&apos;erreur quadratique — la perte MSE est 
         <translation>Retour à la scène de départ</translation>
     </message>
     <message>
-        <source>Edit &amp;labels…</source>
-        <translation>Modifier les é&amp;tiquettes…</translation>
+        <source>Ca&amp;tegories</source>
+        <translation>Ca&amp;tégories</translation>
+    </message>
+    <message>
+        <source>Ed&amp;it labels…</source>
+        <translation>&amp;Modifier les étiquettes…</translation>
     </message>
     <message>
         <source>Rename the categories</source>

@@ -30,9 +30,9 @@ from klviz.state.discrete import set_probability as drag_rule  # the Coding char
 UNIT = "bits"
 # (key, the name a view shows, what its area is)
 LENGTHS = (
-    ("ideal_p", QT_TRANSLATE_NOOP("klviz", "ideal lengths −log₂ p_i"), "H(P)"),
-    ("ideal_q", QT_TRANSLATE_NOOP("klviz", "Q's ideal lengths −log₂ q_i"), "H(P,Q)"),
-    ("shannon_q", QT_TRANSLATE_NOOP("klviz", "Q's Shannon code ⌈−log₂ q_i⌉"), QT_TRANSLATE_NOOP("klviz", "L_Shannon(P; Q)")),
+    ("ideal_p", QT_TRANSLATE_NOOP("klviz", "ideal lengths −log₂ pᵢ"), "H(P)"),
+    ("ideal_q", QT_TRANSLATE_NOOP("klviz", "Q's ideal lengths −log₂ qᵢ"), "H(P,Q)"),
+    ("shannon_q", QT_TRANSLATE_NOOP("klviz", "Q's Shannon code ⌈−log₂ qᵢ⌉"), QT_TRANSLATE_NOOP("klviz", "L_Shannon(P; Q)")),
     ("huffman_q", QT_TRANSLATE_NOOP("klviz", "Q's Huffman code"), QT_TRANSLATE_NOOP("klviz", "L_Huffman(P; Q)")),
 )
 LENGTH_KEYS = tuple(k for k, _, _ in LENGTHS)

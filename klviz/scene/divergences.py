@@ -33,26 +33,26 @@ NAMES = {"tv": "TV(P,Q)", "hellinger": "He(P,Q)", "chi2_pq": "χ²(P‖Q)", "chi
 
 
 def _tooltips(s, d):
-    """Formula tooltips with `s` the sum (Σ_i) or integral (∫) and `d` its measure suffix."""
-    n_pq = "" if d == "" else Phrase(QT_TRANSLATE_NOOP("klviz", " (for Normals: unless {cond})"), cond="2σ_Q² > σ_P²")
-    n_qp = "" if d == "" else Phrase(QT_TRANSLATE_NOOP("klviz", " (for Normals: unless {cond})"), cond="2σ_P² > σ_Q²")
+    """Formula tooltips with `s` the sum (Σᵢ) or integral (∫) and `d` its measure suffix."""
+    n_pq = "" if d == "" else Phrase(QT_TRANSLATE_NOOP("klviz", " (for Normals: unless {cond})"), cond="2σ<sub>Q</sub>² > σ<sub>P</sub>²")
+    n_qp = "" if d == "" else Phrase(QT_TRANSLATE_NOOP("klviz", " (for Normals: unless {cond})"), cond="2σ<sub>P</sub>² > σ<sub>Q</sub>²")
     return {
         "tv": Phrase(QT_TRANSLATE_NOOP("klviz", "Total variation:  TV(P,Q) = ½ {s} |p − q|{d}  in [0, 1], unitless (no log)\n"
                                        "The largest difference in probability P and Q give to any one event."), s=s, d=d),
         "hellinger": Phrase(QT_TRANSLATE_NOOP("klviz", "Hellinger distance:  He(P,Q) = √(½ {s} (√p − √q)²{d}) = √(1 − {s} √(p q){d})\n"
                                               "in [0, 1], unitless; computed from the differences of square roots."), s=s, d=d),
-        "chi2_pq": Phrase(QT_TRANSLATE_NOOP("klviz", "Pearson χ²:  χ²(P‖Q) = {s} (p − q)² / q{d}, unitless\n∞ where Q = 0 but P > 0{normals}"),
+        "chi2_pq": Phrase(QT_TRANSLATE_NOOP("klviz", "Pearson χ²:  χ²(P‖Q) = {s} (p − q)² / q{d}, unitless<br>∞ where Q = 0 but P > 0{normals}"),
                           s=s, d=d, normals=n_pq),
-        "chi2_qp": Phrase(QT_TRANSLATE_NOOP("klviz", "Pearson χ²:  χ²(Q‖P) = {s} (q − p)² / p{d}, unitless\n∞ where P = 0 but Q > 0{normals}"),
+        "chi2_qp": Phrase(QT_TRANSLATE_NOOP("klviz", "Pearson χ²:  χ²(Q‖P) = {s} (q − p)² / p{d}, unitless<br>∞ where P = 0 but Q > 0{normals}"),
                           s=s, d=d, normals=n_qp),
-        "renyi_pq": Phrase(QT_TRANSLATE_NOOP("klviz", "Rényi divergence of order α:  D_α(P‖Q) = 1/(α − 1) · log {s} p^α q^(1−α){d}\n"
+        "renyi_pq": Phrase(QT_TRANSLATE_NOOP("klviz", "Rényi divergence of order α:  D<sub>α</sub>(P‖Q) = 1/(α − 1) · log {s} p^α q^(1−α){d}<br>"
                                              "α → 1 is D(P‖Q) (KL); α = ∞ is log max p/q; non-decreasing in α; in the chosen unit."), s=s, d=d),
-        "renyi_qp": Phrase(QT_TRANSLATE_NOOP("klviz", "Rényi divergence of order α:  D_α(Q‖P) = 1/(α − 1) · log {s} q^α p^(1−α){d}\n"
+        "renyi_qp": Phrase(QT_TRANSLATE_NOOP("klviz", "Rényi divergence of order α:  D<sub>α</sub>(Q‖P) = 1/(α − 1) · log {s} q^α p^(1−α){d}<br>"
                                              "α → 1 is D(Q‖P) (KL); α = ∞ is log max q/p; non-decreasing in α; in the chosen unit."), s=s, d=d),
     }
 
 
-TOOLTIPS = {"discrete": _tooltips("Σ_i", ""), "continuous": _tooltips("∫", " dx")}
+TOOLTIPS = {"discrete": _tooltips("Σᵢ", ""), "continuous": _tooltips("∫", " dx")}
 ROWS = {kind: tuple((k, NAMES[k], TOOLTIPS[kind][k]) for k in KEYS) for kind in TOOLTIPS}
 
 
@@ -221,9 +221,9 @@ def finite_note(P, alpha):
     """Where D_α(P‖N(μ, σ²)) is finite, as a sentence ("" where it is finite for every σ)."""
     lo, hi = finite_sigma_range(P, alpha)
     if lo > 0:
-        return Phrase(QT_TRANSLATE_NOOP("klviz", "D_α(P‖Q) is finite only for σ_Q > {lo} (α > 1: Q's tails must not be lighter)"), lo=f"{lo:.4g}")
+        return Phrase(QT_TRANSLATE_NOOP("klviz", "D⁽ᵅ⁾(P‖Q) is finite only for Q's σ > {lo} (α > 1: Q's tails must not be lighter)"), lo=f"{lo:.4g}")
     if math.isfinite(hi):
-        return Phrase(QT_TRANSLATE_NOOP("klviz", "D_α(P‖Q) is finite only for σ_Q < {hi} (α < 0: Q's tails must be lighter)"), hi=f"{hi:.4g}")
+        return Phrase(QT_TRANSLATE_NOOP("klviz", "D⁽ᵅ⁾(P‖Q) is finite only for Q's σ < {hi} (α < 0: Q's tails must be lighter)"), hi=f"{hi:.4g}")
     return ""
 
 
@@ -279,7 +279,7 @@ def describe_fit(fit):
     if fit.result is None:
         return ""
     n = fit.result.normal
-    return Phrase(QT_TRANSLATE_NOOP("klviz", "{q}, D_α(P‖Q) = {value} nats (Amari's α-divergence, in nats whatever the unit)"),
+    return Phrase(QT_TRANSLATE_NOOP("klviz", "{q}, D⁽ᵅ⁾(P‖Q) = {value} nats (Amari's α-divergence, in nats whatever the unit)"),
                   q=f"Q = N({n.mu:.4g}, {n.sigma:.4g}²)".replace("-", "−"), value=format_value(fit.result.value))
 
 

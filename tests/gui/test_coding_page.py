@@ -66,7 +66,8 @@ def test_columns_bounds_and_code_words_are_the_scenes(page):
         assert np.allclose(bottom, 0) and np.allclose(height, s.shown_heights(key))
         area_text = _find(page, QtWidgets.QLabel, "coding_area").text()
         area_name = dict((k, a) for k, _, a in LENGTHS)[key]
-        assert f"their area is {area_name} = {dict(s.total_texts())[area_name]} bits" in area_text
+        shown = {"L_Shannon(P; Q)": "Shannon length L(P; Q)", "L_Huffman(P; Q)": "Huffman length L(P; Q)"}.get(area_name, area_name)
+        assert f"their area is {shown} = {dict(s.total_texts())[area_name]} bits" in area_text and "_" not in area_text
     # signed KL area between the two ideal heights, per column
     lp, wp, bp, hp = _bars(page.kl_positive)
     ln, wn, bn, hn = _bars(page.kl_negative)
@@ -74,9 +75,10 @@ def test_columns_bounds_and_code_words_are_the_scenes(page):
     assert np.allclose(area, s.kl_area, rtol=1e-12, atol=1e-15)
     assert math.isclose(float(area.sum()), s.kl, rel_tol=1e-12)
     bounds = _find(page, QtWidgets.QLabel, "coding_bounds")
-    assert bounds.text() == "\n".join(s.bounds)
+    # the scene's names are keys; the page shows them without an underscore (issue 12)
+    assert bounds.text() == "\n".join(s.bounds).replace("L_Huffman(P)", "Huffman length L(P)").replace("L_Shannon", "Shannon length")
     assert bounds.textFormat() == QtCore.Qt.TextFormat.PlainText
-    assert "H(P,Q) ≤ L_Shannon < H(P,Q) + 1:" in bounds.text() and "H(P) ≤ L_Huffman(P) < H(P) + 1:" in bounds.text()
+    assert "H(P,Q) ≤ Shannon length < H(P,Q) + 1:" in bounds.text() and "H(P) ≤ Huffman length L(P) < H(P) + 1:" in bounds.text()
     assert _table(page) == s.codeword_rows()
     words = [row[3] for row in _table(page)]
     assert [len(w) for w in words] == [int(x) for x in s.huffman_q]

@@ -171,7 +171,7 @@ def test_renyi_alpha_slider_and_edit(qtbot, window):
     edit.editingFinished.emit()
     assert slider.value() == slider.maximum() and edit.text() == "∞"
     assert_close(shown(page, "renyi_pq"), discrete_reference(d.p, d.q, math.inf)["renyi_pq"])
-    assert label(page, "name_renyi_pq").text() == "D_∞(P‖Q)"
+    assert label(page, "name_renyi_pq").text() == "D<sub>∞</sub>(P‖Q)"  # a real subscript (issue 12)
     for bad in ("0", "-1", "nan", "x"):
         edit.setText(bad)
         edit.editingFinished.emit()
@@ -280,7 +280,7 @@ def test_alpha_fit_sigma_grows_with_alpha_on_bimodal_p(qtbot, window):
     # keyboard-like moves (no press) merge into one undo step
     assert model.undo_stack.count() == count + 1
     note = label(page, "label_alpha_fit_note").text()
-    assert "α = 3" in note and "finite only for σ_Q >" in note
+    assert "α = 3" in note and "finite only for Q's σ >" in note
 
 
 def test_alpha_fit_stays_where_finite_and_says_so(qtbot, window):
@@ -297,7 +297,7 @@ def test_alpha_fit_stays_where_finite_and_says_so(qtbot, window):
     assert math.isfinite(alpha_divergence(Normal(0.0, 1.0), q, -2.0))
     note = label(page, "label_alpha_fit_note")
     assert note.textFormat() == QtCore.Qt.TextFormat.PlainText
-    assert "finite only for σ_Q < 1.225" in note.text() and "infinite" in note.text()
+    assert "finite only for Q's σ < 1.225" in note.text() and "infinite" in note.text()
 
 
 def test_alpha_slider_drag_is_one_undo_step_and_button_fits(qtbot, window):

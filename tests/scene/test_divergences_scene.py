@@ -83,7 +83,7 @@ def test_fit_normal_alpha_notes_and_warm_start():
     fit = sd.fit_normal_alpha(P, Normal(0.8, 1.5), 2.0)
     expected = fit_alpha(P, Normal(0.8, 1.5), 2.0)
     assert fit.normal == expected.normal
-    assert "finite only for σ_Q > " in fit.note and "stays where it is finite" in fit.note
+    assert "finite only for Q's σ > " in fit.note and "stays where it is finite" in fit.note
     lo = 0.8 * math.sqrt(1 / 2)  # σ_P sqrt((α − 1)/α)
     assert f"{lo:.4g}" in fit.note
     assert fit.normal.sigma > lo

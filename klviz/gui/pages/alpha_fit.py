@@ -61,10 +61,10 @@ class AlphaFitPanel(QtWidgets.QWidget):
         layout = QtWidgets.QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
         layout.setSpacing(2)
-        self.button = QtWidgets.QPushButton(translate("pages.alpha_fit", "Fit α: minimise D_α(P‖Q)"))
+        self.button = QtWidgets.QPushButton(translate("pages.alpha_fit", "Fit α: minimise D⁽ᵅ⁾(P‖Q)"))
         self.button.setObjectName("button_fit_alpha")
         self.button.setToolTip(
-            translate("pages.alpha_fit", "Move Q to the Gaussian closest to P in Amari's α-divergence D_α(P‖Q), from the current Q.\n"
+            translate("pages.alpha_fit", "Move Q to the Gaussian closest to P in Amari's α-divergence D⁽ᵅ⁾(P‖Q), from the current Q.\n"
             "α → 0 is the reverse KL (mode-seeking), α → 1 the forward KL (mass-covering)."))
         layout.addWidget(self.button)
         row = QtWidgets.QHBoxLayout()
@@ -82,7 +82,7 @@ class AlphaFitPanel(QtWidgets.QWidget):
         lab.setBuddy(self.slider)
         self.value_label = plain_label()
         self.value_label.setObjectName("label_alpha_fit_value")
-        self.value_label.setToolTip(translate("pages.alpha_fit", "Amari's α-divergence:  D_α(P‖Q) = 1/(α(1 − α)) ∫ [α p + (1 − α) q − p^α q^(1−α)] dx\n"
+        self.value_label.setToolTip(translate("pages.alpha_fit", "Amari's α-divergence:  D⁽ᵅ⁾(P‖Q) = 1/(α(1 − α)) ∫ [α p + (1 − α) q − p^α q^(1−α)] dx\n"
                                     "α → 0: D(Q‖P); α = ½: 4·He²; α → 1: D(P‖Q); α = 2: ½ χ²(P‖Q)"))
         self.value_label.setMinimumWidth(self.value_label.fontMetrics().horizontalAdvance("α = −2.00") + 4)
         row.addWidget(lab)

@@ -51,8 +51,29 @@ _OUTLINES = (("ideal_p", style.P_COLOR, 2, QtCore.Qt.PenStyle.SolidLine),
              ("ideal_q", style.Q_COLOR, 2, QtCore.Qt.PenStyle.SolidLine),
              ("shannon_q", "#555555", 2, QtCore.Qt.PenStyle.DashLine),
              ("huffman_q", "#000000", 2, QtCore.Qt.PenStyle.DotLine))
-_OUTLINES_LEGEND = QT_TRANSLATE_NOOP("klviz", "Outlines, all at once: ━ P's ideal −log₂ p_i (blue), ━ Q's ideal −log₂ q_i "
-                                     "(orange), ╌ Q's Shannon code ⌈−log₂ q_i⌉, ┈ Q's Huffman code.")
+# The scene's names of the code lengths ("L_Shannon(P; Q)", ...) are keys (of total_texts, the
+# figures, the CLI's report): kept as they are there, shown here without an underscore (issue 12).
+_AREA_TEXTS = {"L_Shannon(P; Q)": QT_TRANSLATE_NOOP("klviz", "Shannon length L(P; Q)"),
+               "L_Huffman(P; Q)": QT_TRANSLATE_NOOP("klviz", "Huffman length L(P; Q)")}
+_BOUND_NAMES = (("L_Huffman(P)", QT_TRANSLATE_NOOP("klviz", "Huffman length L(P)")),
+                ("L_Shannon", QT_TRANSLATE_NOOP("klviz", "Shannon length")))
+
+
+def _area_text(area):
+    """The shown name of an area key of klviz.scene.coding.LENGTHS, translated."""
+    return translated(_AREA_TEXTS.get(area, area))
+
+
+def _bound_text(bound):
+    """A bound of the scene (H(P,Q) ≤ L_Shannon < ...), translated, its names as shown."""
+    text = translated(bound)
+    for key, shown in _BOUND_NAMES:
+        text = text.replace(key, translated(shown))
+    return text
+
+
+_OUTLINES_LEGEND = QT_TRANSLATE_NOOP("klviz", "Outlines, all at once: ━ P's ideal −log₂ pᵢ (blue), ━ Q's ideal −log₂ qᵢ "
+                                     "(orange), ╌ Q's Shannon code ⌈−log₂ qᵢ⌉, ┈ Q's Huffman code.")
 
 
 class _CodingDrag:
@@ -140,7 +161,7 @@ class CodingPage(QtWidgets.QWidget):
         self.lengths_combo = QtWidgets.QComboBox()
         self.lengths_combo.setObjectName("coding_lengths")
         for key, name, area in LENGTHS:
-            self.lengths_combo.addItem(translate("pages.coding", "{name} — area {area}").format(name=translated(name), area=translated(area)), key)
+            self.lengths_combo.addItem(translate("pages.coding", "{name} — area {area}").format(name=translated(name), area=_area_text(area)), key)
         self.lengths_combo.currentIndexChanged.connect(self._lengths_changed)
         row.addWidget(self.lengths_combo, 1)
         left.addLayout(row)
@@ -149,7 +170,7 @@ class CodingPage(QtWidgets.QWidget):
         self.plot.setMinimumHeight(220)
         pi.showGrid(x=False, y=True, alpha=0.25)
         pi.setLabel("left", translate("pages.coding", "code length (bits)"))
-        pi.setLabel("bottom", translate("pages.coding", "cumulative probability of P (column widths p_i)"))
+        pi.setLabel("bottom", translate("pages.coding", "cumulative probability of P (column widths pᵢ)"))
         self.columns = FastBars(x0=[], width=[], y=[], height=[], brush=_brush(style.P_COLOR, 0.45),
                                 pen=pg.mkPen("#FFFFFF", width=1))
         self.kl_positive = FastBars(x0=[], width=[], y=[], height=[], brush=_brush(style.KL_COLOR, 0.6),
@@ -416,10 +437,10 @@ class CodingPage(QtWidgets.QWidget):
         kl_text = totals["D(P‖Q)"] if totals["D(P‖Q)"] == "∞" else bits.format(value=totals["D(P‖Q)"])
         self.area_label.setText(translate("pages.coding", "Columns: {name}; their area is {area} = {value}. "
                                           "Shaded: the extra length, D(P‖Q) = {kl}.").format(
-            name=translated(name), area=translated(area), value=value_text, kl=kl_text))
+            name=translated(name), area=_area_text(area), value=value_text, kl=kl_text))
         self.reason_label.setText(translated(s.reason) or "")
         self.reason_label.setVisible(bool(s.reason))
-        self.bounds_label.setText("\n".join(translated(b) for b in s.bounds))
+        self.bounds_label.setText("\n".join(_bound_text(b) for b in s.bounds))
         self._fill_codewords(s.codeword_rows())
 
     def outline(self, key):

@@ -44,23 +44,23 @@ FAMILY_MS = 100
 
 READOUTS = (
     ("entropy_p", "h(P)", QT_TRANSLATE_NOOP("klviz",
-     "Differential entropy of P:  h(P) = −∫ p(x) log p(x) dx\n"
-     "For Normals: ½ log(2πe σ_P²) — negative when σ_P < 1/√(2πe) ≈ 0.242"), P_COLOR),
+     "Differential entropy of P:  h(P) = −∫ p(x) log p(x) dx<br>"
+     "For Normals: ½ log(2πe σ<sub>P</sub>²) — negative when σ<sub>P</sub> &lt; 1/√(2πe) ≈ 0.242"), P_COLOR),
     ("entropy_q", "h(Q)", QT_TRANSLATE_NOOP("klviz",
-     "Differential entropy of Q:  h(Q) = −∫ q(x) log q(x) dx\n"
-     "For Normals: ½ log(2πe σ_Q²) — negative when σ_Q < 1/√(2πe) ≈ 0.242"), Q_COLOR),
+     "Differential entropy of Q:  h(Q) = −∫ q(x) log q(x) dx<br>"
+     "For Normals: ½ log(2πe σ<sub>Q</sub>²) — negative when σ<sub>Q</sub> &lt; 1/√(2πe) ≈ 0.242"), Q_COLOR),
     ("cross_entropy_pq", "H(P,Q)", QT_TRANSLATE_NOOP("klviz",
-     "Differential cross-entropy:  H(P,Q) = −∫ p(x) log q(x) dx = h(P) + D(P‖Q)\n"
-     "For Normals: ½ log(2π σ_Q²) + (σ_P² + (μ_P − μ_Q)²) / (2σ_Q²)"), ENTROPY_COLOR),
+     "Differential cross-entropy:  H(P,Q) = −∫ p(x) log q(x) dx = h(P) + D(P‖Q)<br>"
+     "For Normals: ½ log(2π σ<sub>Q</sub>²) + (σ<sub>P</sub>² + (μ<sub>P</sub> − μ<sub>Q</sub>)²) / (2σ<sub>Q</sub>²)"), ENTROPY_COLOR),
     ("cross_entropy_qp", "H(Q,P)", QT_TRANSLATE_NOOP("klviz",
-     "Differential cross-entropy:  H(Q,P) = −∫ q(x) log p(x) dx = h(Q) + D(Q‖P)\n"
-     "For Normals: ½ log(2π σ_P²) + (σ_Q² + (μ_Q − μ_P)²) / (2σ_P²)"), ENTROPY_COLOR),
+     "Differential cross-entropy:  H(Q,P) = −∫ q(x) log p(x) dx = h(Q) + D(Q‖P)<br>"
+     "For Normals: ½ log(2π σ<sub>P</sub>²) + (σ<sub>Q</sub>² + (μ<sub>Q</sub> − μ<sub>P</sub>)²) / (2σ<sub>P</sub>²)"), ENTROPY_COLOR),
     ("kl_pq", "D(P‖Q)", QT_TRANSLATE_NOOP("klviz",
-     "KL divergence:  D(P‖Q) = ∫ p(x) log(p(x)/q(x)) dx ≥ 0 — the signed blue area below\n"
-     "For Normals: log(σ_Q/σ_P) + (σ_P² + (μ_P − μ_Q)²) / (2σ_Q²) − ½"), KL_COLOR),
+     "KL divergence:  D(P‖Q) = ∫ p(x) log(p(x)/q(x)) dx ≥ 0 — the signed blue area below<br>"
+     "For Normals: log(σ<sub>Q</sub>/σ<sub>P</sub>) + (σ<sub>P</sub>² + (μ<sub>P</sub> − μ<sub>Q</sub>)²) / (2σ<sub>Q</sub>²) − ½"), KL_COLOR),
     ("kl_qp", "D(Q‖P)", QT_TRANSLATE_NOOP("klviz",
-     "KL divergence:  D(Q‖P) = ∫ q(x) log(q(x)/p(x)) dx ≥ 0 — the signed orange area below\n"
-     "For Normals: log(σ_P/σ_Q) + (σ_Q² + (μ_Q − μ_P)²) / (2σ_P²) − ½"), KL_COLOR),
+     "KL divergence:  D(Q‖P) = ∫ q(x) log(q(x)/p(x)) dx ≥ 0 — the signed orange area below<br>"
+     "For Normals: log(σ<sub>P</sub>/σ<sub>Q</sub>) + (σ<sub>Q</sub>² + (μ<sub>Q</sub> − μ<sub>P</sub>)²) / (2σ<sub>P</sub>²) − ½"), KL_COLOR),
 )
 MIXTURE_NOTE = QT_TRANSLATE_NOOP("klviz", "\nWith a mixture there is no closed form: computed by quadrature in log space.")
 NEGATIVE_NOTE = QT_TRANSLATE_NOOP("klviz", "(negative: differential)")  # its tooltip explains
@@ -75,7 +75,7 @@ PRESETS = (("identical", QT_TRANSLATE_NOOP("klviz", "&Identical")), ("shifted", 
 FITS = {
     "forward": (QT_TRANSLATE_NOOP("klviz", "Fit Q: minimise D(P‖Q)"), QT_TRANSLATE_NOOP("klviz", "Forward fit (mean-covering): Q matches P's mean and variance.")),
     "reverse": (QT_TRANSLATE_NOOP("klviz", "Fit Q: minimise D(Q‖P)"), QT_TRANSLATE_NOOP("klviz", "Reverse fit (mode-seeking): Q settles on the peak of P nearest it.")),
-    "alpha": (QT_TRANSLATE_NOOP("klviz", "Fit Q: minimise D_α(P‖Q)"), QT_TRANSLATE_NOOP("klviz", "α-fit: Q minimises Amari's D_α(P‖Q) from where it was.")),
+    "alpha": (QT_TRANSLATE_NOOP("klviz", "Fit Q: minimise D⁽ᵅ⁾(P‖Q)"), QT_TRANSLATE_NOOP("klviz", "α-fit: Q minimises Amari's α-divergence D⁽ᵅ⁾(P‖Q) from where it was.")),
 }
 
 
@@ -237,14 +237,14 @@ class ContinuousPage(BuiltInParts, QtWidgets.QWidget):
         self._add_row(gp, 1, self._param("p", "mu", *self._component_texts("p", "mu")))
         self._add_row(gp, 2, self._param("p", "sigma", *self._component_texts("p", "sigma"), log=True))
         self.check_mixture_p = self._mixture_rows(gp, "p", translate("pages.continuous", "Two-component mi&xture"),
-                                                  (translate("pages.continuous", "&Weight w of μ₁, σ₁"), translate("pages.continuous", "Mea&n μ₂"), translate("pages.continuous", "S&td dev σ₂")))
+                                                  (translate("pages.continuous", "&Weight w of μ₁, σ₁"), translate("pages.continuous", "Mean μ₂"), translate("pages.continuous", "S&td dev σ₂")))
 
         # Q
         self.box_q, gq = self._group("group_q", self.header_q)
         self._add_row(gq, 1, self._param("q", "mu", *self._component_texts("q", "mu")))
         self._add_row(gq, 2, self._param("q", "sigma", *self._component_texts("q", "sigma"), log=True))
         self.check_mixture_q = self._mixture_rows(
-            gq, "q", translate("pages.continuous", "Two-component mixture (&bimodal Q)"), (translate("pages.continuous", "Weight w of μ₁, σ₁"), translate("pages.continuous", "Mean μ₂"), translate("pages.continuous", "Std dev σ₂")),
+            gq, "q", translate("pages.continuous", "Two-component mixture (bimodal Q)"), (translate("pages.continuous", "Weight w of μ₁, σ₁"), translate("pages.continuous", "Mean μ₂"), translate("pages.continuous", "Std dev σ₂")),
             translate("pages.continuous", "\na fit starts from Q's moment-matched Normal and makes Q a Normal."))
         self.check_unit_variance = QtWidgets.QCheckBox(translate("pages.continuous", "Unit var&iance (Q's σ = 1): the MSE link"))
         self.check_unit_variance.setObjectName("check_unit_variance_q")
@@ -276,7 +276,7 @@ class ContinuousPage(BuiltInParts, QtWidgets.QWidget):
         # The α-fit (slider, landmarks, note, inset) is a secondary part: a short screen folds it
         # behind its arrow (the inset first, then all of it) so the forward and reverse fits and
         # everything else stay in view (issue 12).
-        alpha_caption = QtWidgets.QLabel(translate("pages.continuous", "α-fit: minimise Amari's D_α(P‖Q)"))
+        alpha_caption = QtWidgets.QLabel(translate("pages.continuous", "α-fit: minimise Amari's D⁽ᵅ⁾(P‖Q)"))
         alpha_caption.setTextFormat(QtCore.Qt.TextFormat.PlainText)
         alpha_caption.setWordWrap(True)
         self.alpha_part = Secondary(alpha_caption, self.alpha_fit, "part_alpha_fit",
@@ -733,7 +733,7 @@ class ContinuousPage(BuiltInParts, QtWidgets.QWidget):
         if any_mixture != getattr(self, "_tips_mixture", None):
             self._tips_mixture = any_mixture
             for key, _, tip, _ in READOUTS:
-                t = translated(tip) + (translated(MIXTURE_NOTE) if any_mixture else "")
+                t = translated(tip) + ("<br>" + html.escape(translated(MIXTURE_NOTE).strip()) if any_mixture else "")  # rich text
                 self.readouts.values[key].setToolTip(t)
                 self.readouts.names[key].setToolTip(t)
 

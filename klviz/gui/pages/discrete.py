@@ -33,12 +33,12 @@ from klviz.style import ENTROPY_COLOR, KL_COLOR, P_COLOR, Q_COLOR
 from klviz.gui.i18n import QT_TRANSLATE_NOOP, translate, translated
 
 READOUTS = (
-    ("entropy_p", "H(P)", QT_TRANSLATE_NOOP("klviz", "Entropy of P:  H(P) = −Σ p_i log p_i"), P_COLOR),
-    ("entropy_q", "H(Q)", QT_TRANSLATE_NOOP("klviz", "Entropy of Q:  H(Q) = −Σ q_i log q_i"), Q_COLOR),
-    ("cross_entropy_pq", "H(P,Q)", QT_TRANSLATE_NOOP("klviz", "Cross-entropy:  H(P,Q) = −Σ p_i log q_i = H(P) + D(P‖Q)"), ENTROPY_COLOR),
-    ("cross_entropy_qp", "H(Q,P)", QT_TRANSLATE_NOOP("klviz", "Cross-entropy:  H(Q,P) = −Σ q_i log p_i = H(Q) + D(Q‖P)"), ENTROPY_COLOR),
-    ("kl_pq", "D(P‖Q)", QT_TRANSLATE_NOOP("klviz", "KL divergence:  D(P‖Q) = Σ p_i log(p_i / q_i) ≥ 0"), KL_COLOR),
-    ("kl_qp", "D(Q‖P)", QT_TRANSLATE_NOOP("klviz", "KL divergence:  D(Q‖P) = Σ q_i log(q_i / p_i) ≥ 0"), KL_COLOR),
+    ("entropy_p", "H(P)", QT_TRANSLATE_NOOP("klviz", "Entropy of P:  H(P) = −Σ pᵢ log pᵢ"), P_COLOR),
+    ("entropy_q", "H(Q)", QT_TRANSLATE_NOOP("klviz", "Entropy of Q:  H(Q) = −Σ qᵢ log qᵢ"), Q_COLOR),
+    ("cross_entropy_pq", "H(P,Q)", QT_TRANSLATE_NOOP("klviz", "Cross-entropy:  H(P,Q) = −Σ pᵢ log qᵢ = H(P) + D(P‖Q)"), ENTROPY_COLOR),
+    ("cross_entropy_qp", "H(Q,P)", QT_TRANSLATE_NOOP("klviz", "Cross-entropy:  H(Q,P) = −Σ qᵢ log pᵢ = H(Q) + D(Q‖P)"), ENTROPY_COLOR),
+    ("kl_pq", "D(P‖Q)", QT_TRANSLATE_NOOP("klviz", "KL divergence:  D(P‖Q) = Σ pᵢ log(pᵢ / qᵢ) ≥ 0"), KL_COLOR),
+    ("kl_qp", "D(Q‖P)", QT_TRANSLATE_NOOP("klviz", "KL divergence:  D(Q‖P) = Σ qᵢ log(qᵢ / pᵢ) ≥ 0"), KL_COLOR),
     ("js", "JS(P,Q)", QT_TRANSLATE_NOOP("klviz", "Jensen-Shannon:  ½ D(P‖M) + ½ D(Q‖M),  M = (P+Q)/2  (symmetric, ≤ log 2)"), None),
 )
 
@@ -92,7 +92,7 @@ class DiscretePage(QtWidgets.QWidget):
         bar.setObjectName("toolbar_discrete")
         bar.setMovable(False)
         bar.setFloatable(False)
-        lab = QtWidgets.QLabel(translate("pages.discrete", "Cate&gories"))
+        lab = QtWidgets.QLabel(translate("pages.discrete", "Ca&tegories"))
         self.spin_categories = BoundedSpinBox(translate("pages.discrete", "Categories"))  # says so when it clamps
         self.spin_categories.setObjectName("spin_categories")
         self.spin_categories.setRange(ds.MIN_CATEGORIES, ds.MAX_CATEGORIES)
@@ -113,7 +113,7 @@ class DiscretePage(QtWidgets.QWidget):
         self.button_swap = push_button(translate("pages.discrete", "S&wap P ⇄ Q"), "button_swap", m.swap, translate("pages.discrete", "Exchange P and Q"))
         self.button_copy = push_button(translate("pages.discrete", "Cop&y P → Q"), "button_copy", m.copy_p_to_q, translate("pages.discrete", "Make Q equal to P"))
         self.button_reset = push_button(translate("pages.discrete", "&Reset"), "button_reset", m.reset_discrete, translate("pages.discrete", "Back to the starting scene"))
-        self.button_labels = push_button(translate("pages.discrete", "Edit &labels…"), "button_labels", self.edit_labels,
+        self.button_labels = push_button(translate("pages.discrete", "Ed&it labels…"), "button_labels", self.edit_labels,
                                          translate("pages.discrete", "Rename the categories"))
         for b in (self.button_mismatch, self.button_swap, self.button_copy, self.button_reset, self.button_labels):
             bar.addWidget(b)

@@ -34,7 +34,7 @@ from klviz.style import ENTROPY_COLOR, ERROR_COLOR, KL_COLOR, P_COLOR, Q_COLOR, 
 from klviz.gui.i18n import QT_TRANSLATE_NOOP, translate
 
 READOUTS = (
-    ("ce", "H(y, f)", QT_TRANSLATE_NOOP("klviz", "Categorical cross-entropy: −Σ y_i log f_i = log Σ e^z_j − Σ y_i z_i"), ENTROPY_COLOR),
+    ("ce", "H(y, f)", QT_TRANSLATE_NOOP("klviz", "Categorical cross-entropy: −Σ yᵢ log fᵢ = log Σ exp(zⱼ) − Σ yᵢ zᵢ"), ENTROPY_COLOR),
     ("ce_entropy", "H(y)", QT_TRANSLATE_NOOP("klviz", "Entropy of the target (0 for a one-hot target)"), P_COLOR),
     ("ce_kl", "D(y ‖ f)", QT_TRANSLATE_NOOP("klviz", "KL divergence from the target to the softmax"), KL_COLOR),
 )

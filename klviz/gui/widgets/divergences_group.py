@@ -9,6 +9,8 @@ nothing for it).
 
 from __future__ import annotations
 
+import html
+
 from PySide6 import QtCore, QtWidgets
 
 from klviz.gui.widgets.readouts import ReadoutGrid
@@ -17,6 +19,16 @@ from klviz.gui.widgets.text import plain_label
 from klviz.scene import divergences as sd
 from klviz.gui.i18n import translate
 
+
+
+def subscript_order(name):
+    """The scene's "D_2(P‖Q)" shown with its order as a real subscript, "D<sub>2</sub>(P‖Q)"
+    (rich text: no Unicode subscript exists for ∞ or a decimal point; issue 12)."""
+    head, sep, rest = name.partition("_")
+    order, paren, tail = rest.partition("(")
+    if not sep or not paren:
+        return html.escape(name)
+    return f"{html.escape(head)}<sub>{html.escape(order)}</sub>({html.escape(tail)}"
 
 class DivergencesGroup(QtWidgets.QGroupBox):
     alphaChanged = QtCore.Signal(float)
@@ -103,7 +115,7 @@ class DivergencesGroup(QtWidgets.QGroupBox):
             self.slider.setValue(sd.renyi_position(self._alpha))
         self.edit.setText(sd.renyi_alpha_text(self._alpha))
         for key, name in sd.renyi_name(self._alpha).items():
-            self.readouts.set_name(key, name)
+            self.readouts.set_name(key, subscript_order(name))
 
     def _on_slider(self, pos):
         self.set_alpha(sd.renyi_alpha_at(pos))

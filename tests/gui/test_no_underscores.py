@@ -1,0 +1,156 @@
+"""Issue 12: subscripts are real subscripts (μₚ, pᵢ, or rich text <sub>…</sub>), never an
+underscore between letters, in any text the window shows: labels, buttons, group titles, combo
+items, tab names, chart titles and axis labels, tooltips. Walks every tab, each Losses panel and
+every lesson step, in English and in French. objectNames are not text and are not looked at."""
+import re
+
+from PySide6 import QtCore, QtWidgets
+
+from klviz import lesson
+from klviz.gui.accessibility import plain
+from test_i18n_french import french  # noqa: F401 (the fixture: the French catalogue installed)
+
+# an underscore with a letter (Latin or Greek) on both sides: "σ_P", "D_α", "L_Shannon", "p_i"
+UNDERSCORE = re.compile(r"[^\W\d_]_[^\W\d_]")
+
+
+def _texts(root):
+    """(where, text) of every visible text under `root`."""
+    out = []
+
+    def add(w, kind, text):
+        if text:
+            out.append((f"{type(w).__name__} {w.objectName() or '?'} {kind}", plain(text) if "<" in text else text))
+
+    for w in root.findChildren(QtWidgets.QWidget):
+        if not w.isVisibleTo(root) or isinstance(w, (QtWidgets.QLineEdit, QtWidgets.QAbstractSpinBox)):
+            continue  # a line edit holds the user's own text (file names, labels)
+        add(w, "toolTip", w.toolTip())
+        if isinstance(w, QtWidgets.QLabel):
+            add(w, "text", w.text())
+        elif isinstance(w, QtWidgets.QAbstractButton):
+            add(w, "text", w.text())
+        elif isinstance(w, QtWidgets.QGroupBox):
+            add(w, "title", w.title())
+        elif isinstance(w, QtWidgets.QComboBox):
+            for i in range(w.count()):
+                add(w, f"item {i}", w.itemText(i))
+        elif isinstance(w, QtWidgets.QTabBar):
+            for i in range(w.count()):
+                add(w, f"tab {i}", w.tabText(i))
+                add(w, f"tab {i} toolTip", w.tabToolTip(i))
+        if hasattr(w, "getPlotItem"):  # a pyqtgraph chart: its title and axis labels
+            pi = w.getPlotItem()
+            add(w, "title", pi.titleLabel.text)
+            for side in ("left", "bottom", "right", "top"):
+                ax = pi.getAxis(side)
+                if ax.isVisible():
+                    add(w, f"axis {side}", ax.labelText)
+    return out
+
+
+def _bad(root):
+    return [(where, text) for where, text in _texts(root) if UNDERSCORE.search(text)]
+
+
+def _walk(window, qtbot):
+    """Every underscore found, over all tabs, Losses panels and lesson steps."""
+    window.finish_building()
+    found = []
+    for i in range(window.tabs.count()):
+        window.tabs.setCurrentIndex(i)
+        qtbot.wait(20)
+        if window.tabs.currentWidget() is window.page_losses:
+            panels = window.page_losses.panels
+            for j in range(panels.count()):
+                panels.setCurrentIndex(j)
+                qtbot.wait(20)
+                found += _bad(window)
+        else:
+            found += _bad(window)
+    panel = window.lesson
+    window.action_lesson.trigger()
+    qtbot.wait(50)
+    assert panel.isVisible()
+    for k in range(len(lesson.STEPS)):
+        panel.go(k)
+        qtbot.wait(20)
+        found += [(f"step {lesson.STEPS[k].key}: {w}", t) for w, t in _bad(window)]
+    first = {}
+    for where, text in found:  # each text once, where it was first seen
+        first.setdefault(text, where)
+    return sorted((where, text) for text, where in first.items())
+
+
+def test_the_pattern_catches_underscores():
+    assert UNDERSCORE.search("½ log(2πe σ_P²)") and UNDERSCORE.search("D_α(P‖Q)")
+    assert UNDERSCORE.search("L_Shannon(P; Q)") and UNDERSCORE.search("−Σ p_i log q_i")
+    assert not UNDERSCORE.search("½ log(2πe σₚ²)") and not UNDERSCORE.search("−Σ pᵢ log qᵢ")
+
+
+def test_no_underscore_subscripts_in_the_window(window, qtbot):
+    found = _walk(window, qtbot)
+    assert not found, "\n".join(f"{w}: {t!r}" for w, t in found)
+
+
+def test_no_underscore_subscripts_in_french(french, window, qtbot):
+    """(`french` first: the window is built with the French catalogue in.)"""
+    assert window.tabs.tabText(0) == "&Discret"
+    found = _walk(window, qtbot)
+    assert not found, "\n".join(f"{x}: {t!r}" for x, t in found)
+
+
+def test_rich_subscripts_are_drawn_as_rich_text(window, qtbot):
+    """σ<sub>Q</sub> (no Unicode subscript Q) must reach Qt as rich text, or the tags show."""
+    from PySide6.QtGui import Qt
+
+    page = window.page_continuous
+    window.tabs.setCurrentWidget(page)
+    window.model.set_mixture(True, "p")  # the tooltips gain the mixture note (joined by <br>)
+    qtbot.wait(50)
+    tips = [w.toolTip() for w in page.findChildren(QtWidgets.QWidget) if "<sub>" in w.toolTip()]
+    assert sum("quadrature" in t for t in tips) >= 12  # six readouts (name and value) with the note
+    for tip in tips:
+        assert Qt.mightBeRichText(tip) and "\n" not in tip, tip
+
+
+def test_the_renyi_order_is_a_subscript(window, qtbot):
+    from PySide6.QtGui import Qt
+
+    from klviz.gui.widgets.divergences_group import subscript_order
+
+    assert subscript_order("D_2(P‖Q)") == "D<sub>2</sub>(P‖Q)"
+    assert subscript_order("D_1(Q‖P) = KL") == "D<sub>1</sub>(Q‖P) = KL"
+    assert subscript_order("D_0.5(P‖Q)") == "D<sub>0.5</sub>(P‖Q)"
+    assert subscript_order("a<b") == "a&lt;b"  # anything else stays text
+    for name in ("name_renyi_pq", "name_renyi_qp"):
+        label = window.page_discrete.findChild(QtWidgets.QLabel, name)
+        assert "_" not in label.text() and "<sub>" in label.text(), label.text()
+        assert label.textFormat() != QtCore.Qt.TextFormat.PlainText and Qt.mightBeRichText(label.text())
+
+
+def test_no_underscore_in_the_divergence_family_and_the_alpha_fit(window, qtbot):
+    """The parts shown on demand: the divergence family (both tabs) and the α-fit's note where
+    D⁽ᵅ⁾ is finite only on one side of a σ."""
+    from klviz.scene.divergences import alpha_position
+
+    found = []
+    for page in (window.page_discrete, window.page_continuous):
+        window.tabs.setCurrentWidget(page)
+        group = page.findChild(QtWidgets.QGroupBox, "group_divergences")
+        group.setChecked(True)
+        qtbot.wait(150)
+        assert group.findChild(QtWidgets.QWidget, "divergences_body").isVisible()
+        # not the reasons under a value at ∞ ("2σ_P² ≤ σ_Q² ..."): klviz.core's text, the CLI's too
+        found += [(w, t) for w, t in _bad(window) if not w.split()[1].endswith("_reason")]
+    page = window.page_continuous
+    window.tabs.setCurrentWidget(page)
+    slider = page.findChild(QtWidgets.QSlider, "slider_alpha_fit")
+    note = page.findChild(QtWidgets.QLabel, "label_alpha_fit_note")
+    for alpha in (3.0, -2.0):
+        slider.setValue(alpha_position(alpha))
+        qtbot.wait(100)
+        assert "finite only for" in note.text(), note.text()  # (folded or not: the text it shows)
+        found += [("label_alpha_fit_note", note.text())] if UNDERSCORE.search(note.text()) else []
+        found += _bad(window)
+    assert not found, "\n".join(f"{w}: {t!r}" for w, t in found)
