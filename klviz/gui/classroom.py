@@ -44,10 +44,11 @@ class Classroom(QtCore.QObject):
         self.action_value_fit.setChecked(presentation.value_fit)
         presentation.valueFitChanged.connect(self._on_value_fit)
         losses = getattr(window, "page_losses", None)
-        if losses is not None and not getattr(losses, "is_built", True):
-            # a deferred start: once the Losses panels are built, the lesson panel in idle steps,
-            # so opening it (Ctrl+L, often in front of a class) only shows it
-            losses.built.connect(self._prebuild_lesson)
+        if losses is not None and not getattr(losses, "is_built", True) and hasattr(window, "when_built"):
+            # a deferred start: once the window's own build is done (its tabs and the Losses
+            # panels), the lesson panel in idle steps, so opening it (Ctrl+L, often in front of
+            # a class) only shows it; built earlier, it would build the missing tabs in one turn
+            window.when_built(self._prebuild_lesson)
 
     def _prebuild_lesson(self):
         from klviz.gui.lesson_dock import prebuild_in_steps  # (not at start-up: a deferred start)

@@ -414,10 +414,6 @@ def prebuild_in_steps(window, delay_ms=1):
         yield
         holder.parts["fit_q"] = FitQToP(model)
         yield
-        # the panel's steps find the pages by name, so building it builds every tab still
-        # missing, all in one turn (76 ms): wait for the window's own build to have them
-        while not window.pages_built():
-            yield
         window.lesson  # noqa: B018 (the property builds the panel, which takes the parts)
         keeper = getattr(window, "accessibility", None)
         if keeper is not None:  # its names and tab order now, in a turn of their own (not the

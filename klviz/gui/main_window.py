@@ -286,6 +286,11 @@ class MainWindow(QtWidgets.QMainWindow):
         builds the rest of the window then: see finish_building_in_steps)."""
         _AfterFirstPaint(self, callback)
 
+    def when_built(self, callback):
+        """Run `callback()` once a deferred start's build is done (finish_building, or the last
+        step of finish_building_in_steps); a window never built further never runs it."""
+        self._then.append(callback)
+
     def finish_building(self):
         """Build what a deferred start left out (it follows the models' look and quiz itself)."""
         for key in LATER_TABS:

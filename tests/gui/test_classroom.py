@@ -120,7 +120,6 @@ def test_the_shortcuts_dialog_is_one_dialog_opened_again(window, qtbot):
         shown.add(id(dialog))
         QTest.keyClick(dialog, QtCore.Qt.Key.Key_Escape)
         qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=2000)
-        QtWidgets.QApplication.sendPostedEvents(None, QtCore.QEvent.Type.DeferredDelete)
     assert len(shown) == 1
     assert len(window.findChildren(QtWidgets.QDialog, "dialog_shortcuts")) == 1
 
