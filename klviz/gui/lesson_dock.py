@@ -9,7 +9,8 @@ options), as one undo step ("Lesson: <title>"); none when the scene is already e
 A step whose tab this window does not have says so and sets up the rest.
 
 After a deferred start the panel is built ahead of time, hidden, a part per event-loop turn
-(`prebuild_in_steps`, once the Losses panels are built), so opening it only shows it."""
+(`prebuild_in_steps`, once the window's own build is done: MainWindow.when_built), so
+opening it only shows it."""
 
 from __future__ import annotations
 
