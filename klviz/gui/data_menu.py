@@ -88,7 +88,7 @@ class DataMenu(QtCore.QObject):
         self.dock.hide()
         w.addDockWidget(QtCore.Qt.DockWidgetArea.BottomDockWidgetArea, self.dock)
         self.action_note = self.dock.toggleViewAction()
-        self.action_note.setText(translate("data_menu", "&Framework note"))
+        self.action_note.setText(translate("data_menu", "Framework &note"))
         self.action_note.setObjectName("action_framework_note")
         self.action_note.setStatusTip(translate("data_menu", '"The same numbers in your framework": PyTorch, TensorFlow and JAX '
                                       "expressions for the current pair, with their values"))

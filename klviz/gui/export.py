@@ -127,7 +127,7 @@ class Exporter(QtCore.QObject):
         self.action_copy.setShortcut(QtGui.QKeySequence("Ctrl+Shift+C"))
         self.action_copy.setStatusTip(translate("export", "Put a PNG of the current view on the clipboard"))
         self.action_copy.triggered.connect(lambda: self.copy_figure_async())
-        self.action_export_animation = QtGui.QAction(translate("export", "Export &animation…"), window)
+        self.action_export_animation = QtGui.QAction(translate("export", "Export an&imation…"), window)
         self.action_export_animation.setObjectName("action_export_animation")
         self.action_export_animation.setStatusTip(
             translate("export", "Save a fit or a parameter sweep of the current view as an animated GIF, WebP, APNG or MP4"))

@@ -147,11 +147,11 @@
     </message>
     <message>
         <source>&amp;Edit</source>
-        <translation>É&amp;dition</translation>
+        <translation>Éditi&amp;on</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation>&amp;Affichage</translation>
+        <translation>Affic&amp;hage</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -210,7 +210,7 @@
     </message>
     <message>
         <source>Follow the &amp;system</source>
-        <translation>Suivre le &amp;système</translation>
+        <translation>Suivre &amp;le système</translation>
     </message>
     <message>
         <source>&amp;Light</source>
@@ -222,7 +222,7 @@
     </message>
     <message>
         <source>&amp;Theme</source>
-        <translation>&amp;Thème</translation>
+        <translation>T&amp;hème</translation>
     </message>
     <message>
         <source>Quiz mode: numbers hidden. Predict, then press Space to reveal.</source>
@@ -256,7 +256,7 @@
         <translation>Les mêmes nombres dans votre framework</translation>
     </message>
     <message>
-        <source>&amp;Framework note</source>
+        <source>Framework &amp;note</source>
         <translation>&amp;Note framework</translation>
     </message>
     <message>
@@ -347,7 +347,7 @@
     <name>export</name>
     <message>
         <source>&amp;Export…</source>
-        <translation>&amp;Exporter…</translation>
+        <translation>E&amp;xporter…</translation>
     </message>
     <message>
         <source>Save the current view as PNG, SVG or PDF, or its data as CSV/JSON</source>
@@ -362,7 +362,7 @@
         <translation>Mettre une image PNG de la vue actuelle dans le presse-papiers</translation>
     </message>
     <message>
-        <source>Export &amp;animation…</source>
+        <source>Export an&amp;imation…</source>
         <translation>Exporter une &amp;animation…</translation>
     </message>
     <message>
@@ -574,7 +574,7 @@
     </message>
     <message>
         <source>&amp;Export…</source>
-        <translation>&amp;Exporter…</translation>
+        <translation>E&amp;xporter…</translation>
     </message>
     <message>
         <source>Drawing the frames…</source>
@@ -869,7 +869,7 @@ Elle se décale aussi avec l&apos;unité de x (h de 2X vaut h de X plus log 2) ;
     </message>
     <message>
         <source>P &amp;std dev σ</source>
-        <translation>É&amp;cart-type σ de P</translation>
+        <translation>Écar&amp;t-type σ de P</translation>
     </message>
     <message>
         <source>P&apos;s standard deviation σ</source>
@@ -877,7 +877,7 @@ Elle se décale aussi avec l&apos;unité de x (h de 2X vaut h de X plus log 2) ;
     </message>
     <message>
         <source>P &amp;std dev σ₁</source>
-        <translation>É&amp;cart-type σ₁ de P</translation>
+        <translation>Écar&amp;t-type σ₁ de P</translation>
     </message>
     <message>
         <source>std dev σ₁ of P&apos;s first component</source>
@@ -1673,11 +1673,11 @@ dans [0, 1], sans unité ; calculée à partir des différences des racines carr
     </message>
     <message>
         <source>◀ &amp;Back</source>
-        <translation>◀ &amp;Précédent</translation>
+        <translation>◀ P&amp;récédent</translation>
     </message>
     <message>
         <source>&amp;Next ▶</source>
-        <translation>&amp;Suivant ▶</translation>
+        <translation>Sui&amp;vant ▶</translation>
     </message>
     <message>
         <source>Cle&amp;ar</source>
@@ -1732,15 +1732,15 @@ dans [0, 1], sans unité ; calculée à partir des différences des racines carr
     </message>
     <message>
         <source>Codin&amp;g</source>
-        <translation>Co&amp;dage</translation>
+        <translation>Coda&amp;ge</translation>
     </message>
     <message>
         <source>&amp;Losses</source>
-        <translation>&amp;Pertes</translation>
+        <translation>Perte&amp;s</translation>
     </message>
     <message>
         <source>&amp;Joint</source>
-        <translation>Lo&amp;i jointe</translation>
+        <translation>Loi &amp;jointe</translation>
     </message>
     <message>
         <source>Drag a bar, or click a chart and use the arrow keys.</source>
@@ -2032,7 +2032,7 @@ dans [0, 1], sans unité ; calculée à partir des différences des racines carr
     </message>
     <message>
         <source>Two-component mi&amp;xture</source>
-        <translation>Mélange à deux co&amp;mposantes</translation>
+        <translation>Mélange à deu&amp;x composantes</translation>
     </message>
     <message>
         <source>S&amp;td dev σ₂</source>
@@ -2060,7 +2060,7 @@ Ses mesures n&apos;ont pas de forme close et sont calculées par quadrature.</tr
     </message>
     <message>
         <source>&amp;Weight w of μ₁, σ₁</source>
-        <translation>&amp;Poids w de μ₁, σ₁</translation>
+        <translation>Poids &amp;w de μ₁, σ₁</translation>
     </message>
     <message>
         <source>Weight w of μ₁, σ₁</source>
@@ -2072,7 +2072,7 @@ Ses mesures n&apos;ont pas de forme close et sont calculées par quadrature.</tr
     </message>
     <message>
         <source>Unit var&amp;iance (Q&apos;s σ = 1): the MSE link</source>
-        <translation>Var&amp;iance unité (σ de Q = 1) : le lien avec la MSE</translation>
+        <translation>Variance unité (σ de Q = 1) : &amp;le lien avec la MSE</translation>
     </message>
     <message>
         <source>Fix Q&apos;s σ at 1. Then H(P,Q) = ½ log 2π + ½ (P&apos;s variance + (P&apos;s mean − Q&apos;s mean)²):
@@ -2086,7 +2086,7 @@ une constante plus la moitié de l&apos;erreur quadratique — la perte MSE est 
     </message>
     <message>
         <source>F&amp;orward: minimise D(P‖Q)</source>
-        <translation>&amp;Direct : minimiser D(P‖Q)</translation>
+        <translation>Dir&amp;ect : minimiser D(P‖Q)</translation>
     </message>
     <message>
         <source>Move Q to the Gaussian closest to P in D(P‖Q): P&apos;s mean and variance
@@ -2229,7 +2229,7 @@ une constante plus la moitié de l&apos;erreur quadratique — la perte MSE est 
     </message>
     <message>
         <source>Support &amp;mismatch</source>
-        <translation>Support &amp;incompatible</translation>
+        <translation>Support incompati&amp;ble</translation>
     </message>
     <message>
         <source>Q is zero where P is not: D(P‖Q) becomes infinite</source>
@@ -2237,7 +2237,7 @@ une constante plus la moitié de l&apos;erreur quadratique — la perte MSE est 
     </message>
     <message>
         <source>S&amp;wap P ⇄ Q</source>
-        <translation>É&amp;changer P ⇄ Q</translation>
+        <translation>Écha&amp;nger P ⇄ Q</translation>
     </message>
     <message>
         <source>Exchange P and Q</source>
@@ -2253,7 +2253,7 @@ une constante plus la moitié de l&apos;erreur quadratique — la perte MSE est 
     </message>
     <message>
         <source>&amp;Reset</source>
-        <translation>&amp;Réinitialiser</translation>
+        <translation>Réinitia&amp;liser</translation>
     </message>
     <message>
         <source>Back to the starting scene</source>
@@ -2273,7 +2273,7 @@ une constante plus la moitié de l&apos;erreur quadratique — la perte MSE est 
     </message>
     <message>
         <source>&amp;Overlay</source>
-        <translation>&amp;Superposer</translation>
+        <translation>Supe&amp;rposer</translation>
     </message>
     <message>
         <source>Draw P and Q side by side on one chart</source>
@@ -2794,7 +2794,7 @@ une constante plus la moitié de l&apos;erreur quadratique — la perte MSE est 
     </message>
     <message>
         <source>&amp;Theme</source>
-        <translation>&amp;Thème</translation>
+        <translation>T&amp;hème</translation>
     </message>
     <message>
         <source>&amp;Significant digits</source>

@@ -56,7 +56,7 @@ def test_no_text_is_left_in_english(french, qtbot):
     assert not bad, "\n".join(f"{where}: {text[:120]!r} {words}" for text, (where, words) in bad.items())
     # and it is French: the window's own words
     shown = {t for _, t in texts}
-    for french_text in ("&Fichier", "É&dition", "&Affichage", "Mesures différentielles", "Leçon"):
+    for french_text in ("&Fichier", "Éditi&on", "Affic&hage", "Mesures différentielles", "Leçon"):
         assert french_text in shown, french_text
     window.close()
 
