@@ -45,3 +45,29 @@ def pixel_size(plot):
     a = data_to_viewport(plot, 0, 0)
     b = data_to_viewport(plot, 0, 1)
     return 1.0 / abs(a.y() - b.y())
+
+
+def every_scene(window, qtbot):
+    """Show every tab, each Losses panel and (lesson panel open) every lesson step in turn,
+    yielding a name for each: the walks of the whole window's visible texts."""
+    from klviz import lesson
+
+    window.finish_building()
+    for i in range(window.tabs.count()):
+        window.tabs.setCurrentIndex(i)
+        qtbot.wait(20)
+        if window.tabs.currentWidget() is window.page_losses:
+            panels = window.page_losses.panels
+            for j in range(panels.count()):
+                panels.setCurrentIndex(j)
+                qtbot.wait(20)
+                yield f"{window.tabs.tabText(i)} / {panels.tabText(j)}"
+        else:
+            yield window.tabs.tabText(i)
+    window.action_lesson.trigger()
+    qtbot.wait(50)
+    assert window.lesson.isVisible()
+    for k in range(len(lesson.STEPS)):
+        window.lesson.go(k)
+        qtbot.wait(20)
+        yield f"step {lesson.STEPS[k].key}"

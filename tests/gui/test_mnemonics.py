@@ -6,7 +6,7 @@ from PySide6 import QtWidgets
 from PySide6.QtCore import Qt
 from PySide6.QtGui import Qt as QtGuiQt
 
-from klviz import lesson
+from uitools import every_scene
 from test_i18n_french import french  # noqa: F401 (the fixture: the French catalogue installed)
 
 
@@ -52,27 +52,9 @@ def _clashes(window, where):
 
 
 def _walk(window, qtbot):
-    window.finish_building()
     found = []
-    for i in range(window.tabs.count()):
-        window.tabs.setCurrentIndex(i)
-        qtbot.wait(20)
-        name = window.tabs.tabText(i)
-        if window.tabs.currentWidget() is window.page_losses:
-            panels = window.page_losses.panels
-            for j in range(panels.count()):
-                panels.setCurrentIndex(j)
-                qtbot.wait(20)
-                found += _clashes(window, f"{name} / {panels.tabText(j)}")
-        else:
-            found += _clashes(window, name)
-    window.action_lesson.trigger()
-    qtbot.wait(50)
-    assert window.lesson.isVisible()
-    for k in range(len(lesson.STEPS)):
-        window.lesson.go(k)
-        qtbot.wait(20)
-        found += _clashes(window, f"lesson step {lesson.STEPS[k].key}")
+    for scene in every_scene(window, qtbot):
+        found += _clashes(window, scene)
     for menu_action in window.menuBar().actions():  # inside each menu, and each submenu
         menus = [menu_action.menu()]
         while menus:

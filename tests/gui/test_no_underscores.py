@@ -6,8 +6,8 @@ import re
 
 from PySide6 import QtCore, QtWidgets
 
-from klviz import lesson
 from klviz.gui.accessibility import plain
+from uitools import every_scene
 from test_i18n_french import french  # noqa: F401 (the fixture: the French catalogue installed)
 
 # an underscore with a letter (Latin or Greek) on both sides: "σ_P", "D_α", "L_Shannon", "p_i"
@@ -55,27 +55,9 @@ def _bad(root):
 
 def _walk(window, qtbot):
     """Every underscore found, over all tabs, Losses panels and lesson steps."""
-    window.finish_building()
     found = []
-    for i in range(window.tabs.count()):
-        window.tabs.setCurrentIndex(i)
-        qtbot.wait(20)
-        if window.tabs.currentWidget() is window.page_losses:
-            panels = window.page_losses.panels
-            for j in range(panels.count()):
-                panels.setCurrentIndex(j)
-                qtbot.wait(20)
-                found += _bad(window)
-        else:
-            found += _bad(window)
-    panel = window.lesson
-    window.action_lesson.trigger()
-    qtbot.wait(50)
-    assert panel.isVisible()
-    for k in range(len(lesson.STEPS)):
-        panel.go(k)
-        qtbot.wait(20)
-        found += [(f"step {lesson.STEPS[k].key}: {w}", t) for w, t in _bad(window)]
+    for scene in every_scene(window, qtbot):
+        found += [(f"{scene}: {w}", t) for w, t in _bad(window)]
     first = {}
     for where, text in found:  # each text once, where it was first seen
         first.setdefault(text, where)
