@@ -22,6 +22,7 @@ from klviz import lesson
 from klviz.scene import lesson as scene_lesson
 from klviz.scene import discrete as sdisc
 from klviz.scene.readouts import format_value
+from klviz.gui.pages.lazy import hidden_pages_wait
 from klviz.gui.widgets.buttons import push_button
 from klviz.gui.widgets.fit_q_to_p import FitQToP, small_plot
 from klviz.gui.widgets.value_label import ValueLabel
@@ -314,7 +315,8 @@ class LessonPanel(QtWidgets.QDockWidget):
         session = scene_session(self.model.session, step)
         joint = step.scene.get("joint")
         session = self._with_joint(session, joint, page)
-        self.model.apply(session, translate("lesson_dock", "Lesson: {title}").format(title=translated(step.title)))
+        with hidden_pages_wait():  # the tabs not in view are brought up to date when shown
+            self.model.apply(session, translate("lesson_dock", "Lesson: {title}").format(title=translated(step.title)))
         panel = step.scene.get("panel")
         if panel is not None and page is not None and getattr(page, "panels", None) is not None:
             page.panels.setCurrentIndex(panel)
