@@ -43,7 +43,6 @@ class WhenShown(QtCore.QObject):
         super().__init__(widget)
         self._widget = widget
         self._due = {}  # update -> None: the updates noted while hidden (ordered, each once)
-        widget.installEventFilter(self)
 
     @classmethod
     def of(cls, widget):
@@ -65,6 +64,8 @@ class WhenShown(QtCore.QObject):
 
     def run(self, update):
         if self.waits():
+            if not self._due:  # its events are watched only while updates are due
+                self._widget.installEventFilter(self)
             self._due.setdefault(update, None)
         elif self._due:
             self._due.setdefault(update, None)  # it runs now, with those due before it, in order
@@ -78,16 +79,16 @@ class WhenShown(QtCore.QObject):
 
     def ensure_fresh(self):
         """Run the updates held back (for a reader of a hidden page's widgets)."""
-        ran = False
+        if not self._due:
+            return
+        self._widget.removeEventFilter(self)
         while self._due:
             update = next(iter(self._due))
             del self._due[update]
             update()
-            ran = True
-        if ran:
-            keeper = getattr(self._widget.window(), "accessibility", None)
-            if keeper is not None and hasattr(keeper, "schedule"):
-                keeper.schedule()  # the descriptions follow the values now shown
+        keeper = getattr(self._widget.window(), "accessibility", None)
+        if keeper is not None and hasattr(keeper, "schedule"):
+            keeper.schedule()  # the descriptions follow the values now shown
 
     def eventFilter(self, obj, ev):  # noqa: N802 (Qt name)
         if obj is self._widget and ev.type() == QtCore.QEvent.Type.Show and self._due:
