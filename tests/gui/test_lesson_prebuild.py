@@ -1,6 +1,7 @@
 """After a deferred start the lesson panel is built ahead of time, hidden, a part per event-loop
 turn, once the Losses panels are built (benchmarks/stall.py: opening it then only shows it).
-Nothing of the session changes meanwhile, and opening it in the middle builds it once."""
+Nothing of the session changes meanwhile, and opening it in the middle builds it once. It is laid
+out and drawn once hidden too (again after a new look)."""
 
 from PySide6 import QtCore, QtWidgets
 
@@ -104,3 +105,54 @@ def test_the_normal_loss_panel_builds_in_parts_to_the_same_panel(qtbot):
     assert names(parts) == names(whole)
     texts = lambda p: [lab.text() for lab in p.findChildren(QtWidgets.QLabel) if "value" in lab.objectName()]  # noqa: E731
     assert texts(parts) == texts(whole) and any(texts(whole))
+
+
+def test_the_prebuilt_panel_is_laid_out_hidden_at_its_docked_size(qtbot):
+    """It is also laid out and drawn once while hidden, at the size it gets docked
+    (LessonPanel.lay_out_hidden): nothing is shown, nothing of the session changes, and opening
+    it gives it that very size."""
+    w = deferred_window(qtbot)
+    w.resize(1280, 800)
+    session, undo_count = w.model.session, w.model.undo_stack.count()
+    calls = []
+    real = LessonPanel.lay_out_hidden
+
+    def spy(self):
+        calls.append(self.isVisible())
+        real(self)
+
+    LessonPanel.lay_out_hidden = spy
+    try:
+        w.finish_building_in_steps()
+        qtbot.waitUntil(lambda: bool(calls), timeout=10000)
+    finally:
+        LessonPanel.lay_out_hidden = real
+    panel = w.findChild(LessonPanel)
+    assert calls == [False] and panel._laid_out
+    assert not panel.isVisible() and not w.action_lesson.isChecked()
+    assert w.model.session == session and w.model.undo_stack.count() == undo_count
+    hidden_size = panel.size()
+    title_width = panel.title.width()
+    w.action_lesson.trigger()
+    assert panel.isVisible()
+    assert panel.size() == hidden_size  # the size it was laid out at
+    assert panel.title.width() == title_width
+
+
+def test_a_new_look_lays_the_hidden_panel_out_again(qtbot):
+    """F11, a zoom or a theme undo that layout: it is done again, hidden, later."""
+    w = deferred_window(qtbot)
+    w.finish_building_in_steps()
+    qtbot.waitUntil(lambda: w.findChild(LessonPanel) is not None and w.lesson._laid_out, timeout=10000)
+    panel = w.lesson
+    calls = []
+    real = panel.lay_out_hidden
+    panel.lay_out_hidden = lambda: (calls.append(panel.isVisible()), real())
+    w.presentation.zoom(1)  # a new look
+    qtbot.waitUntil(lambda: bool(calls), timeout=3000)
+    assert calls == [False] and not panel.isVisible()
+    w.action_lesson.trigger()
+    calls.clear()
+    w.presentation.zoom(1)
+    qtbot.wait(LessonPanel.RELAYOUT_AFTER_LOOK_MS + 100)
+    assert calls == []  # shown: left alone (its own layout follows the look)

@@ -30,6 +30,7 @@ from klviz.scene import continuous as sc
 from klviz.scene import divergences as sd
 from klviz.scene.readouts import describe, format_value
 from klviz.style import ENTROPY_COLOR, KL_COLOR, P_COLOR, Q_COLOR, text_color
+from klviz.gui.pages.lazy import when_shown
 from klviz.gui.i18n import QT_TRANSLATE_NOOP, translate, translated
 
 # Mnemonics (Alt+key) on this tab: M S X W N T (P), A Q B I (Q), O R (fits), P (presets), α (the
@@ -116,12 +117,13 @@ class ContinuousPage(BuiltInParts, QtWidgets.QWidget):
     def _build_parts(self):
         yield from self._build()
         model, presentation = self.model, self._presentation
-        model.continuousChanged.connect(self.refresh)
-        model.unitChanged.connect(self.refresh)
+        refresh = when_shown(self, self.refresh)  # hidden on another tab: refreshed when shown
+        model.continuousChanged.connect(refresh)
+        model.unitChanged.connect(refresh)
         model.unitChanged.connect(lambda: QtCore.QTimer.singleShot(0, self, self._fit_axis_label))  # its label's length
         model.gestureActiveChanged.connect(self._on_gesture_changed)
         model.fitActiveChanged.connect(self._on_fit_active_changed)
-        model.viewChanged.connect(self.refresh)
+        model.viewChanged.connect(refresh)
         self.refresh()
         if presentation is not None:
             for chart in (self.plot_densities, self.plot_integrands):

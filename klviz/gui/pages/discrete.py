@@ -30,6 +30,7 @@ from klviz.scene.data_import import grouped_terms, read_only_message
 from klviz.scene.readouts import format_value
 from klviz.state.imports import is_editable
 from klviz.style import ENTROPY_COLOR, KL_COLOR, P_COLOR, Q_COLOR
+from klviz.gui.pages.lazy import when_shown
 from klviz.gui.i18n import QT_TRANSLATE_NOOP, translate, translated
 
 READOUTS = (
@@ -56,9 +57,10 @@ class DiscretePage(QtWidgets.QWidget):
         self.model = model
         self.presentation = presentation
         self._build()
-        model.discreteChanged.connect(self.refresh)
-        model.gestureActiveChanged.connect(lambda active: None if active else self.refresh())
-        model.unitChanged.connect(self.refresh)
+        changed = when_shown(self, self._model_changed)  # hidden on another tab: when shown
+        model.discreteChanged.connect(changed)
+        model.gestureActiveChanged.connect(lambda active: None if active else changed())
+        model.unitChanged.connect(changed)
         model.viewChanged.connect(self._show_view)
         if model.view.overlay:
             self._show_view()
@@ -363,7 +365,21 @@ class DiscretePage(QtWidgets.QWidget):
             box.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
             box.open()
 
+    _drawn = None  # what the last refresh drew: (the discrete state, unit, overlay, gesture)
+
+    def _drawing(self):
+        m = self.model
+        return (m.discrete, m.unit, m.view.overlay, m.gesture_active)
+
+    def _model_changed(self):
+        """A change of the session: refresh, unless this very state is drawn already (a lesson
+        step's scene changes P, Q and the unit at once: one refresh, not one per signal)."""
+        drawn, now = self._drawn, self._drawing()
+        if drawn is None or drawn[0] is not now[0] or drawn[1:] != now[1:]:
+            self.refresh()
+
     def refresh(self):
+        self._drawn = self._drawing()
         d = self.model.discrete
         m = self.model.discrete_measures()
         unit = self.model.unit

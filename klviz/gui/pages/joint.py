@@ -30,6 +30,7 @@ from klviz.scene.joint import (
     JointState,
     joint_scene,
 )
+from klviz.gui.pages.lazy import when_shown
 from klviz.gui.i18n import QT_TRANSLATE_NOOP, translate, translated
 
 PRESET_NAMES = {"independent": QT_TRANSLATE_NOOP("klviz", "Independent"),
@@ -494,9 +495,9 @@ class JointPage(QtWidgets.QWidget):
         self._presets_made = {}  # state -> the preset that made it (what the combo shows)
         self._build()
         self._remember(JointState.default(), "bsc")
-        model.jointChanged.connect(self._draw)
+        model.jointChanged.connect(when_shown(self, self._draw))  # hidden on another tab: when shown
         if self._follows_unit:
-            model.unitChanged.connect(lambda: self.set_unit(self.model.unit))
+            model.unitChanged.connect(when_shown(self, self._follow_unit))
         if presentation is not None:
             presentation.follow_quiz(self.set_quiz)
             presentation.follow_digits(self.set_digits)
@@ -518,6 +519,9 @@ class JointPage(QtWidgets.QWidget):
 
     def undo_stack(self):
         return self.model.undo_stack
+
+    def _follow_unit(self):
+        self.set_unit(self.model.unit)
 
     def set_unit(self, unit):
         if unit != self._unit:

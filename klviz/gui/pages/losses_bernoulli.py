@@ -27,6 +27,7 @@ from klviz.gui.widgets.drag_plot import DragPlot
 from klviz.gui.widgets.slider_spin import BoundedDoubleSpinBox, SliderSpin
 from klviz.gui.widgets.value_label import ValueLabel
 from klviz.style import ENTROPY_COLOR, KL_COLOR, P_COLOR, Q_COLOR
+from klviz.gui.pages.lazy import when_shown
 from klviz.gui.i18n import QT_TRANSLATE_NOOP, translate
 
 READOUTS = (
@@ -50,8 +51,9 @@ class BernoulliPanel(QtWidgets.QWidget):
         self.model = model
         self._curve_key = None
         self._build()
+        self._refresh_when_shown = when_shown(self, self.refresh)  # hidden: refreshed when shown
         model.lossesChanged.connect(self._on_losses_changed)
-        model.unitChanged.connect(self.refresh)
+        model.unitChanged.connect(self._refresh_when_shown)
         self.refresh()
 
     # -- construction --------------------------------------------------------------------------
@@ -146,7 +148,7 @@ class BernoulliPanel(QtWidgets.QWidget):
     # -- drawing -------------------------------------------------------------------------------
     def _on_losses_changed(self, part):
         if part == "bernoulli":
-            self.refresh()
+            self._refresh_when_shown()
 
     def refresh(self):
         s = self.model.losses.bernoulli

@@ -31,6 +31,7 @@ from klviz.gui.widgets.bar_chart import BarChart, Series
 from klviz.gui.widgets.drag_plot import LogitChart
 from klviz.gui.widgets.slider_spin import BoundedSpinBox
 from klviz.style import ENTROPY_COLOR, ERROR_COLOR, KL_COLOR, P_COLOR, Q_COLOR, text_color
+from klviz.gui.pages.lazy import when_shown
 from klviz.gui.i18n import QT_TRANSLATE_NOOP, translate
 
 READOUTS = (
@@ -60,10 +61,12 @@ class CategoricalPanel(QtWidgets.QWidget):
         self.setObjectName("panel_loss_categorical")
         self.model = model
         self._build()
+        self._refresh_when_shown = when_shown(self, self.refresh)  # hidden: refreshed when shown
         model.lossesChanged.connect(self._on_losses_changed)
-        model.unitChanged.connect(self.refresh)
-        model.batchChanged.connect(self._show_batch)
-        model.unitChanged.connect(self._show_batch)
+        model.unitChanged.connect(self._refresh_when_shown)
+        show_batch = when_shown(self, self._show_batch)
+        model.batchChanged.connect(show_batch)
+        model.unitChanged.connect(show_batch)
         self.refresh()
         self._show_batch()
 
@@ -266,7 +269,7 @@ class CategoricalPanel(QtWidgets.QWidget):
     # -- drawing -------------------------------------------------------------------------------
     def _on_losses_changed(self, part):
         if part == "categorical":
-            self.refresh()
+            self._refresh_when_shown()
 
     def refresh(self):
         s = self.model.losses.categorical

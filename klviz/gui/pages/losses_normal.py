@@ -30,6 +30,7 @@ from klviz.gui.widgets.drag_plot import DragPlot
 from klviz.gui.widgets.parts import BuiltInParts
 from klviz.gui.widgets.slider_spin import BoundedDoubleSpinBox
 from klviz.style import ENTROPY_COLOR, KL_COLOR, P_COLOR, Q_COLOR
+from klviz.gui.pages.lazy import when_shown
 from klviz.gui.i18n import QT_TRANSLATE_NOOP, translate
 
 POINT_READOUTS = (
@@ -73,8 +74,9 @@ class NormalPanel(BuiltInParts, QtWidgets.QWidget):
 
     def _build_parts(self):
         yield from self._build()
+        self._refresh_when_shown = when_shown(self, self.refresh)  # hidden: refreshed when shown
         self.model.lossesChanged.connect(self._on_losses_changed)
-        self.model.unitChanged.connect(self.refresh)
+        self.model.unitChanged.connect(self._refresh_when_shown)
         self.refresh()
 
     # -- construction --------------------------------------------------------------------------
@@ -258,7 +260,7 @@ class NormalPanel(BuiltInParts, QtWidgets.QWidget):
     # -- drawing -------------------------------------------------------------------------------
     def _on_losses_changed(self, part):
         if part == "normal":
-            self.refresh()
+            self._refresh_when_shown()
 
     def redraw_all(self):
         """Redraw every part at the next refresh, not only the ones whose numbers changed (the
