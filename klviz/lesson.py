@@ -9,7 +9,8 @@ module is the content only, which klviz.state reads too).
 A step's `scene` is plain data, the whole of what its "Try this" needs (klviz.state.lesson turns it
 into a session): "unit" always; "discrete" (labels, p, q) for the Discrete and Coding tabs;
 "continuous" (p, q: Normals or mixtures); "losses" (the loss-lab part the panel shows, its fields)
-with "panel" (the Losses tab's sub-panel); "joint" (a preset of the Joint tab). Every step also
+with "panel" (the Losses tab's sub-panel); "joint" (a preset of the Joint tab); "open" (the
+objectNames of folded parts the step unfolds: a short page folds them first). Every step also
 sets the view options to their defaults (P and Q apart, σ_Q free).
 """
 
@@ -112,7 +113,7 @@ STEPS = (
         "the MSE and minimising this cross-entropy give the same fit.</p>"),
         QT_TRANSLATE_NOOP("klviz", "<p>Drag the data points and watch the fitted line: the mean cross-entropy and ½ MSE move "
         "together, a constant ½ log 2π apart.</p>"),
-        {"panel": 2, "losses": {"normal": {}}, "unit": "nats"},
+        {"panel": 2, "losses": {"normal": {}}, "unit": "nats", "open": ["part_loss_data"]},
     ),
     Step(
         "codes", QT_TRANSLATE_NOOP("klviz", "9. Codes you can count"), "coding",

@@ -330,8 +330,18 @@ class LessonPanel(QtWidgets.QDockWidget):
         panel = step.scene.get("panel")
         if panel is not None and page is not None and getattr(page, "panels", None) is not None:
             page.panels.setCurrentIndex(panel)
+        self._open_parts(step, page)
         self.sampling.clear()
         self._show_availability(step)
+
+    def _open_parts(self, step, page):
+        """Unfold the parts the step's "Try this" needs (`step.scene["open"]`, their objectNames:
+        the Normal panel's data set, which a short page folds first) as a click on their arrow
+        would: the page then leaves them open."""
+        for name in step.scene.get("open", ()):
+            part = page.findChild(QtWidgets.QWidget, name) if page is not None else None
+            if part is not None and hasattr(part, "expanded") and not part.expanded():
+                part.button.setChecked(True)
 
     def _with_joint(self, session, joint, page):
         """The joint preset: in the session if it has a joint part, else on the Joint page itself."""

@@ -403,3 +403,20 @@ def test_the_step_list_reads_step_k_of_n_whole_and_lists_every_title_in_full(win
         index = view.model().index(k, 0)
         assert fm.horizontalAdvance(combo.itemText(k)) <= view.visualRect(index).width(), combo.itemText(k)
     combo.hidePopup()
+
+
+def test_the_mse_step_unfolds_the_data_set_a_short_page_folded(window, qtbot):
+    """Its "Try this" drags the data points: on a short page (960×540) the data set is folded
+    first, so entering the step unfolds it, as a click on its arrow would, and it stays open."""
+    window.finish_building()
+    page = window.page_losses
+    window.tabs.setCurrentWidget(page)
+    page.panels.setCurrentIndex(2)
+    part = window.findChild(QtWidgets.QWidget, "part_loss_data")
+    part.set_expanded(False)  # as a short page folds it
+    assert not part.expanded() and not part.body.isVisibleTo(window)
+    panel = open_lesson(window)
+    panel.go([s.key for s in lesson.STEPS].index("mse"))
+    qtbot.wait(20)
+    assert part.expanded() and part.chosen and part.body.isVisibleTo(window)
+    assert window.findChild(QtWidgets.QWidget, "loss_readouts_data").isVisibleTo(window)
