@@ -209,6 +209,7 @@ class MainWindow(QtWidgets.QMainWindow):
             if page is not None:
                 for _ in page.build_steps():
                     pass
+                self._finish_page(key, page)
             else:
                 page = self._build_page(key)
             self._pages[key] = page
@@ -221,31 +222,38 @@ class MainWindow(QtWidgets.QMainWindow):
     def _start_in_parts(self, key):
         """The frame of tab `key`'s page if it can be built in parts (its build_steps()), kept
         in self._partial until the steps or ensure_page finish it; else None."""
-        if key == "continuous":
-            from klviz.gui.pages.continuous import ContinuousPage
-
-            if hasattr(ContinuousPage, "build_steps"):
-                self._partial[key] = page = ContinuousPage(self.model, self.presentation, build=False)
-                return page
+        if key in ("continuous", "coding"):
+            self._partial[key] = page = self._new_page(key, build=False)
+            return page
         return None
 
     def _build_page(self, key):
+        page = self._new_page(key, build=True)
+        self._finish_page(key, page)
+        return page
+
+    def _new_page(self, key, build):
+        """Tab `key`'s page: whole, or (build=False, a page built in parts) its frame only."""
         if key == "continuous":
             from klviz.gui.pages.continuous import ContinuousPage
 
-            page = ContinuousPage(self.model, self.presentation)
-        elif key == "coding":
+            return ContinuousPage(self.model, self.presentation, build=build)
+        if key == "coding":
             from klviz.gui.pages.coding import CodingPage
 
-            page = CodingPage()  # fed from the Discrete tab's P and Q
+            page = CodingPage(build=build)
             page.setObjectName("page_coding")
-            page.follow(self.model, self.presentation)
-        else:
-            from klviz.gui.pages.joint import JointPage
+            return page
+        from klviz.gui.pages.joint import JointPage
 
-            page = JointPage(model=self.model, presentation=self.presentation)  # the session's joint
-            page.setObjectName("page_joint")
+        page = JointPage(model=self.model, presentation=self.presentation)  # the session's joint
+        page.setObjectName("page_joint")
         return page
+
+    def _finish_page(self, key, page):
+        """What a page needs once built whole: the Coding page is fed from the Discrete tab's P and Q."""
+        if key == "coding":
+            page.follow(self.model, self.presentation)
 
     def _swap_in(self, holder, page):
         """Put `page` in `holder`'s tab; the current tab stays the current one, silently (a
@@ -330,6 +338,7 @@ class MainWindow(QtWidgets.QMainWindow):
                     yield
                     for _ in page.build_steps():
                         yield
+                    yield  # its last part and its adoption (below) in turns of their own
             self.ensure_page(key)  # (in its tab now, if it was not)
             yield
         self.accessibility.release()  # the whole window named (also what came before)

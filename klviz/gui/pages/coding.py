@@ -29,6 +29,7 @@ from PySide6 import QtCore, QtGui, QtWidgets
 from klviz import style
 from klviz.gui.widgets.drag_layer import DragLayer
 from klviz.gui.widgets.labels_layer import FastBars, LabelsLayer
+from klviz.gui.widgets.parts import BuiltInParts
 from klviz.gui.widgets.reflow import ReflowSplitter, page_scroll
 from klviz.gui.widgets.still_plot import still_plot
 from klviz.gui.widgets.text import plain_label
@@ -122,10 +123,12 @@ def _brush(colour, alpha):
     return pg.mkBrush(c)
 
 
-class CodingPage(QtWidgets.QWidget):
+class CodingPage(BuiltInParts, QtWidgets.QWidget):
     """The Coding view: standalone, or the Coding tab once it follows a SessionModel."""
 
-    def __init__(self, p=DEFAULT_P, q=DEFAULT_Q, labels=None, parent=None):
+    def __init__(self, p=DEFAULT_P, q=DEFAULT_Q, labels=None, parent=None, build=True):
+        """build=False: the page's frame only; build_steps() builds the rest a part per step
+        (the window's deferred start runs one per event-loop turn: no long stall)."""
         super().__init__(parent)
         self.setObjectName("coding_page")
         self._scene = None
@@ -136,8 +139,13 @@ class CodingPage(QtWidgets.QWidget):
         self._model = None
         self._stale = False  # the model changed while the page was hidden
         self._quiz = False
-        self._build()
-        self.set_pair(p, q, labels)
+        self._pair = (p, q, labels)
+        self._start_building(build)
+
+    def _build_parts(self):
+        yield from self._build()
+        self.set_pair(*self._pair)
+        del self._pair
 
     # ------------------------------------------------------------------------------------------
     # Building
@@ -166,6 +174,7 @@ class CodingPage(QtWidgets.QWidget):
         row.addWidget(self.lengths_combo, 1)
         left.addLayout(row)
 
+        yield
         self.plot, pi = still_plot("coding_plot")
         self.plot.setMinimumHeight(220)
         pi.showGrid(x=False, y=True, alpha=0.25)
@@ -214,6 +223,7 @@ class CodingPage(QtWidgets.QWidget):
         self.reason_label.setWordWrap(True)
         left.addWidget(self.reason_label)
 
+        yield
         right = QtWidgets.QVBoxLayout(right_part)
         right.setContentsMargins(0, 0, 0, 0)
         right.addWidget(plain_label(translate("pages.coding", "Q's Huffman code")))
@@ -258,6 +268,7 @@ class CodingPage(QtWidgets.QWidget):
         self.message_result.setTextInteractionFlags(QtCore.Qt.TextInteractionFlag.TextSelectableByMouse)
         g.addWidget(self.message_result, 1, 0, 1, 3)
         right.addWidget(group)
+        yield
 
     # ------------------------------------------------------------------------------------------
     # The Coding tab

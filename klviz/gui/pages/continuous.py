@@ -256,6 +256,8 @@ class ContinuousPage(BuiltInParts, QtWidgets.QWidget):
         self.check_unit_variance.toggled.connect(self._on_unit_variance_toggled)
         gq.addWidget(self.check_unit_variance, 7, 0, 1, 3)
 
+        yield
+
         # fits and presets
         box_fit = QtWidgets.QGroupBox(translate("pages.continuous", "Fit Q to P"))
         box_fit.setObjectName("group_fit")
@@ -275,6 +277,7 @@ class ContinuousPage(BuiltInParts, QtWidgets.QWidget):
         self.alpha_fit = AlphaFitPanel(self.model, self)
         self.button_fit_alpha = self.alpha_fit.button
         self.button_fit_alpha.clicked.connect(lambda: self.start_fit("alpha"))
+        yield
         # The α-fit (slider, landmarks, note, inset) is a secondary part: a short screen folds it
         # behind its arrow (the inset first, then all of it) so the forward and reverse fits and
         # everything else stay in view (issue 12).

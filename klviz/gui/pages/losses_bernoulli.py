@@ -24,6 +24,7 @@ from klviz.gui.pages.losses_common import (
 )
 from klviz.gui.widgets.reflow import WrapRow
 from klviz.gui.widgets.drag_plot import DragPlot
+from klviz.gui.widgets.parts import BuiltInParts
 from klviz.gui.widgets.slider_spin import BoundedDoubleSpinBox, SliderSpin
 from klviz.gui.widgets.value_label import ValueLabel
 from klviz.style import ENTROPY_COLOR, KL_COLOR, P_COLOR, Q_COLOR
@@ -44,13 +45,19 @@ def prob_text(p, log_p):
     return num(p)
 
 
-class BernoulliPanel(QtWidgets.QWidget):
-    def __init__(self, model, parent=None):
+class BernoulliPanel(BuiltInParts, QtWidgets.QWidget):
+    def __init__(self, model, parent=None, build=True):
+        """build=False: the panel's frame only; build_steps() builds the rest a part per step
+        (the app's start builds it after the first paint, a part per event-loop turn)."""
         super().__init__(parent)
         self.setObjectName("panel_loss_bernoulli")
         self.model = model
         self._curve_key = None
-        self._build()
+        self._start_building(build)
+
+    def _build_parts(self):
+        yield from self._build()
+        model = self.model
         self._refresh_when_shown = when_shown(self, self.refresh)  # hidden: refreshed when shown
         model.lossesChanged.connect(self._on_losses_changed)
         model.unitChanged.connect(self._refresh_when_shown)
@@ -98,6 +105,7 @@ class BernoulliPanel(QtWidgets.QWidget):
         row.add_group(lab_z, self.z.slider, self.z.spin, stretch=self.z.slider)
         row.add_group(self.label_f)
 
+        yield
         # the loss over f
         self.plot = DragPlot((0.0, 1.0), (0.0, slosses.BCE_TOP_NATS), tooltip=lambda i: translate("pages.losses_bernoulli", "Drag (or click) to move the prediction f"))
         self.plot.setObjectName("plot_loss_bce")
@@ -125,6 +133,7 @@ class BernoulliPanel(QtWidgets.QWidget):
         pl.addWidget(self.plot, 1)
         pl.addWidget(key)
 
+        yield
         # numbers
         self.readouts = readouts(READOUTS, "loss_readouts_bce")
         self.note = formula_label("loss_note_bce")

@@ -27,6 +27,7 @@ from klviz.gui.pages.losses_common import (
 from klviz.gui.widgets.reflow import Secondary, WrapRow
 from klviz.gui.widgets.batch_panel import BatchPanel
 from klviz.gui.widgets.buttons import push_button
+from klviz.gui.widgets.parts import BuiltInParts
 from klviz.gui.widgets.bar_chart import BarChart, Series
 from klviz.gui.widgets.drag_plot import LogitChart
 from klviz.gui.widgets.slider_spin import BoundedSpinBox
@@ -53,14 +54,20 @@ def prob_text(p, log_p):
     return num(p)
 
 
-class CategoricalPanel(QtWidgets.QWidget):
+class CategoricalPanel(BuiltInParts, QtWidgets.QWidget):
     sendToBernoulli = QtCore.Signal()
 
-    def __init__(self, model, parent=None):
+    def __init__(self, model, parent=None, build=True):
+        """build=False: the panel's frame only; build_steps() builds the rest a part per step
+        (the app's start builds it after the first paint, a part per event-loop turn)."""
         super().__init__(parent)
         self.setObjectName("panel_loss_categorical")
         self.model = model
-        self._build()
+        self._start_building(build)
+
+    def _build_parts(self):
+        yield from self._build()
+        model = self.model
         self._refresh_when_shown = when_shown(self, self.refresh)  # hidden: refreshed when shown
         model.lossesChanged.connect(self._on_losses_changed)
         model.unitChanged.connect(self._refresh_when_shown)
@@ -111,6 +118,7 @@ class CategoricalPanel(QtWidgets.QWidget):
         ll.setBuddy(self.edit_logits)
         row.add_group(ll, self.edit_logits, self.button_extreme, stretch=self.edit_logits)
 
+        yield
         # charts
         self.plot_logits = LogitChart(Q_COLOR, title=translate("pages.losses_categorical", "Logits z (drag a bar: any real value)"),
                                       tooltip=self._logit_tip)
@@ -122,6 +130,7 @@ class CategoricalPanel(QtWidgets.QWidget):
         self.plot_logits.dragFinished.connect(self.refresh)  # widen the axis if a bar left it
         self.plot_logits.nudged.connect(
             lambda i, d: upd(lab.set_class_logit, i, self.model.losses.categorical.logits[i] + d))
+        yield
         self.plot_probs = BarChart([Series("y", P_COLOR, -0.2, 0.38), Series("f", Q_COLOR, 0.2, 0.38)],
                                    title=translate("pages.losses_categorical", "Target y (blue) and softmax f (orange)"), tooltip=self._prob_tip)
         self.plot_probs.setObjectName("plot_loss_probs")
@@ -144,6 +153,7 @@ class CategoricalPanel(QtWidgets.QWidget):
         cl.addWidget(self.plot_probs, 1)
         self.logits_part.expandedChanged.connect(lambda on: cl.setStretchFactor(self.logits_part, 1 if on else 0))
 
+        yield
         # numbers
         self.readouts = readouts(READOUTS, "loss_readouts_ce")
         self.note = formula_label("loss_note_ce")
@@ -183,6 +193,7 @@ class CategoricalPanel(QtWidgets.QWidget):
         sl.addWidget(self.batch_box)
         sl.addStretch(1)
 
+        yield
         self.formula = formula_label("loss_formula_ce")
         self.formulas = formulas = group(translate("pages.losses_categorical", "Worked out (log is the natural logarithm)"))
         QtWidgets.QVBoxLayout(formulas).addWidget(self.formula)

@@ -31,6 +31,7 @@ import pyqtgraph as pg
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from klviz.gui.theme import set_plot_title
+from klviz.gui.widgets.still_plot import hide_spare_axes, quiet_axes
 from klviz.gui.widgets.drag_layer import DragLayer, KeyboardSelection, column_at
 from klviz.gui.widgets.labels_layer import FastBars, LabelsLayer
 from klviz.gui.widgets.ranges import fitted_top
@@ -59,7 +60,7 @@ class BarChart(KeyboardSelection, pg.PlotWidget):
     MAX_VALUE_LABELS = 16  # more value labels than this would collide (they reappear as tooltips)
 
     def __init__(self, series, title="", parent=None, tooltip=None):
-        super().__init__(parent=parent, background=None, enableMenu=False)
+        super().__init__(parent=parent, background=None, enableMenu=False, axisItems=quiet_axes())
         self.series = list(series)
         self._tooltip = tooltip
         self._labels = ()
@@ -79,6 +80,7 @@ class BarChart(KeyboardSelection, pg.PlotWidget):
         self.setFocusPolicy(QtCore.Qt.FocusPolicy.StrongFocus)
         self.setMinimumSize(220, 160)
         pi = self.getPlotItem()
+        hide_spare_axes(pi)
         pi.setMenuEnabled(False)
         pi.hideButtons()
         pi.setMouseEnabled(x=False, y=False)

@@ -19,6 +19,7 @@ from PySide6 import QtCore, QtGui
 
 from klviz.scene.discrete import decomposition
 from klviz.gui.theme import set_plot_title
+from klviz.gui.widgets.still_plot import hide_spare_axes, quiet_axes
 from klviz.gui.widgets.labels_layer import FastBars, LabelsLayer
 from klviz.gui.widgets.caption import Caption
 from klviz.style import DIVERGENCE_FILLS, P_COLOR, Q_COLOR, ink_on
@@ -39,10 +40,11 @@ class DecompositionChart(pg.PlotWidget):
     )
 
     def __init__(self, parent=None):
-        super().__init__(parent=parent, background=None, enableMenu=False)
+        super().__init__(parent=parent, background=None, enableMenu=False, axisItems=quiet_axes())
         self.setObjectName("plot_decomposition")
         self.setMinimumHeight(130)
         pi = self.getPlotItem()
+        hide_spare_axes(pi)
         pi.setMenuEnabled(False)
         pi.hideButtons()
         pi.setMouseEnabled(x=False, y=False)

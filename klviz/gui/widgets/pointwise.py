@@ -13,6 +13,7 @@ import pyqtgraph as pg
 
 from PySide6 import QtGui, QtWidgets
 
+from klviz.gui.widgets.still_plot import hide_spare_axes, quiet_axes
 from klviz.gui.widgets.labels_layer import FastBars, LabelsLayer
 from klviz.gui.widgets.caption import Caption
 from klviz.style import P_COLOR, Q_COLOR, ink_on
@@ -21,10 +22,11 @@ from klviz.gui.i18n import translate
 
 class PointwiseChart(pg.PlotWidget):
     def __init__(self, parent=None):
-        super().__init__(parent=parent, background=None, enableMenu=False)
+        super().__init__(parent=parent, background=None, enableMenu=False, axisItems=quiet_axes())
         self.setObjectName("plot_pointwise")
         self.setMinimumHeight(140)
         pi = self.getPlotItem()
+        hide_spare_axes(pi)
         pi.setMenuEnabled(False)
         pi.hideButtons()
         pi.setMouseEnabled(x=False, y=False)
