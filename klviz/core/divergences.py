@@ -27,6 +27,7 @@ and Q decide.
 
 from __future__ import annotations
 
+import functools
 import math
 from dataclasses import dataclass, field
 
@@ -543,7 +544,13 @@ def normal_hellinger(mu_p, sigma_p, mu_q, sigma_q):
     return _normal_hellinger(*_check_normal_args(mu_p, sigma_p, mu_q, sigma_q))
 
 
-_GL_NODES, _GL_WEIGHTS = np.polynomial.legendre.leggauss(24)
+@functools.cache
+def _gauss_legendre():
+    """The 24-point Gauss-Legendre nodes and weights, made on first use (numpy.polynomial is
+    imported then: not at the app's start, where nothing needs it)."""
+    return np.polynomial.legendre.leggauss(24)
+
+
 _SQRT2 = math.sqrt(2.0)
 
 
@@ -554,8 +561,9 @@ def _phi_mass(a, width):
         return 0.0
     if width * max(abs(a), abs(b), 1.0) <= 1.0:
         # the integrand varies by at most a factor e over the interval: Gauss-Legendre
-        t = 0.5 * (a + b) + 0.5 * width * _GL_NODES
-        return 0.5 * width * float(np.dot(_GL_WEIGHTS, np.exp(-0.5 * t * t))) / math.sqrt(2.0 * math.pi)
+        nodes, weights = _gauss_legendre()
+        t = 0.5 * (a + b) + 0.5 * width * nodes
+        return 0.5 * width * float(np.dot(weights, np.exp(-0.5 * t * t))) / math.sqrt(2.0 * math.pi)
     if a >= 0:
         return 0.5 * (math.erfc(a / _SQRT2) - math.erfc(b / _SQRT2))
     if b <= 0:
