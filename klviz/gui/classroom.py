@@ -14,9 +14,11 @@ projector as much as fits).
 
 from __future__ import annotations
 
+import contextlib
 import math
+import sys
 
-from PySide6 import QtCore, QtGui
+from PySide6 import QtCore, QtGui, QtWidgets
 
 from klviz.gui import settings
 from klviz.gui.actions import set_keys
@@ -24,6 +26,29 @@ from klviz.gui.models.presentation import STEP
 from klviz.gui.i18n import translate
 
 VALUE_FIT_KEY = "view/valueAxisFit"
+
+
+@contextlib.contextmanager
+def _size_grip_held(window):
+    """The status bar's size grip stays hidden while the window leaves full screen, and shows
+    (as Qt would) once the window has its size: shown at once, it laid the whole window out at
+    the full-screen size, again (showing a widget lays out every layout above it)."""
+    grip = window.statusBar().findChild(QtWidgets.QSizeGrip)
+    if grip is None or grip.isHidden() and grip.testAttribute(_EXPLICIT):
+        yield
+        return
+    grip.hide()
+    try:
+        yield
+    finally:
+        hidden_in = QtCore.Qt.WindowState.WindowFullScreen
+        if sys.platform == "darwin":
+            hidden_in |= QtCore.Qt.WindowState.WindowMaximized
+        grip.setVisible(not window.windowState() & hidden_in)
+        grip.setAttribute(_EXPLICIT, False)  # its own rule again (QSizeGrip follows the state)
+
+
+_EXPLICIT = QtCore.Qt.WidgetAttribute.WA_WState_ExplicitShowHide
 
 
 class Classroom(QtCore.QObject):
@@ -174,10 +199,17 @@ class Classroom(QtCore.QObject):
         rect, state, _ = self._restore_geometry
         self._restore_geometry = None
         w = self.window
-        w.layout().activate()  # the minimum size of the normal type, now
-        w.setWindowState(state)
-        if not state & QtCore.Qt.WindowState.WindowMaximized:
-            w.setGeometry(rect)
+        # The window's minimum size is still the large type's until its layout runs again (it
+        # runs once, at the size set below); where that minimum would stop the size from
+        # before, it is let go (0 × 0 is not an explicit minimum: the layout sets its own).
+        # Activating the layout here to get it laid the whole window out at the full-screen
+        # size first, for nothing.
+        if w.minimumSize().boundedTo(rect.size()) != w.minimumSize():
+            w.setMinimumSize(0, 0)
+        with _size_grip_held(w):
+            w.setWindowState(state)
+            if not state & QtCore.Qt.WindowState.WindowMaximized:
+                w.setGeometry(rect)
 
     def _fits(self, size):
         m = self.window.minimumSizeHint()
