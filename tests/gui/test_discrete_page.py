@@ -242,3 +242,26 @@ def test_dark_theme_recolours_names_and_caption_swatches(window):
     # names are text: the light theme's text shade of P's blue (4.5:1); the swatches keep the blue
     assert text_color(P_COLOR).lower() in names["entropy_p"].styleSheet().lower()
     assert P_COLOR.lower() in page.pointwise.caption.text().lower()
+
+
+def test_a_zoom_does_not_repolish_the_readout_names(window, qtbot):
+    """Only the theme changes the names' colours: a new type (zoom, F11) sets no style sheet
+    again (Qt repolishes a widget on every setStyleSheet, the same sheet too)."""
+    from PySide6 import QtCore, QtGui
+
+    name = window.page_discrete.readouts.names["entropy_p"]
+    sheet = name.styleSheet()
+    seen = []
+
+    class Watch(QtCore.QObject):
+        def eventFilter(self, obj, ev):  # noqa: N802
+            if ev.type() == QtCore.QEvent.Type.StyleChange:
+                seen.append(ev.type())
+            return False
+
+    watch = Watch()
+    name.installEventFilter(watch)
+    window.findChild(QtGui.QAction, "action_zoom_in").trigger()
+    qtbot.wait(20)
+    name.removeEventFilter(watch)
+    assert name.styleSheet() == sheet and not seen

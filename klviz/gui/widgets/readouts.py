@@ -110,9 +110,9 @@ class ReadoutGrid(QtWidgets.QWidget):
         """Names and reasons take the theme's text shades of their colours (at least 4.5:1)."""
         for key, color in self._colors.items():
             if color:
-                self.names[key].setStyleSheet(f"color: {text_color(color, look.dark)}; font-weight: 600;")
+                _set_style(self.names[key], f"color: {text_color(color, look.dark)}; font-weight: 600;")
         for reason in self.reasons.values():
-            reason.setStyleSheet(f"color: {text_color(ERROR_COLOR, look.dark)};")
+            _set_style(reason, f"color: {text_color(ERROR_COLOR, look.dark)};")
 
     # -- copying (the values are not mouse-selectable: a selectable QLabel paints through a text
     # document, three times slower, and these repaint on every frame of a drag) ------------------
@@ -183,3 +183,11 @@ class LatexAction(QtGui.QAction):
         text = self.text_to_copy()
         if text is not None:
             QtWidgets.QApplication.clipboard().setText(text)
+
+
+def _set_style(widget, sheet):
+    """The style sheet, if it is a new one: Qt repolishes a widget on every setStyleSheet, the
+    same sheet too (F11 and a zoom restyled every readout name for nothing: only the theme
+    changes these colours)."""
+    if widget.styleSheet() != sheet:
+        widget.setStyleSheet(sheet)

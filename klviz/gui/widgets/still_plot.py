@@ -17,7 +17,6 @@ def still_plot(name):
     return plot, pi
 
 
-
 class QuietAxis(pg.AxisItem):
     """A pyqtgraph axis that does not render its hidden label again on every change of range.
 
