@@ -780,3 +780,41 @@ def test_curves_are_drafted_while_moving_and_smooth_after(window, page, qtbot):
     assert not line.antialias()  # still held: still a draft
     _send(slider, QtCore.QEvent.Type.MouseButtonRelease, start + QtCore.QPoint(10, 0), left, none)
     qtbot.waitUntil(line.antialias, timeout=2000)
+
+
+def test_a_dashed_line_is_cut_to_the_view(qtbot):
+    """Qt lays out every dash of a stroked path, on screen or not: a dashed curve whose points
+    reach 1e12 view heights past the view froze the window (a valid file's mixture component,
+    found by test_valid_session_files_open_in_every_tab). Its path is cut to the view: the
+    points are held within LineItem.VIEW_MARGIN view sizes, what the view shows is unchanged."""
+    import time
+
+    import pyqtgraph as pg
+    from PySide6 import QtCore
+
+    from klviz.gui.widgets.curves import LineItem
+
+    plot = pg.PlotWidget()
+    qtbot.addWidget(plot)
+    plot.resize(400, 300)
+    plot.show()
+    item = LineItem(pg.mkPen("#0072B2", width=2, style=QtCore.Qt.PenStyle.DashLine))
+    plot.addItem(item)
+    x = np.linspace(-1, 1, 201)
+    y = np.where(np.abs(x) < 0.006, 1e12, 0.5)  # one spike, 1e12 view heights tall
+    item.setData(x, y)
+    plot.setXRange(-1, 1, padding=0)
+    plot.setYRange(0, 1, padding=0)
+    qtbot.wait(20)
+    path = item._dashed_path()
+    box = path.boundingRect()
+    view = item.viewRect()
+    m = LineItem.VIEW_MARGIN
+    assert box.top() >= view.top() - m * view.height() - 1e-9
+    assert box.bottom() <= view.bottom() + m * view.height() + 1e-9
+    shown = [(path.elementAt(i).x, path.elementAt(i).y) for i in range(path.elementCount())]
+    flat = [(a, b) for a, b in shown if b == 0.5]
+    assert len(flat) == int((y == 0.5).sum())  # every on-screen point drawn where it is
+    t = time.perf_counter()
+    plot.grab()
+    assert time.perf_counter() - t < 5.0

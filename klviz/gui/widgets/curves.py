@@ -309,6 +309,7 @@ class LineItem(pg.GraphicsObject):
     def viewTransformChanged(self):  # noqa: N802 (pyqtgraph hook: the pixel size changed)
         self.prepareGeometryChange()
         self._rect = None
+        self._path = None  # a dashed line's path is cut to the view (see _dashed_path)
 
     def boundingRect(self):  # noqa: N802
         if self._rect is None:
@@ -334,9 +335,37 @@ class LineItem(pg.GraphicsObject):
             p.drawLines(*self._segments.drawargs())
         else:
             if self._path is None:
-                self._path = pg.arrayToQPath(self._vx, self._vy, connect=self._connect,
-                                             finiteCheck=self._connect == "finite")
+                self._path = self._dashed_path()
             p.drawPath(self._path)
+
+    VIEW_MARGIN = 10.0  # view sizes: how far past the view a dashed line's points are kept
+
+    def _dashed_path(self):
+        """The path of a dashed line, cut to what the view can show. Qt lays out every dash of
+        a stroked path, on screen or not: a curve whose points reach far past the view (a valid
+        file's σ of 1e-6 next to one of 1e6) had billions of dashes to lay out, and the window
+        froze. Only the segments that come near the view (within one view size) are drawn, with
+        their points held within VIEW_MARGIN view sizes of it, so what the view shows is the
+        same and the dashes are bounded."""
+        x, y, connect = self._vx, self._vy, self._connect
+        view = self.viewRect()
+        if view is None or not view.isValid():
+            return pg.arrayToQPath(x, y, connect=connect, finiteCheck=connect == "finite")
+        x0, x1 = sorted((view.left(), view.right()))
+        y0, y1 = sorted((view.top(), view.bottom()))
+        wx, wy = x1 - x0, y1 - y0
+        xa, xb, ya, yb = x[:-1], x[1:], y[:-1], y[1:]
+        with np.errstate(invalid="ignore", over="ignore"):
+            near = ((np.fmax(xa, xb) >= x0 - wx) & (np.fmin(xa, xb) <= x1 + wx)
+                    & (np.fmax(ya, yb) >= y0 - wy) & (np.fmin(ya, yb) <= y1 + wy))
+            near &= np.isfinite(xa) & np.isfinite(xb) & np.isfinite(ya) & np.isfinite(yb)
+            if isinstance(connect, np.ndarray):
+                near &= connect[:-1].astype(bool)
+            m = self.VIEW_MARGIN
+            cx = np.clip(np.nan_to_num(x), x0 - m * wx, x1 + m * wx)
+            cy = np.clip(np.nan_to_num(y), y0 - m * wy, y1 + m * wy)
+        joined = np.append(near, False).astype(np.int32)
+        return pg.arrayToQPath(cx, cy, connect=joined)
 
 
 def _line(color, width=3.0, style=QtCore.Qt.PenStyle.SolidLine):
