@@ -573,7 +573,8 @@ class Accessibility(QtCore.QObject):
         for split in w.findChildren(ReflowSplitter):  # a reflow moves parts: Tab follows them
             if id(split) not in self._hooked:
                 self._hooked.add(id(split))
-                split.stackedChanged.connect(lambda _on: QtCore.QTimer.singleShot(0, lambda: fix_tab_order(w)))
+                split.stackedChanged.connect(  # the split as context: no call once it (and its window) is gone
+                    lambda _on, s=split: QtCore.QTimer.singleShot(0, s, lambda: fix_tab_order(w)))
                 split.destroyed.connect(lambda _=None, k=id(split): self._hooked.discard(k))
         fix_tab_order(w)
         self.describe_now()
@@ -630,7 +631,7 @@ class Accessibility(QtCore.QObject):
         if ev.type() == QtCore.QEvent.Type.KeyPress and ev.key() in (
                 QtCore.Qt.Key.Key_Up, QtCore.Qt.Key.Key_Down, QtCore.Qt.Key.Key_Left, QtCore.Qt.Key.Key_Right):
             # after the chart has handled the key (and the model redrawn it)
-            QtCore.QTimer.singleShot(0, lambda c=obj: self.announce(c))
+            QtCore.QTimer.singleShot(0, obj, lambda c=obj: self.announce(c))
         return False
 
     def announce(self, chart):
@@ -737,8 +738,8 @@ def layout_order(root):
 def fix_tab_order(window):
     """Each tab's widgets, and each dock's, take the focus in layout order."""
     tabs = getattr(window, "tabs", None)
-    if not isinstance(tabs, QtWidgets.QTabWidget):
-        return
+    if not isinstance(tabs, QtWidgets.QTabWidget) or not _valid(tabs) or not _valid(window):
+        return  # (a window being deleted)
     roots = [tabs.widget(k) for k in range(tabs.count())]
     roots += [d.widget() for d in window.findChildren(QtWidgets.QDockWidget) if d.widget() is not None]
     for root in roots:

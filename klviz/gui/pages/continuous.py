@@ -437,7 +437,7 @@ class ContinuousPage(BuiltInParts, QtWidgets.QWidget):
         split.set_stacked_first(view)
         split.set_stacked_height(view, VIEW_STACKED_HEIGHT)
         for s in (split, view):
-            s.stackedChanged.connect(lambda stacked: stacked or QtCore.QTimer.singleShot(0, self._fit_columns))
+            s.stackedChanged.connect(lambda stacked: stacked or QtCore.QTimer.singleShot(0, self, self._fit_columns))
         self._user_split = False  # the columns follow the window until the user drags a handle
         for s in (split, view):
             s.splitterMoved.connect(self._on_splitter_moved)
@@ -483,7 +483,7 @@ class ContinuousPage(BuiltInParts, QtWidgets.QWidget):
         self.header_p.setText(self._header("p", p))
         self.header_q.setText(self._header("q", q))
         self.refresh()
-        QtCore.QTimer.singleShot(0, self._fit_columns)  # once the new fonts are laid out
+        QtCore.QTimer.singleShot(0, self, self._fit_columns)  # once the new fonts are laid out
 
     def _fit_columns(self):
         """Give the controls and the readouts the width their text needs (again after a zoom or a
