@@ -9,7 +9,7 @@ decides the new state and the chart is redrawn from it.
 
 The value axis either fits the data (the default: 100 bars of about 0.01 each are as readable as
 three) or stays at 0-1 for comparisons (`set_value_fit`, the View menu's "Fit value axes to the
-data"). A fitted axis has hysteresis (klviz.gui.widgets.ranges.fitted_top): it moves only when a
+data"). A fitted axis has hysteresis (klviz.scene.axes.fitted_top): it moves only when a
 bar leaves it or the bars fill less than half of it, it glides to a new top instead of jumping,
 and it never moves while one of this chart's bars is held (the cursor would lose the bar); when
 the drag ends it glides to fit.
@@ -34,7 +34,7 @@ from klviz.gui.theme import set_plot_title
 from klviz.gui.widgets.still_plot import hide_spare_axes, quiet_axes
 from klviz.gui.widgets.drag_layer import DragLayer, KeyboardSelection, column_at
 from klviz.gui.widgets.labels_layer import FastBars, LabelsLayer
-from klviz.gui.widgets.ranges import fitted_top
+from klviz.scene.axes import fitted_top
 from klviz.gui.widgets.text import tooltip_text
 from klviz.style import text_color
 

@@ -16,7 +16,7 @@ from PySide6 import QtCore, QtGui, QtWidgets
 
 from pyqtgraph.graphicsItems.PlotCurveItem import arrayToLineSegments
 
-from klviz.gui.widgets.ranges import nice_ceiling
+from klviz.scene.axes import nice_ceiling
 from klviz.style import KL_COLOR, P_COLOR, Q_COLOR, TEXT_COLOR
 from klviz.gui.i18n import translate
 
