@@ -15,6 +15,8 @@ tabs not in view up to date when they are shown (klviz.gui.pages.lazy)."""
 
 from __future__ import annotations
 
+import contextlib
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6 import QtCore, QtWidgets
@@ -257,9 +259,26 @@ class LessonPanel(QtWidgets.QDockWidget):
         self.show_step(max(0, min(len(lesson.STEPS) - 1, int(index))))
 
     def show_step(self, index, set_scene=True):
-        self.model.set_lesson_step(index)  # the panel follows through lessonChanged
-        if set_scene:
+        if not set_scene:
+            self.model.set_lesson_step(index)  # the panel follows through lessonChanged
+            return
+        with self._one_refresh():
+            self.model.set_lesson_step(index)
             self.set_scene(lesson.STEPS[index])
+
+    _held = 0  # inside _one_refresh: the signals of a step's change do not each refresh
+
+    @contextlib.contextmanager
+    def _one_refresh(self):
+        """A step's change (its step, then P, Q, the unit: four signals) refreshes the panel once,
+        at its end."""
+        self._held += 1
+        try:
+            yield
+        finally:
+            self._held -= 1
+            if not self._held:
+                self.refresh()
 
     def _show_current(self):
         index = self.index
@@ -325,7 +344,8 @@ class LessonPanel(QtWidgets.QDockWidget):
         session = scene_session(self.model.session, step)
         joint = step.scene.get("joint")
         session = self._with_joint(session, joint, page)
-        with hidden_pages_wait():  # the tabs not in view are brought up to date when shown
+        # the tabs not in view are brought up to date when shown; this panel once, at the end
+        with hidden_pages_wait(), self._one_refresh():
             self.model.apply(session, translate("lesson_dock", "Lesson: {title}").format(title=translated(step.title)))
         panel = step.scene.get("panel")
         if panel is not None and page is not None and getattr(page, "panels", None) is not None:
@@ -394,8 +414,8 @@ class LessonPanel(QtWidgets.QDockWidget):
         self.grab()
 
     def refresh(self):
-        if not self.isVisible():
-            return  # brought up to date when shown
+        if self._held or not self.isVisible():
+            return  # brought up to date at the step's end, or when shown
         step = lesson.STEPS[self.index]
         if step.tab in lesson.DISCRETE_MEASURES:
             m, state = self.model.discrete_measures(), self.model.discrete

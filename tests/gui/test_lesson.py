@@ -420,3 +420,21 @@ def test_the_mse_step_unfolds_the_data_set_a_short_page_folded(window, qtbot):
     qtbot.wait(20)
     assert part.expanded() and part.chosen and part.body.isVisibleTo(window)
     assert window.findChild(QtWidgets.QWidget, "loss_readouts_data").isVisibleTo(window)
+
+
+def test_entering_a_step_draws_the_panel_once_with_the_final_scene(window, monkeypatch):
+    """A step's change comes as four signals (the step, P, Q, the unit): the panel's formula is
+    set once, at the end, and holds what a fresh refresh of the final scene shows."""
+    panel = open_lesson(window)
+    calls = []
+    real = type(panel.formula).setText
+    monkeypatch.setattr(panel.formula, "setText", lambda text: (calls.append(text), real(panel.formula, text)))
+    for i in range(1, len(lesson.STEPS)):
+        scramble(window)
+        window.model.set_lesson_step(i - 1)
+        calls.clear()
+        panel.button_next.click()
+        assert len(calls) == 1, (lesson.STEPS[i].key, len(calls))
+        shown = panel.formula.text()
+        panel.refresh()
+        assert panel.formula.text() == shown
