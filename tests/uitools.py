@@ -1,6 +1,8 @@
 """Real input for pyqtgraph charts: QMouseEvents sent to the view's viewport (as pyqtgraph's own
 ui_testing does)."""
 
+import contextlib
+
 from PySide6 import QtCore, QtGui, QtTest, QtWidgets
 
 
@@ -45,6 +47,30 @@ def pixel_size(plot):
     a = data_to_viewport(plot, 0, 0)
     b = data_to_viewport(plot, 0, 1)
     return 1.0 / abs(a.y() - b.y())
+
+
+class _StyleWatch(QtCore.QObject):
+    def __init__(self, seen):
+        super().__init__()
+        self.seen = seen
+
+    def eventFilter(self, obj, ev):  # noqa: N802 (Qt name)
+        if ev.type() == QtCore.QEvent.Type.StyleChange:
+            self.seen.append(ev.type())
+        return False
+
+
+@contextlib.contextmanager
+def style_changes(widget):
+    """The StyleChange events `widget` gets inside the block, as a list (Qt repolishes a widget
+    on every setStyleSheet, the same sheet too)."""
+    seen = []
+    watch = _StyleWatch(seen)
+    widget.installEventFilter(watch)
+    try:
+        yield seen
+    finally:
+        widget.removeEventFilter(watch)
 
 
 def every_scene(window, qtbot):

@@ -360,8 +360,8 @@ class LessonPanel(QtWidgets.QDockWidget):
         would: the page then leaves them open."""
         for name in step.scene.get("open", ()):
             part = page.findChild(QtWidgets.QWidget, name) if page is not None else None
-            if part is not None and hasattr(part, "expanded") and not part.expanded():
-                part.button.setChecked(True)
+            if part is not None and hasattr(part, "unfold_as_user"):
+                part.unfold_as_user()
 
     def _with_joint(self, session, joint, page):
         """The joint preset: in the session if it has a joint part, else on the Joint page itself."""

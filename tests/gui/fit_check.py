@@ -36,7 +36,7 @@ import json, os, sys
 from PySide6 import QtCore, QtWidgets
 import pyqtgraph as pg
 sys.path.insert(0, os.environ["KLVIZ_FIT_CHECK_DIR"])
-from fit_check import title_problems
+from fit_check import nested_scrolling, title_problems
 app = QtWidgets.QApplication(sys.argv[:1])
 from klviz.gui import create_main_window
 from klviz.gui.widgets.caption import Caption
@@ -83,7 +83,7 @@ def check(page):
                 problems.append(f"{tag}: text cut, needs {need} px, has {wd.contentsRect().width()}")
         if kind == "chart":
             problems += title_problems(wd, tag)
-    return problems
+    return problems + nested_scrolling(page)
 
 
 
@@ -104,6 +104,27 @@ for k in range(w.tabs.count()):
             out["problems"][name] = found
 print(json.dumps(out))
 '''
+
+
+def nested_scrolling(page):
+    """Panels (QScrollArea) that scroll inside a scroll area that scrolls too: two vertical bars,
+    one in another. A table or list scrolling its rows is not a panel and is not counted."""
+    from PySide6 import QtWidgets
+
+    def scrolls(area):
+        bar = area.verticalScrollBar()
+        return area.isVisible() and bar.isVisible() and bar.maximum() > 0
+
+    found = []
+    for area in page.findChildren(QtWidgets.QScrollArea):
+        outer = area.parentWidget()
+        while outer is not None and outer is not page.parentWidget():
+            if isinstance(outer, QtWidgets.QAbstractScrollArea) and scrolls(outer) and scrolls(area):
+                found.append(f"scroll {area.objectName() or type(area).__name__}: scrolls inside "
+                             f"{outer.objectName() or type(outer).__name__}, which scrolls too")
+                break
+            outer = outer.parentWidget()
+    return found
 
 
 def title_problems(chart, tag):

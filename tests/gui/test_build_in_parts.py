@@ -1,7 +1,7 @@
-"""The deferred start builds the Bernoulli and categorical loss panels and the Coding page a part
-per event-loop turn (issue 12: no step of the build holds the window long); what each ends with
-is what a build at once gives, and a Coding tab shown in the middle of its parts is finished at
-once and follows the session."""
+"""The deferred start builds the loss panels and the Continuous and Coding pages a part per
+event-loop turn (issue 12: no step of the build holds the window long); what each ends with is
+what a build at once gives, and a tab shown in the middle of its parts is finished at once, only
+once, and follows the session."""
 
 import pytest
 from PySide6 import QtWidgets
@@ -15,9 +15,11 @@ def _texts(widget):
     return [lab.text() for lab in widget.findChildren(QtWidgets.QLabel) if lab.objectName()]
 
 
-@pytest.mark.parametrize("module, name", [("losses_bernoulli", "BernoulliPanel"),
-                                          ("losses_categorical", "CategoricalPanel")])
-def test_a_loss_panel_built_in_parts_is_the_panel_built_at_once(qtbot, module, name):
+@pytest.mark.parametrize("module, name, built_later, least_steps", [
+    ("losses_normal", "NormalPanel", "plot_profile", 3),
+    ("losses_bernoulli", "BernoulliPanel", "readouts", 2),
+    ("losses_categorical", "CategoricalPanel", "readouts", 2)])
+def test_a_loss_panel_built_in_parts_is_the_panel_built_at_once(qtbot, module, name, built_later, least_steps):
     import importlib
 
     from klviz.gui.models.session_model import SessionModel
@@ -28,9 +30,9 @@ def test_a_loss_panel_built_in_parts_is_the_panel_built_at_once(qtbot, module, n
     parts = panel(model, build=False)
     qtbot.addWidget(whole)
     qtbot.addWidget(parts)
-    assert not hasattr(parts, "readouts")  # only its frame so far
+    assert not hasattr(parts, built_later)  # only its frame so far
     steps = sum(1 for _ in parts.build_steps())
-    assert steps >= 2
+    assert steps >= least_steps
     assert _names(parts) == _names(whole)
     assert _texts(parts) == _texts(whole) and any(any(c.isdigit() for c in t) for t in _texts(whole))
     # wired once, as the whole one: the unit reaches both alike
@@ -53,7 +55,20 @@ def test_the_coding_page_built_in_parts_is_the_page_built_at_once(qtbot):
     assert cells(parts) == cells(whole) and cells(whole)
 
 
-def test_a_coding_tab_shown_in_the_middle_of_its_parts_is_finished_and_follows(qtbot):
+def _follows_categories(w, page):
+    w.model.set_categories(3)  # it follows the Discrete tab's P and Q: three code words
+    assert page.codewords.rowCount() == 3
+
+
+def _follows_unit(w, page):
+    w.model.set_unit("bits")  # wired once: the readouts follow
+    assert w.findChild(QtWidgets.QLabel, "normal_value_kl_pq").text().endswith("bits")
+
+
+@pytest.mark.parametrize("key, index, part, follows", [
+    ("continuous", 1, "plot_integrands", _follows_unit),
+    ("coding", 2, "coding_codewords", _follows_categories)])
+def test_a_tab_shown_in_the_middle_of_its_parts_is_finished_once_and_follows(qtbot, key, index, part, follows):
     from klviz.gui import create_main_window
 
     w = create_main_window(deferred=True)
@@ -61,12 +76,11 @@ def test_a_coding_tab_shown_in_the_middle_of_its_parts_is_finished_and_follows(q
     with qtbot.waitExposed(w):
         w.show()
     w.finish_building_in_steps()
-    qtbot.waitUntil(lambda: "coding" in w._partial, timeout=20000)
-    w.tabs.setCurrentIndex(2)
+    qtbot.waitUntil(lambda: key in w._partial, timeout=20000)
+    w.tabs.setCurrentIndex(index)
     page = w.tabs.currentWidget()
-    assert page.objectName() == "page_coding" and w._partial == {} and page.codewords.isVisible()
+    assert page.objectName() == f"page_{key}" and w._partial == {}
+    assert w.findChild(QtWidgets.QWidget, part).isVisible()
     qtbot.waitUntil(lambda: w._steps is None, timeout=20000)
-    assert w.findChildren(QtWidgets.QWidget, "page_coding") == [page]
-    # it follows the Discrete tab's P and Q: three categories give three code words
-    w.model.set_categories(3)
-    assert page.codewords.rowCount() == 3
+    assert w.findChildren(QtWidgets.QWidget, f"page_{key}") == [page]
+    follows(w, page)

@@ -12,7 +12,7 @@ from scipy.spatial.distance import jensenshannon
 from scipy.special import rel_entr
 from scipy.stats import entropy as sp_entropy
 
-from uitools import drag, pixel_size
+from uitools import drag, pixel_size, style_changes
 
 LABELS = ["value_entropy_p", "value_entropy_q", "value_cross_entropy_pq", "value_cross_entropy_qp",
           "value_kl_pq", "value_kl_qp", "value_js"]
@@ -247,21 +247,11 @@ def test_dark_theme_recolours_names_and_caption_swatches(window):
 def test_a_zoom_does_not_repolish_the_readout_names(window, qtbot):
     """Only the theme changes the names' colours: a new type (zoom, F11) sets no style sheet
     again (Qt repolishes a widget on every setStyleSheet, the same sheet too)."""
-    from PySide6 import QtCore, QtGui
+    from PySide6 import QtGui
 
     name = window.page_discrete.readouts.names["entropy_p"]
     sheet = name.styleSheet()
-    seen = []
-
-    class Watch(QtCore.QObject):
-        def eventFilter(self, obj, ev):  # noqa: N802
-            if ev.type() == QtCore.QEvent.Type.StyleChange:
-                seen.append(ev.type())
-            return False
-
-    watch = Watch()
-    name.installEventFilter(watch)
-    window.findChild(QtGui.QAction, "action_zoom_in").trigger()
-    qtbot.wait(20)
-    name.removeEventFilter(watch)
+    with style_changes(name) as seen:
+        window.findChild(QtGui.QAction, "action_zoom_in").trigger()
+        qtbot.wait(20)
     assert name.styleSheet() == sheet and not seen

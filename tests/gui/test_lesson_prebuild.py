@@ -87,26 +87,6 @@ def test_the_prebuilt_panel_waits_for_the_window_to_build_its_tabs(qtbot, monkey
     assert built_by == []
 
 
-def test_the_normal_loss_panel_builds_in_parts_to_the_same_panel(qtbot):
-    """The deferred start builds the Normal loss panel a part per event-loop turn; the panel it
-    ends with is the one built at once (its charts, readouts and numbers)."""
-    from klviz.gui.models.session_model import SessionModel
-    from klviz.gui.pages.losses_normal import NormalPanel
-
-    model = SessionModel()
-    whole = NormalPanel(model)
-    parts = NormalPanel(model, build=False)
-    qtbot.addWidget(whole)
-    qtbot.addWidget(parts)
-    assert not hasattr(parts, "plot_profile")  # only its frame so far
-    steps = sum(1 for _ in parts.build_steps())
-    assert steps >= 3
-    names = lambda p: sorted(c.objectName() for c in p.findChildren(QtWidgets.QWidget) if c.objectName())  # noqa: E731
-    assert names(parts) == names(whole)
-    texts = lambda p: [lab.text() for lab in p.findChildren(QtWidgets.QLabel) if "value" in lab.objectName()]  # noqa: E731
-    assert texts(parts) == texts(whole) and any(texts(whole))
-
-
 def test_the_prebuilt_panel_is_laid_out_hidden_at_its_docked_size(qtbot):
     """It is also laid out and drawn once while hidden, at the size it gets docked
     (LessonPanel.lay_out_hidden): nothing is shown, nothing of the session changes, and opening

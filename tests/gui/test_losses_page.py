@@ -13,7 +13,7 @@ from scipy.stats import entropy as sp_entropy
 from scipy.stats import norm
 
 from klviz.state import losslab as lab
-from uitools import data_to_viewport, drag, pixel_size
+from uitools import data_to_viewport, drag, pixel_size, style_changes
 
 LN = {"nats": 1.0, "bits": math.log(2.0), "hartleys": math.log(10.0)}
 HALF_LOG_2PI = 0.5 * math.log(2 * math.pi)
@@ -410,6 +410,25 @@ def test_bad_logits_change_nothing(window, page):
     _type_logits(window, "1, 2, 3")
     assert page.model.losses.categorical.logits == (1.0, 2.0, 3.0) and err.isHidden()
     assert spin(window, "spin_loss_classes").value() == 3
+
+
+def test_the_error_line_takes_a_style_sheet_only_when_the_theme_changes_it(window, page, qtbot):
+    """A zoom (or F11) restyles the Losses tab's text, but the error line's colour is the theme's
+    alone: it is not given its sheet again (Qt repolishes a widget on every setStyleSheet, the
+    same sheet too); the dark theme gives it its dark shade."""
+    from klviz.style import ERROR_COLOR, text_color
+
+    err = label(window, "loss_logits_error")
+    sheet = err.styleSheet()
+    assert text_color(ERROR_COLOR).lower() in sheet.lower()
+    with style_changes(err) as seen:
+        window.findChild(QtGui.QAction, "action_zoom_in").trigger()
+        qtbot.wait(20)
+    assert err.styleSheet() == sheet and not seen
+    with style_changes(err) as seen:
+        window.findChild(QtGui.QAction, "action_theme_dark").trigger()
+        qtbot.wait(20)
+    assert text_color(ERROR_COLOR, True).lower() in err.styleSheet().lower() and seen
 
 
 # --------------------------------------------------------------------------------------- Normal

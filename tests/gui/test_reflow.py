@@ -16,6 +16,23 @@ def fixed(width, height):
     return w
 
 
+def page_with_secondary(qtbot, name, height):
+    """A page of a 300 px main part and a 250 px secondary one, shown at 400 × `height`."""
+    from klviz.gui.widgets.reflow import PageScroll, Secondary
+
+    content = QtWidgets.QWidget()
+    layout = QtWidgets.QVBoxLayout(content)
+    layout.addWidget(fixed(200, 300))  # the main part
+    part = Secondary(QtWidgets.QLabel("Pointwise terms"), fixed(200, 250), name, "the test chart")
+    layout.addWidget(part)
+    page = PageScroll(content)
+    page.add_secondary(part)
+    qtbot.addWidget(page)
+    page.resize(400, height)
+    page.show()
+    return page, content, part
+
+
 def test_reflow_splitter_stacks_below_its_columns_width_and_comes_back(qtbot):
     split = ReflowSplitter()
     parts = [fixed(300, 100), fixed(250, 120), fixed(200, 80)]
@@ -153,18 +170,7 @@ def test_the_continuous_columns_stack_at_800_and_stand_side_by_side_at_1920(qtbo
 
 
 def test_a_secondary_part_folds_when_the_page_is_too_short_and_the_user_choice_wins(qtbot):
-    from klviz.gui.widgets.reflow import PageScroll, Secondary
-
-    content = QtWidgets.QWidget()
-    layout = QtWidgets.QVBoxLayout(content)
-    layout.addWidget(fixed(200, 300))  # the main part
-    part = Secondary(QtWidgets.QLabel("Pointwise terms"), fixed(200, 250), "part_test", "the test chart")
-    layout.addWidget(part)
-    page = PageScroll(content)
-    page.add_secondary(part)
-    qtbot.addWidget(page)
-    page.resize(400, 900)
-    page.show()
+    page, content, part = page_with_secondary(qtbot, "part_test", 900)
     qtbot.waitUntil(lambda: part.body.isVisible())
     page.resize(400, 420)  # too short for both: the secondary part folds, nothing has to scroll
     qtbot.waitUntil(lambda: not part.expanded())
@@ -176,6 +182,44 @@ def test_a_secondary_part_folds_when_the_page_is_too_short_and_the_user_choice_w
     qtbot.waitUntil(lambda: not part.expanded())
     part.button.click()  # the user unfolds it: the page scrolls instead and never folds it again
     assert part.expanded() and part.chosen
+    page.resize(400, 410)
+    QtWidgets.QApplication.processEvents()
+    QtWidgets.QApplication.processEvents()
+    assert part.expanded() and page.verticalScrollBar().maximum() > 0
+
+
+def test_a_secondary_part_unfolded_as_the_user_would_is_the_part_the_click_unfolds(qtbot):
+    """unfold_as_user (the lesson's "Try this" opening a part it needs) gives what a click on
+    the arrow gives: the same signals, the same state; an unfolded part it only makes the
+    user's choice, so a page growing shorter does not fold it."""
+    def short_page(name):  # too short for both parts: the page folds the secondary one
+        page, _, part = page_with_secondary(qtbot, name, 420)
+        qtbot.waitUntil(lambda: not part.expanded() and part.folded_by_page)
+        return page, part
+
+    def state(part):
+        return (part.expanded(), part.chosen, part.folded_by_page, part.body.isVisible(),
+                part.button.arrowType(), part.minimumHeight(), part.maximumHeight())
+
+    results = []
+    for unfold in (lambda part: part.button.click(), lambda part: part.unfold_as_user()):
+        page, part = short_page("part_test")
+        signals = []
+        part.button.toggled.connect(lambda on: signals.append(("toggled", on)))
+        part.expandedChanged.connect(lambda on: signals.append(("expanded", on)))
+        unfold(part)
+        results.append((signals, state(part)))
+    assert results[0] == results[1]
+    assert results[0][0] == [("expanded", True), ("toggled", True)] and results[0][1][:4] == (True, True, False, True)
+
+    page, part = short_page("part_open")
+    page.resize(400, 900)  # room: the page unfolds it, not the user
+    qtbot.waitUntil(part.expanded)
+    assert not part.chosen
+    signals = []
+    part.expandedChanged.connect(signals.append)
+    part.unfold_as_user()
+    assert part.chosen and signals == []
     page.resize(400, 410)
     QtWidgets.QApplication.processEvents()
     QtWidgets.QApplication.processEvents()

@@ -14,7 +14,8 @@ Continuous tab folds its integrands chart, whose caption with both integrals sta
 scroll under the charts, as at 1024×768); the Losses intro gives its lines to the panels, the
 Normal panel's halves stack with their readouts beside their charts and open one at a time, and
 the Categorical panel's logits chart folds behind the softmax caption's arrow
-(tests/gui/test_losses_fit.py).
+(tests/gui/test_losses_fit.py). Nothing scrolls twice: no panel has a bar of its own inside a
+page that scrolls (the Continuous tab's measures at 960×540 show their whole content then).
 """
 
 import pytest
@@ -53,6 +54,36 @@ def test_the_check_sees_what_does_not_fit():
     assert tuple(result["screen"][2:]) == (512, 384)
     found = result["problems"].get("page_discrete", [])
     assert any("value_kl_pq" in p and "clipped" in p for p in found), found
+
+
+def test_the_check_sees_a_panel_scrolling_inside_a_scrolling_page(qtbot):
+    """Nothing may scroll twice: a panel whose own bar scrolls inside a page that scrolls too
+    (the Continuous tab's measures at 960×540 did) is a problem; the same panel with room for
+    its content, inside the same scrolling page, is not."""
+    from fit_check import nested_scrolling
+
+    page = QtWidgets.QWidget()
+    outer = QtWidgets.QScrollArea(page)
+    outer.setObjectName("outer")
+    inner = QtWidgets.QScrollArea()
+    inner.setObjectName("inner")
+    content = QtWidgets.QWidget()
+    content.setMinimumSize(100, 400)
+    inner.setWidget(content)
+    holder = QtWidgets.QWidget()
+    holder.setMinimumSize(150, 900)
+    inner.setParent(holder)
+    inner.setGeometry(0, 0, 140, 200)
+    outer.setWidget(holder)
+    outer.resize(200, 300)
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitExposed(page)
+    QtWidgets.QApplication.processEvents()
+    assert nested_scrolling(page) == ["scroll inner: scrolls inside outer, which scrolls too"]
+    inner.setGeometry(0, 0, 140, 420)
+    QtWidgets.QApplication.processEvents()
+    assert nested_scrolling(page) == []
 
 
 LONG = "BCE over the prediction f, for this target y"

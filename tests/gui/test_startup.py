@@ -212,27 +212,3 @@ def test_after_first_paint_runs_once_even_without_a_paint(qtbot):
     qtbot.waitUntil(lambda: shown == [1], timeout=main_window.FIRST_PAINT_FALLBACK_MS - 200)
     qtbot.wait(main_window.FIRST_PAINT_FALLBACK_MS)
     assert shown == [1] and QtCore.QCoreApplication.instance() is not None
-
-
-def test_a_page_built_in_parts_is_finished_at_once_when_shown(qtbot):
-    """A page that can be built in parts (ContinuousPage.build_steps) gets a turn per part; shown
-    in the middle, it is finished at once, and only once."""
-    from klviz.gui import create_main_window
-    from klviz.gui.pages.continuous import ContinuousPage
-
-    if not hasattr(ContinuousPage, "build_steps"):
-        pytest.skip("this ContinuousPage is built in one piece")
-    w = create_main_window(deferred=True)
-    qtbot.addWidget(w)
-    with qtbot.waitExposed(w):
-        w.show()
-    w.finish_building_in_steps()
-    qtbot.waitUntil(lambda: "continuous" in w._partial, timeout=10000)
-    w.tabs.setCurrentIndex(1)
-    page = w.tabs.currentWidget()
-    assert page.objectName() == "page_continuous" and w._partial == {}
-    assert w.findChild(QtWidgets.QWidget, "plot_integrands").isVisible()
-    qtbot.waitUntil(lambda: w._steps is None, timeout=20000)
-    assert w.findChildren(QtWidgets.QWidget, "page_continuous") == [page]
-    w.model.set_unit("bits")  # wired once: the readouts follow
-    assert w.findChild(QtWidgets.QLabel, "normal_value_kl_pq").text().endswith("bits")

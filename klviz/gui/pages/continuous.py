@@ -39,6 +39,7 @@ from klviz.gui.i18n import QT_TRANSLATE_NOOP, translate, translated
 MU_RANGE = (-10.0, 10.0)
 SIGMA_RANGE = (0.05, 20.0)
 SETTLE_MS = 150
+QWIDGETSIZE_MAX = 16777215
 VIEW_STACKED_HEIGHT = 420  # the charts and measures over the controls: at least this tall
 INTEGRANDS_MIN_HEIGHT = 130  # the integrands chart's least height (more if its axis label needs it)
 FAMILY_MS = 100
@@ -455,7 +456,7 @@ class ContinuousPage(BuiltInParts, QtWidgets.QWidget):
         # controls may scroll under them; the charts and the readouts beside them may not)
         page.add_secondary(self.integrands_part, need=lambda: charts.minimumSizeHint().height())
         self.integrands_part.expandedChanged.connect(  # the charts stacked over the controls: their new height
-            lambda _: QtCore.QTimer.singleShot(0, self, split.hold_heights_again))
+            lambda _: QtCore.QTimer.singleShot(0, self, lambda: (split.hold_heights_again(), self._hold_measures_whole())))
         self.page_scroll = page
         split.stackedChanged.connect(lambda _: (scroll.refit(), page.refit()))
         layout.addWidget(page)
@@ -476,6 +477,7 @@ class ContinuousPage(BuiltInParts, QtWidgets.QWidget):
         self.integrands_part.setVisible(not on)  # the chart, its caption and its arrow
         self.quiz_placeholder.setVisible(on)
         self.refresh()
+        QtCore.QTimer.singleShot(0, self, self._hold_measures_whole)  # the charts' new least height
 
     def restyle(self, look):
         self._look = look
@@ -504,12 +506,35 @@ class ContinuousPage(BuiltInParts, QtWidgets.QWidget):
         if self._view.property("klviz_stacked_height") != tall:
             self._split.set_stacked_height(self._view, tall)
             self._split.hold_heights_again()
+        self._hold_measures_whole()
         total = sum(self._split.sizes())
         if total > 0 and not self._split.stacked():
             self._split.setSizes([controls, total - controls])
         view = sum(self._view.sizes())
         if view > 0 and not self._view.stacked():
             self._view.setSizes([max(view - side, 260), side])
+
+    def _hold_measures_whole(self):
+        """Stacked over the controls, the page scrolls as a whole: the measures column then shows
+        all its content, with no bar of its own beside the page's (960×540 in F11 had both, the
+        measures 43 px short of their content), and the charts keep the page's visible height,
+        the integrands' part its least; the measures' last lines come into view as the page
+        scrolls. (The charts' splitter sets its own maximum height from its parts': they take
+        the caps.)"""
+        page = getattr(self, "page_scroll", None)
+        whole = page is not None and self._split.stacked() and not self._view.stacked()
+        top, below = self._charts.widget(0), self._charts.widget(1)
+        need, most = 0, (QWIDGETSIZE_MAX, QWIDGETSIZE_MAX)
+        if whole:
+            need = self._side.sizeHint().height() + 2 * self._side_scroll.frameWidth()
+            least = below.minimumSizeHint().height()
+            room = page.viewport().height() - least - self._charts.handleWidth()
+            most = (max(room, top.minimumSizeHint().height()), least)
+        if self._side_scroll.minimumHeight() != need or (top.maximumHeight(), below.maximumHeight()) != most:
+            self._side_scroll.setMinimumHeight(need)
+            top.setMaximumHeight(most[0])
+            below.setMaximumHeight(most[1])
+            self._split.hold_heights_again()
 
     def _fit_axis_label(self):
         """The integrands chart is at least as tall as its value axis's label is long, so the
@@ -543,6 +568,8 @@ class ContinuousPage(BuiltInParts, QtWidgets.QWidget):
         super().resizeEvent(ev)
         if not self._user_split:
             self._fit_columns()
+        else:
+            self._hold_measures_whole()
 
     def _colors(self):
         if self._look is None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 from PySide6 import QtCore, QtWidgets
 
 from klviz.gui.pages.losses_common import caption_label
+from klviz.gui.widgets.style_sheet import set_style_sheet
 from klviz.style import ERROR_COLOR, text_color
 from klviz.state import losslab as lab
 from klviz.gui.i18n import QT_TRANSLATE_NOOP, translate, translated
@@ -160,7 +161,7 @@ class LossesPage(QtWidgets.QWidget):
         for panel in (self.bernoulli, self.categorical, self.normal):
             for label in panel.findChildren(QtWidgets.QLabel):
                 if label.property("role") == "error":
-                    label.setStyleSheet(f"color: {text_color(ERROR_COLOR, look.dark)};")
+                    set_style_sheet(label, f"color: {text_color(ERROR_COLOR, look.dark)};")
             getattr(panel, "redraw_all", panel.refresh)()
 
     def _drag_started(self, *_):

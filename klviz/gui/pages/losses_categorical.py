@@ -25,6 +25,7 @@ from klviz.gui.pages.losses_common import (
     with_unit,
 )
 from klviz.gui.widgets.reflow import Secondary, WrapRow
+from klviz.gui.widgets.style_sheet import set_style_sheet
 from klviz.gui.widgets.batch_panel import BatchPanel
 from klviz.gui.widgets.buttons import push_button
 from klviz.gui.widgets.parts import BuiltInParts
@@ -105,7 +106,7 @@ class CategoricalPanel(BuiltInParts, QtWidgets.QWidget):
         self.label_error = QtWidgets.QLabel()
         self.label_error.setTextFormat(QtCore.Qt.TextFormat.PlainText)  # it quotes what was typed
         self.label_error.setObjectName("loss_logits_error")
-        self.label_error.setStyleSheet(f"color: {text_color(ERROR_COLOR)};")
+        set_style_sheet(self.label_error, f"color: {text_color(ERROR_COLOR)};")
         self.label_error.setProperty("role", "error")  # recoloured with the theme (LossesPage)
 
         row = WrapRow()  # wraps onto more lines on a narrow screen instead of cutting its controls

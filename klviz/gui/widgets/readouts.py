@@ -10,6 +10,7 @@ from __future__ import annotations
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from klviz.scene.readouts import format_value
+from klviz.gui.widgets.style_sheet import set_style_sheet
 from klviz.gui.widgets.text import mnemonic_text
 from klviz.gui.widgets.value_label import FixedValueLabel, GrowingValueLabel, ValueLabel
 from klviz.style import ERROR_COLOR, text_color
@@ -110,9 +111,9 @@ class ReadoutGrid(QtWidgets.QWidget):
         """Names and reasons take the theme's text shades of their colours (at least 4.5:1)."""
         for key, color in self._colors.items():
             if color:
-                _set_style(self.names[key], f"color: {text_color(color, look.dark)}; font-weight: 600;")
+                set_style_sheet(self.names[key], f"color: {text_color(color, look.dark)}; font-weight: 600;")
         for reason in self.reasons.values():
-            _set_style(reason, f"color: {text_color(ERROR_COLOR, look.dark)};")
+            set_style_sheet(reason, f"color: {text_color(ERROR_COLOR, look.dark)};")
 
     # -- copying (the values are not mouse-selectable: a selectable QLabel paints through a text
     # document, three times slower, and these repaint on every frame of a drag) ------------------
@@ -184,10 +185,3 @@ class LatexAction(QtGui.QAction):
         if text is not None:
             QtWidgets.QApplication.clipboard().setText(text)
 
-
-def _set_style(widget, sheet):
-    """The style sheet, if it is a new one: Qt repolishes a widget on every setStyleSheet, the
-    same sheet too (F11 and a zoom restyled every readout name for nothing: only the theme
-    changes these colours)."""
-    if widget.styleSheet() != sheet:
-        widget.setStyleSheet(sheet)

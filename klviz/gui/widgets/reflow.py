@@ -267,6 +267,17 @@ class Secondary(QtWidgets.QWidget):
             self.button.setChecked(on)
         self._set(on, by_user=False)
 
+    def unfold_as_user(self):
+        """Unfold it as a click on its arrow would (the same toggled and expandedChanged
+        signals, the same state): the choice is then the user's, and the page leaves it open.
+        Already unfolded, it only takes that choice, so a page growing shorter later does not
+        fold it."""
+        if self.expanded():
+            self.chosen = True
+            self.folded_by_page = False
+        else:
+            self.button.setChecked(True)  # its toggled signal: _set(True, by_user=True)
+
     def _set(self, on, by_user):
         if by_user:
             self.chosen = True
