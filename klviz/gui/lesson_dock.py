@@ -148,12 +148,47 @@ class StepCombo(QtWidgets.QComboBox):
         super().showPopup()
 
 
+class _PanelScroll(QtWidgets.QScrollArea):
+    """The panel's scroll area: it scrolls up and down only, so it is never narrower than its
+    body's least width. Else the panel, laid out ahead of time at the normal type and opened
+    after a larger one (F11 in French at 1024×768), cut its body at the right edge: the Next
+    button, the ends of the lines (issue 12: nothing clipped). The window's layout then gives
+    the panel that width and narrows the page beside it instead."""
+
+    def minimumSizeHint(self):  # noqa: N802 (Qt name)
+        hint = super().minimumSizeHint()
+        body = self.widget()
+        if body is None:
+            return hint
+        need = (body.minimumSizeHint().width() + 2 * self.frameWidth()
+                + self.verticalScrollBar().sizeHint().width())
+        return QtCore.QSize(max(hint.width(), need), hint.height())
+
+
+class _PanelBody(QtWidgets.QWidget):
+    """The panel's body: when its least width changes (a new type size, another language's
+    step), the scroll area holding it says so to the panel (its minimum follows the body's)."""
+
+    _least = -1
+
+    def event(self, ev):
+        done = super().event(ev)
+        if ev.type() == QtCore.QEvent.Type.LayoutRequest:
+            least = self.minimumSizeHint().width()
+            if least != self._least:
+                self._least = least
+                scroll = self.parentWidget() and self.parentWidget().parentWidget()
+                if isinstance(scroll, _PanelScroll):
+                    scroll.updateGeometry()
+        return done
+
+
 class LessonPanel(QtWidgets.QDockWidget):
     def __init__(self, window, model, presentation=None):
         super().__init__(translate("lesson_dock", "Lesson"), window)
         self.setObjectName("dock_lesson")
         self.window_, self.model = window, model
-        body = QtWidgets.QWidget()
+        body = _PanelBody()
         lay = QtWidgets.QVBoxLayout(body)
         nav = QtWidgets.QHBoxLayout()
         self.button_back = QtWidgets.QPushButton(translate("lesson_dock", "◀ &Back"))
@@ -219,7 +254,7 @@ class LessonPanel(QtWidgets.QDockWidget):
             lay.addWidget(w)
         lay.addWidget(self.reset_scene)
         lay.addStretch(1)
-        scroll = QtWidgets.QScrollArea()
+        scroll = _PanelScroll()
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(body)

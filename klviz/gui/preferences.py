@@ -21,6 +21,7 @@ from PySide6 import QtCore, QtWidgets
 from klviz import state as ss
 from klviz.gui import settings
 from klviz.gui.actions import UNITS
+from klviz.gui.widgets.slider_spin import decimal_point
 from klviz.gui.models.presentation import DIGITS_RANGE, PRESENTATION_SCALE_RANGE, THEMES
 from klviz.gui import i18n
 from klviz.gui.i18n import LANGUAGES, QT_TRANSLATE_NOOP, translate, translated
@@ -88,7 +89,7 @@ class PreferencesDialog(QtWidgets.QDialog):
         self.pref_digits.valueChanged.connect(self._set_digits)
 
         lo, hi = PRESENTATION_SCALE_RANGE
-        self.pref_scale = QtWidgets.QDoubleSpinBox()
+        self.pref_scale = decimal_point(QtWidgets.QDoubleSpinBox())  # 1.6 ×, not 1,6 ×, in French
         self.pref_scale.setObjectName("pref_presentation_scale")
         self.pref_scale.setRange(lo, hi)
         self.pref_scale.setSingleStep(0.1)

@@ -136,3 +136,42 @@ def test_a_new_look_lays_the_hidden_panel_out_again(qtbot):
     w.presentation.zoom(1)
     qtbot.wait(LessonPanel.RELAYOUT_AFTER_LOOK_MS + 100)
     assert calls == []  # shown: left alone (its own layout follows the look)
+
+
+def _body_fits(panel):
+    scroll = panel.widget()
+    body = scroll.widget()
+    sizes = (body.width(), scroll.viewport().width(), body.minimumSizeHint().width())
+    return body.width() <= scroll.viewport().width(), sizes
+
+
+def _settle(qtbot, ms=400):
+    qtbot.wait(ms)
+    for _ in range(10):
+        QtWidgets.QApplication.processEvents()
+
+
+def test_the_prebuilt_panel_opened_after_a_larger_type_shows_its_whole_width(qtbot):
+    """Issue 12 (nothing clipped): the panel's body scrolls up and down only, so a body wider
+    than the panel was cut at its right edge (the Next button, the ends of the lines). That
+    happened when the panel, laid out ahead at the normal type, was opened after a larger one
+    (F11 in French at 1024×768: a 438 px body in a 378 px view). The panel is never narrower
+    than its body now, and follows it when the type grows while it is shown."""
+    w = deferred_window(qtbot)
+    w.resize(1024, 700)
+    w.finish_building_in_steps()
+    qtbot.waitUntil(lambda: w.findChild(LessonPanel) is not None and w.lesson._laid_out, timeout=10000)
+    panel = w.lesson
+    w.action_presentation.trigger()  # F11 and a zoom: a larger type while the panel is hidden
+    w.presentation.zoom(+0.6)
+    _settle(qtbot, LessonPanel.RELAYOUT_AFTER_LOOK_MS + 300)
+    assert panel.widget().widget().minimumSizeHint().width() > 380  # more than it was laid out at
+    w.action_lesson.trigger()
+    _settle(qtbot)
+    fits, sizes = _body_fits(panel)
+    assert fits, sizes
+    assert panel.button_next.geometry().right() <= panel.widget().viewport().width()
+    w.presentation.zoom(+0.4)  # larger still, shown
+    _settle(qtbot)
+    fits, sizes = _body_fits(panel)
+    assert fits, sizes

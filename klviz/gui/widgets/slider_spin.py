@@ -165,16 +165,31 @@ class BoundedSpinBox(_Named, QtWidgets.QSpinBox):
         return super().fixup(text)
 
 
+def decimal_point(box):
+    """`box` (a QDoubleSpinBox) writes its numbers with a decimal point, as the rest of the app
+    does in any language (README, Languages): in French its locale's comma showed "0,800" beside
+    a logit of "-0.500" and readouts of "0.3775"."""
+    box.setLocale(QtCore.QLocale.c())
+    return box
+
+
 class BoundedDoubleSpinBox(_Named, QtWidgets.QDoubleSpinBox):
-    """A QDoubleSpinBox (its own decimals, the locale's number form) that takes any number typed
-    and, if it is out of range, sets the nearest limit and says so, as BoundedSpinBox does."""
+    """A QDoubleSpinBox (its own decimals, a decimal point in any language) that takes any
+    number typed and, if it is out of range, sets the nearest limit and says so, as
+    BoundedSpinBox does. A decimal comma typed ("0,5") is read as a point."""
 
     clamped = QtCore.Signal(str)
+
+    def __init__(self, what, parent=None):
+        super().__init__(what, parent)
+        decimal_point(self)
 
     @staticmethod
     def _typed(text):
         """The finite number a plain "1.5" / "-2e3" text says, or None (locale forms go to Qt)."""
         s = text.strip()
+        if s.count(",") == 1 and "." not in s:  # a decimal comma (French and others)
+            s = s.replace(",", ".")
         if not s or not _NUMBER_PREFIX.fullmatch(s):
             return None
         try:
@@ -198,8 +213,9 @@ class BoundedDoubleSpinBox(_Named, QtWidgets.QDoubleSpinBox):
         return v if v is not None else super().valueFromText(text)
 
     def fixup(self, text):
-        if self._typed(text) is not None:
-            clamped = _clamped_text(self, text, float, self.textFromValue)
+        v = self._typed(text)
+        if v is not None:
+            clamped = _clamped_text(self, text, lambda _: v, self.textFromValue)
             if clamped is not None:
                 return clamped
         return super().fixup(text)
