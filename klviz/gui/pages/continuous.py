@@ -22,7 +22,7 @@ from klviz.gui.pages.alpha_fit import AlphaFitPanel
 from klviz.gui.widgets.divergences_group import DivergencesGroup
 from klviz.gui.widgets.parts import BuiltInParts
 from klviz.gui.widgets.readouts import LatexAction, ReadoutGrid
-from klviz.gui.widgets.reflow import PageScroll, ReflowSplitter, Secondary, page_scroll
+from klviz.gui.widgets.reflow import QWIDGETSIZE_MAX, PageScroll, ReflowSplitter, Secondary, page_scroll
 from klviz.gui.widgets.slider_spin import SliderSpin
 from klviz.gui.widgets.terms_bar import TermsBar
 from klviz.gui.widgets.value_label import quiz_placeholder
@@ -39,7 +39,6 @@ from klviz.gui.i18n import QT_TRANSLATE_NOOP, translate, translated
 MU_RANGE = (-10.0, 10.0)
 SIGMA_RANGE = (0.05, 20.0)
 SETTLE_MS = 150
-QWIDGETSIZE_MAX = 16777215
 VIEW_STACKED_HEIGHT = 420  # the charts and measures over the controls: at least this tall
 INTEGRANDS_MIN_HEIGHT = 130  # the integrands chart's least height (more if its axis label needs it)
 FAMILY_MS = 100

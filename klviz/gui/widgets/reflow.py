@@ -58,6 +58,9 @@ def _stacked_height(w, width=0, own_minimum=None, room=None):
     return max(least, min(max(_height_for(w, width, own_minimum), wanted), room))
 
 
+QWIDGETSIZE_MAX = 16777215  # Qt's largest widget size: no maximum
+
+
 class ReflowSplitter(QtWidgets.QSplitter):
     """A horizontal splitter that turns vertical when its parts' minimum widths do not fit side
     by side, and back when they do. Its minimum width is the widest part's, not their sum."""
@@ -306,7 +309,7 @@ class Secondary(QtWidgets.QWidget):
         elsewhere); again after the type or the width changed, when the caption wraps anew."""
         if self.expanded():
             self.setMinimumHeight(0)
-            self.setMaximumHeight(16777215)
+            self.setMaximumHeight(QWIDGETSIZE_MAX)
             return
         layout, width = self.layout(), self.width()
         height = self.sizeHint().height()
