@@ -494,6 +494,14 @@ class Accessibility(QtCore.QObject):
         self._rescan_timer.setSingleShot(True)
         self._rescan_timer.setInterval(0)
         self._rescan_timer.timeout.connect(self._rescan_if_new)
+        # a reflow moves parts, and Tab must follow them; one F11 restacks several splits at
+        # once (seven), each of which asked for a whole window's tab order (~5 ms each) in the
+        # turn after: they now ask once, for the pages (or docks) they are on
+        self._tab_timer = QtCore.QTimer(self)
+        self._tab_timer.setSingleShot(True)
+        self._tab_timer.setInterval(0)
+        self._tab_timer.timeout.connect(self._fix_moved_tab_order)
+        self._moved = []  # the splits restacked since the last fix
         self._widget_count = -1
         self.unnamed = []
         self._held = not scan  # a deferred start: no scan before release() (after the first paint)
@@ -573,11 +581,21 @@ class Accessibility(QtCore.QObject):
         for split in w.findChildren(ReflowSplitter):  # a reflow moves parts: Tab follows them
             if id(split) not in self._hooked:
                 self._hooked.add(id(split))
-                split.stackedChanged.connect(  # the split as context: no call once it (and its window) is gone
-                    lambda _on, s=split: QtCore.QTimer.singleShot(0, s, lambda: fix_tab_order(w)))
+                split.stackedChanged.connect(self._split_moved)
                 split.destroyed.connect(lambda _=None, k=id(split): self._hooked.discard(k))
         fix_tab_order(w)
         self.describe_now()
+
+    def _split_moved(self, _stacked):
+        split = self.sender()
+        if split is not None and split not in self._moved:
+            self._moved.append(split)
+        self._tab_timer.start()
+
+    def _fix_moved_tab_order(self):
+        moved, self._moved = [s for s in self._moved if _valid(s)], []
+        if moved:
+            fix_tab_order(self.window, within=moved)
 
     # -- descriptions ----------------------------------------------------------------------------
     def schedule(self, *_):
@@ -735,13 +753,16 @@ def layout_order(root):
     return out
 
 
-def fix_tab_order(window):
-    """Each tab's widgets, and each dock's, take the focus in layout order."""
+def fix_tab_order(window, within=None):
+    """Each tab's widgets, and each dock's, take the focus in layout order; `within` (widgets):
+    only the tabs and docks that hold one of them."""
     tabs = getattr(window, "tabs", None)
     if not isinstance(tabs, QtWidgets.QTabWidget) or not _valid(tabs) or not _valid(window):
         return  # (a window being deleted)
     roots = [tabs.widget(k) for k in range(tabs.count())]
     roots += [d.widget() for d in window.findChildren(QtWidgets.QDockWidget) if d.widget() is not None]
+    if within is not None:
+        roots = [r for r in roots if any(r is w or r.isAncestorOf(w) for w in within)]
     for root in roots:
         order = layout_order(root)
         for a, b in zip(order, order[1:]):

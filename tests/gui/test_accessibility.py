@@ -213,6 +213,39 @@ def test_tab_order_follows_the_layout_on_every_tab(window, qtbot):
     assert order.index("spin_mu_p") < order.index("plot_densities") < order.index("scroll_continuous_measures")
 
 
+def test_splits_restacked_together_fix_the_tab_order_once_on_their_page(window, qtbot, monkeypatch):
+    """F11 restacks several splits in one turn: one tab-order fix follows, for their pages only
+    (each split asked for the whole window's, ~5 ms each, in the turn after F11)."""
+    from klviz.gui import accessibility
+    from klviz.gui.widgets.reflow import ReflowSplitter
+
+    window.finish_building()
+    qtbot.wait(5)
+    calls = []
+    real = accessibility.fix_tab_order
+    monkeypatch.setattr(accessibility, "fix_tab_order", lambda w, within=None: (calls.append(within), real(w, within))[1])
+    splits = window.findChildren(ReflowSplitter)
+    assert len(splits) >= 4
+    for split in splits:
+        split.stackedChanged.emit(split.stacked())
+    qtbot.waitUntil(lambda: bool(calls), timeout=2000)
+    qtbot.wait(20)
+    assert len(calls) == 1
+    assert set(map(id, calls[0])) == set(map(id, splits))
+    # one page's split: that page's order is put back, another page's is left for its own
+    d, c = window.page_discrete, window.page_continuous
+    QtWidgets.QWidget.setTabOrder(d.plot_q, d.plot_p)
+    QtWidgets.QWidget.setTabOrder(c.findChild(QtWidgets.QWidget, "plot_densities"), c.findChild(QtWidgets.QWidget, "spin_mu_p"))
+    [s for s in splits if d.isAncestorOf(s)][0].stackedChanged.emit(True)
+    qtbot.waitUntil(lambda: len(calls) == 2, timeout=2000)
+    names = [w.objectName() for w in _chain(d)]
+    assert names.index("plot_p") < names.index("plot_q")
+    window.tabs.setCurrentWidget(c)  # (the chain lists what is shown)
+    qtbot.wait(5)
+    names = [w.objectName() for w in _chain(c)]
+    assert names.index("plot_densities") < names.index("spin_mu_p")  # not this page's split
+
+
 def test_the_descriptions_cost_one_timer_restart_per_drag_frame(window, qtbot):
     """A drag frame pays for a restart of the timer only: nothing is described until it rests."""
     acc = window.accessibility
