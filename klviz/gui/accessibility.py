@@ -502,6 +502,7 @@ class Accessibility(QtCore.QObject):
         self._tab_timer.setInterval(0)
         self._tab_timer.timeout.connect(self._fix_moved_tab_order)
         self._moved = []  # the splits restacked since the last fix
+        self._scan = None  # a scheduled scan under way, a part per turn (_rescan_steps)
         self._widget_count = -1
         self.unnamed = []
         self._held = not scan  # a deferred start: no scan before release() (after the first paint)
@@ -564,10 +565,30 @@ class Accessibility(QtCore.QObject):
         """The scheduled scan: only when widgets came or went (a whole scan is ~10-20 ms; an
         action such as Undo must not pay for it each time)."""
         if len(self.window.findChildren(QtWidgets.QWidget)) != self._widget_count:
-            self.rescan()
+            # a part per event-loop turn: the whole scan in one (~20 ms) was the longest turn
+            # of the deferred build, beside the lesson panel's hidden layout
+            self._scan = self._rescan_steps()
+            self._next_scan_step()
+
+    def _next_scan_step(self):
+        if self._scan is None:
+            return
+        try:
+            next(self._scan)
+        except StopIteration:
+            self._scan = None
+            return
+        # a timer, not singleShot(0): that one is a posted event, and the events posted while
+        # posted events are sent run in the same pass, so the steps would make one turn again
+        QtCore.QTimer.singleShot(1, self, self._next_scan_step)
 
     def rescan(self):
         """Name what is new, fix the tab order, and describe the charts and readouts now."""
+        self._scan = None  # (a scan under way in steps: this one does it all)
+        for _ in self._rescan_steps():
+            pass
+
+    def _rescan_steps(self):
         w = self.window
         self._widget_count = len(w.findChildren(QtWidgets.QWidget))
         self.unnamed = name_widgets(w)
@@ -583,7 +604,9 @@ class Accessibility(QtCore.QObject):
                 self._hooked.add(id(split))
                 split.stackedChanged.connect(self._split_moved)
                 split.destroyed.connect(lambda _=None, k=id(split): self._hooked.discard(k))
+        yield
         fix_tab_order(w)
+        yield
         self.describe_now()
 
     def _split_moved(self, _stacked):

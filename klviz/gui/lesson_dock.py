@@ -446,7 +446,20 @@ class LessonPanel(QtWidgets.QDockWidget):
         central = self.window_.centralWidget()
         height = central.height() if central is not None else self.sizeHint().height()
         self.resize(max(self.minimumWidth(), self.sizeHint().width()), max(height, self.minimumHeight()))
-        self.grab()
+        # To draw a hidden widget Qt un-hides it and its hidden ancestors for a moment and
+        # activates the window's layout meanwhile: the window made room for the dock, so the
+        # visible page and every chart on it were resized and painted at that width, and again
+        # at their own once the dock was hidden again (~15 ms, in the deferred build's longest
+        # turn). The window's layout is off during the grab: the page keeps its size.
+        window_layout = self.window_.layout()
+        held = window_layout is not None and window_layout.isEnabled()
+        if held:
+            window_layout.setEnabled(False)
+        try:
+            self.grab()
+        finally:
+            if held:
+                window_layout.setEnabled(True)
 
     def refresh(self):
         if self._held or not self.isVisible():

@@ -119,6 +119,34 @@ def test_the_prebuilt_panel_is_laid_out_hidden_at_its_docked_size(qtbot):
     assert panel.title.width() == title_width
 
 
+def test_laying_the_hidden_panel_out_leaves_the_visible_page_alone(qtbot):
+    """To draw a hidden widget Qt un-hides it for a moment and lays the window out meanwhile:
+    the window made room for the dock, and the visible page's charts were resized and painted
+    at that width, then again at their own (~15 ms of the deferred build's longest turn)."""
+    w = deferred_window(qtbot)
+    w.resize(1280, 800)
+    w.finish_building_in_steps()
+    qtbot.waitUntil(lambda: w.findChild(LessonPanel) is not None and w.lesson._laid_out, timeout=10000)
+    _settle(qtbot, 100)
+    page = w.page_discrete
+    seen = []
+
+    class Spy(QtCore.QObject):
+        def eventFilter(self, obj, ev):
+            if ev.type() == QtCore.QEvent.Type.Resize:
+                seen.append(obj.objectName() or type(obj).__name__)
+            return False
+
+    spy = Spy()
+    for widget in [page] + page.findChildren(QtWidgets.QWidget):
+        widget.installEventFilter(spy)
+    width = page.width()
+    w.lesson.lay_out_hidden()
+    _settle(qtbot, 50)
+    assert seen == [] and page.width() == width
+    assert not w.lesson.isVisible()
+
+
 def test_a_new_look_lays_the_hidden_panel_out_again(qtbot):
     """F11, a zoom or a theme undo that layout: it is done again, hidden, later."""
     w = deferred_window(qtbot)
