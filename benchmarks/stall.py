@@ -69,10 +69,16 @@ class _Until:
 
 
 def _built_whole(window):
+    pages = getattr(window, "pages_built", lambda: True)()  # (a checkout before pages_built)
+    if not (pages and window.page_losses.is_built):
+        return False
+    if hasattr(window, "_lesson"):
+        return window._lesson is not None
+    # (a checkout without it; imported here: at the top, the module's first import, ~9 ms,
+    # fell in the deferred build's first gap)
     from klviz.gui.lesson_dock import LessonPanel
 
-    pages = getattr(window, "pages_built", lambda: True)()  # (a checkout before pages_built)
-    return pages and window.page_losses.is_built and window.findChild(LessonPanel) is not None
+    return window.findChild(LessonPanel) is not None
 
 
 def _action(window, name):
