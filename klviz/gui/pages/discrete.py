@@ -205,7 +205,7 @@ class DiscretePage(QtWidgets.QWidget):
         # stacked (a page narrowed by the lesson panel), the charts give the readouts under them
         # the room they need, so that both are in view (issue 12); the pointwise chart's part
         # under them folds first (PageScroll) and its title may be below the fold
-        top.share_room()
+        top.share_room(always=True)
 
         layout = QtWidgets.QVBoxLayout(self)
         layout.addWidget(bar)

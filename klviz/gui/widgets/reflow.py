@@ -94,8 +94,9 @@ class ReflowSplitter(QtWidgets.QSplitter):
         self._stacked_first = None
         self._fresh = False
         self._share_room = None  # see share_room
+        self._share_always = False
 
-    def share_room(self, below=lambda: 0):
+    def share_room(self, below=lambda: 0, always=False):
         """Stacked, the parts share the page's visible height instead of each wishing for all of
         it: where that brings the essentials of the last part (its readouts and captions, see
         _essentials_height) into view, a part's wish (its stacked height, its preferred height)
@@ -105,8 +106,11 @@ class ReflowSplitter(QtWidgets.QSplitter):
         12). Where even that does not bring them into view, the page scrolls and each part keeps
         its wish. A part that scrolls (the Continuous measures) still shows its whole content:
         nothing scrolls inside a page that scrolls. `below`: the height of what the page holds
-        under this splitter that must stay in view too."""
+        under this splitter that must stay in view too. `always`: the charts give way even
+        where that brings only some of the readouts into view (no other part would want the
+        height they give up: nothing is stacked under this splitter)."""
         self._share_room = below
+        self._share_always = always
 
     def set_stacked_height(self, widget, pixels):
         """When stacked, `widget` is at least `pixels` tall (a chart stays a readable size)."""
@@ -182,7 +186,7 @@ class ReflowSplitter(QtWidgets.QSplitter):
         above = self.mapTo(page.widget(), QtCore.QPoint(0, 0)).y() if page is not None and page.widget() is not self else 0
         left = room - above - self._share_room() - self.handleWidth() * (len(shown) - 1)
         last = shown[-1]
-        if sum(least[w] for w in shown[:-1]) + _essentials_height(last, least[last]) > left:
+        if not self._share_always and sum(least[w] for w in shown[:-1]) + _essentials_height(last, least[last]) > left:
             return heights  # no sharing brings the readouts in view: the page scrolls
         for w in shown:
             cap = left - sum(least[o] for o in shown if o is not w)
