@@ -31,7 +31,7 @@ from klviz.gui.widgets.buttons import WholeItemsCombo
 from klviz.gui.widgets.drag_layer import DragLayer
 from klviz.gui.widgets.labels_layer import FastBars, LabelsLayer
 from klviz.gui.widgets.parts import BuiltInParts
-from klviz.gui.widgets.reflow import ReflowSplitter, WrapRow, page_scroll
+from klviz.gui.widgets.reflow import ReflowSplitter, page_scroll
 from klviz.gui.widgets.still_plot import still_plot
 from klviz.gui.widgets.text import plain_label
 from klviz.gui.widgets.value_label import ValueLabel
@@ -166,10 +166,10 @@ class CodingPage(BuiltInParts, QtWidgets.QWidget):
         left = QtWidgets.QVBoxLayout(left_part)
         left.setContentsMargins(0, 0, 0, 0)
 
-        # a row that wraps (the combo under its label on a narrow page: the lesson panel open at
-        # 800×600), and a combo that may be narrower than its longest item (its list shows them
-        # whole), so that the page never scrolls sideways (issue 12)
-        row = WrapRow()
+        row = QtWidgets.QHBoxLayout()
+        row.addWidget(plain_label(translate("pages.coding", "Column heights:")))
+        # a combo that may be narrower than its longest item (its list shows them whole), so that
+        # the page never scrolls sideways (the lesson panel open at 800×600, issue 12)
         self.lengths_combo = WholeItemsCombo()
         self.lengths_combo.setObjectName("coding_lengths")
         for key, name, area in LENGTHS:
@@ -177,9 +177,8 @@ class CodingPage(BuiltInParts, QtWidgets.QWidget):
         self.lengths_combo.setSizeAdjustPolicy(QtWidgets.QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.lengths_combo.setMinimumContentsLength(COMBO_LEAST_CHARACTERS)
         self.lengths_combo.currentIndexChanged.connect(self._lengths_changed)
-        row.add_group(plain_label(translate("pages.coding", "Column heights:")))
-        row.add_group(self.lengths_combo, stretch=self.lengths_combo)
-        left.addWidget(row)
+        row.addWidget(self.lengths_combo, 1)
+        left.addLayout(row)
 
         yield
         self.plot, pi = still_plot("coding_plot")
