@@ -26,7 +26,7 @@ from klviz.scene import lesson as scene_lesson
 from klviz.scene import discrete as sdisc
 from klviz.scene.readouts import format_value
 from klviz.gui.pages.lazy import hidden_pages_wait
-from klviz.gui.widgets.buttons import push_button
+from klviz.gui.widgets.buttons import WholeItemsCombo, push_button
 from klviz.gui.widgets.fit_q_to_p import FitQToP, small_plot
 from klviz.gui.widgets.value_label import ValueLabel
 from klviz.state.lesson import scene_session
@@ -117,7 +117,7 @@ class SamplingDemo(QtWidgets.QWidget):
                 translate("lesson_dock", 'after {0:,} samples: mean log p/q = {1} {unit}; D(P‖Q) = {2} {unit}').format(estimate.size, format_value(last), format_value(m.kl_pq), unit=unit))
 
 
-class StepCombo(QtWidgets.QComboBox):
+class StepCombo(WholeItemsCombo):
     """The lesson's step list. Closed, it reads "Step 3 of 14", which always fits (the step's
     whole title is the heading right under it, so an elided copy of it said nothing); its list
     shows every title in full ("3. Cross-entropy ..."), as wide as the longest one needs."""
@@ -139,13 +139,6 @@ class StepCombo(QtWidgets.QComboBox):
             opt.currentText = self.shown_text(self.currentIndex(), self.count())
         painter.drawComplexControl(QtWidgets.QStyle.ComplexControl.CC_ComboBox, opt)
         painter.drawControl(QtWidgets.QStyle.ControlElement.CE_ComboBoxLabel, opt)
-
-    def showPopup(self):  # noqa: N802 (Qt name)
-        view = self.view()
-        fm = view.fontMetrics()
-        widest = max((fm.horizontalAdvance(self.itemText(k)) for k in range(self.count())), default=0)
-        view.setMinimumWidth(widest + 2 * view.frameWidth() + view.verticalScrollBar().sizeHint().width() + 16)
-        super().showPopup()
 
 
 class _PanelScroll(QtWidgets.QScrollArea):

@@ -3,7 +3,10 @@ screen of W×H (optionally QT_SCALE_FACTOR), press F11, visit every tab and Loss
 every visible readout, chart and caption that lies outside the screen, is clipped by its parent
 (a page scrolled, a panel too small) or cannot show its whole text.
 
-    .venv/bin/python tests/gui/fit_check.py 1024 768 [SCALE] [--tab page_discrete]
+    .venv/bin/python tests/gui/fit_check.py 1024 768 [SCALE] [--tab page_discrete] [--lesson] [--window]
+
+--lesson: with the lesson panel open beside the pages (View › Lesson panel, Ctrl+L);
+--window: in the window as it opens (maximized on a small screen) instead of presentation mode.
 
 What "fits" means here (the issue's words: nothing clipped, elided or overlapping):
 - Essentials are checked: every visible chart (pyqtgraph PlotWidget), caption (Caption) and
@@ -14,6 +17,7 @@ What "fits" means here (the issue's words: nothing clipped, elided or overlappin
   of a page or column as it opens, fails. That is why short screens fold secondary parts
   (reflow.Secondary: the pointwise chart, the α-fit, the worked formulas) behind an arrow: a
   folded part's body is hidden and not checked; its caption stays and is.
+- No two essentials overlap (neither holding the other): a readout is never drawn under a chart.
 - A chart's title, drawn inside the chart, must show its whole text: it may wrap onto more
   lines, but no word may stick out of the title's box, nor the box out of the chart.
 - Controls (sliders, spin boxes, buttons) are not essentials: a controls column may scroll
@@ -36,20 +40,29 @@ import json, os, sys
 from PySide6 import QtCore, QtWidgets
 import pyqtgraph as pg
 sys.path.insert(0, os.environ["KLVIZ_FIT_CHECK_DIR"])
-from fit_check import nested_scrolling, title_problems
+from fit_check import nested_scrolling, overlaps, title_problems
 app = QtWidgets.QApplication(sys.argv[:1])
 from klviz.gui import create_main_window
 from klviz.gui.widgets.caption import Caption
 only = sys.argv[1] if len(sys.argv) > 1 else ""
+flags = sys.argv[2:]
 w = create_main_window()
 w.show()
 app.processEvents()
-w.action_presentation.trigger()
+if "--window" not in flags:
+    w.action_presentation.trigger()
 for _ in range(30):
     app.processEvents()
+if "--lesson" in flags:
+    w.action_lesson.trigger()
+    for _ in range(30):
+        app.processEvents()
 screen = w.screen().geometry()
 out = {"screen": screen.getRect(), "window": w.geometry().getRect(), "full_screen": w.isFullScreen(),
        "problems": {}}
+if "--lesson" in flags:
+    out["lesson"] = QtCore.QRect(w.lesson.mapToGlobal(QtCore.QPoint(0, 0)), w.lesson.size()).getRect() \
+        if w.lesson.isVisible() else None
 
 
 def kind_of(wd):
@@ -64,12 +77,14 @@ def kind_of(wd):
 
 def check(page):
     problems = []
+    drawn = []
     for wd in page.findChildren(QtWidgets.QWidget):
         kind = kind_of(wd)
         if kind is None or not wd.isVisible():
             continue
         tag = f"{kind} {wd.objectName() or type(wd).__name__}"
         r = QtCore.QRect(wd.mapToGlobal(QtCore.QPoint(0, 0)), wd.size())
+        drawn.append((wd, r, tag))
         if not screen.contains(r):
             problems.append(f"{tag}: outside the screen at {r.getRect()}")
         target = wd.viewport() if isinstance(wd, QtWidgets.QAbstractScrollArea) else wd
@@ -83,7 +98,7 @@ def check(page):
                 problems.append(f"{tag}: text cut, needs {need} px, has {wd.contentsRect().width()}")
         if kind == "chart":
             problems += title_problems(wd, tag)
-    return problems + nested_scrolling(page)
+    return problems + overlaps(drawn) + nested_scrolling(page)
 
 
 
@@ -104,6 +119,17 @@ for k in range(w.tabs.count()):
             out["problems"][name] = found
 print(json.dumps(out))
 '''
+
+
+def overlaps(drawn):
+    """Essentials drawn over one another (a readout under a chart a splitter squeezed): two
+    visible ones, neither holding the other, whose rectangles on the screen intersect."""
+    found = []
+    for k, (a, ra, ta) in enumerate(drawn):
+        for b, rb, tb in drawn[k + 1:]:
+            if ra.intersects(rb) and not a.isAncestorOf(b) and not b.isAncestorOf(a):
+                found.append(f"{ta}: overlaps {tb} at {ra.intersected(rb).getRect()}")
+    return found
 
 
 def nested_scrolling(page):
@@ -147,8 +173,11 @@ def title_problems(chart, tag):
     return found
 
 
-def fit_check(width, height, scale=1.0, tab="", python=sys.executable, timeout=180):
-    """Run the check in a child process (its own screen, its own empty settings); the result."""
+def fit_check(width, height, scale=1.0, tab="", python=sys.executable, timeout=180, lesson=False,
+              window=False):
+    """Run the check in a child process (its own screen, its own empty settings); the result.
+    `lesson`: with the lesson panel open (View › Lesson panel) beside the pages. `window`: in
+    the window as it opens (maximized on a small screen), not in presentation mode."""
     with tempfile.TemporaryDirectory(prefix="klviz-fit-") as tmp:
         config = os.path.join(tmp, "screens.json")
         with open(config, "w", encoding="utf-8") as f:
@@ -156,7 +185,8 @@ def fit_check(width, height, scale=1.0, tab="", python=sys.executable, timeout=1
         env = dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={config}",
                    QT_SCALE_FACTOR=str(scale), XDG_CONFIG_HOME=os.path.join(tmp, "config"),
                    KLVIZ_FIT_CHECK_DIR=os.path.dirname(os.path.abspath(__file__)))
-        done = subprocess.run([python, "-c", CHILD, tab], env=env, capture_output=True, text=True,
+        flags = ["--lesson"] * lesson + ["--window"] * window
+        done = subprocess.run([python, "-c", CHILD, tab, *flags], env=env, capture_output=True, text=True,
                               timeout=timeout, check=True)
     return json.loads(done.stdout.strip().splitlines()[-1])
 
@@ -168,7 +198,8 @@ def main(argv):
         args.remove(tab)
     width, height = int(args[0]), int(args[1])
     scale = float(args[2]) if len(args) > 2 else 1.0
-    print(json.dumps(fit_check(width, height, scale, tab), indent=1))
+    print(json.dumps(fit_check(width, height, scale, tab, lesson="--lesson" in argv,
+                               window="--window" in argv), indent=1))
 
 
 if __name__ == "__main__":

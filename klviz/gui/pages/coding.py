@@ -27,6 +27,7 @@ import pyqtgraph as pg
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from klviz import style
+from klviz.gui.widgets.buttons import WholeItemsCombo
 from klviz.gui.widgets.drag_layer import DragLayer
 from klviz.gui.widgets.labels_layer import FastBars, LabelsLayer
 from klviz.gui.widgets.parts import BuiltInParts
@@ -42,6 +43,7 @@ DEFAULT_P = (0.5, 0.25, 0.125, 0.125)
 DEFAULT_Q = (0.25, 0.25, 0.25, 0.25)
 MAX_MESSAGE_N = 100_000  # the spin box's top: a message of this length is sent in well under a second
 DEFAULT_MESSAGE_N = 100
+COMBO_LEAST_CHARACTERS = 24  # the lengths combo's least width, in characters (its list: every item whole)
 MAX_LABEL_COLUMN = 160  # pixels: a 100-character label is cut (its cell's tooltip-free text stays whole)
 _COLUMN_COLORS = {"ideal_p": style.P_COLOR, "ideal_q": style.Q_COLOR, "shannon_q": style.Q_COLOR,
                   "huffman_q": style.Q_COLOR}
@@ -166,10 +168,14 @@ class CodingPage(BuiltInParts, QtWidgets.QWidget):
 
         row = QtWidgets.QHBoxLayout()
         row.addWidget(plain_label(translate("pages.coding", "Column heights:")))
-        self.lengths_combo = QtWidgets.QComboBox()
+        # a combo that may be narrower than its longest item (its list shows them whole), so that
+        # the page never scrolls sideways (the lesson panel open at 800×600, issue 12)
+        self.lengths_combo = WholeItemsCombo()
         self.lengths_combo.setObjectName("coding_lengths")
         for key, name, area in LENGTHS:
             self.lengths_combo.addItem(translate("pages.coding", "{name} — area {area}").format(name=translated(name), area=_area_text(area)), key)
+        self.lengths_combo.setSizeAdjustPolicy(QtWidgets.QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.lengths_combo.setMinimumContentsLength(COMBO_LEAST_CHARACTERS)
         self.lengths_combo.currentIndexChanged.connect(self._lengths_changed)
         row.addWidget(self.lengths_combo, 1)
         left.addLayout(row)

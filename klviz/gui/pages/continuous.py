@@ -453,7 +453,10 @@ class ContinuousPage(BuiltInParts, QtWidgets.QWidget):
             page.add_secondary(part, when=split.stacked)
         # the integrands fold only where the charts themselves do not fit the page's height (the
         # controls may scroll under them; the charts and the readouts beside them may not)
-        page.add_secondary(self.integrands_part, need=lambda: charts.minimumSizeHint().height())
+        # (stacked over the measures too, a page narrowed by the lesson panel: the charts and
+        # the readouts under them; the charts then give the readouts the room, issue 12)
+        page.add_secondary(self.integrands_part, need=self._view_need)
+        view.share_room()
         self.integrands_part.expandedChanged.connect(  # the charts stacked over the controls: their new height
             lambda _: QtCore.QTimer.singleShot(0, self, lambda: (split.hold_heights_again(), self._hold_measures_whole())))
         self.page_scroll = page
@@ -513,6 +516,13 @@ class ContinuousPage(BuiltInParts, QtWidgets.QWidget):
         if view > 0 and not self._view.stacked():
             self._view.setSizes([max(view - side, 260), side])
 
+    def _view_need(self):
+        """The height the charts, and under them the measures when stacked, need in view."""
+        need = self._charts.minimumSizeHint().height()
+        if self._view.stacked():
+            need += self._view.handleWidth() + self._side.sizeHint().height() + 2 * self._side_scroll.frameWidth()
+        return need
+
     def _hold_measures_whole(self):
         """Stacked over the controls, the page scrolls as a whole: the measures column then shows
         all its content, with no bar of its own beside the page's (960×540 in F11 had both, the
@@ -533,6 +543,7 @@ class ContinuousPage(BuiltInParts, QtWidgets.QWidget):
             self._side_scroll.setMinimumHeight(need)
             top.setMaximumHeight(most[0])
             below.setMaximumHeight(most[1])
+            self._view.hold_heights_again()  # stacked, the measures hold their whole content again
             self._split.hold_heights_again()
 
     def _fit_axis_label(self):

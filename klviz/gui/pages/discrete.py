@@ -202,6 +202,10 @@ class DiscretePage(QtWidgets.QWidget):
         main.setStretchFactor(1, 1)
         for s in (top, main):
             s.setChildrenCollapsible(False)
+        # stacked (a page narrowed by the lesson panel), the charts give the readouts under them
+        # the room they need, so that both are in view (issue 12); the pointwise chart's part
+        # under them folds first (PageScroll) and its title may be below the fold
+        top.share_room(always=True)
 
         layout = QtWidgets.QVBoxLayout(self)
         layout.addWidget(bar)

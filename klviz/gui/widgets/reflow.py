@@ -10,6 +10,7 @@ of controls that wraps onto more lines when narrow.
 from PySide6 import QtCore, QtWidgets
 
 from klviz.gui.i18n import translate
+from klviz.gui.widgets.caption import Caption
 
 _H = QtCore.Qt.Orientation.Horizontal
 _V = QtCore.Qt.Orientation.Vertical
@@ -58,6 +59,25 @@ def _stacked_height(w, width=0, own_minimum=None, room=None):
     return max(least, min(max(_height_for(w, width, own_minimum), wanted), room))
 
 
+def _essentials_height(part, whole):
+    """The height `part` needs at least to show its essentials -- its readouts (labels named
+    "…value…") and captions -- from its top, as laid out now; what follows them (notes,
+    controls) may be below the fold. A panel that scrolls (QScrollArea): those of its content.
+    `whole`: the height to use for a part with no essentials shown or not laid out yet."""
+    scrolls = isinstance(part, QtWidgets.QScrollArea)
+    inner = part.widget() if scrolls else part
+    if inner is None or not part.isVisible():
+        return whole
+    bottoms = [wd.mapTo(inner, QtCore.QPoint(0, wd.height())).y()
+               for wd in inner.findChildren(QtWidgets.QWidget)
+               if wd.isVisible() and (isinstance(wd, Caption)
+                                      or (isinstance(wd, QtWidgets.QLabel) and "value" in wd.objectName()))]
+    if not bottoms:
+        return whole
+    bottom = max(bottoms) + (inner.layout().contentsMargins().bottom() if inner.layout() is not None else 0)
+    return min(whole, bottom + (2 * part.frameWidth() if scrolls else 0))
+
+
 QWIDGETSIZE_MAX = 16777215  # Qt's largest widget size: no maximum
 
 
@@ -73,6 +93,24 @@ class ReflowSplitter(QtWidgets.QSplitter):
         self._saved_min_heights = {}
         self._stacked_first = None
         self._fresh = False
+        self._share_room = None  # see share_room
+        self._share_always = False
+
+    def share_room(self, below=lambda: 0, always=False):
+        """Stacked, the parts share the page's visible height instead of each wishing for all of
+        it: where that brings the essentials of the last part (its readouts and captions, see
+        _essentials_height) into view, a part's wish (its stacked height, its preferred height)
+        is never more than what the page's room leaves once the others have their least heights
+        -- the charts on top give way, down to their own least height, so that the readouts
+        under them are in view as the page opens (a page narrowed by the lesson panel, issue
+        12). Where even that does not bring them into view, the page scrolls and each part keeps
+        its wish. A part that scrolls (the Continuous measures) still shows its whole content:
+        nothing scrolls inside a page that scrolls. `below`: the height of what the page holds
+        under this splitter that must stay in view too. `always`: the charts give way even
+        where that brings only some of the readouts into view (no other part would want the
+        height they give up: nothing is stacked under this splitter)."""
+        self._share_room = below
+        self._share_always = always
 
     def set_stacked_height(self, widget, pixels):
         """When stacked, `widget` is at least `pixels` tall (a chart stays a readable size)."""
@@ -101,8 +139,8 @@ class ReflowSplitter(QtWidgets.QSplitter):
             return super().minimumSizeHint()
         width = max(max(w.minimumSizeHint().width(), w.minimumWidth()) for w in parts)
         if self.stacked():
-            room = self._page_room()
-            height = sum(_stacked_height(w, self.width(), self._saved_min_heights.get(w), room) for w in parts)
+            heights = self._stacked_heights(self.width())
+            height = sum(heights[w] for w in parts)
             height += self.handleWidth() * (len(parts) - 1)
         else:
             height = max(max(w.minimumSizeHint().height(), w.minimumHeight()) for w in parts)
@@ -122,12 +160,38 @@ class ReflowSplitter(QtWidgets.QSplitter):
     def _hold_heights(self, width):
         """Stacked, every part keeps the height its content needs at this width: the page
         scrolls as a whole instead of squeezing a part."""
-        room = self._page_room()
         for k in range(self.count()):
             w = self.widget(k)
-            own = self._saved_min_heights.setdefault(w, w.minimumHeight())
-            w.setMinimumHeight(_stacked_height(w, width, own, room))
+            self._saved_min_heights.setdefault(w, w.minimumHeight())
+        for w, h in self._stacked_heights(width).items():
+            w.setMinimumHeight(h)
         self.updateGeometry()
+
+    def _stacked_heights(self, width):
+        """Each part's height stacked `width` wide (see _stacked_height and share_room)."""
+        room = self._page_room()
+        parts = [self.widget(k) for k in range(self.count())]
+        own = {w: self._saved_min_heights.get(w, w.minimumHeight()) for w in parts}
+        heights = {w: _stacked_height(w, width, own[w], room) for w in parts}
+        if self._share_room is None or not room:
+            return heights
+        shown = [w for w in parts if not w.isHidden()]
+        if not shown:
+            return heights
+        least = {w: heights[w] if isinstance(w, QtWidgets.QScrollArea) else _least_height_for(w, width, own[w])
+                 for w in shown}
+        page = self.parentWidget()
+        while page is not None and not isinstance(page, PageScroll):
+            page = page.parentWidget()
+        above = self.mapTo(page.widget(), QtCore.QPoint(0, 0)).y() if page is not None and page.widget() is not self else 0
+        left = room - above - self._share_room() - self.handleWidth() * (len(shown) - 1)
+        last = shown[-1]
+        if not self._share_always and sum(least[w] for w in shown[:-1]) + _essentials_height(last, least[last]) > left:
+            return heights  # no sharing brings the readouts in view: the page scrolls
+        for w in shown:
+            cap = left - sum(least[o] for o in shown if o is not w)
+            heights[w] = max(least[w], min(heights[w], cap))
+        return heights
 
     def hold_heights_again(self):
         """Stacked, hold the parts' heights anew now that their content changed height without
@@ -303,6 +367,8 @@ class Secondary(QtWidgets.QWidget):
             if w.layout() is not None:
                 w.layout().activate()
             w = w.parentWidget()
+        if w is not None:  # stacked splitters on the page hold their parts' heights anew
+            QtCore.QTimer.singleShot(0, w, w._hold_stacked)
 
     def hold_folded_height(self):
         """Folded, it takes exactly its caption's height at its width (a splitter gives the rest
