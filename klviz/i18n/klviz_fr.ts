@@ -2260,6 +2260,66 @@ dans [0, 1], sans unité ; calculée à partir des différences des racines carr
         <source>holds the character U+{code:04X}; a label is one line of plain text</source>
         <translation>contient le caractère U+{code:04X} ; une étiquette est une ligne de texte brut</translation>
     </message>
+    <message>
+        <source>expected {n} labels, got {got}</source>
+        <translation>{n} étiquettes attendues, {got} lues</translation>
+    </message>
+    <message>
+        <source>label {k} is empty</source>
+        <translation>l&apos;étiquette {k} est vide</translation>
+    </message>
+    <message>
+        <source>label {k} is longer than {most} characters ({n})</source>
+        <translation>l&apos;étiquette {k} dépasse {most} caractères ({n})</translation>
+    </message>
+    <message>
+        <source>label {k} contains the control character U+{code:04X}; a label is one line of plain text</source>
+        <translation>l&apos;étiquette {k} contient le caractère de contrôle U+{code:04X} ; une étiquette est une ligne de texte brut</translation>
+    </message>
+    <message>
+        <source>labels must be distinct</source>
+        <translation>les étiquettes doivent être distinctes</translation>
+    </message>
+    <message>
+        <source>row labels: {why}</source>
+        <translation>étiquettes de ligne : {why}</translation>
+    </message>
+    <message>
+        <source>column labels: {why}</source>
+        <translation>étiquettes de colonne : {why}</translation>
+    </message>
+    <message>
+        <source>the joint must have {lo} to {hi} rows (got {n})</source>
+        <translation>la loi jointe doit avoir de {lo} à {hi} lignes (lu : {n})</translation>
+    </message>
+    <message>
+        <source>the joint must have {lo} to {hi} columns (got {n})</source>
+        <translation>la loi jointe doit avoir de {lo} à {hi} colonnes (lu : {n})</translation>
+    </message>
+    <message>
+        <source>the joint must be an object with rows, row_labels and col_labels</source>
+        <translation>la loi jointe doit être un objet avec rows, row_labels et col_labels</translation>
+    </message>
+    <message>
+        <source>the joint has an unknown key {key}</source>
+        <translation>la loi jointe a une clé inconnue {key}</translation>
+    </message>
+    <message>
+        <source>the joint&apos;s rows must be a list of rows, each a list of numbers</source>
+        <translation>les rows de la loi jointe doivent être une liste de lignes, chacune une liste de nombres</translation>
+    </message>
+    <message>
+        <source>the joint may have at most {n} × {n} cells</source>
+        <translation>la loi jointe a au plus {n} × {n} cellules</translation>
+    </message>
+    <message>
+        <source>the joint&apos;s row {i}, column {j} is not a number</source>
+        <translation>la ligne {i}, colonne {j} de la loi jointe n&apos;est pas un nombre</translation>
+    </message>
+    <message>
+        <source>the joint&apos;s {key} must be a list of strings</source>
+        <translation>les {key} de la loi jointe doivent être une liste de chaînes</translation>
+    </message>
 </context>
 <context>
     <name>lesson_dock</name>

@@ -24,7 +24,7 @@ def quoted(text):
 
 
 # names of the session format (its keys and JSON values) that a French message names as they are
-FORMAT_NAMES = {"labels", "mixture", "target", "targets", "true", "false", "view"}
+FORMAT_NAMES = {"labels", "mixture", "rows", "target", "targets", "true", "false", "view"}
 
 
 def french_words_only(text, exc):
