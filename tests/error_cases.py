@@ -12,6 +12,7 @@ import json
 import numpy as np
 
 V2 = {"format": "klviz-session", "version": 2}
+DIRECTORY = "a directory"  # a case's bytes: make a folder of that name (None: make nothing)
 
 
 def _s(**parts):
@@ -103,6 +104,8 @@ SESSION_CASES = [
 SESSION_BYTES = [
     ("blank", b"  \n"),
     ("not utf-8", b'{"format": "\xff"}'),
+    ("missing", None),
+    ("directory", DIRECTORY),
 ]
 
 
@@ -116,6 +119,8 @@ def _npy(array):
 
 # (name, reader, file name, bytes); readers of klviz.core.datafile
 DATA_CASES = [
+    ("missing", "read_weights", "missing.csv", None),
+    ("directory", "read_samples", "folder.txt", DIRECTORY),
     ("extension", "read_weights", "w.xlsx", b"1\n"),
     ("no extension", "read_weights", "w", b"1\n"),
     ("utf-16", "read_weights", "w.csv", "1\n".encode("utf-16")),
@@ -178,7 +183,13 @@ def session_error(name, tmp_path):
     cases = dict(SESSION_CASES)
     raw = cases[name].encode("utf-8") if name in cases else dict(SESSION_BYTES)[name]
     path = tmp_path / "bad.klviz"
-    path.write_bytes(raw)
+    if raw is DIRECTORY:
+        path = tmp_path / "folder.klviz"
+        path.mkdir(exist_ok=True)
+    elif raw is None:
+        path = tmp_path / "missing.klviz"
+    else:
+        path.write_bytes(raw)
     try:
         load_session(path)
     except SessionError as exc:
@@ -192,7 +203,10 @@ def data_error(name, tmp_path):
 
     _, reader, file_name, raw = next(c for c in DATA_CASES if c[0] == name)
     path = tmp_path / file_name
-    path.write_bytes(raw)
+    if raw is DIRECTORY:
+        path.mkdir(exist_ok=True)
+    elif raw is not None:
+        path.write_bytes(raw)
     try:
         getattr(df, reader)(str(path))
     except df.DataFileError as exc:

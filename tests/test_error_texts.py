@@ -104,3 +104,12 @@ def test_the_command_line_prints_the_same_english(tmp_path):
                          capture_output=True, text=True)
     assert out.returncode != 0
     assert f"{bad}, line 3, column 1: 'x3' is not a number (expected weights)" in out.stderr, out.stderr
+
+
+def test_an_os_error_reason_reads_as_the_systems_words_and_keeps_them_as_its_template():
+    from klviz.fileio import error_reason
+
+    reason = error_reason(FileNotFoundError(2, "No such file or directory"))
+    assert reason == "No such file or directory" and templates(reason) == ["No such file or directory"]
+    assert error_reason(OSError(5, "odd {braces}")) == "odd {braces}"  # not a template: kept as text
+    assert error_reason(ValueError("bad")) == "bad"

@@ -110,8 +110,8 @@ def _extension(path, allowed, what):
 def _load(path, what):
     try:
         return read_regular_file(path, MAX_DATA_BYTES, what)
-    except ValueError as exc:
-        raise DataFileError(None, str(exc)) from None
+    except ValueError as exc:  # a klviz.fileio.ReadError: its sentence names the file
+        raise DataFileError(None, exc.args[0] if len(exc.args) == 1 and isinstance(exc.args[0], str) else str(exc)) from None
 
 
 _ALLOWED_BYTES = bytes([9, 10, 13]) + bytes(range(32, 127)) + bytes(range(128, 256))

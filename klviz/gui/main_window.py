@@ -382,7 +382,7 @@ class MainWindow(QtWidgets.QMainWindow):
             ss.save_session(self.model.session, path)
         except (OSError, ValueError) as exc:
             self._error(translate("main_window", "Could not save"), translate("main_window", 'Could not save {0}: {1}').format(
-                shown_path(path), error_text(exc) if isinstance(exc, ss.SessionError) else error_reason(exc)))
+                shown_path(path), error_text(exc) if isinstance(exc, ss.SessionError) else translated(error_reason(exc))))
             return False
         self.current_path = path
         self.model.undo_stack.setClean()

@@ -100,3 +100,41 @@ DATAFILE_TEXTS = (
     QT_TRANSLATE_NOOP("klviz", "{n:,} rows; a batch has at most {most:,}"),
     QT_TRANSLATE_NOOP("klviz", "class label"),
 )
+
+# klviz.fileio: ReadError's sentences and reasons (tests/test_i18n.py checks this is exactly the
+# templates of fileio's klviz.core.text.Text)
+FILEIO_TEXTS = (
+    QT_TRANSLATE_NOOP("klviz", "a directory"),
+    QT_TRANSLATE_NOOP("klviz", "a FIFO (named pipe)"),
+    QT_TRANSLATE_NOOP("klviz", "a socket"),
+    QT_TRANSLATE_NOOP("klviz", "a device"),
+    QT_TRANSLATE_NOOP("klviz", "not a regular file"),
+    QT_TRANSLATE_NOOP("klviz", "cannot read {path}: {reason}"),
+    QT_TRANSLATE_NOOP("klviz", "not a file name: {path}"),
+    QT_TRANSLATE_NOOP("klviz", "the file name contains a NUL character"),
+    QT_TRANSLATE_NOOP("klviz", "it is {kind}, not a regular {what}"),
+    QT_TRANSLATE_NOOP("klviz", "it is {size:,} bytes; a {what} is at most {most:,}"),
+    QT_TRANSLATE_NOOP("klviz", "it is not a regular {what}"),
+)
+
+# The system's reasons an OSError gives (klviz.fileio.error_reason: the text is the template), as
+# Linux's C library words them, and klviz.fileio's own; another system's words stay as they are.
+OS_ERRORS = (
+    QT_TRANSLATE_NOOP("klviz", "No such file or directory"),
+    QT_TRANSLATE_NOOP("klviz", "Permission denied"),
+    QT_TRANSLATE_NOOP("klviz", "Is a directory"),
+    QT_TRANSLATE_NOOP("klviz", "Not a directory"),
+    QT_TRANSLATE_NOOP("klviz", "File name too long"),
+    QT_TRANSLATE_NOOP("klviz", "No space left on device"),
+    QT_TRANSLATE_NOOP("klviz", "Read-only file system"),
+    QT_TRANSLATE_NOOP("klviz", "Too many levels of symbolic links"),
+    QT_TRANSLATE_NOOP("klviz", "Disk quota exceeded"),
+    QT_TRANSLATE_NOOP("klviz", "Input/output error"),
+    QT_TRANSLATE_NOOP("klviz", "Operation not permitted"),
+    QT_TRANSLATE_NOOP("klviz", "the file is read-only"),
+    QT_TRANSLATE_NOOP("klviz", "the file name is empty"),
+    QT_TRANSLATE_NOOP("klviz", "it is a directory, not a regular file"),
+    QT_TRANSLATE_NOOP("klviz", "it is a FIFO (named pipe), not a regular file"),
+    QT_TRANSLATE_NOOP("klviz", "it is a socket, not a regular file"),
+    QT_TRANSLATE_NOOP("klviz", "it is a device, not a regular file"),
+)

@@ -1833,6 +1833,114 @@ dans [0, 1], sans unité ; calculée à partir des différences des racines carr
         <translation>étiquette de classe</translation>
     </message>
     <message>
+        <source>a directory</source>
+        <translation>un dossier</translation>
+    </message>
+    <message>
+        <source>a FIFO (named pipe)</source>
+        <translation>un FIFO (tube nommé)</translation>
+    </message>
+    <message>
+        <source>a socket</source>
+        <translation>une socket</translation>
+    </message>
+    <message>
+        <source>a device</source>
+        <translation>un périphérique</translation>
+    </message>
+    <message>
+        <source>not a regular file</source>
+        <translation>pas un fichier ordinaire</translation>
+    </message>
+    <message>
+        <source>cannot read {path}: {reason}</source>
+        <translation>impossible de lire {path} : {reason}</translation>
+    </message>
+    <message>
+        <source>the file name contains a NUL character</source>
+        <translation>le nom de fichier contient un caractère NUL</translation>
+    </message>
+    <message>
+        <source>it is {kind}, not a regular {what}</source>
+        <translation>c&apos;est {kind}, pas un {what} ordinaire</translation>
+    </message>
+    <message>
+        <source>it is {size:,} bytes; a {what} is at most {most:,}</source>
+        <translation>il fait {size:,} octets ; un {what} en fait au plus {most:,}</translation>
+    </message>
+    <message>
+        <source>it is not a regular {what}</source>
+        <translation>ce n&apos;est pas un {what} ordinaire</translation>
+    </message>
+    <message>
+        <source>No such file or directory</source>
+        <translation>Fichier ou dossier introuvable</translation>
+    </message>
+    <message>
+        <source>Permission denied</source>
+        <translation>Permission refusée</translation>
+    </message>
+    <message>
+        <source>Is a directory</source>
+        <translation>C&apos;est un dossier</translation>
+    </message>
+    <message>
+        <source>Not a directory</source>
+        <translation>Ce n&apos;est pas un dossier</translation>
+    </message>
+    <message>
+        <source>File name too long</source>
+        <translation>Nom de fichier trop long</translation>
+    </message>
+    <message>
+        <source>No space left on device</source>
+        <translation>Plus d&apos;espace disponible sur le périphérique</translation>
+    </message>
+    <message>
+        <source>Read-only file system</source>
+        <translation>Système de fichiers en lecture seule</translation>
+    </message>
+    <message>
+        <source>Too many levels of symbolic links</source>
+        <translation>Trop de niveaux de liens symboliques</translation>
+    </message>
+    <message>
+        <source>Disk quota exceeded</source>
+        <translation>Quota de disque dépassé</translation>
+    </message>
+    <message>
+        <source>Input/output error</source>
+        <translation>Erreur d&apos;entrée/sortie</translation>
+    </message>
+    <message>
+        <source>Operation not permitted</source>
+        <translation>Opération non permise</translation>
+    </message>
+    <message>
+        <source>the file is read-only</source>
+        <translation>le fichier est en lecture seule</translation>
+    </message>
+    <message>
+        <source>the file name is empty</source>
+        <translation>le nom de fichier est vide</translation>
+    </message>
+    <message>
+        <source>it is a directory, not a regular file</source>
+        <translation>c&apos;est un dossier, pas un fichier ordinaire</translation>
+    </message>
+    <message>
+        <source>it is a FIFO (named pipe), not a regular file</source>
+        <translation>c&apos;est un FIFO (tube nommé), pas un fichier ordinaire</translation>
+    </message>
+    <message>
+        <source>it is a socket, not a regular file</source>
+        <translation>c&apos;est une socket, pas un fichier ordinaire</translation>
+    </message>
+    <message>
+        <source>it is a device, not a regular file</source>
+        <translation>c&apos;est un périphérique, pas un fichier ordinaire</translation>
+    </message>
+    <message>
         <source>writing .mp4 needs the optional video extra (imageio-ffmpeg): {extra}</source>
         <translation>écrire un .mp4 demande l&apos;extra facultatif vidéo (imageio-ffmpeg) : {extra}</translation>
     </message>
@@ -2215,6 +2323,10 @@ dans [0, 1], sans unité ; calculée à partir des différences des racines carr
     <message>
         <source>the file is not valid JSON ({why})</source>
         <translation>le fichier n&apos;est pas du JSON valide ({why})</translation>
+    </message>
+    <message>
+        <source>session file</source>
+        <translation>fichier de session</translation>
     </message>
     <message>
         <source>cannot read the file: {why}</source>

@@ -527,9 +527,9 @@ def load_session(path):
     Only a regular file of at most MAX_FILE_BYTES is read (a FIFO or a device is refused at once).
     """
     try:
-        raw = read_regular_file(path, MAX_FILE_BYTES, "session file")
+        raw = read_regular_file(path, MAX_FILE_BYTES, Phrase(QT_TRANSLATE_NOOP("klviz", "session file")))
     except ValueError as exc:  # fileio.ReadError: the caller names the file, the reason is ours
-        raise _refused(QT_TRANSLATE_NOOP("klviz", "cannot read the file: {why}"), why=str(getattr(exc, "reason", exc))) from None
+        raise _refused(QT_TRANSLATE_NOOP("klviz", "cannot read the file: {why}"), why=exc.reason if isinstance(getattr(exc, "reason", None), str) else str(exc)) from None
     if not raw.strip():
         raise _refused(QT_TRANSLATE_NOOP("klviz", "the file is empty"))
     try:

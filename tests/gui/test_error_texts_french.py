@@ -64,6 +64,10 @@ def test_some_reasons_exactly(french, tmp_path):
     assert i18n.error_text(data_error("width", tmp_path)) == (
         f"{path}, ligne 2 : 3 cellules, mais la ligne 1 en a 2 : toutes les lignes d'un fichier de poids ont le "
         "même nombre de cellules")
+    assert i18n.error_text(data_error("missing", tmp_path)) == (
+        f"impossible de lire {tmp_path / 'missing.csv'} : Fichier ou dossier introuvable")
+    assert i18n.error_text(session_error("directory", tmp_path)) == (
+        "impossible de lire le fichier : c'est un dossier, pas un fichier de session ordinaire")
     exc = data_error("not a number", tmp_path)
     assert i18n.error_text(exc) == f"{path}, ligne 3, colonne 1 : 'x3' n'est pas un nombre (attendu : des poids)"
     assert str(exc) == f"{path}, line 3, column 1: 'x3' is not a number (expected weights)"  # still English
@@ -76,9 +80,17 @@ def test_the_open_and_import_dialogs_show_the_french(french, qtbot, tmp_path):
     bad = tmp_path / "bad.klviz"
     bad.write_text('{"format": "klviz-session", "version": 9}', encoding="utf-8")
     assert window.open_session(str(bad)) is False
-    box = window.findChild(QtWidgets.QMessageBox, "message_error")
+    box = window._message_box  # the box the window opened last (message_error)
+    assert box.objectName() == "message_error"
     assert box.text() == (f"Impossible d'ouvrir {bad} : cette session a été écrite par un klviz plus récent "
                           "(version de format 9) ; ce klviz lit les versions 1 à 2"), box.text()
+    box.close()
+
+    folder = tmp_path / "folder.klviz"  # saving over a folder: the system's reason, in French too
+    folder.mkdir()
+    assert window.save_session(str(folder)) is False
+    box = window._message_box  # the box the window opened last (message_error)
+    assert box.text() == f"Impossible d'enregistrer {folder} : c'est un dossier, pas un fichier ordinaire", box.text()
     box.close()
 
     data = tmp_path / "w.csv"
