@@ -176,6 +176,32 @@ DATA_CASES = [
 ]
 
 
+# files read for the import dialog (klviz.scene.data_import.read_import): (name, target, kind,
+# bins, P's bytes, Q's bytes or None)
+IMPORT_CASES = [
+    ("pair lengths", "pair", "weights", 0, b"1\n2\n", b"1\n2\n3\n"),
+    ("pair mixed", "pair", "samples", 0, b"1.5\n2.5\n", b"a\nb\n"),
+    ("pair bins", "pair", "samples", 5, b"1.5\n2.5\n", b"a\nb\n"),
+    ("pair bad file", "pair", "weights", 0, b"1\n2\n", b"1\n\xff\n"),
+    ("side bins", "p", "samples", 5, b"a\nb\na\n", None),
+]
+
+
+def import_error(name, tmp_path):
+    """The ValueError read_import gives for import case `name` (its files under tmp_path)."""
+    from klviz.scene.data_import import read_import
+
+    _, target, kind, bins, p, q = next(c for c in IMPORT_CASES if c[0] == name)
+    (tmp_path / "p.txt").write_bytes(p)
+    if q is not None:
+        (tmp_path / "q.txt").write_bytes(q)
+    try:
+        read_import(target, str(tmp_path / "p.txt"), kind, bins, path_q=str(tmp_path / "q.txt") if q else None)
+    except ValueError as exc:
+        return exc
+    raise AssertionError(f"import case {name!r} was read")
+
+
 def session_error(name, tmp_path):
     """The SessionError load_session gives for case `name` (written under tmp_path)."""
     from klviz.state.fileformat import SessionError, load_session
@@ -224,6 +250,8 @@ def all_messages(tmp_path):
             out["data " + name] = str(data_error(name, tmp_path)).replace(str(tmp_path), "TMP")
         except AssertionError as exc:
             out["data " + name] = f"NOT RAISED: {exc}"
+    for name, *_ in IMPORT_CASES:
+        out["import " + name] = str(import_error(name, tmp_path)).replace(str(tmp_path), "TMP")
     return out
 
 

@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from error_cases import DATA_CASES, SESSION_BYTES, SESSION_CASES, all_messages, data_error, session_error
+from error_cases import (DATA_CASES, IMPORT_CASES, SESSION_BYTES, SESSION_CASES, all_messages, data_error,
+                         import_error, session_error)
 from klviz.core.text import Text
 from klviz.i18n import catalogue
 
@@ -23,6 +24,7 @@ BEFORE = json.loads((HERE / "error_messages_en.json").read_text(encoding="utf-8"
 THIRD_PARTY = {"session not json", "data csv quote", "data quote past line", "data npy bad"}
 SESSIONS = [n for n, _ in SESSION_CASES] + [n for n, _ in SESSION_BYTES]
 DATA = [c[0] for c in DATA_CASES]
+IMPORTS = [c[0] for c in IMPORT_CASES]
 
 
 def finished_french():
@@ -41,7 +43,7 @@ def templates(text):
 
 def test_the_english_is_unchanged(tmp_path):
     now = all_messages(tmp_path)
-    assert set(now) == set(BEFORE) and len(now) >= 110
+    assert set(now) == set(BEFORE) and len(now) >= 130
     changed = {k: (BEFORE[k], now[k]) for k in now if k not in THIRD_PARTY and now[k] != BEFORE[k]}
     assert not changed, changed
     for k in THIRD_PARTY:  # ours around the library's words
@@ -65,13 +67,16 @@ def test_a_few_messages_exactly(tmp_path):
         "labelled '0'")
 
 
-@pytest.mark.parametrize("kind", ["session", "data"])
+ERRORS = {"session": (SESSIONS, session_error), "data": (DATA, data_error), "import": (IMPORTS, import_error)}
+
+
+@pytest.mark.parametrize("kind", list(ERRORS))
 def test_every_message_is_built_from_translated_templates(kind, tmp_path):
     french = finished_french()
-    names = SESSIONS if kind == "session" else DATA
+    names, error = ERRORS[kind]
     untranslated, plain = {}, []
     for name in names:
-        exc = session_error(name, tmp_path) if kind == "session" else data_error(name, tmp_path)
+        exc = error(name, tmp_path)
         message = exc.args[0]
         if not isinstance(message, Text):
             plain.append(name)

@@ -165,6 +165,10 @@ def test_the_core_data_file_messages_are_marked_for_translation():
     assert len(in_core) > 60 and not [t for t in in_core if t.startswith("<not a literal")]
     assert len(DATAFILE_TEXTS) == len(set(DATAFILE_TEXTS))
     assert set(DATAFILE_TEXTS) == set(in_core), (set(in_core) ^ set(DATAFILE_TEXTS))
+    from klviz.i18n.core_texts import DATAPAIR_TEXTS
+
+    in_datapair = core_text_templates("core/datapair.py")
+    assert len(in_datapair) >= 5 and set(DATAPAIR_TEXTS) == set(in_datapair), set(in_datapair) ^ set(DATAPAIR_TEXTS)
 
 
 def test_the_file_reading_messages_are_marked_for_translation():

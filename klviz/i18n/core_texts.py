@@ -101,6 +101,17 @@ DATAFILE_TEXTS = (
     QT_TRANSLATE_NOOP("klviz", "class label"),
 )
 
+# klviz.core.datapair: the refusals of a P/Q pair read from two files (the same check)
+DATAPAIR_TEXTS = (
+    QT_TRANSLATE_NOOP("klviz", "P has {p:,} entries and Q has {q:,}: they must match (or give both labels to align them)"),
+    QT_TRANSLATE_NOOP("klviz", "{name} has no weight on the categories of the pair"),
+    QT_TRANSLATE_NOOP("klviz", "{a} is numeric samples (a histogram) but {b} is {kind}: give both as samples@FILE"),
+    QT_TRANSLATE_NOOP("klviz", "weights"),
+    QT_TRANSLATE_NOOP("klviz", "logits"),
+    QT_TRANSLATE_NOOP("klviz", "numeric samples"),
+    QT_TRANSLATE_NOOP("klviz", "categorical samples"),
+)
+
 # klviz.fileio: ReadError's sentences and reasons (tests/test_i18n.py checks this is exactly the
 # templates of fileio's klviz.core.text.Text)
 FILEIO_TEXTS = (

@@ -1389,8 +1389,16 @@ Elle se décale aussi avec l&apos;unité de x (h de 2X vaut h de X plus log 2) ;
         <translation>Chaque ligne est une paire de données (x, y) : son entropie croisée est −log softmax(z)_y. Leur moyenne est l&apos;espérance sur les paires de données, E sous p̂_data de −log q(y | x) : la perte que voit une étape d&apos;entraînement.</translation>
     </message>
     <message>
+        <source>bins apply only to numeric samples; {path} holds {kind}</source>
+        <translation>les classes d&apos;histogramme ne s&apos;appliquent qu&apos;à des échantillons numériques ; {path} contient des {kind}</translation>
+    </message>
+    <message>
         <source>{side}: {why}</source>
         <translation>{side} : {why}</translation>
+    </message>
+    <message>
+        <source>bins apply only when P and Q are both numeric samples</source>
+        <translation>les classes d&apos;histogramme ne s&apos;appliquent que si P et Q sont tous deux des échantillons numériques</translation>
     </message>
     <message>
         <source>{n:,} categories: measured in full; bars are editable up to {most} (the charts show P and Q as lines; change the category count or choose a preset to edit).</source>
@@ -1831,6 +1839,26 @@ dans [0, 1], sans unité ; calculée à partir des différences des racines carr
     <message>
         <source>class label</source>
         <translation>étiquette de classe</translation>
+    </message>
+    <message>
+        <source>P has {p:,} entries and Q has {q:,}: they must match (or give both labels to align them)</source>
+        <translation>P a {p:,} entrées et Q en a {q:,} : leurs nombres doivent être égaux (ou donnez des étiquettes aux deux pour les aligner)</translation>
+    </message>
+    <message>
+        <source>{name} has no weight on the categories of the pair</source>
+        <translation>{name} n&apos;a aucun poids sur les catégories de la paire</translation>
+    </message>
+    <message>
+        <source>{a} is numeric samples (a histogram) but {b} is {kind}: give both as samples@FILE</source>
+        <translation>{a} contient des échantillons numériques (un histogramme) mais {b} contient des {kind} : donnez les deux en samples@FILE</translation>
+    </message>
+    <message>
+        <source>numeric samples</source>
+        <translation>échantillons numériques</translation>
+    </message>
+    <message>
+        <source>categorical samples</source>
+        <translation>échantillons catégoriels</translation>
     </message>
     <message>
         <source>a directory</source>

@@ -5,12 +5,15 @@ command line prints, stays English (tests/test_error_texts.py)."""
 import pytest
 from PySide6 import QtGui, QtWidgets
 
-from error_cases import DATA_CASES, SESSION_BYTES, SESSION_CASES, data_error, session_error
+from error_cases import (DATA_CASES, IMPORT_CASES, SESSION_BYTES, SESSION_CASES, data_error, import_error,
+                         session_error)
 from i18n_audit import english_words
 from klviz.gui import create_main_window, i18n
 
 SESSIONS = [n for n, _ in SESSION_CASES] + [n for n, _ in SESSION_BYTES]
 DATA = [c[0] for c in DATA_CASES]
+ERRORS = {"session": (SESSIONS, session_error), "data": (DATA, data_error),
+          "import": ([c[0] for c in IMPORT_CASES], import_error)}
 
 
 def quoted(text):
@@ -41,12 +44,12 @@ def french(qapp):
     i18n.remove(qapp)
 
 
-@pytest.mark.parametrize("kind", ["session", "data"])
+@pytest.mark.parametrize("kind", list(ERRORS))
 def test_every_reason_reads_in_french(french, kind, tmp_path):
-    names = SESSIONS if kind == "session" else DATA
+    names, error = ERRORS[kind]
     english = {}
     for name in names:
-        exc = session_error(name, tmp_path) if kind == "session" else data_error(name, tmp_path)
+        exc = error(name, tmp_path)
         text = i18n.error_text(exc)
         words = english_words(french_words_only(text, exc))
         if text == str(exc) or words:
