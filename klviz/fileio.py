@@ -13,6 +13,8 @@ import re
 import stat
 import time
 
+from klviz.core.text import Text
+
 TEMP_PREFIX = ".klviz-"
 TEMP_SUFFIX = ".tmp"
 _TEMP_NAME = re.compile(r"^\.klviz-[0-9a-f]{12}\.tmp$")
@@ -27,22 +29,26 @@ def shown_path(path):
 
 
 def error_reason(exc):
-    """The reason an OSError or ValueError gives, as a short phrase ("No space left on device")."""
+    """The reason an OSError or ValueError gives, as a short phrase ("No space left on device"). An
+    OSError's is a klviz.core.text.Text whose template is the system's own words, so the gui can
+    translate the common ones (marked in klviz/i18n/core_texts.py); it reads as those words."""
     if isinstance(exc, OSError):
+        if exc.strerror and "{" not in exc.strerror and "}" not in exc.strerror:
+            return Text(exc.strerror)
         return exc.strerror or str(exc) or type(exc).__name__
     return str(exc) or type(exc).__name__
 
 
 def _kind(mode):
     if stat.S_ISDIR(mode):
-        return "a directory"
+        return Text("a directory")
     if stat.S_ISFIFO(mode):
-        return "a FIFO (named pipe)"
+        return Text("a FIFO (named pipe)")
     if stat.S_ISSOCK(mode):
-        return "a socket"
+        return Text("a socket")
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
-    return "not a regular file"
+        return Text("a device")
+    return Text("not a regular file")
 
 
 def _write_target(path):
@@ -153,10 +159,11 @@ def _sync_folder(folder):
 
 class ReadError(ValueError):
     """A file that cannot be read: str() is the whole sentence ("cannot read PATH: REASON"),
-    `reason` the part after the path, for callers that name the file themselves."""
+    `reason` the part after the path, for callers that name the file themselves. Both are
+    klviz.core.text.Text (args[0] the sentence), which a translated interface shows translated."""
 
     def __init__(self, shown, reason):
-        super().__init__(f"cannot read {shown}: {reason}" if shown is not None else reason)
+        super().__init__(Text("cannot read {path}: {reason}", path=shown, reason=reason) if shown is not None else reason)
         self.reason = reason
 
 
@@ -172,20 +179,21 @@ def read_regular_file(path, max_bytes, what="file"):
     try:
         path = os.fspath(path)
     except TypeError:
-        raise ReadError(None, f"not a file name: {type(path).__name__}") from None
+        raise ReadError(None, Text("not a file name: {path}", path=type(path).__name__)) from None
     if isinstance(path, bytes):
         path = os.fsdecode(path)
     if "\x00" in path:
-        raise ReadError(None, "the file name contains a NUL character")
+        raise ReadError(None, Text("the file name contains a NUL character"))
     shown = shown_path(path)
     try:
         st = os.stat(path)
     except (OSError, ValueError) as exc:
         raise ReadError(shown, error_reason(exc)) from None
     if not stat.S_ISREG(st.st_mode):
-        raise ReadError(shown, f"it is {_kind(st.st_mode)}, not a regular {what}")
+        raise ReadError(shown, Text("it is {kind}, not a regular {what}", kind=_kind(st.st_mode), what=what))
     if st.st_size > max_bytes:
-        raise ReadError(shown, f"it is {st.st_size:,} bytes; a {what} is at most {max_bytes:,}")
+        raise ReadError(shown, Text("it is {size:,} bytes; a {what} is at most {most:,}", size=st.st_size, what=what,
+                                    most=max_bytes))
     flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0)
     try:
         fd = os.open(path, flags)
@@ -193,7 +201,7 @@ def read_regular_file(path, max_bytes, what="file"):
         raise ReadError(shown, error_reason(exc)) from None
     try:
         if not stat.S_ISREG(os.fstat(fd).st_mode):  # swapped for something else since the stat
-            raise ReadError(shown, f"it is not a regular {what}")
+            raise ReadError(shown, Text("it is not a regular {what}", what=what))
         chunks, total = [], 0
         while total <= max_bytes:
             chunk = os.read(fd, min(1 << 20, max_bytes + 1 - total))

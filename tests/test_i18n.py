@@ -143,6 +143,49 @@ def test_core_texts_marked_for_translation_are_cores_own():
     assert JOINT_PRESET_NOTES == PRESET_NOTES
 
 
+def core_text_templates(module="core/datafile.py"):
+    """The templates of every klviz.core.text.Text the module (below klviz.i18n) fills in, read
+    with ast; a Text whose template is not one literal is listed as such (it could not be marked)."""
+    tree = ast.parse((ROOT / "klviz" / module).read_text(encoding="utf-8"))
+    found = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "Text":
+            first = node.args[0] if node.args else None
+            found.append(first.value if isinstance(first, ast.Constant) else f"<not a literal: line {node.lineno}>")
+    return found
+
+
+def test_the_core_data_file_messages_are_marked_for_translation():
+    """DataFileError's reasons (klviz.core.datafile, which may not import klviz.i18n) are marked in
+    klviz/i18n/core_texts.py: exactly the templates core fills in, so a new or reworded message in
+    core fails here instead of reaching a French dialog in English."""
+    from klviz.i18n.core_texts import DATAFILE_TEXTS
+
+    in_core = core_text_templates()
+    assert len(in_core) > 60 and not [t for t in in_core if t.startswith("<not a literal")]
+    assert len(DATAFILE_TEXTS) == len(set(DATAFILE_TEXTS))
+    assert set(DATAFILE_TEXTS) == set(in_core), (set(in_core) ^ set(DATAFILE_TEXTS))
+    from klviz.i18n.core_texts import DATAPAIR_TEXTS
+
+    in_datapair = core_text_templates("core/datapair.py")
+    assert len(in_datapair) >= 5 and set(DATAPAIR_TEXTS) == set(in_datapair), set(in_datapair) ^ set(DATAPAIR_TEXTS)
+
+
+def test_the_file_reading_messages_are_marked_for_translation():
+    """klviz.fileio's reasons (a file that is missing, a directory, too large...) likewise, and
+    the reasons of its own OSErrors, which error_reason hands on as their templates."""
+    from klviz.i18n.core_texts import FILEIO_TEXTS, OS_ERRORS
+
+    source = (ROOT / "klviz" / "fileio.py").read_text(encoding="utf-8")
+    strerror = 1 + source[:source.index("return Text(exc.strerror)")].count("\n")  # the one template from the system
+    in_fileio = core_text_templates("fileio.py")
+    assert [t for t in in_fileio if t.startswith("<not a literal")] == [f"<not a literal: line {strerror}>"]
+    in_fileio.remove(f"<not a literal: line {strerror}>")
+    assert len(in_fileio) >= 10 and set(FILEIO_TEXTS) == set(in_fileio), set(in_fileio) ^ set(FILEIO_TEXTS)
+    for own in ("the file is read-only", "the file name is empty", "not a regular file"):
+        assert f'"{own}"' in source and any(own in t for t in OS_ERRORS)
+
+
 def test_the_marker_and_phrases_are_qt_free():
     code = ("import sys, klviz.i18n, klviz.lesson, klviz.scene.divergences, klviz.scene.coding, klviz.animation; "
             "assert not any(m.startswith('PySide6') for m in sys.modules), 'Qt imported'")

@@ -30,6 +30,7 @@ import numpy as np
 from numpy.lib import format as npy_format
 
 from klviz.core.checks import MAX_JOINT_CELLS, NUMBER_TEXT
+from klviz.core.text import Text
 from klviz.fileio import read_regular_file
 
 MAX_DATA_BYTES = 64 * 1024 * 1024
@@ -50,16 +51,29 @@ _BAD_LABEL_CATEGORIES = {"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"}
 
 class DataFileError(ValueError):
     """A data file that cannot be used. `path`, `line`, `column` (1-based, or None) and `reason`;
-    str() is one line: "PATH, line L, column C: reason"."""
+    str() is one line: "PATH, line L, column C: reason". The message (args[0]) and most reasons are
+    klviz.core.text.Text, so a translated interface can show them in its language (the templates
+    are marked in klviz/i18n/core_texts.py); str() and the command line read the English."""
 
     def __init__(self, path, reason, line=None, column=None):
         self.path, self.reason, self.line, self.column = path, reason, line, column
         where = _printable(os.fspath(path)) if path is not None else ""
-        if line is not None:
-            where += f", line {line}"
-        if column is not None:
-            where += f", column {column}"
-        super().__init__(f"{where}: {reason}" if where else reason)
+        if line is None and column is None:
+            message = Text("{path}: {reason}", path=where, reason=reason) if where else reason
+        elif column is None:
+            message = Text("{path}, line {line}: {reason}", path=where, line=line, reason=reason)
+        elif line is None:
+            message = Text("{path}, column {column}: {reason}", path=where, column=column, reason=reason)
+        else:
+            message = Text("{path}, line {line}, column {column}: {reason}", path=where, line=line, column=column,
+                           reason=reason)
+        super().__init__(message)
+
+
+# what the readers read, as the messages name it (translated by the gui: klviz/i18n/core_texts.py)
+_WEIGHTS, _LOGITS, _SAMPLES, _JOINT_WEIGHTS = Text("weights"), Text("logits"), Text("samples"), Text("joint weights")
+_WEIGHTS_FILE, _LOGITS_FILE, _SAMPLES_FILE = Text("weights file"), Text("logits file"), Text("samples file")
+_JOINT_TABLE, _LOGIT_BATCH = Text("joint table"), Text("logit batch")
 
 
 def _printable(text, limit=None):
@@ -82,22 +96,22 @@ def _extension(path, allowed, what):
     try:
         name = os.fspath(path)
     except TypeError:
-        raise DataFileError(None, f"not a file name: {path!r}") from None
+        raise DataFileError(None, Text("not a file name: {path}", path=repr(path))) from None
     if not isinstance(name, str):
         name = os.fsdecode(name)
     ext = os.path.splitext(name)[1].lower()
     if ext not in allowed:
-        kinds = ", ".join(allowed[:-1]) + " or " + allowed[-1]
-        has = f"ends in {ext!r}" if ext else "has no extension"
-        raise DataFileError(name, f"a {what} must be a {kinds} file (this one {has})")
+        kinds = Text("{first} or {last}", first=", ".join(allowed[:-1]), last=allowed[-1])
+        has = Text("ends in {ext}", ext=repr(ext)) if ext else Text("has no extension")
+        raise DataFileError(name, Text("a {what} must be a {kinds} file (this one {has})", what=what, kinds=kinds, has=has))
     return name, ext
 
 
 def _load(path, what):
     try:
         return read_regular_file(path, MAX_DATA_BYTES, what)
-    except ValueError as exc:
-        raise DataFileError(None, str(exc)) from None
+    except ValueError as exc:  # a klviz.fileio.ReadError: its sentence names the file
+        raise DataFileError(None, exc.args[0] if len(exc.args) == 1 and isinstance(exc.args[0], str) else str(exc)) from None
 
 
 _ALLOWED_BYTES = bytes([9, 10, 13]) + bytes(range(32, 127)) + bytes(range(128, 256))
@@ -108,7 +122,7 @@ def _decode(data, path):
     if data.startswith(codecs.BOM_UTF8):
         data = data[len(codecs.BOM_UTF8):]
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        raise DataFileError(path, "this is UTF-16 text; save it as UTF-8")
+        raise DataFileError(path, Text("this is UTF-16 text; save it as UTF-8"))
     nul = data.find(b"\x00")
     try:
         text = data.decode("utf-8")
@@ -126,16 +140,21 @@ def _decode(data, path):
                 line = text.count("\n", 0, match.start()) + 1
                 column = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
                 char = match.group()
-                what = ("a carriage return without a line feed (use LF or CRLF line ends)" if char == "\r"
-                        else f"the control character U+{ord(char):04X}; a data file is plain text")
-                raise DataFileError(path, f"character {column} is {what}", line)
+                if char == "\r":
+                    reason = Text("character {column} is a carriage return without a line feed (use LF or CRLF "
+                                  "line ends)", column=column)
+                else:
+                    reason = Text("character {column} is the control character U+{code:04X}; a data file is plain "
+                                  "text", column=column, code=ord(char))
+                raise DataFileError(path, reason, line)
             return text
         at, bad = nul, True
     line = data.count(b"\n", 0, at) + 1
     byte = at - (data.rfind(b"\n", 0, at) + 1) + 1
     if bad:
-        raise DataFileError(path, f"byte {byte} is a NUL byte: this is a binary file, not text", line)
-    raise DataFileError(path, f"byte {byte} (0x{data[at]:02x}) is not UTF-8 text; save the file as UTF-8", line)
+        raise DataFileError(path, Text("byte {byte} is a NUL byte: this is a binary file, not text", byte=byte), line)
+    raise DataFileError(path, Text("byte {byte} (0x{value:02x}) is not UTF-8 text; save the file as UTF-8", byte=byte,
+                                   value=data[at]), line)
 
 
 def _data_lines(text, keep_tabs=False):
@@ -182,16 +201,16 @@ def _split_rows(nums, lines, delimiter, path):
                 return rows
             except csv.Error as exc:
                 k = nums[min(reader.line_num, len(lines)) - 1]
-                raise DataFileError(path, f"not valid CSV ({exc})", k) from None
+                raise DataFileError(path, Text("not valid CSV ({why})", why=str(exc)), k) from None
             if reader.line_num - start > 1:
-                raise DataFileError(path, "a quoted cell runs past the end of the line", nums[start])
+                raise DataFileError(path, Text("a quoted cell runs past the end of the line"), nums[start])
             rows.append((nums[start], [c.strip() for c in cells]))
 
 
 def _lines_of(data, path, ext):
     nums, lines = _data_lines(_decode(data, path), keep_tabs=ext == ".tsv")
     if not lines:
-        raise DataFileError(path, "no data: the file is empty or holds only blank lines and # comments")
+        raise DataFileError(path, Text("no data: the file is empty or holds only blank lines and # comments"))
     return nums, lines
 
 
@@ -211,13 +230,14 @@ def _check_width(rows, path, what):
     width = len(rows[0][1])
     for k, cells in rows:
         if len(cells) != width:
-            raise DataFileError(path, f"{_cells(len(cells))}, but line {rows[0][0]} has {width}: "
-                                      f"every row of a {what} has the same number of cells", k)
+            raise DataFileError(path, Text("{cells}, but line {line} has {width}: every row of a {what} has the same "
+                                           "number of cells", cells=_cells(len(cells)), line=rows[0][0], width=width,
+                                           what=what), k)
     return width
 
 
 def _cells(n):
-    return f"{n} cell" if n == 1 else f"{n} cells"
+    return Text("{n} cell", n=n) if n == 1 else Text("{n} cells", n=n)
 
 
 def _is_number(cell):
@@ -248,13 +268,15 @@ def _check_numbers(arr, cells, where, path, what, non_negative):
     if bad.size:
         k = int(bad[0])
         line, col = where(k)
-        raise DataFileError(path, f"{_show(cells[k])} is not a finite number ({what} must be finite)", line, col)
+        raise DataFileError(path, Text("{cell} is not a finite number ({what} must be finite)", cell=_show(cells[k]),
+                                       what=what), line, col)
     if non_negative:
         bad = np.flatnonzero(arr < 0)
         if bad.size:
             k = int(bad[0])
             line, col = where(k)
-            raise DataFileError(path, f"{_show(cells[k])} is negative ({what} must be ≥ 0)", line, col)
+            raise DataFileError(path, Text("{cell} is negative ({what} must be ≥ 0)", cell=_show(cells[k]), what=what),
+                                line, col)
     return arr + 0.0
 
 
@@ -265,8 +287,9 @@ def _floats(cells, where, path, what, non_negative):
         for k, c in enumerate(cells):
             if not _is_number(c):
                 line, col = where(k)
-                reason = "an empty cell" if not c else f"{_show(c)} is not a number"
-                raise DataFileError(path, f"{reason} (expected {what})", line, col)
+                reason = (Text("an empty cell (expected {what})", what=what) if not c
+                          else Text("{cell} is not a number (expected {what})", cell=_show(c), what=what))
+                raise DataFileError(path, reason, line, col)
         arr = np.array(cells, dtype=float)
     return _check_numbers(arr, cells, where, path, what, non_negative)
 
@@ -277,16 +300,17 @@ def _label(cell, path, line, column):
         s = unicodedata.normalize("NFC", s)
         for ch in s:
             if unicodedata.category(ch) in _BAD_LABEL_CATEGORIES:
-                raise DataFileError(path, f"the label {_show(s)} holds the invisible character "
-                                          f"U+{ord(ch):04X}", line, column)
+                raise DataFileError(path, Text("the label {label} holds the invisible character U+{code:04X}",
+                                               label=_show(s), code=ord(ch)), line, column)
     if not s:
-        raise DataFileError(path, "an empty label", line, column)
+        raise DataFileError(path, Text("an empty label"), line, column)
     if len(s) > MAX_LABEL_LENGTH:
-        raise DataFileError(path, f"a label of {len(s)} characters (at most {MAX_LABEL_LENGTH})", line, column)
+        raise DataFileError(path, Text("a label of {n} characters (at most {most})", n=len(s), most=MAX_LABEL_LENGTH),
+                            line, column)
     return s
 
 
-def _labels(cells, where, path, what="label"):
+def _labels(cells, where, path, what=Text("label")):
     """Validated, distinct labels (NFC, stripped); where(k) -> (line, column)."""
     out, seen = [], {}
     for k, c in enumerate(cells):
@@ -294,8 +318,10 @@ def _labels(cells, where, path, what="label"):
         s = _label(c, path, line, col)
         if s in seen:
             first = seen[s]
-            at = f"line {first[0]}" + (f", column {first[1]}" if first[0] == line else "")
-            raise DataFileError(path, f"the {what} {_show(s)} appears twice (also on {at})", line, col)
+            at = (Text("line {line}, column {column}", line=first[0], column=first[1]) if first[0] == line
+                  else Text("line {line}", line=first[0]))
+            raise DataFileError(path, Text("the {what} {label} appears twice (also on {at})", what=what, label=_show(s),
+                                           at=at), line, col)
         seen[s] = (line, col)
         out.append(s)
     return tuple(out)
@@ -314,13 +340,13 @@ def _npy_header(data, path):
             raise ValueError(f"version {version[0]}.{version[1]} is not read here")
     except (ValueError, OSError, EOFError, TypeError, SyntaxError) as exc:
         reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        raise DataFileError(path, f"not a readable .npy file ({_printable(reason, 120)})") from None
+        raise DataFileError(path, Text("not a readable .npy file ({why})", why=_printable(reason, 120))) from None
     if dtype.hasobject:
-        raise DataFileError(path, "the array holds Python objects, which are not read (no pickles)")
+        raise DataFileError(path, Text("the array holds Python objects, which are not read (no pickles)"))
     count = math.prod(shape)
     if count * dtype.itemsize > len(data) - fp.tell():
-        raise DataFileError(path, f"the header promises {count * dtype.itemsize:,} bytes of data but the "
-                                  f"file holds {len(data) - fp.tell():,}")
+        raise DataFileError(path, Text("the header promises {promised:,} bytes of data but the file holds {held:,}",
+                                       promised=count * dtype.itemsize, held=len(data) - fp.tell()))
     return shape, dtype
 
 
@@ -330,30 +356,37 @@ def _npy(data, path, ndims):
         arr = np.load(io.BytesIO(data), allow_pickle=False)
     except (ValueError, OSError, EOFError, TypeError, MemoryError) as exc:
         reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        raise DataFileError(path, f"not a readable .npy file ({_printable(reason, 120)})") from None
+        raise DataFileError(path, Text("not a readable .npy file ({why})", why=_printable(reason, 120))) from None
     if not isinstance(arr, np.ndarray):
-        raise DataFileError(path, "not a single .npy array")
+        raise DataFileError(path, Text("not a single .npy array"))
     if arr.ndim not in ndims:
-        want = " or ".join(f"{d}-D" for d in ndims)
-        raise DataFileError(path, f"the array is {arr.ndim}-D with shape {arr.shape}; expected {want}")
+        want = " or ".join(f"{d}-D" for d in ndims)  # one dimension is asked for, never two
+        raise DataFileError(path, Text("the array is {ndim}-D with shape {shape}; expected {want}", ndim=arr.ndim,
+                                       shape=str(arr.shape), want=want))
     if arr.size == 0:
-        raise DataFileError(path, "the array is empty")
+        raise DataFileError(path, Text("the array is empty"))
     return arr
 
 
 def _npy_numbers(arr, path, what, non_negative):
     if arr.dtype.kind not in "iuf":
-        raise DataFileError(path, f"the array holds {arr.dtype} values; {what} must be integers or floats")
+        raise DataFileError(path, Text("the array holds {dtype} values; {what} must be integers or floats",
+                                       dtype=str(arr.dtype), what=what))
     arr = arr.astype(float)
     flat = arr.ravel()
-    for test, reason in ((lambda a: ~np.isfinite(a), "is not finite"),
-                         (lambda a: a < 0 if non_negative else np.zeros(a.shape, bool), "is negative")):
+    for negative, test in ((False, lambda a: ~np.isfinite(a)),
+                           (True, lambda a: a < 0 if non_negative else np.zeros(a.shape, bool))):
         bad = np.flatnonzero(test(flat))
         if bad.size:
             pos = np.unravel_index(int(bad[0]), arr.shape)
-            index = ", ".join(str(int(i)) for i in pos)
-            raise DataFileError(path, f"entry [{index}] = {float(flat[bad[0]])!r} {reason} ({what} must be finite"
-                                      f"{' and ≥ 0' if non_negative else ''})")
+            fields = {"index": ", ".join(str(int(i)) for i in pos), "value": repr(float(flat[bad[0]])), "what": what}
+            if negative:
+                reason = Text("entry [{index}] = {value} is negative ({what} must be finite and ≥ 0)", **fields)
+            elif non_negative:
+                reason = Text("entry [{index}] = {value} is not finite ({what} must be finite and ≥ 0)", **fields)
+            else:
+                reason = Text("entry [{index}] = {value} is not finite ({what} must be finite)", **fields)
+            raise DataFileError(path, reason)
     return arr + 0.0
 
 
@@ -384,7 +417,7 @@ class DataSource:
 
 def _vector_layout(rows, path, what):
     """(value cells, label cells or None), each a list of (line, column, text)."""
-    width = _check_width(rows, path, f"{what} file")
+    width = _check_width(rows, path, _WEIGHTS_FILE if what == "weights" else _LOGITS_FILE)
     first = rows[0][1]
     if width >= 2:
         if len(rows) == 1 and all(_is_number(c) or not c for c in first):  # one row of values
@@ -394,20 +427,25 @@ def _vector_layout(rows, path, what):
             return ([(k1, j + 1, c) for j, c in enumerate(rows[1][1])],
                     [(k0, j + 1, c) for j, c in enumerate(first)])
         if width > 2:
-            raise DataFileError(path, f"{width} cells in a row: a {what} file has one column ({what}), "
-                                      f"two (label, {what[:-1]}), or a single row", rows[0][0])
+            if what == "weights":
+                reason = Text("{width} cells in a row: a weights file has one column (weights), two (label, weight), "
+                              "or a single row", width=width)
+            else:
+                reason = Text("{width} cells in a row: a logits file has one column (logits), two (label, logit), "
+                              "or a single row", width=width)
+            raise DataFileError(path, reason, rows[0][0])
         body = rows[1:] if first[1] and not _is_number(first[1]) else rows  # a header: "label,weight"
         if not body:
-            raise DataFileError(path, "only a header line, no data")
+            raise DataFileError(path, Text("only a header line, no data"))
         return [(k, 2, c[1]) for k, c in body], [(k, 1, c[0]) for k, c in body]
     body = rows[1:] if len(rows) > 1 and not _is_number(first[0]) else rows
     return [(k, 1, c[0]) for k, c in body], None
 
 
 def _read_vector(path, kind):
-    what = "weights" if kind == "weights" else "logits"
-    path, ext = _extension(path, DATA_EXTENSIONS, f"{what} file")
-    data = _load(path, f"{what} file")
+    what = _WEIGHTS if kind == "weights" else _LOGITS
+    path, ext = _extension(path, DATA_EXTENSIONS, _WEIGHTS_FILE if kind == "weights" else _LOGITS_FILE)
+    data = _load(path, _WEIGHTS_FILE if kind == "weights" else _LOGITS_FILE)
     if ext == ".npy":
         values = _npy_numbers(_npy(data, path, (1,)), path, what, kind == "weights")
         labels = None
@@ -420,9 +458,10 @@ def _read_vector(path, kind):
         values = _floats([c for _, _, c in value_cells], at(value_cells), path, what, kind == "weights")
         labels = None if label_cells is None else _labels([c for _, _, c in label_cells], at(label_cells), path)
     if values.size > MAX_CATEGORIES:
-        raise DataFileError(path, f"{values.size:,} {what}; at most {MAX_CATEGORIES:,} categories")
+        raise DataFileError(path, Text("{n:,} {what}; at most {most:,} categories", n=values.size, what=what,
+                                       most=MAX_CATEGORIES))
     if kind == "weights" and not values.any():
-        raise DataFileError(path, "every weight is zero: at least one must be positive")
+        raise DataFileError(path, Text("every weight is zero: at least one must be positive"))
     return DataSource(kind, values, labels, path)
 
 
@@ -446,7 +485,7 @@ def _sample_cells(data, path, ext):
         arr = _npy(data, path, (1,))
         if arr.dtype.kind == "U":
             return None, [str(s) for s in arr.tolist()]
-        return None, _npy_numbers(arr, path, "samples", False)
+        return None, _npy_numbers(arr, path, _SAMPLES, False)
     nums, lines = _lines_of(data, path, ext)
     if ext == ".txt":
         return nums, lines  # the whole line is the sample
@@ -457,8 +496,8 @@ def _sample_cells(data, path, ext):
     rows = _split_rows(nums, lines, delimiter, path)
     for k, cells in rows:
         if len(cells) != 1:
-            raise DataFileError(path, f"{_cells(len(cells))}: a samples file has one sample per line "
-                                      "(one column)", k)
+            raise DataFileError(path, Text("{cells}: a samples file has one sample per line (one column)",
+                                           cells=_cells(len(cells))), k)
     return [k for k, _ in rows], [cells[0] for _, cells in rows]
 
 
@@ -474,13 +513,13 @@ def read_samples(path, kind="auto"):
     """
     if kind not in ("auto", "numeric", "categorical"):
         raise ValueError(f"kind must be 'auto', 'numeric' or 'categorical' (got {kind!r})")
-    path, ext = _extension(path, DATA_EXTENSIONS, "samples file")
-    nums, cells = _sample_cells(_load(path, "samples file"), path, ext)
+    path, ext = _extension(path, DATA_EXTENSIONS, _SAMPLES_FILE)
+    nums, cells = _sample_cells(_load(path, _SAMPLES_FILE), path, ext)
     if len(cells) > MAX_SAMPLES:
-        raise DataFileError(path, f"{len(cells):,} samples; at most {MAX_SAMPLES:,}")
+        raise DataFileError(path, Text("{n:,} samples; at most {most:,}", n=len(cells), most=MAX_SAMPLES))
     if isinstance(cells, np.ndarray):  # a numeric .npy
         if kind == "categorical":
-            raise DataFileError(path, "the array holds numbers; categorical samples need strings")
+            raise DataFileError(path, Text("the array holds numbers; categorical samples need strings"))
         return DataSource("numeric samples", cells, None, path)
 
     def where(offset):
@@ -491,7 +530,7 @@ def read_samples(path, kind="auto"):
         if arr is None and len(cells) > 1 and not _is_number(cells[0]):  # a header line
             start, arr = 1, _fast_floats(cells[1:])
         if arr is not None:
-            values = _check_numbers(arr, cells[start:], where(start), path, "samples", False)
+            values = _check_numbers(arr, cells[start:], where(start), path, _SAMPLES, False)
             return DataSource("numeric samples", values, None, path)
     counts = Counter(cells)
     if kind == "auto" or kind == "numeric":
@@ -499,7 +538,7 @@ def read_samples(path, kind="auto"):
         if kind == "numeric" or numeric:
             _refuse_mixed(cells, counts, numeric, where(0), path, kind == "numeric")
     if len(counts) > MAX_CATEGORIES:
-        raise DataFileError(path, f"{len(counts):,} different categories; at most {MAX_CATEGORIES:,}")
+        raise DataFileError(path, Text("{n:,} different categories; at most {most:,}", n=len(counts), most=MAX_CATEGORIES))
     merged = {}
     for c, n in counts.items():  # each distinct label validated once; NFC forms of a label merge
         try:
@@ -525,14 +564,20 @@ def _refuse_mixed(cells, counts, numeric, where, path, forced):
         k = 0
     line, column = where(k)
     if forced:
-        reason = "an empty sample" if not cells[k] else f"{_show(cells[k])} is not a number"
-        raise DataFileError(path, f"{reason} (numeric samples)", line, column)
+        reason = (Text("an empty sample (numeric samples)") if not cells[k]
+                  else Text("{cell} is not a number (numeric samples)", cell=_show(cells[k])))
+        raise DataFileError(path, reason, line, column)
     other = next(j for j in range(len(cells)) if not is_odd(cells[j]))
-    kind = "a number" if wrong_numbers else "not a number"
-    at = f"line {where(other)[0]}" if where(other)[0] is not None else f"entry {other}"
-    raise DataFileError(path, f"{_show(cells[k])} is {kind}, unlike {at} ({_show(cells[other])}): "
-                              "samples must be all numbers (a histogram) or all labels (categories)",
-                        line, column)
+    at = (Text("line {line}", line=where(other)[0]) if where(other)[0] is not None
+          else Text("entry {k}", k=other))
+    fields = {"cell": _show(cells[k]), "at": at, "other": _show(cells[other])}
+    if wrong_numbers:
+        reason = Text("{cell} is a number, unlike {at} ({other}): samples must be all numbers (a histogram) or all "
+                      "labels (categories)", **fields)
+    else:
+        reason = Text("{cell} is not a number, unlike {at} ({other}): samples must be all numbers (a histogram) or "
+                      "all labels (categories)", **fields)
+    raise DataFileError(path, reason, line, column)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -571,35 +616,35 @@ def read_joint_table(path):
     holds labels if some data row's first cell is not a number, or the header's first cell is empty,
     or the header's first cell is a name over numeric column labels (e.g. "x\\y,0,1").
     """
-    path, ext = _extension(path, DATA_EXTENSIONS, "joint table")
-    data = _load(path, "joint table")
+    path, ext = _extension(path, DATA_EXTENSIONS, _JOINT_TABLE)
+    data = _load(path, _JOINT_TABLE)
     if ext == ".npy":
-        weights = _npy_numbers(_npy(data, path, (2,)), path, "joint weights", True)
+        weights = _npy_numbers(_npy(data, path, (2,)), path, _JOINT_WEIGHTS, True)
         row_labels = col_labels = None
     else:
         rows = _text_rows(data, path, ext)
-        width = _check_width(rows, path, "joint table")
+        width = _check_width(rows, path, _JOINT_TABLE)
         header, has_labels = _joint_layout(rows)
         body = rows[1:] if header else rows
         if not body:
-            raise DataFileError(path, "only a header line, no data")
+            raise DataFileError(path, Text("only a header line, no data"))
         c0 = 1 if has_labels else 0
         if width - c0 < 1:
-            raise DataFileError(path, "a label column but no columns of weights", rows[0][0])
+            raise DataFileError(path, Text("a label column but no columns of weights"), rows[0][0])
         if len(body) * (width - c0) > MAX_JOINT_CELLS:
-            raise DataFileError(path, f"{len(body) * (width - c0):,} cells; at most {MAX_JOINT_CELLS:,}")
+            raise DataFileError(path, Text("{n:,} cells; at most {most:,}", n=len(body) * (width - c0), most=MAX_JOINT_CELLS))
         cells = [c for _, row in body for c in row[c0:]]
         ncol = width - c0
-        weights = _floats(cells, lambda k: (body[k // ncol][0], k % ncol + c0 + 1), path, "joint weights",
+        weights = _floats(cells, lambda k: (body[k // ncol][0], k % ncol + c0 + 1), path, _JOINT_WEIGHTS,
                           True).reshape(len(body), ncol)
-        row_labels = (_labels([row[0] for _, row in body], lambda k: (body[k][0], 1), path, "row label")
+        row_labels = (_labels([row[0] for _, row in body], lambda k: (body[k][0], 1), path, Text("row label"))
                       if has_labels else None)
-        col_labels = (_labels(rows[0][1][c0:], lambda k: (rows[0][0], k + c0 + 1), path, "column label")
+        col_labels = (_labels(rows[0][1][c0:], lambda k: (rows[0][0], k + c0 + 1), path, Text("column label"))
                       if header else None)
     if weights.size > MAX_JOINT_CELLS:
-        raise DataFileError(path, f"{weights.size:,} cells; at most {MAX_JOINT_CELLS:,}")
+        raise DataFileError(path, Text("{n:,} cells; at most {most:,}", n=weights.size, most=MAX_JOINT_CELLS))
     if not weights.any():
-        raise DataFileError(path, "every weight is zero: at least one must be positive")
+        raise DataFileError(path, Text("every weight is zero: at least one must be positive"))
     return JointTable(weights, row_labels, col_labels, path)
 
 
@@ -623,23 +668,25 @@ def _target_index(cell, labels, k, path, line, column):
     if _INTEGER.fullmatch(cell):
         t = int(cell)
         if t >= k:
-            raise DataFileError(path, f"the target {t} is not a class index (0 to {k - 1})", line, column)
+            raise DataFileError(path, Text("the target {t} is not a class index (0 to {last})", t=t, last=k - 1),
+                                line, column)
         if labels is not None and cell in labels and labels.index(cell) != t:
-            raise DataFileError(path, f"the target {cell} is ambiguous: class index {t} is "
-                                      f"{_show(labels[t])}, but a class is labelled {cell!r}", line, column)
+            raise DataFileError(path, Text("the target {cell} is ambiguous: class index {t} is {label}, but a class is "
+                                           "labelled {quoted}", cell=cell, t=t, label=_show(labels[t]),
+                                           quoted=repr(cell)), line, column)
         return t
     if labels is not None:
         s = unicodedata.normalize("NFC", cell)
         if s in labels:
             return labels.index(s)
         shown = ", ".join(labels[:8]) + (", …" if len(labels) > 8 else "")
-        raise DataFileError(path, f"the target {_show(cell)} is not a class (the classes are {shown})",
-                            line, column)
+        raise DataFileError(path, Text("the target {cell} is not a class (the classes are {classes})", cell=_show(cell),
+                                       classes=shown), line, column)
     if _is_number(cell):
-        raise DataFileError(path, f"the target {_show(cell)} is not a class index (a whole number from 0 "
-                                  f"to {k - 1}; soft targets are not read)", line, column)
-    raise DataFileError(path, f"the target {_show(cell)} is not a class index; to give targets by label, "
-                              "name the classes in a header row", line, column)
+        raise DataFileError(path, Text("the target {cell} is not a class index (a whole number from 0 to {last}; soft "
+                                       "targets are not read)", cell=_show(cell), last=k - 1), line, column)
+    raise DataFileError(path, Text("the target {cell} is not a class index; to give targets by label, name the "
+                                   "classes in a header row", cell=_show(cell)), line, column)
 
 
 def read_logit_batch(path):
@@ -651,31 +698,31 @@ def read_logit_batch(path):
     column. A target is a 0-based class index (a whole number) or, with a header, a class label.
     Soft targets are not read. At most MAX_BATCH_ROWS rows.
     """
-    path, ext = _extension(path, TEXT_EXTENSIONS, "logit batch")
-    rows = _text_rows(_load(path, "logit batch"), path, ext)
-    width = _check_width(rows, path, "logit batch")
+    path, ext = _extension(path, TEXT_EXTENSIONS, _LOGIT_BATCH)
+    rows = _text_rows(_load(path, _LOGIT_BATCH), path, ext)
+    width = _check_width(rows, path, _LOGIT_BATCH)
     first = [c.lower() for c in rows[0][1]]
     named = [j for j, c in enumerate(first) if c in TARGET_NAMES]
     if len(named) > 1:
-        raise DataFileError(path, "more than one column is named as the target", rows[0][0], named[1] + 1)
+        raise DataFileError(path, Text("more than one column is named as the target"), rows[0][0], named[1] + 1)
     target_col = named[0] if named else width - 1
     header = bool(named) or not all(_is_number(c) for j, c in enumerate(rows[0][1]) if j != target_col)
     body = rows[1:] if header else rows
     if width < 3:
-        raise DataFileError(path, f"{width} cells in a row: a batch has at least two logit columns and a "
-                                  "target column", rows[0][0])
+        raise DataFileError(path, Text("{width} cells in a row: a batch has at least two logit columns and a target "
+                                       "column", width=width), rows[0][0])
     if not body:
-        raise DataFileError(path, "only a header line, no data")
+        raise DataFileError(path, Text("only a header line, no data"))
     if len(body) > MAX_BATCH_ROWS:
-        raise DataFileError(path, f"{len(body):,} rows; a batch has at most {MAX_BATCH_ROWS:,}")
+        raise DataFileError(path, Text("{n:,} rows; a batch has at most {most:,}", n=len(body), most=MAX_BATCH_ROWS))
     logit_cols = [j for j in range(width) if j != target_col]
     k = len(logit_cols)
     labels = None
     if header:
         labels = _labels([rows[0][1][j] for j in logit_cols], lambda i: (rows[0][0], logit_cols[i] + 1),
-                         path, "class label")
+                         path, Text("class label"))
     cells = [row[j] for _, row in body for j in logit_cols]
-    logits = _floats(cells, lambda i: (body[i // k][0], logit_cols[i % k] + 1), path, "logits",
+    logits = _floats(cells, lambda i: (body[i // k][0], logit_cols[i % k] + 1), path, _LOGITS,
                      False).reshape(len(body), k)
     targets = np.array([_target_index(row[target_col], labels, k, path, line, target_col + 1)
                         for line, row in body], dtype=int)

@@ -23,6 +23,7 @@ from klviz.core.datafile import DataSource, is_data_spec, read_data_spec
 from klviz.core.format import format_value
 from klviz.core.losses import log_softmax, softmax
 from klviz.core.spec import Categorical, parse_spec
+from klviz.core.text import Text
 from klviz.core.units import check_unit, convert
 
 MAX_BINS = 100_000
@@ -167,13 +168,18 @@ def _align(sides):
             notes.append(text)
         return (*place(wp, lp, ap), *place(wq, lq, aq), tuple(union), notes)
     if wp.size != wq.size:
-        raise ValueError(f"P has {wp.size:,} entries and Q has {wq.size:,}: they must match "
-                         "(or give both labels to align them)")
+        raise ValueError(Text("P has {p:,} entries and Q has {q:,}: they must match (or give both labels to align "
+                              "them)", p=wp.size, q=wq.size))
     labels = ap if ap is not None else aq
     if labels is not None:
         has, lacks = ("P", "Q") if ap is not None else ("Q", "P")
         notes.append(f"{lacks} has no labels: paired with {has}'s labels by position")
     return wp, lp, wq, lq, labels, notes
+
+
+# a DataSource's kind as a message names it (translated by the gui: klviz/i18n/core_texts.py)
+KIND_TEXTS = {"weights": Text("weights"), "logits": Text("logits"), "numeric samples": Text("numeric samples"),
+              "categorical samples": Text("categorical samples")}
 
 
 def _pseudocount(value):
@@ -191,7 +197,7 @@ def _categorical(w, logs, src, c, name):
             return Categorical.from_logits(src.values, name)
         return Categorical(w, logs, normalised=False, logits=None)
     if not np.any(w + c > 0):
-        raise ValueError(f"{name} has no weight on the categories of the pair")
+        raise ValueError(Text("{name} has no weight on the categories of the pair", name=name))
     return Categorical.from_weights(w + c, name)
 
 
@@ -221,8 +227,8 @@ def pair_data(p, q, bins=None, pseudocount=0.0, unit="nats"):
         if not all(numeric):
             b = sq if numeric[0] else sp
             na, nb = ("P", "Q") if numeric[0] else ("Q", "P")
-            raise ValueError(f"{na} is numeric samples (a histogram) but {nb} is {b.kind}: "
-                             "give both as samples@FILE")
+            raise ValueError(Text("{a} is numeric samples (a histogram) but {b} is {kind}: give both as samples@FILE",
+                                  a=na, b=nb, kind=KIND_TEXTS.get(b.kind, b.kind)))
         edges, bin_notes = histogram_edges(np.concatenate([sp.values, sq.values]), bins or "fd")
         notes += bin_notes
         wp = np.histogram(sp.values, edges)[0].astype(float)

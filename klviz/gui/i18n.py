@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from PySide6 import QtCore
 
-from klviz.i18n import LANGUAGES, QT_TRANSLATE_NOOP, TRANSLATED, Phrase, catalogue, joined  # noqa: F401 (for the gui)
+from klviz.i18n import LANGUAGES, QT_TRANSLATE_NOOP, TRANSLATED, Phrase, Text, catalogue, joined  # noqa: F401 (for the gui)
 
 translate = QtCore.QCoreApplication.translate
 
@@ -70,9 +70,17 @@ def remove(app):
 
 def translated(text):
     """A text marked elsewhere with QT_TRANSLATE_NOOP("klviz", text) (the Qt-free modules, the
-    gui's tables of names and tips), translated now; a Phrase has its template translated, then
-    filled in; any other text comes back unchanged."""
-    if isinstance(text, Phrase):
-        fields = {k: translated(v) if isinstance(v, Phrase) else v for k, v in text.fields.items()}
+    gui's tables of names and tips), translated now; a Phrase (or the core's klviz.core.text.Text,
+    its base) has its template translated, then filled in; any other text comes back unchanged."""
+    if isinstance(text, Text):
+        fields = {k: translated(v) if isinstance(v, Text) else v for k, v in text.fields.items()}
         return translate("klviz", text.template).format(**fields)
     return translate("klviz", text) if text else text
+
+
+def error_text(exc):
+    """The message of an error for a dialog: its reason translated when the error was raised with
+    a Phrase (a SessionError, a DataFileError...), else str(exc) as it is (the same English the
+    command line prints)."""
+    reason = exc.args[0] if len(exc.args) == 1 else None
+    return translated(reason) if isinstance(reason, Text) else str(exc)

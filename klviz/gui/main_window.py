@@ -27,7 +27,7 @@ from klviz.gui.pages.losses import LossesPage
 from klviz.gui.theme import Look, apply_window_look, configure_pyqtgraph
 from klviz.gui.widgets.reflow import relayout_later
 from klviz.gui.widgets.text import message_box, mnemonic_text, title_text
-from klviz.gui.i18n import QT_TRANSLATE_NOOP, translate, translated
+from klviz.gui.i18n import QT_TRANSLATE_NOOP, error_text, translate, translated
 
 _ASK_BEFORE_OPENING = QT_TRANSLATE_NOOP("klviz", "This session has changes that are not saved. Save them before opening another session?")
 # the tabs after Discrete that a deferred start builds after the first paint (the page is
@@ -381,7 +381,8 @@ class MainWindow(QtWidgets.QMainWindow):
         try:
             ss.save_session(self.model.session, path)
         except (OSError, ValueError) as exc:
-            self._error(translate("main_window", "Could not save"), translate("main_window", 'Could not save {0}: {1}').format(shown_path(path), error_reason(exc)))
+            self._error(translate("main_window", "Could not save"), translate("main_window", 'Could not save {0}: {1}').format(
+                shown_path(path), error_text(exc) if isinstance(exc, ss.SessionError) else translated(error_reason(exc))))
             return False
         self.current_path = path
         self.model.undo_stack.setClean()
@@ -396,7 +397,7 @@ class MainWindow(QtWidgets.QMainWindow):
         try:
             new = ss.load_session(path)
         except ss.SessionError as exc:
-            self._error(translate("main_window", "Could not open session"), translate("main_window", 'Could not open {0}: {exc}').format(shown_path(path), exc=exc))
+            self._error(translate("main_window", "Could not open session"), translate("main_window", 'Could not open {0}: {exc}').format(shown_path(path), exc=error_text(exc)))
             return False
         self.model.replace_session(new)
         self.current_path = path

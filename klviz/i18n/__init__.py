@@ -17,6 +17,8 @@ from __future__ import annotations
 
 from importlib import resources
 
+from klviz.core.text import Text
+
 LANGUAGES = ("auto", "en", "fr")  # "auto": follow the system locale
 TRANSLATED = ("fr",)  # languages with a catalogue in this package
 
@@ -26,28 +28,17 @@ def QT_TRANSLATE_NOOP(context, text):  # noqa: N802 (the name lupdate recognises
     return text
 
 
-class Phrase(str):
+class Phrase(Text):
     """A text filled in from a marked template: it reads as the English text everywhere (the
     command line, exports, comparisons), and the gui translates the template, then fills it in
-    (klviz.gui.i18n.translated). Fields that are Phrases are translated the same way."""
-
-    def __new__(cls, template, **fields):
-        self = super().__new__(cls, template.format(**fields))
-        self.template, self.fields = template, fields
-        return self
-
-    def __reduce__(self):
-        return (_phrase, (self.template, self.fields))
+    (klviz.gui.i18n.translated). Fields that are Phrases are translated the same way. (The core,
+    below this package, fills its texts with klviz.core.text.Text, this class's base.)"""
 
 
 def joined(separator, parts):
     """The parts (texts or Phrases) joined by `separator`, as a Phrase whose parts translate."""
     fields = {f"part{k}": part for k, part in enumerate(parts)}
     return Phrase(separator.replace("{", "{{").replace("}", "}}").join("{%s}" % k for k in fields), **fields)
-
-
-def _phrase(template, fields):
-    return Phrase(template, **fields)
 
 
 def catalogue(language, suffix=".qm"):

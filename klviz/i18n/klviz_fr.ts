@@ -1389,6 +1389,18 @@ Elle se décale aussi avec l&apos;unité de x (h de 2X vaut h de X plus log 2) ;
         <translation>Chaque ligne est une paire de données (x, y) : son entropie croisée est −log softmax(z)_y. Leur moyenne est l&apos;espérance sur les paires de données, E sous p̂_data de −log q(y | x) : la perte que voit une étape d&apos;entraînement.</translation>
     </message>
     <message>
+        <source>bins apply only to numeric samples; {path} holds {kind}</source>
+        <translation>les classes d&apos;histogramme ne s&apos;appliquent qu&apos;à des échantillons numériques ; {path} contient des {kind}</translation>
+    </message>
+    <message>
+        <source>{side}: {why}</source>
+        <translation>{side} : {why}</translation>
+    </message>
+    <message>
+        <source>bins apply only when P and Q are both numeric samples</source>
+        <translation>les classes d&apos;histogramme ne s&apos;appliquent que si P et Q sont tous deux des échantillons numériques</translation>
+    </message>
+    <message>
         <source>{n:,} categories: measured in full; bars are editable up to {most} (the charts show P and Q as lines; change the category count or choose a preset to edit).</source>
         <translation>{n:,} catégories : mesurées en totalité ; les barres sont modifiables jusqu&apos;à {most} (les graphiques montrent P et Q sous forme de lignes ; changez le nombre de catégories ou choisissez un préréglage pour modifier).</translation>
     </message>
@@ -1521,6 +1533,442 @@ dans [0, 1], sans unité ; calculée à partir des différences des racines carr
         <translation>Une loi jointe aléatoire (Dirichlet(1) sur les cases, à graine fixée).</translation>
     </message>
     <message>
+        <source>{path}: {reason}</source>
+        <translation>{path} : {reason}</translation>
+    </message>
+    <message>
+        <source>{path}, line {line}: {reason}</source>
+        <translation>{path}, ligne {line} : {reason}</translation>
+    </message>
+    <message>
+        <source>{path}, column {column}: {reason}</source>
+        <translation>{path}, colonne {column} : {reason}</translation>
+    </message>
+    <message>
+        <source>{path}, line {line}, column {column}: {reason}</source>
+        <translation>{path}, ligne {line}, colonne {column} : {reason}</translation>
+    </message>
+    <message>
+        <source>joint weights</source>
+        <translation>poids de la loi jointe</translation>
+    </message>
+    <message>
+        <source>logits</source>
+        <translation>logits</translation>
+    </message>
+    <message>
+        <source>samples</source>
+        <translation>échantillons</translation>
+    </message>
+    <message>
+        <source>weights</source>
+        <translation>poids</translation>
+    </message>
+    <message>
+        <source>logits file</source>
+        <translation>fichier de logits</translation>
+    </message>
+    <message>
+        <source>samples file</source>
+        <translation>fichier d&apos;échantillons</translation>
+    </message>
+    <message>
+        <source>weights file</source>
+        <translation>fichier de poids</translation>
+    </message>
+    <message>
+        <source>joint table</source>
+        <translation>tableau de loi jointe</translation>
+    </message>
+    <message>
+        <source>logit batch</source>
+        <translation>lot de logits</translation>
+    </message>
+    <message>
+        <source>not a file name: {path}</source>
+        <translation>pas un nom de fichier : {path}</translation>
+    </message>
+    <message>
+        <source>{first} or {last}</source>
+        <translation>{first} ou {last}</translation>
+    </message>
+    <message>
+        <source>ends in {ext}</source>
+        <translation>se termine par {ext}</translation>
+    </message>
+    <message>
+        <source>has no extension</source>
+        <translation>n&apos;a pas d&apos;extension</translation>
+    </message>
+    <message>
+        <source>a {what} must be a {kinds} file (this one {has})</source>
+        <translation>un {what} doit être un fichier {kinds} (celui-ci {has})</translation>
+    </message>
+    <message>
+        <source>this is UTF-16 text; save it as UTF-8</source>
+        <translation>c&apos;est du texte UTF-16 ; enregistrez-le en UTF-8</translation>
+    </message>
+    <message>
+        <source>character {column} is a carriage return without a line feed (use LF or CRLF line ends)</source>
+        <translation>le caractère {column} est un retour chariot sans saut de ligne (utilisez des fins de ligne LF ou CRLF)</translation>
+    </message>
+    <message>
+        <source>character {column} is the control character U+{code:04X}; a data file is plain text</source>
+        <translation>le caractère {column} est le caractère de contrôle U+{code:04X} ; un fichier de données est du texte brut</translation>
+    </message>
+    <message>
+        <source>byte {byte} is a NUL byte: this is a binary file, not text</source>
+        <translation>l&apos;octet {byte} est un octet NUL : c&apos;est un fichier binaire, pas du texte</translation>
+    </message>
+    <message>
+        <source>byte {byte} (0x{value:02x}) is not UTF-8 text; save the file as UTF-8</source>
+        <translation>l&apos;octet {byte} (0x{value:02x}) n&apos;est pas du texte UTF-8 ; enregistrez le fichier en UTF-8</translation>
+    </message>
+    <message>
+        <source>not valid CSV ({why})</source>
+        <translation>CSV non valide ({why})</translation>
+    </message>
+    <message>
+        <source>a quoted cell runs past the end of the line</source>
+        <translation>une cellule entre guillemets dépasse la fin de la ligne</translation>
+    </message>
+    <message>
+        <source>no data: the file is empty or holds only blank lines and # comments</source>
+        <translation>aucune donnée : le fichier est vide ou ne contient que des lignes vides et des commentaires #</translation>
+    </message>
+    <message>
+        <source>{cells}, but line {line} has {width}: every row of a {what} has the same number of cells</source>
+        <translation>{cells}, mais la ligne {line} en a {width} : toutes les lignes d&apos;un {what} ont le même nombre de cellules</translation>
+    </message>
+    <message>
+        <source>{n} cell</source>
+        <translation>{n} cellule</translation>
+    </message>
+    <message>
+        <source>{n} cells</source>
+        <translation>{n} cellules</translation>
+    </message>
+    <message>
+        <source>{cell} is not a finite number ({what} must be finite)</source>
+        <translation>{cell} n&apos;est pas un nombre fini (les {what} doivent être finis)</translation>
+    </message>
+    <message>
+        <source>{cell} is negative ({what} must be ≥ 0)</source>
+        <translation>{cell} est négatif (les {what} doivent être ≥ 0)</translation>
+    </message>
+    <message>
+        <source>an empty cell (expected {what})</source>
+        <translation>une cellule vide (attendu : des {what})</translation>
+    </message>
+    <message>
+        <source>{cell} is not a number (expected {what})</source>
+        <translation>{cell} n&apos;est pas un nombre (attendu : des {what})</translation>
+    </message>
+    <message>
+        <source>the label {label} holds the invisible character U+{code:04X}</source>
+        <translation>l&apos;étiquette {label} contient le caractère invisible U+{code:04X}</translation>
+    </message>
+    <message>
+        <source>an empty label</source>
+        <translation>une étiquette vide</translation>
+    </message>
+    <message>
+        <source>a label of {n} characters (at most {most})</source>
+        <translation>une étiquette de {n} caractères (au plus {most})</translation>
+    </message>
+    <message>
+        <source>label</source>
+        <translation>étiquette</translation>
+    </message>
+    <message>
+        <source>line {line}, column {column}</source>
+        <translation>la ligne {line}, colonne {column}</translation>
+    </message>
+    <message>
+        <source>line {line}</source>
+        <translation>la ligne {line}</translation>
+    </message>
+    <message>
+        <source>the {what} {label} appears twice (also on {at})</source>
+        <translation>l&apos;{what} {label} apparaît deux fois (aussi à {at})</translation>
+    </message>
+    <message>
+        <source>not a readable .npy file ({why})</source>
+        <translation>pas un fichier .npy lisible ({why})</translation>
+    </message>
+    <message>
+        <source>the array holds Python objects, which are not read (no pickles)</source>
+        <translation>le tableau contient des objets Python, qui ne sont pas lus (pas de pickles)</translation>
+    </message>
+    <message>
+        <source>the header promises {promised:,} bytes of data but the file holds {held:,}</source>
+        <translation>l&apos;en-tête annonce {promised:,} octets de données mais le fichier en contient {held:,}</translation>
+    </message>
+    <message>
+        <source>not a single .npy array</source>
+        <translation>pas un seul tableau .npy</translation>
+    </message>
+    <message>
+        <source>the array is {ndim}-D with shape {shape}; expected {want}</source>
+        <translation>le tableau est {ndim}-D, de forme {shape} ; attendu : {want}</translation>
+    </message>
+    <message>
+        <source>the array is empty</source>
+        <translation>le tableau est vide</translation>
+    </message>
+    <message>
+        <source>the array holds {dtype} values; {what} must be integers or floats</source>
+        <translation>le tableau contient des valeurs {dtype} ; les {what} doivent être des entiers ou des flottants</translation>
+    </message>
+    <message>
+        <source>entry [{index}] = {value} is negative ({what} must be finite and ≥ 0)</source>
+        <translation>l&apos;entrée [{index}] = {value} est négative (les {what} doivent être finis et ≥ 0)</translation>
+    </message>
+    <message>
+        <source>entry [{index}] = {value} is not finite ({what} must be finite and ≥ 0)</source>
+        <translation>l&apos;entrée [{index}] = {value} n&apos;est pas finie (les {what} doivent être finis et ≥ 0)</translation>
+    </message>
+    <message>
+        <source>entry [{index}] = {value} is not finite ({what} must be finite)</source>
+        <translation>l&apos;entrée [{index}] = {value} n&apos;est pas finie (les {what} doivent être finis)</translation>
+    </message>
+    <message>
+        <source>{width} cells in a row: a weights file has one column (weights), two (label, weight), or a single row</source>
+        <translation>{width} cellules sur une ligne : un fichier de poids a une colonne (les poids), deux (étiquette, poids) ou une seule ligne</translation>
+    </message>
+    <message>
+        <source>{width} cells in a row: a logits file has one column (logits), two (label, logit), or a single row</source>
+        <translation>{width} cellules sur une ligne : un fichier de logits a une colonne (les logits), deux (étiquette, logit) ou une seule ligne</translation>
+    </message>
+    <message>
+        <source>only a header line, no data</source>
+        <translation>seulement une ligne d&apos;en-tête, aucune donnée</translation>
+    </message>
+    <message>
+        <source>{n:,} {what}; at most {most:,} categories</source>
+        <translation>{n:,} {what} ; au plus {most:,} catégories</translation>
+    </message>
+    <message>
+        <source>every weight is zero: at least one must be positive</source>
+        <translation>tous les poids sont nuls : au moins un doit être positif</translation>
+    </message>
+    <message>
+        <source>{cells}: a samples file has one sample per line (one column)</source>
+        <translation>{cells} : un fichier d&apos;échantillons a un échantillon par ligne (une colonne)</translation>
+    </message>
+    <message>
+        <source>{n:,} samples; at most {most:,}</source>
+        <translation>{n:,} échantillons ; au plus {most:,}</translation>
+    </message>
+    <message>
+        <source>the array holds numbers; categorical samples need strings</source>
+        <translation>le tableau contient des nombres ; des échantillons catégoriels demandent des chaînes</translation>
+    </message>
+    <message>
+        <source>{n:,} different categories; at most {most:,}</source>
+        <translation>{n:,} catégories différentes ; au plus {most:,}</translation>
+    </message>
+    <message>
+        <source>an empty sample (numeric samples)</source>
+        <translation>un échantillon vide (échantillons numériques)</translation>
+    </message>
+    <message>
+        <source>{cell} is not a number (numeric samples)</source>
+        <translation>{cell} n&apos;est pas un nombre (échantillons numériques)</translation>
+    </message>
+    <message>
+        <source>entry {k}</source>
+        <translation>l&apos;entrée {k}</translation>
+    </message>
+    <message>
+        <source>{cell} is a number, unlike {at} ({other}): samples must be all numbers (a histogram) or all labels (categories)</source>
+        <translation>{cell} est un nombre, contrairement à {at} ({other}) : les échantillons doivent être tous des nombres (un histogramme) ou tous des étiquettes (des catégories)</translation>
+    </message>
+    <message>
+        <source>{cell} is not a number, unlike {at} ({other}): samples must be all numbers (a histogram) or all labels (categories)</source>
+        <translation>{cell} n&apos;est pas un nombre, contrairement à {at} ({other}) : les échantillons doivent être tous des nombres (un histogramme) ou tous des étiquettes (des catégories)</translation>
+    </message>
+    <message>
+        <source>a label column but no columns of weights</source>
+        <translation>une colonne d&apos;étiquettes mais aucune colonne de poids</translation>
+    </message>
+    <message>
+        <source>{n:,} cells; at most {most:,}</source>
+        <translation>{n:,} cellules ; au plus {most:,}</translation>
+    </message>
+    <message>
+        <source>row label</source>
+        <translation>étiquette de ligne</translation>
+    </message>
+    <message>
+        <source>column label</source>
+        <translation>étiquette de colonne</translation>
+    </message>
+    <message>
+        <source>the target {t} is not a class index (0 to {last})</source>
+        <translation>la cible {t} n&apos;est pas un indice de classe (de 0 à {last})</translation>
+    </message>
+    <message>
+        <source>the target {cell} is ambiguous: class index {t} is {label}, but a class is labelled {quoted}</source>
+        <translation>la cible {cell} est ambiguë : l&apos;indice de classe {t} est {label}, mais une classe a pour étiquette {quoted}</translation>
+    </message>
+    <message>
+        <source>the target {cell} is not a class (the classes are {classes})</source>
+        <translation>la cible {cell} n&apos;est pas une classe (les classes sont {classes})</translation>
+    </message>
+    <message>
+        <source>the target {cell} is not a class index (a whole number from 0 to {last}; soft targets are not read)</source>
+        <translation>la cible {cell} n&apos;est pas un indice de classe (un nombre entier de 0 à {last} ; les cibles souples ne sont pas lues)</translation>
+    </message>
+    <message>
+        <source>the target {cell} is not a class index; to give targets by label, name the classes in a header row</source>
+        <translation>la cible {cell} n&apos;est pas un indice de classe ; pour donner les cibles par étiquette, nommez les classes dans une ligne d&apos;en-tête</translation>
+    </message>
+    <message>
+        <source>more than one column is named as the target</source>
+        <translation>plus d&apos;une colonne est désignée comme cible</translation>
+    </message>
+    <message>
+        <source>{width} cells in a row: a batch has at least two logit columns and a target column</source>
+        <translation>{width} cellules sur une ligne : un lot a au moins deux colonnes de logits et une colonne cible</translation>
+    </message>
+    <message>
+        <source>{n:,} rows; a batch has at most {most:,}</source>
+        <translation>{n:,} lignes ; un lot en a au plus {most:,}</translation>
+    </message>
+    <message>
+        <source>class label</source>
+        <translation>étiquette de classe</translation>
+    </message>
+    <message>
+        <source>P has {p:,} entries and Q has {q:,}: they must match (or give both labels to align them)</source>
+        <translation>P a {p:,} entrées et Q en a {q:,} : leurs nombres doivent être égaux (ou donnez des étiquettes aux deux pour les aligner)</translation>
+    </message>
+    <message>
+        <source>{name} has no weight on the categories of the pair</source>
+        <translation>{name} n&apos;a aucun poids sur les catégories de la paire</translation>
+    </message>
+    <message>
+        <source>{a} is numeric samples (a histogram) but {b} is {kind}: give both as samples@FILE</source>
+        <translation>{a} contient des échantillons numériques (un histogramme) mais {b} contient des {kind} : donnez les deux en samples@FILE</translation>
+    </message>
+    <message>
+        <source>numeric samples</source>
+        <translation>échantillons numériques</translation>
+    </message>
+    <message>
+        <source>categorical samples</source>
+        <translation>échantillons catégoriels</translation>
+    </message>
+    <message>
+        <source>a directory</source>
+        <translation>un dossier</translation>
+    </message>
+    <message>
+        <source>a FIFO (named pipe)</source>
+        <translation>un FIFO (tube nommé)</translation>
+    </message>
+    <message>
+        <source>a socket</source>
+        <translation>une socket</translation>
+    </message>
+    <message>
+        <source>a device</source>
+        <translation>un périphérique</translation>
+    </message>
+    <message>
+        <source>not a regular file</source>
+        <translation>pas un fichier ordinaire</translation>
+    </message>
+    <message>
+        <source>cannot read {path}: {reason}</source>
+        <translation>impossible de lire {path} : {reason}</translation>
+    </message>
+    <message>
+        <source>the file name contains a NUL character</source>
+        <translation>le nom de fichier contient un caractère NUL</translation>
+    </message>
+    <message>
+        <source>it is {kind}, not a regular {what}</source>
+        <translation>c&apos;est {kind}, pas un {what} ordinaire</translation>
+    </message>
+    <message>
+        <source>it is {size:,} bytes; a {what} is at most {most:,}</source>
+        <translation>il fait {size:,} octets ; un {what} en fait au plus {most:,}</translation>
+    </message>
+    <message>
+        <source>it is not a regular {what}</source>
+        <translation>ce n&apos;est pas un {what} ordinaire</translation>
+    </message>
+    <message>
+        <source>No such file or directory</source>
+        <translation>Fichier ou dossier introuvable</translation>
+    </message>
+    <message>
+        <source>Permission denied</source>
+        <translation>Permission refusée</translation>
+    </message>
+    <message>
+        <source>Is a directory</source>
+        <translation>C&apos;est un dossier</translation>
+    </message>
+    <message>
+        <source>Not a directory</source>
+        <translation>Ce n&apos;est pas un dossier</translation>
+    </message>
+    <message>
+        <source>File name too long</source>
+        <translation>Nom de fichier trop long</translation>
+    </message>
+    <message>
+        <source>No space left on device</source>
+        <translation>Plus d&apos;espace disponible sur le périphérique</translation>
+    </message>
+    <message>
+        <source>Read-only file system</source>
+        <translation>Système de fichiers en lecture seule</translation>
+    </message>
+    <message>
+        <source>Too many levels of symbolic links</source>
+        <translation>Trop de niveaux de liens symboliques</translation>
+    </message>
+    <message>
+        <source>Disk quota exceeded</source>
+        <translation>Quota de disque dépassé</translation>
+    </message>
+    <message>
+        <source>Input/output error</source>
+        <translation>Erreur d&apos;entrée/sortie</translation>
+    </message>
+    <message>
+        <source>Operation not permitted</source>
+        <translation>Opération non permise</translation>
+    </message>
+    <message>
+        <source>the file is read-only</source>
+        <translation>le fichier est en lecture seule</translation>
+    </message>
+    <message>
+        <source>the file name is empty</source>
+        <translation>le nom de fichier est vide</translation>
+    </message>
+    <message>
+        <source>it is a directory, not a regular file</source>
+        <translation>c&apos;est un dossier, pas un fichier ordinaire</translation>
+    </message>
+    <message>
+        <source>it is a FIFO (named pipe), not a regular file</source>
+        <translation>c&apos;est un FIFO (tube nommé), pas un fichier ordinaire</translation>
+    </message>
+    <message>
+        <source>it is a socket, not a regular file</source>
+        <translation>c&apos;est une socket, pas un fichier ordinaire</translation>
+    </message>
+    <message>
+        <source>it is a device, not a regular file</source>
+        <translation>c&apos;est un périphérique, pas un fichier ordinaire</translation>
+    </message>
+    <message>
         <source>writing .mp4 needs the optional video extra (imageio-ffmpeg): {extra}</source>
         <translation>écrire un .mp4 demande l&apos;extra facultatif vidéo (imageio-ffmpeg) : {extra}</translation>
     </message>
@@ -1635,6 +2083,382 @@ dans [0, 1], sans unité ; calculée à partir des différences des racines carr
     <message>
         <source>The batch cannot be shown: {why}. Nothing was imported.</source>
         <translation>Le lot ne peut pas être affiché : {why}. Rien n&apos;a été importé.</translation>
+    </message>
+    <message>
+        <source>{where} {key}</source>
+        <translation>{where} {key}</translation>
+    </message>
+    <message>
+        <source>a {digits:,}-character number</source>
+        <translation>un nombre de {digits:,} caractères</translation>
+    </message>
+    <message>
+        <source>the key {key} appears twice in one object</source>
+        <translation>la clé {key} apparaît deux fois dans un même objet</translation>
+    </message>
+    <message>
+        <source>a list of {n}</source>
+        <translation>une liste de {n}</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>un objet</translation>
+    </message>
+    <message>
+        <source>{where} is {value}, which is not a number a session may hold</source>
+        <translation>{where} vaut {value}, qui n&apos;est pas un nombre qu&apos;une session puisse contenir</translation>
+    </message>
+    <message>
+        <source>{where} is {value}, too large for a number klviz can use</source>
+        <translation>{where} vaut {value}, trop grand pour un nombre que klviz puisse utiliser</translation>
+    </message>
+    <message>
+        <source>{where} must be a number (got {value})</source>
+        <translation>{where} doit être un nombre (lu : {value})</translation>
+    </message>
+    <message>
+        <source>{where} is too large for a number klviz can use</source>
+        <translation>{where} est trop grand pour un nombre que klviz puisse utiliser</translation>
+    </message>
+    <message>
+        <source>{where} must lie in [{lo:g}, {hi:g}] (got {x:.6g})</source>
+        <translation>{where} doit être dans [{lo:g}, {hi:g}] (lu : {x:.6g})</translation>
+    </message>
+    <message>
+        <source>{where} must be true or false (got {value})</source>
+        <translation>{where} doit valoir true ou false (lu : {value})</translation>
+    </message>
+    <message>
+        <source>{where} must be an object (got {value})</source>
+        <translation>{where} doit être un objet (lu : {value})</translation>
+    </message>
+    <message>
+        <source>{where} must be a list of numbers (got {value})</source>
+        <translation>{where} doit être une liste de nombres (lu : {value})</translation>
+    </message>
+    <message>
+        <source>{where} needs {key}</source>
+        <translation>{where} doit contenir {key}</translation>
+    </message>
+    <message>
+        <source>{where} has {n:,} categories (at most {most:,})</source>
+        <translation>{where} a {n:,} catégories (au plus {most:,})</translation>
+    </message>
+    <message>
+        <source>{where}, entry {k}</source>
+        <translation>{where}, entrée {k}</translation>
+    </message>
+    <message>
+        <source>&apos;discrete&apos; must be an object</source>
+        <translation>&apos;discrete&apos; doit être un objet</translation>
+    </message>
+    <message>
+        <source>&apos;discrete&apos; needs both &apos;p&apos; and &apos;q&apos;</source>
+        <translation>&apos;discrete&apos; doit contenir à la fois &apos;p&apos; et &apos;q&apos;</translation>
+    </message>
+    <message>
+        <source>discrete P and Q have different lengths ({p} and {q})</source>
+        <translation>discrete P et Q n&apos;ont pas la même longueur ({p} et {q})</translation>
+    </message>
+    <message>
+        <source>discrete P and Q need at least {n} categories</source>
+        <translation>discrete P et Q doivent avoir au moins {n} catégories</translation>
+    </message>
+    <message>
+        <source>&apos;labels&apos; must be a list of strings</source>
+        <translation>&apos;labels&apos; doit être une liste de chaînes</translation>
+    </message>
+    <message>
+        <source>labels: {why}</source>
+        <translation>labels : {why}</translation>
+    </message>
+    <message>
+        <source>{where} must be an object with &apos;mu&apos; and &apos;sigma&apos;</source>
+        <translation>{where} doit être un objet avec &apos;mu&apos; et &apos;sigma&apos;</translation>
+    </message>
+    <message>
+        <source>{where}: {why}</source>
+        <translation>{where} : {why}</translation>
+    </message>
+    <message>
+        <source>{where} must be an object</source>
+        <translation>{where} doit être un objet</translation>
+    </message>
+    <message>
+        <source>{where}: a mixture needs exactly two components (got {value})</source>
+        <translation>{where} : un mélange demande exactement deux composantes (lu : {value})</translation>
+    </message>
+    <message>
+        <source>{where} component {k}</source>
+        <translation>{where} composante {k}</translation>
+    </message>
+    <message>
+        <source>{where}: unknown family {value} (expected &quot;normal&quot; or &quot;mixture&quot;)</source>
+        <translation>{where} : famille {value} inconnue (attendu : &quot;normal&quot; ou &quot;mixture&quot;)</translation>
+    </message>
+    <message>
+        <source>&apos;continuous&apos; must be an object with &apos;p&apos; and &apos;q&apos;</source>
+        <translation>&apos;continuous&apos; doit être un objet avec &apos;p&apos; et &apos;q&apos;</translation>
+    </message>
+    <message>
+        <source>continuous {side} second component</source>
+        <translation>continuous {side}, seconde composante</translation>
+    </message>
+    <message>
+        <source>{where} has {n:,} classes ({lo} to {hi})</source>
+        <translation>{where} a {n:,} classes (de {lo} à {hi})</translation>
+    </message>
+    <message>
+        <source>{where} logit {k}</source>
+        <translation>{where} logit {k}</translation>
+    </message>
+    <message>
+        <source>{where} target has {n} entries for {k} logits</source>
+        <translation>{where} target a {n} entrées pour {k} logits</translation>
+    </message>
+    <message>
+        <source>{where} mode must be &quot;{one_hot}&quot; or &quot;{soft}&quot; (got {value})</source>
+        <translation>{where} mode doit valoir &quot;{one_hot}&quot; ou &quot;{soft}&quot; (lu : {value})</translation>
+    </message>
+    <message>
+        <source>{where} target must be one-hot (a single 1) when its mode is &quot;{one_hot}&quot;</source>
+        <translation>{where} target doit être one-hot (un seul 1) quand son mode est &quot;{one_hot}&quot;</translation>
+    </message>
+    <message>
+        <source>{where} has {n:,} points ({lo} to {hi})</source>
+        <translation>{where} a {n:,} points (de {lo} à {hi})</translation>
+    </message>
+    <message>
+        <source>{where} xs and ys have different lengths ({nx} and {ny})</source>
+        <translation>{where} xs et ys n&apos;ont pas la même longueur ({nx} et {ny})</translation>
+    </message>
+    <message>
+        <source>{where} x {k}</source>
+        <translation>{where} x {k}</translation>
+    </message>
+    <message>
+        <source>{where} y {k}</source>
+        <translation>{where} y {k}</translation>
+    </message>
+    <message>
+        <source>view unit_variance is true, but continuous Q is not a Normal with sigma 1</source>
+        <translation>view unit_variance vaut true, mais continuous Q n&apos;est pas une loi normale de sigma 1</translation>
+    </message>
+    <message>
+        <source>lesson step {value} is unknown (one of {steps})</source>
+        <translation>l&apos;étape de leçon {value} est inconnue (une parmi {steps})</translation>
+    </message>
+    <message>
+        <source>the joint&apos;s row {i}, column {j}</source>
+        <translation>la ligne {i}, colonne {j} de la loi jointe</translation>
+    </message>
+    <message>
+        <source>the joint&apos;s {why}</source>
+        <translation>loi jointe : {why}</translation>
+    </message>
+    <message>
+        <source>batch logits must be a list of rows (got {value})</source>
+        <translation>batch logits doit être une liste de lignes (lu : {value})</translation>
+    </message>
+    <message>
+        <source>batch logits has {n:,} rows (1 to {most:,})</source>
+        <translation>batch logits a {n:,} lignes (de 1 à {most:,})</translation>
+    </message>
+    <message>
+        <source>batch logits row 1 must be a list of 2 to {most:,} numbers for {n:,} rows (got {value})</source>
+        <translation>batch logits, ligne 1 doit être une liste de 2 à {most:,} nombres pour {n:,} lignes (lu : {value})</translation>
+    </message>
+    <message>
+        <source>batch logits row {i} must be a list of {k} numbers, as row 1 (got {value})</source>
+        <translation>batch logits, ligne {i} doit être une liste de {k} nombres, comme la ligne 1 (lu : {value})</translation>
+    </message>
+    <message>
+        <source>batch logits row {i}, entry {j}</source>
+        <translation>batch logits, ligne {i}, entrée {j}</translation>
+    </message>
+    <message>
+        <source>batch targets must be a list of {n:,} class indices, one per row (got {value})</source>
+        <translation>batch targets doit être une liste de {n:,} indices de classe, un par ligne (lu : {value})</translation>
+    </message>
+    <message>
+        <source>batch target {i} must be a class index from 0 to {last} (got {value})</source>
+        <translation>batch targets, entrée {i} doit être un indice de classe de 0 à {last} (lu : {value})</translation>
+    </message>
+    <message>
+        <source>batch class_labels must be a list of {k} labels (got {value})</source>
+        <translation>batch class_labels doit être une liste de {k} étiquettes (lu : {value})</translation>
+    </message>
+    <message>
+        <source>batch class label {j} {why}</source>
+        <translation>l&apos;étiquette de classe {j} du lot {why}</translation>
+    </message>
+    <message>
+        <source>batch class_labels must be distinct</source>
+        <translation>les étiquettes de batch class_labels doivent être distinctes</translation>
+    </message>
+    <message>
+        <source>batch: {why}</source>
+        <translation>batch : {why}</translation>
+    </message>
+    <message>
+        <source>unknown unit {value} (expected one of {units})</source>
+        <translation>unité {value} inconnue (attendu : l&apos;une de {units})</translation>
+    </message>
+    <message>
+        <source>versions {lo} to {hi}</source>
+        <translation>les versions {lo} à {hi}</translation>
+    </message>
+    <message>
+        <source>not a klviz session: the file must hold a JSON object</source>
+        <translation>pas une session klviz : le fichier doit contenir un objet JSON</translation>
+    </message>
+    <message>
+        <source>not a klviz session: it has no &quot;format&quot;: &quot;{format}&quot; entry</source>
+        <translation>pas une session klviz : il n&apos;a pas d&apos;entrée &quot;format&quot;: &quot;{format}&quot;</translation>
+    </message>
+    <message>
+        <source>not a klviz session (its format is {value}, not &quot;{format}&quot;)</source>
+        <translation>pas une session klviz (son format est {value}, et non &quot;{format}&quot;)</translation>
+    </message>
+    <message>
+        <source>the session has no format version (&quot;version&quot;: {version})</source>
+        <translation>la session n&apos;a pas de version de format (&quot;version&quot;: {version})</translation>
+    </message>
+    <message>
+        <source>the session&apos;s format version must be a whole number (got {value})</source>
+        <translation>la version de format de la session doit être un nombre entier (lu : {value})</translation>
+    </message>
+    <message>
+        <source>this session was written by a newer klviz (format version {value}); this klviz reads {reads}</source>
+        <translation>cette session a été écrite par un klviz plus récent (version de format {value}) ; ce klviz lit {reads}</translation>
+    </message>
+    <message>
+        <source>unknown session format version {value} (this klviz reads {reads})</source>
+        <translation>version de format de session {value} inconnue (ce klviz lit {reads})</translation>
+    </message>
+    <message>
+        <source>the file is empty</source>
+        <translation>le fichier est vide</translation>
+    </message>
+    <message>
+        <source>the file is nested too deeply to be a klviz session</source>
+        <translation>le fichier est trop profondément imbriqué pour être une session klviz</translation>
+    </message>
+    <message>
+        <source>the file is not valid JSON ({why} at line {line})</source>
+        <translation>le fichier n&apos;est pas du JSON valide ({why} à la ligne {line})</translation>
+    </message>
+    <message>
+        <source>the file is not valid JSON ({why})</source>
+        <translation>le fichier n&apos;est pas du JSON valide ({why})</translation>
+    </message>
+    <message>
+        <source>session file</source>
+        <translation>fichier de session</translation>
+    </message>
+    <message>
+        <source>cannot read the file: {why}</source>
+        <translation>impossible de lire le fichier : {why}</translation>
+    </message>
+    <message>
+        <source>the file is not UTF-8 text (not a klviz session)</source>
+        <translation>le fichier n&apos;est pas du texte UTF-8 (pas une session klviz)</translation>
+    </message>
+    <message>
+        <source>the session would take {size:,} bytes, more than the {most:,} a session file may hold (most of it is {part}); nothing was saved</source>
+        <translation>la session occuperait {size:,} octets, plus que les {most:,} qu&apos;un fichier de session peut contenir (l&apos;essentiel en est {part}) ; rien n&apos;a été enregistré</translation>
+    </message>
+    <message>
+        <source>a session file could not hold it ({why}); nothing was saved</source>
+        <translation>un fichier de session ne pourrait pas la contenir ({why}) ; rien n&apos;a été enregistré</translation>
+    </message>
+    <message>
+        <source>the Discrete tab&apos;s categories</source>
+        <translation>les catégories de l&apos;onglet Discret</translation>
+    </message>
+    <message>
+        <source>the loss lab&apos;s imported batch</source>
+        <translation>le lot importé du labo des pertes</translation>
+    </message>
+    <message>
+        <source>the Joint tab</source>
+        <translation>l&apos;onglet Loi jointe</translation>
+    </message>
+    <message>
+        <source>must be text</source>
+        <translation>doit être du texte</translation>
+    </message>
+    <message>
+        <source>must be non-empty NFC text without surrounding space</source>
+        <translation>doit être un texte NFC non vide, sans espace autour</translation>
+    </message>
+    <message>
+        <source>is longer than {most} characters ({n})</source>
+        <translation>dépasse {most} caractères ({n})</translation>
+    </message>
+    <message>
+        <source>holds the character U+{code:04X}; a label is one line of plain text</source>
+        <translation>contient le caractère U+{code:04X} ; une étiquette est une ligne de texte brut</translation>
+    </message>
+    <message>
+        <source>expected {n} labels, got {got}</source>
+        <translation>{n} étiquettes attendues, {got} lues</translation>
+    </message>
+    <message>
+        <source>label {k} is empty</source>
+        <translation>l&apos;étiquette {k} est vide</translation>
+    </message>
+    <message>
+        <source>label {k} is longer than {most} characters ({n})</source>
+        <translation>l&apos;étiquette {k} dépasse {most} caractères ({n})</translation>
+    </message>
+    <message>
+        <source>label {k} contains the control character U+{code:04X}; a label is one line of plain text</source>
+        <translation>l&apos;étiquette {k} contient le caractère de contrôle U+{code:04X} ; une étiquette est une ligne de texte brut</translation>
+    </message>
+    <message>
+        <source>labels must be distinct</source>
+        <translation>les étiquettes doivent être distinctes</translation>
+    </message>
+    <message>
+        <source>row labels: {why}</source>
+        <translation>étiquettes de ligne : {why}</translation>
+    </message>
+    <message>
+        <source>column labels: {why}</source>
+        <translation>étiquettes de colonne : {why}</translation>
+    </message>
+    <message>
+        <source>the joint must have {lo} to {hi} rows (got {n})</source>
+        <translation>la loi jointe doit avoir de {lo} à {hi} lignes (lu : {n})</translation>
+    </message>
+    <message>
+        <source>the joint must have {lo} to {hi} columns (got {n})</source>
+        <translation>la loi jointe doit avoir de {lo} à {hi} colonnes (lu : {n})</translation>
+    </message>
+    <message>
+        <source>the joint must be an object with rows, row_labels and col_labels</source>
+        <translation>la loi jointe doit être un objet avec rows, row_labels et col_labels</translation>
+    </message>
+    <message>
+        <source>the joint has an unknown key {key}</source>
+        <translation>la loi jointe a une clé inconnue {key}</translation>
+    </message>
+    <message>
+        <source>the joint&apos;s rows must be a list of rows, each a list of numbers</source>
+        <translation>les rows de la loi jointe doivent être une liste de lignes, chacune une liste de nombres</translation>
+    </message>
+    <message>
+        <source>the joint may have at most {n} × {n} cells</source>
+        <translation>la loi jointe a au plus {n} × {n} cellules</translation>
+    </message>
+    <message>
+        <source>the joint&apos;s row {i}, column {j} is not a number</source>
+        <translation>la ligne {i}, colonne {j} de la loi jointe n&apos;est pas un nombre</translation>
+    </message>
+    <message>
+        <source>the joint&apos;s {key} must be a list of strings</source>
+        <translation>les {key} de la loi jointe doivent être une liste de chaînes</translation>
     </message>
 </context>
 <context>

@@ -208,7 +208,8 @@ def _read_side(target, path, kind, bins, c, unit, cache):
     name = target.upper()
     src = _read_source(path, kind, cache)
     if bins != "fd" and src.kind != "numeric samples":
-        raise ValueError(f"bins apply only to numeric samples; {path} holds {src.kind}")
+        raise ValueError(Phrase(QT_TRANSLATE_NOOP("klviz", "bins apply only to numeric samples; {path} holds {kind}"),
+                                path=path, kind=dp.KIND_TEXTS.get(src.kind, src.kind)))
     dist, counts, labels, edges, notes = _side_numbers(src, bins, c, name, unit)
     editable = len(dist) <= EDITOR_MAX_CATEGORIES
     if not editable:
@@ -234,12 +235,11 @@ def _read_pair(path, path_q, kind, bins, c, unit, cache):
     for name, p in (("P", path), ("Q", path_q)):
         try:
             sources.append(_read_source(p, kind, cache))
-        except df.DataFileError as exc:
-            raise ValueError(f"{name}: {exc}") from None
-        except ValueError as exc:
-            raise ValueError(f"{name}: {exc}") from None
+        except ValueError as exc:  # a DataFileError too: its message translates with the side's name
+            reason = exc.args[0] if len(exc.args) == 1 and isinstance(exc.args[0], str) else str(exc)
+            raise ValueError(Phrase(QT_TRANSLATE_NOOP("klviz", "{side}: {why}"), side=name, why=reason)) from None
     if bins != "fd" and any(s.kind != "numeric samples" for s in sources):
-        raise ValueError("bins apply only when P and Q are both numeric samples")
+        raise ValueError(Phrase(QT_TRANSLATE_NOOP("klviz", "bins apply only when P and Q are both numeric samples")))
     pair = dp.pair_data(*sources, bins=None if bins == "fd" else bins, pseudocount=c, unit=unit)
     n = len(pair.p)
     labels = pair.labels if pair.labels is not None else (

@@ -17,6 +17,7 @@ import unicodedata
 import numpy as np
 
 from klviz.core import datafile as df
+from klviz.i18n import QT_TRANSLATE_NOOP, Phrase
 
 MAX_FILE_ROWS = 10_000  # what a session file's batch may hold (the file itself is at most 1 MB)
 MAX_FILE_CELLS = 100_000
@@ -78,14 +79,15 @@ def same_batch(a, b):
 def check_class_label(text):
     """A class label as a data file may hold it: non-empty one-line text of at most
     MAX_LABEL_LENGTH characters, with no control, separator or bidirectional-control character.
-    Returns the reason it is not one, or None."""
+    Returns the reason it is not one (a Phrase: the gui translates it), or None."""
     if not isinstance(text, str):
-        return "must be text"
+        return Phrase(QT_TRANSLATE_NOOP("klviz", "must be text"))
     if not text.strip() or text != unicodedata.normalize("NFC", text.strip()):
-        return "must be non-empty NFC text without surrounding space"
+        return Phrase(QT_TRANSLATE_NOOP("klviz", "must be non-empty NFC text without surrounding space"))
     if len(text) > MAX_LABEL_LENGTH:
-        return f"is longer than {MAX_LABEL_LENGTH} characters ({len(text)})"
+        return Phrase(QT_TRANSLATE_NOOP("klviz", "is longer than {most} characters ({n})"), most=MAX_LABEL_LENGTH, n=len(text))
     for ch in text:
         if unicodedata.category(ch) in df._BAD_LABEL_CATEGORIES:
-            return f"holds the character U+{ord(ch):04X}; a label is one line of plain text"
+            return Phrase(QT_TRANSLATE_NOOP("klviz", "holds the character U+{code:04X}; a label is one line of plain text"),
+                          code=ord(ch))
     return None

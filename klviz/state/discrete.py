@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from klviz.core.labels import default_labels
+from klviz.i18n import QT_TRANSLATE_NOOP, Phrase
 
 MIN_CATEGORIES = 2
 MAX_CATEGORIES = 100  # what the app edits
@@ -171,21 +172,23 @@ def _bad_character(text):
 
 def check_labels(labels, n):
     """Validated category labels: n distinct strings of 1 to 40 characters, with no control
-    characters (surrounding white space is dropped). ValueError names the first bad label."""
+    characters (surrounding white space is dropped). ValueError names the first bad label (with a
+    Phrase, which the gui translates)."""
     labels = [str(s).strip() for s in labels]
     if len(labels) != n:
-        raise ValueError(f"expected {n} labels, got {len(labels)}")
+        raise ValueError(Phrase(QT_TRANSLATE_NOOP("klviz", "expected {n} labels, got {got}"), n=n, got=len(labels)))
     for k, s in enumerate(labels, 1):
         if not s:
-            raise ValueError(f"label {k} is empty")
+            raise ValueError(Phrase(QT_TRANSLATE_NOOP("klviz", "label {k} is empty"), k=k))
         if len(s) > MAX_LABEL_LENGTH:
-            raise ValueError(f"label {k} is longer than {MAX_LABEL_LENGTH} characters ({len(s)})")
+            raise ValueError(Phrase(QT_TRANSLATE_NOOP("klviz", "label {k} is longer than {most} characters ({n})"),
+                                    k=k, most=MAX_LABEL_LENGTH, n=len(s)))
         bad = _bad_character(s)
         if bad is not None:
-            raise ValueError(f"label {k} contains the control character U+{ord(bad):04X}; "
-                             "a label is one line of plain text")
+            raise ValueError(Phrase(QT_TRANSLATE_NOOP("klviz", "label {k} contains the control character U+{code:04X}; "
+                                                      "a label is one line of plain text"), k=k, code=ord(bad)))
     if len(set(labels)) != len(labels):
-        raise ValueError("labels must be distinct")
+        raise ValueError(Phrase(QT_TRANSLATE_NOOP("klviz", "labels must be distinct")))
     return tuple(labels)
 
 

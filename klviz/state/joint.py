@@ -13,6 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from klviz.core import joint as cj
+from klviz.i18n import QT_TRANSLATE_NOOP, Phrase
 from klviz.state.discrete import check_labels as _check_label_text
 
 PRESETS = cj.JOINT_PRESETS
@@ -27,7 +28,10 @@ def _labels(labels, n, axis):
     try:
         return _check_label_text(labels, n)
     except ValueError as exc:
-        raise ValueError(f"{axis} labels: {exc}") from None
+        why = exc.args[0] if len(exc.args) == 1 and isinstance(exc.args[0], str) else str(exc)
+        template = (QT_TRANSLATE_NOOP("klviz", "row labels: {why}") if axis == "row"
+                    else QT_TRANSLATE_NOOP("klviz", "column labels: {why}"))
+        raise ValueError(Phrase(template, why=why)) from None
 
 
 def _fresh_labels(kept, n, prefix):
@@ -59,9 +63,10 @@ class JointState:
     def __post_init__(self):
         P = cj.check_joint_probs(self.grid, "the joint")
         rows, cols = P.shape
-        for n, what in ((rows, "rows"), (cols, "columns")):
+        for n, template in ((rows, QT_TRANSLATE_NOOP("klviz", "the joint must have {lo} to {hi} rows (got {n})")),
+                            (cols, QT_TRANSLATE_NOOP("klviz", "the joint must have {lo} to {hi} columns (got {n})"))):
             if not MIN_SIZE <= n <= MAX_SIZE:
-                raise ValueError(f"the joint must have {MIN_SIZE} to {MAX_SIZE} {what} (got {n})")
+                raise ValueError(Phrase(template, lo=MIN_SIZE, hi=MAX_SIZE, n=n))
         object.__setattr__(self, "grid", _frozen_grid(P))
         object.__setattr__(self, "row_labels", _labels(self.row_labels, rows, "row"))
         object.__setattr__(self, "col_labels", _labels(self.col_labels, cols, "column"))
@@ -139,24 +144,24 @@ class JointState:
         """The state a session file's "joint" object describes; ValueError naming what is wrong.
         Cells may be weights (they are normalised by their exact sum)."""
         if not isinstance(data, dict):
-            raise ValueError("the joint must be an object with rows, row_labels and col_labels")
+            raise ValueError(Phrase(QT_TRANSLATE_NOOP("klviz", "the joint must be an object with rows, row_labels and col_labels")))
         unknown = sorted(set(data) - {"rows", "row_labels", "col_labels"}, key=str)
         if unknown:
-            raise ValueError(f"the joint has an unknown key {str(unknown[0])!r}")
+            raise ValueError(Phrase(QT_TRANSLATE_NOOP("klviz", "the joint has an unknown key {key}"), key=repr(str(unknown[0]))))
         rows = data.get("rows")
         if not isinstance(rows, list) or not rows or not all(isinstance(r, list) for r in rows):
-            raise ValueError("the joint's rows must be a list of rows, each a list of numbers")
+            raise ValueError(Phrase(QT_TRANSLATE_NOOP("klviz", "the joint's rows must be a list of rows, each a list of numbers")))
         if len(rows) > MAX_SIZE or any(len(r) > MAX_SIZE for r in rows):
-            raise ValueError(f"the joint may have at most {MAX_SIZE} × {MAX_SIZE} cells")
+            raise ValueError(Phrase(QT_TRANSLATE_NOOP("klviz", "the joint may have at most {n} × {n} cells"), n=MAX_SIZE))
         for i, r in enumerate(rows, 1):
             for j, v in enumerate(r, 1):
                 if isinstance(v, bool) or not isinstance(v, (int, float)):
-                    raise ValueError(f"the joint's row {i}, column {j} is not a number")
+                    raise ValueError(Phrase(QT_TRANSLATE_NOOP("klviz", "the joint's row {i}, column {j} is not a number"), i=i, j=j))
         labels = {}
         for key in ("row_labels", "col_labels"):
             value = data.get(key)
             if value is not None and (not isinstance(value, list) or not all(isinstance(s, str) for s in value)):
-                raise ValueError(f"the joint's {key} must be a list of strings")
+                raise ValueError(Phrase(QT_TRANSLATE_NOOP("klviz", "the joint's {key} must be a list of strings"), key=key))
             labels[key] = value
         state = cls.from_weights(rows, labels["row_labels"], labels["col_labels"])
         cells = [float(v) for r in rows for v in r]

@@ -26,7 +26,7 @@ from klviz.gui import settings
 
 from klviz.gui.widgets.text import plain_label
 from klviz.scene import data_import as di
-from klviz.gui.i18n import QT_TRANSLATE_NOOP, translate, translated
+from klviz.gui.i18n import QT_TRANSLATE_NOOP, error_text, translate, translated
 
 FILE_FILTER = QT_TRANSLATE_NOOP("klviz", "Data files (*.csv *.tsv *.txt *.npy);;All files (*)")
 BATCH_FILTER = QT_TRANSLATE_NOOP("klviz", "Logit batches (*.csv *.tsv *.txt);;All files (*)")
@@ -187,7 +187,7 @@ class ImportDataDialog(QtWidgets.QDialog):
                                     cache=self._cache)
         except (ValueError, OverflowError) as exc:  # DataFileError is a ValueError
             self.preview.setPlainText("")
-            self.error.setText(str(exc))
+            self.error.setText(error_text(exc))  # a file's reason in the app's language
             return
         self._result = result
         self.error.setText("")

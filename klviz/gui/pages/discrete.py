@@ -31,7 +31,7 @@ from klviz.scene.readouts import format_value
 from klviz.state.imports import is_editable
 from klviz.style import ENTROPY_COLOR, KL_COLOR, P_COLOR, Q_COLOR
 from klviz.gui.pages.lazy import when_shown
-from klviz.gui.i18n import QT_TRANSLATE_NOOP, translate, translated
+from klviz.gui.i18n import QT_TRANSLATE_NOOP, error_text, translate, translated
 
 READOUTS = (
     ("entropy_p", "H(P)", QT_TRANSLATE_NOOP("klviz", "Entropy of P:  H(P) = −Σ pᵢ log pᵢ"), P_COLOR),
@@ -364,7 +364,7 @@ class DiscretePage(QtWidgets.QWidget):
             self.model.set_labels([s.strip() for s in text.split(",")])
         except ValueError as exc:
             box = message_box(self, QtWidgets.QMessageBox.Icon.Warning, translate("pages.discrete", "Labels not changed"),
-                              translate("pages.discrete", 'The labels were not changed: {exc}.').format(exc=exc))
+                              translate("pages.discrete", 'The labels were not changed: {exc}.').format(exc=error_text(exc)))
             box.setObjectName("message_labels")
             box.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
             box.open()

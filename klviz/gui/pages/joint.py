@@ -31,7 +31,7 @@ from klviz.scene.joint import (
     joint_scene,
 )
 from klviz.gui.pages.lazy import when_shown
-from klviz.gui.i18n import QT_TRANSLATE_NOOP, translate, translated
+from klviz.gui.i18n import QT_TRANSLATE_NOOP, error_text, translate, translated
 
 PRESET_NAMES = {"independent": QT_TRANSLATE_NOOP("klviz", "Independent"),
                 "dependent": QT_TRANSLATE_NOOP("klviz", "Perfectly dependent"),
@@ -673,7 +673,7 @@ class JointPage(QtWidgets.QWidget):
         try:
             new = make()
         except ValueError as exc:
-            self._refuse(str(exc))
+            self._refuse(error_text(exc))
             return False
         if new == self.state():
             return False
