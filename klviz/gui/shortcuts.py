@@ -73,13 +73,25 @@ class ShortcutsDialog(QtWidgets.QDialog):
         header = table.horizontalHeader()
         header.setSectionResizeMode(0, QtWidgets.QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(1, QtWidgets.QHeaderView.ResizeMode.Stretch)
-        table.verticalHeader().setSectionResizeMode(QtWidgets.QHeaderView.ResizeMode.ResizeToContents)
+        # each row as tall as its wrapped description, measured again once the table has a new
+        # width (the stretched column's width settles after the resize; Qt's ResizeToContents
+        # rows and its sectionResized signal both missed some of these changes)
+        table.viewport().installEventFilter(self)
+        header.sectionResized.connect(self._fit_rows_later)
         buttons = QtWidgets.QDialogButtonBox(QtWidgets.QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout = QtWidgets.QVBoxLayout(self)
         layout.addWidget(table)
         layout.addWidget(buttons)
         self.resize(560, 520)
+
+    def eventFilter(self, watched, event):  # noqa: N802 (Qt name)
+        if event.type() == QtCore.QEvent.Type.Resize and watched is self.table.viewport():
+            self._fit_rows_later()
+        return super().eventFilter(watched, event)
+
+    def _fit_rows_later(self, *_):
+        QtCore.QTimer.singleShot(0, self.table, self.table.resizeRowsToContents)
 
     def showEvent(self, event):  # noqa: N802 (Qt name)
         """Never larger than the screen it opens on (less its panels)."""

@@ -68,19 +68,34 @@ def _needed_height(table, r, c):
     return fm.boundingRect(QtCore.QRect(0, 0, width, 100000), QtCore.Qt.TextFlag.TextWordWrap, item.text()).height()
 
 
-def _check_fits(dialog, qtbot):
-    table = dialog.findChild(QtWidgets.QTableWidget, "table_shortcuts")
-    qtbot.waitUntil(lambda: table.viewport().width() > 0)
-    qtbot.wait(50)
-    header = table.horizontalHeader()
-    assert header.length() <= table.viewport().width(), (header.length(), table.viewport().width())
-    assert table.horizontalScrollBar().maximum() == 0
+def _problems(table):
+    """What would need a horizontal scroll, or a cut description: [] when everything fits."""
+    out = []
+    if table.horizontalHeader().length() > table.viewport().width():
+        out.append(("table wider than its view", table.horizontalHeader().length(), table.viewport().width()))
     keys_width = max(QtGui.QFontMetrics(table.font()).horizontalAdvance(table.item(r, 0).text())
                      for r in range(table.rowCount()))
-    assert table.columnWidth(0) >= keys_width  # the keys never wrap: each entry on one line
-    short = [(r, table.item(r, 1).text()) for r in range(table.rowCount())
-             if table.rowHeight(r) < _needed_height(table, r, 1)]
-    assert not short, short
+    if table.columnWidth(0) < keys_width:  # the keys never wrap: each entry on one line
+        out.append(("keys column", table.columnWidth(0), keys_width))
+    out += [(r, table.item(r, 1).text(), table.rowHeight(r), _needed_height(table, r, 1))
+            for r in range(table.rowCount()) if table.rowHeight(r) < _needed_height(table, r, 1)]
+    # nor taller than its text (wrapped for a width the column no longer has)
+    least = table.verticalHeader().minimumSectionSize()
+    out += [("too tall", r, table.rowHeight(r), table.sizeHintForRow(r))
+            for r in range(table.rowCount()) if table.rowHeight(r) > max(least, table.sizeHintForRow(r))]
+    return out
+
+
+def _check_fits(dialog, qtbot):
+    """(The rows follow a new column width on a later turn of the event loop: waited for.)"""
+    table = dialog.findChild(QtWidgets.QTableWidget, "table_shortcuts")
+    qtbot.waitUntil(lambda: table.viewport().width() > 0)
+    try:
+        qtbot.waitUntil(lambda: not _problems(table), timeout=3000)
+    except qtbot.TimeoutError:
+        pass
+    assert not _problems(table), _problems(table)
+    assert table.horizontalScrollBar().maximum() == 0
     return table
 
 
