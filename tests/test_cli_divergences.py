@@ -103,7 +103,7 @@ def test_table_shows_the_family_with_units_and_reasons():
     out = run_table("compute", "--p", p, "--q", q, "--unit", "bits", "--alpha", "2")
     rows = {"TV(P,Q)": ("tv", "unitless"), "He(P,Q)": ("hellinger", "unitless"),
             "χ²(P‖Q)": ("chi2_pq", "unitless"), "χ²(Q‖P)": ("chi2_qp", "unitless"),
-            "D_α(P‖Q)": ("renyi_pq", "bits"), "D_α(Q‖P)": ("renyi_qp", "bits")}
+            "Rényi(P‖Q)": ("renyi_pq", "bits"), "Rényi(Q‖P)": ("renyi_qp", "bits")}
     lines = out.splitlines()
     for name, (key, unit) in rows.items():
         row = next(ln for ln in lines if ln.split()[:1] == [name])
@@ -120,9 +120,9 @@ def test_table_shows_the_family_with_units_and_reasons():
 
 def test_table_without_alpha_has_no_renyi_and_no_infinity_sign_for_finite_kl():
     out = run_table("compute", "--p", "normal:0,0.01", "--q", "normal:0.5,1")
-    assert "TV(P,Q)" in out and "D_α" not in out
+    assert "TV(P,Q)" in out and "Rényi" not in out
     assert "∞" not in out  # χ²(Q‖P) is infinite and says so in words; the KLs are finite
-    assert "infinite because 2σ_P² ≤ σ_Q²" in out
+    assert "infinite because P's σ = 0.01 is too narrow for Q's σ = 1 (2 · 0.01² ≤ 1²)" in out
 
 
 # --------------------------------------------------------------------------------------------
@@ -294,11 +294,12 @@ def test_code_lengths_against_exact_and_brute_force(p, q):
 def test_code_table_shows_lengths_and_bounds():
     data = run_json("compute", "--p", "0.1,0.2,0.7", "--q", "0.3,0.3,0.4", "--code")
     out = run_table("compute", "--p", "0.1,0.2,0.7", "--q", "0.3,0.3,0.4", "--code")
-    for name, key in (("L_Shannon(P; Q)", "shannon_length_pq_bits"), ("L_Shannon(P; P)", "shannon_length_pp_bits"),
-                      ("L_Huffman(P)", "huffman_length_pp_bits"), ("L_Huffman(Q)", "huffman_length_qq_bits")):
+    for name, key in (("Shannon length L(P; Q)", "shannon_length_pq_bits"),
+                      ("Shannon length L(P; P)", "shannon_length_pp_bits"),
+                      ("Huffman length L(P)", "huffman_length_pp_bits"), ("Huffman length L(Q)", "huffman_length_qq_bits")):
         row = next(ln for ln in out.splitlines() if ln.strip().startswith(name))
         assert close(float(re.findall(r"\d+\.\d+", row)[0]), data[key], rel=1e-9) and "bits" in row
-    bound = next(ln for ln in out.splitlines() if "(H(P,Q) ≤ L_Shannon(P; Q) < H(P,Q) + 1)" in ln)
+    bound = next(ln for ln in out.splitlines() if "(H(P,Q) ≤ Shannon length L(P; Q) < H(P,Q) + 1)" in ln)
     lo, mid, hi = map(float, re.findall(r"\d+\.\d+", bound)[:3])
     assert lo <= mid < hi and close(mid, data["shannon_length_pq_bits"], rel=1e-9)
     assert close(lo, data["cross_entropy_pq"] / math.log(2), rel=1e-9)  # H(P,Q) in bits
@@ -461,4 +462,4 @@ def test_errors_and_results_as_a_separate_process():
                                       runner=spawn)
     assert "--code" in error_message("compute", "--p", "normal:0,1", "--q", "normal:0,2", "--code", runner=spawn)
     rc, out, err = spawn("compute", "--p", "0.1,0.2,0.7", "--q", "0.3,0.3,0.4", "--alpha", "inf", "--code")
-    assert rc == 0 and err == "" and "D_α(P‖Q)" in out and "L_Huffman(P)" in out
+    assert rc == 0 and err == "" and "Rényi(P‖Q)" in out and "Huffman length L(P)" in out

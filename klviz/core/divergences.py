@@ -987,6 +987,12 @@ def _fmt(x):
     return f"{x:.4g}"
 
 
+def _sigma_of(name, dist):
+    """How a reason names a side's σ in plain text (no subscripts: there is no Unicode subscript
+    P or Q; the app's plain texts say "Q's σ"): a Mixture's is its widest component's."""
+    return f"{name}'s widest σ" if isinstance(dist, Mixture) else f"{name}'s σ"
+
+
 def _continuous_family(P, Q, alpha, unit):
     values, reasons = {}, {}
     values["tv"] = continuous_tv(P, Q)
@@ -997,9 +1003,9 @@ def _continuous_family(P, Q, alpha, unit):
         if math.isinf(v):
             sn, sd = _widest(num), _widest(den)
             a, b = ("P", "Q") if key == "chi2_pq" else ("Q", "P")
-            reasons[key] = (f"2σ_{b}² ≤ σ_{a}² (σ_{a} = {_fmt(sn)}, σ_{b} = {_fmt(sd)}): the tails of "
-                            f"{a}²/{b} do not decay" if not _tails_decay(sn, sd, 2.0)
-                            else "too large to represent (above 1.8e308)")
+            reasons[key] = (f"{_sigma_of(b, den)} = {_fmt(sd)} is too narrow for {_sigma_of(a, num)} = "
+                            f"{_fmt(sn)} (2 · {_fmt(sd)}² ≤ {_fmt(sn)}²): the tails of {a}²/{b} do not decay"
+                            if not _tails_decay(sn, sd, 2.0) else "too large to represent (above 1.8e308)")
     if alpha is not None:
         for key, num, den in (("renyi_pq", P, Q), ("renyi_qp", Q, P)):
             v = _continuous_renyi(num, den, alpha)
@@ -1007,11 +1013,12 @@ def _continuous_family(P, Q, alpha, unit):
             if math.isinf(v):
                 a, b = ("P", "Q") if key == "renyi_pq" else ("Q", "P")
                 sn, sd = _widest(num), _widest(den)
+                both = f"{_sigma_of(a, num)} = {_fmt(sn)}, {_sigma_of(b, den)} = {_fmt(sd)}"
                 if alpha == math.inf:
-                    reasons[key] = (f"{a}/{b} is unbounded: {a}'s tails are not lighter than {b}'s "
-                                    f"(σ_{a} = {_fmt(sn)}, σ_{b} = {_fmt(sd)})")
+                    reasons[key] = f"{a}/{b} is unbounded: {a}'s tails are not lighter than {b}'s ({both})"
                 elif not _tails_decay(sn, sd, alpha):
-                    reasons[key] = (f"α σ_{b}² + (1 − α) σ_{a}² ≤ 0 (σ_{a} = {_fmt(sn)}, σ_{b} = {_fmt(sd)}): "
+                    reasons[key] = (f"{_sigma_of(b, den)} = {_fmt(sd)} is too narrow for {_sigma_of(a, num)} = "
+                                    f"{_fmt(sn)} at α = {_fmt(alpha)} (α · {_fmt(sd)}² + (1 − α) · {_fmt(sn)}² ≤ 0): "
                                     f"the tails of {a}^α {b}^(1−α) do not decay")
                 else:
                     reasons[key] = "too large to represent (above 1.8e308)"

@@ -134,7 +134,10 @@ class MainWindow(QtWidgets.QMainWindow):
         self.page_discrete.chartCreated.connect(self._adopt_chart)
         self.page_losses.built.connect(self._adopt_widgets)
         self._adopt_widgets()
-        self.statusBar().showMessage(translate("main_window", "Drag a bar, or click a chart and use the arrow keys."), 8000)
+        # the Discrete tab's hint, only there: another tab shown while it shows clears it
+        self._tab_hints = {self.page_discrete: translate("main_window", "Drag a bar, or click a chart and use the arrow keys.")}
+        self.tabs.currentChanged.connect(self._show_tab_hint)
+        self._show_tab_hint(self.tabs.currentIndex(), start=True)
         self.model.undo_stack.cleanChanged.connect(self._update_title)
         self._update_title()
         self.window_geometry = WindowGeometry(self, self.classroom)
@@ -283,6 +286,18 @@ class MainWindow(QtWidgets.QMainWindow):
         keeper = getattr(self, "accessibility", None)
         if keeper is not None:
             keeper.adopt(page)
+
+    def _show_tab_hint(self, index, start=False):
+        """The shown tab's hint in the status bar (8 s) at the start, or in place of another tab's
+        hint still showing; none on a tab without one. Any other message is left alone."""
+        bar = self.statusBar()
+        if not start and bar.currentMessage() not in self._tab_hints.values():
+            return
+        hint = self._tab_hints.get(self.tabs.widget(index))
+        if hint:
+            bar.showMessage(hint, 8000)
+        else:
+            bar.clearMessage()
 
     def _build_shown_tab(self, index):
         holder = self.tabs.widget(index)

@@ -248,9 +248,9 @@ def _divergence_lines(result, labels, family, dists):
     rows = [("TV(P,Q)", "tv", "unitless"), ("He(P,Q)", "hellinger", "unitless"),
             ("χ²(P‖Q)", "chi2_pq", "unitless"), ("χ²(Q‖P)", "chi2_qp", "unitless")]
     if "alpha" in result:
-        rows += [("D_α(P‖Q)", "renyi_pq", unit), ("D_α(Q‖P)", "renyi_qp", unit)]
+        rows += [("Rényi(P‖Q)", "renyi_pq", unit), ("Rényi(Q‖P)", "renyi_qp", unit)]
     lines = ["", "Beyond KL: total variation, Hellinger distance and Pearson χ² (unitless: no logarithm)"
-             + (f"; Rényi divergences D_α of order α = {_alpha_text(result['alpha'])} in {unit}"
+             + (f"; Rényi divergences of order α = {_alpha_text(result['alpha'])} in {unit}"
                 if "alpha" in result else "") + ":"]
     texts = _align_points([_shown(result[key]) for _, key, _ in rows])
     nw = max(len(n) for n, _, _ in rows)
@@ -285,12 +285,13 @@ def _code_lines(result):
     h_p, h_pq, h_q = (result[k] for k in ("entropy_p", "cross_entropy_pq", "entropy_q"))
     bits = {"nats": math.log(2.0), "bits": 1.0, "hartleys": math.log10(2.0)}[result["unit"]]
     h_p, h_pq, h_q = h_p / bits, h_pq / bits, h_q / bits  # in bits
-    rows = [("L_Shannon(P; Q)", "shannon_length_pq_bits", "P's symbols in Q's Shannon code ⌈−log₂ q_i⌉",
-             h_pq, "H(P,Q)"),
-            ("L_Shannon(P; P)", "shannon_length_pp_bits", "P's symbols in P's Shannon code ⌈−log₂ p_i⌉",
-             h_p, "H(P)"),
-            ("L_Huffman(P)", "huffman_length_pp_bits", "P's symbols in P's Huffman code", h_p, "H(P)"),
-            ("L_Huffman(Q)", "huffman_length_qq_bits", "Q's symbols in Q's Huffman code", h_q, "H(Q)")]
+    # named as the Coding tab shows them ("Shannon length L(P; Q)", qᵢ): no underscore subscripts
+    rows = [("Shannon length L(P; Q)", "shannon_length_pq_bits",
+             "P's symbols in Q's Shannon code ⌈−log₂ qᵢ⌉", h_pq, "H(P,Q)"),
+            ("Shannon length L(P; P)", "shannon_length_pp_bits",
+             "P's symbols in P's Shannon code ⌈−log₂ pᵢ⌉", h_p, "H(P)"),
+            ("Huffman length L(P)", "huffman_length_pp_bits", "P's symbols in P's Huffman code", h_p, "H(P)"),
+            ("Huffman length L(Q)", "huffman_length_qq_bits", "Q's symbols in Q's Huffman code", h_q, "H(Q)")]
     lines = ["", "Expected code lengths, in bits (binary prefix codes):"]
     texts = _align_points([_shown(result[key]) for _, key, _, _, _ in rows])
     nw = max(len(r[0]) for r in rows)
@@ -301,7 +302,7 @@ def _code_lines(result):
     for name, key, _, h, hname in rows:
         value = result[key]
         if math.isinf(value):
-            lines.append(f"    {name} is infinite: some symbol of P has q_i = 0, so Q's code has no "
+            lines.append(f"    {name} is infinite: some symbol of P has qᵢ = 0, so Q's code has no "
                          f"word for it")
             continue
         lines.append(f"    {_fmt(h)} ≤ {_fmt(value)} < {_fmt(h + 1.0)}   ({hname} ≤ {name} < {hname} + 1)")
@@ -316,8 +317,8 @@ def _fit_lines(result, start):
         value_name = f"D(Q*‖P) in {unit}"
         objective = "reverse KL D(Q‖P): plain descent from Q, which stays in the basin Q starts in"
     else:
-        value_name = "D_α(P‖Q*) in nats, the unit of its KL limits"
-        objective = f"Amari's α-divergence D_α(P‖Q), α = {fit['alpha']:g}: descent from Q"
+        value_name = "D⁽ᵅ⁾(P‖Q*) in nats, the unit of its KL limits"
+        objective = f"Amari's α-divergence D⁽ᵅ⁾(P‖Q), α = {fit['alpha']:g}: descent from Q"
     return ["", f"Fit of a Normal Q* to P, starting from Q = {_describe_continuous(start)}:",
             f"  objective  {objective}",
             f"  Q*         N(mu={_fmt(fit['mu'])}, sigma={_fmt(fit['sigma'])})",

@@ -338,14 +338,24 @@ def test_family_continuous_and_reasons():
     P, Q = Normal(0.0, 2.0), Normal(1.0, 1.0)
     fam = divergence_family(P, Q, alpha=3.0, unit="nats")
     assert not fam.discrete
-    assert fam.chi2_pq == math.inf and "2σ_Q² ≤ σ_P²" in fam.reasons["chi2_pq"]
+    # the condition with the numbers in, and no underscore subscripts (σ_Q; issue 12)
+    assert fam.chi2_pq == math.inf and fam.reasons["chi2_pq"] == (
+        "Q's σ = 1 is too narrow for P's σ = 2 (2 · 1² ≤ 2²): the tails of P²/Q do not decay")
     assert math.isfinite(fam.chi2_qp)
-    assert fam.renyi_pq == math.inf and "α σ_Q² + (1 − α) σ_P² ≤ 0" in fam.reasons["renyi_pq"]
+    assert fam.renyi_pq == math.inf and fam.reasons["renyi_pq"] == (
+        "Q's σ = 1 is too narrow for P's σ = 2 at α = 3 (α · 1² + (1 − α) · 2² ≤ 0): "
+        "the tails of P^α Q^(1−α) do not decay")
     assert fam.renyi_qp == pytest.approx(normal_renyi(1.0, 1.0, 0.0, 2.0, 3.0), rel=1e-15)
     assert fam.tv == pytest.approx(normal_tv(0.0, 2.0, 1.0, 1.0), rel=1e-15)
     inf = divergence_family(P, Q, alpha=math.inf)
-    assert inf.renyi_pq == math.inf and "unbounded" in inf.reasons["renyi_pq"]
+    assert inf.renyi_pq == math.inf and inf.reasons["renyi_pq"] == (
+        "P/Q is unbounded: P's tails are not lighter than Q's (P's σ = 2, Q's σ = 1)")
     assert math.isfinite(inf.renyi_qp)
+    mix = divergence_family(Mixture(0.5, (Normal(0.0, 0.5), Normal(1.0, 3.0))), Q, alpha=2.0)
+    assert mix.reasons["chi2_pq"].startswith("Q's σ = 1 is too narrow for P's widest σ = 3 (2 · 1² ≤ 3²)")
+    assert mix.reasons["renyi_pq"].startswith("Q's σ = 1 is too narrow for P's widest σ = 3 at α = 2 ")
+    for reasons in (fam.reasons, inf.reasons, mix.reasons):
+        assert all("_" not in text for text in reasons.values()), reasons
 
 
 # ------------------------------------------------------------------------ Normal pairs

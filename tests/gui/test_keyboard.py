@@ -240,7 +240,9 @@ def test_every_listed_action_key_works_from_the_keyboard(window, qtbot, monkeypa
         for seq in sequences(keys):
             check(t, seq)
             pressed += 1
-    assert pressed >= len(ACTION_CHECKS) + 4  # several actions have more than one key
+    # Redo and Zoom in list two keys each (Ctrl+Y, Ctrl+=); a platform's extra bindings (Alt+Backspace,
+    # Ctrl+Ins, the Copy and Help keys, F14) are not listed, so not pressed here (test_shortcuts_dialog)
+    assert pressed >= len(ACTION_CHECKS) + 2
 
 
 def test_the_chart_keys_listed_work(window, qtbot):
