@@ -2,7 +2,7 @@
 
 Each category is a column of width p_i; its height is a code length in bits, so an area is an
 expected length (MATH.md "Codes"). Drawn from `klviz.scene.coding.CodingScene`: P's ideal lengths
-−log₂ p_i (filled, area H(P)), Q's ideal lengths −log₂ q_i (area H(P,Q)), Q's Shannon and Huffman
+−log₂ pᵢ (filled, area H(P)), Q's ideal lengths −log₂ qᵢ (area H(P,Q)), Q's Shannon and Huffman
 code lengths (outlines), and the signed area between the two ideal heights, whose total is
 D(P‖Q) in bits (shaded; a negative column hatched). Always in bits.
 """
@@ -31,21 +31,21 @@ from klviz.figures._common import (
     top_margin,
 )
 from klviz.figures._hatch import HatchedPatch, hatch
-from klviz.scene.coding import coding_scene
+from klviz.scene.coding import AREA_NAMES, coding_scene, shown_bound
 
 CODING_PARTS = ("ideal_p", "ideal_q", "shannon", "huffman", "kl")
-TITLE = "Code lengths as areas: column width p_i, height in bits"
+TITLE = "Code lengths as areas: column width pᵢ, height in bits"
 MAX_WORDS_SHOWN = 16
 _LABEL_SIZE = 9.0
 # (part, scene key, legend name, colour, line style)
 _OUTLINES = (
-    ("ideal_q", "ideal_q", "Q's ideal −log₂ q_i (area H(P,Q))", style.Q_COLOR, "-"),
-    ("shannon", "shannon_q", "Q's Shannon code ⌈−log₂ q_i⌉", "#555555", "--"),
+    ("ideal_q", "ideal_q", "Q's ideal −log₂ qᵢ (area H(P,Q))", style.Q_COLOR, "-"),
+    ("shannon", "shannon_q", "Q's Shannon code ⌈−log₂ qᵢ⌉", "#555555", "--"),
     ("huffman", "huffman_q", "Q's Huffman code", "#000000", ":"),
 )
-_IDEAL_P_NAME = "P's ideal −log₂ p_i (area H(P))"
-_KL_NAME = "extra length p_i log₂(p_i/q_i), sums to D(P‖Q)"
-_NEGATIVE_NAME = "negative extra (q_i > p_i)"
+_IDEAL_P_NAME = "P's ideal −log₂ pᵢ (area H(P))"
+_KL_NAME = "extra length pᵢ log₂(pᵢ/qᵢ), sums to D(P‖Q)"
+_NEGATIVE_NAME = "negative extra (qᵢ > pᵢ)"
 
 
 def _columns(ax, left, widths, bottom, top, **kw):
@@ -105,7 +105,7 @@ def _draw(ax, axis_w, scene, parts, legend, names):
     ax.set_xlim(*scene.x_range)
     ax.set_ylim(0.0, y_top * 1.1)
     ax.set_ylabel("code length (bits)")
-    ax.set_xlabel("cumulative probability of P (column widths p_i)")
+    ax.set_xlabel("cumulative probability of P (column widths pᵢ)")
     ax.yaxis.grid(True)
     ax.axhline(0, color=AXIS_COLOR, linewidth=0.9, zorder=3)
     # Category names at the foot of their columns, where a column is wide enough to hold its name.
@@ -135,11 +135,11 @@ def readout_groups(scene):
 
     def line(name, colour=None, note=None):
         value = totals[name]
-        return (f"{name} = {value}" + ("" if value == "∞" else " bits"), colour, note)
+        return (f"{AREA_NAMES.get(name, name)} = {value}" + ("" if value == "∞" else " bits"), colour, note)
 
     bound_rows = []
     for text in scene.bounds:
-        head, _, numbers = text.partition(": ")
+        head, _, numbers = shown_bound(text).partition(": ")
         numbers, sep, remark = numbers.partition(" (")
         note = numbers if not sep else "\n".join([numbers, *textwrap.wrap("(" + remark, 46)])
         bound_rows.append((head, None, note))

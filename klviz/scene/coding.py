@@ -94,6 +94,25 @@ def _nice_top(value):
     return float(8 * math.ceil(value / 8))
 
 
+# The names of the code lengths ("L_Shannon(P; Q)", ...) are keys (of total_texts, the CLI's
+# report): kept as they are, and shown, in the app and the exported figures, without an
+# underscore (issue 12): AREA_NAMES for a total's name, BOUND_NAMES for the names in a bound.
+AREA_NAMES = {"L_Shannon(P; Q)": QT_TRANSLATE_NOOP("klviz", "Shannon length L(P; Q)"),
+              "L_Huffman(P; Q)": QT_TRANSLATE_NOOP("klviz", "Huffman length L(P; Q)"),
+              "L_Huffman(P)": QT_TRANSLATE_NOOP("klviz", "Huffman length L(P)")}
+BOUND_NAMES = (("L_Huffman(P)", QT_TRANSLATE_NOOP("klviz", "Huffman length L(P)")),
+               ("L_Shannon", QT_TRANSLATE_NOOP("klviz", "Shannon length")))
+
+
+def shown_bound(bound, translate=str):
+    """A bound of the scene (H(P,Q) ≤ L_Shannon < ...) with its names as shown; `translate`
+    (the gui's) translates the bound and the names."""
+    text = translate(bound)
+    for key, shown in BOUND_NAMES:
+        text = text.replace(key, translate(shown))
+    return text
+
+
 @dataclass(frozen=True, eq=False)
 class CodingScene:
     """What the Coding view draws, for P's symbols coded with Q's codes (bits).

@@ -38,11 +38,14 @@ def test_figure_draws_columns_with_the_reference_numbers():
     kl = float(np.sum(special.rel_entr(P, Q))) / math.log(2)
     fp = [Fraction(x).limit_denominator(1000) for x in P]
     fq = [Fraction(x).limit_denominator(1000) for x in Q]
-    refs = {"H(P)": h, "H(P,Q)": ce, "D(P‖Q)": kl, "L_Shannon(P; Q)": float(shannon_length(fp, fq)),
-            "L_Huffman(P)": float(best_prefix_code_length(fp))}
+    refs = {"H(P)": h, "H(P,Q)": ce, "D(P‖Q)": kl, "Shannon length L(P; Q)": float(shannon_length(fp, fq)),
+            "Huffman length L(P)": float(best_prefix_code_length(fp))}
     for name, ref in refs.items():
         assert_shown_matches(shown_value(texts, name, "bits"), ref)
-    assert f"{ce:.3f} ≤ {refs['L_Shannon(P; Q)']:.3f} < {ce + 1:.3f} bits" in texts
+    assert f"{ce:.3f} ≤ {refs['Shannon length L(P; Q)']:.3f} < {ce + 1:.3f} bits" in texts
+    # the names as the Coding tab shows them (issue 12): no underscore subscripts anywhere
+    assert [t for t in texts if "_" in t] == []
+    assert "H(P,Q) ≤ Shannon length < H(P,Q) + 1" in texts
     # one column per category: P's ideal heights as rectangles of width p_i
     from matplotlib.collections import PolyCollection
 

@@ -36,7 +36,8 @@ from klviz.gui.widgets.still_plot import still_plot
 from klviz.gui.widgets.text import plain_label
 from klviz.gui.widgets.value_label import ValueLabel
 from klviz.gui.widgets.slider_spin import BoundedSpinBox
-from klviz.scene.coding import LENGTHS, UnencodableError, coding_scene, drag_rule, send_message
+from klviz.scene.coding import (AREA_NAMES, LENGTHS, UnencodableError, coding_scene, drag_rule, send_message,
+                                shown_bound)
 from klviz.gui.i18n import QT_TRANSLATE_NOOP, translate, translated
 
 DEFAULT_P = (0.5, 0.25, 0.125, 0.125)
@@ -54,25 +55,14 @@ _OUTLINES = (("ideal_p", style.P_COLOR, 2, QtCore.Qt.PenStyle.SolidLine),
              ("ideal_q", style.Q_COLOR, 2, QtCore.Qt.PenStyle.SolidLine),
              ("shannon_q", "#555555", 2, QtCore.Qt.PenStyle.DashLine),
              ("huffman_q", "#000000", 2, QtCore.Qt.PenStyle.DotLine))
-# The scene's names of the code lengths ("L_Shannon(P; Q)", ...) are keys (of total_texts, the
-# figures, the CLI's report): kept as they are there, shown here without an underscore (issue 12).
-_AREA_TEXTS = {"L_Shannon(P; Q)": QT_TRANSLATE_NOOP("klviz", "Shannon length L(P; Q)"),
-               "L_Huffman(P; Q)": QT_TRANSLATE_NOOP("klviz", "Huffman length L(P; Q)")}
-_BOUND_NAMES = (("L_Huffman(P)", QT_TRANSLATE_NOOP("klviz", "Huffman length L(P)")),
-                ("L_Shannon", QT_TRANSLATE_NOOP("klviz", "Shannon length")))
-
-
 def _area_text(area):
     """The shown name of an area key of klviz.scene.coding.LENGTHS, translated."""
-    return translated(_AREA_TEXTS.get(area, area))
+    return translated(AREA_NAMES.get(area, area))
 
 
 def _bound_text(bound):
     """A bound of the scene (H(P,Q) ≤ L_Shannon < ...), translated, its names as shown."""
-    text = translated(bound)
-    for key, shown in _BOUND_NAMES:
-        text = text.replace(key, translated(shown))
-    return text
+    return shown_bound(bound, translated)
 
 
 _OUTLINES_LEGEND = QT_TRANSLATE_NOOP("klviz", "Outlines, all at once: ━ P's ideal −log₂ pᵢ (blue), ━ Q's ideal −log₂ qᵢ "
