@@ -336,6 +336,8 @@ def test_soft_target_drag_and_decomposition(window, page):
     show(page, page.categorical)
     button(window, "radio_loss_soft").click()
     assert page.model.losses.categorical.mode == "soft"
+    # one choice of two, in groups of their own on the wrapping row
+    assert not button(window, "radio_loss_one_hot").isChecked()
     chart = plot(window, "plot_loss_probs")
     drag(chart, 3 - 0.2, 0.0, 0.3)
     y = np.array(page.model.losses.categorical.target)

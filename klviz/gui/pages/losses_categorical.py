@@ -24,7 +24,7 @@ from klviz.gui.pages.losses_common import (
     short,
     with_unit,
 )
-from klviz.gui.widgets.reflow import Secondary, WrapRow
+from klviz.gui.widgets.reflow import Secondary, WrapRow, essentials_height
 from klviz.gui.widgets.style_sheet import set_style_sheet
 from klviz.gui.widgets.batch_panel import BatchPanel
 from klviz.gui.widgets.buttons import push_button
@@ -113,7 +113,13 @@ class CategoricalPanel(BuiltInParts, QtWidgets.QWidget):
         lc = QtWidgets.QLabel(translate("pages.losses_categorical", "Classes"))
         lc.setBuddy(self.spin_classes)
         row.add_group(lc, self.spin_classes)
-        row.add_group(QtWidgets.QLabel(translate("pages.losses_categorical", "Target")), self.radio_one_hot, self.radio_soft)
+        # the two targets in groups of their own: together they were 383 px, wider than the page
+        # beside the lesson panel in an 800×600 window (368 px)
+        row.add_group(QtWidgets.QLabel(translate("pages.losses_categorical", "Target")), self.radio_one_hot)
+        row.add_group(self.radio_soft)
+        self.target_modes = QtWidgets.QButtonGroup(self)  # exclusive: they no longer share a parent
+        self.target_modes.addButton(self.radio_one_hot)
+        self.target_modes.addButton(self.radio_soft)
         row.add_group(self.button_smooth)
         ll = QtWidgets.QLabel(translate("pages.losses_categorical", "Logits"))
         ll.setBuddy(self.edit_logits)
@@ -204,15 +210,22 @@ class CategoricalPanel(BuiltInParts, QtWidgets.QWidget):
         cl2.addWidget(row)
         cl2.addWidget(self.label_error)
         self.label_error.setVisible(False)
-        top = assemble(self, controls, charts, side, formulas)
-        # after the formulas: they fold first; only while the readouts stand beside the charts
-        # (stacked under them, the page scrolls anyway: folding the chart would not spare that)
-        self.page_scroll.add_secondary(self.logits_part, when=lambda: not top.stacked())
-        top.stackedChanged.connect(self._on_stacked)
+        self._top, self._charts = assemble(self, controls, charts, side, formulas), charts
+        # after the formulas: they fold first. Side by side it folds where the page does not
+        # fit; stacked (beside the lesson panel), where the readouts under the charts would be
+        # below the fold with both charts at their least height (the rest of the column, the
+        # note and the batch, scrolls into view)
+        self.page_scroll.add_secondary(self.logits_part, need=self._logits_need)
 
-    def _on_stacked(self, on):
-        if on and self.logits_part.folded_by_page:
-            self.logits_part.set_expanded(True)  # the page no longer decides for it: open again
+    def _logits_need(self):
+        """The height that must be in view for the logits chart to stay open: the whole page
+        side by side; stacked, down to the readouts, under the charts at their least height."""
+        if not self._top.stacked():
+            return self.page_scroll.needed_height()
+        side = self._top.widget(1)
+        above = self._top.mapTo(self.page_scroll.widget(), QtCore.QPoint(0, 0)).y()
+        return (above + self._charts.minimumSizeHint().height() + self._top.handleWidth()
+                + essentials_height(side, side.height()))
 
     def set_quiz(self, on):
         """Quiz mode: the values read "?", the numbers on the bars and the worked numbers are hidden."""

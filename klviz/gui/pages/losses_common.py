@@ -137,10 +137,35 @@ class SideScroll(QtWidgets.QScrollArea):
         self.setHorizontalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setAccessibleName(translate("pages.losses_common", "Measures and formulas (scrollable panel)"))
 
+        self._stacked = False
+
+    def set_stacked(self, on):
+        """Stacked under the charts it shows its whole content (ReflowSplitter._stacked_height)
+        and the page scrolls instead: it has no bar of its own then, and keeps no room for one
+        (at 1024×768 beside the lesson panel that room made it 2 px wider than the page; in an
+        800×600 window the Bernoulli readouts' group, 17 px, with its side margins)."""
+        self._stacked = bool(on)
+        layout = self.widget().layout()
+        if layout is not None:  # its group's side margins too: the page's own are beside it then
+            if on:
+                self._margins = layout.contentsMargins()
+                layout.setContentsMargins(0, self._margins.top(), 0, self._margins.bottom())
+            elif getattr(self, "_margins", None) is not None:
+                layout.setContentsMargins(self._margins)
+        self.setVerticalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOff if on
+                                        else QtCore.Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.updateGeometry()
+
+    def side_by_side_width(self):
+        """Its least width beside the charts: its content's, and room for its own bar."""
+        need = self.widget().minimumSizeHint().width() + self.verticalScrollBar().sizeHint().width() + 4
+        return max(super().minimumSizeHint().width(), need)
+
     def minimumSizeHint(self):  # noqa: N802 (Qt name)
         hint = super().minimumSizeHint()
-        need = self.widget().minimumSizeHint().width() + self.verticalScrollBar().sizeHint().width() + 4
-        return QtCore.QSize(max(hint.width(), need), hint.height())
+        if self._stacked:
+            return QtCore.QSize(max(hint.width(), self.widget().minimumSizeHint().width()), hint.height())
+        return QtCore.QSize(self.side_by_side_width(), hint.height())
 
 
 def side_scroll(widget):
@@ -160,6 +185,11 @@ def assemble(panel, controls, charts, side, formulas):
         top.setStretchFactor(0, 1)  # extra room goes to the charts; the readouts keep their width
         top.setStretchFactor(1, 0)
         top.setSizes([10_000, top.widget(1).minimumSizeHint().width()])
+        top.stackedChanged.connect(top.widget(1).set_stacked)
+        # stacked (a page narrowed by the lesson panel), the charts give the readouts under them
+        # the room they need, down to their least height, so both are in view as the page opens
+        # (issue 12); the worked formulas under them fold first and may be below the fold
+        top.share_room(always=True)
     content = QtWidgets.QWidget()
     outer = QtWidgets.QVBoxLayout(panel)
     outer.setContentsMargins(0, 0, 0, 0)

@@ -59,7 +59,7 @@ def _stacked_height(w, width=0, own_minimum=None, room=None):
     return max(least, min(max(_height_for(w, width, own_minimum), wanted), room))
 
 
-def _essentials_height(part, whole):
+def essentials_height(part, whole):
     """The height `part` needs at least to show its essentials -- its readouts (labels named
     "…value…") and captions -- from its top, as laid out now; what follows them (notes,
     controls) may be below the fold. A panel that scrolls (QScrollArea): those of its content.
@@ -99,7 +99,7 @@ class ReflowSplitter(QtWidgets.QSplitter):
     def share_room(self, below=lambda: 0, always=False):
         """Stacked, the parts share the page's visible height instead of each wishing for all of
         it: where that brings the essentials of the last part (its readouts and captions, see
-        _essentials_height) into view, a part's wish (its stacked height, its preferred height)
+        essentials_height) into view, a part's wish (its stacked height, its preferred height)
         is never more than what the page's room leaves once the others have their least heights
         -- the charts on top give way, down to their own least height, so that the readouts
         under them are in view as the page opens (a page narrowed by the lesson panel, issue
@@ -129,7 +129,9 @@ class ReflowSplitter(QtWidgets.QSplitter):
         if not parts:
             return 0
         # a nested reflowing part counts as side by side: the outer level stacks first
-        widths = [w.side_by_side_width() if isinstance(w, ReflowSplitter)
+        # a part narrower stacked than beside the others (a side column that keeps room for its
+        # own scroll bar only there) says its side-by-side width itself
+        widths = [max(w.side_by_side_width(), w.minimumWidth()) if hasattr(w, "side_by_side_width")
                   else max(w.minimumSizeHint().width(), w.minimumWidth()) for w in parts]
         return sum(widths) + self.handleWidth() * (len(parts) - 1)
 
@@ -186,7 +188,7 @@ class ReflowSplitter(QtWidgets.QSplitter):
         above = self.mapTo(page.widget(), QtCore.QPoint(0, 0)).y() if page is not None and page.widget() is not self else 0
         left = room - above - self._share_room() - self.handleWidth() * (len(shown) - 1)
         last = shown[-1]
-        if not self._share_always and sum(least[w] for w in shown[:-1]) + _essentials_height(last, least[last]) > left:
+        if not self._share_always and sum(least[w] for w in shown[:-1]) + essentials_height(last, least[last]) > left:
             return heights  # no sharing brings the readouts in view: the page scrolls
         for w in shown:
             cap = left - sum(least[o] for o in shown if o is not w)
@@ -382,8 +384,19 @@ class Secondary(QtWidgets.QWidget):
         if width > 0 and layout.hasHeightForWidth():
             at = layout.totalHeightForWidth(width)
             height = at if self.at_width else max(height, at)
+        changed = height != self.minimumHeight() or height != self.maximumHeight()
         self.setMinimumHeight(height)
         self.setMaximumHeight(height)
+        if changed and not self.body.isVisible():
+            # its caption wrapped anew after it folded (a line fewer at its final width): the
+            # stacked splitters on the page hold their parts' heights again, else a part
+            # stays as tall as it was with the extra line (the Categorical charts, 23 px, the
+            # readouts under them then below the fold beside the lesson panel)
+            page = self.parentWidget()
+            while page is not None and not isinstance(page, PageScroll):
+                page = page.parentWidget()
+            if page is not None:
+                QtCore.QTimer.singleShot(0, page, page._hold_stacked)
 
     def resizeEvent(self, event):  # noqa: N802 (Qt name)
         super().resizeEvent(event)
@@ -464,7 +477,7 @@ class PageScroll(QtWidgets.QScrollArea):
         for part in self._secondaries:
             part.hold_folded_height()  # the type may have changed size since it folded
         room = self.viewport().height()
-        whole = self._needed_height()
+        whole = self.needed_height()
 
         def need_of(part):
             own = self._needs.get(part)
@@ -490,7 +503,7 @@ class PageScroll(QtWidgets.QScrollArea):
                 self.refit()
                 return
 
-    def _needed_height(self):
+    def needed_height(self):
         """The height the content takes at the viewport's width: its minimum, or where its text
         wraps (height for width) the height the scroll area lays it out at."""
         content = self.widget()
