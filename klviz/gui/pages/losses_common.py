@@ -14,6 +14,7 @@ from PySide6 import QtCore, QtWidgets
 
 from klviz.gui.widgets.readouts import ReadoutGrid
 from klviz.gui.widgets.reflow import ReflowSplitter, Secondary, page_scroll
+from klviz.gui.widgets.text import FormulaLabel
 from klviz.scene.readouts import MINUS, convert, format_value
 from klviz.style import is_mark, text_color
 from klviz.gui.i18n import translate
@@ -75,8 +76,8 @@ def coloured(text, color, bold=False):
 
 
 def formula_label(name):
-    """A rich-text label for a formula with live numbers (selectable, wraps)."""
-    label = QtWidgets.QLabel()
+    """A rich-text label for a formula with live numbers (selectable, wraps between formulas)."""
+    label = FormulaLabel()
     label.setObjectName(name)
     label.setTextFormat(QtCore.Qt.TextFormat.RichText)
     label.setWordWrap(True)
@@ -90,9 +91,10 @@ def formula_label(name):
 
 
 def caption_label(text, name=None):
-    label = QtWidgets.QLabel(text)
-    label.setWordWrap(True)
+    """A rich-text caption or chart key that wraps between formulas, never inside one."""
+    label = FormulaLabel()
     label.setTextFormat(QtCore.Qt.TextFormat.RichText)
+    label.setText(text)
     if name:
         label.setObjectName(name)
     return label
