@@ -3,9 +3,11 @@
 The ratios are computed from the palettes the app installs (theme.light_palette / dark_palette)
 and from the colours the widgets actually carry: each label's style sheet and each coloured run
 in a rich-text caption. Swatches ("■", "━━") are marks in the charts' own colours, not text:
-they are left out here.
+they are left out here. Text painted on a coloured fill (the Joint tab's grid cells and
+information diagram) is checked against that fill, as painted.
 """
 
+import contextlib
 import re
 
 import pyqtgraph as pg
@@ -104,12 +106,21 @@ def coloured_texts(window):
     return found
 
 
-@pytest.mark.parametrize("theme_name", ["light", "dark"])
-def test_every_coloured_text_in_the_window_reads(window, qtbot, theme_name):
+@contextlib.contextmanager
+def themed(window, qtbot, theme_name):
+    """The window shown in a theme, the light one back afterwards."""
     window.findChild(QtGui.QAction, f"action_theme_{theme_name}").trigger()
     try:
         window.show()
         qtbot.waitExposed(window)
+        yield
+    finally:
+        window.findChild(QtGui.QAction, "action_theme_light").trigger()
+
+
+@pytest.mark.parametrize("theme_name", ["light", "dark"])
+def test_every_coloured_text_in_the_window_reads(window, qtbot, theme_name):
+    with themed(window, qtbot, theme_name):
         # visit every tab so the deferred ones are built and have drawn their captions
         tabs = window.findChildren(QtWidgets.QTabWidget)
         for t in tabs:
@@ -123,5 +134,49 @@ def test_every_coloured_text_in_the_window_reads(window, qtbot, theme_name):
         bad = [f"{n}: {c} on {window_bg} = {style.contrast_ratio(c, window_bg):.2f}"
                for n, c, mark in found if not mark and style.contrast_ratio(c, window_bg) < AA]
         assert not bad, "\n".join(sorted(set(bad)))
-    finally:
-        window.findChild(QtGui.QAction, "action_theme_light").trigger()
+
+
+def _joint_painted(window, qtbot):
+    """(widget, text, fill, ink) of every text the Joint tab paints on a coloured fill: the cells
+    of its three grids and the parts of the information diagram, after a real paint."""
+    page = window.page_joint
+    window.tabs.setCurrentWidget(page)
+    QtWidgets.QApplication.processEvents()
+    from klviz.gui.pages.joint import HeatGrid, InformationDiagram
+
+    out = []
+    for w in page.findChildren(QtWidgets.QWidget):
+        if isinstance(w, (HeatGrid, InformationDiagram)) and w.isVisible():
+            w.grab()  # paints it now
+            out += [(w.objectName(), *t) for t in w.painted_texts]
+    return out
+
+
+@pytest.mark.parametrize("theme_name", ["light", "dark"])
+def test_the_joint_tab_paints_every_text_on_a_fill_at_aa(window, qtbot, theme_name):
+    """The information diagram drew white on #CC79A7 (3.06:1) and on #E69F00 (2.25:1)."""
+    with themed(window, qtbot, theme_name):
+        found = _joint_painted(window, qtbot)
+        diagram = {t: (fill.upper(), ink) for w, t, fill, ink in found if w == "joint_diagram"}
+        assert set(diagram) == {"H(X|Y)", "I(X;Y)", "H(Y|X)"}, diagram
+        assert diagram["I(X;Y)"][0] == style.KL_COLOR.upper() and diagram["H(Y|X)"][0] == style.Q_COLOR.upper()
+        assert len(found) >= 3 + 4 + 4 + 4 + 4  # the diagram, three 2×2 grids and the marginals
+        bad = [f"{w}: {t!r} {ink} on {fill} = {style.contrast_ratio(ink, fill):.2f}"
+               for w, t, fill, ink in found if style.contrast_ratio(ink, fill) < AA]
+        assert not bad, "\n".join(bad)
+
+
+def test_every_shade_of_a_joint_grid_takes_an_ink_that_reads(qapp):
+    """Whatever the numbers, a cell's fill runs from white to the full colour (or the diverging
+    grid's two): its text reads on every shade, not only on the ones the presets show."""
+    from klviz.gui.pages.joint import HeatGrid, _ink
+
+    for diverging in (False, True):
+        grid = HeatGrid("probe", diverging=diverging)
+        grid._limits = (0.0 if not diverging else -1.0, 1.0)
+        for k in range(-100 if diverging else 0, 101):
+            fill = grid._colour(k / 100)
+            ratio = style.contrast_ratio(_ink(fill).name(), fill.name())
+            assert ratio >= AA, (diverging, k, fill.name(), _ink(fill).name(), ratio)
+    # the old rule (white unless bright) fails on the diagram's pink: this test can fail
+    assert style.contrast_ratio("#FFFFFF", style.KL_COLOR) < AA
