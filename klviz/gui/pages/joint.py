@@ -473,6 +473,22 @@ class _CopyValues:
             QtWidgets.QApplication.clipboard().setText(self.all_text())
 
 
+class _Gap(QtWidgets.QWidget):
+    """Room between two groups of controls in a row: one em of the widget's font, so it grows
+    with the text in presentation mode (a FontChange makes Qt ask the size again)."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("joint_controls_gap")
+        self.setSizePolicy(QtWidgets.QSizePolicy.Policy.Fixed, QtWidgets.QSizePolicy.Policy.Minimum)
+
+    def sizeHint(self):  # noqa: N802
+        return QtCore.QSize(self.fontMetrics().horizontalAdvance("M"), 0)
+
+    def minimumSizeHint(self):  # noqa: N802
+        return self.sizeHint()
+
+
 def _plain_label(name, text=""):
     label = QtWidgets.QLabel(text)
     label.setObjectName(name)
@@ -605,8 +621,10 @@ class JointPage(QtWidgets.QWidget):
             spin.valueChanged.connect(self._resize)
 
         controls = QtWidgets.QHBoxLayout()
-        for w in (QtWidgets.QLabel(translate("pages.joint", "Preset")), self.preset, QtWidgets.QLabel("ε"), self.epsilon, self.epsilon_value,
-                  QtWidgets.QLabel(translate("pages.joint", "Rows")), self.rows, QtWidgets.QLabel(translate("pages.joint", "Columns")), self.cols):
+        # a gap of about one em between the groups (preset, ε, size): "ε = 0.100" ran into "Rows"
+        for w in (QtWidgets.QLabel(translate("pages.joint", "Preset")), self.preset, _Gap(), QtWidgets.QLabel("ε"),
+                  self.epsilon, self.epsilon_value, _Gap(), QtWidgets.QLabel(translate("pages.joint", "Rows")), self.rows,
+                  QtWidgets.QLabel(translate("pages.joint", "Columns")), self.cols):
             controls.addWidget(w)
         controls.addStretch(1)
 
