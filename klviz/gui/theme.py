@@ -238,10 +238,52 @@ def _scale_widget_fonts(window, scale):
                 child.setFont(combo.font())
 
 
+_PM = QtWidgets.QStyle.PixelMetric
+_INDICATOR_METRICS = frozenset((_PM.PM_IndicatorWidth, _PM.PM_IndicatorHeight,
+                                _PM.PM_ExclusiveIndicatorWidth, _PM.PM_ExclusiveIndicatorHeight))
+
+
+class ScaledIndicators(QtWidgets.QProxyStyle):
+    """The application's style with check-box and radio-button indicators scaled with the type:
+    in presentation mode the text grew 1.6× beside squares that stayed 14 px. (A style sheet's
+    ::indicator size would drop Fusion's frame around the square.)"""
+
+    def __init__(self, scale=1.0):
+        base = QtWidgets.QStyleFactory.create(QtWidgets.QApplication.style().name())
+        super().__init__(base)
+        self.scale = float(scale)
+
+    def pixelMetric(self, metric, option=None, widget=None):  # noqa: N802 (Qt name)
+        value = super().pixelMetric(metric, option, widget)
+        if metric in _INDICATOR_METRICS and self.scale != 1.0:
+            return round(value * self.scale)
+        return value
+
+
+_indicators = None  # the ScaledIndicators installed (a reference: Qt owns it, Python overrides it)
+
+
+def scale_indicators(scale):
+    """Indicators at `scale`. The proxy style is installed the first time the scale is not 1 (no
+    Python call per metric before that: a start never pays for it); afterwards only its scale
+    changes. The caller scales the fonts next, whose FontChange makes every check box measure
+    itself again."""
+    global _indicators
+    app = QtWidgets.QApplication.instance()
+    if _indicators is None or app.style() is not _indicators:
+        if scale == 1.0:
+            return
+        _indicators = ScaledIndicators(scale)
+        app.setStyle(_indicators)
+    _indicators.scale = float(scale)
+
+
 def apply_window_look(window, look):
     """The window-wide part of a look: the application's palette, pyqtgraph's default foreground
-    (for items made later) and the window's fonts (again after widgets are added to it)."""
+    (for items made later), the check boxes' indicators and the window's fonts (again after
+    widgets are added to it)."""
     app = QtWidgets.QApplication.instance()
+    scale_indicators(look.scale)  # before the palette: a new style brings its own
     app.setPalette(dark_palette() if look.dark else light_palette(look.high_contrast))
     pg.setConfigOption("foreground", look.foreground)
     _scale_widget_fonts(window, look.scale)
