@@ -260,22 +260,26 @@ class ScaledIndicators(QtWidgets.QProxyStyle):
         return value
 
 
-_indicators = None  # the ScaledIndicators installed (a reference: Qt owns it, Python overrides it)
+_indicators = None  # the ScaledIndicators in use (a reference: the widgets do not own it)
 
 
-def scale_indicators(scale):
-    """Indicators at `scale`. The proxy style is installed the first time the scale is not 1 (no
-    Python call per metric before that: a start never pays for it); afterwards only its scale
-    changes. The caller scales the fonts next, whose FontChange makes every check box measure
-    itself again."""
+def scale_indicators(window, scale):
+    """The window's check boxes, radio buttons and checkable group boxes with indicators at `scale`. Those widgets alone
+    take the proxy style, the first time the scale is not 1 (a start pays no Python call per
+    metric, and no other widget is restyled: a zoom repolished nothing else before); afterwards
+    only its scale changes. The caller scales the fonts next, whose FontChange makes each box
+    measure itself again."""
     global _indicators
-    app = QtWidgets.QApplication.instance()
-    if _indicators is None or app.style() is not _indicators:
+    if _indicators is None:
         if scale == 1.0:
             return
         _indicators = ScaledIndicators(scale)
-        app.setStyle(_indicators)
     _indicators.scale = float(scale)
+    for w in window.findChildren(QtWidgets.QWidget):
+        ticks = (isinstance(w, (QtWidgets.QCheckBox, QtWidgets.QRadioButton))
+                 or isinstance(w, QtWidgets.QGroupBox) and w.isCheckable())  # "More divergences"
+        if ticks and w.style() is not _indicators:
+            w.setStyle(_indicators)  # the widget alone: its children keep the application's
 
 
 def apply_window_look(window, look):
@@ -283,7 +287,7 @@ def apply_window_look(window, look):
     (for items made later), the check boxes' indicators and the window's fonts (again after
     widgets are added to it)."""
     app = QtWidgets.QApplication.instance()
-    scale_indicators(look.scale)  # before the palette: a new style brings its own
+    scale_indicators(window, look.scale)
     app.setPalette(dark_palette() if look.dark else light_palette(look.high_contrast))
     pg.setConfigOption("foreground", look.foreground)
     _scale_widget_fonts(window, look.scale)
