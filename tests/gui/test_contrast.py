@@ -18,6 +18,7 @@ from klviz import style
 from klviz.gui import theme
 
 AA = 4.5
+NON_TEXT = 3.0  # WCAG 2.1 1.4.11: graphics such as a legend's swatches
 C = QtGui.QPalette.ColorRole
 TEXT_ON = [  # (text role, background role) pairs Qt paints
     (C.WindowText, C.Window), (C.Text, C.Base), (C.Text, C.AlternateBase), (C.Text, C.Window),
@@ -134,6 +135,13 @@ def test_every_coloured_text_in_the_window_reads(window, qtbot, theme_name):
         bad = [f"{n}: {c} on {window_bg} = {style.contrast_ratio(c, window_bg):.2f}"
                for n, c, mark in found if not mark and style.contrast_ratio(c, window_bg) < AA]
         assert not bad, "\n".join(sorted(set(bad)))
+        # a legend's swatch (■, ━━, ●) is a graphic that must be told apart: WCAG's
+        # non-text contrast, 3:1 (orange, green and pink marks on the light window were 2.0-3.0)
+        marks = [(n, c) for n, c, mark in found if mark]
+        assert marks
+        bad = [f"{n}: swatch {c} on {window_bg} = {style.contrast_ratio(c, window_bg):.2f}"
+               for n, c in marks if style.contrast_ratio(c, window_bg) < NON_TEXT]
+        assert not bad, "\n".join(sorted(set(bad)))
 
 
 def _joint_painted(window, qtbot):
@@ -180,3 +188,24 @@ def test_every_shade_of_a_joint_grid_takes_an_ink_that_reads(qapp):
             assert ratio >= AA, (diverging, k, fill.name(), _ink(fill).name(), ratio)
     # the old rule (white unless bright) fails on the diagram's pink: this test can fail
     assert style.contrast_ratio("#FFFFFF", style.KL_COLOR) < AA
+
+
+def test_every_mark_shade_stands_out_on_its_theme(qapp):
+    """A legend's swatch takes style.mark_color: 3:1 (WCAG non-text contrast) on every background
+    the palettes paint behind a legend, the hue kept (the colour itself where it already does)."""
+    marks = (style.P_COLOR, style.Q_COLOR, style.P_DARK, style.Q_DARK, style.KL_COLOR, style.ENTROPY_COLOR,
+             style.NEGATIVE_COLOR, style.MUTED_COLOR, "#888888", "#9A9A9A")
+    bad = []
+    for name, (pal, dark) in palettes(qapp).items():
+        for c in marks:
+            shade = style.mark_color(c, dark)
+            for bg in (C.Window, C.Base):
+                r = style.contrast_ratio(shade, hex_of(pal, bg))
+                if r < NON_TEXT:
+                    bad.append(f"{name}: mark {shade} (for {c}) on {bg.name} {hex_of(pal, bg)} = {r:.2f}")
+            if "high" not in name and min(style.contrast_ratio(c, hex_of(pal, bg)) for bg in (C.Window, C.Base)) >= NON_TEXT + 0.05:
+                assert shade.upper() == c.upper(), (name, c, shade)  # no change where none is needed
+    assert not bad, "\n".join(bad)
+    assert style.contrast_ratio(style.Q_COLOR, "#EFEFEF") < NON_TEXT  # why marks need a shade too
+    orange = QtGui.QColor(style.mark_color(style.Q_COLOR))
+    assert abs(orange.hslHue() - QtGui.QColor(style.Q_COLOR).hslHue()) <= 2  # still orange

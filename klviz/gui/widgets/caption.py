@@ -23,7 +23,7 @@ import re
 from PySide6 import QtCore, QtGui, QtWidgets
 
 from klviz.scene.typeset import bind_formulas
-from klviz.style import MARK_CHARS, text_color
+from klviz.style import MARK_CHARS, mark_color, text_color
 
 HIDDEN = "?"
 SOFT = "\x1f"  # where a formula too long for a line may still break (never drawn)
@@ -99,7 +99,7 @@ def _words(runs):
 
 
 def _shade(color, mark, dark):
-    return color if mark else text_color(color, dark)
+    return mark_color(color, dark) if mark else text_color(color, dark)
 
 
 class Caption(QtWidgets.QWidget):
@@ -347,7 +347,8 @@ class Caption(QtWidgets.QWidget):
 
     def painted_runs(self):
         """[(text, colour or None)] as painted: words in the theme's text shade of their colour
-        (klviz.style.text_color, 4.5:1 on the window), swatches (■, ━━) in the colour itself."""
+        (klviz.style.text_color, 4.5:1 on the window), swatches (■, ━━) in its mark shade
+        (klviz.style.mark_color: the colour itself where it stands out 3:1)."""
         dark = self._dark()
         return [(st.text(), _shade(color, mark, dark) if color else None)
                 for _, _, st, _, color, mark in self._layout]
