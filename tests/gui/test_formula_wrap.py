@@ -155,3 +155,26 @@ def test_no_caption_or_legend_breaks_inside_a_formula(window, qtbot):
                 bad += [f"{where} {lab.objectName() or 'label'}: {b}" for b in bad_breaks(_normal(line), qt_breaks(line))]
     assert seen > 30, seen  # the captions and keys of every tab were met
     assert not bad, "\n".join(sorted(set(bad)))
+
+
+def test_the_binding_of_a_text_does_not_depend_on_its_numbers():
+    """bind_formulas works a text out once with its numbers as "0" (a caption changes its numbers
+    every frame): the same result as working out each text afresh."""
+    import random
+
+    from klviz.scene import typeset
+
+    rng = random.Random(12)
+    typeset._CACHE.clear()
+    template = ("<b>H(P,Q)</b> = H(P) + D(P‖Q) = {0} + {1} = {2} nats<br>"
+                "<span style='color:#0072B2'>■ ∫ p·log(p/q) dx = D(P‖Q) = {1} nats</span>&nbsp; log {0} N({2}, {0}²)")
+    for _ in range(200):
+        numbers = [f"{rng.uniform(-1e4, 1e4):.{rng.randint(0, 6)}f}" for _ in range(3)]
+        text = template.format(*numbers)
+        for markup, joiners, soft in ((True, True, ""), (True, False, "\x1f"), (False, True, "")):
+            assert typeset.bind_formulas(text, markup, joiners, soft) == typeset._bind(text, markup, joiners, soft)
+    # 600 texts, few shapes (each number has a sign or not, a decimal point or not: 2⁶ per
+    # mode), each worked out once
+    assert 3 <= len(typeset._CACHE) <= 3 * 2 ** 6
+    entity = "a = b&#160;c = d 12"  # a numeric entity's digits are no number: worked out as it is
+    assert typeset.bind_formulas(entity, markup=True) == typeset._bind(entity, True, False, "")
