@@ -83,6 +83,32 @@ def contrast_ratio(a, b):
     return (la + 0.05) / (lb + 0.05)
 
 
+# the window behind a legend in each theme (Fusion's light window, the dark palette's): a swatch
+# must reach WCAG's non-text contrast, 3:1, on it (and so on the plots' white or black, farther)
+_LEGEND_BACKGROUNDS = {False: ("#EFEFEF", "#FFFFFF"), True: ("#202124", "#17181A", "#000000")}
+NON_TEXT_CONTRAST = 3.0
+_MARK_SHADES = {}
+
+
+def mark_color(color, dark=False):
+    """The shade of `color` for a legend's swatch (■, ━━, ●) in the light or dark theme: the
+    colour itself if it stands out 3:1 from the theme's backgrounds, else the nearest shade
+    toward black (light theme) or white (dark) that does, hue kept (orange on the light window
+    was 2.0:1)."""
+    key = (color.upper(), bool(dark))
+    shade = _MARK_SHADES.get(key)
+    if shade is None:
+        r, g, b = (int(color[i:i + 2], 16) for i in (1, 3, 5))
+        toward = 255 if dark else 0
+        for step in range(101):
+            t = step / 100
+            shade = "#{:02X}{:02X}{:02X}".format(*(round(v + (toward - v) * t) for v in (r, g, b)))
+            if min(contrast_ratio(shade, bg) for bg in _LEGEND_BACKGROUNDS[bool(dark)]) >= NON_TEXT_CONTRAST:
+                break
+        _MARK_SHADES[key] = shade
+    return shade
+
+
 def ink_on(background):
     """Black or white, whichever reads better on `background` (labels inside coloured bars)."""
     return "#000000" if contrast_ratio("#000000", background) >= contrast_ratio("#FFFFFF", background) else "#FFFFFF"

@@ -12,8 +12,8 @@ import sys
 # 0.3 ms a module), and these need none of that. tests/gui/test_startup.py keeps the list whole.
 QT_FREE_FIRST = ("klviz.state", "klviz.state.imports", "klviz.session", "klviz.scene.discrete",
                  "klviz.scene.divergences", "klviz.scene.data_import", "klviz.scene.readouts",
-                 "klviz.scene.continuous", "klviz.scene.framework_note", "klviz.lesson", "klviz.style",
-                 "klviz.latex", "klviz.fileio", "klviz.i18n", "klviz.resources")
+                 "klviz.scene.continuous", "klviz.scene.framework_note", "klviz.scene.typeset", "klviz.lesson",
+                 "klviz.style", "klviz.latex", "klviz.fileio", "klviz.i18n", "klviz.resources")
 
 
 def collector_back_on():

@@ -238,10 +238,56 @@ def _scale_widget_fonts(window, scale):
                 child.setFont(combo.font())
 
 
+_PM = QtWidgets.QStyle.PixelMetric
+_INDICATOR_METRICS = frozenset((_PM.PM_IndicatorWidth, _PM.PM_IndicatorHeight,
+                                _PM.PM_ExclusiveIndicatorWidth, _PM.PM_ExclusiveIndicatorHeight))
+
+
+class ScaledIndicators(QtWidgets.QProxyStyle):
+    """The application's style with check-box and radio-button indicators scaled with the type:
+    in presentation mode the text grew 1.6× beside squares that stayed 14 px. (A style sheet's
+    ::indicator size would drop Fusion's frame around the square.)"""
+
+    def __init__(self, scale=1.0):
+        base = QtWidgets.QStyleFactory.create(QtWidgets.QApplication.style().name())
+        super().__init__(base)
+        self.scale = float(scale)
+
+    def pixelMetric(self, metric, option=None, widget=None):  # noqa: N802 (Qt name)
+        value = super().pixelMetric(metric, option, widget)
+        if metric in _INDICATOR_METRICS and self.scale != 1.0:
+            return round(value * self.scale)
+        return value
+
+
+_indicators = None  # the ScaledIndicators in use (a reference: the widgets do not own it)
+
+
+def scale_indicators(window, scale):
+    """The window's check boxes, radio buttons and checkable group boxes with indicators at `scale`. Those widgets alone
+    take the proxy style, the first time the scale is not 1 (a start pays no Python call per
+    metric, and no other widget is restyled: a zoom repolished nothing else before); afterwards
+    only its scale changes. The caller scales the fonts next, whose FontChange makes each box
+    measure itself again."""
+    global _indicators
+    if _indicators is None:
+        if scale == 1.0:
+            return
+        _indicators = ScaledIndicators(scale)
+    _indicators.scale = float(scale)
+    for w in window.findChildren(QtWidgets.QWidget):
+        ticks = (isinstance(w, (QtWidgets.QCheckBox, QtWidgets.QRadioButton))
+                 or isinstance(w, QtWidgets.QGroupBox) and w.isCheckable())  # "More divergences"
+        if ticks and w.style() is not _indicators:
+            w.setStyle(_indicators)  # the widget alone: its children keep the application's
+
+
 def apply_window_look(window, look):
     """The window-wide part of a look: the application's palette, pyqtgraph's default foreground
-    (for items made later) and the window's fonts (again after widgets are added to it)."""
+    (for items made later), the check boxes' indicators and the window's fonts (again after
+    widgets are added to it)."""
     app = QtWidgets.QApplication.instance()
+    scale_indicators(window, look.scale)
     app.setPalette(dark_palette() if look.dark else light_palette(look.high_contrast))
     pg.setConfigOption("foreground", look.foreground)
     _scale_widget_fonts(window, look.scale)

@@ -263,3 +263,47 @@ def test_presentation_mode_restyles_only_the_plots_on_screen(window, monkeypatch
     QtWidgets.QApplication.processEvents()
     assert window.page_continuous.plot_densities in styled
     window.findChild(QtGui.QAction, "action_presentation").trigger()
+
+
+def _indicator_and_text(box):
+    """(indicator width, text height) of a check box or checkable group box as its style lays
+    it out."""
+    style = box.style()
+    if isinstance(box, QtWidgets.QGroupBox):
+        opt = QtWidgets.QStyleOptionGroupBox()
+        box.initStyleOption(opt)
+        rect = style.subControlRect(QtWidgets.QStyle.ComplexControl.CC_GroupBox, opt,
+                                    QtWidgets.QStyle.SubControl.SC_GroupBoxCheckBox, box)
+    else:
+        opt = QtWidgets.QStyleOptionButton()
+        box.initStyleOption(opt)
+        rect = style.subElementRect(QtWidgets.QStyle.SubElement.SE_CheckBoxIndicator, opt, box)
+    return rect.width(), QtGui.QFontMetricsF(box.font()).height()
+
+
+def test_check_box_indicators_grow_with_the_type_in_presentation(window):
+    """Issue 12: in F11 the text of a check box grew, its square stayed 14 px (the Discrete and
+    Continuous tabs' "More divergences" group box too)."""
+    for key in ("continuous", "coding", "joint"):  # build the later tabs
+        window.tabs.setCurrentWidget(getattr(window, f"page_{key}"))
+    boxes = [b for b in window.findChildren(QtWidgets.QCheckBox) if b.text()]
+    groups = [g for g in window.findChildren(QtWidgets.QGroupBox) if g.isCheckable()]
+    assert boxes and len(groups) >= 2
+    normal = {b: _indicator_and_text(b) for b in boxes + groups}
+    act = action(window, "action_presentation")
+    act.trigger()
+    for _ in range(2):  # past the fit of the small test screen: the user's own zoom
+        action(window, "action_zoom_in").trigger()
+    scale = window.presentation.scale
+    assert scale >= 1.19
+    try:
+        for b in boxes + groups:
+            (w0, t0), (w1, t1) = normal[b], _indicator_and_text(b)
+            assert t1 / t0 == pytest.approx(scale, rel=0.12), b.objectName()  # the text grew…
+            assert w1 / w0 == pytest.approx(scale, rel=0.12), (b.objectName(), w0, w1)  # …and the square with it
+        for b in boxes:
+            assert b.sizeHint().width() >= normal[b][0] * scale + QtGui.QFontMetrics(b.font()).horizontalAdvance(
+                b.text().replace("&", ""))
+    finally:
+        act.trigger()
+    assert {b: _indicator_and_text(b) for b in boxes + groups} == normal  # and back exactly

@@ -3,9 +3,11 @@
 The ratios are computed from the palettes the app installs (theme.light_palette / dark_palette)
 and from the colours the widgets actually carry: each label's style sheet and each coloured run
 in a rich-text caption. Swatches ("■", "━━") are marks in the charts' own colours, not text:
-they are left out here.
+they are left out here. Text painted on a coloured fill (the Joint tab's grid cells and
+information diagram) is checked against that fill, as painted.
 """
 
+import contextlib
 import re
 
 import pyqtgraph as pg
@@ -16,6 +18,7 @@ from klviz import style
 from klviz.gui import theme
 
 AA = 4.5
+NON_TEXT = 3.0  # WCAG 2.1 1.4.11: graphics such as a legend's swatches
 C = QtGui.QPalette.ColorRole
 TEXT_ON = [  # (text role, background role) pairs Qt paints
     (C.WindowText, C.Window), (C.Text, C.Base), (C.Text, C.AlternateBase), (C.Text, C.Window),
@@ -104,12 +107,21 @@ def coloured_texts(window):
     return found
 
 
-@pytest.mark.parametrize("theme_name", ["light", "dark"])
-def test_every_coloured_text_in_the_window_reads(window, qtbot, theme_name):
+@contextlib.contextmanager
+def themed(window, qtbot, theme_name):
+    """The window shown in a theme, the light one back afterwards."""
     window.findChild(QtGui.QAction, f"action_theme_{theme_name}").trigger()
     try:
         window.show()
         qtbot.waitExposed(window)
+        yield
+    finally:
+        window.findChild(QtGui.QAction, "action_theme_light").trigger()
+
+
+@pytest.mark.parametrize("theme_name", ["light", "dark"])
+def test_every_coloured_text_in_the_window_reads(window, qtbot, theme_name):
+    with themed(window, qtbot, theme_name):
         # visit every tab so the deferred ones are built and have drawn their captions
         tabs = window.findChildren(QtWidgets.QTabWidget)
         for t in tabs:
@@ -123,5 +135,77 @@ def test_every_coloured_text_in_the_window_reads(window, qtbot, theme_name):
         bad = [f"{n}: {c} on {window_bg} = {style.contrast_ratio(c, window_bg):.2f}"
                for n, c, mark in found if not mark and style.contrast_ratio(c, window_bg) < AA]
         assert not bad, "\n".join(sorted(set(bad)))
-    finally:
-        window.findChild(QtGui.QAction, "action_theme_light").trigger()
+        # a legend's swatch (■, ━━, ●) is a graphic that must be told apart: WCAG's
+        # non-text contrast, 3:1 (orange, green and pink marks on the light window were 2.0-3.0)
+        marks = [(n, c) for n, c, mark in found if mark]
+        assert marks
+        bad = [f"{n}: swatch {c} on {window_bg} = {style.contrast_ratio(c, window_bg):.2f}"
+               for n, c in marks if style.contrast_ratio(c, window_bg) < NON_TEXT]
+        assert not bad, "\n".join(sorted(set(bad)))
+
+
+def _joint_painted(window, qtbot):
+    """(widget, text, fill, ink) of every text the Joint tab paints on a coloured fill: the cells
+    of its three grids and the parts of the information diagram, after a real paint."""
+    page = window.page_joint
+    window.tabs.setCurrentWidget(page)
+    QtWidgets.QApplication.processEvents()
+    from klviz.gui.pages.joint import HeatGrid, InformationDiagram
+
+    out = []
+    for w in page.findChildren(QtWidgets.QWidget):
+        if isinstance(w, (HeatGrid, InformationDiagram)) and w.isVisible():
+            w.grab()  # paints it now
+            out += [(w.objectName(), *t) for t in w.painted_texts]
+    return out
+
+
+@pytest.mark.parametrize("theme_name", ["light", "dark"])
+def test_the_joint_tab_paints_every_text_on_a_fill_at_aa(window, qtbot, theme_name):
+    """The information diagram drew white on #CC79A7 (3.06:1) and on #E69F00 (2.25:1)."""
+    with themed(window, qtbot, theme_name):
+        found = _joint_painted(window, qtbot)
+        diagram = {t: (fill.upper(), ink) for w, t, fill, ink in found if w == "joint_diagram"}
+        assert set(diagram) == {"H(X|Y)", "I(X;Y)", "H(Y|X)"}, diagram
+        assert diagram["I(X;Y)"][0] == style.KL_COLOR.upper() and diagram["H(Y|X)"][0] == style.Q_COLOR.upper()
+        assert len(found) >= 3 + 4 + 4 + 4 + 4  # the diagram, three 2×2 grids and the marginals
+        bad = [f"{w}: {t!r} {ink} on {fill} = {style.contrast_ratio(ink, fill):.2f}"
+               for w, t, fill, ink in found if style.contrast_ratio(ink, fill) < AA]
+        assert not bad, "\n".join(bad)
+
+
+def test_every_shade_of_a_joint_grid_takes_an_ink_that_reads(qapp):
+    """Whatever the numbers, a cell's fill runs from white to the full colour (or the diverging
+    grid's two): its text reads on every shade, not only on the ones the presets show."""
+    from klviz.gui.pages.joint import HeatGrid, _ink
+
+    for diverging in (False, True):
+        grid = HeatGrid("probe", diverging=diverging)
+        grid._limits = (0.0 if not diverging else -1.0, 1.0)
+        for k in range(-100 if diverging else 0, 101):
+            fill = grid._colour(k / 100)
+            ratio = style.contrast_ratio(_ink(fill).name(), fill.name())
+            assert ratio >= AA, (diverging, k, fill.name(), _ink(fill).name(), ratio)
+    # the old rule (white unless bright) fails on the diagram's pink: this test can fail
+    assert style.contrast_ratio("#FFFFFF", style.KL_COLOR) < AA
+
+
+def test_every_mark_shade_stands_out_on_its_theme(qapp):
+    """A legend's swatch takes style.mark_color: 3:1 (WCAG non-text contrast) on every background
+    the palettes paint behind a legend, the hue kept (the colour itself where it already does)."""
+    marks = (style.P_COLOR, style.Q_COLOR, style.P_DARK, style.Q_DARK, style.KL_COLOR, style.ENTROPY_COLOR,
+             style.NEGATIVE_COLOR, style.MUTED_COLOR, "#888888", "#9A9A9A")
+    bad = []
+    for name, (pal, dark) in palettes(qapp).items():
+        for c in marks:
+            shade = style.mark_color(c, dark)
+            for bg in (C.Window, C.Base):
+                r = style.contrast_ratio(shade, hex_of(pal, bg))
+                if r < NON_TEXT:
+                    bad.append(f"{name}: mark {shade} (for {c}) on {bg.name} {hex_of(pal, bg)} = {r:.2f}")
+            if "high" not in name and min(style.contrast_ratio(c, hex_of(pal, bg)) for bg in (C.Window, C.Base)) >= NON_TEXT + 0.05:
+                assert shade.upper() == c.upper(), (name, c, shade)  # no change where none is needed
+    assert not bad, "\n".join(bad)
+    assert style.contrast_ratio(style.Q_COLOR, "#EFEFEF") < NON_TEXT  # why marks need a shade too
+    orange = QtGui.QColor(style.mark_color(style.Q_COLOR))
+    assert abs(orange.hslHue() - QtGui.QColor(style.Q_COLOR).hslHue()) <= 2  # still orange

@@ -274,3 +274,37 @@ def test_the_page_imports_nothing_from_core():
             names.add(node.module or "")
     assert not any(n.startswith("klviz.core") for n in names), names
     assert "klviz.scene.joint" in names
+
+
+def _text_gap(left, right):
+    """Pixels between the end of `left`'s text and the start of `right`'s text (labels in one row)."""
+    fm_l, fm_r = left.fontMetrics(), right.fontMetrics()
+    end = left.mapTo(left.window(), QtCore.QPoint(0, 0)).x() + left.contentsRect().left() + fm_l.horizontalAdvance(left.text())
+    if not left.alignment() & QtCore.Qt.AlignmentFlag.AlignLeft and left.alignment() & QtCore.Qt.AlignmentFlag.AlignRight:
+        end = left.mapTo(left.window(), QtCore.QPoint(left.contentsRect().right(), 0)).x()
+    start = right.mapTo(right.window(), QtCore.QPoint(0, 0)).x() + right.contentsRect().left()
+    return start - end, fm_r.horizontalAdvance("M")
+
+
+@pytest.mark.parametrize("size", [(1024, 768), (1366, 768), (1920, 1080)])
+@pytest.mark.parametrize("presentation", [False, True])
+def test_the_epsilon_value_has_room_before_rows(window, qtbot, size, presentation):
+    """Issue 12: "ε = 0.100" ran into the "Rows" label beside it (a gap of ~6 px)."""
+    window.resize(*size)
+    page = window.page_joint
+    window.tabs.setCurrentWidget(page)
+    if presentation:
+        window.action_presentation.trigger()
+    try:
+        for _ in range(5):
+            QtWidgets.QApplication.processEvents()
+        value = page.epsilon_value
+        rows_label = next(w for w in page.findChildren(QtWidgets.QLabel) if w.text() == "Rows")
+        assert value.isVisible() and rows_label.isVisible()
+        gap, em = _text_gap(value, rows_label)
+        assert gap >= 0.9 * em, (gap, em)
+        # and the value's whole text shows (not squeezed into an elided or clipped box)
+        assert value.width() >= value.fontMetrics().horizontalAdvance(value.text())
+    finally:
+        if presentation:
+            window.action_presentation.trigger()

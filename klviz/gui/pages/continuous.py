@@ -29,7 +29,7 @@ from klviz.gui.widgets.value_label import quiz_placeholder
 from klviz.scene import continuous as sc
 from klviz.scene import divergences as sd
 from klviz.scene.readouts import describe, format_value
-from klviz.style import ENTROPY_COLOR, KL_COLOR, P_COLOR, Q_COLOR, text_color
+from klviz.style import ENTROPY_COLOR, KL_COLOR, P_COLOR, Q_COLOR, mark_color, text_color
 from klviz.gui.pages.lazy import when_shown
 from klviz.gui.i18n import QT_TRANSLATE_NOOP, translate, translated
 
@@ -222,11 +222,11 @@ class ContinuousPage(BuiltInParts, QtWidgets.QWidget):
                 ctl.set_tooltip(tip)
 
     def _header(self, which, color):
-        """The swatch in the curve's colour, the words in the theme's text shade of it (AA)."""
+        """The swatch in the curve's mark shade (3:1), the words in its text shade (AA)."""
         dark = bool(getattr(self, "_look", None) and self._look.dark)
         text = {"p": translate("pages.continuous", "P &nbsp;<span style='font-weight:400'>(the blue curve)</span>"),
                 "q": translate("pages.continuous", "Q &nbsp;<span style='font-weight:400'>(the orange curve)</span>")}[which]
-        return f"<b><span style='color:{color}'>■</span> <span style='color:{text_color(color, dark)}'>{text}</span></b>"
+        return f"<b><span style='color:{mark_color(color, dark)}'>■</span> <span style='color:{text_color(color, dark)}'>{text}</span></b>"
 
     def _build(self):
         self.controls = {}

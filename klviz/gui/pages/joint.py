@@ -56,8 +56,10 @@ def _mix(a, b, t):
 
 
 def _ink(colour):
-    light = 0.299 * colour.redF() + 0.587 * colour.greenF() + 0.114 * colour.blueF()
-    return QtGui.QColor(style.TEXT_COLOR) if light > 0.55 else _WHITE
+    """Black or white, whichever reads on the fill (style.ink_on: one of the two always reaches
+    WCAG AA, 4.5:1; a near-black such as TEXT_COLOR does not on every fill, nor does a guess
+    from brightness: white on the diagram's #CC79A7 was 3.06:1, on #E69F00 2.25:1)."""
+    return QtGui.QColor(style.ink_on(colour.name()))
 
 
 class HeatGrid(QtWidgets.QWidget):
@@ -77,6 +79,7 @@ class HeatGrid(QtWidgets.QWidget):
 
     def __init__(self, name, diverging=False, editable=False, parent=None):
         super().__init__(parent)
+        self.painted_texts = []
         self.setObjectName(name)
         self._diverging, self._editable = diverging, editable
         self._values = np.zeros((2, 2))
@@ -197,6 +200,7 @@ class HeatGrid(QtWidgets.QWidget):
         p = QtGui.QPainter(self)
         p.setRenderHint(QtGui.QPainter.RenderHint.Antialiasing, False)
         fm = self.fontMetrics()
+        self.painted_texts = []  # (text, fill, ink) of each cell text, as painted last
         lay = head_w, head_h, cell, gap = self._layout()
         rows, cols = self._values.shape
         text_pen = QtGui.QPen(self.palette().color(QtGui.QPalette.ColorRole.WindowText))
@@ -238,8 +242,10 @@ class HeatGrid(QtWidgets.QWidget):
         p.setPen(grid_pen)
         p.drawRect(rect)
         if fm.horizontalAdvance(text) <= rect.width() - 4 and fm.height() <= rect.height():
-            p.setPen(_ink(colour))
+            ink = _ink(colour)
+            p.setPen(ink)
             p.drawText(rect, QtCore.Qt.AlignmentFlag.AlignCenter, text)
+            self.painted_texts.append((text, colour.name(), ink.name()))
 
     # -- mouse
     def mousePressEvent(self, ev):  # noqa: N802
@@ -392,6 +398,7 @@ class InformationDiagram(QtWidgets.QWidget):
 
     def __init__(self, parent=None):
         super().__init__(parent)
+        self.painted_texts = []
         self.setObjectName("joint_diagram")
         self.setMinimumHeight(86)
         self._segments, self._total, self._spans, self._texts = (), 0.0, (), ()
@@ -425,13 +432,17 @@ class InformationDiagram(QtWidgets.QWidget):
             p.end()
             return
         scale = w / self._total
+        self.painted_texts = []  # (label, fill, ink) of each part's label, as painted last
         bar_y, bar_h = h / 2 - 12, 24
         for key, label, start, width in self._segments:
             r = QtCore.QRectF(4 + start * scale, bar_y, width * scale, bar_h)
-            p.fillRect(r, QtGui.QColor(_SEGMENT_COLOURS[key]))
+            fill = QtGui.QColor(_SEGMENT_COLOURS[key])
+            p.fillRect(r, fill)
             if fm.horizontalAdvance(label) <= r.width() - 4:
-                p.setPen(_WHITE)
+                ink = _ink(fill)  # dark on the pink and orange, white on the blue
+                p.setPen(ink)
                 p.drawText(r, QtCore.Qt.AlignmentFlag.AlignCenter, label)
+                self.painted_texts.append((label, fill.name(), ink.name()))
         p.setPen(text_colour)
         for (x0, x1), text, above in zip(self._spans, self._texts, (True, False)):
             a, b = 4 + x0 * scale, 4 + x1 * scale
@@ -460,6 +471,22 @@ class _CopyValues:
     def copy_all(self):
         if not self._page._quiz:
             QtWidgets.QApplication.clipboard().setText(self.all_text())
+
+
+class _Gap(QtWidgets.QWidget):
+    """Room between two groups of controls in a row: one em of the widget's font, so it grows
+    with the text in presentation mode (a FontChange makes Qt ask the size again)."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("joint_controls_gap")
+        self.setSizePolicy(QtWidgets.QSizePolicy.Policy.Fixed, QtWidgets.QSizePolicy.Policy.Minimum)
+
+    def sizeHint(self):  # noqa: N802
+        return QtCore.QSize(self.fontMetrics().horizontalAdvance("M"), 0)
+
+    def minimumSizeHint(self):  # noqa: N802
+        return self.sizeHint()
 
 
 def _plain_label(name, text=""):
@@ -594,8 +621,10 @@ class JointPage(QtWidgets.QWidget):
             spin.valueChanged.connect(self._resize)
 
         controls = QtWidgets.QHBoxLayout()
-        for w in (QtWidgets.QLabel(translate("pages.joint", "Preset")), self.preset, QtWidgets.QLabel("ε"), self.epsilon, self.epsilon_value,
-                  QtWidgets.QLabel(translate("pages.joint", "Rows")), self.rows, QtWidgets.QLabel(translate("pages.joint", "Columns")), self.cols):
+        # a gap of about one em between the groups (preset, ε, size): "ε = 0.100" ran into "Rows"
+        for w in (QtWidgets.QLabel(translate("pages.joint", "Preset")), self.preset, _Gap(), QtWidgets.QLabel("ε"),
+                  self.epsilon, self.epsilon_value, _Gap(), QtWidgets.QLabel(translate("pages.joint", "Rows")), self.rows,
+                  QtWidgets.QLabel(translate("pages.joint", "Columns")), self.cols):
             controls.addWidget(w)
         controls.addStretch(1)
 

@@ -14,8 +14,9 @@ from PySide6 import QtCore, QtWidgets
 
 from klviz.gui.widgets.readouts import ReadoutGrid
 from klviz.gui.widgets.reflow import ReflowSplitter, Secondary, page_scroll
+from klviz.gui.widgets.text import FormulaLabel
 from klviz.scene.readouts import MINUS, convert, format_value
-from klviz.style import is_mark, text_color
+from klviz.style import is_mark, mark_color, text_color
 from klviz.gui.i18n import translate
 
 
@@ -64,10 +65,11 @@ def set_text_theme(dark):
 
 
 def coloured(text, color, bold=False):
-    """`text` in `color`: a swatch (━━, ●) in the mark colour itself, words and numbers in the
-    theme's text shade of it (klviz.style.text_color: at least 4.5:1 on the window)."""
+    """`text` in `color`: a swatch (━━, ●) in the mark shade of it (klviz.style.mark_color: the
+    colour itself where it stands out 3:1 from the window), words and numbers in the theme's
+    text shade of it (klviz.style.text_color: at least 4.5:1 on the window)."""
     weight = "font-weight:600;" if bold else ""
-    shade = color if is_mark(text) else text_color(color, _text_dark)
+    shade = mark_color(color, _text_dark) if is_mark(text) else text_color(color, _text_dark)
     return f'<span style="color:{shade};{weight}">{text}</span>'
 
 
@@ -75,8 +77,8 @@ def coloured(text, color, bold=False):
 
 
 def formula_label(name):
-    """A rich-text label for a formula with live numbers (selectable, wraps)."""
-    label = QtWidgets.QLabel()
+    """A rich-text label for a formula with live numbers (selectable, wraps between formulas)."""
+    label = FormulaLabel()
     label.setObjectName(name)
     label.setTextFormat(QtCore.Qt.TextFormat.RichText)
     label.setWordWrap(True)
@@ -90,9 +92,10 @@ def formula_label(name):
 
 
 def caption_label(text, name=None):
-    label = QtWidgets.QLabel(text)
-    label.setWordWrap(True)
+    """A rich-text caption or chart key that wraps between formulas, never inside one."""
+    label = FormulaLabel()
     label.setTextFormat(QtCore.Qt.TextFormat.RichText)
+    label.setText(text)
     if name:
         label.setObjectName(name)
     return label

@@ -16,7 +16,7 @@ from __future__ import annotations
 import numpy as np
 from PySide6 import QtCore, QtWidgets
 
-from klviz.gui.widgets.text import plain_label
+from klviz.gui.widgets.text import PLAIN, FormulaLabel, plain_label
 from klviz.scene.data_import import BATCH_CAPTION, batch_view
 from klviz.gui.i18n import translate, translated
 
@@ -66,9 +66,10 @@ class BatchPanel(QtWidgets.QWidget):
         self._unit = unit
         self._batch = None
         self._view = None
-        self.caption = plain_label(translated(BATCH_CAPTION), self)
+        self.caption = FormulaLabel(self)  # wraps between formulas: "q(y | x)" stays whole
+        self.caption.setTextFormat(PLAIN)
+        self.caption.setText(translated(BATCH_CAPTION))
         self.caption.setObjectName("loss_batch_caption")
-        self.caption.setWordWrap(True)
         self._model = _BatchModel(self)
         self.table = QtWidgets.QTableView(self)
         self.table.setObjectName("loss_batch_table")

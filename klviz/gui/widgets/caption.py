@@ -3,7 +3,7 @@
 A QLabel or QTextDocument with rich text lays the whole document out again on every paint (about
 0.7 ms for a two-line caption here, several per frame). This widget understands the little markup
 the captions use -- <b>, <i>, <span style='color:...'>, <br>, &nbsp; and the basic entities --,
-wraps it at spaces itself, and draws each run with a cached QStaticText, so a new number costs a
+wraps it at spaces itself (never inside a formula: klviz.scene.typeset), and draws each run with a cached QStaticText, so a new number costs a
 few glyph runs. Unknown tags are an error (a caption is written by the program, not the user).
 
 - lines=N: the caption is always N lines high (whatever the text), so a new text never asks the
@@ -22,9 +22,11 @@ import re
 
 from PySide6 import QtCore, QtGui, QtWidgets
 
-from klviz.style import MARK_CHARS, text_color
+from klviz.scene.typeset import bind_formulas
+from klviz.style import MARK_CHARS, mark_color, text_color
 
 HIDDEN = "?"
+SOFT = "\x1f"  # where a formula too long for a line may still break (never drawn)
 _UNSET = object()
 _MARGIN = 2.0
 _MARKS = "".join(sorted(MARK_CHARS))  # `not text.strip(_MARKS)` is style.is_mark(text), without a set
@@ -73,22 +75,31 @@ def parse(markup):
 
 
 def _words(runs):
-    """Split runs at ordinary spaces: [(word pieces)], a piece being (text, style)."""
-    words, current = [], []
+    """Split runs at ordinary spaces: [word], a word being [segment] and a segment [(text, style)]
+    pieces; a word's segments part at its soft breaks (SOFT: inside a formula too long for a line,
+    klviz.scene.typeset), the only places where a word may be broken."""
+    words, current, segment = [], [], []
     for text, *style in runs:
         parts = text.split(" ")
         for k, part in enumerate(parts):
             if k > 0:
+                current.append(segment)
                 words.append(current)
-                current = []
-            if part:
-                current.append((part, tuple(style)))
+                current, segment = [], []
+            pieces = part.split(SOFT)
+            for j, piece in enumerate(pieces):
+                if j > 0:
+                    current.append(segment)
+                    segment = []
+                if piece:
+                    segment.append((piece, tuple(style)))
+    current.append(segment)
     words.append(current)
-    return words
+    return [[seg for seg in word if seg] for word in words]
 
 
 def _shade(color, mark, dark):
-    return color if mark else text_color(color, dark)
+    return mark_color(color, dark) if mark else text_color(color, dark)
 
 
 class Caption(QtWidgets.QWidget):
@@ -96,7 +107,8 @@ class Caption(QtWidgets.QWidget):
         super().__init__(parent)
         self.lines = lines
         self._markup = ""
-        self._parsed = [[]]
+        self._parsed = [[]]  # what is drawn: formulas bound into no-break units
+        self._plain = ""
         self._quiz = False
         self._static = {}  # (text, bold, italic) -> QStaticText
         self._widths = {}  # (word, bold, italic) -> advance
@@ -121,13 +133,16 @@ class Caption(QtWidgets.QWidget):
         return self._markup
 
     def plain_text(self):
-        return "\n".join("".join(r[0] for r in line) for line in self._parsed)
+        return self._plain
 
     def setText(self, markup):  # noqa: N802 (Qt name)
         if markup == self._markup:
             return
-        parsed = parse(markup)
-        self._markup, self._parsed = markup, parsed
+        # the wrap breaks lines between formulas only (klviz.scene.typeset): the spaces inside one
+        # are no-break spaces in what is drawn; the text read out keeps its own spaces
+        self._parsed = parse(bind_formulas(markup, markup=True, soft=SOFT))
+        self._markup = markup
+        self._plain = "\n".join("".join(r[0] for r in line) for line in parse(markup))
         if not self._quiz:
             self.setAccessibleName(self.plain_text())  # what a screen reader reads, as for a QLabel
             self._relayout()
@@ -205,6 +220,7 @@ class Caption(QtWidgets.QWidget):
         """The line as one row of its runs if it fits in `width`, else None."""
         row, x = [], 0.0
         for text, bold, italic, color in runs:  # the common case: the line fits whole
+            text = text.replace(SOFT, "")
             # the cached glyph run gives the width: only a run that changed is shaped again
             w = self._static_text(text, bold, italic, fonts).size().width()
             row.append((x, text, (bold, italic, color), w))
@@ -214,28 +230,36 @@ class Caption(QtWidgets.QWidget):
         return row
 
     def _wrap(self, runs, width, metrics):
-        """The line wrapped at spaces -> its rows."""
+        """The line wrapped at spaces -> its rows (a formula wider than a whole row at its soft
+        breaks too)."""
         spaces = self._spaces(metrics)
         width_of = self._width
         rows, row, x = [], [], 0.0
         for word in _words(runs):
-            space = spaces[word[0][1][:2]] if word else spaces[False, False]
-            ws = [width_of(t, st, metrics) for t, st in word]
-            w = sum(ws)
-            if row and x + space + w > width:
-                rows.append(row)
-                row, x = [], 0.0
-            elif row:
-                x += space
-            first_piece = True
-            for (t, st), wt in zip(word, ws):
-                if first_piece and row and row[-1][2] == st:
-                    x0, text, _, w0 = row[-1]  # same style as the word before: one run of text
-                    row[-1] = (x0, f"{text} {t}", st, w0 + space + wt)
-                else:
-                    row.append((x, t, st, wt))
-                x += wt
-                first_piece = False
+            segments = [[(t, st, width_of(t, st, metrics)) for t, st in seg] for seg in word]
+            w = sum(wt for seg in segments for _, _, wt in seg)
+            space = spaces[word[0][0][1][:2]] if word else spaces[False, False]
+            if w > width and len(segments) > 1:
+                parts = segments  # too long for any row: its soft breaks become breaks
+            else:
+                parts = [[p for seg in segments for p in seg]]
+            for n, part in enumerate(parts):
+                pw = sum(wt for _, _, wt in part)
+                gap = space if n == 0 else 0.0
+                if row and x + gap + pw > width:
+                    rows.append(row)
+                    row, x = [], 0.0
+                elif row:
+                    x += gap
+                first_piece = n == 0
+                for t, st, wt in part:
+                    if row and row[-1][2] == st and (first_piece or n > 0 and row[-1][0] + row[-1][3] == x):
+                        x0, text, _, w0 = row[-1]  # same style as the piece before: one run of text
+                        row[-1] = (x0, f"{text} {t}" if first_piece else text + t, st, w0 + (x - x0 - w0) + wt)
+                    else:
+                        row.append((x, t, st, wt))
+                    x += wt
+                    first_piece = False
         rows.append(row)
         return rows
 
@@ -323,7 +347,8 @@ class Caption(QtWidgets.QWidget):
 
     def painted_runs(self):
         """[(text, colour or None)] as painted: words in the theme's text shade of their colour
-        (klviz.style.text_color, 4.5:1 on the window), swatches (■, ━━) in the colour itself."""
+        (klviz.style.text_color, 4.5:1 on the window), swatches (■, ━━) in its mark shade
+        (klviz.style.mark_color: the colour itself where it stands out 3:1)."""
         dark = self._dark()
         return [(st.text(), _shade(color, mark, dark) if color else None)
                 for _, _, st, _, color, mark in self._layout]

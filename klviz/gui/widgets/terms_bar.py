@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from PySide6 import QtCore, QtGui, QtWidgets
 
-from klviz.style import KL_COLOR, MUTED_COLOR, P_COLOR, P_DARK, text_color
+from klviz.style import KL_COLOR, MUTED_COLOR, P_COLOR, P_DARK, mark_color, text_color
 from klviz.gui.i18n import QT_TRANSLATE_NOOP, translated
 
 NEUTRAL = "#9A9A9A"
@@ -90,7 +90,8 @@ class TermsBar(QtWidgets.QWidget):
         parts = []
         for c, (_, _, words) in zip(self.colors(), TERMS):
             ink = text_color(MUTED_COLOR if c == NEUTRAL else c, dark)  # words: the AA text shade
-            parts.append(f"<span style='color:{c}'>■</span>&nbsp;<span style='color:{ink}'>{translated(words)}</span>")
+            # the swatch: the bar's colour, or the nearest shade of it that stands out 3:1
+            parts.append(f"<span style='color:{mark_color(c, dark)}'>■</span>&nbsp;<span style='color:{ink}'>{translated(words)}</span>")
         self.legend.setText("&nbsp;&nbsp; ".join(parts))
 
     def changeEvent(self, ev):

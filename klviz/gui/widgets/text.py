@@ -20,7 +20,9 @@ from __future__ import annotations
 import html
 import unicodedata
 
-from PySide6 import QtCore, QtWidgets
+from PySide6 import QtCore, QtGui, QtWidgets
+
+from klviz.scene.typeset import bind_formulas
 
 PLAIN = QtCore.Qt.TextFormat.PlainText
 
@@ -101,3 +103,32 @@ def message_box(parent, icon, title, text, buttons=QtWidgets.QMessageBox.Standar
     box.setTextFormat(PLAIN)
     box.setText(text)
     return box
+
+
+class FormulaLabel(QtWidgets.QLabel):
+    """A word-wrapped label whose lines break between formulas, never inside one
+    (klviz.scene.typeset): "D(Bern(y) ‖ Bern(f))" stays whole. What it shows has no-break spaces
+    and word joiners inside its formulas; text() gives back the text as it was set."""
+
+    def __init__(self, *args):
+        text = args[0] if args and isinstance(args[0], str) else None
+        super().__init__(*(args[1:] if text is not None else args))
+        self._source = ""
+        self.setWordWrap(True)
+        if text:
+            self.setText(text)
+
+    def setText(self, text):  # noqa: N802 (Qt name)
+        self._source = text
+        fmt = self.textFormat()
+        rich = fmt == QtCore.Qt.TextFormat.RichText or (fmt == QtCore.Qt.TextFormat.AutoText
+                                                         and QtGui.Qt.mightBeRichText(text))
+        super().setText(bind_formulas(text, markup=rich, joiners=True))
+
+    def setTextFormat(self, fmt):  # noqa: N802
+        super().setTextFormat(fmt)
+        if self._source:
+            self.setText(self._source)
+
+    def text(self):
+        return self._source
