@@ -171,6 +171,18 @@ def test_the_core_data_file_messages_are_marked_for_translation():
     assert len(in_datapair) >= 5 and set(DATAPAIR_TEXTS) == set(in_datapair), set(in_datapair) ^ set(DATAPAIR_TEXTS)
 
 
+def test_the_core_checks_a_session_meets_are_marked_for_translation():
+    """The refusals of klviz.core.checks, .spec and .joint that a session file's numbers can meet
+    (nested in its SessionError) are marked in core_texts.py: exactly the templates each fills in."""
+    from klviz.i18n import core_texts
+
+    for module, marked in (("core/checks.py", core_texts.CHECKS_TEXTS), ("core/spec.py", core_texts.SPEC_TEXTS),
+                           ("core/joint.py", core_texts.JOINT_TEXTS)):
+        in_core = core_text_templates(module)
+        assert len(in_core) >= 2 and not [t for t in in_core if t.startswith("<not a literal")], module
+        assert len(marked) == len(set(marked)) and set(marked) == set(in_core), (module, set(in_core) ^ set(marked))
+
+
 def test_the_file_reading_messages_are_marked_for_translation():
     """klviz.fileio's reasons (a file that is missing, a directory, too large...) likewise, and
     the reasons of its own OSErrors, which error_reason hands on as their templates."""

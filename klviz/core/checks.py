@@ -10,6 +10,8 @@ import re
 
 import numpy as np
 
+from klviz.core.text import Text
+
 MAX_ENTRIES = 1_000_000  # the longest vector the public functions accept
 
 # A number as text (SPECs, data files): ASCII decimal, optional exponent, or nan/inf (recognised,
@@ -134,9 +136,10 @@ def weight_vector(values, what, max_entries=MAX_ENTRIES):
     w = real_vector(values, what, max_entries=max_entries)
     neg = np.flatnonzero(w < 0)
     if neg.size:
-        raise ValueError(f"{what} has a negative entry ({_describe(w[neg[0]])} at position {neg[0] + 1})")
+        raise ValueError(Text("{what} has a negative entry ({value} at position {k})", what=what,
+                              value=_describe(w[neg[0]]), k=int(neg[0]) + 1))
     if not w.max() > 0:
-        raise ValueError(f"{what} is all zero: at least one weight must be positive")
+        raise ValueError(Text("{what} is all zero: at least one weight must be positive", what=what))
     return w + 0.0  # a copy; -0.0 becomes 0.0
 
 

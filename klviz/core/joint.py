@@ -26,6 +26,7 @@ import numpy as np
 from klviz.core.checks import MAX_JOINT_CELLS, NUMBER_TEXT, finite_number
 from klviz.core.datafile import read_joint_table
 from klviz.core.discrete import log1pmx
+from klviz.core.text import Text
 from klviz.core.units import check_unit, convert
 
 MIN_EDIT = 2           # rows / columns the editor allows
@@ -78,7 +79,8 @@ def _as_matrix(values, name):
                 raise ValueError(f"{name} must be a table of numbers (rows of columns)") from None
         for i, w in enumerate(widths[1:], start=2):
             if w != widths[0]:
-                raise ValueError(f"{name}: row {i} has {w} entries but row 1 has {widths[0]}")
+                raise ValueError(Text("{name}: row {i} has {n} entries but row 1 has {first}", name=name, i=i, n=w,
+                                      first=widths[0]))
         arr = rows
     try:
         arr = np.array(arr, dtype=float)
@@ -87,15 +89,21 @@ def _as_matrix(values, name):
     if arr.ndim != 2:
         raise ValueError(f"{name} must be a table of numbers (rows of columns), not {arr.ndim}-dimensional")
     if arr.shape[0] == 0 or arr.shape[1] == 0:
-        raise ValueError(f"{name} is empty: give at least one row and one column")
+        raise ValueError(Text("{name} is empty: give at least one row and one column", name=name))
     if arr.size > MAX_JOINT_CELLS:
         raise ValueError(f"{name} has {arr.size:,} cells; at most {MAX_JOINT_CELLS:,} can be measured")
-    for test, what in ((np.isnan, "a NaN entry"), (np.isinf, "an infinite entry"), (lambda a: a < 0, "a negative entry")):
+    for kind, test in (("nan", np.isnan), ("inf", np.isinf), ("negative", lambda a: a < 0)):
         bad = np.argwhere(test(arr))
         if bad.size:
-            i, j = bad[0]
-            value = "" if what == "a NaN entry" else f" ({_describe(arr[i, j])})"
-            raise ValueError(f"{name} has {what}{value} at row {i + 1}, column {j + 1}")
+            i, j = (int(k) + 1 for k in bad[0])
+            if kind == "nan":
+                raise ValueError(Text("{name} has a NaN entry at row {i}, column {j}", name=name, i=i, j=j))
+            value = _describe(arr[i - 1, j - 1])
+            if kind == "inf":
+                raise ValueError(Text("{name} has an infinite entry ({value}) at row {i}, column {j}", name=name,
+                                      value=value, i=i, j=j))
+            raise ValueError(Text("{name} has a negative entry ({value}) at row {i}, column {j}", name=name,
+                                  value=value, i=i, j=j))
     return arr + 0.0  # -0.0 becomes 0.0
 
 
@@ -138,7 +146,7 @@ class Joint:
         w = _as_matrix(weights, name)
         top = float(w.max())
         if top == 0:
-            raise ValueError(f"{name} is all zero: at least one weight must be positive")
+            raise ValueError(Text("{name} is all zero: at least one weight must be positive", name=name))
         with np.errstate(over="ignore"):
             total = float(np.sum(w))
         if math.isfinite(total):

@@ -13,6 +13,7 @@ import numpy as np
 
 from klviz.core._numerics import log_softmax_parts, two_sum
 from klviz.core.checks import NUMBER_TEXT, _describe, finite_number, real_vector, weight_vector
+from klviz.core.text import Text
 
 FAMILIES = ("weights", "bernoulli", "softmax", "normal", "mixture")
 
@@ -122,7 +123,7 @@ class Normal:
         object.__setattr__(self, "mu", _scalar(self.mu, "normal", "mu"))
         sigma = _scalar(self.sigma, "normal", "sigma")
         if sigma <= 0:
-            raise ValueError(f"normal: sigma must be > 0 (got {sigma!r})")
+            raise ValueError(Text("normal: sigma must be > 0 (got {sigma})", sigma=repr(sigma)))
         object.__setattr__(self, "sigma", sigma)
 
     def to_dict(self):
@@ -139,7 +140,7 @@ class Mixture:
     def __post_init__(self):
         w = _scalar(self.weight, "mixture", "weight")
         if not 0.0 <= w <= 1.0:
-            raise ValueError(f"mixture: weight must be in [0, 1] (got {w!r})")
+            raise ValueError(Text("mixture: weight must be in [0, 1] (got {weight})", weight=repr(w)))
         comps = tuple(self.components)
         if len(comps) != 2 or not all(isinstance(c, Normal) for c in comps):
             raise ValueError("mixture: needs exactly two normal components")
@@ -172,9 +173,11 @@ def check_range(dist, name="P"):
     lo, hi = SIGMA_RANGE
     for c in comps:
         if abs(c.mu) > MAX_ABS_MU:
-            raise ValueError(f"{name}: normal: mu must lie in [-1e300, 1e300] (got {c.mu!r})")
+            raise ValueError(Text("{name}: normal: mu must lie in [-1e300, 1e300] (got {mu})", name=name,
+                                  mu=repr(c.mu)))
         if not lo <= c.sigma <= hi:
-            raise ValueError(f"{name}: normal: sigma must lie in [1e-300, 1e300] (got {c.sigma!r})")
+            raise ValueError(Text("{name}: normal: sigma must lie in [1e-300, 1e300] (got {sigma})", name=name,
+                                  sigma=repr(c.sigma)))
     return dist
 
 

@@ -112,6 +112,27 @@ DATAPAIR_TEXTS = (
     QT_TRANSLATE_NOOP("klviz", "categorical samples"),
 )
 
+# klviz.core.checks, klviz.core.spec, klviz.core.joint: the refusals a session file's numbers can
+# meet there (negative or all-zero weights, a sigma or mu out of range), nested in a SessionError
+CHECKS_TEXTS = (
+    QT_TRANSLATE_NOOP("klviz", "{what} has a negative entry ({value} at position {k})"),
+    QT_TRANSLATE_NOOP("klviz", "{what} is all zero: at least one weight must be positive"),
+)
+SPEC_TEXTS = (
+    QT_TRANSLATE_NOOP("klviz", "normal: sigma must be > 0 (got {sigma})"),
+    QT_TRANSLATE_NOOP("klviz", "mixture: weight must be in [0, 1] (got {weight})"),
+    QT_TRANSLATE_NOOP("klviz", "{name}: normal: mu must lie in [-1e300, 1e300] (got {mu})"),
+    QT_TRANSLATE_NOOP("klviz", "{name}: normal: sigma must lie in [1e-300, 1e300] (got {sigma})"),
+)
+JOINT_TEXTS = (
+    QT_TRANSLATE_NOOP("klviz", "{name}: row {i} has {n} entries but row 1 has {first}"),
+    QT_TRANSLATE_NOOP("klviz", "{name} is empty: give at least one row and one column"),
+    QT_TRANSLATE_NOOP("klviz", "{name} has a NaN entry at row {i}, column {j}"),
+    QT_TRANSLATE_NOOP("klviz", "{name} has an infinite entry ({value}) at row {i}, column {j}"),
+    QT_TRANSLATE_NOOP("klviz", "{name} has a negative entry ({value}) at row {i}, column {j}"),
+    QT_TRANSLATE_NOOP("klviz", "{name} is all zero: at least one weight must be positive"),
+)
+
 # klviz.fileio: ReadError's sentences and reasons (tests/test_i18n.py checks this is exactly the
 # templates of fileio's klviz.core.text.Text)
 FILEIO_TEXTS = (

@@ -1861,6 +1861,54 @@ dans [0, 1], sans unité ; calculée à partir des différences des racines carr
         <translation>échantillons catégoriels</translation>
     </message>
     <message>
+        <source>{what} has a negative entry ({value} at position {k})</source>
+        <translation>{what} a une entrée négative ({value} en position {k})</translation>
+    </message>
+    <message>
+        <source>{what} is all zero: at least one weight must be positive</source>
+        <translation>{what} : tous les poids sont nuls ; au moins un doit être positif</translation>
+    </message>
+    <message>
+        <source>normal: sigma must be &gt; 0 (got {sigma})</source>
+        <translation>normal : sigma doit être &gt; 0 (lu : {sigma})</translation>
+    </message>
+    <message>
+        <source>mixture: weight must be in [0, 1] (got {weight})</source>
+        <translation>mixture : le poids doit être dans [0, 1] (lu : {weight})</translation>
+    </message>
+    <message>
+        <source>{name}: normal: mu must lie in [-1e300, 1e300] (got {mu})</source>
+        <translation>{name} : normal : mu doit être dans [-1e300, 1e300] (lu : {mu})</translation>
+    </message>
+    <message>
+        <source>{name}: normal: sigma must lie in [1e-300, 1e300] (got {sigma})</source>
+        <translation>{name} : normal : sigma doit être dans [1e-300, 1e300] (lu : {sigma})</translation>
+    </message>
+    <message>
+        <source>{name}: row {i} has {n} entries but row 1 has {first}</source>
+        <translation>{name} : la ligne {i} a {n} entrées mais la ligne 1 en a {first}</translation>
+    </message>
+    <message>
+        <source>{name} is empty: give at least one row and one column</source>
+        <translation>{name} est vide : donnez au moins une ligne et une colonne</translation>
+    </message>
+    <message>
+        <source>{name} has a NaN entry at row {i}, column {j}</source>
+        <translation>{name} a une entrée NaN à la ligne {i}, colonne {j}</translation>
+    </message>
+    <message>
+        <source>{name} has an infinite entry ({value}) at row {i}, column {j}</source>
+        <translation>{name} a une entrée infinie ({value}) à la ligne {i}, colonne {j}</translation>
+    </message>
+    <message>
+        <source>{name} has a negative entry ({value}) at row {i}, column {j}</source>
+        <translation>{name} a une entrée négative ({value}) à la ligne {i}, colonne {j}</translation>
+    </message>
+    <message>
+        <source>{name} is all zero: at least one weight must be positive</source>
+        <translation>{name} : toutes les cases sont nulles ; au moins un poids doit être positif</translation>
+    </message>
+    <message>
         <source>a directory</source>
         <translation>un dossier</translation>
     </message>
@@ -2419,6 +2467,10 @@ dans [0, 1], sans unité ; calculée à partir des différences des racines carr
     <message>
         <source>labels must be distinct</source>
         <translation>les étiquettes doivent être distinctes</translation>
+    </message>
+    <message>
+        <source>the joint</source>
+        <translation>la loi jointe</translation>
     </message>
     <message>
         <source>row labels: {why}</source>

@@ -207,7 +207,7 @@ def _probability_list(value, where):
     try:
         probs = Categorical.from_weights(weights, where).probs
     except ValueError as exc:
-        raise SessionError(str(exc)) from None
+        raise SessionError(_reason(exc)) from None  # core's Text, translated in the gui
     if max(weights) <= 1.0 and abs(math.fsum(weights) - 1.0) <= _SUMS_TO_ONE:
         # Already probabilities (as klviz saves them): kept exactly, so that saving and reading
         # again gives the very same numbers instead of drifting by an ulp per round trip.

@@ -16,6 +16,9 @@ from klviz.core import joint as cj
 from klviz.i18n import QT_TRANSLATE_NOOP, Phrase
 from klviz.state.discrete import check_labels as _check_label_text
 
+# the name core's refusals give a session file's joint (translated with them in the gui)
+_THE_JOINT = Phrase(QT_TRANSLATE_NOOP("klviz", "the joint"))
+
 PRESETS = cj.JOINT_PRESETS
 PRESET_NOTES = dict(cj.PRESET_NOTES)
 MIN_SIZE = cj.MIN_EDIT
@@ -75,7 +78,7 @@ class JointState:
     @classmethod
     def from_weights(cls, weights, row_labels=None, col_labels=None):
         """Non-negative weights normalised by their exact sum; default labels x1.../y1..."""
-        J = cj.Joint.from_weights(weights, "the joint")
+        J = cj.Joint.from_weights(weights, _THE_JOINT)
         rows, cols = J.shape
         r, c = cj.default_joint_labels(rows, cols)
         return cls(_frozen_grid(J.probs), tuple(r if row_labels is None else row_labels),
