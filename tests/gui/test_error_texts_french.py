@@ -71,6 +71,17 @@ def test_some_reasons_exactly(french, tmp_path):
         f"impossible de lire {tmp_path / 'missing.csv'} : Fichier ou dossier introuvable")
     assert i18n.error_text(session_error("directory", tmp_path)) == (
         "impossible de lire le fichier : c'est un dossier, pas un fichier de session ordinaire")
+    # core's own checks, nested in the session's error, are French too (the English stays for str())
+    exc = session_error("sigma zero", tmp_path)
+    assert i18n.error_text(exc) == "continuous P : normal : sigma doit être > 0 (lu : 0.0)"
+    assert str(exc) == "continuous P: normal: sigma must be > 0 (got 0.0)"
+    exc = session_error("p zero", tmp_path)
+    assert i18n.error_text(exc) == "discrete P : tous les poids sont nuls ; au moins un doit être positif"
+    assert str(exc) == "discrete P is all zero: at least one weight must be positive"
+    assert i18n.error_text(session_error("joint negative", tmp_path)) == (
+        "la loi jointe a une entrée négative (-1.0) à la ligne 2, colonne 2")
+    assert i18n.error_text(session_error("mu huge", tmp_path)) == (
+        "continuous P : normal : mu doit être dans [-1e300, 1e300] (lu : 1e+301)")
     exc = data_error("not a number", tmp_path)
     assert i18n.error_text(exc) == f"{path}, ligne 3, colonne 1 : 'x3' n'est pas un nombre (attendu : des poids)"
     assert str(exc) == f"{path}, line 3, column 1: 'x3' is not a number (expected weights)"  # still English
