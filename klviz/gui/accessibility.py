@@ -244,7 +244,7 @@ def derive_name(w, buddies):
     if w.metaObject().className() == "QTableCornerButton":  # Qt < 6.8 leaves it unnamed
         return translate("accessibility", "Select all cells")
     if isinstance(w, (QtWidgets.QTabBar, QtWidgets.QTabWidget)):
-        tabs = [strip_mnemonic(w.tabText(k)) for k in range(w.count())]
+        tabs = [strip_mnemonic(w.tabText(k)).replace("\n", " ") for k in range(w.count())]  # wrapped: FittingTabs
         return translate("accessibility", "Tabs: {tabs}").format(tabs=", ".join(t for t in tabs if t)) if any(tabs) else ""
     if w.objectName() in ("qt_toolbar_ext_button", "qt_menubar_ext_button"):
         bar = w.parentWidget()

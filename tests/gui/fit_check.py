@@ -3,10 +3,12 @@ screen of W×H (optionally QT_SCALE_FACTOR), press F11, visit every tab and Loss
 every visible readout, chart and caption that lies outside the screen, is clipped by its parent
 (a page scrolled, a panel too small) or cannot show its whole text.
 
-    .venv/bin/python tests/gui/fit_check.py 1024 768 [SCALE] [--tab page_discrete] [--lesson] [--window]
+    .venv/bin/python tests/gui/fit_check.py 1024 768 [SCALE] [--tab page_discrete] [--lesson] [--window] [--french] [--ticks]
 
 --lesson: with the lesson panel open beside the pages (View › Lesson panel, Ctrl+L);
---window: in the window as it opens (maximized on a small screen) instead of presentation mode.
+--window: in the window as it opens (maximized on a small screen) instead of presentation mode;
+--french: in French (the longer texts); --ticks: tick labels crowding one another are problems
+too (not yet held for every tab).
 
 What "fits" means here (the issue's words: nothing clipped, elided or overlapping):
 - Essentials are checked: every visible chart (pyqtgraph PlotWidget), caption (Caption) and
@@ -17,12 +19,14 @@ What "fits" means here (the issue's words: nothing clipped, elided or overlappin
   of a page or column as it opens, fails. That is why short screens fold secondary parts
   (reflow.Secondary: the pointwise chart, the α-fit, the worked formulas) behind an arrow: a
   folded part's body is hidden and not checked; its caption stays and is.
+- Every visible tab bar in a page (the Losses panels') shows each tab whole: inside the bar (not
+  scrolled out of sight), not elided, as tall as its lines.
 - No two essentials overlap (neither holding the other): a readout is never drawn under a chart.
 - A chart's title, drawn inside the chart, must show its whole text: it may wrap onto more
   lines, but no word may stick out of the title's box, nor the box out of the chart.
 - Controls (sliders, spin boxes, buttons) are not essentials: a controls column may scroll
-  (the Continuous tab's at 1366×768). Not checked either: other text drawn inside a chart (tick
-  and axis labels), which the chart clips itself.
+  (the Continuous tab's at 1366×768). Not checked either, unless --ticks: other text drawn
+  inside a chart (tick and axis labels), which the chart clips itself.
 
 Prints one JSON object: {"screen": [x, y, w, h], "problems": {"page_…": ["…", …]}}. The test
 tests/gui/test_screens.py runs it for the screens where a tab must fit; for the others it is the
@@ -40,12 +44,14 @@ import json, os, sys
 from PySide6 import QtCore, QtWidgets
 import pyqtgraph as pg
 sys.path.insert(0, os.environ["KLVIZ_FIT_CHECK_DIR"])
-from fit_check import nested_scrolling, overlaps, title_problems
+from fit_check import nested_scrolling, overlaps, tab_problems, tick_problems, title_problems
 app = QtWidgets.QApplication(sys.argv[:1])
-from klviz.gui import create_main_window
+from klviz.gui import create_main_window, i18n
 from klviz.gui.widgets.caption import Caption
 only = sys.argv[1] if len(sys.argv) > 1 else ""
 flags = sys.argv[2:]
+if "--french" in flags:
+    i18n.install(app, "fr")
 w = create_main_window()
 w.show()
 app.processEvents()
@@ -98,6 +104,11 @@ def check(page):
                 problems.append(f"{tag}: text cut, needs {need} px, has {wd.contentsRect().width()}")
         if kind == "chart":
             problems += title_problems(wd, tag)
+            if "--ticks" in flags:
+                problems += tick_problems(wd, tag)
+    for bar in page.findChildren(QtWidgets.QTabBar):
+        if bar.isVisible():
+            problems += tab_problems(bar, f"tabs {bar.parentWidget().objectName() or type(bar).__name__}")
     return problems + overlaps(drawn) + nested_scrolling(page)
 
 
@@ -153,6 +164,65 @@ def nested_scrolling(page):
     return found
 
 
+def tab_problems(bar, tag):
+    """A tab bar shows every tab's whole text: each tab lies inside the bar (none scrolled out of
+    sight behind the bar's arrows) and is as wide and as tall as its text (QTabBar elides a
+    squeezed tab's text silently, and gives a tab one line's height whatever its text)."""
+    from PySide6 import QtCore
+
+    found = []
+    fm = bar.fontMetrics()
+    for k in range(bar.count()):
+        text = bar.tabText(k)
+        rect = bar.tabRect(k)
+        need = max((fm.horizontalAdvance(line.replace("&", "")) for line in text.split("\n")), default=0)
+        tall = text.count("\n") * fm.lineSpacing() + fm.height()
+        name = text.replace("\n", " ")
+        if not bar.rect().contains(rect):
+            found.append(f"{tag}: tab {name!r} out of sight at {rect.getRect()} in {bar.rect().getRect()}")
+        if need > rect.width() or bar.elideMode() != QtCore.Qt.TextElideMode.ElideNone \
+                and rect.width() < bar.tabSizeHint(k).width():
+            found.append(f"{tag}: tab {name!r} elided, needs {need} px, has {rect.width()}")
+        if tall > rect.height():
+            found.append(f"{tag}: tab {name!r} cut, {tall} px tall in {rect.height()}")
+    return found
+
+
+def tick_problems(chart, tag):
+    """A chart's tick labels, as its axes draw them (pyqtgraph's generateDrawSpecs), keep apart:
+    along a bottom or top axis a space at least between neighbours (their centres from the
+    layout, their widths from the tick font's metrics); along a left or right one no two
+    overlap."""
+    from PySide6 import QtGui
+
+    found = []
+    pi = chart.getPlotItem()
+    for side in ("left", "bottom", "right", "top"):
+        axis = pi.getAxis(side)
+        if not axis.isVisible() or axis.width() <= 0 or axis.height() <= 0:
+            continue
+        image = QtGui.QImage(4, 4, QtGui.QImage.Format.Format_ARGB32)
+        painter = QtGui.QPainter(image)
+        try:
+            specs = axis.generateDrawSpecs(painter)
+        finally:
+            painter.end()
+        if specs is None:
+            continue
+        fm = QtGui.QFontMetricsF(axis.style["tickFont"] or axis.font())
+        across = side in ("bottom", "top")
+        labels = sorted((r.center().x() if across else r.center().y(), t) for r, _, t in specs[2] if t)
+        for (a, ta), (b, tb) in zip(labels, labels[1:]):
+            if across:
+                gap = (b - fm.horizontalAdvance(tb) / 2) - (a + fm.horizontalAdvance(ta) / 2)
+                least = fm.horizontalAdvance(" ")
+            else:
+                gap, least = b - a - fm.height() * 0.8, 0.0  # (pyqtgraph's own text height)
+            if gap < least:
+                found.append(f"{tag}: {side} tick labels {ta!r} and {tb!r} crowd, {gap:.1f} px apart")
+    return found
+
+
 def title_problems(chart, tag):
     """A chart's title (drawn inside it, by pyqtgraph) shows its whole text: no word sticks out
     of the title's box, its lines fit the box's height, and the box lies inside the chart."""
@@ -174,10 +244,12 @@ def title_problems(chart, tag):
 
 
 def fit_check(width, height, scale=1.0, tab="", python=sys.executable, timeout=180, lesson=False,
-              window=False):
+              window=False, french=False, ticks=False):
     """Run the check in a child process (its own screen, its own empty settings); the result.
     `lesson`: with the lesson panel open (View › Lesson panel) beside the pages. `window`: in
-    the window as it opens (maximized on a small screen), not in presentation mode."""
+    the window as it opens (maximized on a small screen), not in presentation mode. `french`: with
+    the French catalogue installed (the longer texts). `ticks`: the charts' tick labels checked
+    too (tick_problems)."""
     with tempfile.TemporaryDirectory(prefix="klviz-fit-") as tmp:
         config = os.path.join(tmp, "screens.json")
         with open(config, "w", encoding="utf-8") as f:
@@ -185,7 +257,7 @@ def fit_check(width, height, scale=1.0, tab="", python=sys.executable, timeout=1
         env = dict(os.environ, QT_QPA_PLATFORM=f"offscreen:configfile={config}",
                    QT_SCALE_FACTOR=str(scale), XDG_CONFIG_HOME=os.path.join(tmp, "config"),
                    KLVIZ_FIT_CHECK_DIR=os.path.dirname(os.path.abspath(__file__)))
-        flags = ["--lesson"] * lesson + ["--window"] * window
+        flags = ["--lesson"] * lesson + ["--window"] * window + ["--french"] * french + ["--ticks"] * ticks
         done = subprocess.run([python, "-c", CHILD, tab, *flags], env=env, capture_output=True, text=True,
                               timeout=timeout, check=True)
     return json.loads(done.stdout.strip().splitlines()[-1])
@@ -199,7 +271,7 @@ def main(argv):
     width, height = int(args[0]), int(args[1])
     scale = float(args[2]) if len(args) > 2 else 1.0
     print(json.dumps(fit_check(width, height, scale, tab, lesson="--lesson" in argv,
-                               window="--window" in argv), indent=1))
+                               window="--window" in argv, french="--french" in argv, ticks="--ticks" in argv), indent=1))
 
 
 if __name__ == "__main__":

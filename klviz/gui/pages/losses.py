@@ -13,6 +13,7 @@ from __future__ import annotations
 from PySide6 import QtCore, QtWidgets
 
 from klviz.gui.pages.losses_common import caption_label
+from klviz.gui.widgets.fitting_tabs import FittingTabs
 from klviz.gui.widgets.style_sheet import set_style_sheet
 from klviz.style import ERROR_COLOR, text_color
 from klviz.state import losslab as lab
@@ -103,7 +104,7 @@ class LossesPage(QtWidgets.QWidget):
                 yield
             yield  # (its last part, then the next panel's first, would be one long turn)
         self._built = True
-        self.panels = QtWidgets.QTabWidget()
+        self.panels = FittingTabs()
         self.panels.setObjectName("tabs_losses")
         self.panels.addTab(self.bernoulli, translate("pages.losses", "Bernoulli: binary cross-entropy"))
         self.panels.addTab(self.categorical, translate("pages.losses", "Categorical: softmax cross-entropy"))

@@ -26,6 +26,7 @@ from klviz.gui.widgets.reflow import WrapRow
 from klviz.gui.widgets.drag_plot import DragPlot
 from klviz.gui.widgets.parts import BuiltInParts
 from klviz.gui.widgets.slider_spin import BoundedDoubleSpinBox, SliderSpin
+from klviz.gui.widgets.still_plot import SpacedAxis
 from klviz.gui.widgets.value_label import ValueLabel
 from klviz.style import ENTROPY_COLOR, KL_COLOR, P_COLOR, Q_COLOR
 from klviz.gui.pages.lazy import when_shown
@@ -117,9 +118,10 @@ class BernoulliPanel(BuiltInParts, QtWidgets.QWidget):
         self._point = pg.ScatterPlotItem(size=16, brush=Q_COLOR, pen=pg.mkPen("#222222", width=1.5))
         self._point.setZValue(20)
         pi = self.plot.getPlotItem()
+        # ticks every 0.1, labelled as often as the tick font leaves room for (F11 at 1024×768: 0.2)
+        pi.setAxisItems({"bottom": SpacedAxis("bottom", finest=0.1)})
         pi.showGrid(x=True, y=True, alpha=0.2)
         pi.setLabel("bottom", translate("pages.losses_bernoulli", "prediction f = σ(z)"))
-        pi.getAxis("bottom").setTicks([[(v / 10, f"{v / 10:g}") for v in range(11)], []])
         for item in (self._target, self._floor, self._curve, self._gap, self._point):
             pi.addItem(item)
         self.plot.dragMoved.connect(lambda i, x, y: model.update_losses("bernoulli", lab.set_prediction, x))

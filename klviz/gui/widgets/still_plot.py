@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pyqtgraph as pg
 
 
@@ -45,3 +46,60 @@ def quiet_axes():
 def hide_spare_axes(plot_item):
     plot_item.hideAxis("top")
     plot_item.hideAxis("right")
+
+
+#: the mantissas of a tick step (times a power of ten)
+NICE_STEPS = (1.0, 2.0, 2.5, 5.0)
+
+
+class SpacedAxis(QuietAxis):
+    """An axis whose labelled ticks are as far apart as their labels need in the tick font
+    (pyqtgraph spaces ticks by the axis's length alone: at 1024×768 in presentation mode the
+    Bernoulli chart's 0.1, 0.2, … touched one another). The step is the finest of 1, 2, 2.5, 5
+    times a power of ten, no finer than `finest`, at which each label and a gap of two spaces
+    fit between neighbouring ticks; unlabelled ticks (and grid lines) stay at `finest`."""
+
+    def __init__(self, orientation, finest=None, **kw):
+        super().__init__(orientation, **kw)
+        self.finest = finest
+        self._major = None  # the labelled step chosen by the last tickSpacing
+
+    def _metrics(self):
+        from PySide6 import QtGui
+
+        return QtGui.QFontMetricsF(self.style.get("tickFont") or self.font())
+
+    def label_room(self, strings):
+        """Pixels a tick needs along the axis for the widest of `strings`, with the gap."""
+        fm = self._metrics()
+        if self.orientation in ("left", "right"):
+            return fm.height() + fm.horizontalAdvance("  ") / 2 if strings else 0.0
+        widest = max((fm.horizontalAdvance(s) for s in strings), default=0.0)
+        return widest + fm.horizontalAdvance("  ")
+
+    def tickSpacing(self, minVal, maxVal, size):  # noqa: N802 (pyqtgraph name)
+        self._major = None
+        span = abs(maxVal - minVal)
+        if self._tickSpacing is not None or span == 0 or size <= 0:
+            return super().tickSpacing(minVal, maxVal, size)
+        finest = self.finest or super().tickSpacing(minVal, maxVal, size)[-1][0]
+        per_px = size / span
+        power = 10.0 ** np.floor(np.log10(finest))
+        low, high = min(minVal, maxVal), max(minVal, maxVal)
+        steps = [m * power * 10.0 ** decade for decade in range(int(np.log10(span / finest)) + 2)
+                 for m in NICE_STEPS]
+        steps = [s for s in steps if s >= finest * (1 - 1e-9)] or [finest]
+        for step in steps:
+            values = list(np.arange(np.ceil(low / step - 1e-9) * step, high + step * 1e-9, step))
+            if step * per_px >= self.label_room(self.tickStrings(values, self.autoSIPrefixScale * self.scale, step)):
+                break
+        self._major = step
+        levels = [(step, 0.0)]
+        if step > finest * (1 + 1e-9):
+            levels.append((finest, 0.0))
+        return levels
+
+    def tickStrings(self, values, scale, spacing):  # noqa: N802 (pyqtgraph name)
+        if self._major is not None and spacing < self._major * (1 - 1e-9):
+            return [""] * len(values)  # the finer ticks are not labelled
+        return super().tickStrings(values, scale, spacing)
