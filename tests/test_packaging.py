@@ -69,3 +69,20 @@ def test_no_test_imports_the_tests_folder_as_a_package():
     bad = [str(f.relative_to(root)) for f in sorted(root.rglob("*.py"))
            if re.search(r"^\s*(from tests[.\s]|import tests\b)", f.read_text(encoding="utf-8"), re.M)]
     assert bad == []
+
+
+def test_the_sdist_carries_every_file_of_the_test_suite():
+    """CI runs the suite from the unpacked sdist: a file the tests read that MANIFEST.in does not
+    name (tests/error_messages_en.json once) is missing there, and the suite fails to collect."""
+    import fnmatch
+    import shlex
+
+    root = Path(__file__).resolve().parent
+    lines = (root.parent / "MANIFEST.in").read_text(encoding="utf-8").splitlines()
+    patterns = [p for line in lines if line.startswith("recursive-include tests ")
+                for p in shlex.split(line)[2:]]
+    assert patterns
+    files = [f for f in root.rglob("*") if f.is_file() and "__pycache__" not in f.parts
+             and not any(part.startswith(".") for part in f.relative_to(root).parts)]
+    missing = [str(f.relative_to(root)) for f in files if not any(fnmatch.fnmatch(f.name, p) for p in patterns)]
+    assert missing == []
