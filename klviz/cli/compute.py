@@ -66,8 +66,8 @@ def _compute_parser():
     p.add_argument("--code", action="store_true",
                    help="also the expected lengths of Shannon and Huffman codes, in bits (discrete pairs)")
     p.add_argument("--fit", metavar="forward|reverse|alpha:A",
-                   help="fit a Normal to a continuous P by descent from Q (a Normal): minimise D(P||Q) "
-                   "(moment matching), D(Q||P) (plain descent: a local optimum), or Amari's alpha-divergence D_A(P||Q)")
+                   help="fit a Normal to a continuous P by descent from Q (a Normal): minimise D(P‖Q) "
+                   "(moment matching), D(Q‖P) (plain descent: a local optimum), or Amari's α-divergence D⁽ᵅ⁾(P‖Q) at α = A")
     return p
 
 
