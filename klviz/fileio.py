@@ -165,6 +165,14 @@ class ReadError(ValueError):
     def __init__(self, shown, reason):
         super().__init__(Text("cannot read {path}: {reason}", path=shown, reason=reason) if shown is not None else reason)
         self.reason = reason
+        self._shown = shown
+
+    def __reduce__(self):
+        # pickle and copy rebuild an exception as cls(*args), then set its state; args holds the
+        # message, which this constructor does not take: rebuild it from the constructor's own
+        # arguments, then set args and the attributes as they are now (worker threads and
+        # processes hand their errors back pickled)
+        return type(self), (self._shown, self.reason), {**self.__dict__, "args": self.args}
 
 
 def read_regular_file(path, max_bytes, what="file"):

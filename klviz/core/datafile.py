@@ -69,6 +69,13 @@ class DataFileError(ValueError):
                            reason=reason)
         super().__init__(message)
 
+    def __reduce__(self):
+        # pickle and copy rebuild an exception as cls(*args), then set its state; args holds the
+        # message, which this constructor does not take: rebuild it from the constructor's own
+        # arguments, then set args and the attributes as they are now (worker threads and
+        # processes hand their errors back pickled)
+        return type(self), (self.path, self.reason, self.line, self.column), {**self.__dict__, "args": self.args}
+
 
 # what the readers read, as the messages name it (translated by the gui: klviz/i18n/core_texts.py)
 _WEIGHTS, _LOGITS, _SAMPLES, _JOINT_WEIGHTS = Text("weights"), Text("logits"), Text("samples"), Text("joint weights")
