@@ -212,3 +212,35 @@ def test_after_first_paint_runs_once_even_without_a_paint(qtbot):
     qtbot.waitUntil(lambda: shown == [1], timeout=main_window.FIRST_PAINT_FALLBACK_MS - 200)
     qtbot.wait(main_window.FIRST_PAINT_FALLBACK_MS)
     assert shown == [1] and QtCore.QCoreApplication.instance() is not None
+
+
+def test_the_quicker_pyside_scan_gives_pyside_s_own_answers():
+    # PySide6 asks of each module imported after it whether its source says "PySide6"; the app
+    # asks the file's bytes instead (klviz.gui.app.quicker_pyside_import_scan). Same answers, for
+    # modules with and without PySide6 in them, packages, and modules with no .py file at all.
+    import json as json_module
+    import xml.dom.minidom
+
+    import numpy.linalg._umath_linalg as compiled
+    import pyqtgraph.graphicsItems.AxisItem as pg_axis
+
+    import klviz.core.discrete
+    import klviz.gui.main_window
+    import klviz.state
+    from klviz.gui import app
+
+    feature = sys.modules["shibokensupport.feature"]
+    original = feature._mod_uses_pyside
+    modules = [klviz.gui.main_window, klviz.core.discrete, klviz.state, json_module, xml.dom.minidom,
+               pg_axis, compiled, sys, QtWidgets]
+    expected = [original(m) for m in modules]
+    assert expected[:3] == [True, False, False] and True in expected and False in expected
+    try:
+        app.quicker_pyside_import_scan()
+        quick = feature._mod_uses_pyside
+        assert quick is not original and getattr(quick, "klviz_quick", False)
+        assert [quick(m) for m in modules] == expected
+        app.quicker_pyside_import_scan()  # a second call keeps the one wrapper
+        assert feature._mod_uses_pyside is quick
+    finally:
+        feature._mod_uses_pyside = original
