@@ -47,3 +47,54 @@ def test_a_quiet_axis_skips_the_hidden_label(qtbot, monkeypatch):
     for k in range(10):
         quiet.setRange(0, 1 + k)
     assert calls == [] and quiet.picture is None
+
+
+@pytest.mark.parametrize("side", ["left", "bottom", "top", "right"])
+def test_a_quiet_axis_renders_its_label_only_when_shown_and_shows_pyqtgraph_s(qtbot, side):
+    # The label's HTML is rendered only once it can be seen (klviz.gui.widgets.still_plot:
+    # QuietAxis._updateLabel): a hidden one is never laid out, whatever pens and ranges come;
+    # once shown, its text, place and the axis's size are pyqtgraph's.
+    stock, quiet = pg.AxisItem(side), QuietAxis(side)
+    renders = {}
+    for axis in (stock, quiet):
+        def counted(html, axis=axis, render=axis.label.setHtml):
+            renders[axis] = renders.get(axis, 0) + 1
+            render(html)
+        axis.label.setHtml = counted
+        axis.setPen("#336699")
+        axis.setTextPen("#aa3300")
+        axis.setRange(0, 0.004)
+        axis.resize(300, 60) if side in ("top", "bottom") else axis.resize(60, 300)
+    assert renders.get(quiet, 0) == 0 and renders[stock] >= 3
+
+    sizes = iter([(310, 70), (320, 80), (330, 90), (340, 100)])
+
+    def same():
+        w, h = next(sizes)  # a layout pass, as each change brings in a window (pyqtgraph places
+        for axis in (stock, quiet):  # its label when resized; QuietAxis also when first shown)
+            axis.resize(w, h) if side in ("top", "bottom") else axis.resize(h, w)
+        assert quiet.label.isVisible() == stock.label.isVisible()
+        if stock.label.isVisible():
+            assert quiet.label.toHtml() == stock.label.toHtml()
+            assert quiet.label.pos() == stock.label.pos()
+        assert (quiet.minimumWidth(), quiet.minimumHeight()) == (stock.minimumWidth(), stock.minimumHeight())
+        assert (quiet.maximumWidth(), quiet.maximumHeight()) == (stock.maximumWidth(), stock.maximumHeight())
+
+    for axis in (stock, quiet):
+        axis.setLabel("probability", units="nats")
+    same()
+    shown_renders = renders[quiet]
+    for axis in (stock, quiet):  # a colour and a range while hidden, then shown again
+        axis.showLabel(False)
+        axis.setTextPen("#007744")
+        axis.setRange(0, 3e9)
+    same()
+    assert renders[quiet] == shown_renders
+    for axis in (stock, quiet):
+        axis.showLabel(True)
+    same()
+    assert "#007744" in quiet.label.toHtml() and renders[quiet] < renders[stock]
+    for axis in (stock, quiet):
+        axis.setLabel("P(x)")
+        axis.setRange(-2, 7)
+    same()

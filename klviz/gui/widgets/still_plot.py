@@ -35,6 +35,38 @@ class QuietAxis(pg.AxisItem):
             return
         super().updateAutoSIPrefix()
 
+    # The label's HTML is rendered (QGraphicsTextItem.setHtml: a text document laid out, its
+    # first time a text control built) only when it can be seen and has changed. pyqtgraph
+    # renders it anew on every pen, text pen, tick pen, label and range change, shown or not:
+    # some 85 renders over the Discrete tab's 16 axes before its first paint, 12 of them shown.
+    _label_html = None  # the HTML the label holds (None: never rendered)
+    _building = True  # in AxisItem.__init__, which renders the empty label twice and hides it
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._building = False
+
+    def _render_label(self):
+        html = self.labelString()
+        if html != self._label_html:
+            self.label.setHtml(html)
+            self._label_html = html
+            return True
+        return False
+
+    def _updateLabel(self):  # noqa: N802 (pyqtgraph name)
+        if self.label.isVisible() and not self._building:
+            self._render_label()
+        self._adjustSize()
+        self.picture = None
+        self.update()
+
+    def showLabel(self, show=True):  # noqa: N802 (pyqtgraph name)
+        rendered = show and self._render_label()  # before its size is counted
+        super().showLabel(show)
+        if rendered:
+            self.resizeEvent()  # placed for its new text, as pyqtgraph's last resize placed it
+
 
 def quiet_axes():
     """axisItems for a PlotWidget or PlotItem: a QuietAxis on each side. pyqtgraph shows every
