@@ -2561,7 +2561,7 @@ dans [0, 1], sans unité ; calculée à partir des différences des racines carr
     </message>
     <message>
         <source>Set up this step&apos;s scene again</source>
-        <translation>Remettre en place la scène de cette étape</translation>
+        <translation>Rétablir la scène de cette étape</translation>
     </message>
     <message>
         <source>Animate the forward fit</source>
@@ -3473,7 +3473,7 @@ une constante plus la moitié de l&apos;erreur quadratique — la perte MSE est 
     </message>
     <message>
         <source>A batch of data pairs (File › Import data…)</source>
-        <translation>Un lot de paires de données (Fichier › Importer des données…)</translation>
+        <translation>Un lot de paires (Fichier › Importer des données…)</translation>
     </message>
     <message>
         <source>Worked out (log is the natural logarithm)</source>
