@@ -3401,7 +3401,7 @@ une constante plus la moitié de l&apos;erreur quadratique — la perte MSE est 
     </message>
     <message>
         <source>One-hot: click a class</source>
-        <translation>One-hot : cliquez sur une classe</translation>
+        <translation>One-hot : cliquez une classe</translation>
     </message>
     <message>
         <source>Soft: drag the target bars</source>
@@ -3409,7 +3409,7 @@ une constante plus la moitié de l&apos;erreur quadratique — la perte MSE est 
     </message>
     <message>
         <source>Label smoothing 0.1</source>
-        <translation>Lissage des étiquettes 0,1</translation>
+        <translation>Lissage d&apos;étiquettes 0,1</translation>
     </message>
     <message>
         <source>0.9 on the labelled class, 0.1 spread evenly over all classes</source>

@@ -17,8 +17,8 @@ the Categorical panel's logits chart folds behind the softmax caption's arrow
 (tests/gui/test_losses_fit.py). Nothing scrolls twice: no panel has a bar of its own inside a
 page that scrolls (the Continuous tab's measures at 960×540 show their whole content then).
 
-With the lesson panel open (test_the_pages_fit_beside_the_lesson_panel), at 1024×768 in F11 (in
-English and in French) and in an 800×600 window, every tab and every Losses panel fits beside
+With the lesson panel open (test_the_pages_fit_beside_the_lesson_panel), at 1024×768 in F11 and in
+an 800×600 window, in English and in French, every tab and every Losses panel fits beside
 it: stacked, their charts give way to the readouts under them; nothing overlaps.
 """
 
@@ -58,13 +58,14 @@ def test_presentation_fits_the_screen(size):
 # tab: each of its panels (Bernoulli, Categorical, Normal; the check visits every panel of a
 # tab); stacked, the loss panels' readouts column keeps no room for a bar of its own, and the
 # Categorical logits chart folds behind its softmax caption where the readouts would be below
-# the fold. In French too at 1024×768 in F11 (the longer texts): the panel is as narrow as in
-# English (its step row and its fit buttons wrap, its texts wrap rather than widen it), so the
-# pages beside it have the same room.
+# the fold. In French too (the longer texts): the panel is as narrow as in English (its step row
+# and its fit buttons wrap, its texts wrap rather than widen it), so the pages beside it have the
+# same room, and their labels and control rows wrap or are short enough not to need more.
 WITH_LESSON = {
     (1024, 768, False, False): EVERY,
     (800, 600, True, False): EVERY,
     (1024, 768, False, True): EVERY,
+    (800, 600, True, True): EVERY,
 }
 LESSON_WIDTH = 380  # the panel's own least width (LessonPanel): its body asks for no more
 
