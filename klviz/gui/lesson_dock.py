@@ -28,6 +28,7 @@ from klviz.scene.readouts import format_value
 from klviz.gui.pages.lazy import hidden_pages_wait
 from klviz.gui.widgets.buttons import WholeItemsCombo, push_button
 from klviz.gui.widgets.fit_q_to_p import FitQToP, small_plot
+from klviz.gui.widgets.reflow import WrapRow
 from klviz.gui.widgets.value_label import ValueLabel
 from klviz.state.lesson import scene_session
 from klviz.style import KL_COLOR
@@ -141,6 +142,66 @@ class StepCombo(WholeItemsCombo):
         painter.drawControl(QtWidgets.QStyle.ControlElement.CE_ComboBoxLabel, opt)
 
 
+class _StepNav(QtWidgets.QWidget):
+    """Back, the step list and Next: on one line while they fit; else Back and Next at the two
+    ends of a line and the step list under them, as wide as the panel. The French texts are
+    wider ("◀ Précédent", "Étape 14 sur 14"): on one line they held the panel some 60 px wider
+    than its 380 at 1024×768 in presentation mode, and the page beside it did not fit (issue 12).
+    (A WrapRow would leave Next alone on a second line, away from Back.)"""
+
+    def __init__(self, back, combo, forward, parent=None):
+        super().__init__(parent)
+        self._back, self._combo, self._forward = back, combo, forward
+        grid = QtWidgets.QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setColumnStretch(1, 1)
+        self._two_lines = None
+        self._arrange(False)
+
+    def _gap(self):
+        gap = self.layout().horizontalSpacing()
+        return gap if gap >= 0 else self.style().pixelMetric(QtWidgets.QStyle.PixelMetric.PM_LayoutHorizontalSpacing)
+
+    def one_line_width(self):
+        """The width Back, the step list (at its least) and Next need side by side."""
+        return (self._back.sizeHint().width() + self._combo.minimumSizeHint().width()
+                + self._forward.sizeHint().width() + 2 * self._gap())
+
+    def two_lines(self):
+        return bool(self._two_lines)
+
+    def _arrange(self, two_lines):
+        if two_lines == self._two_lines:
+            return
+        self._two_lines = two_lines
+        grid = self.layout()
+        for w in (self._back, self._combo, self._forward):
+            grid.removeWidget(w)
+        grid.addWidget(self._back, 0, 0)
+        if two_lines:
+            grid.addWidget(self._forward, 0, 2)
+            grid.addWidget(self._combo, 1, 0, 1, 3)
+        else:
+            grid.addWidget(self._combo, 0, 1)
+            grid.addWidget(self._forward, 0, 2)
+        self.updateGeometry()
+
+    def minimumSizeHint(self):  # noqa: N802 (Qt name)
+        hint = super().minimumSizeHint()  # (the height: of the arrangement shown)
+        least = max(self._back.minimumSizeHint().width() + self._gap() + self._forward.minimumSizeHint().width(),
+                    self._combo.minimumSizeHint().width())
+        return QtCore.QSize(least, hint.height())
+
+    def resizeEvent(self, ev):  # noqa: N802 (Qt name)
+        self._arrange(ev.size().width() < self.one_line_width())
+        super().resizeEvent(ev)
+
+    def changeEvent(self, ev):  # a new type size: the texts' widths change
+        super().changeEvent(ev)
+        if ev.type() == QtCore.QEvent.Type.FontChange:
+            self._arrange(self.width() < self.one_line_width())
+
+
 class _PanelScroll(QtWidgets.QScrollArea):
     """The panel's scroll area: it scrolls up and down only, so it is never narrower than its
     body's least width. Else the panel, laid out ahead of time at the normal type and opened
@@ -156,6 +217,13 @@ class _PanelScroll(QtWidgets.QScrollArea):
         need = (body.minimumSizeHint().width() + 2 * self.frameWidth()
                 + self.verticalScrollBar().sizeHint().width())
         return QtCore.QSize(max(hint.width(), need), hint.height())
+
+    def sizeHint(self):  # noqa: N802 (Qt name)
+        """As wide as the body needs at least (and the panel's own minimum): its texts wrap. Its
+        body's preferred width is that of its longest lines unwrapped (a French step's title,
+        526 px at 1024×768 in F11), which the window gave the panel at the page's expense."""
+        hint = super().sizeHint()
+        return QtCore.QSize(self.minimumSizeHint().width(), hint.height())
 
 
 class _PanelBody(QtWidgets.QWidget):
@@ -183,7 +251,6 @@ class LessonPanel(QtWidgets.QDockWidget):
         self.window_, self.model = window, model
         body = _PanelBody()
         lay = QtWidgets.QVBoxLayout(body)
-        nav = QtWidgets.QHBoxLayout()
         self.button_back = QtWidgets.QPushButton(translate("lesson_dock", "◀ &Back"))
         self.button_back.setObjectName("button_lesson_back")
         self.button_back.clicked.connect(lambda: self.go(self.index - 1))
@@ -194,10 +261,8 @@ class LessonPanel(QtWidgets.QDockWidget):
         self.button_next = QtWidgets.QPushButton(translate("lesson_dock", "&Next ▶"))
         self.button_next.setObjectName("button_lesson_next")
         self.button_next.clicked.connect(lambda: self.go(self.index + 1))
-        nav.addWidget(self.button_back)
-        nav.addWidget(self.combo, 1)
-        nav.addWidget(self.button_next)
-        lay.addLayout(nav)
+        self.nav = _StepNav(self.button_back, self.combo, self.button_next)
+        lay.addWidget(self.nav)
         self.title = QtWidgets.QLabel()
         self.title.setObjectName("lesson_title")
         self.title.setWordWrap(True)
@@ -222,6 +287,8 @@ class LessonPanel(QtWidgets.QDockWidget):
         self.table = ValueLabel()
         self.table.setObjectName("lesson_code_table")
         self.table.setTextFormat(QtCore.Qt.TextFormat.RichText)
+        self.table.setWordWrap(True)  # its headings wrap: unwrapped, the French "longueur de code
+        # −log₂ q (bits)" held the panel 490 px wide at 1024×768 in F11
         self.try_this = QtWidgets.QLabel()
         self.try_this.setObjectName("lesson_try")
         self.try_this.setWordWrap(True)
@@ -230,17 +297,16 @@ class LessonPanel(QtWidgets.QDockWidget):
         self.reset_scene.clicked.connect(lambda: self.set_scene(lesson.STEPS[self.index]))
         parts = _Prebuilt.take(window)  # the charts built ahead of time (prebuild_in_steps), if any
         self.sampling = parts.get("sampling") or SamplingDemo(model)
-        self.fits = QtWidgets.QWidget()  # the forward/reverse step: the Continuous tab's animations
-        fl = QtWidgets.QHBoxLayout(self.fits)
-        fl.setContentsMargins(0, 0, 0, 0)
+        self.fits = WrapRow()  # the forward/reverse step: the Continuous tab's animations (one under
+        # the other when the two do not fit side by side: the French texts at 1024×768 in F11)
         self.button_fit_forward = push_button(
             translate("lesson_dock", "Animate the forward fit"), "button_lesson_fit_forward", lambda: self.animate_fit("forward"),
             translate("lesson_dock", "Set up this step's P and Q, then fit Q by minimising D(P‖Q) (mean-covering)"))
         self.button_fit_reverse = push_button(
             translate("lesson_dock", "Animate the reverse fit"), "button_lesson_fit_reverse", lambda: self.animate_fit("reverse"),
             translate("lesson_dock", "Set up this step's P and Q, then fit Q by minimising D(Q‖P) (mode-seeking)"))
-        fl.addWidget(self.button_fit_forward)
-        fl.addWidget(self.button_fit_reverse)
+        self.fits.add_group(self.button_fit_forward)
+        self.fits.add_group(self.button_fit_reverse)
         self.fit_q = parts.get("fit_q") or FitQToP(model)
         for w in (self.title, self.unavailable, self.text, self.formula, self.table, self.try_this,
                   self.sampling, self.fits, self.fit_q):

@@ -2561,7 +2561,7 @@ dans [0, 1], sans unité ; calculée à partir des différences des racines carr
     </message>
     <message>
         <source>Set up this step&apos;s scene again</source>
-        <translation>Remettre en place la scène de cette étape</translation>
+        <translation>Rétablir la scène de cette étape</translation>
     </message>
     <message>
         <source>Animate the forward fit</source>
@@ -3070,7 +3070,7 @@ une constante plus la moitié de l&apos;erreur quadratique — la perte MSE est 
     </message>
     <message>
         <source>&lt;b&gt;KL integrands&lt;/b&gt; (signed area; hatched parts count negative)&amp;nbsp; &lt;span style=&apos;color:{pc}&apos;&gt;■ ∫ p·log(p/q) dx = D(P‖Q) = {0} {unit}&lt;/span&gt;&amp;nbsp;&amp;nbsp; &lt;span style=&apos;color:{qc}&apos;&gt;■ ∫ q·log(q/p) dx = D(Q‖P) = {1} {unit}&lt;/span&gt;</source>
-        <translation>&lt;b&gt;Intégrandes de la KL&lt;/b&gt; (aire signée ; les parties hachurées comptent négativement)&amp;nbsp; &lt;span style=&apos;color:{pc}&apos;&gt;■ ∫ p·log(p/q) dx = D(P‖Q) = {0} {unit}&lt;/span&gt;&amp;nbsp;&amp;nbsp; &lt;span style=&apos;color:{qc}&apos;&gt;■ ∫ q·log(q/p) dx = D(Q‖P) = {1} {unit}&lt;/span&gt;</translation>
+        <translation>&lt;b&gt;Intégrandes de la KL&lt;/b&gt; (aire signée ; les hachures comptent en négatif)&amp;nbsp; &lt;span style=&apos;color:{pc}&apos;&gt;■ ∫ p·log(p/q) dx = D(P‖Q) = {0} {unit}&lt;/span&gt;&amp;nbsp;&amp;nbsp; &lt;span style=&apos;color:{qc}&apos;&gt;■ ∫ q·log(q/p) dx = D(Q‖P) = {1} {unit}&lt;/span&gt;</translation>
     </message>
     <message>
         <source>mean and variance of P</source>
@@ -3334,11 +3334,11 @@ une constante plus la moitié de l&apos;erreur quadratique — la perte MSE est 
     </message>
     <message>
         <source>Hard label y = 0</source>
-        <translation>Étiquette dure y = 0</translation>
+        <translation>Cible dure y = 0</translation>
     </message>
     <message>
         <source>Hard label y = 1</source>
-        <translation>Étiquette dure y = 1</translation>
+        <translation>Cible dure y = 1</translation>
     </message>
     <message>
         <source>The model&apos;s logit z; its prediction is f = σ(z) = 1 / (1 + e^−z)</source>
@@ -3401,15 +3401,15 @@ une constante plus la moitié de l&apos;erreur quadratique — la perte MSE est 
     </message>
     <message>
         <source>One-hot: click a class</source>
-        <translation>One-hot : cliquez sur une classe</translation>
+        <translation>One-hot : cliquez une classe</translation>
     </message>
     <message>
         <source>Soft: drag the target bars</source>
-        <translation>Souple : faites glisser les barres de la cible</translation>
+        <translation>Souple : glissez les barres</translation>
     </message>
     <message>
         <source>Label smoothing 0.1</source>
-        <translation>Lissage des étiquettes 0,1</translation>
+        <translation>Lissage d&apos;étiquettes 0,1</translation>
     </message>
     <message>
         <source>0.9 on the labelled class, 0.1 spread evenly over all classes</source>
@@ -3473,7 +3473,7 @@ une constante plus la moitié de l&apos;erreur quadratique — la perte MSE est 
     </message>
     <message>
         <source>A batch of data pairs (File › Import data…)</source>
-        <translation>Un lot de paires de données (Fichier › Importer des données…)</translation>
+        <translation>Un lot de paires (Fichier › Importer des données…)</translation>
     </message>
     <message>
         <source>Worked out (log is the natural logarithm)</source>
@@ -3766,7 +3766,7 @@ une constante plus la moitié de l&apos;erreur quadratique — la perte MSE est 
     <name>widgets.fit_q_to_p</name>
     <message>
         <source>Fit Q to P (gradient descent)</source>
-        <translation>Ajuster Q à P (descente de gradient)</translation>
+        <translation>Ajuster Q à P (par gradient)</translation>
     </message>
     <message>
         <source>Gradient descent on Q&apos;s logits, minimising H(P,Q) — and with it D(P‖Q).

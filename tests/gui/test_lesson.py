@@ -438,3 +438,76 @@ def test_entering_a_step_draws_the_panel_once_with_the_final_scene(window, monke
         shown = panel.formula.text()
         panel.refresh()
         assert panel.formula.text() == shown
+
+
+@pytest.fixture
+def french(qapp):
+    from klviz.gui import i18n
+
+    assert i18n.install(qapp, "fr") == "fr"
+    yield qapp
+    i18n.remove(qapp)
+
+
+def _panel_in_presentation(qtbot):
+    """A window (built after the catalogue in use was installed) in presentation mode, the larger
+    type, with its lesson panel open."""
+    from klviz.gui import create_main_window
+
+    window = create_main_window()
+    qtbot.addWidget(window)
+    with qtbot.waitExposed(window):
+        window.show()
+    window.action_presentation.trigger()
+    for _ in range(20):
+        QtWidgets.QApplication.processEvents()
+    panel = open_lesson(window)
+    for _ in range(20):
+        QtWidgets.QApplication.processEvents()
+    return window, panel
+
+
+def _cut_in_panel(panel):
+    """What the panel's body cuts or pushes past its right edge: a visible button narrower than
+    its text needs, or a visible part reaching beyond the body."""
+    body = panel.widget().widget()
+    found = []
+    for wd in body.findChildren(QtWidgets.QWidget):
+        if not wd.isVisible():
+            continue
+        right = wd.mapTo(body, wd.rect().topRight()).x()
+        if right >= body.width():
+            found.append(f"{wd.objectName() or type(wd).__name__}: reaches x={right} of {body.width()}")
+        if isinstance(wd, QtWidgets.QAbstractButton) and wd.width() < wd.sizeHint().width():
+            found.append(f"{wd.objectName()}: {wd.width()} px for {wd.sizeHint().width()} ({wd.text()!r})")
+    return found
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_panel_keeps_its_width_in_every_step_and_language(lang, request, qtbot):
+    """In presentation mode the lesson panel stays at its least width (380 px) in French as in
+    English, on every step: its step row, fit buttons and code table wrap and its texts wrap,
+    none widens it (in French at 1024×768 it took 546 px, and the pages beside it did not fit);
+    nothing in it is cut or pushed past its edge. In French the step list goes under Back and
+    Next, which keep the row's two ends; in English the three share one line."""
+    if lang == "fr":
+        request.getfixturevalue("french")
+    window, panel = _panel_in_presentation(qtbot)
+    assert panel.button_next.text() == ("Sui&vant ▶" if lang == "fr" else "&Next ▶")  # the catalogue in use
+    least = panel.minimumWidth()
+    assert least == 380
+    for k in range(len(lesson.STEPS)):
+        panel.go(k)
+        for _ in range(5):
+            QtWidgets.QApplication.processEvents()
+        assert panel.width() == least, (lang, k, lesson.STEPS[k].key, panel.width())
+        assert _cut_in_panel(panel) == [], (lang, k, lesson.STEPS[k].key)
+    back, combo, forward = panel.button_back, panel.combo, panel.button_next
+    one_line = back.geometry().top() == combo.geometry().top() == forward.geometry().top()
+    assert one_line is (lang == "en") and panel.nav.two_lines() is (lang == "fr")
+    if lang == "fr":
+        assert combo.geometry().top() >= back.geometry().bottom()
+        assert combo.width() == panel.nav.width()  # as wide as the row
+        assert forward.geometry().right() == panel.nav.width() - 1  # Next at the row's right end
+    else:
+        assert back.geometry().right() < combo.geometry().left() < combo.geometry().right() < forward.geometry().left()

@@ -17,9 +17,9 @@ the Categorical panel's logits chart folds behind the softmax caption's arrow
 (tests/gui/test_losses_fit.py). Nothing scrolls twice: no panel has a bar of its own inside a
 page that scrolls (the Continuous tab's measures at 960×540 show their whole content then).
 
-With the lesson panel open (test_the_pages_fit_beside_the_lesson_panel), at 1024×768 in F11 and
-in an 800×600 window, every tab and every Losses panel fits beside it: stacked, their charts
-give way to the readouts under them; nothing overlaps.
+With the lesson panel open (test_the_pages_fit_beside_the_lesson_panel), at 1024×768 in F11 and in
+an 800×600 window, in English and in French, every tab and every Losses panel fits beside
+it: stacked, their charts give way to the readouts under them; nothing overlaps.
 """
 
 import pytest
@@ -58,21 +58,27 @@ def test_presentation_fits_the_screen(size):
 # tab: each of its panels (Bernoulli, Categorical, Normal; the check visits every panel of a
 # tab); stacked, the loss panels' readouts column keeps no room for a bar of its own, and the
 # Categorical logits chart folds behind its softmax caption where the readouts would be below
-# the fold.
+# the fold. In French too (the longer texts): the panel is as narrow as in English (its step row
+# and its fit buttons wrap, its texts wrap rather than widen it), so the pages beside it have the
+# same room, and their labels and control rows wrap or are short enough not to need more.
 WITH_LESSON = {
-    (1024, 768, False): EVERY,
-    (800, 600, True): EVERY,
+    (1024, 768, False, False): EVERY,
+    (800, 600, True, False): EVERY,
+    (1024, 768, False, True): EVERY,
+    (800, 600, True, True): EVERY,
 }
+LESSON_WIDTH = 380  # the panel's own least width (LessonPanel): its body asks for no more
 
 
 @pytest.mark.parametrize("case", list(WITH_LESSON),
-                         ids=[f"{w}x{h}-{'window' if win else 'F11'}" for w, h, win in WITH_LESSON])
+                         ids=[f"{w}x{h}-{'window' if win else 'F11'}{'-french' if fr else ''}"
+                              for w, h, win, fr in WITH_LESSON])
 def test_the_pages_fit_beside_the_lesson_panel(case):
     """Issue 12 with the lesson panel open: the panel lies inside the screen, and beside it no
     visible readout, chart or caption of the tabs named lies outside the screen, is clipped by
     its parent (below the fold of its page), cuts its text or overlaps another."""
-    width, height, window = case
-    result = fit_check(width, height, lesson=True, window=window)
+    width, height, window, french = case
+    result = fit_check(width, height, lesson=True, window=window, french=french)
     screen = tuple(result["screen"])
     assert screen[2:] == (width, height) and result["full_screen"] is (not window)
     lesson = result["lesson"]
@@ -80,6 +86,7 @@ def test_the_pages_fit_beside_the_lesson_panel(case):
     sx, sy, sw, sh = screen
     x, y, w, h = lesson
     assert sx <= x and sy <= y and x + w <= sx + sw and y + h <= sy + sh, (screen, lesson)
+    assert w == LESSON_WIDTH, (case, lesson)  # in French too: no longer text widens it
     for tab in WITH_LESSON[case]:
         found = {name: problems for name, problems in result["problems"].items()
                  if name == tab or name.startswith(tab + "/")}

@@ -157,7 +157,9 @@ class CodingPage(BuiltInParts, QtWidgets.QWidget):
         left.setContentsMargins(0, 0, 0, 0)
 
         row = QtWidgets.QHBoxLayout()
-        row.addWidget(plain_label(translate("pages.coding", "Column heights:")))
+        heights_label = plain_label(translate("pages.coding", "Column heights:"))
+        heights_label.setWordWrap(True)  # the French "Hauteur des colonnes :" on two lines beside
+        row.addWidget(heights_label)  # the combo rather than the page scrolling sideways (800×600)
         # a combo that may be narrower than its longest item (its list shows them whole), so that
         # the page never scrolls sideways (the lesson panel open at 800×600, issue 12)
         self.lengths_combo = WholeItemsCombo()

@@ -633,6 +633,8 @@ class JointPage(QtWidgets.QWidget):
         for col, (title, widget) in enumerate(((translate("pages.joint", "P(X,Y) — drag a cell or a marginal"), self.grid),
                                                ("P(X)P(Y)", self.product), (translate("pages.joint", "Terms of I(X;Y)"), self.terms))):
             titles.append(QtWidgets.QLabel(title))
+            titles[-1].setWordWrap(True)  # the French "P(X,Y) : faites glisser une case ou une
+            # marginale" wraps rather than widen its column (the page scrolled sideways at 800×600)
             maps.addWidget(titles[-1], 0, col)
             maps.addWidget(widget, 1, col)
             maps.setColumnStretch(col, 1)
