@@ -244,3 +244,33 @@ def test_the_quicker_pyside_scan_gives_pyside_s_own_answers():
         assert feature._mod_uses_pyside is quick
     finally:
         feature._mod_uses_pyside = original
+
+
+def test_after_first_paint_follows_the_paint_of_the_window_and_its_charts(qtbot):
+    # _AfterFirstPaint watches the window's own Paint (Qt paints the window first, back to
+    # front), not every event of the application: the callback comes on the turn after the
+    # paint, the charts inside painted too, long before the fallback.
+    import time
+
+    from klviz.gui import create_main_window, main_window
+
+    w = create_main_window(deferred=True)
+    qtbot.addWidget(w)
+    painted = []
+
+    class Count(QtCore.QObject):
+        def eventFilter(self, obj, ev):
+            if ev.type() == QtCore.QEvent.Type.Paint:
+                painted.append(obj.objectName() or type(obj).__name__)
+            return False
+
+    count = Count()
+    chart = w.page_discrete.findChild(QtWidgets.QWidget, "plot_p")
+    chart.viewport().installEventFilter(count)
+    calls = []
+    w.after_first_paint(lambda: calls.append(list(painted)))
+    start = time.monotonic()
+    w.show()
+    qtbot.waitUntil(lambda: bool(calls), timeout=main_window.FIRST_PAINT_FALLBACK_MS - 300)
+    assert time.monotonic() - start < main_window.FIRST_PAINT_FALLBACK_MS / 1000 * 0.7
+    assert calls[0], "the callback ran before the charts were painted"
