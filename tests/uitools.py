@@ -97,3 +97,17 @@ def every_scene(window, qtbot):
         window.lesson.go(k)
         qtbot.wait(20)
         yield f"step {lesson.STEPS[k].key}"
+
+
+class EventSpy(QtCore.QObject):
+    """An event filter that notes the objectName (else the class name) of each object it watches
+    that receives an event of `kind`, in `seen`; it lets every event through."""
+
+    def __init__(self, kind):
+        super().__init__()
+        self.kind, self.seen = kind, []
+
+    def eventFilter(self, obj, ev):  # noqa: N802 (Qt name)
+        if ev.type() == self.kind:
+            self.seen.append(obj.objectName() or type(obj).__name__)
+        return False

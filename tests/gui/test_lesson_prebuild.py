@@ -6,6 +6,7 @@ out and drawn once hidden too (again after a new look)."""
 from PySide6 import QtCore, QtWidgets
 
 from klviz.gui.lesson_dock import LessonPanel
+from uitools import EventSpy
 
 
 def deferred_window(qtbot):
@@ -129,15 +130,8 @@ def test_laying_the_hidden_panel_out_leaves_the_visible_page_alone(qtbot):
     qtbot.waitUntil(lambda: w.findChild(LessonPanel) is not None and w.lesson._laid_out, timeout=10000)
     _settle(qtbot, 100)
     page = w.page_discrete
-    seen = []
-
-    class Spy(QtCore.QObject):
-        def eventFilter(self, obj, ev):
-            if ev.type() == QtCore.QEvent.Type.Resize:
-                seen.append(obj.objectName() or type(obj).__name__)
-            return False
-
-    spy = Spy()
+    spy = EventSpy(QtCore.QEvent.Type.Resize)
+    seen = spy.seen
     for widget in [page] + page.findChildren(QtWidgets.QWidget):
         widget.installEventFilter(spy)
     width = page.width()

@@ -256,15 +256,10 @@ def test_after_first_paint_follows_the_paint_of_the_window_and_its_charts(qtbot)
 
     w = create_main_window(deferred=True)
     qtbot.addWidget(w)
-    painted = []
+    from uitools import EventSpy
 
-    class Count(QtCore.QObject):
-        def eventFilter(self, obj, ev):
-            if ev.type() == QtCore.QEvent.Type.Paint:
-                painted.append(obj.objectName() or type(obj).__name__)
-            return False
-
-    count = Count()
+    count = EventSpy(QtCore.QEvent.Type.Paint)
+    painted = count.seen
     chart = w.page_discrete.findChild(QtWidgets.QWidget, "plot_p")
     chart.viewport().installEventFilter(count)
     calls = []
