@@ -549,3 +549,35 @@ def test_a_tall_charts_value_axis_keeps_its_tenth_of_headroom(qtbot):
     host.resize(420, 400)
     qtbot.wait(20)
     assert _y_top(chart) == pytest.approx(1.1)
+
+
+@pytest.mark.parametrize("height", [90, 120, 160, 400])
+def test_the_zero_to_one_ticks_never_run_together(qtbot, height):
+    """On 0-1 the value axis names the quarters where there is room; on a short chart (the
+    Categorical panel's at 1024×768 F11, its plot about 70 px under a two-line title) 0.75 and
+    0.5 overlapped: then the halves or the ends."""
+    from fit_check import axis_draw_specs, tick_problems
+    from klviz.gui.widgets.bar_chart import Series
+
+    host, chart = _hosted_chart(qtbot, [Series("P", "#0072B2")], 400)
+    chart.setMinimumSize(220, 0)  # (squeezed as the page squeezes it, under its title)
+    host.layout().activate()
+    host.resize(420, height)
+    chart.set_value_fit(False)
+    font = QtGui.QFont()
+    font.setPointSizeF(9.0 * 1.6)  # presentation type
+    axis = chart.getPlotItem().getAxis("left")
+    axis.setStyle(tickFont=font)
+    chart.set_data(["a", "b", "c"], [[1.0, 0.0, 0.0]])
+    qtbot.wait(20)
+    assert chart.height() == height
+    assert tick_problems(chart, "chart") == []
+    # and not touching: each label's line height apart, centre to centre, as drawn
+    specs = axis_draw_specs(axis)
+    centres = sorted(r.center().y() for r, _, t in specs[2] if t)
+    line = QtGui.QFontMetricsF(font).height()
+    assert all(b - a >= line for a, b in zip(centres, centres[1:])), (centres, line)
+    ticks = [v for v, _ in axis._tickLevels[0]]
+    assert ticks[0] == 0 and ticks[-1] == 1.0
+    if height >= 400:
+        assert ticks == [0, 0.25, 0.5, 0.75, 1.0]

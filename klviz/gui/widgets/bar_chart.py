@@ -246,8 +246,6 @@ class BarChart(KeyboardSelection, pg.PlotWidget):
         self._top = top
         pi = self.getPlotItem()
         self._set_y_range()
-        ticks = None if top != Y_TOP else [[(v, f"{v:g}") for v in (0, 0.25, 0.5, 0.75, 1.0)]]
-        pi.getAxis("left").setTicks(ticks)
         self._place_layer()
         if self._labels:
             self._update_texts()
@@ -279,6 +277,23 @@ class BarChart(KeyboardSelection, pg.PlotWidget):
         if y_range != getattr(self, "_y_range", None):
             self._y_range = y_range
             vb.setYRange(*y_range, padding=0)
+        self._set_value_ticks(height / (y_range[1] - y_range[0]) if height > 0 else None)
+
+    _value_ticks = ()
+
+    def _set_value_ticks(self, px_per_unit):
+        """On 0-1, ticks at the quarters, or at the halves or the ends only where a short chart
+        has no room for them (0.75 and 0.5 ran together at 1024×768 in presentation mode):
+        neighbours a tick label's height and a half apart at least. A fitted axis: pyqtgraph's."""
+        ticks = None
+        if self._top == Y_TOP:
+            axis = self.getPlotItem().getAxis("left")
+            need = 1.5 * QtGui.QFontMetricsF(axis.style["tickFont"] or axis.font()).height()
+            step = next((s for s in (0.25, 0.5) if px_per_unit is None or s * px_per_unit >= need), 1.0)
+            ticks = [[(v, f"{v:g}") for v in np.arange(0.0, 1.0 + step / 2, step)]]
+        if ticks != self._value_ticks:
+            self._value_ticks = ticks
+            self.getPlotItem().getAxis("left").setTicks(ticks)
 
     def _update_texts(self):
         n = len(self._labels)
