@@ -236,3 +236,31 @@ def test_the_fit_q_to_p_legend_swatches_stand_out_in_both_themes(window, qtbot, 
             assert style.contrast_ratio(ink, hex_of(pal, C.Window)) >= AA, (label.text, ink)
             # and drawn so: the label's text carries its colour
             assert ink.lower() in label.item.toHtml().lower(), label.item.toHtml()
+
+
+def test_the_fit_q_to_p_legend_names_grow_with_the_type(window, qtbot):
+    """Presentation mode scales the type: the legend's names too (they stayed at 9 pt)."""
+    fit = window.lesson.fit_q
+    window.action_lesson.setChecked(True)
+    QtWidgets.QApplication.processEvents()
+    legend = fit.plot.getPlotItem().legend
+
+    def sizes():  # the names' line heights as laid out (without the text's own margins)
+        return [label.item.boundingRect().height() - 2 * label.item.document().documentMargin()
+                for _, label in legend.items]
+
+    normal, type_size = sizes(), fit.font().pointSizeF()
+    window.action_presentation.trigger()
+    try:
+        QtWidgets.QApplication.processEvents()
+        big = sizes()
+        grown = fit.font().pointSizeF() / type_size
+        assert grown >= 1.2, grown
+        assert all(b >= 0.9 * grown * n for n, b in zip(normal, big)), (normal, big, grown)
+        # the legend's box holds its names at their new size
+        for _, label in legend.items:
+            assert legend.boundingRect().width() >= label.item.boundingRect().width(), legend.boundingRect()
+    finally:
+        window.action_presentation.trigger()
+    QtWidgets.QApplication.processEvents()
+    assert sizes() == normal

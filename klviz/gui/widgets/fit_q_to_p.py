@@ -79,25 +79,29 @@ class FitQToP(QtWidgets.QWidget):
         self._draw()
 
     def changeEvent(self, ev):  # noqa: N802 (Qt name)
-        if ev.type() == QtCore.QEvent.Type.PaletteChange:  # a theme chosen
-            self._follow_palette()
+        if ev.type() in (QtCore.QEvent.Type.PaletteChange, QtCore.QEvent.Type.FontChange):
+            self._follow_palette()  # a theme chosen, the type scaled (presentation mode, zoom)
         super().changeEvent(ev)
 
     def _follow_palette(self):
         """The curves (and so the legend's swatches, which draw their pens) in the mark shade of
         their colours for the theme (klviz.style.mark_color: 3:1 on its backgrounds; green and
-        pink were 3.0 and 2.7 on the light window), the legend's names in the window's text."""
+        pink were 3.0 and 2.7 on the light window); the legend's names in the window's text
+        colour and the widget's type (they kept #222222 on the dark theme, 9 pt in presentation
+        mode)."""
         pal = self.palette()
         dark = pal.color(QtGui.QPalette.ColorRole.Window).lightness() < 128
         text = pal.color(QtGui.QPalette.ColorRole.WindowText).name()
-        if (dark, text) == self._inks:
+        size = f"{self.font().pointSizeF():g}pt"
+        if (dark, text, size) == self._inks:
             return
-        self._inks = (dark, text)
+        self._inks = (dark, text, size)
         for curve, color in ((self.curve_cross, ENTROPY_COLOR), (self.curve_kl, KL_COLOR)):
             curve.setPen(pg.mkPen(mark_color(color, dark), width=2))
         self.legend.setLabelTextColor(text)
+        self.legend.setLabelTextSize(size)
         for _, label in self.legend.items:  # (pyqtgraph keeps the colour for the next text only)
-            label.setText(label.text, color=text)
+            label.setText(label.text, color=text, size=size)
 
     @property
     def history(self):
