@@ -188,6 +188,18 @@ def tab_problems(bar, tag):
     return found
 
 
+def axis_draw_specs(axis):
+    """What `axis` would draw now (pyqtgraph's generateDrawSpecs, on a scratch painter)."""
+    from PySide6 import QtGui
+
+    image = QtGui.QImage(4, 4, QtGui.QImage.Format.Format_ARGB32)
+    painter = QtGui.QPainter(image)
+    try:
+        return axis.generateDrawSpecs(painter)
+    finally:
+        painter.end()
+
+
 def tick_problems(chart, tag):
     """A chart's tick labels, as its axes draw them (pyqtgraph's generateDrawSpecs), keep apart:
     along a bottom or top axis a space at least between neighbours (their centres from the
@@ -201,12 +213,7 @@ def tick_problems(chart, tag):
         axis = pi.getAxis(side)
         if not axis.isVisible() or axis.width() <= 0 or axis.height() <= 0:
             continue
-        image = QtGui.QImage(4, 4, QtGui.QImage.Format.Format_ARGB32)
-        painter = QtGui.QPainter(image)
-        try:
-            specs = axis.generateDrawSpecs(painter)
-        finally:
-            painter.end()
+        specs = axis_draw_specs(axis)
         if specs is None:
             continue
         fm = QtGui.QFontMetricsF(axis.style["tickFont"] or axis.font())

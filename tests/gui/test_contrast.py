@@ -209,3 +209,58 @@ def test_every_mark_shade_stands_out_on_its_theme(qapp):
     assert style.contrast_ratio(style.Q_COLOR, "#EFEFEF") < NON_TEXT  # why marks need a shade too
     orange = QtGui.QColor(style.mark_color(style.Q_COLOR))
     assert abs(orange.hslHue() - QtGui.QColor(style.Q_COLOR).hslHue()) <= 2  # still orange
+
+
+@pytest.mark.parametrize("theme_name", ["light", "dark"])
+def test_the_fit_q_to_p_legend_swatches_stand_out_in_both_themes(window, qtbot, theme_name):
+    """The lesson's Fit Q to P chart keys its two curves with pyqtgraph's legend, whose swatches
+    are the curves' own pens: green and pink on the light window were 2.98:1 and 2.66:1. Each
+    swatch stands out 3:1 on the chart's background (the window's, or presentation's white or
+    black), keeps its hue, and the names beside them read (AA)."""
+    fit = window.lesson.fit_q  # built (hidden): it follows the theme all the same
+    with themed(window, qtbot, theme_name):
+        QtWidgets.QApplication.processEvents()
+        pal = QtWidgets.QApplication.palette()
+        dark = theme_name == "dark"
+        backgrounds = {hex_of(pal, C.Window), hex_of(pal, C.Base), "#000000" if dark else "#FFFFFF"}
+        legend = fit.plot.getPlotItem().legend
+        assert [label.text for _, label in legend.items] == ["H(P,Q)", "D(P‖Q)"]
+        for (sample, label), curve, base in zip(legend.items, (fit.curve_cross, fit.curve_kl),
+                                                (style.ENTROPY_COLOR, style.KL_COLOR)):
+            assert sample.item is curve  # the swatch draws the chart's own mark
+            swatch = pg.mkPen(curve.opts["pen"]).color().name()
+            for bg in backgrounds:
+                assert style.contrast_ratio(swatch, bg) >= NON_TEXT, (label.text, swatch, bg)
+            assert abs(QtGui.QColor(swatch).hslHue() - QtGui.QColor(base).hslHue()) <= 3, (swatch, base)
+            ink = pg.mkColor(label.opts["color"]).name()
+            assert style.contrast_ratio(ink, hex_of(pal, C.Window)) >= AA, (label.text, ink)
+            # and drawn so: the label's text carries its colour
+            assert ink.lower() in label.item.toHtml().lower(), label.item.toHtml()
+
+
+def test_the_fit_q_to_p_legend_names_grow_with_the_type(window, qtbot):
+    """Presentation mode scales the type: the legend's names too (they stayed at 9 pt)."""
+    fit = window.lesson.fit_q
+    window.action_lesson.setChecked(True)
+    QtWidgets.QApplication.processEvents()
+    legend = fit.plot.getPlotItem().legend
+
+    def sizes():  # the names' line heights as laid out (without the text's own margins)
+        return [label.item.boundingRect().height() - 2 * label.item.document().documentMargin()
+                for _, label in legend.items]
+
+    normal, type_size = sizes(), fit.font().pointSizeF()
+    window.action_presentation.trigger()
+    try:
+        QtWidgets.QApplication.processEvents()
+        big = sizes()
+        grown = fit.font().pointSizeF() / type_size
+        assert grown >= 1.2, grown
+        assert all(b >= 0.9 * grown * n for n, b in zip(normal, big)), (normal, big, grown)
+        # the legend's box holds its names at their new size
+        for _, label in legend.items:
+            assert legend.boundingRect().width() >= label.item.boundingRect().width(), legend.boundingRect()
+    finally:
+        window.action_presentation.trigger()
+    QtWidgets.QApplication.processEvents()
+    assert sizes() == normal

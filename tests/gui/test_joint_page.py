@@ -308,3 +308,40 @@ def test_the_epsilon_value_has_room_before_rows(window, qtbot, size, presentatio
     finally:
         if presentation:
             window.action_presentation.trigger()
+
+
+MAP_TITLES = ("joint_title_joint", "joint_title_product", "joint_title_terms")
+
+
+def _text_span(label):
+    """(left, right) window x of the text a left-aligned, maybe wrapped, label draws: its longest
+    line, at most its contents' width."""
+    fm = label.fontMetrics()
+    inner = label.contentsRect()
+    left = label.mapTo(label.window(), inner.topLeft()).x()
+    widest = max(fm.horizontalAdvance(line) for line in label.text().split("\n"))
+    return left, left + min(widest, inner.width())
+
+
+@pytest.mark.parametrize("width", [800, 1024, 1366, 1920])
+@pytest.mark.parametrize("scale", [1.0, 1.6])
+def test_the_map_titles_are_two_ems_apart_and_plain(page, qtbot, width, scale):
+    """In presentation type (×1.6) on a 1024 px page "P(X,Y) — drag a cell or a marginal" ended
+    6 px before "P(X)P(Y)" (two ems are 32 px there)."""
+    font = QtGui.QFont(page.font())
+    font.setPointSizeF(9.0 * scale)
+    page.setFont(font)
+    page.resize(width, 700)
+    for _ in range(5):
+        QtWidgets.QApplication.processEvents()
+    titles = [page.findChild(QtWidgets.QLabel, name) for name in MAP_TITLES]
+    assert all(t is not None and t.isVisible() for t in titles)
+    assert page.width() == width
+    for t in titles:
+        assert t.textFormat() == QtCore.Qt.TextFormat.PlainText, t.objectName()
+        # the whole text shows: as many lines as it wraps onto fit the label's height
+        assert t.height() >= t.heightForWidth(t.width()) - 1
+    for left, right in zip(titles, titles[1:]):
+        em = left.fontMetrics().horizontalAdvance("M")
+        gap = _text_span(right)[0] - _text_span(left)[1]
+        assert gap >= 2 * em, (left.objectName(), right.objectName(), gap, em)

@@ -480,3 +480,104 @@ def test_presentation_on_a_projector_is_as_large_as_fits(tmp_path):
     assert big["value_entropy_p"] >= normal["value_entropy_p"]  # never below the normal size
     assert r["minimum"][0] <= 1024 and r["minimum"][1] <= 768, r  # and nothing forced off screen
     print(f"1024×768: readout {normal['value_entropy_p']} px -> {big['value_entropy_p']} px, minimum {r['minimum']}")
+
+
+# -- 7. a full bar's value label is never cut by the plot's top -----------------------------------
+def _hosted_chart(qtbot, series, height, title=""):
+    """A BarChart filling a plain window `height` px tall, as in the app (closing a top-level
+    PlotWidget drops its plot item while events may still reach it)."""
+    from klviz.gui.widgets.bar_chart import BarChart
+
+    host = QtWidgets.QWidget()
+    qtbot.addWidget(host)
+    layout = QtWidgets.QVBoxLayout(host)
+    layout.setContentsMargins(0, 0, 0, 0)
+    chart = BarChart(series, title=title)
+    layout.addWidget(chart)
+    host.resize(420, height)
+    with qtbot.waitExposed(host):
+        host.show()
+    return host, chart
+
+
+def _label_rects(chart):
+    """{text: rect in viewport pixels} of the value labels the chart draws (line height)."""
+    layer = chart._value_labels
+    metrics = QtGui.QFontMetricsF(layer._font)
+    placed = layer.placements(layer.deviceTransform(chart.viewportTransform()))
+    return [QtCore.QRectF(top_left, QtCore.QSizeF(st.size().width(), metrics.height())) for top_left, st in placed]
+
+
+@pytest.mark.parametrize("fit", [True, False])
+@pytest.mark.parametrize("height", [150, 180, 240])
+def test_a_full_bars_value_label_has_room_under_the_plot_top(qtbot, fit, height):
+    from klviz.gui.widgets.bar_chart import Series
+
+    # the Losses › Categorical chart of a one-hot target (y at 1.00) and its softmax, as short as
+    # it is at 1024×768 in presentation mode
+    _, chart = _hosted_chart(qtbot, [Series("y", "#0072B2", -0.2, 0.38), Series("f", "#E69F00", 0.2, 0.38)],
+                             height, title="y and f")
+    chart.set_value_fit(fit)
+    chart.set_data(["0", "1", "2", "3"], [[1.0, 0.0, 0.0, 0.0], [0.64, 0.23, 0.10, 0.03]])
+    qtbot.wait(20)
+    _settle(qtbot, chart)
+    vb = chart.getPlotItem().vb
+    plot = chart.mapFromScene(vb.mapRectToScene(vb.boundingRect())).boundingRect()
+    rects = _label_rects(chart)
+    assert len(rects) == 8  # none left out
+    top_label = min(rects, key=lambda r: r.top())
+    # the whole label inside the plot, with room to spare above it (it was cut in half at 150 px)
+    assert top_label.top() >= plot.top() + 2, (top_label, plot, vb.viewRange()[1])
+    assert all(plot.contains(r.toRect().adjusted(0, 0, 0, -1)) or r.bottom() > plot.bottom() - 1 for r in rects)
+    # and the bars still start at zero with the same room for the selection mark under them
+    lo, hi = vb.viewRange()[1]
+    assert lo == pytest.approx(-0.08 * chart.value_top) and hi > 1.1 * chart.value_top - 1e-9
+
+
+def test_a_tall_charts_value_axis_keeps_its_tenth_of_headroom(qtbot):
+    from klviz.gui.widgets.bar_chart import Series
+
+    host, chart = _hosted_chart(qtbot, [Series("P", "#0072B2")], 400)
+    chart.set_value_fit(False)
+    chart.set_data(["a", "b", "c"], [[1.0, 0.0, 0.0]])
+    qtbot.wait(20)
+    assert chart.getPlotItem().vb.viewRange()[1] == pytest.approx([-0.08, 1.1])
+    # shorter, the room above grows; taller again, it is the tenth again
+    host.resize(420, 150)
+    qtbot.wait(20)
+    assert _y_top(chart) > 1.15
+    host.resize(420, 400)
+    qtbot.wait(20)
+    assert _y_top(chart) == pytest.approx(1.1)
+
+
+@pytest.mark.parametrize("height", [90, 120, 160, 400])
+def test_the_zero_to_one_ticks_never_run_together(qtbot, height):
+    """On 0-1 the value axis names the quarters where there is room; on a short chart (the
+    Categorical panel's at 1024×768 F11, its plot about 70 px under a two-line title) 0.75 and
+    0.5 overlapped: then the halves or the ends."""
+    from fit_check import axis_draw_specs, tick_problems
+    from klviz.gui.widgets.bar_chart import Series
+
+    host, chart = _hosted_chart(qtbot, [Series("P", "#0072B2")], 400)
+    chart.setMinimumSize(220, 0)  # (squeezed as the page squeezes it, under its title)
+    host.layout().activate()
+    host.resize(420, height)
+    chart.set_value_fit(False)
+    font = QtGui.QFont()
+    font.setPointSizeF(9.0 * 1.6)  # presentation type
+    axis = chart.getPlotItem().getAxis("left")
+    axis.setStyle(tickFont=font)
+    chart.set_data(["a", "b", "c"], [[1.0, 0.0, 0.0]])
+    qtbot.wait(20)
+    assert chart.height() == height
+    assert tick_problems(chart, "chart") == []
+    # and not touching: each label's line height apart, centre to centre, as drawn
+    specs = axis_draw_specs(axis)
+    centres = sorted(r.center().y() for r, _, t in specs[2] if t)
+    line = QtGui.QFontMetricsF(font).height()
+    assert all(b - a >= line for a, b in zip(centres, centres[1:])), (centres, line)
+    ticks = [v for v, _ in axis._tickLevels[0]]
+    assert ticks[0] == 0 and ticks[-1] == 1.0
+    if height >= 400:
+        assert ticks == [0, 0.25, 0.5, 0.75, 1.0]

@@ -420,25 +420,31 @@ def test_more_divergences_unticked_is_its_tick_box_alone(qtbot):
     assert max(drawn_rows(group)) > group.height() - 6  # ticked: its frame round the body
 
 
+class Tall(QtWidgets.QWidget):
+    def sizeHint(self):  # noqa: N802
+        return QtCore.QSize(300, 700)
+
+
+def chart_column():
+    """(column, its layout, chart): a column holding a chart of least height 120 that would like 700."""
+    column = QtWidgets.QWidget()
+    lay = QtWidgets.QVBoxLayout(column)
+    lay.setContentsMargins(0, 0, 0, 0)
+    chart = Tall()
+    chart.setMinimumHeight(120)
+    lay.addWidget(chart, 1)
+    return column, lay, chart
+
+
 def test_a_stacked_part_never_asks_for_more_than_the_page_shows(qtbot):
     """Stacked, a part with a large preferred height (a chart column) is held at most as tall as
     the page's visible height, so a chart is never taller than the screen (the Coding tab at
     960×540 had its chart 48 px below the fold); never below its own minimum; a taller page
     gives it its preferred height again."""
-
-    class Tall(QtWidgets.QWidget):
-        def sizeHint(self):  # noqa: N802
-            return QtCore.QSize(300, 700)
-
-    column = QtWidgets.QWidget()
-    lay = QtWidgets.QVBoxLayout(column)
-    lay.setContentsMargins(0, 0, 0, 0)
+    column, lay, chart = chart_column()
     label = QtWidgets.QLabel("a caption that wraps " * 6)
     label.setWordWrap(True)  # the column's layout has a height for width: its preferred one is 700+
-    lay.addWidget(label)
-    chart = Tall()
-    chart.setMinimumHeight(120)
-    lay.addWidget(chart, 1)
+    lay.insertWidget(0, label)
     split = ReflowSplitter()
     split.addWidget(column)
     split.addWidget(fixed(450, 100))
@@ -456,3 +462,45 @@ def test_a_stacked_part_never_asks_for_more_than_the_page_shows(qtbot):
     qtbot.waitUntil(lambda: column.minimumHeight() < 400)
     least = max(column.minimumSizeHint().height(), lay.totalMinimumHeightForWidth(column.width()))
     assert column.minimumHeight() == max(least, page.viewport().height())
+
+
+def test_shared_room_keeps_only_the_readouts_in_view_and_gives_the_chart_the_rest(qtbot):
+    """Stacked with share_room, the chart above gives way for the readouts at the top of the
+    column under it, not for all that column holds (a long note, a batch table): those may be
+    below the fold. The Bernoulli loss chart at 1024×768 beside the lesson panel was held at
+    its least height, 60 px of plot, for the notes under its readouts."""
+    column, lay, chart = chart_column()
+    side = QtWidgets.QWidget()
+    sl = QtWidgets.QVBoxLayout(side)
+    readout = QtWidgets.QLabel("1.261 bits")
+    readout.setObjectName("value_bce")
+    sl.addWidget(readout)
+    sl.addWidget(fixed(200, 450))  # the note and the batch under the readouts
+    scroll = QtWidgets.QScrollArea()
+    scroll.setWidget(side)
+    scroll.setWidgetResizable(True)
+    split = ReflowSplitter()
+    split.addWidget(column)
+    split.addWidget(scroll)
+    split.set_stacked_height(column, 700)  # a chart's wish: all the room there is
+    split.share_room(always=True)
+    column.setMinimumWidth(300)
+    scroll.setMinimumWidth(300)
+    page = page_scroll(split)
+    qtbot.addWidget(page)
+    page.resize(470, 600)  # narrower than the two side by side: stacked
+    page.show()
+    qtbot.waitUntil(split.stacked)
+    room = page.viewport().height()
+    qtbot.wait(50)
+    split.hold_heights_again()  # (the side laid out: its readout's place is known)
+    qtbot.wait(50)
+    bottom = readout.mapTo(page.widget(), QtCore.QPoint(0, readout.height())).y()
+    assert bottom <= room, (bottom, room)  # the readout is in view as the page opens
+    # and the chart has the rest: all the room less the readout's part (it had its least, 120)
+    essentials = bottom - scroll.mapTo(page.widget(), QtCore.QPoint(0, 0)).y()
+    # (less the handle, and the column's layout margin and frame under the readout: 20 px at most)
+    assert chart.height() >= room - essentials - 20, \
+        (chart.height(), room, essentials)
+    assert chart.height() > 2 * 120
+    assert side.mapTo(page.widget(), QtCore.QPoint(0, side.height())).y() > room  # the note: below the fold

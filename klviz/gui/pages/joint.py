@@ -473,6 +473,29 @@ class _CopyValues:
             QtWidgets.QApplication.clipboard().setText(self.all_text())
 
 
+class _MapTitle(QtWidgets.QLabel):
+    """A map's title: plain text, wrapped within its column, with two ems of room after it, so
+    it never runs into the next map's title (at 1024×768 "…a marginal" ended 16 px before
+    "P(X)P(Y)"). The room follows the type (presentation mode, zoom)."""
+
+    def __init__(self, name, text, parent=None):
+        super().__init__(text, parent)
+        self.setObjectName(name)
+        self.setTextFormat(QtCore.Qt.TextFormat.PlainText)
+        self.setWordWrap(True)
+        # on the line above its map: a title that wraps and one that does not end level
+        self.setAlignment(QtCore.Qt.AlignmentFlag.AlignLeft | QtCore.Qt.AlignmentFlag.AlignBottom)
+        self._keep_room()
+
+    def changeEvent(self, ev):  # noqa: N802
+        if ev.type() == QtCore.QEvent.Type.FontChange:
+            self._keep_room()
+        super().changeEvent(ev)
+
+    def _keep_room(self):
+        self.setContentsMargins(0, 0, 2 * self.fontMetrics().horizontalAdvance("M"), 0)
+
+
 class _Gap(QtWidgets.QWidget):
     """Room between two groups of controls in a row: one em of the widget's font, so it grows
     with the text in presentation mode (a FontChange makes Qt ask the size again)."""
@@ -630,11 +653,11 @@ class JointPage(QtWidgets.QWidget):
 
         maps = QtWidgets.QGridLayout()
         titles = []
-        for col, (title, widget) in enumerate(((translate("pages.joint", "P(X,Y) — drag a cell or a marginal"), self.grid),
-                                               ("P(X)P(Y)", self.product), (translate("pages.joint", "Terms of I(X;Y)"), self.terms))):
-            titles.append(QtWidgets.QLabel(title))
-            titles[-1].setWordWrap(True)  # the French "P(X,Y) : faites glisser une case ou une
-            # marginale" wraps rather than widen its column (the page scrolled sideways at 800×600)
+        for col, (name, title, widget) in enumerate((
+                ("joint_title_joint", translate("pages.joint", "P(X,Y) — drag a cell or a marginal"), self.grid),
+                ("joint_title_product", "P(X)P(Y)", self.product),
+                ("joint_title_terms", translate("pages.joint", "Terms of I(X;Y)"), self.terms))):
+            titles.append(_MapTitle(name, title))
             maps.addWidget(titles[-1], 0, col)
             maps.addWidget(widget, 1, col)
             maps.setColumnStretch(col, 1)
@@ -662,7 +685,7 @@ class JointPage(QtWidgets.QWidget):
         layout.addLayout(maps, 1)
         layout.addLayout(readout_box)
         layout.addWidget(self.divergence)
-        self._diagram_title = QtWidgets.QLabel(translate("pages.joint", "Information diagram: H(X,Y) = H(X|Y) + I(X;Y) + H(Y|X)"))
+        self._diagram_title = _plain_label("joint_title_diagram", translate("pages.joint", "Information diagram: H(X,Y) = H(X|Y) + I(X;Y) + H(Y|X)"))
         layout.addWidget(self._diagram_title)
         layout.addWidget(self.diagram)
         layout.addWidget(self.note)

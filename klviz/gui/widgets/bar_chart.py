@@ -42,6 +42,9 @@ Y_TOP = 1.0
 GLIDE_MS = 180  # a fitted value axis moves to a new top in this time, never in one jump
 X_PADDING = 0.02  # empty room left and right of the columns, as a fraction of their count,
 MAX_MARGIN = 0.5  # but at most half a column each side (2% of 100 columns would cost 4 px columns)
+BOTTOM = 0.08  # room below zero for the selection mark, as a fraction of the value axis's top
+HEADROOM = 0.1  # room above the top for the value labels, as a fraction of it, at least:
+LABEL_GAP_PX = 4  # on a short chart, a label's height and this many pixels, so none is clipped
 
 
 class Series:
@@ -152,6 +155,9 @@ class BarChart(KeyboardSelection, pg.PlotWidget):
             span = width / px  # data units the view shows: a whole number of pixels each
             lo = -0.5 - math.floor((width - n * px) / 2) / px
         vb.setXRange(lo, lo + span, padding=0)
+        if self._top is not None:
+            self._set_y_range()  # the label's room in pixels is another share of a new height
+            self._place_layer()
         self._column_px = px
         self._set_ticks(px)
         x = np.arange(n, dtype=float)
@@ -239,14 +245,55 @@ class BarChart(KeyboardSelection, pg.PlotWidget):
             return
         self._top = top
         pi = self.getPlotItem()
-        # room above a full bar for its value label, and below zero for the selection mark
-        pi.setYRange(-0.08 * top, 1.1 * top, padding=0)
-        ticks = None if top != Y_TOP else [[(v, f"{v:g}") for v in (0, 0.25, 0.5, 0.75, 1.0)]]
-        pi.getAxis("left").setTicks(ticks)
+        self._set_y_range()
         self._place_layer()
         if self._labels:
             self._update_texts()
             self._update_selection()
+
+    def _labels_shown(self):
+        """Whether the bars carry value labels (quiz mode hides them but keeps their room, so
+        the axis does not move when it is toggled)."""
+        return 0 < len(self._labels) * len(self.series) <= self.MAX_VALUE_LABELS
+
+    def label_room(self):
+        """Pixels a value label needs above a full bar: its line's height and LABEL_GAP_PX."""
+        return QtGui.QFontMetricsF(self._value_labels._font).height() + LABEL_GAP_PX
+
+    def _set_y_range(self):
+        """Room below zero for the selection mark and above the top for a full bar's value label:
+        HEADROOM of the axis, or on a chart too short for that, the label's height in pixels
+        (a bar at the top, a one-hot target's 1.00, had its label cut by the plot's edge)."""
+        top = self._top
+        vb = self.getPlotItem().vb
+        above = HEADROOM * top
+        height = vb.height()
+        if self._labels_shown() and height > 0:
+            need = self.label_room()
+            # (y1 - top) of (y1 + BOTTOM top) in pixels is at least `need`; at most the top again
+            room = height - need
+            above = max(above, top if room <= need else min(top, (1 + BOTTOM) * top * need / room))
+        y_range = (-BOTTOM * top, top + above)
+        if y_range != getattr(self, "_y_range", None):
+            self._y_range = y_range
+            vb.setYRange(*y_range, padding=0)
+        self._set_value_ticks(height / (y_range[1] - y_range[0]) if height > 0 else None)
+
+    _value_ticks = ()
+
+    def _set_value_ticks(self, px_per_unit):
+        """On 0-1, ticks at the quarters, or at the halves or the ends only where a short chart
+        has no room for them (0.75 and 0.5 ran together at 1024×768 in presentation mode):
+        neighbours a tick label's height and a half apart at least. A fitted axis: pyqtgraph's."""
+        ticks = None
+        if self._top == Y_TOP:
+            axis = self.getPlotItem().getAxis("left")
+            need = 1.5 * QtGui.QFontMetricsF(axis.style["tickFont"] or axis.font()).height()
+            step = next((s for s in (0.25, 0.5) if px_per_unit is None or s * px_per_unit >= need), 1.0)
+            ticks = [[(v, f"{v:g}") for v in np.arange(0.0, 1.0 + step / 2, step)]]
+        if ticks != self._value_ticks:
+            self._value_ticks = ticks
+            self.getPlotItem().getAxis("left").setTicks(ticks)
 
     def _update_texts(self):
         n = len(self._labels)
@@ -261,7 +308,8 @@ class BarChart(KeyboardSelection, pg.PlotWidget):
     def _place_layer(self):
         """The drag layer over every column, from below the selection mark to above the values."""
         top = self._top or Y_TOP
-        self._layer.set_rect(QtCore.QRectF(-0.5, -0.1 * top, max(len(self._labels), 1), 1.25 * top))
+        high = max(1.15 * top, getattr(self, "_y_range", (0, 0))[1])  # up to the view's top
+        self._layer.set_rect(QtCore.QRectF(-0.5, -0.1 * top, max(len(self._labels), 1), high + 0.1 * top))
 
     def _update_selection(self):
         si, bi = self._selected
@@ -298,6 +346,9 @@ class BarChart(KeyboardSelection, pg.PlotWidget):
         self._sel_item.setOpts(pen=pg.mkPen(look.foreground, width=2.5 * look.scale))
         self._marker.set_style(color=look.foreground, font=look.font(9.0))
         self._value_labels.set_style(color=look.foreground, font=look.font(9.0))
+        if self._top is not None:  # a larger type needs more room above the bars
+            self._set_y_range()
+            self._place_layer()
         if self.series and self.getPlotItem().titleLabel.text:
             color = text_color(colors[0], look.dark) if len(self.series) == 1 else look.foreground
             set_plot_title(self.getPlotItem(), self.getPlotItem().titleLabel.text, color=color,

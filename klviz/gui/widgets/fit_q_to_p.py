@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6 import QtCore, QtWidgets
+from PySide6 import QtCore, QtGui, QtWidgets
 
 from klviz.gui.widgets.value_label import ValueLabel
 from klviz.state.fit_discrete import as_probabilities, fit_q_to_p
-from klviz.style import ENTROPY_COLOR, KL_COLOR
+from klviz.style import ENTROPY_COLOR, KL_COLOR, mark_color
 from klviz.gui.i18n import QT_TRANSLATE_NOOP, translate, translated
 
 UNDO_TEXT = QT_TRANSLATE_NOOP("klviz", "Fit Q to P")
@@ -61,9 +61,11 @@ class FitQToP(QtWidgets.QWidget):
         self.plot = small_plot("plot_fit_history", "iteration")
         pi = self.plot.getPlotItem()
         pi.setMouseEnabled(False, False)
-        pi.addLegend(offset=(-10, 10))
+        self.legend = pi.addLegend(offset=(-10, 10))
         self.curve_cross = pi.plot([], [], pen=pg.mkPen(ENTROPY_COLOR, width=2), name="H(P,Q)")
         self.curve_kl = pi.plot([], [], pen=pg.mkPen(KL_COLOR, width=2), name="D(P‖Q)")
+        self._inks = None
+        self._follow_palette()
         self.readout = ValueLabel("")
         self.readout.setObjectName("lesson_fit_value")
         self.readout.setWordWrap(True)
@@ -75,6 +77,31 @@ class FitQToP(QtWidgets.QWidget):
         model.unitChanged.connect(self._draw)
         model.gestureActiveChanged.connect(self._on_gesture_changed)
         self._draw()
+
+    def changeEvent(self, ev):  # noqa: N802 (Qt name)
+        if ev.type() in (QtCore.QEvent.Type.PaletteChange, QtCore.QEvent.Type.FontChange):
+            self._follow_palette()  # a theme chosen, the type scaled (presentation mode, zoom)
+        super().changeEvent(ev)
+
+    def _follow_palette(self):
+        """The curves (and so the legend's swatches, which draw their pens) in the mark shade of
+        their colours for the theme (klviz.style.mark_color: 3:1 on its backgrounds; green and
+        pink were 3.0 and 2.7 on the light window); the legend's names in the window's text
+        colour and the widget's type (they kept #222222 on the dark theme, 9 pt in presentation
+        mode)."""
+        pal = self.palette()
+        dark = pal.color(QtGui.QPalette.ColorRole.Window).lightness() < 128
+        text = pal.color(QtGui.QPalette.ColorRole.WindowText).name()
+        size = f"{self.font().pointSizeF():g}pt"
+        if (dark, text, size) == self._inks:
+            return
+        self._inks = (dark, text, size)
+        for curve, color in ((self.curve_cross, ENTROPY_COLOR), (self.curve_kl, KL_COLOR)):
+            curve.setPen(pg.mkPen(mark_color(color, dark), width=2))
+        self.legend.setLabelTextColor(text)
+        self.legend.setLabelTextSize(size)
+        for _, label in self.legend.items:  # (pyqtgraph keeps the colour for the next text only)
+            label.setText(label.text, color=text, size=size)
 
     @property
     def history(self):

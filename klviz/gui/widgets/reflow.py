@@ -188,10 +188,17 @@ class ReflowSplitter(QtWidgets.QSplitter):
         above = self.mapTo(page.widget(), QtCore.QPoint(0, 0)).y() if page is not None and page.widget() is not self else 0
         left = room - above - self._share_room() - self.handleWidth() * (len(shown) - 1)
         last = shown[-1]
-        if not self._share_always and sum(least[w] for w in shown[:-1]) + essentials_height(last, least[last]) > left:
+        essentials = essentials_height(last, least[last])
+        if not self._share_always and sum(least[w] for w in shown[:-1]) + essentials > left:
             return heights  # no sharing brings the readouts in view: the page scrolls
+        # the parts above give way only for the last part's essentials, not for all of it: what
+        # follows its readouts (a note, a batch table) may be below the fold, and a chart kept
+        # at its least height for it was needlessly short (the Bernoulli loss chart at 1024×768
+        # beside the lesson panel: 60 px high, with 200 px of notes under the readouts)
+        reserved = {w: least[w] for w in shown}
+        reserved[last] = min(least[last], essentials)
         for w in shown:
-            cap = left - sum(least[o] for o in shown if o is not w)
+            cap = left - sum(reserved[o] for o in shown if o is not w)
             heights[w] = max(least[w], min(heights[w], cap))
         return heights
 
