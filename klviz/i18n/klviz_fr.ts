@@ -20,7 +20,7 @@
     </message>
     <message>
         <source>Tabs: {tabs}</source>
-        <translation>Onglets : {tabs}</translation>
+        <translation>Onglets : {tabs}</translation>
     </message>
     <message>
         <source>menus</source>
@@ -167,7 +167,7 @@
     </message>
     <message>
         <source>Unit of every value: nats (log e), bits (log 2), hartleys (log 10)</source>
-        <translation>Unité de toutes les valeurs : nats (log e), bits (log 2), hartleys (log 10)</translation>
+        <translation>Unité de toutes les valeurs : nats (log e), bits (log 2), hartleys (log 10)</translation>
     </message>
 </context>
 <context>
@@ -182,11 +182,11 @@
     </message>
     <message>
         <source>&amp;Quiz mode: hide the numbers</source>
-        <translation>Mode &amp;quiz : masquer les nombres</translation>
+        <translation>Mode &amp;quiz : masquer les nombres</translation>
     </message>
     <message>
         <source>Hide every number so the class can predict; Space reveals</source>
-        <translation>Masquer tous les nombres pour que la classe puisse prédire ; Espace les révèle</translation>
+        <translation>Masquer tous les nombres pour que la classe puisse prédire ; Espace les révèle</translation>
     </message>
     <message>
         <source>Zoom &amp;in</source>
@@ -206,7 +206,7 @@
     </message>
     <message>
         <source>Bar charts&apos; value axes fit the bars (many small ones stay readable); off: 0 to 1, for comparisons</source>
-        <translation>Les axes des valeurs des diagrammes en barres s&apos;ajustent aux barres (même nombreuses et petites, elles restent lisibles) ; désactivé : de 0 à 1, pour comparer</translation>
+        <translation>Les axes des valeurs des diagrammes en barres s&apos;ajustent aux barres (même nombreuses et petites, elles restent lisibles) ; désactivé : de 0 à 1, pour comparer</translation>
     </message>
     <message>
         <source>Follow the &amp;system</source>
@@ -226,7 +226,7 @@
     </message>
     <message>
         <source>Quiz mode: numbers hidden. Predict, then press Space to reveal.</source>
-        <translation>Mode quiz : nombres masqués. Prédisez, puis appuyez sur Espace pour révéler.</translation>
+        <translation>Mode quiz : nombres masqués. Prédisez, puis appuyez sur Espace pour révéler.</translation>
     </message>
     <message>
         <source>Numbers revealed.</source>
@@ -245,11 +245,11 @@
     </message>
     <message>
         <source>Hidden in quiz mode: the note prints the values.</source>
-        <translation>Masqué en mode quiz : la note affiche les valeurs.</translation>
+        <translation>Masqué en mode quiz : la note affiche les valeurs.</translation>
     </message>
     <message>
         <source>D(P‖Q) and H(P,Q) of the Discrete tab&apos;s pair, as PyTorch, TensorFlow and JAX compute them:</source>
-        <translation>D(P‖Q) et H(P,Q) de la paire de l&apos;onglet Discret, telles que PyTorch, TensorFlow et JAX les calculent :</translation>
+        <translation>D(P‖Q) et H(P,Q) de la paire de l&apos;onglet Discret, telles que PyTorch, TensorFlow et JAX les calculent :</translation>
     </message>
     <message>
         <source>Same numbers in your framework</source>
@@ -261,7 +261,7 @@
     </message>
     <message>
         <source>&quot;The same numbers in your framework&quot;: PyTorch, TensorFlow and JAX expressions for the current pair, with their values</source>
-        <translation>« Les mêmes nombres dans votre framework » : les expressions PyTorch, TensorFlow et JAX de la paire actuelle, avec leurs valeurs</translation>
+        <translation>« Les mêmes nombres dans votre framework » : les expressions PyTorch, TensorFlow et JAX de la paire actuelle, avec leurs valeurs</translation>
     </message>
     <message>
         <source>Could not import</source>
@@ -269,7 +269,7 @@
     </message>
     <message>
         <source>{text}: done (Undo takes it back).</source>
-        <translation>{text} : fait (Annuler le défait).</translation>
+        <translation>{text} : fait (Annuler le défait).</translation>
     </message>
 </context>
 <context>
@@ -296,7 +296,7 @@
     </message>
     <message>
         <source>fd (Freedman–Diaconis, the default) or a number of equal-width bins over the samples&apos; range (the last bin closed); numeric samples only</source>
-        <translation>fd (Freedman–Diaconis, par défaut) ou un nombre de classes de même largeur sur l&apos;étendue des échantillons (la dernière classe fermée) ; échantillons numériques seulement</translation>
+        <translation>fd (Freedman–Diaconis, par défaut) ou un nombre de classes de même largeur sur l&apos;étendue des échantillons (la dernière classe fermée) ; échantillons numériques seulement</translation>
     </message>
     <message>
         <source>added to every count of P and Q before normalising (the usual cure for an empty bin&apos;s ∞)</source>
@@ -340,7 +340,7 @@
     </message>
     <message>
         <source>On import: {0}</source>
-        <translation>À l&apos;import : {0}</translation>
+        <translation>À l&apos;import : {0}</translation>
     </message>
 </context>
 <context>
@@ -403,7 +403,7 @@
     </message>
     <message>
         <source>{0} ends in .{got}, but the chosen format is {1}: export again and choose {2}, or end the name in .{ext}.</source>
-        <translation>{0} se termine par .{got}, mais le format choisi est {1} : exportez à nouveau et choisissez {2}, ou terminez le nom par .{ext}.</translation>
+        <translation>{0} se termine par .{got}, mais le format choisi est {1} : exportez à nouveau et choisissez {2}, ou terminez le nom par .{ext}.</translation>
     </message>
     <message>
         <source>Nothing to animate</source>
@@ -435,7 +435,7 @@
     </message>
     <message>
         <source>&amp;Format:</source>
-        <translation>&amp;Format :</translation>
+        <translation>&amp;Format :</translation>
     </message>
     <message>
         <source> dpi</source>
@@ -447,11 +447,11 @@
     </message>
     <message>
         <source>&amp;Resolution:</source>
-        <translation>&amp;Résolution :</translation>
+        <translation>&amp;Résolution :</translation>
     </message>
     <message>
         <source>Pixels:</source>
-        <translation>Pixels :</translation>
+        <translation>Pixels :</translation>
     </message>
     <message>
         <source>&amp;Set the size</source>
@@ -486,11 +486,11 @@
     </message>
     <message>
         <source>Fits move a Normal Q: use the Continuous tab</source>
-        <translation>Les ajustements déplacent une loi normale Q : utilisez l&apos;onglet Continu</translation>
+        <translation>Les ajustements déplacent une loi normale Q : utilisez l&apos;onglet Continu</translation>
     </message>
     <message>
         <source>&amp;Animation:</source>
-        <translation>&amp;Animation :</translation>
+        <translation>&amp;Animation :</translation>
     </message>
     <message>
         <source>α of the α-divergence</source>
@@ -502,7 +502,7 @@
     </message>
     <message>
         <source>&amp;Parameter:</source>
-        <translation>&amp;Paramètre :</translation>
+        <translation>&amp;Paramètre :</translation>
     </message>
     <message>
         <source>The category swept</source>
@@ -510,7 +510,7 @@
     </message>
     <message>
         <source>Ca&amp;tegory:</source>
-        <translation>Ca&amp;tégorie :</translation>
+        <translation>Ca&amp;tégorie :</translation>
     </message>
     <message>
         <source>Sweep from</source>
@@ -526,7 +526,7 @@
     </message>
     <message>
         <source>&amp;From:</source>
-        <translation>&amp;De :</translation>
+        <translation>&amp;De :</translation>
     </message>
     <message>
         <source>Frames</source>
@@ -534,7 +534,7 @@
     </message>
     <message>
         <source>F&amp;rames:</source>
-        <translation>&amp;Images :</translation>
+        <translation>&amp;Images :</translation>
     </message>
     <message>
         <source>Frames per second</source>
@@ -546,7 +546,7 @@
     </message>
     <message>
         <source>&amp;Speed:</source>
-        <translation>&amp;Vitesse :</translation>
+        <translation>&amp;Vitesse :</translation>
     </message>
     <message>
         <source>Resolution of the frames</source>
@@ -558,7 +558,7 @@
     </message>
     <message>
         <source>Re&amp;solution:</source>
-        <translation>Ré&amp;solution :</translation>
+        <translation>Ré&amp;solution :</translation>
     </message>
     <message>
         <source>Animation format</source>
@@ -566,7 +566,7 @@
     </message>
     <message>
         <source>F&amp;ormat:</source>
-        <translation>F&amp;ormat :</translation>
+        <translation>F&amp;ormat :</translation>
     </message>
     <message>
         <source>Animation export progress</source>
@@ -617,35 +617,35 @@
     </message>
     <message>
         <source>A picture of the view at the resolution below; the file opens anywhere.</source>
-        <translation>Une image de la vue à la résolution ci-dessous ; le fichier s&apos;ouvre partout.</translation>
+        <translation>Une image de la vue à la résolution ci-dessous ; le fichier s&apos;ouvre partout.</translation>
     </message>
     <message>
         <source>Vector: sharp at any zoom, text stays text (for slides and the web).</source>
-        <translation>Vectoriel : net à tout zoom, le texte reste du texte (pour les diapositives et le web).</translation>
+        <translation>Vectoriel : net à tout zoom, le texte reste du texte (pour les diapositives et le web).</translation>
     </message>
     <message>
         <source>Vector: sharp at any zoom, fonts embedded (for papers and printing).</source>
-        <translation>Vectoriel : net à tout zoom, polices incorporées (pour les articles et l&apos;impression).</translation>
+        <translation>Vectoriel : net à tout zoom, polices incorporées (pour les articles et l&apos;impression).</translation>
     </message>
     <message>
         <source>Every measure of the view, with its unit: no options.</source>
-        <translation>Chaque mesure de la vue, avec son unité : pas d&apos;options.</translation>
+        <translation>Chaque mesure de la vue, avec son unité : pas d&apos;options.</translation>
     </message>
     <message>
         <source>One row per category (p, q and each term), for a spreadsheet: no options.</source>
-        <translation>Une ligne par catégorie (p, q et chaque terme), pour un tableur : pas d&apos;options.</translation>
+        <translation>Une ligne par catégorie (p, q et chaque terme), pour un tableur : pas d&apos;options.</translation>
     </message>
     <message>
         <source>Fit forward: Q → argmin D(P‖Q) (moment matching)</source>
-        <translation>Ajustement direct : Q → argmin D(P‖Q) (égalisation des moments)</translation>
+        <translation>Ajustement direct : Q → argmin D(P‖Q) (égalisation des moments)</translation>
     </message>
     <message>
         <source>Fit reverse: Q → the mode of P nearest it</source>
-        <translation>Ajustement inverse : Q → le mode de P le plus proche</translation>
+        <translation>Ajustement inverse : Q → le mode de P le plus proche</translation>
     </message>
     <message>
         <source>Fit α: Q → argmin of the α-divergence</source>
-        <translation>Ajustement α : Q → argmin de l&apos;α-divergence</translation>
+        <translation>Ajustement α : Q → argmin de l&apos;α-divergence</translation>
     </message>
     <message>
         <source>Sweep a parameter from one value to another</source>
@@ -721,7 +721,7 @@
     </message>
     <message>
         <source>This session has changes that are not saved. Save them before opening another session?</source>
-        <translation>Cette session a des modifications non enregistrées. Les enregistrer avant d&apos;ouvrir une autre session ?</translation>
+        <translation>Cette session a des modifications non enregistrées. Les enregistrer avant d&apos;ouvrir une autre session ?</translation>
     </message>
     <message>
         <source>Fit α</source>
@@ -729,19 +729,19 @@
     </message>
     <message>
         <source>Where will the fit put Q? (its numbers are hidden in quiz mode)</source>
-        <translation>Où l&apos;ajustement placera-t-il Q ? (ses nombres sont masqués en mode quiz)</translation>
+        <translation>Où l&apos;ajustement placera-t-il Q ? (ses nombres sont masqués en mode quiz)</translation>
     </message>
     <message>
         <source>P or Q changed since the last message: send again.</source>
-        <translation>P ou Q a changé depuis le dernier message : envoyez-en un nouveau.</translation>
+        <translation>P ou Q a changé depuis le dernier message : envoyez-en un nouveau.</translation>
     </message>
     <message>
         <source>Shannon length L(P; Q)</source>
-        <translation>longueur de Shannon L(P ; Q)</translation>
+        <translation>longueur de Shannon L(P ; Q)</translation>
     </message>
     <message>
         <source>Huffman length L(P; Q)</source>
-        <translation>longueur de Huffman L(P ; Q)</translation>
+        <translation>longueur de Huffman L(P ; Q)</translation>
     </message>
     <message>
         <source>Huffman length L(P)</source>
@@ -753,7 +753,7 @@
     </message>
     <message>
         <source>Outlines, all at once: ━ P&apos;s ideal −log₂ pᵢ (blue), ━ Q&apos;s ideal −log₂ qᵢ (orange), ╌ Q&apos;s Shannon code ⌈−log₂ qᵢ⌉, ┈ Q&apos;s Huffman code.</source>
-        <translation>Contours, tous à la fois : ━ longueurs idéales de P −log₂ pᵢ (bleu), ━ longueurs idéales de Q −log₂ qᵢ (orange), ╌ code de Shannon de Q ⌈−log₂ qᵢ⌉, ┈ code de Huffman de Q.</translation>
+        <translation>Contours, tous à la fois : ━ longueurs idéales de P −log₂ pᵢ (bleu), ━ longueurs idéales de Q −log₂ qᵢ (orange), ╌ code de Shannon de Q ⌈−log₂ qᵢ⌉, ┈ code de Huffman de Q.</translation>
     </message>
     <message>
         <source>Drag P&apos;s width on the Coding tab</source>
@@ -767,11 +767,11 @@
         <source>
 With a mixture there is no closed form: computed by quadrature in log space.</source>
         <translation>
-Avec un mélange, il n&apos;y a pas de forme close : calcul par quadrature dans l&apos;espace des logarithmes.</translation>
+Avec un mélange, il n&apos;y a pas de forme close : calcul par quadrature dans l&apos;espace des logarithmes.</translation>
     </message>
     <message>
         <source>(negative: differential)</source>
-        <translation>(négative : différentielle)</translation>
+        <translation>(négative : différentielle)</translation>
     </message>
     <message>
         <source>A differential entropy (or cross-entropy) can be negative.
@@ -779,9 +779,9 @@ A density is not a probability: it can exceed 1 where the distribution is narrow
 so −log p(x) can be below zero. h(N(μ, σ²)) = ½ log(2πe σ²) &lt; 0 when σ &lt; 1/√(2πe) ≈ 0.242.
 It also shifts with the unit of x (h of 2X is h of X plus log 2); D(P‖Q) does not and stays ≥ 0.</source>
         <translation>Une entropie différentielle (ou une entropie croisée) peut être négative.
-Une densité n&apos;est pas une probabilité : elle peut dépasser 1 là où la distribution est étroite,
+Une densité n&apos;est pas une probabilité : elle peut dépasser 1 là où la distribution est étroite,
 donc −log p(x) peut être sous zéro. h(N(μ, σ²)) = ½ log(2πe σ²) &lt; 0 lorsque σ &lt; 1/√(2πe) ≈ 0,242.
-Elle se décale aussi avec l&apos;unité de x (h de 2X vaut h de X plus log 2) ; D(P‖Q), non, et reste ≥ 0.</translation>
+Elle se décale aussi avec l&apos;unité de x (h de 2X vaut h de X plus log 2) ; D(P‖Q), non, et reste ≥ 0.</translation>
     </message>
     <message>
         <source>&amp;Identical</source>
@@ -805,51 +805,51 @@ Elle se décale aussi avec l&apos;unité de x (h de 2X vaut h de X plus log 2) ;
     </message>
     <message>
         <source>Fit Q: minimise D(P‖Q)</source>
-        <translation>Ajuster Q : minimiser D(P‖Q)</translation>
+        <translation>Ajuster Q : minimiser D(P‖Q)</translation>
     </message>
     <message>
         <source>Forward fit (mean-covering): Q matches P&apos;s mean and variance.</source>
-        <translation>Ajustement direct (couvre la moyenne) : Q reprend la moyenne et la variance de P.</translation>
+        <translation>Ajustement direct (couvre la moyenne) : Q reprend la moyenne et la variance de P.</translation>
     </message>
     <message>
         <source>Fit Q: minimise D(Q‖P)</source>
-        <translation>Ajuster Q : minimiser D(Q‖P)</translation>
+        <translation>Ajuster Q : minimiser D(Q‖P)</translation>
     </message>
     <message>
         <source>Reverse fit (mode-seeking): Q settles on the peak of P nearest it.</source>
-        <translation>Ajustement inverse (recherche de mode) : Q se pose sur le pic de P le plus proche.</translation>
+        <translation>Ajustement inverse (recherche de mode) : Q se pose sur le pic de P le plus proche.</translation>
     </message>
     <message>
         <source>Differential entropy of P:  h(P) = −∫ p(x) log p(x) dx&lt;br&gt;For Normals: ½ log(2πe σ&lt;sub&gt;P&lt;/sub&gt;²) — negative when σ&lt;sub&gt;P&lt;/sub&gt; &amp;lt; 1/√(2πe) ≈ 0.242</source>
-        <translation>Entropie différentielle de P :  h(P) = −∫ p(x) log p(x) dx&lt;br&gt;Pour des lois normales : ½ log(2πe σ&lt;sub&gt;P&lt;/sub&gt;²), négative lorsque σ&lt;sub&gt;P&lt;/sub&gt; &amp;lt; 1/√(2πe) ≈ 0,242</translation>
+        <translation>Entropie différentielle de P :  h(P) = −∫ p(x) log p(x) dx&lt;br&gt;Pour des lois normales : ½ log(2πe σ&lt;sub&gt;P&lt;/sub&gt;²), négative lorsque σ&lt;sub&gt;P&lt;/sub&gt; &amp;lt; 1/√(2πe) ≈ 0,242</translation>
     </message>
     <message>
         <source>Differential entropy of Q:  h(Q) = −∫ q(x) log q(x) dx&lt;br&gt;For Normals: ½ log(2πe σ&lt;sub&gt;Q&lt;/sub&gt;²) — negative when σ&lt;sub&gt;Q&lt;/sub&gt; &amp;lt; 1/√(2πe) ≈ 0.242</source>
-        <translation>Entropie différentielle de Q :  h(Q) = −∫ q(x) log q(x) dx&lt;br&gt;Pour des lois normales : ½ log(2πe σ&lt;sub&gt;Q&lt;/sub&gt;²), négative lorsque σ&lt;sub&gt;Q&lt;/sub&gt; &amp;lt; 1/√(2πe) ≈ 0,242</translation>
+        <translation>Entropie différentielle de Q :  h(Q) = −∫ q(x) log q(x) dx&lt;br&gt;Pour des lois normales : ½ log(2πe σ&lt;sub&gt;Q&lt;/sub&gt;²), négative lorsque σ&lt;sub&gt;Q&lt;/sub&gt; &amp;lt; 1/√(2πe) ≈ 0,242</translation>
     </message>
     <message>
         <source>Differential cross-entropy:  H(P,Q) = −∫ p(x) log q(x) dx = h(P) + D(P‖Q)&lt;br&gt;For Normals: ½ log(2π σ&lt;sub&gt;Q&lt;/sub&gt;²) + (σ&lt;sub&gt;P&lt;/sub&gt;² + (μ&lt;sub&gt;P&lt;/sub&gt; − μ&lt;sub&gt;Q&lt;/sub&gt;)²) / (2σ&lt;sub&gt;Q&lt;/sub&gt;²)</source>
-        <translation>Entropie croisée différentielle :  H(P,Q) = −∫ p(x) log q(x) dx = h(P) + D(P‖Q)&lt;br&gt;Pour des lois normales : ½ log(2π σ&lt;sub&gt;Q&lt;/sub&gt;²) + (σ&lt;sub&gt;P&lt;/sub&gt;² + (μ&lt;sub&gt;P&lt;/sub&gt; − μ&lt;sub&gt;Q&lt;/sub&gt;)²) / (2σ&lt;sub&gt;Q&lt;/sub&gt;²)</translation>
+        <translation>Entropie croisée différentielle :  H(P,Q) = −∫ p(x) log q(x) dx = h(P) + D(P‖Q)&lt;br&gt;Pour des lois normales : ½ log(2π σ&lt;sub&gt;Q&lt;/sub&gt;²) + (σ&lt;sub&gt;P&lt;/sub&gt;² + (μ&lt;sub&gt;P&lt;/sub&gt; − μ&lt;sub&gt;Q&lt;/sub&gt;)²) / (2σ&lt;sub&gt;Q&lt;/sub&gt;²)</translation>
     </message>
     <message>
         <source>Differential cross-entropy:  H(Q,P) = −∫ q(x) log p(x) dx = h(Q) + D(Q‖P)&lt;br&gt;For Normals: ½ log(2π σ&lt;sub&gt;P&lt;/sub&gt;²) + (σ&lt;sub&gt;Q&lt;/sub&gt;² + (μ&lt;sub&gt;Q&lt;/sub&gt; − μ&lt;sub&gt;P&lt;/sub&gt;)²) / (2σ&lt;sub&gt;P&lt;/sub&gt;²)</source>
-        <translation>Entropie croisée différentielle :  H(Q,P) = −∫ q(x) log p(x) dx = h(Q) + D(Q‖P)&lt;br&gt;Pour des lois normales : ½ log(2π σ&lt;sub&gt;P&lt;/sub&gt;²) + (σ&lt;sub&gt;Q&lt;/sub&gt;² + (μ&lt;sub&gt;Q&lt;/sub&gt; − μ&lt;sub&gt;P&lt;/sub&gt;)²) / (2σ&lt;sub&gt;P&lt;/sub&gt;²)</translation>
+        <translation>Entropie croisée différentielle :  H(Q,P) = −∫ q(x) log p(x) dx = h(Q) + D(Q‖P)&lt;br&gt;Pour des lois normales : ½ log(2π σ&lt;sub&gt;P&lt;/sub&gt;²) + (σ&lt;sub&gt;Q&lt;/sub&gt;² + (μ&lt;sub&gt;Q&lt;/sub&gt; − μ&lt;sub&gt;P&lt;/sub&gt;)²) / (2σ&lt;sub&gt;P&lt;/sub&gt;²)</translation>
     </message>
     <message>
         <source>KL divergence:  D(P‖Q) = ∫ p(x) log(p(x)/q(x)) dx ≥ 0 — the signed blue area below&lt;br&gt;For Normals: log(σ&lt;sub&gt;Q&lt;/sub&gt;/σ&lt;sub&gt;P&lt;/sub&gt;) + (σ&lt;sub&gt;P&lt;/sub&gt;² + (μ&lt;sub&gt;P&lt;/sub&gt; − μ&lt;sub&gt;Q&lt;/sub&gt;)²) / (2σ&lt;sub&gt;Q&lt;/sub&gt;²) − ½</source>
-        <translation>Divergence de KL :  D(P‖Q) = ∫ p(x) log(p(x)/q(x)) dx ≥ 0, l&apos;aire bleue signée ci-dessous&lt;br&gt;Pour des lois normales : log(σ&lt;sub&gt;Q&lt;/sub&gt;/σ&lt;sub&gt;P&lt;/sub&gt;) + (σ&lt;sub&gt;P&lt;/sub&gt;² + (μ&lt;sub&gt;P&lt;/sub&gt; − μ&lt;sub&gt;Q&lt;/sub&gt;)²) / (2σ&lt;sub&gt;Q&lt;/sub&gt;²) − ½</translation>
+        <translation>Divergence de KL :  D(P‖Q) = ∫ p(x) log(p(x)/q(x)) dx ≥ 0, l&apos;aire bleue signée ci-dessous&lt;br&gt;Pour des lois normales : log(σ&lt;sub&gt;Q&lt;/sub&gt;/σ&lt;sub&gt;P&lt;/sub&gt;) + (σ&lt;sub&gt;P&lt;/sub&gt;² + (μ&lt;sub&gt;P&lt;/sub&gt; − μ&lt;sub&gt;Q&lt;/sub&gt;)²) / (2σ&lt;sub&gt;Q&lt;/sub&gt;²) − ½</translation>
     </message>
     <message>
         <source>KL divergence:  D(Q‖P) = ∫ q(x) log(q(x)/p(x)) dx ≥ 0 — the signed orange area below&lt;br&gt;For Normals: log(σ&lt;sub&gt;P&lt;/sub&gt;/σ&lt;sub&gt;Q&lt;/sub&gt;) + (σ&lt;sub&gt;Q&lt;/sub&gt;² + (μ&lt;sub&gt;Q&lt;/sub&gt; − μ&lt;sub&gt;P&lt;/sub&gt;)²) / (2σ&lt;sub&gt;P&lt;/sub&gt;²) − ½</source>
-        <translation>Divergence de KL :  D(Q‖P) = ∫ q(x) log(q(x)/p(x)) dx ≥ 0, l&apos;aire orange signée ci-dessous&lt;br&gt;Pour des lois normales : log(σ&lt;sub&gt;P&lt;/sub&gt;/σ&lt;sub&gt;Q&lt;/sub&gt;) + (σ&lt;sub&gt;Q&lt;/sub&gt;² + (μ&lt;sub&gt;Q&lt;/sub&gt; − μ&lt;sub&gt;P&lt;/sub&gt;)²) / (2σ&lt;sub&gt;P&lt;/sub&gt;²) − ½</translation>
+        <translation>Divergence de KL :  D(Q‖P) = ∫ q(x) log(q(x)/p(x)) dx ≥ 0, l&apos;aire orange signée ci-dessous&lt;br&gt;Pour des lois normales : log(σ&lt;sub&gt;P&lt;/sub&gt;/σ&lt;sub&gt;Q&lt;/sub&gt;) + (σ&lt;sub&gt;Q&lt;/sub&gt;² + (μ&lt;sub&gt;Q&lt;/sub&gt; − μ&lt;sub&gt;P&lt;/sub&gt;)²) / (2σ&lt;sub&gt;P&lt;/sub&gt;²) − ½</translation>
     </message>
     <message>
         <source>Fit Q: minimise D⁽ᵅ⁾(P‖Q)</source>
-        <translation>Ajuster Q : minimiser D⁽ᵅ⁾(P‖Q)</translation>
+        <translation>Ajuster Q : minimiser D⁽ᵅ⁾(P‖Q)</translation>
     </message>
     <message>
         <source>α-fit: Q minimises Amari&apos;s α-divergence D⁽ᵅ⁾(P‖Q) from where it was.</source>
-        <translation>Ajustement α : Q minimise l&apos;α-divergence d&apos;Amari D⁽ᵅ⁾(P‖Q) depuis sa position.</translation>
+        <translation>Ajustement α : Q minimise l&apos;α-divergence d&apos;Amari D⁽ᵅ⁾(P‖Q) depuis sa position.</translation>
     </message>
     <message>
         <source>P &amp;mean μ</source>
@@ -917,31 +917,31 @@ Elle se décale aussi avec l&apos;unité de x (h de 2X vaut h de X plus log 2) ;
     </message>
     <message>
         <source>Entropy of P:  H(P) = −Σ pᵢ log pᵢ</source>
-        <translation>Entropie de P :  H(P) = −Σ pᵢ log pᵢ</translation>
+        <translation>Entropie de P :  H(P) = −Σ pᵢ log pᵢ</translation>
     </message>
     <message>
         <source>Entropy of Q:  H(Q) = −Σ qᵢ log qᵢ</source>
-        <translation>Entropie de Q :  H(Q) = −Σ qᵢ log qᵢ</translation>
+        <translation>Entropie de Q :  H(Q) = −Σ qᵢ log qᵢ</translation>
     </message>
     <message>
         <source>Cross-entropy:  H(P,Q) = −Σ pᵢ log qᵢ = H(P) + D(P‖Q)</source>
-        <translation>Entropie croisée :  H(P,Q) = −Σ pᵢ log qᵢ = H(P) + D(P‖Q)</translation>
+        <translation>Entropie croisée :  H(P,Q) = −Σ pᵢ log qᵢ = H(P) + D(P‖Q)</translation>
     </message>
     <message>
         <source>Cross-entropy:  H(Q,P) = −Σ qᵢ log pᵢ = H(Q) + D(Q‖P)</source>
-        <translation>Entropie croisée :  H(Q,P) = −Σ qᵢ log pᵢ = H(Q) + D(Q‖P)</translation>
+        <translation>Entropie croisée :  H(Q,P) = −Σ qᵢ log pᵢ = H(Q) + D(Q‖P)</translation>
     </message>
     <message>
         <source>KL divergence:  D(P‖Q) = Σ pᵢ log(pᵢ / qᵢ) ≥ 0</source>
-        <translation>Divergence de KL :  D(P‖Q) = Σ pᵢ log(pᵢ / qᵢ) ≥ 0</translation>
+        <translation>Divergence de KL :  D(P‖Q) = Σ pᵢ log(pᵢ / qᵢ) ≥ 0</translation>
     </message>
     <message>
         <source>KL divergence:  D(Q‖P) = Σ qᵢ log(qᵢ / pᵢ) ≥ 0</source>
-        <translation>Divergence de KL :  D(Q‖P) = Σ qᵢ log(qᵢ / pᵢ) ≥ 0</translation>
+        <translation>Divergence de KL :  D(Q‖P) = Σ qᵢ log(qᵢ / pᵢ) ≥ 0</translation>
     </message>
     <message>
         <source>Jensen-Shannon:  ½ D(P‖M) + ½ D(Q‖M),  M = (P+Q)/2  (symmetric, ≤ log 2)</source>
-        <translation>Jensen-Shannon :  ½ D(P‖M) + ½ D(Q‖M),  M = (P+Q)/2  (symétrique, ≤ log 2)</translation>
+        <translation>Jensen-Shannon :  ½ D(P‖M) + ½ D(Q‖M),  M = (P+Q)/2  (symétrique, ≤ log 2)</translation>
     </message>
     <message>
         <source>Uniform</source>
@@ -986,15 +986,15 @@ Elle se décale aussi avec l&apos;unité de x (h de 2X vaut h de X plus log 2) ;
     <message>
         <source>Each loss below is a cross-entropy: between the target&apos;s distribution (blue) and the distribution the model&apos;s output parametrises (orange).</source>
         <extracomment>shorter than this many lines of its type, the page gives the intro&apos;s two lines to its panel (960×540 in presentation type: 18 lines; 1280×720: 25); its words stay the panel tabs&apos; tooltip</extracomment>
-        <translation>Chaque perte ci-dessous est une entropie croisée : entre la distribution de la cible (en bleu) et la distribution que paramètre la sortie du modèle (en orange).</translation>
+        <translation>Chaque perte ci-dessous est une entropie croisée : entre la distribution de la cible (en bleu) et la distribution que paramètre la sortie du modèle (en orange).</translation>
     </message>
     <message>
         <source>Binary cross-entropy: −[y log f + (1−y) log(1−f)]</source>
-        <translation>Entropie croisée binaire : −[y log f + (1−y) log(1−f)]</translation>
+        <translation>Entropie croisée binaire : −[y log f + (1−y) log(1−f)]</translation>
     </message>
     <message>
         <source>Entropy of the target: the least loss any prediction can reach (at f = y)</source>
-        <translation>Entropie de la cible : la plus petite perte qu&apos;une prédiction puisse atteindre (en f = y)</translation>
+        <translation>Entropie de la cible : la plus petite perte qu&apos;une prédiction puisse atteindre (en f = y)</translation>
     </message>
     <message>
         <source>D(Bern(y) ‖ Bern(f))</source>
@@ -1002,11 +1002,11 @@ Elle se décale aussi avec l&apos;unité de x (h de 2X vaut h de X plus log 2) ;
     </message>
     <message>
         <source>KL divergence: what the prediction adds above the target&apos;s entropy</source>
-        <translation>Divergence de KL : ce que la prédiction ajoute au-dessus de l&apos;entropie de la cible</translation>
+        <translation>Divergence de KL : ce que la prédiction ajoute au-dessus de l&apos;entropie de la cible</translation>
     </message>
     <message>
         <source>Categorical cross-entropy: −Σ yᵢ log fᵢ = log Σ exp(zⱼ) − Σ yᵢ zᵢ</source>
-        <translation>Entropie croisée catégorielle : −Σ yᵢ log fᵢ = log Σ exp(zⱼ) − Σ yᵢ zᵢ</translation>
+        <translation>Entropie croisée catégorielle : −Σ yᵢ log fᵢ = log Σ exp(zⱼ) − Σ yᵢ zᵢ</translation>
     </message>
     <message>
         <source>Entropy of the target (0 for a one-hot target)</source>
@@ -1046,7 +1046,7 @@ Elle se décale aussi avec l&apos;unité de x (h de 2X vaut h de X plus log 2) ;
     </message>
     <message>
         <source>Mean squared error of the line (in squared units of y; not an information unit)</source>
-        <translation>Erreur quadratique moyenne de la droite (en unités de y au carré ; pas une unité d&apos;information)</translation>
+        <translation>Erreur quadratique moyenne de la droite (en unités de y au carré ; pas une unité d&apos;information)</translation>
     </message>
     <message>
         <source>slope a</source>
@@ -1106,7 +1106,7 @@ Elle se décale aussi avec l&apos;unité de x (h de 2X vaut h de X plus log 2) ;
     </message>
     <message>
         <source>in quiz mode: reveal the numbers</source>
-        <translation>en mode quiz : révéler les nombres</translation>
+        <translation>en mode quiz : révéler les nombres</translation>
     </message>
     <message>
         <source>Tab / Shift+Tab</source>
@@ -1134,15 +1134,15 @@ Elle se décale aussi avec l&apos;unité de x (h de 2X vaut h de X plus log 2) ;
     </message>
     <message>
         <source>1. Entropy: how surprising is P?</source>
-        <translation>1. Entropie : à quel point P surprend-elle ?</translation>
+        <translation>1. Entropie : à quel point P surprend-elle ?</translation>
     </message>
     <message>
         <source>&lt;p&gt;Entropy measures the average surprise of outcomes drawn from P. A rare outcome (small p&lt;sub&gt;i&lt;/sub&gt;) is surprising, −log p&lt;sub&gt;i&lt;/sub&gt; is large; the entropy weighs each surprise by how often it happens.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;L&apos;entropie mesure la surprise moyenne des issues tirées de P. Une issue rare (p&lt;sub&gt;i&lt;/sub&gt; petit) est surprenante : −log p&lt;sub&gt;i&lt;/sub&gt; est grand ; l&apos;entropie pondère chaque surprise par sa fréquence.&lt;/p&gt;</translation>
+        <translation>&lt;p&gt;L&apos;entropie mesure la surprise moyenne des issues tirées de P. Une issue rare (p&lt;sub&gt;i&lt;/sub&gt; petit) est surprenante : −log p&lt;sub&gt;i&lt;/sub&gt; est grand ; l&apos;entropie pondère chaque surprise par sa fréquence.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;p&gt;Drag P towards a single bar: the entropy falls to 0 (no surprise). Make P flat: it rises to its maximum, log n.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Faites glisser P vers une seule barre : l&apos;entropie tombe à 0 (aucune surprise). Rendez P uniforme : elle monte à son maximum, log n.&lt;/p&gt;</translation>
+        <translation>&lt;p&gt;Faites glisser P vers une seule barre : l&apos;entropie tombe à 0 (aucune surprise). Rendez P uniforme : elle monte à son maximum, log n.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>2. Cross-entropy as message length</source>
@@ -1150,23 +1150,23 @@ Elle se décale aussi avec l&apos;unité de x (h de 2X vaut h de X plus log 2) ;
     </message>
     <message>
         <source>&lt;p&gt;Build a code for symbols drawn from Q: the ideal code word for symbol i is −log&lt;sub&gt;2&lt;/sub&gt; q&lt;sub&gt;i&lt;/sub&gt; bits long. Now send data that really comes from P with Q&apos;s code. The average message length per symbol is the cross-entropy H(P,Q).&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Construisez un code pour des symboles tirés de Q : le mot de code idéal du symbole i a une longueur de −log&lt;sub&gt;2&lt;/sub&gt; q&lt;sub&gt;i&lt;/sub&gt; bits. Envoyez maintenant, avec le code de Q, des données qui viennent en réalité de P. La longueur moyenne du message par symbole est l&apos;entropie croisée H(P,Q).&lt;/p&gt;</translation>
+        <translation>&lt;p&gt;Construisez un code pour des symboles tirés de Q : le mot de code idéal du symbole i a une longueur de −log&lt;sub&gt;2&lt;/sub&gt; q&lt;sub&gt;i&lt;/sub&gt; bits. Envoyez maintenant, avec le code de Q, des données qui viennent en réalité de P. La longueur moyenne du message par symbole est l&apos;entropie croisée H(P,Q).&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;p&gt;Copy P to Q: the code now fits the data and H(P,Q) drops to H(P), the shortest average possible. Give Q a tiny bar where P is large and watch that word get long.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Copiez P dans Q : le code est maintenant adapté aux données et H(P,Q) descend à H(P), la plus courte moyenne possible. Donnez à Q une barre minuscule là où P est grande et regardez ce mot s&apos;allonger.&lt;/p&gt;</translation>
+        <translation>&lt;p&gt;Copiez P dans Q : le code est maintenant adapté aux données et H(P,Q) descend à H(P), la plus courte moyenne possible. Donnez à Q une barre minuscule là où P est grande et regardez ce mot s&apos;allonger.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>3. KL divergence: the bits wasted</source>
-        <translation>3. Divergence de KL : les bits gaspillés</translation>
+        <translation>3. Divergence de KL : les bits gaspillés</translation>
     </message>
     <message>
         <source>&lt;p&gt;Coding P&apos;s data with Q&apos;s code costs H(P,Q) bits per symbol; the best code costs H(P). The difference is the Kullback-Leibler divergence D(P‖Q): the price of believing Q when the truth is P. It is never negative, and it is 0 only when Q = P.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Coder les données de P avec le code de Q coûte H(P,Q) bits par symbole ; le meilleur code coûte H(P). La différence est la divergence de Kullback-Leibler D(P‖Q) : le prix à payer pour croire Q quand la vérité est P. Elle n&apos;est jamais négative, et elle ne vaut 0 que lorsque Q = P.&lt;/p&gt;</translation>
+        <translation>&lt;p&gt;Coder les données de P avec le code de Q coûte H(P,Q) bits par symbole ; le meilleur code coûte H(P). La différence est la divergence de Kullback-Leibler D(P‖Q) : le prix à payer pour croire Q quand la vérité est P. Elle n&apos;est jamais négative, et elle ne vaut 0 que lorsque Q = P.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;p&gt;Drag either distribution and check that the two bars of the decomposition always add up: cross-entropy = entropy + KL.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Faites glisser l&apos;une ou l&apos;autre des distributions et vérifiez que les deux barres de la décomposition s&apos;additionnent toujours : entropie croisée = entropie + KL.&lt;/p&gt;</translation>
+        <translation>&lt;p&gt;Faites glisser l&apos;une ou l&apos;autre des distributions et vérifiez que les deux barres de la décomposition s&apos;additionnent toujours : entropie croisée = entropie + KL.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>4. KL is not symmetric</source>
@@ -1174,11 +1174,11 @@ Elle se décale aussi avec l&apos;unité de x (h de 2X vaut h de X plus log 2) ;
     </message>
     <message>
         <source>&lt;p&gt;D(P‖Q) weighs the log-ratio log(p/q) by P; D(Q‖P) weighs log(q/p) by Q. Different weights, different answers: in general D(P‖Q) ≠ D(Q‖P). Where Q gives zero probability to something P can produce, D(P‖Q) is infinite — while D(Q‖P) may stay small.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;D(P‖Q) pondère le log-rapport log(p/q) par P ; D(Q‖P) pondère log(q/p) par Q. Des poids différents, des réponses différentes : en général D(P‖Q) ≠ D(Q‖P). Là où Q donne une probabilité nulle à quelque chose que P peut produire, D(P‖Q) est infinie, alors que D(Q‖P) peut rester petite.&lt;/p&gt;</translation>
+        <translation>&lt;p&gt;D(P‖Q) pondère le log-rapport log(p/q) par P ; D(Q‖P) pondère log(q/p) par Q. Des poids différents, des réponses différentes : en général D(P‖Q) ≠ D(Q‖P). Là où Q donne une probabilité nulle à quelque chose que P peut produire, D(P‖Q) est infinie, alors que D(Q‖P) peut rester petite.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;p&gt;Press &lt;i&gt;Swap P ⇄ Q&lt;/i&gt; and compare. Then press &lt;i&gt;Support mismatch&lt;/i&gt;: one direction becomes ∞, the other does not.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Appuyez sur &lt;i&gt;Échanger P ⇄ Q&lt;/i&gt; et comparez. Appuyez ensuite sur &lt;i&gt;Support incompatible&lt;/i&gt; : un sens devient ∞, l&apos;autre non.&lt;/p&gt;</translation>
+        <translation>&lt;p&gt;Appuyez sur &lt;i&gt;Échanger P ⇄ Q&lt;/i&gt; et comparez. Appuyez ensuite sur &lt;i&gt;Support incompatible&lt;/i&gt; : un sens devient ∞, l&apos;autre non.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>5. KL as an average over samples</source>
@@ -1186,7 +1186,7 @@ Elle se décale aussi avec l&apos;unité de x (h de 2X vaut h de X plus log 2) ;
     </message>
     <message>
         <source>&lt;p&gt;D(P‖Q) is the expected value, under P, of log p(x)/q(x). Draw samples from P, average the log-ratios, and the running mean settles on D(P‖Q) — the law of large numbers at work. This is how KL is estimated when only samples are available.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;D(P‖Q) est l&apos;espérance, sous P, de log p(x)/q(x). Tirez des échantillons de P, faites la moyenne des log-rapports, et la moyenne courante se stabilise sur D(P‖Q) : la loi des grands nombres à l&apos;œuvre. C&apos;est ainsi que l&apos;on estime la KL quand on ne dispose que d&apos;échantillons.&lt;/p&gt;</translation>
+        <translation>&lt;p&gt;D(P‖Q) est l&apos;espérance, sous P, de log p(x)/q(x). Tirez des échantillons de P, faites la moyenne des log-rapports, et la moyenne courante se stabilise sur D(P‖Q) : la loi des grands nombres à l&apos;œuvre. C&apos;est ainsi que l&apos;on estime la KL quand on ne dispose que d&apos;échantillons.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;p&gt;Draw 100, then 1000 more samples and watch the running mean close in on the dashed line. Try it with Q = P (the line is at 0) and with a support mismatch.&lt;/p&gt;</source>
@@ -1198,11 +1198,11 @@ Elle se décale aussi avec l&apos;unité de x (h de 2X vaut h de X plus log 2) ;
     </message>
     <message>
         <source>&lt;p&gt;A binary classifier outputs f = sigmoid(z), the probability it gives to class 1: a Bernoulli distribution. The label y is another (a hard label is Bern(0) or Bern(1)). The usual loss −[y log f + (1−y) log(1−f)] is exactly the cross-entropy H(Bern(y), Bern(f)). With a hard label H(Bern(y)) = 0, so the loss equals the KL divergence.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Un classifieur binaire renvoie f = sigmoïde(z), la probabilité qu&apos;il donne à la classe 1 : une loi de Bernoulli. L&apos;étiquette y en est une autre (une étiquette dure est Bern(0) ou Bern(1)). La perte usuelle −[y log f + (1−y) log(1−f)] est exactement l&apos;entropie croisée H(Bern(y), Bern(f)). Avec une étiquette dure, H(Bern(y)) = 0 : la perte est égale à la divergence de KL.&lt;/p&gt;</translation>
+        <translation>&lt;p&gt;Un classifieur binaire renvoie f = sigmoïde(z), la probabilité qu&apos;il donne à la classe 1 : une loi de Bernoulli. L&apos;étiquette y en est une autre (une étiquette dure est Bern(0) ou Bern(1)). La perte usuelle −[y log f + (1−y) log(1−f)] est exactement l&apos;entropie croisée H(Bern(y), Bern(f)). Avec une étiquette dure, H(Bern(y)) = 0 : la perte est égale à la divergence de KL.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;p&gt;Move the logit z and watch the point slide along the loss curve; set y to 0.7 (a soft label) and see the loss stay above H(Bern(y)).&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Déplacez le logit z et regardez le point glisser le long de la courbe de perte ; mettez y à 0,7 (une étiquette souple) et voyez la perte rester au-dessus de H(Bern(y)).&lt;/p&gt;</translation>
+        <translation>&lt;p&gt;Déplacez le logit z et regardez le point glisser le long de la courbe de perte ; mettez y à 0,7 (une étiquette souple) et voyez la perte rester au-dessus de H(Bern(y)).&lt;/p&gt;</translation>
     </message>
     <message>
         <source>7. Categorical cross-entropy</source>
@@ -1210,11 +1210,11 @@ Elle se décale aussi avec l&apos;unité de x (h de 2X vaut h de X plus log 2) ;
     </message>
     <message>
         <source>&lt;p&gt;With K classes the network outputs logits z; softmax turns them into probabilities. The loss −Σ y&lt;sub&gt;i&lt;/sub&gt; log softmax(z)&lt;sub&gt;i&lt;/sub&gt; = logsumexp(z) − Σ y&lt;sub&gt;i&lt;/sub&gt; z&lt;sub&gt;i&lt;/sub&gt; is the cross-entropy between the target and the model. Computing it from the logits (logsumexp) stays exact even when the logits are huge.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Avec K classes, le réseau renvoie des logits z ; la fonction softmax les transforme en probabilités. La perte −Σ y&lt;sub&gt;i&lt;/sub&gt; log softmax(z)&lt;sub&gt;i&lt;/sub&gt; = logsumexp(z) − Σ y&lt;sub&gt;i&lt;/sub&gt; z&lt;sub&gt;i&lt;/sub&gt; est l&apos;entropie croisée entre la cible et le modèle. La calculer à partir des logits (logsumexp) reste exact même quand les logits sont énormes.&lt;/p&gt;</translation>
+        <translation>&lt;p&gt;Avec K classes, le réseau renvoie des logits z ; la fonction softmax les transforme en probabilités. La perte −Σ y&lt;sub&gt;i&lt;/sub&gt; log softmax(z)&lt;sub&gt;i&lt;/sub&gt; = logsumexp(z) − Σ y&lt;sub&gt;i&lt;/sub&gt; z&lt;sub&gt;i&lt;/sub&gt; est l&apos;entropie croisée entre la cible et le modèle. La calculer à partir des logits (logsumexp) reste exact même quand les logits sont énormes.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;p&gt;Drag the logit of the target class up: the loss falls towards 0. With two classes the numbers match the Bernoulli panel with z = z&lt;sub&gt;1&lt;/sub&gt; − z&lt;sub&gt;0&lt;/sub&gt;.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Faites monter le logit de la classe cible : la perte tend vers 0. Avec deux classes, les nombres sont ceux du panneau Bernoulli avec z = z&lt;sub&gt;1&lt;/sub&gt; − z&lt;sub&gt;0&lt;/sub&gt;.&lt;/p&gt;</translation>
+        <translation>&lt;p&gt;Faites monter le logit de la classe cible : la perte tend vers 0. Avec deux classes, les nombres sont ceux du panneau Bernoulli avec z = z&lt;sub&gt;1&lt;/sub&gt; − z&lt;sub&gt;0&lt;/sub&gt;.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>8. Mean squared error is a cross-entropy too</source>
@@ -1222,11 +1222,11 @@ Elle se décale aussi avec l&apos;unité de x (h de 2X vaut h de X plus log 2) ;
     </message>
     <message>
         <source>&lt;p&gt;Let the network&apos;s output f be the mean of a Normal with variance 1. The cross-entropy for a target y is −log N(y; f, 1) = ½ log 2π + ½ (y − f)&lt;sup&gt;2&lt;/sup&gt; — note the ½ on the squared error. Averaged over data pairs (x, y) it is ½ log 2π + ½ MSE, so minimising the MSE and minimising this cross-entropy give the same fit.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Prenons pour sortie f du réseau la moyenne d&apos;une loi normale de variance 1. L&apos;entropie croisée pour une cible y est −log N(y; f, 1) = ½ log 2π + ½ (y − f)&lt;sup&gt;2&lt;/sup&gt; (notez le ½ devant l&apos;erreur quadratique). En moyenne sur des paires de données (x, y), elle vaut ½ log 2π + ½ MSE : minimiser la MSE et minimiser cette entropie croisée donnent le même ajustement.&lt;/p&gt;</translation>
+        <translation>&lt;p&gt;Prenons pour sortie f du réseau la moyenne d&apos;une loi normale de variance 1. L&apos;entropie croisée pour une cible y est −log N(y; f, 1) = ½ log 2π + ½ (y − f)&lt;sup&gt;2&lt;/sup&gt; (notez le ½ devant l&apos;erreur quadratique). En moyenne sur des paires de données (x, y), elle vaut ½ log 2π + ½ MSE : minimiser la MSE et minimiser cette entropie croisée donnent le même ajustement.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;p&gt;Drag the data points and watch the fitted line: the mean cross-entropy and ½ MSE move together, a constant ½ log 2π apart.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Faites glisser les points de données et observez la droite ajustée : l&apos;entropie croisée moyenne et ½ MSE bougent ensemble, séparées par une constante ½ log 2π.&lt;/p&gt;</translation>
+        <translation>&lt;p&gt;Faites glisser les points de données et observez la droite ajustée : l&apos;entropie croisée moyenne et ½ MSE bougent ensemble, séparées par une constante ½ log 2π.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>9. Codes you can count</source>
@@ -1234,23 +1234,23 @@ Elle se décale aussi avec l&apos;unité de x (h de 2X vaut h de X plus log 2) ;
     </message>
     <message>
         <source>&lt;p&gt;Cross-entropy is a length you can count. Give each symbol a real code word built for Q (a Huffman code, or Shannon&apos;s ⌈−log&lt;sub&gt;2&lt;/sub&gt; q&lt;sub&gt;i&lt;/sub&gt;⌉ bits). Draw each symbol as a column: its width is p&lt;sub&gt;i&lt;/sub&gt;, how often it is sent; its height is the length of its word. The area is the average number of bits per symbol. With ideal lengths −log&lt;sub&gt;2&lt;/sub&gt; q&lt;sub&gt;i&lt;/sub&gt; the area is H(P,Q); with P&apos;s own lengths it is H(P); the area between them is D(P‖Q).&lt;/p&gt;</source>
-        <translation>&lt;p&gt;L&apos;entropie croisée est une longueur que l&apos;on peut compter. Donnez à chaque symbole un vrai mot de code construit pour Q (un code de Huffman, ou les ⌈−log&lt;sub&gt;2&lt;/sub&gt; q&lt;sub&gt;i&lt;/sub&gt;⌉ bits de Shannon). Dessinez chaque symbole comme une colonne : sa largeur est p&lt;sub&gt;i&lt;/sub&gt;, sa fréquence d&apos;envoi ; sa hauteur est la longueur de son mot. L&apos;aire est le nombre moyen de bits par symbole. Avec les longueurs idéales −log&lt;sub&gt;2&lt;/sub&gt; q&lt;sub&gt;i&lt;/sub&gt;, l&apos;aire vaut H(P,Q) ; avec les longueurs propres à P, elle vaut H(P) ; l&apos;aire entre les deux est D(P‖Q).&lt;/p&gt;</translation>
+        <translation>&lt;p&gt;L&apos;entropie croisée est une longueur que l&apos;on peut compter. Donnez à chaque symbole un vrai mot de code construit pour Q (un code de Huffman, ou les ⌈−log&lt;sub&gt;2&lt;/sub&gt; q&lt;sub&gt;i&lt;/sub&gt;⌉ bits de Shannon). Dessinez chaque symbole comme une colonne : sa largeur est p&lt;sub&gt;i&lt;/sub&gt;, sa fréquence d&apos;envoi ; sa hauteur est la longueur de son mot. L&apos;aire est le nombre moyen de bits par symbole. Avec les longueurs idéales −log&lt;sub&gt;2&lt;/sub&gt; q&lt;sub&gt;i&lt;/sub&gt;, l&apos;aire vaut H(P,Q) ; avec les longueurs propres à P, elle vaut H(P) ; l&apos;aire entre les deux est D(P‖Q).&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;p&gt;Drag Q towards P: the columns get shorter until the extra area vanishes. Then send a message: the bit string&apos;s length is close to N·H(P,Q), never below N·H(P).&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Faites glisser Q vers P : les colonnes raccourcissent jusqu&apos;à ce que l&apos;aire en trop disparaisse. Envoyez ensuite un message : la longueur de la suite de bits est proche de N·H(P,Q), jamais inférieure à N·H(P).&lt;/p&gt;</translation>
+        <translation>&lt;p&gt;Faites glisser Q vers P : les colonnes raccourcissent jusqu&apos;à ce que l&apos;aire en trop disparaisse. Envoyez ensuite un message : la longueur de la suite de bits est proche de N·H(P,Q), jamais inférieure à N·H(P).&lt;/p&gt;</translation>
     </message>
     <message>
         <source>10. Normals: entropy below zero</source>
-        <translation>10. Lois normales : une entropie sous zéro</translation>
+        <translation>10. Lois normales : une entropie sous zéro</translation>
     </message>
     <message>
         <source>&lt;p&gt;For a density the same formulas hold with integrals, but a density is not a probability: a narrow Normal is taller than 1, so −log p(x) is negative near its peak. The differential entropy of N(μ, σ²) is ½ log(2πe σ&lt;sup&gt;2&lt;/sup&gt;), negative once σ &amp;lt; 1/√(2πe) ≈ 0.242. It is no longer an average number of bits. D(P‖Q) keeps its meaning: it stays ≥ 0, and 0 only when Q = P.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Pour une densité, les mêmes formules valent avec des intégrales, mais une densité n&apos;est pas une probabilité : une loi normale étroite dépasse 1, donc −log p(x) est négatif près de son pic. L&apos;entropie différentielle de N(μ, σ²) vaut ½ log(2πe σ&lt;sup&gt;2&lt;/sup&gt;), négative dès que σ &amp;lt; 1/√(2πe) ≈ 0,242. Ce n&apos;est plus un nombre moyen de bits. D(P‖Q) garde son sens : elle reste ≥ 0, et ne vaut 0 que lorsque Q = P.&lt;/p&gt;</translation>
+        <translation>&lt;p&gt;Pour une densité, les mêmes formules valent avec des intégrales, mais une densité n&apos;est pas une probabilité : une loi normale étroite dépasse 1, donc −log p(x) est négatif près de son pic. L&apos;entropie différentielle de N(μ, σ²) vaut ½ log(2πe σ&lt;sup&gt;2&lt;/sup&gt;), négative dès que σ &amp;lt; 1/√(2πe) ≈ 0,242. Ce n&apos;est plus un nombre moyen de bits. D(P‖Q) garde son sens : elle reste ≥ 0, et ne vaut 0 que lorsque Q = P.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;p&gt;Move P&apos;s std dev slider past 0.242 and watch h(P) change sign. Then move Q&apos;s mean and std dev: D(P‖Q) never goes below 0.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Déplacez le curseur de l&apos;écart-type de P au-delà de 0,242 et regardez h(P) changer de signe. Déplacez ensuite la moyenne et l&apos;écart-type de Q : D(P‖Q) ne descend jamais sous 0.&lt;/p&gt;</translation>
+        <translation>&lt;p&gt;Déplacez le curseur de l&apos;écart-type de P au-delà de 0,242 et regardez h(P) changer de signe. Déplacez ensuite la moyenne et l&apos;écart-type de Q : D(P‖Q) ne descend jamais sous 0.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>11. Forward and reverse fits</source>
@@ -1258,23 +1258,23 @@ Elle se décale aussi avec l&apos;unité de x (h de 2X vaut h de X plus log 2) ;
     </message>
     <message>
         <source>&lt;p&gt;Fit a single Normal Q to a two-peaked P. Minimising D(P‖Q) (forward KL) punishes Q wherever P has mass and Q has little, so Q spreads out to cover both peaks: &lt;i&gt;mean-covering&lt;/i&gt; (it matches P&apos;s mean and variance). Minimising D(Q‖P) (reverse KL) punishes Q wherever Q has mass and P has little, so Q crowds into one peak: &lt;i&gt;mode-seeking&lt;/i&gt;.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Ajustez une seule loi normale Q à une P à deux pics. Minimiser D(P‖Q) (KL directe) pénalise Q partout où P a de la masse et Q peu, si bien que Q s&apos;étale pour couvrir les deux pics : elle &lt;i&gt;couvre la moyenne&lt;/i&gt; (elle reprend la moyenne et la variance de P). Minimiser D(Q‖P) (KL inverse) pénalise Q partout où Q a de la masse et P peu, si bien que Q se resserre sur un seul pic : elle &lt;i&gt;cherche un mode&lt;/i&gt;.&lt;/p&gt;</translation>
+        <translation>&lt;p&gt;Ajustez une seule loi normale Q à une P à deux pics. Minimiser D(P‖Q) (KL directe) pénalise Q partout où P a de la masse et Q peu, si bien que Q s&apos;étale pour couvrir les deux pics : elle &lt;i&gt;couvre la moyenne&lt;/i&gt; (elle reprend la moyenne et la variance de P). Minimiser D(Q‖P) (KL inverse) pénalise Q partout où Q a de la masse et P peu, si bien que Q se resserre sur un seul pic : elle &lt;i&gt;cherche un mode&lt;/i&gt;.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;p&gt;Press &lt;i&gt;Animate the forward fit&lt;/i&gt; below and watch Q widen over both peaks. Then press &lt;i&gt;Animate the reverse fit&lt;/i&gt;: from the same start, Q settles on the peak nearest it. Move Q&apos;s mean to the other side first and the reverse fit picks the other peak.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Appuyez sur &lt;i&gt;Animer l&apos;ajustement direct&lt;/i&gt; ci-dessous et regardez Q s&apos;élargir sur les deux pics. Appuyez ensuite sur &lt;i&gt;Animer l&apos;ajustement inverse&lt;/i&gt; : depuis le même départ, Q se pose sur le pic le plus proche. Placez d&apos;abord la moyenne de Q de l&apos;autre côté, et l&apos;ajustement inverse choisit l&apos;autre pic.&lt;/p&gt;</translation>
+        <translation>&lt;p&gt;Appuyez sur &lt;i&gt;Animer l&apos;ajustement direct&lt;/i&gt; ci-dessous et regardez Q s&apos;élargir sur les deux pics. Appuyez ensuite sur &lt;i&gt;Animer l&apos;ajustement inverse&lt;/i&gt; : depuis le même départ, Q se pose sur le pic le plus proche. Placez d&apos;abord la moyenne de Q de l&apos;autre côté, et l&apos;ajustement inverse choisit l&apos;autre pic.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>12. The α family: between the two fits</source>
-        <translation>12. La famille α : entre les deux ajustements</translation>
+        <translation>12. La famille α : entre les deux ajustements</translation>
     </message>
     <message>
         <source>&lt;p&gt;The two directions of KL are the ends of one family, Amari&apos;s α-divergences. As α → 0 it becomes the reverse KL D(Q‖P), at α = ½ it is (a multiple of) the squared Hellinger distance, as α → 1 the forward KL D(P‖Q), and at α = 2 a χ² divergence. Fitting a Normal with each α moves continuously from mode-seeking to mass-covering.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Les deux sens de la KL sont les extrémités d&apos;une même famille, les α-divergences d&apos;Amari. Quand α → 0, elle devient la KL inverse D(Q‖P) ; à α = ½, c&apos;est (un multiple de) la distance de Hellinger au carré ; quand α → 1, la KL directe D(P‖Q) ; et à α = 2, une divergence du χ². Ajuster une loi normale pour chaque α passe continûment de la recherche de mode à la couverture de masse.&lt;/p&gt;</translation>
+        <translation>&lt;p&gt;Les deux sens de la KL sont les extrémités d&apos;une même famille, les α-divergences d&apos;Amari. Quand α → 0, elle devient la KL inverse D(Q‖P) ; à α = ½, c&apos;est (un multiple de) la distance de Hellinger au carré ; quand α → 1, la KL directe D(P‖Q) ; et à α = 2, une divergence du χ². Ajuster une loi normale pour chaque α passe continûment de la recherche de mode à la couverture de masse.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;p&gt;Move the α-fit slider from −2 towards 3: Q slides from one peak to covering both, and its σ grows with α. Watch the inset plot of the fitted μ and σ against α.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Déplacez le curseur de l&apos;ajustement α de −2 vers 3 : Q glisse d&apos;un pic à la couverture des deux, et son σ croît avec α. Observez le petit graphique des μ et σ ajustés en fonction de α.&lt;/p&gt;</translation>
+        <translation>&lt;p&gt;Déplacez le curseur de l&apos;ajustement α de −2 vers 3 : Q glisse d&apos;un pic à la couverture des deux, et son σ croît avec α. Observez le petit graphique des μ et σ ajustés en fonction de α.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>13. Mutual information is a KL divergence</source>
@@ -1282,27 +1282,27 @@ Elle se décale aussi avec l&apos;unité de x (h de 2X vaut h de X plus log 2) ;
     </message>
     <message>
         <source>&lt;p&gt;Two variables X and Y have a joint distribution P(X,Y). If they were independent it would be the product of its marginals, P(X)P(Y). Mutual information measures how far they are from that: I(X;Y) = D(P(X,Y) ‖ P(X)P(Y)), the bits per pair wasted by a code that treats them as independent. It is what the information diagram shows between H(X|Y) and H(Y|X).&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Deux variables X et Y ont une loi jointe P(X,Y). Si elles étaient indépendantes, ce serait le produit de ses marginales, P(X)P(Y). L&apos;information mutuelle mesure à quelle distance elles en sont : I(X;Y) = D(P(X,Y) ‖ P(X)P(Y)), les bits par paire gaspillés par un code qui les traite comme indépendantes. C&apos;est ce que le diagramme d&apos;information montre entre H(X|Y) et H(Y|X).&lt;/p&gt;</translation>
+        <translation>&lt;p&gt;Deux variables X et Y ont une loi jointe P(X,Y). Si elles étaient indépendantes, ce serait le produit de ses marginales, P(X)P(Y). L&apos;information mutuelle mesure à quelle distance elles en sont : I(X;Y) = D(P(X,Y) ‖ P(X)P(Y)), les bits par paire gaspillés par un code qui les traite comme indépendantes. C&apos;est ce que le diagramme d&apos;information montre entre H(X|Y) et H(Y|X).&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;p&gt;This is a binary symmetric channel: Y is X flipped with probability ε. Move the ε slider: I(X;Y) = 1 − h(ε) bits, 1 at ε = 0 and 0 at ε = ½. Then try the XOR-like preset.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Voici un canal binaire symétrique : Y est X inversé avec la probabilité ε. Déplacez le curseur ε : I(X;Y) = 1 − h(ε) bits, 1 à ε = 0 et 0 à ε = ½. Essayez ensuite le préréglage de type XOR.&lt;/p&gt;</translation>
+        <translation>&lt;p&gt;Voici un canal binaire symétrique : Y est X inversé avec la probabilité ε. Déplacez le curseur ε : I(X;Y) = 1 − h(ε) bits, 1 à ε = 0 et 0 à ε = ½. Essayez ensuite le préréglage de type XOR.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>14. Minimise cross-entropy, minimise KL: one optimum</source>
-        <translation>14. Minimiser l&apos;entropie croisée, minimiser la KL : un seul optimum</translation>
+        <translation>14. Minimiser l&apos;entropie croisée, minimiser la KL : un seul optimum</translation>
     </message>
     <message>
         <source>&lt;p&gt;Training a classifier minimises the cross-entropy H(P,Q) between the data P and the model Q. Since H(P,Q) = H(P) + D(P‖Q) and H(P) does not depend on Q, every change of Q moves both by the same amount: the cross-entropy and the KL divergence have the same gradient and the same minimiser, Q = P. Minimising the loss &lt;i&gt;is&lt;/i&gt; minimising the KL divergence; the floor H(P,Q) cannot go below is H(P).&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Entraîner un classifieur minimise l&apos;entropie croisée H(P,Q) entre les données P et le modèle Q. Comme H(P,Q) = H(P) + D(P‖Q) et que H(P) ne dépend pas de Q, tout changement de Q déplace les deux de la même quantité : l&apos;entropie croisée et la divergence de KL ont le même gradient et le même minimiseur, Q = P. Minimiser la perte, &lt;i&gt;c&apos;est&lt;/i&gt; minimiser la divergence de KL ; le plancher sous lequel H(P,Q) ne peut pas descendre est H(P).&lt;/p&gt;</translation>
+        <translation>&lt;p&gt;Entraîner un classifieur minimise l&apos;entropie croisée H(P,Q) entre les données P et le modèle Q. Comme H(P,Q) = H(P) + D(P‖Q) et que H(P) ne dépend pas de Q, tout changement de Q déplace les deux de la même quantité : l&apos;entropie croisée et la divergence de KL ont le même gradient et le même minimiseur, Q = P. Minimiser la perte, &lt;i&gt;c&apos;est&lt;/i&gt; minimiser la divergence de KL ; le plancher sous lequel H(P,Q) ne peut pas descendre est H(P).&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;p&gt;Press &lt;i&gt;Fit Q to P&lt;/i&gt;: gradient descent on Q&apos;s logits. The chart draws H(P,Q) and D(P‖Q) at each iteration: two parallel curves a constant H(P) apart, reaching their floors, H(P) and 0, together when Q = P. Undo puts Q back in one step.&lt;/p&gt;</source>
-        <translation>&lt;p&gt;Appuyez sur &lt;i&gt;Ajuster Q à P&lt;/i&gt; : une descente de gradient sur les logits de Q. Le graphique trace H(P,Q) et D(P‖Q) à chaque itération : deux courbes parallèles séparées par la constante H(P), qui atteignent ensemble leurs planchers, H(P) et 0, quand Q = P. Annuler remet Q en place en une étape.&lt;/p&gt;</translation>
+        <translation>&lt;p&gt;Appuyez sur &lt;i&gt;Ajuster Q à P&lt;/i&gt; : une descente de gradient sur les logits de Q. Le graphique trace H(P,Q) et D(P‖Q) à chaque itération : deux courbes parallèles séparées par la constante H(P), qui atteignent ensemble leurs planchers, H(P) et 0, quand Q = P. Annuler remet Q en place en une étape.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>H(P,Q) = Σ p&lt;sub&gt;i&lt;/sub&gt; · (−log q&lt;sub&gt;i&lt;/sub&gt;) = &lt;b&gt;{h_pq} {unit}&lt;/b&gt; per symbol; the best possible, H(P) = {h_p} {unit}</source>
-        <translation>H(P,Q) = Σ p&lt;sub&gt;i&lt;/sub&gt; · (−log q&lt;sub&gt;i&lt;/sub&gt;) = &lt;b&gt;{h_pq} {unit}&lt;/b&gt; par symbole ; le meilleur possible, H(P) = {h_p} {unit}</translation>
+        <translation>H(P,Q) = Σ p&lt;sub&gt;i&lt;/sub&gt; · (−log q&lt;sub&gt;i&lt;/sub&gt;) = &lt;b&gt;{h_pq} {unit}&lt;/b&gt; par symbole ; le meilleur possible, H(P) = {h_p} {unit}</translation>
     </message>
     <message>
         <source>ideal area H(P,Q) = &lt;b&gt;{h_pq} {unit}&lt;/b&gt; = H(P) {h_p} + D(P‖Q) {kl} {unit} per symbol</source>
@@ -1342,19 +1342,19 @@ Elle se décale aussi avec l&apos;unité de x (h de 2X vaut h de X plus log 2) ;
     </message>
     <message>
         <source>{head}: {value} = ∞ bits ({why})</source>
-        <translation>{head} : {value} = ∞ bits ({why})</translation>
+        <translation>{head} : {value} = ∞ bits ({why})</translation>
     </message>
     <message>
         <source>{head}: {a} ≤ {b} &lt; {c} bits</source>
-        <translation>{head} : {a} ≤ {b} &lt; {c} bits</translation>
+        <translation>{head} : {a} ≤ {b} &lt; {c} bits</translation>
     </message>
     <message>
         <source>{head}: {a} ≤ {b} &lt; {c} bits (the gap is below floating-point precision here: the probabilities are too close to 0 or 1 for doubles to hold it; the bound is strict in exact arithmetic)</source>
-        <translation>{head} : {a} ≤ {b} &lt; {c} bits (l&apos;écart est ici sous la précision de la virgule flottante : les probabilités sont trop proches de 0 ou de 1 pour que des doubles le représentent ; l&apos;inégalité est stricte en arithmétique exacte)</translation>
+        <translation>{head} : {a} ≤ {b} &lt; {c} bits (l&apos;écart est ici sous la précision de la virgule flottante : les probabilités sont trop proches de 0 ou de 1 pour que des doubles le représentent ; l&apos;inégalité est stricte en arithmétique exacte)</translation>
     </message>
     <message>
         <source>Q({names}) = 0 where P({names}) &gt; 0: the ideal length −log₂ q is infinite and Q&apos;s codes have no word for {names}, so H(P,Q), D(P‖Q) and both code lengths are ∞</source>
-        <translation>Q({names}) = 0 là où P({names}) &gt; 0 : la longueur idéale −log₂ q est infinie et les codes de Q n&apos;ont pas de mot pour {names}, donc H(P,Q), D(P‖Q) et les deux longueurs de code sont ∞</translation>
+        <translation>Q({names}) = 0 là où P({names}) &gt; 0 : la longueur idéale −log₂ q est infinie et les codes de Q n&apos;ont pas de mot pour {names}, donc H(P,Q), D(P‖Q) et les deux longueurs de code sont ∞</translation>
     </message>
     <message>
         <source>Q&apos;s code has no word for {names}</source>
@@ -1386,15 +1386,15 @@ Elle se décale aussi avec l&apos;unité de x (h de 2X vaut h de X plus log 2) ;
     </message>
     <message>
         <source>Each row is one data pair (x, y): its cross-entropy is −log softmax(z)_y. Their mean is the expectation over the data pairs, E over p̂_data of −log q(y | x): the loss a training step sees.</source>
-        <translation>Chaque ligne est une paire de données (x, y) : son entropie croisée est −log softmax(z)_y. Leur moyenne est l&apos;espérance sur les paires de données, E sous p̂_data de −log q(y | x) : la perte que voit une étape d&apos;entraînement.</translation>
+        <translation>Chaque ligne est une paire de données (x, y) : son entropie croisée est −log softmax(z)_y. Leur moyenne est l&apos;espérance sur les paires de données, E sous p̂_data de −log q(y | x) : la perte que voit une étape d&apos;entraînement.</translation>
     </message>
     <message>
         <source>bins apply only to numeric samples; {path} holds {kind}</source>
-        <translation>les classes d&apos;histogramme ne s&apos;appliquent qu&apos;à des échantillons numériques ; {path} contient des {kind}</translation>
+        <translation>les classes d&apos;histogramme ne s&apos;appliquent qu&apos;à des échantillons numériques ; {path} contient des {kind}</translation>
     </message>
     <message>
         <source>{side}: {why}</source>
-        <translation>{side} : {why}</translation>
+        <translation>{side} : {why}</translation>
     </message>
     <message>
         <source>bins apply only when P and Q are both numeric samples</source>
@@ -1402,79 +1402,79 @@ Elle se décale aussi avec l&apos;unité de x (h de 2X vaut h de X plus log 2) ;
     </message>
     <message>
         <source>{n:,} categories: measured in full; bars are editable up to {most} (the charts show P and Q as lines; change the category count or choose a preset to edit).</source>
-        <translation>{n:,} catégories : mesurées en totalité ; les barres sont modifiables jusqu&apos;à {most} (les graphiques montrent P et Q sous forme de lignes ; changez le nombre de catégories ou choisissez un préréglage pour modifier).</translation>
+        <translation>{n:,} catégories : mesurées en totalité ; les barres sont modifiables jusqu&apos;à {most} (les graphiques montrent P et Q sous forme de lignes ; changez le nombre de catégories ou choisissez un préréglage pour modifier).</translation>
     </message>
     <message>
         <source>The pointwise chart sums the terms of each {group:,} consecutive categories into one bar (named by its first), so its bars still add up to the divergences.</source>
-        <translation>Le graphique des termes ponctuels regroupe les termes de {group:,} catégories consécutives en une seule barre (nommée d&apos;après la première) : ses barres s&apos;additionnent donc toujours en les divergences.</translation>
+        <translation>Le graphique des termes ponctuels regroupe les termes de {group:,} catégories consécutives en une seule barre (nommée d&apos;après la première) : ses barres s&apos;additionnent donc toujours en les divergences.</translation>
     </message>
     <message>
         <source> (for Normals: unless {cond})</source>
-        <translation> (pour des lois normales : sauf si {cond})</translation>
+        <translation> (pour des lois normales : sauf si {cond})</translation>
     </message>
     <message>
         <source>Total variation:  TV(P,Q) = ½ {s} |p − q|{d}  in [0, 1], unitless (no log)
 The largest difference in probability P and Q give to any one event.</source>
-        <translation>Variation totale :  TV(P,Q) = ½ {s} |p − q|{d}  dans [0, 1], sans unité (pas de log)
+        <translation>Variation totale :  TV(P,Q) = ½ {s} |p − q|{d}  dans [0, 1], sans unité (pas de log)
 La plus grande différence de probabilité que P et Q donnent à un même événement.</translation>
     </message>
     <message>
         <source>Hellinger distance:  He(P,Q) = √(½ {s} (√p − √q)²{d}) = √(1 − {s} √(p q){d})
 in [0, 1], unitless; computed from the differences of square roots.</source>
-        <translation>Distance de Hellinger :  He(P,Q) = √(½ {s} (√p − √q)²{d}) = √(1 − {s} √(p q){d})
-dans [0, 1], sans unité ; calculée à partir des différences des racines carrées.</translation>
+        <translation>Distance de Hellinger :  He(P,Q) = √(½ {s} (√p − √q)²{d}) = √(1 − {s} √(p q){d})
+dans [0, 1], sans unité ; calculée à partir des différences des racines carrées.</translation>
     </message>
     <message>
         <source>Pearson χ²:  χ²(P‖Q) = {s} (p − q)² / q{d}, unitless&lt;br&gt;∞ where Q = 0 but P &gt; 0{normals}</source>
-        <translation>χ² de Pearson :  χ²(P‖Q) = {s} (p − q)² / q{d}, sans unité&lt;br&gt;∞ là où Q = 0 mais P &gt; 0{normals}</translation>
+        <translation>χ² de Pearson :  χ²(P‖Q) = {s} (p − q)² / q{d}, sans unité&lt;br&gt;∞ là où Q = 0 mais P &gt; 0{normals}</translation>
     </message>
     <message>
         <source>Pearson χ²:  χ²(Q‖P) = {s} (q − p)² / p{d}, unitless&lt;br&gt;∞ where P = 0 but Q &gt; 0{normals}</source>
-        <translation>χ² de Pearson :  χ²(Q‖P) = {s} (q − p)² / p{d}, sans unité&lt;br&gt;∞ là où P = 0 mais Q &gt; 0{normals}</translation>
+        <translation>χ² de Pearson :  χ²(Q‖P) = {s} (q − p)² / p{d}, sans unité&lt;br&gt;∞ là où P = 0 mais Q &gt; 0{normals}</translation>
     </message>
     <message>
         <source>Rényi divergence of order α:  D&lt;sub&gt;α&lt;/sub&gt;(P‖Q) = 1/(α − 1) · log {s} p^α q^(1−α){d}&lt;br&gt;α → 1 is D(P‖Q) (KL); α = ∞ is log max p/q; non-decreasing in α; in the chosen unit.</source>
-        <translation>Divergence de Rényi d&apos;ordre α :  D&lt;sub&gt;α&lt;/sub&gt;(P‖Q) = 1/(α − 1) · log {s} p^α q^(1−α){d}&lt;br&gt;α → 1 donne D(P‖Q) (KL) ; α = ∞ donne log max p/q ; croissante en α ; dans l&apos;unité choisie.</translation>
+        <translation>Divergence de Rényi d&apos;ordre α :  D&lt;sub&gt;α&lt;/sub&gt;(P‖Q) = 1/(α − 1) · log {s} p^α q^(1−α){d}&lt;br&gt;α → 1 donne D(P‖Q) (KL) ; α = ∞ donne log max p/q ; croissante en α ; dans l&apos;unité choisie.</translation>
     </message>
     <message>
         <source>Rényi divergence of order α:  D&lt;sub&gt;α&lt;/sub&gt;(Q‖P) = 1/(α − 1) · log {s} q^α p^(1−α){d}&lt;br&gt;α → 1 is D(Q‖P) (KL); α = ∞ is log max q/p; non-decreasing in α; in the chosen unit.</source>
-        <translation>Divergence de Rényi d&apos;ordre α :  D&lt;sub&gt;α&lt;/sub&gt;(Q‖P) = 1/(α − 1) · log {s} q^α p^(1−α){d}&lt;br&gt;α → 1 donne D(Q‖P) (KL) ; α = ∞ donne log max q/p ; croissante en α ; dans l&apos;unité choisie.</translation>
+        <translation>Divergence de Rényi d&apos;ordre α :  D&lt;sub&gt;α&lt;/sub&gt;(Q‖P) = 1/(α − 1) · log {s} q^α p^(1−α){d}&lt;br&gt;α → 1 donne D(Q‖P) (KL) ; α = ∞ donne log max q/p ; croissante en α ; dans l&apos;unité choisie.</translation>
     </message>
     <message>
         <source>α ≤ 0: zero-forcing, Q inside one mode</source>
-        <translation>α ≤ 0 : forçage à zéro, Q dans un seul mode</translation>
+        <translation>α ≤ 0 : forçage à zéro, Q dans un seul mode</translation>
     </message>
     <message>
         <source>α → 0: reverse KL D(Q‖P), mode-seeking</source>
-        <translation>α → 0 : KL inverse D(Q‖P), recherche de mode</translation>
+        <translation>α → 0 : KL inverse D(Q‖P), recherche de mode</translation>
     </message>
     <message>
         <source>α = ½: 4·He²(P,Q), Hellinger</source>
-        <translation>α = ½ : 4·He²(P,Q), Hellinger</translation>
+        <translation>α = ½ : 4·He²(P,Q), Hellinger</translation>
     </message>
     <message>
         <source>α → 1: forward KL D(P‖Q), mass-covering</source>
-        <translation>α → 1 : KL directe D(P‖Q), couverture de masse</translation>
+        <translation>α → 1 : KL directe D(P‖Q), couverture de masse</translation>
     </message>
     <message>
         <source>α ≥ 1: inclusive, Q covers all of P</source>
-        <translation>α ≥ 1 : inclusive, Q couvre toute P</translation>
+        <translation>α ≥ 1 : inclusive, Q couvre toute P</translation>
     </message>
     <message>
         <source>α = 0: the reverse KL D(Q‖P), mode-seeking</source>
-        <translation>α = 0 : la KL inverse D(Q‖P), recherche de mode</translation>
+        <translation>α = 0 : la KL inverse D(Q‖P), recherche de mode</translation>
     </message>
     <message>
         <source>α = 1: the forward KL D(P‖Q), mass-covering (moment matching)</source>
-        <translation>α = 1 : la KL directe D(P‖Q), couverture de masse (égalisation des moments)</translation>
+        <translation>α = 1 : la KL directe D(P‖Q), couverture de masse (égalisation des moments)</translation>
     </message>
     <message>
         <source>α = ½: 4·He²(P,Q), the Hellinger distance squared</source>
-        <translation>α = ½ : 4·He²(P,Q), le carré de la distance de Hellinger</translation>
+        <translation>α = ½ : 4·He²(P,Q), le carré de la distance de Hellinger</translation>
     </message>
     <message>
         <source>α = {alpha} &lt; 0: zero-forcing, more mode-seeking than the reverse KL</source>
-        <translation>α = {alpha} &lt; 0 : forçage à zéro, recherche de mode plus marquée que la KL inverse</translation>
+        <translation>α = {alpha} &lt; 0 : forçage à zéro, recherche de mode plus marquée que la KL inverse</translation>
     </message>
     <message>
         <source>α = {alpha}, between the reverse (0) and the forward KL (1)</source>
@@ -1482,15 +1482,15 @@ dans [0, 1], sans unité ; calculée à partir des différences des racines carr
     </message>
     <message>
         <source>α = {alpha} &gt; 1: inclusive, more mass-covering than the forward KL</source>
-        <translation>α = {alpha} &gt; 1 : inclusive, couvre la masse davantage que la KL directe</translation>
+        <translation>α = {alpha} &gt; 1 : inclusive, couvre la masse davantage que la KL directe</translation>
     </message>
     <message>
         <source>D⁽ᵅ⁾(P‖Q) is finite only for Q&apos;s σ &gt; {lo} (α &gt; 1: Q&apos;s tails must not be lighter)</source>
-        <translation>D⁽ᵅ⁾(P‖Q) n&apos;est finie que pour σ de Q &gt; {lo} (α &gt; 1 : les queues de Q ne doivent pas être plus légères)</translation>
+        <translation>D⁽ᵅ⁾(P‖Q) n&apos;est finie que pour σ de Q &gt; {lo} (α &gt; 1 : les queues de Q ne doivent pas être plus légères)</translation>
     </message>
     <message>
         <source>D⁽ᵅ⁾(P‖Q) is finite only for Q&apos;s σ &lt; {hi} (α &lt; 0: Q&apos;s tails must be lighter)</source>
-        <translation>D⁽ᵅ⁾(P‖Q) n&apos;est finie que pour σ de Q &lt; {hi} (α &lt; 0 : les queues de Q doivent être plus légères)</translation>
+        <translation>D⁽ᵅ⁾(P‖Q) n&apos;est finie que pour σ de Q &lt; {hi} (α &lt; 0 : les queues de Q doivent être plus légères)</translation>
     </message>
     <message>
         <source>{q}, D⁽ᵅ⁾(P‖Q) = {value} nats (Amari&apos;s α-divergence, in nats whatever the unit)</source>
@@ -1498,15 +1498,15 @@ dans [0, 1], sans unité ; calculée à partir des différences des racines carr
     </message>
     <message>
         <source>No fit: {reason}</source>
-        <translation>Pas d&apos;ajustement : {reason}</translation>
+        <translation>Pas d&apos;ajustement : {reason}</translation>
     </message>
     <message>
         <source>{finite}; the fit stays where it is finite.</source>
-        <translation>{finite} ; l&apos;ajustement reste là où elle est finie.</translation>
+        <translation>{finite} ; l&apos;ajustement reste là où elle est finie.</translation>
     </message>
     <message>
         <source>The fit stopped: {status}.</source>
-        <translation>L&apos;ajustement s&apos;est arrêté : {status}.</translation>
+        <translation>L&apos;ajustement s&apos;est arrêté : {status}.</translation>
     </message>
     <message>
         <source>values hidden in quiz mode</source>
@@ -1514,19 +1514,19 @@ dans [0, 1], sans unité ; calculée à partir des différences des racines carr
     </message>
     <message>
         <source>X and Y independent: the joint equals the product of its marginals, I(X;Y) = 0.</source>
-        <translation>X et Y indépendantes : la loi jointe est égale au produit de ses marginales, I(X;Y) = 0.</translation>
+        <translation>X et Y indépendantes : la loi jointe est égale au produit de ses marginales, I(X;Y) = 0.</translation>
     </message>
     <message>
         <source>Y = X: knowing one gives the other; I(X;Y) = H(X) = H(Y), and H(X|Y) = H(Y|X) = 0.</source>
-        <translation>Y = X : connaître l&apos;une donne l&apos;autre ; I(X;Y) = H(X) = H(Y), et H(X|Y) = H(Y|X) = 0.</translation>
+        <translation>Y = X : connaître l&apos;une donne l&apos;autre ; I(X;Y) = H(X) = H(Y), et H(X|Y) = H(Y|X) = 0.</translation>
     </message>
     <message>
         <source>A symmetric channel: X uniform, Y = X except with probability ε, spread over the other values; for two symbols (the binary symmetric channel) I(X;Y) = log 2 − h(ε).</source>
-        <translation>Un canal symétrique : X uniforme, Y = X sauf avec la probabilité ε, répartie sur les autres valeurs ; pour deux symboles (le canal binaire symétrique), I(X;Y) = log 2 − h(ε).</translation>
+        <translation>Un canal symétrique : X uniforme, Y = X sauf avec la probabilité ε, répartie sur les autres valeurs ; pour deux symboles (le canal binaire symétrique), I(X;Y) = log 2 − h(ε).</translation>
     </message>
     <message>
         <source>X = (A, B), two fair coins; Y = A xor B. Both marginals are uniform, just as for independent variables, yet X determines Y: I(X;Y) = H(Y) = log 2. Y alone says nothing about A, nor about B, only about the pair.</source>
-        <translation>X = (A, B), deux pièces équilibrées ; Y = A xor B. Les deux marginales sont uniformes, comme pour des variables indépendantes, et pourtant X détermine Y : I(X;Y) = H(Y) = log 2. Y seule ne dit rien de A, ni de B, seulement de la paire.</translation>
+        <translation>X = (A, B), deux pièces équilibrées ; Y = A xor B. Les deux marginales sont uniformes, comme pour des variables indépendantes, et pourtant X détermine Y : I(X;Y) = H(Y) = log 2. Y seule ne dit rien de A, ni de B, seulement de la paire.</translation>
     </message>
     <message>
         <source>A random joint (Dirichlet(1) over the cells, seeded).</source>
@@ -1534,19 +1534,19 @@ dans [0, 1], sans unité ; calculée à partir des différences des racines carr
     </message>
     <message>
         <source>{path}: {reason}</source>
-        <translation>{path} : {reason}</translation>
+        <translation>{path} : {reason}</translation>
     </message>
     <message>
         <source>{path}, line {line}: {reason}</source>
-        <translation>{path}, ligne {line} : {reason}</translation>
+        <translation>{path}, ligne {line} : {reason}</translation>
     </message>
     <message>
         <source>{path}, column {column}: {reason}</source>
-        <translation>{path}, colonne {column} : {reason}</translation>
+        <translation>{path}, colonne {column} : {reason}</translation>
     </message>
     <message>
         <source>{path}, line {line}, column {column}: {reason}</source>
-        <translation>{path}, ligne {line}, colonne {column} : {reason}</translation>
+        <translation>{path}, ligne {line}, colonne {column} : {reason}</translation>
     </message>
     <message>
         <source>joint weights</source>
@@ -1586,7 +1586,7 @@ dans [0, 1], sans unité ; calculée à partir des différences des racines carr
     </message>
     <message>
         <source>not a file name: {path}</source>
-        <translation>pas un nom de fichier : {path}</translation>
+        <translation>pas un nom de fichier : {path}</translation>
     </message>
     <message>
         <source>{first} or {last}</source>
@@ -1606,7 +1606,7 @@ dans [0, 1], sans unité ; calculée à partir des différences des racines carr
     </message>
     <message>
         <source>this is UTF-16 text; save it as UTF-8</source>
-        <translation>c&apos;est du texte UTF-16 ; enregistrez-le en UTF-8</translation>
+        <translation>c&apos;est du texte UTF-16 ; enregistrez-le en UTF-8</translation>
     </message>
     <message>
         <source>character {column} is a carriage return without a line feed (use LF or CRLF line ends)</source>
@@ -1614,15 +1614,15 @@ dans [0, 1], sans unité ; calculée à partir des différences des racines carr
     </message>
     <message>
         <source>character {column} is the control character U+{code:04X}; a data file is plain text</source>
-        <translation>le caractère {column} est le caractère de contrôle U+{code:04X} ; un fichier de données est du texte brut</translation>
+        <translation>le caractère {column} est le caractère de contrôle U+{code:04X} ; un fichier de données est du texte brut</translation>
     </message>
     <message>
         <source>byte {byte} is a NUL byte: this is a binary file, not text</source>
-        <translation>l&apos;octet {byte} est un octet NUL : c&apos;est un fichier binaire, pas du texte</translation>
+        <translation>l&apos;octet {byte} est un octet NUL : c&apos;est un fichier binaire, pas du texte</translation>
     </message>
     <message>
         <source>byte {byte} (0x{value:02x}) is not UTF-8 text; save the file as UTF-8</source>
-        <translation>l&apos;octet {byte} (0x{value:02x}) n&apos;est pas du texte UTF-8 ; enregistrez le fichier en UTF-8</translation>
+        <translation>l&apos;octet {byte} (0x{value:02x}) n&apos;est pas du texte UTF-8 ; enregistrez le fichier en UTF-8</translation>
     </message>
     <message>
         <source>not valid CSV ({why})</source>
@@ -1634,11 +1634,11 @@ dans [0, 1], sans unité ; calculée à partir des différences des racines carr
     </message>
     <message>
         <source>no data: the file is empty or holds only blank lines and # comments</source>
-        <translation>aucune donnée : le fichier est vide ou ne contient que des lignes vides et des commentaires #</translation>
+        <translation>aucune donnée : le fichier est vide ou ne contient que des lignes vides et des commentaires #</translation>
     </message>
     <message>
         <source>{cells}, but line {line} has {width}: every row of a {what} has the same number of cells</source>
-        <translation>{cells}, mais la ligne {line} en a {width} : toutes les lignes d&apos;un {what} ont le même nombre de cellules</translation>
+        <translation>{cells}, mais la ligne {line} en a {width} : toutes les lignes d&apos;un {what} ont le même nombre de cellules</translation>
     </message>
     <message>
         <source>{n} cell</source>
@@ -1658,11 +1658,11 @@ dans [0, 1], sans unité ; calculée à partir des différences des racines carr
     </message>
     <message>
         <source>an empty cell (expected {what})</source>
-        <translation>une cellule vide (attendu : des {what})</translation>
+        <translation>une cellule vide (attendu : des {what})</translation>
     </message>
     <message>
         <source>{cell} is not a number (expected {what})</source>
-        <translation>{cell} n&apos;est pas un nombre (attendu : des {what})</translation>
+        <translation>{cell} n&apos;est pas un nombre (attendu : des {what})</translation>
     </message>
     <message>
         <source>the label {label} holds the invisible character U+{code:04X}</source>
@@ -1710,7 +1710,7 @@ dans [0, 1], sans unité ; calculée à partir des différences des racines carr
     </message>
     <message>
         <source>the array is {ndim}-D with shape {shape}; expected {want}</source>
-        <translation>le tableau est {ndim}-D, de forme {shape} ; attendu : {want}</translation>
+        <translation>le tableau est {ndim}-D, de forme {shape} ; attendu : {want}</translation>
     </message>
     <message>
         <source>the array is empty</source>
@@ -1718,7 +1718,7 @@ dans [0, 1], sans unité ; calculée à partir des différences des racines carr
     </message>
     <message>
         <source>the array holds {dtype} values; {what} must be integers or floats</source>
-        <translation>le tableau contient des valeurs {dtype} ; les {what} doivent être des entiers ou des flottants</translation>
+        <translation>le tableau contient des valeurs {dtype} ; les {what} doivent être des entiers ou des flottants</translation>
     </message>
     <message>
         <source>entry [{index}] = {value} is negative ({what} must be finite and ≥ 0)</source>
@@ -1734,11 +1734,11 @@ dans [0, 1], sans unité ; calculée à partir des différences des racines carr
     </message>
     <message>
         <source>{width} cells in a row: a weights file has one column (weights), two (label, weight), or a single row</source>
-        <translation>{width} cellules sur une ligne : un fichier de poids a une colonne (les poids), deux (étiquette, poids) ou une seule ligne</translation>
+        <translation>{width} cellules sur une ligne : un fichier de poids a une colonne (les poids), deux (étiquette, poids) ou une seule ligne</translation>
     </message>
     <message>
         <source>{width} cells in a row: a logits file has one column (logits), two (label, logit), or a single row</source>
-        <translation>{width} cellules sur une ligne : un fichier de logits a une colonne (les logits), deux (étiquette, logit) ou une seule ligne</translation>
+        <translation>{width} cellules sur une ligne : un fichier de logits a une colonne (les logits), deux (étiquette, logit) ou une seule ligne</translation>
     </message>
     <message>
         <source>only a header line, no data</source>
@@ -1746,27 +1746,27 @@ dans [0, 1], sans unité ; calculée à partir des différences des racines carr
     </message>
     <message>
         <source>{n:,} {what}; at most {most:,} categories</source>
-        <translation>{n:,} {what} ; au plus {most:,} catégories</translation>
+        <translation>{n:,} {what} ; au plus {most:,} catégories</translation>
     </message>
     <message>
         <source>every weight is zero: at least one must be positive</source>
-        <translation>tous les poids sont nuls : au moins un doit être positif</translation>
+        <translation>tous les poids sont nuls : au moins un doit être positif</translation>
     </message>
     <message>
         <source>{cells}: a samples file has one sample per line (one column)</source>
-        <translation>{cells} : un fichier d&apos;échantillons a un échantillon par ligne (une colonne)</translation>
+        <translation>{cells} : un fichier d&apos;échantillons a un échantillon par ligne (une colonne)</translation>
     </message>
     <message>
         <source>{n:,} samples; at most {most:,}</source>
-        <translation>{n:,} échantillons ; au plus {most:,}</translation>
+        <translation>{n:,} échantillons ; au plus {most:,}</translation>
     </message>
     <message>
         <source>the array holds numbers; categorical samples need strings</source>
-        <translation>le tableau contient des nombres ; des échantillons catégoriels demandent des chaînes</translation>
+        <translation>le tableau contient des nombres ; des échantillons catégoriels demandent des chaînes</translation>
     </message>
     <message>
         <source>{n:,} different categories; at most {most:,}</source>
-        <translation>{n:,} catégories différentes ; au plus {most:,}</translation>
+        <translation>{n:,} catégories différentes ; au plus {most:,}</translation>
     </message>
     <message>
         <source>an empty sample (numeric samples)</source>
@@ -1782,11 +1782,11 @@ dans [0, 1], sans unité ; calculée à partir des différences des racines carr
     </message>
     <message>
         <source>{cell} is a number, unlike {at} ({other}): samples must be all numbers (a histogram) or all labels (categories)</source>
-        <translation>{cell} est un nombre, contrairement à {at} ({other}) : les échantillons doivent être tous des nombres (un histogramme) ou tous des étiquettes (des catégories)</translation>
+        <translation>{cell} est un nombre, contrairement à {at} ({other}) : les échantillons doivent être tous des nombres (un histogramme) ou tous des étiquettes (des catégories)</translation>
     </message>
     <message>
         <source>{cell} is not a number, unlike {at} ({other}): samples must be all numbers (a histogram) or all labels (categories)</source>
-        <translation>{cell} n&apos;est pas un nombre, contrairement à {at} ({other}) : les échantillons doivent être tous des nombres (un histogramme) ou tous des étiquettes (des catégories)</translation>
+        <translation>{cell} n&apos;est pas un nombre, contrairement à {at} ({other}) : les échantillons doivent être tous des nombres (un histogramme) ou tous des étiquettes (des catégories)</translation>
     </message>
     <message>
         <source>a label column but no columns of weights</source>
@@ -1794,7 +1794,7 @@ dans [0, 1], sans unité ; calculée à partir des différences des racines carr
     </message>
     <message>
         <source>{n:,} cells; at most {most:,}</source>
-        <translation>{n:,} cellules ; au plus {most:,}</translation>
+        <translation>{n:,} cellules ; au plus {most:,}</translation>
     </message>
     <message>
         <source>row label</source>
@@ -1810,7 +1810,7 @@ dans [0, 1], sans unité ; calculée à partir des différences des racines carr
     </message>
     <message>
         <source>the target {cell} is ambiguous: class index {t} is {label}, but a class is labelled {quoted}</source>
-        <translation>la cible {cell} est ambiguë : l&apos;indice de classe {t} est {label}, mais une classe a pour étiquette {quoted}</translation>
+        <translation>la cible {cell} est ambiguë : l&apos;indice de classe {t} est {label}, mais une classe a pour étiquette {quoted}</translation>
     </message>
     <message>
         <source>the target {cell} is not a class (the classes are {classes})</source>
@@ -1818,11 +1818,11 @@ dans [0, 1], sans unité ; calculée à partir des différences des racines carr
     </message>
     <message>
         <source>the target {cell} is not a class index (a whole number from 0 to {last}; soft targets are not read)</source>
-        <translation>la cible {cell} n&apos;est pas un indice de classe (un nombre entier de 0 à {last} ; les cibles souples ne sont pas lues)</translation>
+        <translation>la cible {cell} n&apos;est pas un indice de classe (un nombre entier de 0 à {last} ; les cibles souples ne sont pas lues)</translation>
     </message>
     <message>
         <source>the target {cell} is not a class index; to give targets by label, name the classes in a header row</source>
-        <translation>la cible {cell} n&apos;est pas un indice de classe ; pour donner les cibles par étiquette, nommez les classes dans une ligne d&apos;en-tête</translation>
+        <translation>la cible {cell} n&apos;est pas un indice de classe ; pour donner les cibles par étiquette, nommez les classes dans une ligne d&apos;en-tête</translation>
     </message>
     <message>
         <source>more than one column is named as the target</source>
@@ -1830,11 +1830,11 @@ dans [0, 1], sans unité ; calculée à partir des différences des racines carr
     </message>
     <message>
         <source>{width} cells in a row: a batch has at least two logit columns and a target column</source>
-        <translation>{width} cellules sur une ligne : un lot a au moins deux colonnes de logits et une colonne cible</translation>
+        <translation>{width} cellules sur une ligne : un lot a au moins deux colonnes de logits et une colonne cible</translation>
     </message>
     <message>
         <source>{n:,} rows; a batch has at most {most:,}</source>
-        <translation>{n:,} lignes ; un lot en a au plus {most:,}</translation>
+        <translation>{n:,} lignes ; un lot en a au plus {most:,}</translation>
     </message>
     <message>
         <source>class label</source>
@@ -1842,7 +1842,7 @@ dans [0, 1], sans unité ; calculée à partir des différences des racines carr
     </message>
     <message>
         <source>P has {p:,} entries and Q has {q:,}: they must match (or give both labels to align them)</source>
-        <translation>P a {p:,} entrées et Q en a {q:,} : leurs nombres doivent être égaux (ou donnez des étiquettes aux deux pour les aligner)</translation>
+        <translation>P a {p:,} entrées et Q en a {q:,} : leurs nombres doivent être égaux (ou donnez des étiquettes aux deux pour les aligner)</translation>
     </message>
     <message>
         <source>{name} has no weight on the categories of the pair</source>
@@ -1850,7 +1850,7 @@ dans [0, 1], sans unité ; calculée à partir des différences des racines carr
     </message>
     <message>
         <source>{a} is numeric samples (a histogram) but {b} is {kind}: give both as samples@FILE</source>
-        <translation>{a} contient des échantillons numériques (un histogramme) mais {b} contient des {kind} : donnez les deux en samples@FILE</translation>
+        <translation>{a} contient des échantillons numériques (un histogramme) mais {b} contient des {kind} : donnez les deux en samples@FILE</translation>
     </message>
     <message>
         <source>numeric samples</source>
@@ -1866,31 +1866,31 @@ dans [0, 1], sans unité ; calculée à partir des différences des racines carr
     </message>
     <message>
         <source>{what} is all zero: at least one weight must be positive</source>
-        <translation>{what} : tous les poids sont nuls ; au moins un doit être positif</translation>
+        <translation>{what} : tous les poids sont nuls ; au moins un doit être positif</translation>
     </message>
     <message>
         <source>normal: sigma must be &gt; 0 (got {sigma})</source>
-        <translation>normal : sigma doit être &gt; 0 (lu : {sigma})</translation>
+        <translation>normal : sigma doit être &gt; 0 (lu : {sigma})</translation>
     </message>
     <message>
         <source>mixture: weight must be in [0, 1] (got {weight})</source>
-        <translation>mixture : le poids doit être dans [0, 1] (lu : {weight})</translation>
+        <translation>mixture : le poids doit être dans [0, 1] (lu : {weight})</translation>
     </message>
     <message>
         <source>{name}: normal: mu must lie in [-1e300, 1e300] (got {mu})</source>
-        <translation>{name} : normal : mu doit être dans [-1e300, 1e300] (lu : {mu})</translation>
+        <translation>{name} : normal : mu doit être dans [-1e300, 1e300] (lu : {mu})</translation>
     </message>
     <message>
         <source>{name}: normal: sigma must lie in [1e-300, 1e300] (got {sigma})</source>
-        <translation>{name} : normal : sigma doit être dans [1e-300, 1e300] (lu : {sigma})</translation>
+        <translation>{name} : normal : sigma doit être dans [1e-300, 1e300] (lu : {sigma})</translation>
     </message>
     <message>
         <source>{name}: row {i} has {n} entries but row 1 has {first}</source>
-        <translation>{name} : la ligne {i} a {n} entrées mais la ligne 1 en a {first}</translation>
+        <translation>{name} : la ligne {i} a {n} entrées mais la ligne 1 en a {first}</translation>
     </message>
     <message>
         <source>{name} is empty: give at least one row and one column</source>
-        <translation>{name} est vide : donnez au moins une ligne et une colonne</translation>
+        <translation>{name} est vide : donnez au moins une ligne et une colonne</translation>
     </message>
     <message>
         <source>{name} has a NaN entry at row {i}, column {j}</source>
@@ -1906,7 +1906,7 @@ dans [0, 1], sans unité ; calculée à partir des différences des racines carr
     </message>
     <message>
         <source>{name} is all zero: at least one weight must be positive</source>
-        <translation>{name} : toutes les cases sont nulles ; au moins un poids doit être positif</translation>
+        <translation>{name} : toutes les cases sont nulles ; au moins un poids doit être positif</translation>
     </message>
     <message>
         <source>a directory</source>
@@ -1930,7 +1930,7 @@ dans [0, 1], sans unité ; calculée à partir des différences des racines carr
     </message>
     <message>
         <source>cannot read {path}: {reason}</source>
-        <translation>impossible de lire {path} : {reason}</translation>
+        <translation>impossible de lire {path} : {reason}</translation>
     </message>
     <message>
         <source>the file name contains a NUL character</source>
@@ -1942,7 +1942,7 @@ dans [0, 1], sans unité ; calculée à partir des différences des racines carr
     </message>
     <message>
         <source>it is {size:,} bytes; a {what} is at most {most:,}</source>
-        <translation>il fait {size:,} octets ; un {what} en fait au plus {most:,}</translation>
+        <translation>il fait {size:,} octets ; un {what} en fait au plus {most:,}</translation>
     </message>
     <message>
         <source>it is not a regular {what}</source>
@@ -2018,11 +2018,11 @@ dans [0, 1], sans unité ; calculée à partir des différences des racines carr
     </message>
     <message>
         <source>writing .mp4 needs the optional video extra (imageio-ffmpeg): {extra}</source>
-        <translation>écrire un .mp4 demande l&apos;extra facultatif vidéo (imageio-ffmpeg) : {extra}</translation>
+        <translation>écrire un .mp4 demande l&apos;extra facultatif vidéo (imageio-ffmpeg) : {extra}</translation>
     </message>
     <message>
         <source>writing .mp4 needs ffmpeg, which imageio-ffmpeg cannot find ({reason}); reinstall the video extra: {extra}</source>
-        <translation>écrire un .mp4 demande ffmpeg, qu&apos;imageio-ffmpeg ne trouve pas ({reason}) ; réinstallez l&apos;extra vidéo : {extra}</translation>
+        <translation>écrire un .mp4 demande ffmpeg, qu&apos;imageio-ffmpeg ne trouve pas ({reason}) ; réinstallez l&apos;extra vidéo : {extra}</translation>
     </message>
     <message>
         <source>½ log 2π, a constant</source>
@@ -2070,19 +2070,19 @@ dans [0, 1], sans unité ; calculée à partir des différences des racines carr
     </message>
     <message>
         <source>The import makes {n:,} categories, more than the {limit:,} the Discrete tab measures, so nothing was imported.</source>
-        <translation>L&apos;import donnerait {n:,} catégories, plus que les {limit:,} que mesure l&apos;onglet Discret : rien n&apos;a donc été importé.</translation>
+        <translation>L&apos;import donnerait {n:,} catégories, plus que les {limit:,} que mesure l&apos;onglet Discret : rien n&apos;a donc été importé.</translation>
     </message>
     <message>
         <source>The file has {n} category; the Discrete tab needs at least {least}. Nothing was imported.</source>
-        <translation>Le fichier a {n} catégorie ; l&apos;onglet Discret en demande au moins {least}. Rien n&apos;a été importé.</translation>
+        <translation>Le fichier a {n} catégorie ; l&apos;onglet Discret en demande au moins {least}. Rien n&apos;a été importé.</translation>
     </message>
     <message>
         <source>The file&apos;s labels cannot be the tab&apos;s: {why}. Nothing was imported.</source>
-        <translation>Les étiquettes du fichier ne peuvent pas devenir celles de l&apos;onglet : {why}. Rien n&apos;a été importé.</translation>
+        <translation>Les étiquettes du fichier ne peuvent pas devenir celles de l&apos;onglet : {why}. Rien n&apos;a été importé.</translation>
     </message>
     <message>
         <source>{side} and {other} aligned by label over their union: {total:,} categories (the tab&apos;s {n:,}, then {new:,} new from the file)</source>
-        <translation>{side} et {other} alignées par étiquette sur leur union : {total:,} catégories (les {n:,} de l&apos;onglet, puis {new:,} nouvelles venant du fichier)</translation>
+        <translation>{side} et {other} alignées par étiquette sur leur union : {total:,} catégories (les {n:,} de l&apos;onglet, puis {new:,} nouvelles venant du fichier)</translation>
     </message>
     <message>
         <source>{other} has weight 0 on the {new:,} new ones</source>
@@ -2094,7 +2094,7 @@ dans [0, 1], sans unité ; calculée à partir des différences des racines carr
     </message>
     <message>
         <source>The pseudocount was added to the file&apos;s entries only; to add it to both sides over the union, import P and Q together.</source>
-        <translation>Le pseudo-effectif n&apos;a été ajouté qu&apos;aux valeurs du fichier ; pour l&apos;ajouter aux deux côtés sur l&apos;union, importez P et Q ensemble.</translation>
+        <translation>Le pseudo-effectif n&apos;a été ajouté qu&apos;aux valeurs du fichier ; pour l&apos;ajouter aux deux côtés sur l&apos;union, importez P et Q ensemble.</translation>
     </message>
     <message>
         <source>under the file&apos;s labels</source>
@@ -2106,7 +2106,7 @@ dans [0, 1], sans unité ; calculée à partir des différences des racines carr
     </message>
     <message>
         <source>{side} replaced entry by entry ({n:,} categories, {how}); {other} unchanged.</source>
-        <translation>{side} remplacée valeur par valeur ({n:,} catégories, {how}) ; {other} inchangée.</translation>
+        <translation>{side} remplacée valeur par valeur ({n:,} catégories, {how}) ; {other} inchangée.</translation>
     </message>
     <message>
         <source>the file has no labels to align by</source>
@@ -2118,19 +2118,19 @@ dans [0, 1], sans unité ; calculée à partir des différences des racines carr
     </message>
     <message>
         <source>{other} has {n:,} categories and {side}&apos;s file {m:,} ({why}): the file replaces {side}, and {other} becomes uniform over its {m:,} categories.</source>
-        <translation>{other} a {n:,} catégories et le fichier de {side} en a {m:,} ({why}) : le fichier remplace {side}, et {other} devient uniforme sur ses {m:,} catégories.</translation>
+        <translation>{other} a {n:,} catégories et le fichier de {side} en a {m:,} ({why}) : le fichier remplace {side}, et {other} devient uniforme sur ses {m:,} catégories.</translation>
     </message>
     <message>
         <source>The joint has {rows:,} × {cols:,} outcomes; the Joint tab edits {least} to {most} rows and columns, so nothing was imported (the grid would not be editable at that size). The command line measures it: klviz compute --joint @FILE.</source>
-        <translation>La loi jointe a {rows:,} × {cols:,} issues ; l&apos;onglet Loi jointe modifie de {least} à {most} lignes et colonnes, donc rien n&apos;a été importé (la grille ne serait pas modifiable à cette taille). La ligne de commande la mesure : klviz compute --joint @FILE.</translation>
+        <translation>La loi jointe a {rows:,} × {cols:,} issues ; l&apos;onglet Loi jointe modifie de {least} à {most} lignes et colonnes, donc rien n&apos;a été importé (la grille ne serait pas modifiable à cette taille). La ligne de commande la mesure : klviz compute --joint @FILE.</translation>
     </message>
     <message>
         <source>The joint cannot be the tab&apos;s: {why}. Nothing was imported.</source>
-        <translation>La loi jointe ne peut pas devenir celle de l&apos;onglet : {why}. Rien n&apos;a été importé.</translation>
+        <translation>La loi jointe ne peut pas devenir celle de l&apos;onglet : {why}. Rien n&apos;a été importé.</translation>
     </message>
     <message>
         <source>The batch cannot be shown: {why}. Nothing was imported.</source>
-        <translation>Le lot ne peut pas être affiché : {why}. Rien n&apos;a été importé.</translation>
+        <translation>Le lot ne peut pas être affiché : {why}. Rien n&apos;a été importé.</translation>
     </message>
     <message>
         <source>{where} {key}</source>
@@ -2162,7 +2162,7 @@ dans [0, 1], sans unité ; calculée à partir des différences des racines carr
     </message>
     <message>
         <source>{where} must be a number (got {value})</source>
-        <translation>{where} doit être un nombre (lu : {value})</translation>
+        <translation>{where} doit être un nombre (lu : {value})</translation>
     </message>
     <message>
         <source>{where} is too large for a number klviz can use</source>
@@ -2170,19 +2170,19 @@ dans [0, 1], sans unité ; calculée à partir des différences des racines carr
     </message>
     <message>
         <source>{where} must lie in [{lo:g}, {hi:g}] (got {x:.6g})</source>
-        <translation>{where} doit être dans [{lo:g}, {hi:g}] (lu : {x:.6g})</translation>
+        <translation>{where} doit être dans [{lo:g}, {hi:g}] (lu : {x:.6g})</translation>
     </message>
     <message>
         <source>{where} must be true or false (got {value})</source>
-        <translation>{where} doit valoir true ou false (lu : {value})</translation>
+        <translation>{where} doit valoir true ou false (lu : {value})</translation>
     </message>
     <message>
         <source>{where} must be an object (got {value})</source>
-        <translation>{where} doit être un objet (lu : {value})</translation>
+        <translation>{where} doit être un objet (lu : {value})</translation>
     </message>
     <message>
         <source>{where} must be a list of numbers (got {value})</source>
-        <translation>{where} doit être une liste de nombres (lu : {value})</translation>
+        <translation>{where} doit être une liste de nombres (lu : {value})</translation>
     </message>
     <message>
         <source>{where} needs {key}</source>
@@ -2218,7 +2218,7 @@ dans [0, 1], sans unité ; calculée à partir des différences des racines carr
     </message>
     <message>
         <source>labels: {why}</source>
-        <translation>labels : {why}</translation>
+        <translation>labels : {why}</translation>
     </message>
     <message>
         <source>{where} must be an object with &apos;mu&apos; and &apos;sigma&apos;</source>
@@ -2226,7 +2226,7 @@ dans [0, 1], sans unité ; calculée à partir des différences des racines carr
     </message>
     <message>
         <source>{where}: {why}</source>
-        <translation>{where} : {why}</translation>
+        <translation>{where} : {why}</translation>
     </message>
     <message>
         <source>{where} must be an object</source>
@@ -2234,7 +2234,7 @@ dans [0, 1], sans unité ; calculée à partir des différences des racines carr
     </message>
     <message>
         <source>{where}: a mixture needs exactly two components (got {value})</source>
-        <translation>{where} : un mélange demande exactement deux composantes (lu : {value})</translation>
+        <translation>{where} : un mélange demande exactement deux composantes (lu : {value})</translation>
     </message>
     <message>
         <source>{where} component {k}</source>
@@ -2242,7 +2242,7 @@ dans [0, 1], sans unité ; calculée à partir des différences des racines carr
     </message>
     <message>
         <source>{where}: unknown family {value} (expected &quot;normal&quot; or &quot;mixture&quot;)</source>
-        <translation>{where} : famille {value} inconnue (attendu : &quot;normal&quot; ou &quot;mixture&quot;)</translation>
+        <translation>{where} : famille {value} inconnue (attendu : &quot;normal&quot; ou &quot;mixture&quot;)</translation>
     </message>
     <message>
         <source>&apos;continuous&apos; must be an object with &apos;p&apos; and &apos;q&apos;</source>
@@ -2266,7 +2266,7 @@ dans [0, 1], sans unité ; calculée à partir des différences des racines carr
     </message>
     <message>
         <source>{where} mode must be &quot;{one_hot}&quot; or &quot;{soft}&quot; (got {value})</source>
-        <translation>{where} mode doit valoir &quot;{one_hot}&quot; ou &quot;{soft}&quot; (lu : {value})</translation>
+        <translation>{where} mode doit valoir &quot;{one_hot}&quot; ou &quot;{soft}&quot; (lu : {value})</translation>
     </message>
     <message>
         <source>{where} target must be one-hot (a single 1) when its mode is &quot;{one_hot}&quot;</source>
@@ -2302,11 +2302,11 @@ dans [0, 1], sans unité ; calculée à partir des différences des racines carr
     </message>
     <message>
         <source>the joint&apos;s {why}</source>
-        <translation>loi jointe : {why}</translation>
+        <translation>loi jointe : {why}</translation>
     </message>
     <message>
         <source>batch logits must be a list of rows (got {value})</source>
-        <translation>batch logits doit être une liste de lignes (lu : {value})</translation>
+        <translation>batch logits doit être une liste de lignes (lu : {value})</translation>
     </message>
     <message>
         <source>batch logits has {n:,} rows (1 to {most:,})</source>
@@ -2314,11 +2314,11 @@ dans [0, 1], sans unité ; calculée à partir des différences des racines carr
     </message>
     <message>
         <source>batch logits row 1 must be a list of 2 to {most:,} numbers for {n:,} rows (got {value})</source>
-        <translation>batch logits, ligne 1 doit être une liste de 2 à {most:,} nombres pour {n:,} lignes (lu : {value})</translation>
+        <translation>batch logits, ligne 1 doit être une liste de 2 à {most:,} nombres pour {n:,} lignes (lu : {value})</translation>
     </message>
     <message>
         <source>batch logits row {i} must be a list of {k} numbers, as row 1 (got {value})</source>
-        <translation>batch logits, ligne {i} doit être une liste de {k} nombres, comme la ligne 1 (lu : {value})</translation>
+        <translation>batch logits, ligne {i} doit être une liste de {k} nombres, comme la ligne 1 (lu : {value})</translation>
     </message>
     <message>
         <source>batch logits row {i}, entry {j}</source>
@@ -2326,15 +2326,15 @@ dans [0, 1], sans unité ; calculée à partir des différences des racines carr
     </message>
     <message>
         <source>batch targets must be a list of {n:,} class indices, one per row (got {value})</source>
-        <translation>batch targets doit être une liste de {n:,} indices de classe, un par ligne (lu : {value})</translation>
+        <translation>batch targets doit être une liste de {n:,} indices de classe, un par ligne (lu : {value})</translation>
     </message>
     <message>
         <source>batch target {i} must be a class index from 0 to {last} (got {value})</source>
-        <translation>batch targets, entrée {i} doit être un indice de classe de 0 à {last} (lu : {value})</translation>
+        <translation>batch targets, entrée {i} doit être un indice de classe de 0 à {last} (lu : {value})</translation>
     </message>
     <message>
         <source>batch class_labels must be a list of {k} labels (got {value})</source>
-        <translation>batch class_labels doit être une liste de {k} étiquettes (lu : {value})</translation>
+        <translation>batch class_labels doit être une liste de {k} étiquettes (lu : {value})</translation>
     </message>
     <message>
         <source>batch class label {j} {why}</source>
@@ -2346,11 +2346,11 @@ dans [0, 1], sans unité ; calculée à partir des différences des racines carr
     </message>
     <message>
         <source>batch: {why}</source>
-        <translation>batch : {why}</translation>
+        <translation>batch : {why}</translation>
     </message>
     <message>
         <source>unknown unit {value} (expected one of {units})</source>
-        <translation>unité {value} inconnue (attendu : l&apos;une de {units})</translation>
+        <translation>unité {value} inconnue (attendu : l&apos;une de {units})</translation>
     </message>
     <message>
         <source>versions {lo} to {hi}</source>
@@ -2358,11 +2358,11 @@ dans [0, 1], sans unité ; calculée à partir des différences des racines carr
     </message>
     <message>
         <source>not a klviz session: the file must hold a JSON object</source>
-        <translation>pas une session klviz : le fichier doit contenir un objet JSON</translation>
+        <translation>pas une session klviz : le fichier doit contenir un objet JSON</translation>
     </message>
     <message>
         <source>not a klviz session: it has no &quot;format&quot;: &quot;{format}&quot; entry</source>
-        <translation>pas une session klviz : il n&apos;a pas d&apos;entrée &quot;format&quot;: &quot;{format}&quot;</translation>
+        <translation>pas une session klviz : il n&apos;a pas d&apos;entrée &quot;format&quot;: &quot;{format}&quot;</translation>
     </message>
     <message>
         <source>not a klviz session (its format is {value}, not &quot;{format}&quot;)</source>
@@ -2374,11 +2374,11 @@ dans [0, 1], sans unité ; calculée à partir des différences des racines carr
     </message>
     <message>
         <source>the session&apos;s format version must be a whole number (got {value})</source>
-        <translation>la version de format de la session doit être un nombre entier (lu : {value})</translation>
+        <translation>la version de format de la session doit être un nombre entier (lu : {value})</translation>
     </message>
     <message>
         <source>this session was written by a newer klviz (format version {value}); this klviz reads {reads}</source>
-        <translation>cette session a été écrite par un klviz plus récent (version de format {value}) ; ce klviz lit {reads}</translation>
+        <translation>cette session a été écrite par un klviz plus récent (version de format {value}) ; ce klviz lit {reads}</translation>
     </message>
     <message>
         <source>unknown session format version {value} (this klviz reads {reads})</source>
@@ -2406,7 +2406,7 @@ dans [0, 1], sans unité ; calculée à partir des différences des racines carr
     </message>
     <message>
         <source>cannot read the file: {why}</source>
-        <translation>impossible de lire le fichier : {why}</translation>
+        <translation>impossible de lire le fichier : {why}</translation>
     </message>
     <message>
         <source>the file is not UTF-8 text (not a klviz session)</source>
@@ -2414,11 +2414,11 @@ dans [0, 1], sans unité ; calculée à partir des différences des racines carr
     </message>
     <message>
         <source>the session would take {size:,} bytes, more than the {most:,} a session file may hold (most of it is {part}); nothing was saved</source>
-        <translation>la session occuperait {size:,} octets, plus que les {most:,} qu&apos;un fichier de session peut contenir (l&apos;essentiel en est {part}) ; rien n&apos;a été enregistré</translation>
+        <translation>la session occuperait {size:,} octets, plus que les {most:,} qu&apos;un fichier de session peut contenir (l&apos;essentiel en est {part}) ; rien n&apos;a été enregistré</translation>
     </message>
     <message>
         <source>a session file could not hold it ({why}); nothing was saved</source>
-        <translation>un fichier de session ne pourrait pas la contenir ({why}) ; rien n&apos;a été enregistré</translation>
+        <translation>un fichier de session ne pourrait pas la contenir ({why}) ; rien n&apos;a été enregistré</translation>
     </message>
     <message>
         <source>the Discrete tab&apos;s categories</source>
@@ -2446,7 +2446,7 @@ dans [0, 1], sans unité ; calculée à partir des différences des racines carr
     </message>
     <message>
         <source>holds the character U+{code:04X}; a label is one line of plain text</source>
-        <translation>contient le caractère U+{code:04X} ; une étiquette est une ligne de texte brut</translation>
+        <translation>contient le caractère U+{code:04X} ; une étiquette est une ligne de texte brut</translation>
     </message>
     <message>
         <source>expected {n} labels, got {got}</source>
@@ -2462,7 +2462,7 @@ dans [0, 1], sans unité ; calculée à partir des différences des racines carr
     </message>
     <message>
         <source>label {k} contains the control character U+{code:04X}; a label is one line of plain text</source>
-        <translation>l&apos;étiquette {k} contient le caractère de contrôle U+{code:04X} ; une étiquette est une ligne de texte brut</translation>
+        <translation>l&apos;étiquette {k} contient le caractère de contrôle U+{code:04X} ; une étiquette est une ligne de texte brut</translation>
     </message>
     <message>
         <source>labels must be distinct</source>
@@ -2474,19 +2474,19 @@ dans [0, 1], sans unité ; calculée à partir des différences des racines carr
     </message>
     <message>
         <source>row labels: {why}</source>
-        <translation>étiquettes de ligne : {why}</translation>
+        <translation>étiquettes de ligne : {why}</translation>
     </message>
     <message>
         <source>column labels: {why}</source>
-        <translation>étiquettes de colonne : {why}</translation>
+        <translation>étiquettes de colonne : {why}</translation>
     </message>
     <message>
         <source>the joint must have {lo} to {hi} rows (got {n})</source>
-        <translation>la loi jointe doit avoir de {lo} à {hi} lignes (lu : {n})</translation>
+        <translation>la loi jointe doit avoir de {lo} à {hi} lignes (lu : {n})</translation>
     </message>
     <message>
         <source>the joint must have {lo} to {hi} columns (got {n})</source>
-        <translation>la loi jointe doit avoir de {lo} à {hi} colonnes (lu : {n})</translation>
+        <translation>la loi jointe doit avoir de {lo} à {hi} colonnes (lu : {n})</translation>
     </message>
     <message>
         <source>the joint must be an object with rows, row_labels and col_labels</source>
@@ -2537,7 +2537,7 @@ dans [0, 1], sans unité ; calculée à partir des différences des racines carr
     </message>
     <message>
         <source>after {0:,} samples: mean log p/q = {1} {unit}; D(P‖Q) = {2} {unit}</source>
-        <translation>après {0:,} échantillons : moyenne de log p/q = {1} {unit} ; D(P‖Q) = {2} {unit}</translation>
+        <translation>après {0:,} échantillons : moyenne de log p/q = {1} {unit} ; D(P‖Q) = {2} {unit}</translation>
     </message>
     <message>
         <source>Step {0} of {1}</source>
@@ -2581,11 +2581,11 @@ dans [0, 1], sans unité ; calculée à partir des différences des racines carr
     </message>
     <message>
         <source>&lt;b&gt;Try this:&lt;/b&gt; </source>
-        <translation>&lt;b&gt;À essayer :&lt;/b&gt; </translation>
+        <translation>&lt;b&gt;À essayer :&lt;/b&gt; </translation>
     </message>
     <message>
         <source>The {view} view is not available in this window, so this step cannot be tried here; read it, then go on.</source>
-        <translation>La vue {view} n&apos;est pas disponible dans cette fenêtre, cette étape ne peut donc pas y être essayée ; lisez-la, puis continuez.</translation>
+        <translation>La vue {view} n&apos;est pas disponible dans cette fenêtre, cette étape ne peut donc pas y être essayée ; lisez-la, puis continuez.</translation>
     </message>
     <message>
         <source>The α-fit slider is not available in this window.</source>
@@ -2593,7 +2593,7 @@ dans [0, 1], sans unité ; calculée à partir des différences des racines carr
     </message>
     <message>
         <source>Lesson: {title}</source>
-        <translation>Leçon : {title}</translation>
+        <translation>Leçon : {title}</translation>
     </message>
 </context>
 <context>
@@ -2636,7 +2636,7 @@ dans [0, 1], sans unité ; calculée à partir des différences des racines carr
     </message>
     <message>
         <source>Could not save {0}: {1}</source>
-        <translation>Impossible d&apos;enregistrer {0} : {1}</translation>
+        <translation>Impossible d&apos;enregistrer {0} : {1}</translation>
     </message>
     <message>
         <source>Saved {path}</source>
@@ -2648,7 +2648,7 @@ dans [0, 1], sans unité ; calculée à partir des différences des racines carr
     </message>
     <message>
         <source>Could not open {0}: {exc}</source>
-        <translation>Impossible d&apos;ouvrir {0} : {exc}</translation>
+        <translation>Impossible d&apos;ouvrir {0} : {exc}</translation>
     </message>
     <message>
         <source>Opened {path}</source>
@@ -2668,11 +2668,11 @@ dans [0, 1], sans unité ; calculée à partir des différences des racines carr
     </message>
     <message>
         <source>This session has changes that are not saved. Save them before closing?</source>
-        <translation>Cette session a des modifications non enregistrées. Les enregistrer avant de fermer ?</translation>
+        <translation>Cette session a des modifications non enregistrées. Les enregistrer avant de fermer ?</translation>
     </message>
     <message>
         <source>This session has changes that are not saved. Save them before starting a new session?</source>
-        <translation>Cette session a des modifications non enregistrées. Les enregistrer avant de commencer une nouvelle session ?</translation>
+        <translation>Cette session a des modifications non enregistrées. Les enregistrer avant de commencer une nouvelle session ?</translation>
     </message>
     <message>
         <source>Open session</source>
@@ -2743,7 +2743,7 @@ dans [0, 1], sans unité ; calculée à partir des différences des racines carr
     </message>
     <message>
         <source>Unit: {unit}</source>
-        <translation>Unité : {unit}</translation>
+        <translation>Unité : {unit}</translation>
     </message>
     <message>
         <source>Change continuous</source>
@@ -2751,11 +2751,11 @@ dans [0, 1], sans unité ; calculée à partir des différences des racines carr
     </message>
     <message>
         <source>{name}: mixture</source>
-        <translation>{name} : mélange</translation>
+        <translation>{name} : mélange</translation>
     </message>
     <message>
         <source>{name}: single normal</source>
-        <translation>{name} : loi normale simple</translation>
+        <translation>{name} : loi normale simple</translation>
     </message>
     <message>
         <source>Unit variance Q</source>
@@ -2770,7 +2770,7 @@ dans [0, 1], sans unité ; calculée à partir des différences des racines carr
     <name>pages.alpha_fit</name>
     <message>
         <source>Amari&apos;s α, from −2 to 3: moving it re-fits Q live (from the current Q).</source>
-        <translation>Le α d&apos;Amari, de −2 à 3 : le déplacer réajuste Q en direct (depuis le Q actuel).</translation>
+        <translation>Le α d&apos;Amari, de −2 à 3 : le déplacer réajuste Q en direct (depuis le Q actuel).</translation>
     </message>
     <message>
         <source>α of the α-fit (slider)</source>
@@ -2778,7 +2778,7 @@ dans [0, 1], sans unité ; calculée à partir des différences des racines carr
     </message>
     <message>
         <source>Fit α: minimise D⁽ᵅ⁾(P‖Q)</source>
-        <translation>Ajustement α : minimiser D⁽ᵅ⁾(P‖Q)</translation>
+        <translation>Ajustement α : minimiser D⁽ᵅ⁾(P‖Q)</translation>
     </message>
     <message>
         <source>Move Q to the Gaussian closest to P in Amari&apos;s α-divergence D⁽ᵅ⁾(P‖Q), from the current Q.
@@ -2789,8 +2789,8 @@ dans [0, 1], sans unité ; calculée à partir des différences des racines carr
     <message>
         <source>Amari&apos;s α-divergence:  D⁽ᵅ⁾(P‖Q) = 1/(α(1 − α)) ∫ [α p + (1 − α) q − p^α q^(1−α)] dx
 α → 0: D(Q‖P); α = ½: 4·He²; α → 1: D(P‖Q); α = 2: ½ χ²(P‖Q)</source>
-        <translation>α-divergence d&apos;Amari :  D⁽ᵅ⁾(P‖Q) = 1/(α(1 − α)) ∫ [α p + (1 − α) q − p^α q^(1−α)] dx
-α → 0 : D(Q‖P) ; α = ½ : 4·He² ; α → 1 : D(P‖Q) ; α = 2 : ½ χ²(P‖Q)</translation>
+        <translation>α-divergence d&apos;Amari :  D⁽ᵅ⁾(P‖Q) = 1/(α(1 − α)) ∫ [α p + (1 − α) q − p^α q^(1−α)] dx
+α → 0 : D(Q‖P) ; α = ½ : 4·He² ; α → 1 : D(P‖Q) ; α = 2 : ½ χ²(P‖Q)</translation>
     </message>
     <message>
         <source>rev. KL</source>
@@ -2806,11 +2806,11 @@ dans [0, 1], sans unité ; calculée à partir des différences des racines carr
     </message>
     <message>
         <source>← mode-seeking (α → 0: reverse KL)</source>
-        <translation>← recherche de mode (α → 0 : KL inverse)</translation>
+        <translation>← recherche de mode (α → 0 : KL inverse)</translation>
     </message>
     <message>
         <source>mass-covering (α → 1: forward KL) →</source>
-        <translation>couverture de masse (α → 1 : KL directe) →</translation>
+        <translation>couverture de masse (α → 1 : KL directe) →</translation>
     </message>
     <message>
         <source>Fitted μ (solid) and σ (dashed) against α, for this P</source>
@@ -2825,11 +2825,11 @@ dans [0, 1], sans unité ; calculée à partir des différences des racines carr
     <name>pages.coding</name>
     <message>
         <source>Column heights:</source>
-        <translation>Hauteur des colonnes :</translation>
+        <translation>Hauteur des colonnes :</translation>
     </message>
     <message>
         <source>{name} — area {area}</source>
-        <translation>{name} : aire {area}</translation>
+        <translation>{name} : aire {area}</translation>
     </message>
     <message>
         <source>code length (bits)</source>
@@ -2861,7 +2861,7 @@ dans [0, 1], sans unité ; calculée à partir des différences des racines carr
     </message>
     <message>
         <source>Symbols drawn from P:</source>
-        <translation>Symboles tirés de P :</translation>
+        <translation>Symboles tirés de P :</translation>
     </message>
     <message>
         <source>Send</source>
@@ -2881,7 +2881,7 @@ dans [0, 1], sans unité ; calculée à partir des différences des racines carr
     </message>
     <message>
         <source>Columns: {name}; their area is {area} = {value}. Shaded: the extra length, D(P‖Q) = {kl}.</source>
-        <translation>Colonnes : {name} ; leur aire est {area} = {value}. En grisé : la longueur en trop, D(P‖Q) = {kl}.</translation>
+        <translation>Colonnes : {name} ; leur aire est {area} = {value}. En grisé : la longueur en trop, D(P‖Q) = {kl}.</translation>
     </message>
 </context>
 <context>
@@ -2931,7 +2931,7 @@ un ajustement part de la loi normale de Q aux mêmes moments et fait de Q une lo
     <message>
         <source>{name} = w·N(μ₁, σ₁²) + (1 − w)·N(μ₂, σ₂²): a bimodal {name}.
 Its measures have no closed form and are computed by quadrature.</source>
-        <translation>{name} = w·N(μ₁, σ₁²) + (1 − w)·N(μ₂, σ₂²) : une {name} bimodale.
+        <translation>{name} = w·N(μ₁, σ₁²) + (1 − w)·N(μ₂, σ₂²) : une {name} bimodale.
 Ses mesures n&apos;ont pas de forme close et sont calculées par quadrature.</translation>
     </message>
     <message>
@@ -2948,12 +2948,12 @@ Ses mesures n&apos;ont pas de forme close et sont calculées par quadrature.</tr
     </message>
     <message>
         <source>Unit var&amp;iance (Q&apos;s σ = 1): the MSE link</source>
-        <translation>Variance unité (σ de Q = 1) : &amp;le lien avec la MSE</translation>
+        <translation>Variance unité (σ de Q = 1) : &amp;le lien avec la MSE</translation>
     </message>
     <message>
         <source>Fix Q&apos;s σ at 1. Then H(P,Q) = ½ log 2π + ½ (P&apos;s variance + (P&apos;s mean − Q&apos;s mean)²):
 a constant plus half the squared error — the MSE loss is a cross-entropy.</source>
-        <translation>On fixe le σ de Q à 1. Alors H(P,Q) = ½ log 2π + ½ (variance de P + (moyenne de P − moyenne de Q)²) :
+        <translation>On fixe le σ de Q à 1. Alors H(P,Q) = ½ log 2π + ½ (variance de P + (moyenne de P − moyenne de Q)²) :
 une constante plus la moitié de l&apos;erreur quadratique — la perte MSE est une entropie croisée.</translation>
     </message>
     <message>
@@ -2962,23 +2962,23 @@ une constante plus la moitié de l&apos;erreur quadratique — la perte MSE est 
     </message>
     <message>
         <source>F&amp;orward: minimise D(P‖Q)</source>
-        <translation>Dir&amp;ect : minimiser D(P‖Q)</translation>
+        <translation>Dir&amp;ect : minimiser D(P‖Q)</translation>
     </message>
     <message>
         <source>Move Q to the Gaussian closest to P in D(P‖Q): P&apos;s mean and variance
 (moment matching — mean-covering: Q spreads over all of P).</source>
-        <translation>Amener Q à la gaussienne la plus proche de P pour D(P‖Q) : la moyenne et la variance de P
-(égalisation des moments ; couvre la moyenne : Q s&apos;étale sur toute P).</translation>
+        <translation>Amener Q à la gaussienne la plus proche de P pour D(P‖Q) : la moyenne et la variance de P
+(égalisation des moments ; couvre la moyenne : Q s&apos;étale sur toute P).</translation>
     </message>
     <message>
         <source>&amp;Reverse: minimise D(Q‖P)</source>
-        <translation>&amp;Inverse : minimiser D(Q‖P)</translation>
+        <translation>&amp;Inverse : minimiser D(Q‖P)</translation>
     </message>
     <message>
         <source>Move Q to the Gaussian closest to P in D(Q‖P), starting from the current Q
 (mode-seeking: Q settles on the peak of P nearest it).</source>
         <translation>Amener Q à la gaussienne la plus proche de P pour D(Q‖P), en partant du Q actuel
-(recherche de mode : Q se pose sur le pic de P le plus proche).</translation>
+(recherche de mode : Q se pose sur le pic de P le plus proche).</translation>
     </message>
     <message>
         <source>Q&apos;s path is drawn dashed on the densities.</source>
@@ -3002,7 +3002,7 @@ une constante plus la moitié de l&apos;erreur quadratique — la perte MSE est 
     </message>
     <message>
         <source>Which is larger, D(P‖Q) or D(Q‖P)?&lt;br&gt;Is h(Q) negative? Where will a fit put Q?&lt;br&gt;&lt;small&gt;(the integrands are hidden)&lt;/small&gt;</source>
-        <translation>Laquelle est la plus grande, D(P‖Q) ou D(Q‖P) ?&lt;br&gt;h(Q) est-elle négative ? Où un ajustement placera-t-il Q ?&lt;br&gt;&lt;small&gt;(les intégrandes sont masquées)&lt;/small&gt;</translation>
+        <translation>Laquelle est la plus grande, D(P‖Q) ou D(Q‖P) ?&lt;br&gt;h(Q) est-elle négative ? Où un ajustement placera-t-il Q ?&lt;br&gt;&lt;small&gt;(les intégrandes sont masquées)&lt;/small&gt;</translation>
     </message>
     <message>
         <source>the KL integrands chart</source>
@@ -3018,7 +3018,7 @@ une constante plus la moitié de l&apos;erreur quadratique — la perte MSE est 
     </message>
     <message>
         <source>Continuous P and Q: h and H are &lt;i&gt;differential&lt;/i&gt; and can be negative; D stays ≥ 0.</source>
-        <translation>P et Q continues : h et H sont &lt;i&gt;différentielles&lt;/i&gt; et peuvent être négatives ; D reste ≥ 0.</translation>
+        <translation>P et Q continues : h et H sont &lt;i&gt;différentielles&lt;/i&gt; et peuvent être négatives ; D reste ≥ 0.</translation>
     </message>
     <message>
         <source>The MSE link  (Q&apos;s σ = 1)</source>
@@ -3026,23 +3026,23 @@ une constante plus la moitié de l&apos;erreur quadratique — la perte MSE est 
     </message>
     <message>
         <source>H(P,Q) with σ&lt;sub&gt;Q&lt;/sub&gt; = 1: ½ log 2π + ½ (σ&lt;sub&gt;P&lt;/sub&gt;² + (μ&lt;sub&gt;P&lt;/sub&gt; − μ&lt;sub&gt;Q&lt;/sub&gt;)²)</source>
-        <translation>H(P,Q) avec σ&lt;sub&gt;Q&lt;/sub&gt; = 1 : ½ log 2π + ½ (σ&lt;sub&gt;P&lt;/sub&gt;² + (μ&lt;sub&gt;P&lt;/sub&gt; − μ&lt;sub&gt;Q&lt;/sub&gt;)²)</translation>
+        <translation>H(P,Q) avec σ&lt;sub&gt;Q&lt;/sub&gt; = 1 : ½ log 2π + ½ (σ&lt;sub&gt;P&lt;/sub&gt;² + (μ&lt;sub&gt;P&lt;/sub&gt; − μ&lt;sub&gt;Q&lt;/sub&gt;)²)</translation>
     </message>
     <message>
         <source>grey: ½ log 2π, a constant; blue: ½ σ&lt;sub&gt;P&lt;/sub&gt;², P&apos;s spread; purple: ½ (μ&lt;sub&gt;P&lt;/sub&gt; − μ&lt;sub&gt;Q&lt;/sub&gt;)², half the squared error</source>
-        <translation>gris : ½ log 2π, une constante ; bleu : ½ σ&lt;sub&gt;P&lt;/sub&gt;², la dispersion de P ; violet : ½ (μ&lt;sub&gt;P&lt;/sub&gt; − μ&lt;sub&gt;Q&lt;/sub&gt;)², la moitié de l&apos;erreur quadratique</translation>
+        <translation>gris : ½ log 2π, une constante ; bleu : ½ σ&lt;sub&gt;P&lt;/sub&gt;², la dispersion de P ; violet : ½ (μ&lt;sub&gt;P&lt;/sub&gt; − μ&lt;sub&gt;Q&lt;/sub&gt;)², la moitié de l&apos;erreur quadratique</translation>
     </message>
     <message>
         <source>H(P,Q) = ½&amp;nbsp;log&amp;nbsp;2π + ½&amp;nbsp;σ&lt;sub&gt;P&lt;/sub&gt;² + &lt;span style=&apos;color:%s&apos;&gt;&lt;b&gt;½&amp;nbsp;(μ&lt;sub&gt;P&lt;/sub&gt;&amp;nbsp;−&amp;nbsp;μ&lt;sub&gt;Q&lt;/sub&gt;)²&lt;/b&gt;&lt;/span&gt;&lt;br&gt;= %s + %s + &lt;span style=&apos;color:%s&apos;&gt;&lt;b&gt;%s&lt;/b&gt;&lt;/span&gt; %s&lt;br&gt;&lt;small&gt;μ&lt;sub&gt;P&lt;/sub&gt; = %s, σ&lt;sub&gt;P&lt;/sub&gt;² = %s: %s; the last term is half the squared error.&lt;/small&gt;</source>
-        <translation>H(P,Q) = ½&amp;nbsp;log&amp;nbsp;2π + ½&amp;nbsp;σ&lt;sub&gt;P&lt;/sub&gt;² + &lt;span style=&apos;color:%s&apos;&gt;&lt;b&gt;½&amp;nbsp;(μ&lt;sub&gt;P&lt;/sub&gt;&amp;nbsp;−&amp;nbsp;μ&lt;sub&gt;Q&lt;/sub&gt;)²&lt;/b&gt;&lt;/span&gt;&lt;br&gt;= %s + %s + &lt;span style=&apos;color:%s&apos;&gt;&lt;b&gt;%s&lt;/b&gt;&lt;/span&gt; %s&lt;br&gt;&lt;small&gt;μ&lt;sub&gt;P&lt;/sub&gt; = %s, σ&lt;sub&gt;P&lt;/sub&gt;² = %s : %s ; le dernier terme est la moitié de l&apos;erreur quadratique.&lt;/small&gt;</translation>
+        <translation>H(P,Q) = ½&amp;nbsp;log&amp;nbsp;2π + ½&amp;nbsp;σ&lt;sub&gt;P&lt;/sub&gt;² + &lt;span style=&apos;color:%s&apos;&gt;&lt;b&gt;½&amp;nbsp;(μ&lt;sub&gt;P&lt;/sub&gt;&amp;nbsp;−&amp;nbsp;μ&lt;sub&gt;Q&lt;/sub&gt;)²&lt;/b&gt;&lt;/span&gt;&lt;br&gt;= %s + %s + &lt;span style=&apos;color:%s&apos;&gt;&lt;b&gt;%s&lt;/b&gt;&lt;/span&gt; %s&lt;br&gt;&lt;small&gt;μ&lt;sub&gt;P&lt;/sub&gt; = %s, σ&lt;sub&gt;P&lt;/sub&gt;² = %s : %s ; le dernier terme est la moitié de l&apos;erreur quadratique.&lt;/small&gt;</translation>
     </message>
     <message>
         <source>H(P,Q) = (½&amp;nbsp;ln&amp;nbsp;2π + ½&amp;nbsp;σ&lt;sub&gt;P&lt;/sub&gt;² + &lt;span style=&apos;color:%s&apos;&gt;&lt;b&gt;½&amp;nbsp;(μ&lt;sub&gt;P&lt;/sub&gt;&amp;nbsp;−&amp;nbsp;μ&lt;sub&gt;Q&lt;/sub&gt;)²&lt;/b&gt;&lt;/span&gt;) / ln&amp;nbsp;%s&lt;br&gt;= %s + %s + &lt;span style=&apos;color:%s&apos;&gt;&lt;b&gt;%s&lt;/b&gt;&lt;/span&gt; %s&lt;br&gt;&lt;small&gt;μ&lt;sub&gt;P&lt;/sub&gt; = %s, σ&lt;sub&gt;P&lt;/sub&gt;² = %s: %s; the last term is half the squared error.&lt;/small&gt;</source>
-        <translation>H(P,Q) = (½&amp;nbsp;ln&amp;nbsp;2π + ½&amp;nbsp;σ&lt;sub&gt;P&lt;/sub&gt;² + &lt;span style=&apos;color:%s&apos;&gt;&lt;b&gt;½&amp;nbsp;(μ&lt;sub&gt;P&lt;/sub&gt;&amp;nbsp;−&amp;nbsp;μ&lt;sub&gt;Q&lt;/sub&gt;)²&lt;/b&gt;&lt;/span&gt;) / ln&amp;nbsp;%s&lt;br&gt;= %s + %s + &lt;span style=&apos;color:%s&apos;&gt;&lt;b&gt;%s&lt;/b&gt;&lt;/span&gt; %s&lt;br&gt;&lt;small&gt;μ&lt;sub&gt;P&lt;/sub&gt; = %s, σ&lt;sub&gt;P&lt;/sub&gt;² = %s : %s ; le dernier terme est la moitié de l&apos;erreur quadratique.&lt;/small&gt;</translation>
+        <translation>H(P,Q) = (½&amp;nbsp;ln&amp;nbsp;2π + ½&amp;nbsp;σ&lt;sub&gt;P&lt;/sub&gt;² + &lt;span style=&apos;color:%s&apos;&gt;&lt;b&gt;½&amp;nbsp;(μ&lt;sub&gt;P&lt;/sub&gt;&amp;nbsp;−&amp;nbsp;μ&lt;sub&gt;Q&lt;/sub&gt;)²&lt;/b&gt;&lt;/span&gt;) / ln&amp;nbsp;%s&lt;br&gt;= %s + %s + &lt;span style=&apos;color:%s&apos;&gt;&lt;b&gt;%s&lt;/b&gt;&lt;/span&gt; %s&lt;br&gt;&lt;small&gt;μ&lt;sub&gt;P&lt;/sub&gt; = %s, σ&lt;sub&gt;P&lt;/sub&gt;² = %s : %s ; le dernier terme est la moitié de l&apos;erreur quadratique.&lt;/small&gt;</translation>
     </message>
     <message>
         <source>error: P&apos;s mean − Q&apos;s mean = {0}</source>
-        <translation>erreur : moyenne de P − moyenne de Q = {0}</translation>
+        <translation>erreur : moyenne de P − moyenne de Q = {0}</translation>
     </message>
     <message>
         <source>Measures (scrollable panel)</source>
@@ -3050,15 +3050,15 @@ une constante plus la moitié de l&apos;erreur quadratique — la perte MSE est 
     </message>
     <message>
         <source>α-fit: minimise Amari&apos;s D⁽ᵅ⁾(P‖Q)</source>
-        <translation>Ajustement α : minimiser la D⁽ᵅ⁾(P‖Q) d&apos;Amari</translation>
+        <translation>Ajustement α : minimiser la D⁽ᵅ⁾(P‖Q) d&apos;Amari</translation>
     </message>
     <message>
         <source>No α-fit: see the note above.</source>
-        <translation>Pas d&apos;ajustement α : voir la note ci-dessus.</translation>
+        <translation>Pas d&apos;ajustement α : voir la note ci-dessus.</translation>
     </message>
     <message>
         <source>No fit: {0}</source>
-        <translation>Pas d&apos;ajustement : {0}</translation>
+        <translation>Pas d&apos;ajustement : {0}</translation>
     </message>
     <message>
         <source>{done}&lt;br&gt;Q is already there.</source>
@@ -3070,7 +3070,7 @@ une constante plus la moitié de l&apos;erreur quadratique — la perte MSE est 
     </message>
     <message>
         <source>&lt;b&gt;KL integrands&lt;/b&gt; (signed area; hatched parts count negative)&amp;nbsp; &lt;span style=&apos;color:{pc}&apos;&gt;■ ∫ p·log(p/q) dx = D(P‖Q) = {0} {unit}&lt;/span&gt;&amp;nbsp;&amp;nbsp; &lt;span style=&apos;color:{qc}&apos;&gt;■ ∫ q·log(q/p) dx = D(Q‖P) = {1} {unit}&lt;/span&gt;</source>
-        <translation>&lt;b&gt;Intégrandes de la KL&lt;/b&gt; (aire signée ; les hachures comptent en négatif)&amp;nbsp; &lt;span style=&apos;color:{pc}&apos;&gt;■ ∫ p·log(p/q) dx = D(P‖Q) = {0} {unit}&lt;/span&gt;&amp;nbsp;&amp;nbsp; &lt;span style=&apos;color:{qc}&apos;&gt;■ ∫ q·log(q/p) dx = D(Q‖P) = {1} {unit}&lt;/span&gt;</translation>
+        <translation>&lt;b&gt;Intégrandes de la KL&lt;/b&gt; (aire signée ; les hachures comptent en négatif)&amp;nbsp; &lt;span style=&apos;color:{pc}&apos;&gt;■ ∫ p·log(p/q) dx = D(P‖Q) = {0} {unit}&lt;/span&gt;&amp;nbsp;&amp;nbsp; &lt;span style=&apos;color:{qc}&apos;&gt;■ ∫ q·log(q/p) dx = D(Q‖P) = {1} {unit}&lt;/span&gt;</translation>
     </message>
     <message>
         <source>mean and variance of P</source>
@@ -3109,7 +3109,7 @@ une constante plus la moitié de l&apos;erreur quadratique — la perte MSE est 
     </message>
     <message>
         <source>Q is zero where P is not: D(P‖Q) becomes infinite</source>
-        <translation>Q est nulle là où P ne l&apos;est pas : D(P‖Q) devient infinie</translation>
+        <translation>Q est nulle là où P ne l&apos;est pas : D(P‖Q) devient infinie</translation>
     </message>
     <message>
         <source>S&amp;wap P ⇄ Q</source>
@@ -3165,7 +3165,7 @@ une constante plus la moitié de l&apos;erreur quadratique — la perte MSE est 
     </message>
     <message>
         <source>Which is larger, D(P‖Q) or D(Q‖P)?&lt;br&gt;Is H(P,Q) above H(P)?</source>
-        <translation>Laquelle est la plus grande, D(P‖Q) ou D(Q‖P) ?&lt;br&gt;H(P,Q) est-elle au-dessus de H(P) ?</translation>
+        <translation>Laquelle est la plus grande, D(P‖Q) ou D(Q‖P) ?&lt;br&gt;H(P,Q) est-elle au-dessus de H(P) ?</translation>
     </message>
     <message>
         <source>the pointwise terms chart</source>
@@ -3189,7 +3189,7 @@ une constante plus la moitié de l&apos;erreur quadratique — la perte MSE est 
     </message>
     <message>
         <source>{0} labels, separated by commas:</source>
-        <translation>{0} étiquettes, séparées par des virgules :</translation>
+        <translation>{0} étiquettes, séparées par des virgules :</translation>
     </message>
     <message>
         <source>Labels not changed</source>
@@ -3197,30 +3197,30 @@ une constante plus la moitié de l&apos;erreur quadratique — la perte MSE est 
     </message>
     <message>
         <source>The labels were not changed: {exc}.</source>
-        <translation>Les étiquettes n&apos;ont pas été changées : {exc}.</translation>
+        <translation>Les étiquettes n&apos;ont pas été changées : {exc}.</translation>
     </message>
 </context>
 <context>
     <name>pages.joint</name>
     <message>
         <source>Drag a cell (or a marginal) up or down; arrow keys move, + and − (Page Up/Down: five times as much) change the selected value, typing a number sets it. Double-click a label to rename it.</source>
-        <translation>Faites glisser une case (ou une marginale) vers le haut ou le bas ; les flèches déplacent la sélection, + et − (Page préc./suiv. : cinq fois plus) changent la valeur choisie, taper un nombre la fixe. Double-cliquez sur une étiquette pour la renommer.</translation>
+        <translation>Faites glisser une case (ou une marginale) vers le haut ou le bas ; les flèches déplacent la sélection, + et − (Page préc./suiv. : cinq fois plus) changent la valeur choisie, taper un nombre la fixe. Double-cliquez sur une étiquette pour la renommer.</translation>
     </message>
     <message>
         <source>H(X,Y) = H(X|Y) + I(X;Y) + H(Y|X), on one scale; H(X) is the left two parts, H(Y) the right two.</source>
-        <translation>H(X,Y) = H(X|Y) + I(X;Y) + H(Y|X), sur une même échelle ; H(X) correspond aux deux parties de gauche, H(Y) aux deux de droite.</translation>
+        <translation>H(X,Y) = H(X|Y) + I(X;Y) + H(Y|X), sur une même échelle ; H(X) correspond aux deux parties de gauche, H(Y) aux deux de droite.</translation>
     </message>
     <message>
         <source>H(X,Y) = 0: one outcome is certain, there is nothing to split</source>
-        <translation>H(X,Y) = 0 : une issue est certaine, il n&apos;y a rien à partager</translation>
+        <translation>H(X,Y) = 0 : une issue est certaine, il n&apos;y a rien à partager</translation>
     </message>
     <message>
         <source>P(X)P(Y): the product of the marginals, what the joint would be if X and Y were independent.</source>
-        <translation>P(X)P(Y) : le produit des marginales, ce que serait la loi jointe si X et Y étaient indépendantes.</translation>
+        <translation>P(X)P(Y) : le produit des marginales, ce que serait la loi jointe si X et Y étaient indépendantes.</translation>
     </message>
     <message>
         <source>P(x,y) log(P(x,y) / P(x)P(y)): purple where the joint is above the product, vermillion where below; they sum to I(X;Y).</source>
-        <translation>P(x,y) log(P(x,y) / P(x)P(y)) : violet là où la loi jointe dépasse le produit, vermillon là où elle est en dessous ; leur somme vaut I(X;Y).</translation>
+        <translation>P(x,y) log(P(x,y) / P(x)P(y)) : violet là où la loi jointe dépasse le produit, vermillon là où elle est en dessous ; leur somme vaut I(X;Y).</translation>
     </message>
     <message>
         <source>Custom</source>
@@ -3228,11 +3228,11 @@ une constante plus la moitié de l&apos;erreur quadratique — la perte MSE est 
     </message>
     <message>
         <source>The crossover probability ε of the binary symmetric channel: I(X;Y) = 1 − h(ε) bits</source>
-        <translation>La probabilité d&apos;inversion ε du canal binaire symétrique : I(X;Y) = 1 − h(ε) bits</translation>
+        <translation>La probabilité d&apos;inversion ε du canal binaire symétrique : I(X;Y) = 1 − h(ε) bits</translation>
     </message>
     <message>
         <source>ε, the binary symmetric channel&apos;s crossover probability: P(Y ≠ X) with X uniform, so I(X;Y) = 1 − h(ε) bits</source>
-        <translation>ε, la probabilité d&apos;inversion du canal binaire symétrique : P(Y ≠ X) avec X uniforme, donc I(X;Y) = 1 − h(ε) bits</translation>
+        <translation>ε, la probabilité d&apos;inversion du canal binaire symétrique : P(Y ≠ X) avec X uniforme, donc I(X;Y) = 1 − h(ε) bits</translation>
     </message>
     <message>
         <source>Number of rows (outcomes of X)</source>
@@ -3276,7 +3276,7 @@ une constante plus la moitié de l&apos;erreur quadratique — la perte MSE est 
     </message>
     <message>
         <source>P(X,Y) — drag a cell or a marginal</source>
-        <translation>P(X,Y) : faites glisser une case ou une marginale</translation>
+        <translation>P(X,Y) : faites glisser une case ou une marginale</translation>
     </message>
     <message>
         <source>Terms of I(X;Y)</source>
@@ -3288,7 +3288,7 @@ une constante plus la moitié de l&apos;erreur quadratique — la perte MSE est 
     </message>
     <message>
         <source>Information diagram: H(X,Y) = H(X|Y) + I(X;Y) + H(Y|X)</source>
-        <translation>Diagramme d&apos;information : H(X,Y) = H(X|Y) + I(X;Y) + H(Y|X)</translation>
+        <translation>Diagramme d&apos;information : H(X,Y) = H(X|Y) + I(X;Y) + H(Y|X)</translation>
     </message>
     <message>
         <source>Joint distribution</source>
@@ -3300,7 +3300,7 @@ une constante plus la moitié de l&apos;erreur quadratique — la perte MSE est 
     </message>
     <message>
         <source>Preset: {name}</source>
-        <translation>Préréglage : {name}</translation>
+        <translation>Préréglage : {name}</translation>
     </message>
     <message>
         <source>Crossover ε</source>
@@ -3311,26 +3311,26 @@ une constante plus la moitié de l&apos;erreur quadratique — la perte MSE est 
     <name>pages.losses</name>
     <message>
         <source>Bernoulli: binary cross-entropy</source>
-        <translation>Bernoulli : entropie croisée binaire</translation>
+        <translation>Bernoulli : entropie croisée binaire</translation>
     </message>
     <message>
         <source>Categorical: softmax cross-entropy</source>
-        <translation>Catégorielle : entropie croisée softmax</translation>
+        <translation>Catégorielle : entropie croisée softmax</translation>
     </message>
     <message>
         <source>Normal: squared error</source>
-        <translation>Normale : erreur quadratique</translation>
+        <translation>Normale : erreur quadratique</translation>
     </message>
     <message>
         <source>Losses: drag</source>
-        <translation>Pertes : glisser</translation>
+        <translation>Pertes : glisser</translation>
     </message>
 </context>
 <context>
     <name>pages.losses_bernoulli</name>
     <message>
         <source>The target: probability of class 1 (0 or 1 is a hard label, between is a soft label)</source>
-        <translation>La cible : probabilité de la classe 1 (0 ou 1 : étiquette dure ; entre les deux : étiquette souple)</translation>
+        <translation>La cible : probabilité de la classe 1 (0 ou 1 : étiquette dure ; entre les deux : étiquette souple)</translation>
     </message>
     <message>
         <source>Hard label y = 0</source>
@@ -3342,11 +3342,11 @@ une constante plus la moitié de l&apos;erreur quadratique — la perte MSE est 
     </message>
     <message>
         <source>The model&apos;s logit z; its prediction is f = σ(z) = 1 / (1 + e^−z)</source>
-        <translation>Le logit z du modèle ; sa prédiction est f = σ(z) = 1 / (1 + e^−z)</translation>
+        <translation>Le logit z du modèle ; sa prédiction est f = σ(z) = 1 / (1 + e^−z)</translation>
     </message>
     <message>
         <source>The model&apos;s probability of class 1:  f = σ(z) = 1 / (1 + e^(−z))</source>
-        <translation>La probabilité de la classe 1 selon le modèle :  f = σ(z) = 1 / (1 + e^(−z))</translation>
+        <translation>La probabilité de la classe 1 selon le modèle :  f = σ(z) = 1 / (1 + e^(−z))</translation>
     </message>
     <message>
         <source>Target y</source>
@@ -3370,7 +3370,7 @@ une constante plus la moitié de l&apos;erreur quadratique — la perte MSE est 
     </message>
     <message>
         <source>{0} BCE(y, f) &amp;nbsp; {1} H(Bern(y)): the floor, reached at f = y &amp;nbsp; {2} D(Bern(y) ‖ Bern(f)): the height above it &amp;nbsp; {3} f&amp;nbsp;=&amp;nbsp;y &amp;nbsp; {4} the prediction (drag it)</source>
-        <translation>{0} BCE(y, f) &amp;nbsp; {1} H(Bern(y)) : le plancher, atteint en f = y &amp;nbsp; {2} D(Bern(y) ‖ Bern(f)) : la hauteur au-dessus &amp;nbsp; {3} f&amp;nbsp;=&amp;nbsp;y &amp;nbsp; {4} la prédiction (faites-la glisser)</translation>
+        <translation>{0} BCE(y, f) &amp;nbsp; {1} H(Bern(y)) : le plancher, atteint en f = y &amp;nbsp; {2} D(Bern(y) ‖ Bern(f)) : la hauteur au-dessus &amp;nbsp; {3} f&amp;nbsp;=&amp;nbsp;y &amp;nbsp; {4} la prédiction (faites-la glisser)</translation>
     </message>
     <message>
         <source>Binary cross-entropy</source>
@@ -3386,26 +3386,26 @@ une constante plus la moitié de l&apos;erreur quadratique — la perte MSE est 
     </message>
     <message>
         <source>&lt;b&gt;A hard label&lt;/b&gt; (y = {y}) has no uncertainty: H(Bern(y)) = 0, so the binary cross-entropy &lt;i&gt;is&lt;/i&gt; the KL divergence: BCE = D(Bern(y) ‖ Bern(f)) = {kl}.</source>
-        <translation>&lt;b&gt;Une étiquette dure&lt;/b&gt; (y = {y}) n&apos;a aucune incertitude : H(Bern(y)) = 0, donc l&apos;entropie croisée binaire &lt;i&gt;est&lt;/i&gt; la divergence de KL : BCE = D(Bern(y) ‖ Bern(f)) = {kl}.</translation>
+        <translation>&lt;b&gt;Une étiquette dure&lt;/b&gt; (y = {y}) n&apos;a aucune incertitude : H(Bern(y)) = 0, donc l&apos;entropie croisée binaire &lt;i&gt;est&lt;/i&gt; la divergence de KL : BCE = D(Bern(y) ‖ Bern(f)) = {kl}.</translation>
     </message>
     <message>
         <source>A soft label keeps some uncertainty: H(Bern(y)) &amp;gt; 0 is a floor no prediction can go below, reached at f = y. Training can only remove the KL part.</source>
-        <translation>Une étiquette souple garde de l&apos;incertitude : H(Bern(y)) &amp;gt; 0 est un plancher sous lequel aucune prédiction ne peut descendre, atteint en f = y. L&apos;entraînement ne peut supprimer que la partie KL.</translation>
+        <translation>Une étiquette souple garde de l&apos;incertitude : H(Bern(y)) &amp;gt; 0 est un plancher sous lequel aucune prédiction ne peut descendre, atteint en f = y. L&apos;entraînement ne peut supprimer que la partie KL.</translation>
     </message>
 </context>
 <context>
     <name>pages.losses_categorical</name>
     <message>
         <source>Number of classes (2 to 10); two classes is the Bernoulli case</source>
-        <translation>Nombre de classes (2 à 10) ; deux classes, c&apos;est le cas Bernoulli</translation>
+        <translation>Nombre de classes (2 à 10) ; deux classes, c&apos;est le cas Bernoulli</translation>
     </message>
     <message>
         <source>One-hot: click a class</source>
-        <translation>One-hot : cliquez une classe</translation>
+        <translation>One-hot : cliquez une classe</translation>
     </message>
     <message>
         <source>Soft: drag the target bars</source>
-        <translation>Souple : glissez les barres</translation>
+        <translation>Souple : glissez les barres</translation>
     </message>
     <message>
         <source>Label smoothing 0.1</source>
@@ -3425,7 +3425,7 @@ une constante plus la moitié de l&apos;erreur quadratique — la perte MSE est 
     </message>
     <message>
         <source>Logits (0, {EXTREME:g}, 0, …): f₀ underflows to 0, yet the loss stays exact because it is computed with logsumexp</source>
-        <translation>Logits (0, {EXTREME:g}, 0, …) : f₀ tombe à 0 par soupassement, mais la perte reste exacte car elle est calculée avec logsumexp</translation>
+        <translation>Logits (0, {EXTREME:g}, 0, …) : f₀ tombe à 0 par soupassement, mais la perte reste exacte car elle est calculée avec logsumexp</translation>
     </message>
     <message>
         <source>Classes</source>
@@ -3441,7 +3441,7 @@ une constante plus la moitié de l&apos;erreur quadratique — la perte MSE est 
     </message>
     <message>
         <source>Logits z (drag a bar: any real value)</source>
-        <translation>Logits z (faites glisser une barre : toute valeur réelle)</translation>
+        <translation>Logits z (faites glisser une barre : toute valeur réelle)</translation>
     </message>
     <message>
         <source>Target y (blue) and softmax f (orange)</source>
@@ -3449,7 +3449,7 @@ une constante plus la moitié de l&apos;erreur quadratique — la perte MSE est 
     </message>
     <message>
         <source>softmax: f&lt;sub&gt;i&lt;/sub&gt; = e&lt;sup&gt;z&lt;sub&gt;i&lt;/sub&gt;&lt;/sup&gt; / Σ&lt;sub&gt;j&lt;/sub&gt; e&lt;sup&gt;z&lt;sub&gt;j&lt;/sub&gt;&lt;/sup&gt; &amp;nbsp;↓</source>
-        <translation>softmax : f&lt;sub&gt;i&lt;/sub&gt; = e&lt;sup&gt;z&lt;sub&gt;i&lt;/sub&gt;&lt;/sup&gt; / Σ&lt;sub&gt;j&lt;/sub&gt; e&lt;sup&gt;z&lt;sub&gt;j&lt;/sub&gt;&lt;/sup&gt; &amp;nbsp;↓</translation>
+        <translation>softmax : f&lt;sub&gt;i&lt;/sub&gt; = e&lt;sup&gt;z&lt;sub&gt;i&lt;/sub&gt;&lt;/sup&gt; / Σ&lt;sub&gt;j&lt;/sub&gt; e&lt;sup&gt;z&lt;sub&gt;j&lt;/sub&gt;&lt;/sup&gt; &amp;nbsp;↓</translation>
     </message>
     <message>
         <source>Categorical cross-entropy</source>
@@ -3457,11 +3457,11 @@ une constante plus la moitié de l&apos;erreur quadratique — la perte MSE est 
     </message>
     <message>
         <source>Two classes: the Bernoulli case</source>
-        <translation>Deux classes : le cas Bernoulli</translation>
+        <translation>Deux classes : le cas Bernoulli</translation>
     </message>
     <message>
         <source>With two classes, softmax cross-entropy = binary cross-entropy with f = σ(z₁ − z₀):  logsumexp(z) − Σ yᵢ zᵢ = −[y log f + (1−y) log(1−f)]</source>
-        <translation>Avec deux classes, entropie croisée softmax = entropie croisée binaire avec f = σ(z₁ − z₀) :  logsumexp(z) − Σ yᵢ zᵢ = −[y log f + (1−y) log(1−f)]</translation>
+        <translation>Avec deux classes, entropie croisée softmax = entropie croisée binaire avec f = σ(z₁ − z₀) :  logsumexp(z) − Σ yᵢ zᵢ = −[y log f + (1−y) log(1−f)]</translation>
     </message>
     <message>
         <source>Show in the Bernoulli panel</source>
@@ -3481,27 +3481,27 @@ une constante plus la moitié de l&apos;erreur quadratique — la perte MSE est 
     </message>
     <message>
         <source>Logits not changed: {exc}.</source>
-        <translation>Logits inchangés : {exc}.</translation>
+        <translation>Logits inchangés : {exc}.</translation>
     </message>
     <message>
         <source>One-hot on class {k}: </source>
-        <translation>One-hot sur la classe {k} : </translation>
+        <translation>One-hot sur la classe {k} : </translation>
     </message>
     <message>
         <source>Some f&lt;sub&gt;i&lt;/sub&gt; underflow to 0 in floating point, yet every number here is exact: log f&lt;sub&gt;i&lt;/sub&gt; = z&lt;sub&gt;i&lt;/sub&gt; − logsumexp(z) never forms f&lt;sub&gt;i&lt;/sub&gt;, and logsumexp(z) = m + log Σ&lt;sub&gt;j&lt;/sub&gt; e&lt;sup&gt;z&lt;sub&gt;j&lt;/sub&gt; − m&lt;/sup&gt; with m = max z.</source>
-        <translation>Certains f&lt;sub&gt;i&lt;/sub&gt; tombent à 0 en virgule flottante, mais chaque nombre ici est exact : log f&lt;sub&gt;i&lt;/sub&gt; = z&lt;sub&gt;i&lt;/sub&gt; − logsumexp(z) ne forme jamais f&lt;sub&gt;i&lt;/sub&gt;, et logsumexp(z) = m + log Σ&lt;sub&gt;j&lt;/sub&gt; e&lt;sup&gt;z&lt;sub&gt;j&lt;/sub&gt; − m&lt;/sup&gt; avec m = max z.</translation>
+        <translation>Certains f&lt;sub&gt;i&lt;/sub&gt; tombent à 0 en virgule flottante, mais chaque nombre ici est exact : log f&lt;sub&gt;i&lt;/sub&gt; = z&lt;sub&gt;i&lt;/sub&gt; − logsumexp(z) ne forme jamais f&lt;sub&gt;i&lt;/sub&gt;, et logsumexp(z) = m + log Σ&lt;sub&gt;j&lt;/sub&gt; e&lt;sup&gt;z&lt;sub&gt;j&lt;/sub&gt; − m&lt;/sup&gt; avec m = max z.</translation>
     </message>
     <message>
         <source>&lt;b&gt;A one-hot target&lt;/b&gt; has H(y) = 0, so the cross-entropy &lt;i&gt;is&lt;/i&gt; the KL divergence: D(y ‖ f) = {kl}.</source>
-        <translation>&lt;b&gt;Une cible one-hot&lt;/b&gt; a H(y) = 0, donc l&apos;entropie croisée &lt;i&gt;est&lt;/i&gt; la divergence de KL : D(y ‖ f) = {kl}.</translation>
+        <translation>&lt;b&gt;Une cible one-hot&lt;/b&gt; a H(y) = 0, donc l&apos;entropie croisée &lt;i&gt;est&lt;/i&gt; la divergence de KL : D(y ‖ f) = {kl}.</translation>
     </message>
     <message>
         <source>&lt;b&gt;A soft target&lt;/b&gt; has H(y) &amp;gt; 0: the least loss, approached as softmax(z) approaches y. Only the KL part can be trained away.</source>
-        <translation>&lt;b&gt;Une cible souple&lt;/b&gt; a H(y) &amp;gt; 0 : la plus petite perte, approchée quand softmax(z) s&apos;approche de y. Seule la partie KL peut être éliminée par l&apos;entraînement.</translation>
+        <translation>&lt;b&gt;Une cible souple&lt;/b&gt; a H(y) &amp;gt; 0 : la plus petite perte, approchée quand softmax(z) s&apos;approche de y. Seule la partie KL peut être éliminée par l&apos;entraînement.</translation>
     </message>
     <message>
         <source>{f}: the Bernoulli panel&apos;s BCE with y = y&lt;sub&gt;1&lt;/sub&gt; = {y1} is the same {bce} nats.</source>
-        <translation>{f} : la BCE du panneau Bernoulli avec y = y&lt;sub&gt;1&lt;/sub&gt; = {y1} vaut les mêmes {bce} nats.</translation>
+        <translation>{f} : la BCE du panneau Bernoulli avec y = y&lt;sub&gt;1&lt;/sub&gt; = {y1} vaut les mêmes {bce} nats.</translation>
     </message>
 </context>
 <context>
@@ -3535,7 +3535,7 @@ une constante plus la moitié de l&apos;erreur quadratique — la perte MSE est 
     </message>
     <message>
         <source>Unticked, σ is fixed at 1: then −log N is ½ log 2π + ½ (y − f)²</source>
-        <translation>Décoché, σ est fixé à 1 : alors −log N vaut ½ log 2π + ½ (y − f)²</translation>
+        <translation>Décoché, σ est fixé à 1 : alors −log N vaut ½ log 2π + ½ (y − f)²</translation>
     </message>
     <message>
         <source>The model&apos;s standard deviation σ</source>
@@ -3579,7 +3579,7 @@ une constante plus la moitié de l&apos;erreur quadratique — la perte MSE est 
     </message>
     <message>
         <source>Data: drag a point · double-click to add one · right-click one to remove it</source>
-        <translation>Données : faites glisser un point · double-cliquez pour en ajouter un · clic droit sur un point pour le retirer</translation>
+        <translation>Données : faites glisser un point · double-cliquez pour en ajouter un · clic droit sur un point pour le retirer</translation>
     </message>
     <message>
         <source>slope a (with its best b)</source>
@@ -3623,15 +3623,15 @@ une constante plus la moitié de l&apos;erreur quadratique — la perte MSE est 
     </message>
     <message>
         <source>(n = {n}.) The constant does not depend on the line, so the line with the least MSE is the line with the least cross-entropy: over the slope, both curves bottom out together.</source>
-        <translation>(n = {n}.) La constante ne dépend pas de la droite : la droite de plus petite MSE est donc celle de plus petite entropie croisée. En fonction de la pente, les deux courbes atteignent leur minimum ensemble.</translation>
+        <translation>(n = {n}.) La constante ne dépend pas de la droite : la droite de plus petite MSE est donc celle de plus petite entropie croisée. En fonction de la pente, les deux courbes atteignent leur minimum ensemble.</translation>
     </message>
     <message>
         <source>(n = {n}.) Any fixed σ scales and shifts the MSE, so the best line is the same. The best σ for this line is √MSE = {best}.</source>
-        <translation>(n = {n}.) Tout σ fixé multiplie et décale la MSE : la meilleure droite est donc la même. Le meilleur σ pour cette droite est √MSE = {best}.</translation>
+        <translation>(n = {n}.) Tout σ fixé multiplie et décale la MSE : la meilleure droite est donc la même. Le meilleur σ pour cette droite est √MSE = {best}.</translation>
     </message>
     <message>
         <source>All x are equal: every line through the mean fits as well; this one is flat.</source>
-        <translation>Tous les x sont égaux : toute droite passant par la moyenne convient aussi bien ; celle-ci est horizontale.</translation>
+        <translation>Tous les x sont égaux : toute droite passant par la moyenne convient aussi bien ; celle-ci est horizontale.</translation>
     </message>
 </context>
 <context>
@@ -3642,7 +3642,7 @@ une constante plus la moitié de l&apos;erreur quadratique — la perte MSE est 
     </message>
     <message>
         <source>New sessions start in this unit; choosing one shows this session in it too</source>
-        <translation>Les nouvelles sessions démarrent dans cette unité ; en choisir une y affiche aussi cette session</translation>
+        <translation>Les nouvelles sessions démarrent dans cette unité ; en choisir une y affiche aussi cette session</translation>
     </message>
     <message>
         <source>Light or dark, or whatever the desktop uses (the same as View › Theme)</source>
@@ -3658,7 +3658,7 @@ une constante plus la moitié de l&apos;erreur quadratique — la perte MSE est 
     </message>
     <message>
         <source>The language of the menus, labels and lesson; the command line and exported figures stay in English</source>
-        <translation>La langue des menus, des libellés et de la leçon ; la ligne de commande et les figures exportées restent en anglais</translation>
+        <translation>La langue des menus, des libellés et de la leçon ; la ligne de commande et les figures exportées restent en anglais</translation>
     </message>
     <message>
         <source>A new language applies at the next start of klviz.</source>
@@ -3708,11 +3708,11 @@ une constante plus la moitié de l&apos;erreur quadratique — la perte MSE est 
     <name>widgets.batch_panel</name>
     <message>
         <source>No batch: File › Import data… › the loss lab&apos;s batch (a CSV of logit rows and a target column).</source>
-        <translation>Aucun lot : Fichier › Importer des données… › le lot du labo des pertes (un CSV de lignes de logits et une colonne cible).</translation>
+        <translation>Aucun lot : Fichier › Importer des données… › le lot du labo des pertes (un CSV de lignes de logits et une colonne cible).</translation>
     </message>
     <message>
         <source>mean over the {n:,} data pair{0}: E over p̂_data of −log q(y | x) = {1} {2}</source>
-        <translation>moyenne sur les {n:,} paire{0} de données : E sous p̂_data de −log q(y | x) = {1} {2}</translation>
+        <translation>moyenne sur les {n:,} paire{0} de données : E sous p̂_data de −log q(y | x) = {1} {2}</translation>
     </message>
 </context>
 <context>
@@ -3735,7 +3735,7 @@ une constante plus la moitié de l&apos;erreur quadratique — la perte MSE est 
     </message>
     <message>
         <source>Total variation, Hellinger, Pearson χ² and Rényi divergences: tick to show them</source>
-        <translation>Variation totale, Hellinger, χ² de Pearson et divergences de Rényi : cochez pour les afficher</translation>
+        <translation>Variation totale, Hellinger, χ² de Pearson et divergences de Rényi : cochez pour les afficher</translation>
     </message>
     <message>
         <source>Rényi &amp;α</source>
@@ -3743,23 +3743,23 @@ une constante plus la moitié de l&apos;erreur quadratique — la perte MSE est 
     </message>
     <message>
         <source>The order α of the Rényi divergences, on a log scale from 0.01 to 100; the middle tick is α = 1 (the KL divergence), the right end α = ∞</source>
-        <translation>L&apos;ordre α des divergences de Rényi, sur une échelle logarithmique de 0,01 à 100 ; la graduation du milieu est α = 1 (la divergence de KL), l&apos;extrémité droite α = ∞</translation>
+        <translation>L&apos;ordre α des divergences de Rényi, sur une échelle logarithmique de 0,01 à 100 ; la graduation du milieu est α = 1 (la divergence de KL), l&apos;extrémité droite α = ∞</translation>
     </message>
     <message>
         <source>Type the order α: a number &gt; 0, or inf (∞); Enter to apply</source>
-        <translation>Tapez l&apos;ordre α : un nombre &gt; 0, ou inf (∞) ; Entrée pour appliquer</translation>
+        <translation>Tapez l&apos;ordre α : un nombre &gt; 0, ou inf (∞) ; Entrée pour appliquer</translation>
     </message>
     <message>
         <source>α on a log scale: 1 is the KL divergence, the right end ∞</source>
-        <translation>α sur une échelle logarithmique : 1 donne la divergence de KL, l&apos;extrémité droite ∞</translation>
+        <translation>α sur une échelle logarithmique : 1 donne la divergence de KL, l&apos;extrémité droite ∞</translation>
     </message>
     <message>
         <source>{exc}; α stays {0}.</source>
-        <translation>{exc} ; α reste {0}.</translation>
+        <translation>{exc} ; α reste {0}.</translation>
     </message>
     <message>
         <source>TV, Hellinger and χ² are unitless; the Rényi divergences are in {unit}.</source>
-        <translation>TV, Hellinger et χ² sont sans unité ; les divergences de Rényi sont en {unit}.</translation>
+        <translation>TV, Hellinger et χ² sont sans unité ; les divergences de Rényi sont en {unit}.</translation>
     </message>
 </context>
 <context>
@@ -3772,11 +3772,11 @@ une constante plus la moitié de l&apos;erreur quadratique — la perte MSE est 
         <source>Gradient descent on Q&apos;s logits, minimising H(P,Q) — and with it D(P‖Q).
 Animated; the whole fit is one undo step.</source>
         <translation>Descente de gradient sur les logits de Q, qui minimise H(P,Q), et avec elle D(P‖Q).
-Animée ; tout l&apos;ajustement forme une seule étape d&apos;annulation.</translation>
+Animée ; tout l&apos;ajustement forme une seule étape d&apos;annulation.</translation>
     </message>
     <message>
         <source>No fit: {0}</source>
-        <translation>Pas d&apos;ajustement : {0}</translation>
+        <translation>Pas d&apos;ajustement : {0}</translation>
     </message>
     <message>
         <source>  Q is already P.</source>
@@ -3818,7 +3818,7 @@ Animée ; tout l&apos;ajustement forme une seule étape d&apos;annulation.</tran
     </message>
     <message>
         <source>&lt;b&gt;Pointwise terms&lt;/b&gt; (a term can be negative; the sums cannot): </source>
-        <translation>&lt;b&gt;Termes ponctuels&lt;/b&gt; (un terme peut être négatif ; les sommes, non) : </translation>
+        <translation>&lt;b&gt;Termes ponctuels&lt;/b&gt; (un terme peut être négatif ; les sommes, non) : </translation>
     </message>
 </context>
 <context>
@@ -3860,11 +3860,11 @@ Animée ; tout l&apos;ajustement forme une seule étape d&apos;annulation.</tran
     <name>widgets.slider_spin</name>
     <message>
         <source>{what}: {typed} is above the maximum, {limit}; set to {limit}.</source>
-        <translation>{what} : {typed} dépasse le maximum, {limit} ; ramené à {limit}.</translation>
+        <translation>{what} : {typed} dépasse le maximum, {limit} ; ramené à {limit}.</translation>
     </message>
     <message>
         <source>{what}: {typed} is below the minimum, {limit}; set to {limit}.</source>
-        <translation>{what} : {typed} est sous le minimum, {limit} ; ramené à {limit}.</translation>
+        <translation>{what} : {typed} est sous le minimum, {limit} ; ramené à {limit}.</translation>
     </message>
     <message>
         <source>{0} (slider)</source>

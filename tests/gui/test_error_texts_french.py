@@ -58,32 +58,32 @@ def test_every_reason_reads_in_french(french, kind, tmp_path):
 
 
 def test_some_reasons_exactly(french, tmp_path):
-    assert i18n.error_text(session_error("p entry", tmp_path)) == 'discrete P, entrée 2 doit être un nombre (lu : "a")'
+    assert i18n.error_text(session_error("p entry", tmp_path)) == 'discrete P, entrée 2 doit être un nombre (lu\u00a0: "a")'
     assert i18n.error_text(session_error("newer", tmp_path)) == (
-        "cette session a été écrite par un klviz plus récent (version de format 9) ; ce klviz lit les versions 1 à 2")
+        "cette session a été écrite par un klviz plus récent (version de format 9)\u00a0; ce klviz lit les versions 1 à 2")
     path = tmp_path / "w.csv"
     assert i18n.error_text(data_error("label twice row", tmp_path)) == (
-        f"{path}, ligne 1, colonne 2 : l'étiquette 'a' apparaît deux fois (aussi à la ligne 1, colonne 1)")
+        f"{path}, ligne 1, colonne 2\u00a0: l'étiquette 'a' apparaît deux fois (aussi à la ligne 1, colonne 1)")
     assert i18n.error_text(data_error("width", tmp_path)) == (
-        f"{path}, ligne 2 : 3 cellules, mais la ligne 1 en a 2 : toutes les lignes d'un fichier de poids ont le "
+        f"{path}, ligne 2\u00a0: 3 cellules, mais la ligne 1 en a 2\u00a0: toutes les lignes d'un fichier de poids ont le "
         "même nombre de cellules")
     assert i18n.error_text(data_error("missing", tmp_path)) == (
-        f"impossible de lire {tmp_path / 'missing.csv'} : Fichier ou dossier introuvable")
+        f"impossible de lire {tmp_path / 'missing.csv'}\u00a0: Fichier ou dossier introuvable")
     assert i18n.error_text(session_error("directory", tmp_path)) == (
-        "impossible de lire le fichier : c'est un dossier, pas un fichier de session ordinaire")
+        "impossible de lire le fichier\u00a0: c'est un dossier, pas un fichier de session ordinaire")
     # core's own checks, nested in the session's error, are French too (the English stays for str())
     exc = session_error("sigma zero", tmp_path)
-    assert i18n.error_text(exc) == "continuous P : normal : sigma doit être > 0 (lu : 0.0)"
+    assert i18n.error_text(exc) == "continuous P\u00a0: normal\u00a0: sigma doit être > 0 (lu\u00a0: 0.0)"
     assert str(exc) == "continuous P: normal: sigma must be > 0 (got 0.0)"
     exc = session_error("p zero", tmp_path)
-    assert i18n.error_text(exc) == "discrete P : tous les poids sont nuls ; au moins un doit être positif"
+    assert i18n.error_text(exc) == "discrete P\u00a0: tous les poids sont nuls\u00a0; au moins un doit être positif"
     assert str(exc) == "discrete P is all zero: at least one weight must be positive"
     assert i18n.error_text(session_error("joint negative", tmp_path)) == (
         "la loi jointe a une entrée négative (-1.0) à la ligne 2, colonne 2")
     assert i18n.error_text(session_error("mu huge", tmp_path)) == (
-        "continuous P : normal : mu doit être dans [-1e300, 1e300] (lu : 1e+301)")
+        "continuous P\u00a0: normal\u00a0: mu doit être dans [-1e300, 1e300] (lu\u00a0: 1e+301)")
     exc = data_error("not a number", tmp_path)
-    assert i18n.error_text(exc) == f"{path}, ligne 3, colonne 1 : 'x3' n'est pas un nombre (attendu : des poids)"
+    assert i18n.error_text(exc) == f"{path}, ligne 3, colonne 1\u00a0: 'x3' n'est pas un nombre (attendu\u00a0: des poids)"
     assert str(exc) == f"{path}, line 3, column 1: 'x3' is not a number (expected weights)"  # still English
 
 
@@ -96,15 +96,15 @@ def test_the_open_and_import_dialogs_show_the_french(french, qtbot, tmp_path):
     assert window.open_session(str(bad)) is False
     box = window._message_box  # the box the window opened last (message_error)
     assert box.objectName() == "message_error"
-    assert box.text() == (f"Impossible d'ouvrir {bad} : cette session a été écrite par un klviz plus récent "
-                          "(version de format 9) ; ce klviz lit les versions 1 à 2"), box.text()
+    assert box.text() == (f"Impossible d'ouvrir {bad}\u00a0: cette session a été écrite par un klviz plus récent "
+                          "(version de format 9)\u00a0; ce klviz lit les versions 1 à 2"), box.text()
     box.close()
 
     folder = tmp_path / "folder.klviz"  # saving over a folder: the system's reason, in French too
     folder.mkdir()
     assert window.save_session(str(folder)) is False
     box = window._message_box  # the box the window opened last (message_error)
-    assert box.text() == f"Impossible d'enregistrer {folder} : c'est un dossier, pas un fichier ordinaire", box.text()
+    assert box.text() == f"Impossible d'enregistrer {folder}\u00a0: c'est un dossier, pas un fichier ordinaire", box.text()
     box.close()
 
     data = tmp_path / "w.csv"
@@ -115,7 +115,7 @@ def test_the_open_and_import_dialogs_show_the_french(french, qtbot, tmp_path):
     dialog.findChild(QtWidgets.QLineEdit, "import_path").setText(str(data))
     error = dialog.findChild(QtWidgets.QLabel, "import_error")
     qtbot.waitUntil(lambda: bool(error.text()))
-    assert error.text() == f"{data}, ligne 2, colonne 2 : '-2' est négatif (les poids doivent être ≥ 0)"
+    assert error.text() == f"{data}, ligne 2, colonne 2\u00a0: '-2' est négatif (les poids doivent être ≥ 0)"
     dialog.reject()
 
     pair_q = tmp_path / "q.csv"
@@ -128,6 +128,6 @@ def test_the_open_and_import_dialogs_show_the_french(french, qtbot, tmp_path):
     dialog.findChild(QtWidgets.QLineEdit, "import_path_q").setText(str(pair_q))
     error = dialog.findChild(QtWidgets.QLabel, "import_error")
     qtbot.waitUntil(lambda: bool(error.text()))
-    assert error.text() == (f"Q : {pair_q}, ligne 2 : l'octet 1 (0xff) n'est pas du texte UTF-8 ; enregistrez le "
+    assert error.text() == (f"Q\u00a0: {pair_q}, ligne 2\u00a0: l'octet 1 (0xff) n'est pas du texte UTF-8\u00a0; enregistrez le "
                             "fichier en UTF-8"), error.text()
     dialog.reject()

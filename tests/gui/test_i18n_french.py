@@ -143,7 +143,7 @@ def test_automatic_follows_the_system_locale(locale, expected):
 def test_phrases_translate_their_template_then_fill_it_in(french):
     inner = Phrase(QT_TRANSLATE_NOOP("klviz", " (for Normals: unless {cond})"), cond="2σ_Q² > σ_P²")
     assert inner == " (for Normals: unless 2σ_Q² > σ_P²)"  # English everywhere else
-    assert i18n.translated(inner) == " (pour des lois normales : sauf si 2σ_Q² > σ_P²)"
+    assert i18n.translated(inner) == " (pour des lois normales\u00a0: sauf si 2σ_Q² > σ_P²)"
     both = joined("\n", [QT_TRANSLATE_NOOP("klviz", "Numbers revealed."), inner])
     assert both == "Numbers revealed.\n (for Normals: unless 2σ_Q² > σ_P²)"
     import pickle
@@ -169,7 +169,7 @@ def test_texts_the_walk_does_not_reach_are_french(french, qtbot, tmp_path):
     spin.lineEdit().selectAll()
     qtbot.keyClicks(spin.lineEdit(), "500")
     qtbot.keyClick(spin.lineEdit(), QtCore.Qt.Key.Key_Return)
-    assert messages == ["Catégories : 500 dépasse le maximum, 100 ; ramené à 100."], messages
+    assert messages == ["Catégories\u00a0: 500 dépasse le maximum, 100\u00a0; ramené à 100."], messages
     window.model.apply_support_mismatch()  # why a divergence is ∞, under its readout
     reason = window.page_discrete.findChild(QtWidgets.QLabel, "value_kl_pq_reason").text()
     assert " = 0 là où " in reason and not english_words(reason), reason
@@ -185,8 +185,8 @@ def test_texts_the_walk_does_not_reach_are_french(french, qtbot, tmp_path):
 
     dialog = import_dialog("p", "label,weight\nx,1\ny,3\nz,4\n")
     assert dialog.findChild(QtWidgets.QLabel, "import_plan").text() == (
-        "À l'import : Q a 100 catégories et le fichier de P en a 3 (les étiquettes de l'onglet sont celles "
-        "par défaut, qui ne désignent qu'une position) : le fichier remplace P, et Q devient uniforme sur "
+        "À l'import\u00a0: Q a 100 catégories et le fichier de P en a 3 (les étiquettes de l'onglet sont celles "
+        "par défaut, qui ne désignent qu'une position)\u00a0: le fichier remplace P, et Q devient uniforme sur "
         "ses 3 catégories.")
     dialog.reject()
 
@@ -194,7 +194,7 @@ def test_texts_the_walk_does_not_reach_are_french(french, qtbot, tmp_path):
     dialog.findChild(QtWidgets.QPushButton, "import_ok").click()
     assert window.model.discrete.n == 1000
     note = window.page_discrete.findChild(QtWidgets.QLabel, "label_discrete_readonly")
-    assert note.text().startswith("1,000 catégories : mesurées en totalité ; les barres sont modifiables "
+    assert note.text().startswith("1,000 catégories\u00a0: mesurées en totalité\u00a0; les barres sont modifiables "
                                   "jusqu'à 100"), note.text()
     assert not english_words(note.text())
 
