@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import pyqtgraph as pg
+from PySide6 import QtCore, QtGui
 
 
 def still_plot(name):
@@ -19,15 +22,24 @@ def still_plot(name):
 
 
 class QuietAxis(pg.AxisItem):
-    """A pyqtgraph axis that does not render its hidden label again on every change of range.
+    """A pyqtgraph axis that draws what pyqtgraph's draws, pixel for pixel, in less time.
 
-    With the SI prefix on (pyqtgraph's default), each new range works the prefix out and sets
-    the label's HTML anew, shown or not: some 150 times over the Discrete tab's 16 axes before
-    its first paint (about 10 ms). A hidden label's prefix is always none, so while it is hidden
-    and has none the range only needs the new ticks, as with the prefix off; a shown label (and
-    the first update once it is shown) works it out as pyqtgraph does."""
+    The label: with the SI prefix on (pyqtgraph's default), each new range works the prefix out
+    and sets the label's HTML anew, shown or not: some 150 times over the Discrete tab's 16 axes
+    before its first paint (about 10 ms). A hidden label's prefix is always none, so while it is
+    hidden and has none the range only needs the new ticks, as with the prefix off; a shown label
+    (and the first update once it is shown) works it out as pyqtgraph does.
 
-    def updateAutoSIPrefix(self):
+    The grid and ticks: pyqtgraph strokes each with QPainter.drawLine, antialiasing off, in a
+    translucent 1-px pen, which Qt's raster engine sets pixel by pixel, a span each: about half
+    of the Discrete tab's first paint. Such a line, axis-aligned in device space, sets one row
+    (or column) of pixels, which `aliased_line_pixels` works out as Qt's stroker does, so it is
+    filled as that rectangle in the same colour instead. Whenever that is not known to be exact
+    (another paint engine, a rotating or shearing transform, painter opacity or composition,
+    a pen wider than 1 px, dashed, patterned or round-capped, a line not axis-aligned in device
+    space) the line, or the whole axis, is drawn by pyqtgraph as before."""
+
+    def updateAutoSIPrefix(self):  # noqa: N802 (pyqtgraph name)
         if (not self.label.isVisible() and self.autoSIPrefixScale == 1.0
                 and getattr(self, "labelUnitPrefix", "") == ""):
             self.picture = None  # what a new range does with the prefix off
@@ -67,6 +79,199 @@ class QuietAxis(pg.AxisItem):
         if rendered:
             self.resizeEvent()  # placed for its new text, as pyqtgraph's last resize placed it
 
+    def paint(self, p, opt, widget):
+        if not _fills_exact(p):
+            if isinstance(self.picture, _FilledAxis):
+                self.picture = None  # drawn by pyqtgraph from here on
+            return super().paint(p, opt, widget)
+        if not isinstance(self.picture, _FilledAxis):
+            self.picture = _FilledAxis(self)
+        self.picture.play(p)
+
+
+class _FilledAxis:
+    """An axis's drawing as pyqtgraph's paint and drawPicture make it, in three parts: the axis
+    line (a QPicture), the ticks and grid lines (filled where exact, else drawn as lines) and
+    the tick texts (a QPicture), in that order, as pyqtgraph draws them."""
+
+    def __init__(self, axis):
+        self.line = QtGui.QPicture()
+        self.text = QtGui.QPicture()
+        self.ticks = ()
+        self._fills = (None, ())  # (device transform, what play fills or draws under it)
+        painter = QtGui.QPainter(self.line)
+        try:
+            font = axis.style["tickFont"]
+            if font:
+                painter.setFont(font)
+            specs = axis.generateDrawSpecs(painter)
+            if specs is None:
+                return
+            (pen, p1, p2), self.ticks, texts = specs
+            painter.setRenderHint(painter.RenderHint.Antialiasing, False)
+            painter.setRenderHint(painter.RenderHint.TextAntialiasing, True)
+            painter.setPen(pen)
+            painter.drawLine(p1, p2)
+        finally:
+            painter.end()
+        painter = QtGui.QPainter(self.text)
+        try:
+            painter.setRenderHint(painter.RenderHint.Antialiasing, False)
+            painter.setRenderHint(painter.RenderHint.TextAntialiasing, True)
+            if font is not None:
+                painter.setFont(font)
+            painter.setPen(axis.textPen())
+            painter.setClipRect(axis.boundingRect().toAlignedRect())
+            for rect, flags, text in texts:
+                painter.drawText(rect, int(flags), text)
+        finally:
+            painter.end()
+
+    def play(self, p):
+        self.line.play(p)
+        if self.ticks:
+            device = p.deviceTransform()
+            key = _transform_key(device)
+            if self._fills[0] != key:
+                self._fills = (key, _tick_strokes(self.ticks, device))
+            p.save()
+            try:
+                p.setRenderHint(p.RenderHint.Antialiasing, False)
+                for rect, color, lines in self._fills[1]:
+                    if lines is None:
+                        p.fillRect(rect, color)
+                    else:
+                        lines.play(p)
+            finally:
+                p.restore()
+        self.text.play(p)
+
+
+def _transform_key(t):
+    return (t.m11(), t.m12(), t.m21(), t.m22(), t.dx(), t.dy())
+
+
+def _fills_exact(p):
+    """Whether a fill on painter `p` sets the pixels, in the colours, of an aliased 1-px line:
+    Qt's raster engine, no rotation, shear or mirroring, full opacity, plain source-over."""
+    engine = p.paintEngine()
+    if engine is None or engine.type() != QtGui.QPaintEngine.Type.Raster:
+        return False
+    t = p.deviceTransform()
+    # (not t.type() <= TxScale: ordering these enums crashes PySide6 6.11)
+    return (t.isAffine() and t.m12() == 0 and t.m21() == 0 and t.m11() > 0 and t.m22() > 0
+            and p.opacity() == 1.0
+            and p.compositionMode() == QtGui.QPainter.CompositionMode.CompositionMode_SourceOver)
+
+
+_SQUARE = QtCore.Qt.PenCapStyle.SquareCap
+_FLAT = QtCore.Qt.PenCapStyle.FlatCap
+
+
+def _plain_pen(pen):
+    """Whether `pen` is one Qt's cosmetic stroker draws 1 device pixel wide at full coverage:
+    solid, one colour, cosmetic (width 0 is) of width 0 or 1, square or flat capped."""
+    width = pen.widthF()
+    return (pen.style() == QtCore.Qt.PenStyle.SolidLine
+            and pen.brush().style() == QtCore.Qt.BrushStyle.SolidPattern
+            and (pen.isCosmetic() or width == 0) and width in (0.0, 1.0)
+            and pen.capStyle() in (_SQUARE, _FLAT))
+
+
+def _tick_strokes(ticks, device):
+    """For pyqtgraph's tick specs [(pen, p1, p2)], what to paint, in their order: (rect, colour,
+    None) to fill, rect in the painter's coordinates, or (None, None, QPicture) of the lines not
+    known to be a row or column of pixels, drawn as pyqtgraph draws them (in a QPicture too:
+    drawn straight, a wide pen's line came out otherwise)."""
+    inverse, invertible = device.inverted()
+    shift = device.m11() == 1.0 and device.m22() == 1.0
+    dx, dy = device.dx(), device.dy()
+    out = []
+    plain = {}
+    lines = []  # the lines since the last fill
+
+    def flush():
+        picture = QtGui.QPicture()
+        painter = QtGui.QPainter(picture)
+        try:
+            painter.setRenderHint(painter.RenderHint.Antialiasing, False)
+            for pen, p1, p2 in lines:
+                painter.setPen(pen)
+                painter.drawLine(p1, p2)
+        finally:
+            painter.end()
+        out.append((None, None, picture))
+        lines.clear()
+
+    for pen, p1, p2 in ticks:
+        key = id(pen)
+        if key not in plain:
+            plain[key] = _plain_pen(pen)
+        rect = None
+        if plain[key] and invertible and p1 != p2:
+            # to device space as Qt does (QTransform::map: x + dx for a translation); not
+            # device.map(p1): for pyqtgraph's Point, PySide tries it as a sequence first (slow)
+            x1, y1, x2, y2 = p1.x(), p1.y(), p2.x(), p2.y()
+            if shift:
+                x1, y1, x2, y2 = x1 + dx, y1 + dy, x2 + dx, y2 + dy
+            else:
+                a, b = device.map(QtCore.QPointF(x1, y1)), device.map(QtCore.QPointF(x2, y2))
+                x1, y1, x2, y2 = a.x(), a.y(), b.x(), b.y()
+            pixels = aliased_line_pixels(x1, y1, x2, y2, pen.capStyle() == _SQUARE)
+            if pixels == ():
+                rect = QtCore.QRectF()
+            elif pixels is not None:
+                x, y, w, h = pixels
+                rect = (QtCore.QRectF(x - dx, y - dy, w, h) if shift
+                        else inverse.mapRect(QtCore.QRectF(x, y, w, h)))
+        if rect is None:
+            lines.append((pen, p1, p2))
+            continue
+        if lines:
+            flush()
+        if not rect.isEmpty():
+            out.append((rect, pen.color(), None))
+    if lines:
+        flush()
+    return out
+
+
+_FAR = 1 << 20  # device coordinates beyond this are left to Qt (it clips before it rounds)
+
+
+def _f26dot6(v):
+    return int(v * 64.0)  # C's (int)(v * 64.): towards zero
+
+
+def _span(lo, hi, square):
+    """The first and last pixel (inclusive) along an aliased line from 26.6 `lo` to `hi`."""
+    if lo > hi:
+        lo, hi = hi, lo
+    if square:  # caps: half a pixel more at each end
+        return lo >> 6, hi >> 6
+    return (lo + 32) >> 6, ((hi + 32) >> 6) - 1
+
+
+def aliased_line_pixels(x1, y1, x2, y2, square=True):
+    """The pixels Qt's raster engine sets for an aliased cosmetic 1-px line between device points
+    (x1, y1) and (x2, y2), if it is a row or a column: (x, y, width, height), or () for none.
+    None: not axis-aligned in Qt's 26.6 fixed point, or too far out, so not known here.
+
+    As QCosmeticStroker::drawLine does: each coordinate to 26.6 fixed point (truncated); a line
+    with no extent across (dx < dy: a column) sets the pixels from (y1 + 32) >> 6 to
+    ((y2 + 32) >> 6) - 1 in column x1 >> 6, with y1 and y2 moved half a pixel (32) outwards
+    when capped (any cap but flat); a row likewise."""
+    if not all(math.isfinite(v) and abs(v) < _FAR for v in (x1, y1, x2, y2)):
+        return None
+    X1, Y1, X2, Y2 = _f26dot6(x1), _f26dot6(y1), _f26dot6(x2), _f26dot6(y2)
+    if X1 == X2 and Y1 != Y2:
+        top, bottom = _span(Y1, Y2, square)
+        return (X1 >> 6, top, 1, bottom - top + 1) if bottom >= top else ()
+    if Y1 == Y2 and X1 != X2:
+        left, right = _span(X1, X2, square)
+        return (left, Y1 >> 6, right - left + 1, 1) if right >= left else ()
+    return None
+
 
 def quiet_axes():
     """axisItems for a PlotWidget or PlotItem: a QuietAxis on each side. pyqtgraph shows every
@@ -78,6 +283,14 @@ def quiet_axes():
 def hide_spare_axes(plot_item):
     plot_item.hideAxis("top")
     plot_item.hideAxis("right")
+
+
+def set_axis_label(plot, side, text):
+    """Set an axis label of PlotWidget `plot` only when it changes (setting it re-renders the
+    label's HTML and re-lays out the plot, even to the same text)."""
+    axis = plot.getPlotItem().getAxis(side)
+    if axis.labelText != text or not axis.label.isVisible():
+        plot.getPlotItem().setLabel(side, text)
 
 
 #: the mantissas of a tick step (times a power of ten)
