@@ -6,7 +6,7 @@ once the label is shown, whatever ranges came before."""
 import pyqtgraph as pg
 import pytest
 
-from klviz.gui.widgets.still_plot import QuietAxis
+from klviz.gui.widgets.still_plot import QuietAxis, set_axis_label
 
 
 def _shown(axis):
@@ -98,3 +98,22 @@ def test_a_quiet_axis_renders_its_label_only_when_shown_and_shows_pyqtgraph_s(qt
         axis.setLabel("P(x)")
         axis.setRange(-2, 7)
     same()
+
+
+def test_set_axis_label_sets_a_label_only_when_it_changes(qtbot, monkeypatch):
+    """Each frame of Fit Q to P redrew its chart with the same label: set (its HTML rendered,
+    the plot re-laid out) only when the text changes, or when the label was hidden."""
+    plot = pg.PlotWidget()
+    qtbot.addWidget(plot)
+    pi = plot.getPlotItem()
+    calls = []
+    real = pi.setLabel
+    monkeypatch.setattr(pi, "setLabel", lambda *a, **k: (calls.append(a), real(*a, **k)))
+    for text in ["bits per symbol"] * 3 + ["nats per symbol"] * 2:
+        set_axis_label(plot, "left", text)
+    assert calls == [("left", "bits per symbol"), ("left", "nats per symbol")]
+    axis = pi.getAxis("left")
+    assert axis.labelText == "nats per symbol" and axis.label.isVisible()
+    axis.showLabel(False)
+    set_axis_label(plot, "left", "nats per symbol")
+    assert calls[-1] == ("left", "nats per symbol") and len(calls) == 3 and axis.label.isVisible()

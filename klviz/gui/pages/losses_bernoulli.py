@@ -16,7 +16,6 @@ from klviz.gui.pages.losses_common import (
     formula_label,
     group,
     in_unit,
-    set_axis_label,
     num,
     paren,
     readouts,
@@ -26,7 +25,7 @@ from klviz.gui.widgets.reflow import WrapRow
 from klviz.gui.widgets.drag_plot import DragPlot
 from klviz.gui.widgets.parts import BuiltInParts
 from klviz.gui.widgets.slider_spin import BoundedDoubleSpinBox, SliderSpin
-from klviz.gui.widgets.still_plot import SpacedAxis
+from klviz.gui.widgets.still_plot import SpacedAxis, set_axis_label
 from klviz.gui.widgets.value_label import ValueLabel
 from klviz.style import ENTROPY_COLOR, KL_COLOR, P_COLOR, Q_COLOR
 from klviz.gui.pages.lazy import when_shown

@@ -361,10 +361,3 @@ class HalvesSplitter(ReflowSplitter):
             self._hold_heights(self.width())  # the parts' heights changed: held anew, and said
         else:
             self.updateGeometry()
-
-
-def set_axis_label(plot, side, text):
-    """Set an axis label only when it changes (setting it re-lays out the plot)."""
-    axis = plot.getPlotItem().getAxis(side)
-    if axis.labelText != text or not axis.label.isVisible():
-        plot.getPlotItem().setLabel(side, text)

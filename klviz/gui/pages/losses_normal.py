@@ -22,9 +22,9 @@ from klviz.gui.pages.losses_common import (
     num,
     paren,
     readouts,
-    set_axis_label,
     with_unit,
 )
+from klviz.gui.widgets.still_plot import set_axis_label
 from klviz.gui.widgets.reflow import Secondary, WrapRow
 from klviz.gui.widgets.drag_plot import DragPlot
 from klviz.gui.widgets.parts import BuiltInParts

@@ -14,6 +14,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6 import QtCore, QtGui, QtWidgets
 
+from klviz.gui.widgets.still_plot import set_axis_label
 from klviz.gui.widgets.value_label import ValueLabel
 from klviz.state.fit_discrete import as_probabilities, fit_q_to_p
 from klviz.style import ENTROPY_COLOR, KL_COLOR, mark_color
@@ -176,7 +177,8 @@ class FitQToP(QtWidgets.QWidget):
 
     def _draw(self, *_):
         unit = self.model.unit
-        self.plot.getPlotItem().setLabel("left", translate("widgets.fit_q_to_p", '{unit} per symbol').format(unit=unit))
+        # each frame of a fit draws: the label only when it changes (the unit), not every frame
+        set_axis_label(self.plot, "left", translate("widgets.fit_q_to_p", '{unit} per symbol').format(unit=unit))
         h = self._history
         if h is None:
             self.curve_cross.setData([], [])
