@@ -11,7 +11,7 @@ import sys
 # every module imported after it (its __feature__ hook looks for "PySide6" in each, some 0.1 to
 # 0.3 ms a module), and these need none of that. tests/gui/test_startup.py keeps the list whole.
 QT_FREE_FIRST = ("klviz.state", "klviz.state.imports", "klviz.scene.discrete",
-                 "klviz.scene.divergences", "klviz.scene.readouts", "klviz.scene.framework_note", "klviz.scene.typeset",
+                 "klviz.scene.divergences", "klviz.scene.readouts", "klviz.scene.typeset",
                  "klviz.lesson", "klviz.style", "klviz.latex", "klviz.fileio", "klviz.i18n", "klviz.resources")
 
 
