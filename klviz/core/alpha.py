@@ -26,6 +26,7 @@ import numpy as np
 
 from klviz.core.checks import finite_number
 from klviz.core.divergences import (
+    ALPHA_RANGE,
     _amari,
     _amari_terms,
     _live,
@@ -50,7 +51,6 @@ from klviz.core.spec import Mixture, Normal
 
 _FIT_OFFSETS = np.array([0.0, 0.5, 1.0, 1.5, 2.0, 3.0, 4.0, 5.0, 6.0, 8.0, 10.0, 12.0])
 _FIT_OFFSETS = np.concatenate([-_FIT_OFFSETS[:0:-1], _FIT_OFFSETS])
-ALPHA_RANGE = (-2.0, 3.0)  # the α slider and the inset
 
 
 def check_alpha(alpha):

@@ -158,3 +158,8 @@ def integer(value, what, lo, hi):
 
 
 MAX_JOINT_CELLS = 1_000_000  # what a joint may hold to be measured (a file may be larger than the editor)
+# A label as a data file may hold it (klviz.core.datafile reads them; the loss lab's batch keeps
+# them): at most MAX_LABEL_LENGTH characters, none of them in BAD_LABEL_CATEGORIES (controls,
+# format and bidirectional controls, surrogates, private use, unassigned, line and paragraph separators).
+MAX_LABEL_LENGTH = 100
+BAD_LABEL_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"})

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 import numpy as np
 from numpy.lib import format as npy_format
 
-from klviz.core.checks import MAX_JOINT_CELLS, NUMBER_TEXT
+from klviz.core.checks import BAD_LABEL_CATEGORIES, MAX_JOINT_CELLS, MAX_LABEL_LENGTH, NUMBER_TEXT
 from klviz.core.text import Text
 from klviz.fileio import read_regular_file
 
@@ -37,7 +37,6 @@ MAX_DATA_BYTES = 64 * 1024 * 1024
 MAX_CATEGORIES = 100_000
 MAX_SAMPLES = 10_000_000
 MAX_BATCH_ROWS = 100_000
-MAX_LABEL_LENGTH = 100
 TEXT_EXTENSIONS = (".csv", ".tsv", ".txt")
 DATA_EXTENSIONS = TEXT_EXTENSIONS + (".npy",)
 DATA_PREFIXES = ("samples@", "softmax@", "@")
@@ -46,7 +45,6 @@ TARGET_NAMES = ("target", "label", "y", "class")
 _NUMBER = NUMBER_TEXT
 _INTEGER = re.compile(r"[0-9]+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]|\r(?!\n)")
-_BAD_LABEL_CATEGORIES = {"Cc", "Cf", "Cs", "Co", "Cn", "Zl", "Zp"}
 
 
 class DataFileError(ValueError):
@@ -306,7 +304,7 @@ def _label(cell, path, line, column):
     if not (s.isascii() and s.isprintable()):  # printable ASCII needs neither check below
         s = unicodedata.normalize("NFC", s)
         for ch in s:
-            if unicodedata.category(ch) in _BAD_LABEL_CATEGORIES:
+            if unicodedata.category(ch) in BAD_LABEL_CATEGORIES:
                 raise DataFileError(path, Text("the label {label} holds the invisible character U+{code:04X}",
                                                label=_show(s), code=ord(ch)), line, column)
     if not s:

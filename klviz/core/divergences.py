@@ -56,6 +56,7 @@ _LN2 = math.log(2.0)
 _LOG_BIG = 700.0  # exp() of more than this overflows soon: switch to log space
 
 UNITLESS = "unitless"
+ALPHA_RANGE = (-2.0, 3.0)  # Amari's α over the α-fit's slider and inset (klviz.core.alpha)
 KEYS = ("tv", "hellinger", "chi2_pq", "chi2_qp", "renyi_pq", "renyi_qp")
 
 

@@ -24,7 +24,6 @@ from dataclasses import dataclass
 import numpy as np
 
 from klviz.core.checks import MAX_JOINT_CELLS, NUMBER_TEXT, finite_number
-from klviz.core.datafile import read_joint_table
 from klviz.core.discrete import log1pmx
 from klviz.core.text import Text
 from klviz.core.units import check_unit, convert
@@ -566,6 +565,7 @@ def parse_joint_spec(text, name="joint"):
     if text.startswith("@"):
         if not text[1:]:
             raise ValueError(f"{name}: @ needs a file name after it")
+        from klviz.core.datafile import read_joint_table  # here: the app's start reads no file
 
         table = read_joint_table(text[1:])
         return Joint.from_weights(table.weights, name, table.row_labels, table.col_labels)

@@ -10,10 +10,9 @@ import sys
 # and the catalogue's texts; numpy with them), imported before Qt: PySide6 reads the source of
 # every module imported after it (its __feature__ hook looks for "PySide6" in each, some 0.1 to
 # 0.3 ms a module), and these need none of that. tests/gui/test_startup.py keeps the list whole.
-QT_FREE_FIRST = ("klviz.state", "klviz.state.imports", "klviz.session", "klviz.scene.discrete",
-                 "klviz.scene.divergences", "klviz.scene.data_import", "klviz.scene.readouts",
-                 "klviz.scene.continuous", "klviz.scene.framework_note", "klviz.scene.typeset", "klviz.lesson",
-                 "klviz.style", "klviz.latex", "klviz.fileio", "klviz.i18n", "klviz.resources")
+QT_FREE_FIRST = ("klviz.state", "klviz.state.imports", "klviz.scene.discrete",
+                 "klviz.scene.divergences", "klviz.scene.readouts", "klviz.scene.typeset",
+                 "klviz.lesson", "klviz.style", "klviz.latex", "klviz.fileio", "klviz.i18n", "klviz.resources")
 
 
 def quicker_pyside_import_scan():

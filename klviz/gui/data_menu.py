@@ -15,7 +15,10 @@
 - "dock_framework_note" with the FrameworkNote (klviz.gui.widgets.framework_note) of the Discrete
   tab's pair, toggled by "action_framework_note" (View › Framework note). It is fed only while
   shown (a hidden dock costs the drag path nothing), and its set_pair is throttled. Quiz mode
-  hides it (its values are the answers).
+  hides it (its values are the answers). The dock and its action exist from the start (the saved
+  window state restores the dock, open or closed); what it holds is built by `ensure_note()`: at
+  once unless `deferred` (the app's start: after the first paint, in the window's build steps),
+  and at the latest when the dock is shown.
 """
 
 from __future__ import annotations
@@ -47,7 +50,7 @@ def _insert_after(menu, anchor, action):
 
 
 class DataMenu(QtCore.QObject):
-    def __init__(self, window):
+    def __init__(self, window, deferred=False):
         super().__init__(window)
         self.window = window
         self.model = window.model
@@ -64,27 +67,17 @@ class DataMenu(QtCore.QObject):
         file_menu = _menu_holding(window, window.exporter.action_export)
         if file_menu is not None:
             file_menu.insertAction(window.exporter.action_export, self.action_import)
-        self._build_note()
-        window.presentation.follow_quiz(self._set_quiz)
+        self.note = None  # the FrameworkNote, once built (ensure_note)
+        self._late = deferred  # built after the window: it takes the window's look itself
+        self._build_dock()
+        if not deferred:
+            self.ensure_note()
 
     # -- the framework note --------------------------------------------------------------------
-    def _build_note(self):
-        from klviz.gui.widgets.framework_note import FrameworkNote
-
+    def _build_dock(self):
         w = self.window
-        self.note = FrameworkNote()
-        self._quiz_text = plain_label(translate("data_menu", "Hidden in quiz mode: the note prints the values."))
-        self._quiz_text.setVisible(False)
-        body = QtWidgets.QWidget()
-        lay = QtWidgets.QVBoxLayout(body)
-        lay.setContentsMargins(4, 4, 4, 4)
-        lay.addWidget(plain_label(translate("data_menu", "D(P‖Q) and H(P,Q) of the Discrete tab's pair, as PyTorch, TensorFlow "
-                                  "and JAX compute them:")))
-        lay.addWidget(self.note, 1)
-        lay.addWidget(self._quiz_text)
         self.dock = QtWidgets.QDockWidget(translate("data_menu", "Same numbers in your framework"), w)
         self.dock.setObjectName("dock_framework_note")
-        self.dock.setWidget(body)
         self.dock.hide()
         w.addDockWidget(QtCore.Qt.DockWidgetArea.BottomDockWidgetArea, self.dock)
         self.action_note = self.dock.toggleViewAction()
@@ -99,10 +92,32 @@ class DataMenu(QtCore.QObject):
         self.model.discreteChanged.connect(self._feed)
         self.dock.visibilityChanged.connect(self._feed)
 
+    def ensure_note(self):
+        """The dock's contents (the note, and the line quiz mode shows instead), built once; returns the FrameworkNote."""
+        if self.note is not None:
+            return self.note
+        from klviz.gui.widgets.framework_note import FrameworkNote
+
+        self.note = FrameworkNote()
+        self._quiz_text = plain_label(translate("data_menu", "Hidden in quiz mode: the note prints the values."))
+        self._quiz_text.setVisible(False)
+        body = QtWidgets.QWidget()
+        lay = QtWidgets.QVBoxLayout(body)
+        lay.setContentsMargins(4, 4, 4, 4)
+        lay.addWidget(plain_label(translate("data_menu", "D(P‖Q) and H(P,Q) of the Discrete tab's pair, as PyTorch, TensorFlow "
+                                  "and JAX compute them:")))
+        lay.addWidget(self.note, 1)
+        lay.addWidget(self._quiz_text)
+        self.dock.setWidget(body)
+        self.window.presentation.follow_quiz(self._set_quiz)
+        if self._late:
+            self.window._adopt_widgets()
+        return self.note
+
     def _feed(self, *_):
         if self.dock.isVisible():
             d = self.model.discrete
-            self.note.set_pair(d.p, d.q)
+            self.ensure_note().set_pair(d.p, d.q)
 
     def _set_quiz(self, on):
         self.note.setVisible(not on)

@@ -130,7 +130,7 @@ class MainWindow(QtWidgets.QMainWindow):
         build_actions(self)
         self.exporter = Exporter(self)
         build_menus(self, self.classroom, self.exporter)
-        self.data = DataMenu(self)  # File › Import data…, View › Framework note
+        self.data = DataMenu(self, deferred=deferred)  # File › Import data…, View › Framework note
         preferences.follow(self)  # the saved digits and presentation scale; the readouts follow
         # widgets built later (the overlay chart, the Losses panels, the lesson dock) follow the
         # models themselves; the window scales their fonts with the rest
@@ -145,6 +145,8 @@ class MainWindow(QtWidgets.QMainWindow):
         self._update_title()
         self.window_geometry = WindowGeometry(self, self.classroom)
         self.window_geometry.restore()  # the last size if it fits the screens, else the screen's
+        if self.data.dock.isVisibleTo(self):  # the framework note was open last time: whole at once
+            self.data.ensure_note()
         # last: names, descriptions and tab order of every tab (a deferred start scans once the
         # pages are built, after the first paint)
         install_accessibility(self, scan=not deferred)
@@ -322,6 +324,7 @@ class MainWindow(QtWidgets.QMainWindow):
         for key in LATER_TABS:
             self.ensure_page(key)
         self.page_losses.ensure_built()
+        self.data.ensure_note()
         self._steps = None
         self.accessibility.release()
         while self._then:
@@ -330,8 +333,8 @@ class MainWindow(QtWidgets.QMainWindow):
     def finish_building_in_steps(self, then=None):
         """The same, a part per event-loop turn (the app's start, after the first paint: no long
         stall; whatever needs a part earlier builds it at once): the Losses panels in their own
-        steps, then each later tab's module and its page (in parts if it can be built so), then
-        the accessibility scan; `then()` runs in a turn of its own once everything is built."""
+        steps, then each later tab's module and its page (in parts if it can be built so), the
+        framework note, then the accessibility scan; `then()` runs in a turn of its own once everything is built."""
         self.page_losses.build_in_steps()
         if then is not None:
             self._then.append(then)
@@ -359,6 +362,8 @@ class MainWindow(QtWidgets.QMainWindow):
                     yield  # its last part and its adoption (below) in turns of their own
             self.ensure_page(key)  # (in its tab now, if it was not)
             yield
+        self.data.ensure_note()  # the framework note's dock (hidden) holds its note
+        yield
         self.accessibility.release()  # the whole window named (also what came before)
         yield
         while self._then:

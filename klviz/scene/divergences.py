@@ -5,8 +5,9 @@
   one), display texts, plain-text reasons for every ∞ and formula tooltips.
 - The Rényi order control: a log-scale slider over 0.01 … 100 whose last position is ∞ (α = 1,
   the KL, in the middle), and the parsing of a typed order ("0.5", "2", "inf", "∞").
-- The α-fit (Amari's family, `klviz.core.alpha`): one warm-started fit with a plain-text note on
-  where D_α(P‖Q) is finite, the fitted (μ, σ) over α for the inset, the slider's landmarks.
+- The α-fit (Amari's family, `klviz.core.alpha`, imported when first used): one warm-started
+  fit with a plain-text note on where D_α(P‖Q) is finite, the fitted (μ, σ) over α for the
+  inset, the slider's landmarks.
 - What "Copy as LaTeX" copies (the strings of `klviz.latex`).
 
 Every number comes from klviz.core; text is plain text (never markup).
@@ -21,8 +22,7 @@ import numpy as np
 
 from klviz import latex
 from klviz.core import Categorical, Normal
-from klviz.core.alpha import ALPHA_RANGE, EDGE_STATUS, alpha_curve, finite_sigma_range, fit_alpha
-from klviz.core.divergences import UNITLESS, divergence_family
+from klviz.core.divergences import ALPHA_RANGE, UNITLESS, divergence_family
 from klviz.core.format import format_value
 from klviz.core.gaussian import moment_match
 from klviz.i18n import QT_TRANSLATE_NOOP, Phrase, joined
@@ -219,6 +219,8 @@ def fit_start(Q):
 
 def finite_note(P, alpha):
     """Where D_α(P‖N(μ, σ²)) is finite, as a sentence ("" where it is finite for every σ)."""
+    from klviz.core.alpha import finite_sigma_range  # the α-fit's (the Continuous tab's): not at the start
+
     lo, hi = finite_sigma_range(P, alpha)
     if lo > 0:
         return Phrase(QT_TRANSLATE_NOOP("klviz", "D⁽ᵅ⁾(P‖Q) is finite only for Q's σ > {lo} (α > 1: Q's tails must not be lighter)"), lo=f"{lo:.4g}")
@@ -230,6 +232,8 @@ def finite_note(P, alpha):
 def fit_normal_alpha(P, Q, alpha):
     """Fit a Normal to P by minimising D_α(P‖Q) from Q (warm start); never raises for a bad fit:
     a fit whose arithmetic fails keeps `result` None and says why in `note`."""
+    from klviz.core.alpha import EDGE_STATUS, fit_alpha
+
     parts = [alpha_meaning(alpha)]
     finite = finite_note(P, alpha)
     try:
@@ -262,6 +266,8 @@ CURVE_POINTS = 26
 def alpha_curve_view(P, points=CURVE_POINTS):
     """The fitted μ and σ over α in ALPHA_FIT_RANGE for P (Minka's picture), by continuation
     from P's highest peak; None if the fits fail."""
+    from klviz.core.alpha import alpha_curve
+
     try:
         with np.errstate(over="raise", invalid="raise", divide="raise"):
             c = alpha_curve(P, np.linspace(*ALPHA_FIT_RANGE, points))

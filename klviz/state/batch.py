@@ -16,12 +16,11 @@ import unicodedata
 
 import numpy as np
 
-from klviz.core import datafile as df
+from klviz.core.checks import BAD_LABEL_CATEGORIES, MAX_LABEL_LENGTH  # as klviz.core.datafile reads them
 from klviz.i18n import QT_TRANSLATE_NOOP, Phrase
 
 MAX_FILE_ROWS = 10_000  # what a session file's batch may hold (the file itself is at most 1 MB)
 MAX_FILE_CELLS = 100_000
-MAX_LABEL_LENGTH = df.MAX_LABEL_LENGTH  # a label as a data file may hold it
 
 
 def _read_only(a):
@@ -87,7 +86,7 @@ def check_class_label(text):
     if len(text) > MAX_LABEL_LENGTH:
         return Phrase(QT_TRANSLATE_NOOP("klviz", "is longer than {most} characters ({n})"), most=MAX_LABEL_LENGTH, n=len(text))
     for ch in text:
-        if unicodedata.category(ch) in df._BAD_LABEL_CATEGORIES:
+        if unicodedata.category(ch) in BAD_LABEL_CATEGORIES:
             return Phrase(QT_TRANSLATE_NOOP("klviz", "holds the character U+{code:04X}; a label is one line of plain text"),
                           code=ord(ch))
     return None

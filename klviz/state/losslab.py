@@ -12,7 +12,6 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
-from klviz.core.losses import logit
 from klviz.state.discrete import set_probability
 
 MAX_LOGIT = 10_000.0  # what the controls accept; the arithmetic is exact far beyond this
@@ -78,6 +77,8 @@ def set_prediction(s, f):
     """Put f = sigmoid(z) at `f` (kept inside [F_EDGE, 1 - F_EDGE] so the logit stays finite)."""
     if not _ok(f):
         return s
+    from klviz.core.losses import logit  # here: the loss lab's maths is the Losses tab's (after the first paint)
+
     return replace(s, z=logit(_clamp(f, F_EDGE, 1.0 - F_EDGE)))
 
 

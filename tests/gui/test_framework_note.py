@@ -103,3 +103,44 @@ def test_hidden_note_waits_until_shown(qtbot, monkeypatch):
     w.show()
     qtbot.waitUntil(lambda: len(calls) == 1, timeout=2000)
     assert "D(P‖Q)" in w.findChild(QtWidgets.QPlainTextEdit, "framework_note_text").toPlainText()
+
+
+def test_a_deferred_window_builds_the_note_later_and_restores_it_open(qtbot):
+    """The app's start (deferred) builds the dock and its action but not the note: the window's
+    build steps do; a dock left open is restored open, its note built before it is shown."""
+    from klviz.gui import create_main_window
+
+    w = create_main_window(deferred=True)
+    qtbot.addWidget(w)
+    dock = w.findChild(QtWidgets.QDockWidget, "dock_framework_note")
+    assert dock is not None and w.data.note is None and dock.widget() is None
+    assert w.findChild(QtGui.QAction, "action_framework_note") is not None
+    w.finish_building()
+    assert w.data.note is not None and dock.findChild(QtWidgets.QWidget, "framework_note") is w.data.note
+    assert not dock.isVisible()
+    with qtbot.waitExposed(w):
+        w.show()
+    w.data.action_note.trigger()
+    assert dock.isVisible()
+    w.window_geometry.save()  # what closing the window saves
+
+    again = create_main_window(deferred=True)
+    qtbot.addWidget(again)
+    assert again.data.note is not None  # open last time: built with the window
+    with qtbot.waitExposed(again):
+        again.show()
+    assert again.findChild(QtWidgets.QDockWidget, "dock_framework_note").isVisible()
+    assert "D(P‖Q)" in again.data.note.text()
+
+
+def test_the_note_is_built_when_its_dock_is_shown_first(qtbot):
+    from klviz.gui import create_main_window
+
+    w = create_main_window(deferred=True)
+    qtbot.addWidget(w)
+    with qtbot.waitExposed(w):
+        w.show()
+    assert w.data.note is None
+    w.data.action_note.trigger()  # before the build steps got there
+    assert w.data.note is not None and w.data.dock.isVisible()
+    assert "D(P‖Q)" in w.data.note.text()

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 from PySide6 import QtCore, QtGui
 
-from klviz.scene import continuous as scene_continuous
 from klviz.scene import discrete as scene_discrete
 from klviz.state import continuous as cs
 from klviz.state import discrete as ds
@@ -156,6 +155,8 @@ class SessionModel(QtCore.QObject):
         return self._cached("discrete", (_Same(d), unit), lambda: scene_discrete.measures(d, unit))
 
     def continuous_measures(self):
+        from klviz.scene import continuous as scene_continuous  # the Continuous tab's: imported after the first paint
+
         c, unit = self._session.continuous, self._session.unit
         return self._cached("continuous", (c.p, c.q, unit), lambda: scene_continuous.measures(c.p, c.q, unit))
 
@@ -364,6 +365,8 @@ class SessionModel(QtCore.QObject):
         error), total), the terms and total in the current unit (exact for a mixture P too: only
         P's mean and variance enter). Q must be a Normal (the link is about a unit-variance
         Normal Q)."""
+        from klviz.scene import continuous as scene_continuous
+
         return scene_continuous.mse_link(self._session.continuous_p, self._session.continuous_q, self.unit)
 
     # fits: compute, then show as one undo step (begin_fit, fit_step per frame, end_fit)
@@ -372,6 +375,8 @@ class SessionModel(QtCore.QObject):
         matching), "reverse" minimises D(Q‖P) ending at the mode of P nearest Q. A mixture Q starts
         from its moment-matched Normal. Returns a FitResult whose path runs from that Normal to the
         optimum; nothing is changed."""
+        from klviz.scene import continuous as scene_continuous
+
         return scene_continuous.fit(self._session.continuous_p, self._session.continuous_q, kind)
 
     @property

@@ -26,7 +26,6 @@ from klviz.gui.widgets.text import html_text, isolate, message_box, plain_label
 from klviz.gui.widgets.value_label import quiz_placeholder
 from klviz.scene import discrete as sdisc
 from klviz.scene import divergences as sd
-from klviz.scene.data_import import grouped_terms, read_only_message
 from klviz.scene.readouts import format_value
 from klviz.state.imports import is_editable
 from klviz.style import ENTROPY_COLOR, KL_COLOR, P_COLOR, Q_COLOR
@@ -397,7 +396,9 @@ class DiscretePage(QtWidgets.QWidget):
         if editable != self._editable_shown:
             self._editable_shown = editable
             self._show_charts()
-        if not editable:
+        if not editable:  # (more than 100 categories: imported data)
+            from klviz.scene.data_import import grouped_terms, read_only_message
+
             self.readonly_note.setText(translated(read_only_message(d.n, grouped_terms(d.labels, m.terms_pq, m.terms_qp).size)))
             for chart, probs in zip(self.profiles, (d.p, d.q)):
                 chart.set_data(d.labels, probs)
@@ -414,6 +415,8 @@ class DiscretePage(QtWidgets.QWidget):
         if editable:
             self.pointwise.set_terms(d.labels, sdisc.pointwise(len(d.labels), m), unit, sticky)
         else:  # one bar per run of consecutive categories: the bars still sum to the divergences
+            from klviz.scene.data_import import grouped_terms
+
             g = grouped_terms(d.labels, m.terms_pq, m.terms_qp)
             runs = SimpleNamespace(terms_pq=g.pq, terms_qp=g.qp, kl_pq=m.kl_pq, kl_qp=m.kl_qp)
             self.pointwise.set_terms(g.labels, sdisc.pointwise(len(g.labels), runs), unit, sticky)
