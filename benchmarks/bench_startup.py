@@ -39,6 +39,17 @@ t0 = float(sys.argv[1]) if len(sys.argv) > 1 else 0.0
 before_qt = None  # the modules loaded when PySide6 was first asked for
 on_first_paint = None  # window -> None, once painted; None: print the time and size, close it
 
+def _spec_then(name, then):
+    # the spec of module `name`, whose loading is followed by then(module)
+    import importlib.util
+    spec = importlib.util.find_spec(name)
+    load = spec.loader.exec_module
+    def exec_module(module):
+        load(module)
+        then(module)
+    spec.loader.exec_module = exec_module
+    return spec
+
 class _ProbeQt:
     # A meta-path finder that waits for PySide6.QtWidgets to be imported (by the code under test,
     # in its own order) and then wraps QApplication.exec with the first-paint probe.
@@ -49,14 +60,7 @@ class _ProbeQt:
         if name != "PySide6.QtWidgets":
             return None
         sys.meta_path.remove(self)
-        import importlib.util
-        spec = importlib.util.find_spec(name)
-        load = spec.loader.exec_module
-        def exec_module(module):
-            load(module)
-            _wrap_exec(module)
-        spec.loader.exec_module = exec_module
-        return spec
+        return _spec_then(name, lambda module: _wrap_exec(module))
 
 sys.meta_path.insert(0, _ProbeQt())
 

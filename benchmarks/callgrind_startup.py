@@ -37,21 +37,14 @@ import bench_startup  # noqa: E402
 HERE = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
-KEEP_FALLBACK_AWAY = """
+KEEP_FALLBACK_AWAY = """  # after bench_startup.PROBE, whose _spec_then it uses
 class _FallbackAway:
     # when klviz.gui.main_window is imported, its never-painted fallback goes out of reach
     def find_spec(self, name, path=None, target=None):
         if name != "klviz.gui.main_window":
             return None
         sys.meta_path.remove(self)
-        import importlib.util
-        spec = importlib.util.find_spec(name)
-        load = spec.loader.exec_module
-        def exec_module(module):
-            load(module)
-            module.FIRST_PAINT_FALLBACK_MS = 10 ** 9
-        spec.loader.exec_module = exec_module
-        return spec
+        return _spec_then(name, lambda module: setattr(module, "FIRST_PAINT_FALLBACK_MS", 10 ** 9))
 
 sys.meta_path.insert(0, _FallbackAway())
 """
