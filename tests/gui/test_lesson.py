@@ -233,11 +233,13 @@ def test_quiz_draws_no_fit_end_before_the_animation_reaches_it(window, qtbot):
     panel.go(lesson.step_index("fits"))
     page = window.page_continuous
     window.action_quiz.setChecked(True)
-    page.fit_duration_ms = 5000
+    # a long animation, so that "under way" lasts on a loaded machine too (with 5 s, two suites
+    # side by side on two cores once saw it end before the checks below)
+    page.fit_duration_ms = 20000
     panel.button_fit_reverse.click()
     assert page.fitting
     final = page._fit[2]
-    qtbot.waitUntil(lambda: window.model.continuous("q").mu > 1.2, timeout=4000)  # well under way
+    qtbot.waitUntil(lambda: window.model.continuous("q").mu > 1.2, timeout=15000)  # well under way
     assert page.fitting
     chart = page.plot_densities
     assert chart._path.isVisible()  # the path so far is drawn
