@@ -282,12 +282,13 @@ def test_fit_q_to_p_is_one_undo_step_with_parallel_curves(window, qtbot):
     p, q0 = d0.p.copy(), d0.q.copy()
     stack = window.model.undo_stack
     n = stack.count()
-    fit.duration_ms = 400
+    fit.duration_ms = 20000  # long enough that a loaded machine's frames still land part-way
     button.click()
     assert fit.running
-    qtbot.waitUntil(lambda: 0 < fit._shown < fit.history.iterations, timeout=3000)
+    qtbot.waitUntil(lambda: 0 < fit._shown < fit.history.iterations, timeout=15000)
     x, y = fit.curve_cross.getData()
     assert len(x) == fit._shown + 1  # only what has been reached
+    fit._anim.setCurrentTime(fit._anim.duration())  # the animation's own end (its finished signal)
     qtbot.waitUntil(lambda: not fit.running, timeout=5000)
     assert stack.count() == n + 1 and stack.undoText() == "Fit Q to P"
     np.testing.assert_allclose(window.model.discrete.q, p, atol=1e-4)  # Q = P
