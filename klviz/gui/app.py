@@ -6,6 +6,8 @@ import gc
 import importlib
 import sys
 
+from klviz import codecache
+
 # The Qt-free modules the first window needs (its state, the Discrete tab's scenes, the lesson's
 # and the catalogue's texts; numpy with them), imported before Qt: PySide6 reads the source of
 # every module imported after it (its __feature__ hook looks for "PySide6" in each, some 0.1 to
@@ -53,6 +55,7 @@ def collector_back_on():
     cyclic garbage the start left (some 800 objects) stays with them."""
     gc.freeze()
     gc.enable()
+    codecache.save()  # the code the start's dataclasses compiled, for the next start
 
 
 def run(session_path=None):
@@ -68,6 +71,7 @@ def run(session_path=None):
 
 
 def _run(session_path):
+    codecache.install()  # before the first of klviz's dataclasses is made
     for name in QT_FREE_FIRST:
         importlib.import_module(name)
     from PySide6 import QtWidgets
@@ -94,4 +98,5 @@ def _run(session_path):
     window.after_first_paint(lambda: window.finish_building_in_steps(then=collector_back_on))
     code = app.exec()
     settings.save_last_state(window.model.session, window.current_path)
+    codecache.save()  # any made since the build (a later import)
     return code
