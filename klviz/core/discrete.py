@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from fractions import Fraction
 
 import numpy as np
 
@@ -260,6 +259,8 @@ def _decimal_ratio_minus_one(P, Q):
 
 def _exact_ratios_minus_one(a, b, index):
     """q_i / p_i - 1 in rational arithmetic on the weights (hi + lo) at the given indices."""
+    from fractions import Fraction  # here, as decimal is: the rare path only (the start skips its import)
+
     def exact(w):
         hi, lo = w
         vals = [Fraction(v) for v in hi.tolist()]

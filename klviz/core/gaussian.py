@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from decimal import Decimal, localcontext
 from functools import lru_cache
 
 import numpy as np
@@ -38,7 +37,8 @@ __all__ = [
 
 _HALF_LOG_2PI = 0.5 * math.log(2.0 * math.pi)
 _H0 = _HALF_LOG_2PI + 0.5  # h(N(0, 1))
-_PI = Decimal("3.14159265358979323846264338327950288419716939937510582097494459")
+_PI_DIGITS = "3.14159265358979323846264338327950288419716939937510582097494459"
+_PI = Decimal = None  # decimal's, once a closed form cancels (_decimal): the start skips its import
 _SQRT_HALF = math.sqrt(0.5)
 _ULP = 2.3e-16  # a little over the unit roundoff
 
@@ -52,6 +52,11 @@ def _log1pmx(x):
 
 
 def _decimal(fn):
+    global Decimal, _PI
+    from decimal import Decimal, localcontext
+
+    if _PI is None:
+        _PI = Decimal(_PI_DIGITS)
     with localcontext() as ctx:
         ctx.prec = 60
         return float(fn())
