@@ -27,7 +27,7 @@ from importlib.util import MAGIC_NUMBER
 
 FOLDER = os.path.join(os.path.dirname(os.path.abspath(__file__)), "__pycache__")
 NAME = f"dataclass-code.{sys.implementation.cache_tag}.bin"
-MAX_ENTRIES = 5000  # a table grown past this (source edited many times over) starts again
+SLACK = 64  # a saved table keeps texts this run did not use only while it holds at most 2x + this
 
 _CodeType = type(compile("", "<string>", "exec"))
 
@@ -37,6 +37,7 @@ class CodeCache:
         self.path = path
         self.code = {}  # source text -> code object
         self.new = 0  # texts compiled since the last load or save
+        self.used = set()  # the texts this run has asked for
 
     def load(self):
         """Read the table if it is one of this interpreter's; otherwise start empty."""
@@ -63,18 +64,21 @@ class CodeCache:
         if type(source) is str:
             code = self.code.get(source)
             if code is None:
-                code = compile(source, "<string>", "exec", dont_inherit=True)
-                if len(self.code) >= MAX_ENTRIES:
-                    self.code.clear()
-                self.code[source] = code
+                code = self.code[source] = compile(source, "<string>", "exec", dont_inherit=True)
                 self.new += 1
+            self.used.add(source)
             source = code
         return builtins.exec(source, globals, locals)
 
     def save(self):
-        """Write the table if it has new code and bytecode may be written; True if written."""
+        """Write the table if it has new code and bytecode may be written; True if written.
+
+        Texts no longer made (klviz upgraded, its classes changed) go once the table holds more
+        than twice what this run used (and some slack): it stays about the size one run needs."""
         if not self.new or sys.dont_write_bytecode:
             return False
+        if len(self.code) > 2 * len(self.used) + SLACK:
+            self.code = {k: v for k, v in self.code.items() if k in self.used}
         tmp = f"{self.path}.{os.getpid()}.tmp"
         try:
             os.makedirs(os.path.dirname(self.path), exist_ok=True)

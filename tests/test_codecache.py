@@ -164,3 +164,32 @@ def test_the_cache_is_installed_before_klvizs_first_dataclass():
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "[]"
+
+
+def test_texts_no_longer_made_leave_the_table(tmp_path, monkeypatch):
+    """After an upgrade the old classes' code goes, once it outweighs what a run uses."""
+    monkeypatch.setattr(sys, "dont_write_bytecode", False)
+    monkeypatch.setattr(codecache, "SLACK", 2)
+    path = str(tmp_path / "t.bin")
+    old = CodeCache(path)
+    for k in range(20):
+        old.exec(f"x{k} = {k}", {}, {})
+    assert old.save()
+    run = CodeCache(path)
+    run.load()
+    for k in range(3):
+        run.exec(f"x{k} = {k}", {}, {})  # still made
+    assert not run.save()  # nothing new: the table stays as it is
+    run.exec("y = 1", {}, {})  # a new class
+    assert run.save()
+    kept = CodeCache(path)
+    kept.load()
+    assert sorted(kept.code) == ["x0 = 0", "x1 = 1", "x2 = 2", "y = 1"]
+    few = CodeCache(path)
+    few.load()
+    few.exec("x0 = 0", {}, {})
+    few.exec("z = 2", {}, {})
+    assert few.save()  # 5 texts, 2 used: within 2 x 2 + 2, all kept
+    again = CodeCache(path)
+    again.load()
+    assert len(again.code) == 5
