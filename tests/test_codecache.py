@@ -84,7 +84,7 @@ def test_the_classes_are_the_standard_librarys_own():
 def test_a_saved_table_is_used_by_the_next_start(cached, tmp_path):
     make_classes()
     compiled = cached.new
-    assert compiled >= 8  # at least __init__, __repr__, __eq__, __hash__, the frozen pair, the orders
+    assert compiled >= (2 if sys.version_info >= (3, 13) else 8)  # 3.13 compiles a class's methods as one text; 3.11 each alone
     assert codecache.save() and (tmp_path / "table.bin").read_bytes().startswith(importlib.util.MAGIC_NUMBER)
     later = CodeCache(str(tmp_path / "table.bin"))
     later.load()
