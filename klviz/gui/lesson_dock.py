@@ -344,6 +344,9 @@ class LessonPanel(QtWidgets.QDockWidget):
         model.continuousChanged.connect(self.refresh)
         model.unitChanged.connect(self.refresh)
         model.lessonChanged.connect(self._show_current)
+        classroom = getattr(window, "classroom", None)
+        if classroom is not None:  # presentation mode's type fits the page beside the panel
+            classroom.lesson_fit.follow(self)
         action = getattr(window, "action_lesson", None)
         if action is not None:  # triggered comes after toggled, which shows the panel
             action.triggered.connect(self._on_opened)
