@@ -280,6 +280,8 @@ class LessonFit(QtCore.QObject):
     with it open, and when another tab or panel is shown beside it (then only ever lower: the
     type does not grow and shrink as one goes through the tabs). Closing the panel, or leaving
     presentation mode, gives back the scale from before, unless a zoom has changed it since.
+    Checked again whenever the pages' room changes size (the window's layout docks the panel a
+    turn or more after it is shown).
 
     Each step waits a few event-loop turns (1 ms timers) for the pages to reflow at the new type
     before it measures."""
@@ -304,6 +306,12 @@ class LessonFit(QtCore.QObject):
         panel.visibilityChanged.connect(self._on_panel)
         panel.topLevelChanged.connect(lambda _: self._on_panel(panel.isVisible()))
         self._follow_tabs(self.window.tabs)
+        self.window.tabs.installEventFilter(self)  # the pages' room changes: the dock docked, F11
+
+    def eventFilter(self, obj, ev):  # noqa: N802 (Qt name)
+        if ev.type() == QtCore.QEvent.Type.Resize and obj is self.window.tabs and self._beside():
+            self.check_later()
+        return False
 
     def busy(self):
         """True while a fit is under way (its steps wait for the pages to reflow)."""
