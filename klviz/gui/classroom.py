@@ -279,7 +279,8 @@ class LessonFit(QtCore.QObject):
     1.6× stacked far below the fold. Checked when the panel opens, when presentation mode starts
     with it open, and when another tab or panel is shown beside it (then only ever lower: the
     type does not grow and shrink as one goes through the tabs). Closing the panel, or leaving
-    presentation mode, gives back the scale from before, unless a zoom has changed it since.
+    presentation mode, gives back the scale from before, unless a zoom has changed it since;
+    after a zoom the panel leaves the type alone until it is opened again.
     Checked again whenever the pages' room changes size (the window's layout docks the panel a
     turn or more after it is shown).
 
@@ -297,6 +298,7 @@ class LessonFit(QtCore.QObject):
         self._fitted = None  # the scale it chose
         self._running = False
         self._start = None
+        self._seen = None  # the scale when the last check ended (another one since: a zoom)
         self._tab_bars = []  # the tab widgets whose switches are followed (the Losses panels')
         presentation.presentingChanged.connect(self._on_presenting)
 
@@ -338,7 +340,7 @@ class LessonFit(QtCore.QObject):
 
     def _give_back(self):
         before, fitted = self._before, self._fitted
-        self._before = self._fitted = None
+        self._before = self._fitted = self._seen = None
         if before is not None and self.pm.presentation_scale_now == fitted:
             self.pm.fit_presentation_scale(before)
 
@@ -346,6 +348,8 @@ class LessonFit(QtCore.QObject):
         """Check the page beside the panel once the layouts have settled (and fit the type)."""
         if self._running or not self._beside():
             return
+        if self._seen is not None and self.pm.scale != self._seen:
+            return  # zoomed since (Ctrl+plus, Ctrl+minus): the user's choice stands
         self._running = True
         self._settle(self._first)
 
@@ -366,6 +370,7 @@ class LessonFit(QtCore.QObject):
 
     def _done(self):
         self._running = False
+        self._seen = self.pm.scale
 
     def _set(self, scale, then):
         self.pm.fit_scale(scale)

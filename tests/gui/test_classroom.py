@@ -95,6 +95,14 @@ def test_the_type_beside_the_lesson_panel_fits_the_page_and_comes_back(window, q
     lowered = window.presentation.scale
     assert 1.0 <= lowered < before
     assert clipped_essentials(window.tabs.currentWidget()) == []
+    action(window, "action_zoom_in").trigger()  # the user's own choice: it stays, clipped or not
+    zoomed = window.presentation.scale
+    assert zoomed > lowered
+    qtbot.wait(200)
+    qtbot.waitUntil(lambda: not fit.busy(), timeout=20000)
+    assert window.presentation.scale == zoomed
+    action(window, "action_zoom_out").trigger()
+    assert window.presentation.scale == lowered
     window.action_lesson.trigger()  # closed
     qtbot.waitUntil(lambda: not window.lesson.isVisible(), timeout=5000)
     assert window.presentation.scale == before
