@@ -9,7 +9,9 @@ theme remembered for the next launch. Nothing here changes the session or pushes
 Presentation mode fits the screen it is on: its type scale (the preference, 1.6 unless changed) is
 lowered, in steps of 0.05, to the largest at which the window's minimum size fits the screen, and
 never below the normal scale (on a 1920×1080 screen the readouts grow 1.6×; on a 1024×768
-projector as much as fits).
+projector as much as fits). With the lesson panel docked beside the pages it is lowered further
+where the page beside the panel does not show its essentials whole (LessonFit: 1.0 on an 800×600
+screen, where the page has some 420 px; 1.6 still at 1024×768), and given back when the panel closes.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from PySide6 import QtCore, QtGui, QtWidgets
 from klviz.gui import settings
 from klviz.gui.actions import set_keys
 from klviz.gui.models.presentation import STEP
+from klviz.gui.widgets.reflow import clipped_essentials
 from klviz.gui.i18n import translate
 
 VALUE_FIT_KEY = "view/valueAxisFit"
@@ -60,6 +63,7 @@ class Classroom(QtCore.QObject):
         self._fit_pending = False
         self._normal_minimum = None
         self._held = None  # the window handle whose paint is held back (see _hold_updates)
+        self.lesson_fit = LessonFit(window, presentation)
         self._build_actions()
         presentation.quizChanged.connect(self._on_quiz)
         presentation.presentingChanged.connect(self._on_presenting)
@@ -193,6 +197,7 @@ class Classroom(QtCore.QObject):
             if self._fit_pending:
                 self._fit_pending = False
                 self._fit_to_screen()
+                self.lesson_fit.check_later()  # the panel open already: the page beside it
             return
         if self._restore_geometry is None:
             return
@@ -263,3 +268,150 @@ class Classroom(QtCore.QObject):
     def _on_theme(self, name):
         self.theme_actions[name].setChecked(True)
         settings.save_theme(name)
+
+
+class LessonFit(QtCore.QObject):
+    """Presentation mode with the lesson panel docked beside the pages (issue 12: nothing clipped):
+    the type scale is lowered, in steps of 0.05 and never below the normal scale, to the largest
+    at which the page shown beside the panel has every essential in view (its charts, captions
+    and readouts: reflow.clipped_essentials). The page has the screen's width less the panel's
+    380 px or more; on an 800×600 screen, some 420 px, its charts, readouts and their captions at
+    1.6× stacked far below the fold. Checked when the panel opens, when presentation mode starts
+    with it open, and when another tab or panel is shown beside it (then only ever lower: the
+    type does not grow and shrink as one goes through the tabs). Closing the panel, or leaving
+    presentation mode, gives back the scale from before, unless a zoom has changed it since;
+    after a zoom the panel leaves the type alone until it is opened again.
+    Checked again whenever the pages' room changes size (the window's layout docks the panel a
+    turn or more after it is shown).
+
+    Each step waits a few event-loop turns (1 ms timers) for the pages to reflow at the new type
+    before it measures."""
+
+    SETTLE_TURNS = 4
+    STEP = 0.05
+
+    def __init__(self, window, presentation):
+        super().__init__(window)
+        self.window, self.pm = window, presentation
+        self._panel = None
+        self._before = None  # the scale from before the panel lowered it
+        self._fitted = None  # the scale it chose
+        self._running = False
+        self._start = None
+        self._seen = None  # the scale when the last check ended (another one since: a zoom)
+        self._tab_bars = []  # the tab widgets whose switches are followed (the Losses panels')
+        presentation.presentingChanged.connect(self._on_presenting)
+
+    def follow(self, panel):
+        """Fit the type beside `panel` (the window's lesson dock) from now on."""
+        self._panel = panel
+        panel.visibilityChanged.connect(self._on_panel)
+        panel.topLevelChanged.connect(lambda _: self._on_panel(panel.isVisible()))
+        self._follow_tabs(self.window.tabs)
+        self.window.tabs.installEventFilter(self)  # the pages' room changes: the dock docked, F11
+
+    def eventFilter(self, obj, ev):  # noqa: N802 (Qt name)
+        if ev.type() == QtCore.QEvent.Type.Resize and obj is self.window.tabs and self._beside():
+            self.check_later()
+        return False
+
+    def busy(self):
+        """True while a fit is under way (its steps wait for the pages to reflow)."""
+        return self._running
+
+    def _follow_tabs(self, tabs):
+        if tabs is not None and tabs not in self._tab_bars:
+            self._tab_bars.append(tabs)
+            tabs.currentChanged.connect(lambda _: self.check_later())
+
+    def _beside(self):
+        panel = self._panel
+        return (self.pm.presenting and panel is not None and panel.isVisible() and not panel.isFloating())
+
+    def _on_panel(self, visible):
+        if visible and self._beside():
+            self.check_later()
+        elif not self._beside():
+            self._give_back()
+
+    def _on_presenting(self, on):
+        if not on:
+            self._give_back()
+
+    def _give_back(self):
+        before, fitted = self._before, self._fitted
+        self._before = self._fitted = self._seen = None
+        if before is not None and self.pm.presentation_scale_now == fitted:
+            self.pm.fit_presentation_scale(before)
+
+    def check_later(self):
+        """Check the page beside the panel once the layouts have settled (and fit the type)."""
+        if self._running or not self._beside():
+            return
+        if self._seen is not None and self.pm.scale != self._seen:
+            return  # zoomed since (Ctrl+plus, Ctrl+minus): the user's choice stands
+        self._running = True
+        self._settle(self._first)
+
+    def _settle(self, then, turns=None):
+        turns = self.SETTLE_TURNS if turns is None else turns
+        if turns <= 0:
+            then()
+        else:
+            QtCore.QTimer.singleShot(1, self, lambda: self._settle(then, turns - 1))
+
+    def _clipped(self):
+        page = self.window.tabs.currentWidget()
+        if page is None:
+            return False
+        for tabs in page.findChildren(QtWidgets.QTabWidget):
+            self._follow_tabs(tabs)
+        return bool(clipped_essentials(page))
+
+    def _done(self):
+        self._running = False
+        self._seen = self.pm.scale
+
+    def _set(self, scale, then):
+        self.pm.fit_scale(scale)
+        self._fitted = self.pm.scale
+        self._settle(then)
+
+    def _first(self):
+        if not self._beside() or not self._clipped():
+            self._done()
+            return
+        floor, scale = self.pm.normal_scale, self.pm.scale
+        if scale <= floor:
+            self._done()
+            return
+        if self._before is None:
+            self._before = scale
+        self._start = scale
+        # a first guess: the type in proportion to the page's width beside the panel
+        page_width, panel_width = self.window.tabs.width(), self._panel.width()
+        guess = scale * page_width / max(1, page_width + panel_width)
+        guess = min(scale - self.STEP, max(floor, math.floor(guess * 20 + 1e-9) / 20))
+        self._set(round(guess, 2), self._after_guess)
+
+    def _after_guess(self):
+        (self._down if self._clipped() else self._up)()
+
+    def _down(self):
+        """Clipped at the scale in use: a step smaller, unless at the floor."""
+        scale = self.pm.scale
+        if scale <= self.pm.normal_scale or not self._beside():
+            self._done()
+            return
+        self._set(round(max(self.pm.normal_scale, scale - self.STEP), 2),
+                  lambda: self._down() if self._clipped() else self._done())
+
+    def _up(self):
+        """The page fits at the scale in use: a step larger while it still does, up to where the
+        fit started."""
+        scale = self.pm.scale
+        larger = round(scale + self.STEP, 2)
+        if larger > self._start + 1e-9 or not self._beside():
+            self._done()
+            return
+        self._set(larger, lambda: self._set(scale, self._done) if self._clipped() else self._up())

@@ -19,7 +19,7 @@ import contextlib
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6 import QtCore, QtWidgets
+from PySide6 import QtCore, QtGui, QtWidgets
 
 from klviz import lesson
 from klviz.scene import lesson as scene_lesson
@@ -31,7 +31,8 @@ from klviz.gui.widgets.fit_q_to_p import FitQToP, small_plot
 from klviz.gui.widgets.reflow import WrapRow
 from klviz.gui.widgets.value_label import ValueLabel
 from klviz.state.lesson import scene_session
-from klviz.style import KL_COLOR
+from klviz.style import KL_COLOR, text_color
+from klviz.gui.theme import is_dark
 from klviz.gui.i18n import QT_TRANSLATE_NOOP, translate, translated
 
 TAB_NAMES = {"discrete": QT_TRANSLATE_NOOP("klviz", "Discrete"), "continuous": QT_TRANSLATE_NOOP("klviz", "Continuous"),
@@ -50,9 +51,11 @@ class SamplingDemo(QtWidgets.QWidget):
         self._rng = np.random.default_rng()
         self.plot = small_plot("plot_sampling", translate("lesson_dock", "samples drawn from P"), translate("lesson_dock", "running mean of log p/q"))
         pi = self.plot.getPlotItem()
-        self.curve = pi.plot([], [], pen=pg.mkPen(KL_COLOR, width=2))
-        self.target = pg.InfiniteLine(angle=0, pen=pg.mkPen("#444444", width=1.5, style=QtCore.Qt.PenStyle.DashLine))
+        self.curve = pi.plot([], [])
+        self.target = pg.InfiniteLine(angle=0)
         pi.addItem(self.target)
+        self._inks = None
+        self._follow_palette()
         self.readout = ValueLabel("")
         self.readout.setObjectName("lesson_sampling_value")
         self.readout.setWordWrap(True)
@@ -73,6 +76,24 @@ class SamplingDemo(QtWidgets.QWidget):
         lay.addWidget(self.readout)
         model.discreteChanged.connect(self.clear)
         model.unitChanged.connect(self.clear)
+
+    def changeEvent(self, ev):  # noqa: N802 (Qt name)
+        if ev.type() == QtCore.QEvent.Type.PaletteChange:
+            self._follow_palette()  # a theme chosen
+        super().changeEvent(ev)
+
+    def _follow_palette(self):
+        """The running mean in the theme's text shade of the divergences' pink, the dashed line
+        at D(P‖Q) in the window's text colour: each 4.5:1 on the chart's background in both
+        themes, presentation's white and black included (KL_COLOR itself was 2.66:1 on the
+        light window, the fixed #444444 line 1.9:1 on the dark one)."""
+        dark = is_dark(self)
+        ink = self.palette().color(QtGui.QPalette.ColorRole.WindowText).name()
+        if (dark, ink) == self._inks:
+            return
+        self._inks = (dark, ink)
+        self.curve.setPen(pg.mkPen(text_color(KL_COLOR, dark), width=2))
+        self.target.setPen(pg.mkPen(ink, width=1.5, style=QtCore.Qt.PenStyle.DashLine))
 
     _quiz = False
 
@@ -323,6 +344,9 @@ class LessonPanel(QtWidgets.QDockWidget):
         model.continuousChanged.connect(self.refresh)
         model.unitChanged.connect(self.refresh)
         model.lessonChanged.connect(self._show_current)
+        classroom = getattr(window, "classroom", None)
+        if classroom is not None:  # presentation mode's type fits the page beside the panel
+            classroom.lesson_fit.follow(self)
         action = getattr(window, "action_lesson", None)
         if action is not None:  # triggered comes after toggled, which shows the panel
             action.triggered.connect(self._on_opened)

@@ -87,6 +87,11 @@ class Look:
         return f
 
 
+def is_dark(widget):
+    """Whether `widget` is drawn on a dark window (the dark theme's palette)."""
+    return widget.palette().color(QtGui.QPalette.ColorRole.Window).lightness() < 128
+
+
 def dark_palette():
     p = QtGui.QPalette()
     C = QtGui.QPalette.ColorRole

@@ -59,10 +59,26 @@ if "--window" not in flags:
     w.action_presentation.trigger()
 for _ in range(30):
     app.processEvents()
+
+
+def settle(turns):
+    """`turns` event-loop turns, and then until presentation mode's type has fitted the page
+    beside the lesson panel (its steps wait for the pages to reflow: klviz.gui.classroom)."""
+    import time
+    for _ in range(turns):
+        app.processEvents()
+    fit = getattr(getattr(w, "classroom", None), "lesson_fit", None)
+    end = time.monotonic() + 20
+    while fit is not None and fit.busy() and time.monotonic() < end:
+        app.processEvents(QtCore.QEventLoop.ProcessEventsFlag.AllEvents, 5)
+        time.sleep(0.001)
+    for _ in range(turns if fit is not None else 0):
+        app.processEvents()
+
+
 if "--lesson" in flags:
     w.action_lesson.trigger()
-    for _ in range(30):
-        app.processEvents()
+    settle(30)
 screen = w.screen().geometry()
 out = {"screen": screen.getRect(), "window": w.geometry().getRect(), "full_screen": w.isFullScreen(),
        "problems": {}}
@@ -122,8 +138,7 @@ for k in range(w.tabs.count()):
     for j in range(subs.count() if subs else 1):
         if subs:
             subs.setCurrentIndex(j)
-        for _ in range(20):
-            app.processEvents()
+        settle(20)
         name = page.objectName() + (f"/{subs.widget(j).objectName()}" if subs else "")
         found = check(page)
         if found:

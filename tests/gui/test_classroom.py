@@ -75,6 +75,41 @@ def test_presentation_scales_and_restores_exactly(window):
         assert w.font() == f, w.objectName()
 
 
+def test_the_type_beside_the_lesson_panel_fits_the_page_and_comes_back(window, qtbot):
+    """Issue 12: in presentation mode on an 800×600 screen the page beside the lesson panel has
+    some 420 px; at the 1.6× type its readouts were below the fold. Opening the panel lowers the
+    type until the page shown has every chart, caption and readout in view; closing it gives the
+    type from before back. (The test screen is larger: a panel held 700 px wide leaves the page
+    as little room. tests/gui/test_screens.py checks every tab on real 800×600 and 960×540.)"""
+    from klviz.gui.widgets.reflow import clipped_essentials
+
+    fit = window.classroom.lesson_fit
+    action(window, "action_presentation").trigger()
+    qtbot.waitUntil(lambda: window.isFullScreen(), timeout=5000)
+    before = window.presentation.scale
+    assert before > 1.0
+    window.lesson.setMinimumWidth(window.screen().geometry().width() - 420)
+    window.action_lesson.trigger()
+    qtbot.waitUntil(lambda: window.tabs.width() < 500, timeout=5000)
+    qtbot.waitUntil(lambda: window.lesson.isVisible() and not fit.busy(), timeout=20000)
+    lowered = window.presentation.scale
+    assert 1.0 <= lowered < before
+    assert clipped_essentials(window.tabs.currentWidget()) == []
+    action(window, "action_zoom_in").trigger()  # the user's own choice: it stays, clipped or not
+    zoomed = window.presentation.scale
+    assert zoomed > lowered
+    qtbot.wait(200)
+    qtbot.waitUntil(lambda: not fit.busy(), timeout=20000)
+    assert window.presentation.scale == zoomed
+    action(window, "action_zoom_out").trigger()
+    assert window.presentation.scale == lowered
+    window.action_lesson.trigger()  # closed
+    qtbot.waitUntil(lambda: not window.lesson.isVisible(), timeout=5000)
+    assert window.presentation.scale == before
+    action(window, "action_presentation").trigger()
+    assert window.presentation.scale == 1.0  # the normal type outside presentation mode
+
+
 def test_undo_redo_actions_follow_a_drag(window):
     plot = window.findChild(pg.PlotWidget, "plot_p")
     before = window.model.discrete.p.copy()

@@ -211,6 +211,14 @@ def test_every_mark_shade_stands_out_on_its_theme(qapp):
     assert abs(orange.hslHue() - QtGui.QColor(style.Q_COLOR).hslHue()) <= 2  # still orange
 
 
+def _chart_backgrounds(theme_name):
+    """The palette in use and every background a lesson chart is drawn on in `theme_name`: the
+    window's, the base's, presentation's white (light) or black (dark)."""
+    QtWidgets.QApplication.processEvents()
+    pal = QtWidgets.QApplication.palette()
+    return pal, {hex_of(pal, C.Window), hex_of(pal, C.Base), "#000000" if theme_name == "dark" else "#FFFFFF"}
+
+
 @pytest.mark.parametrize("theme_name", ["light", "dark"])
 def test_the_fit_q_to_p_legend_swatches_stand_out_in_both_themes(window, qtbot, theme_name):
     """The lesson's Fit Q to P chart keys its two curves with pyqtgraph's legend, whose swatches
@@ -219,10 +227,7 @@ def test_the_fit_q_to_p_legend_swatches_stand_out_in_both_themes(window, qtbot, 
     black), keeps its hue, and the names beside them read (AA)."""
     fit = window.lesson.fit_q  # built (hidden): it follows the theme all the same
     with themed(window, qtbot, theme_name):
-        QtWidgets.QApplication.processEvents()
-        pal = QtWidgets.QApplication.palette()
-        dark = theme_name == "dark"
-        backgrounds = {hex_of(pal, C.Window), hex_of(pal, C.Base), "#000000" if dark else "#FFFFFF"}
+        pal, backgrounds = _chart_backgrounds(theme_name)
         legend = fit.plot.getPlotItem().legend
         assert [label.text for _, label in legend.items] == ["H(P,Q)", "D(P‖Q)"]
         for (sample, label), curve, base in zip(legend.items, (fit.curve_cross, fit.curve_kl),
@@ -236,6 +241,25 @@ def test_the_fit_q_to_p_legend_swatches_stand_out_in_both_themes(window, qtbot, 
             assert style.contrast_ratio(ink, hex_of(pal, C.Window)) >= AA, (label.text, ink)
             # and drawn so: the label's text carries its colour
             assert ink.lower() in label.item.toHtml().lower(), label.item.toHtml()
+
+
+@pytest.mark.parametrize("theme_name", ["light", "dark"])
+def test_the_sampling_demo_curve_and_target_read_in_both_themes(window, qtbot, theme_name):
+    """The lesson's sampling demo draws its running mean in the divergences' pink and a dashed
+    line at D(P‖Q): KL_COLOR on the light window was 2.66:1, the fixed #444444 line 1.9:1 on the
+    dark one. Both take the theme's text inks: 4.5:1 on every background the chart is drawn
+    on (the window's, the base's, presentation's white or black), the pink still pink."""
+    demo = window.lesson.sampling  # built (hidden): it follows the theme all the same
+    with themed(window, qtbot, theme_name):
+        pal, backgrounds = _chart_backgrounds(theme_name)
+        curve = pg.mkPen(demo.curve.opts["pen"]).color().name()
+        target = demo.target.pen.color().name()
+        assert target == hex_of(pal, C.WindowText)
+        for name, ink in (("running mean", curve), ("D(P‖Q) line", target)):
+            for bg in backgrounds:
+                assert style.contrast_ratio(ink, bg) >= AA, (name, ink, bg, style.contrast_ratio(ink, bg))
+        assert abs(QtGui.QColor(curve).hslHue() - QtGui.QColor(style.KL_COLOR).hslHue()) <= 6, curve
+    assert style.contrast_ratio(style.KL_COLOR, "#EFEFEF") < AA  # why the curve needs its text shade
 
 
 def test_the_fit_q_to_p_legend_names_grow_with_the_type(window, qtbot):

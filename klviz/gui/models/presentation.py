@@ -76,6 +76,11 @@ class PresentationModel(QtCore.QObject):
         return self._presentation_default
 
     @property
+    def presentation_scale_now(self):
+        """The scale presentation mode uses (or will use next), zooms and fits included."""
+        return self._presentation_scale
+
+    @property
     def value_fit(self):
         """True: bar charts' value axes fit their data; False: they show 0-1 (for comparisons)."""
         return self._value_fit
@@ -111,6 +116,15 @@ class PresentationModel(QtCore.QObject):
         """Presentation mode's scale for now, as large as the screen allows (the window measures;
         the preference stays, and zoom_reset comes back to it)."""
         self._set_scale(min(MAX_SCALE, max(MIN_SCALE, round(float(value), 2))))
+
+    def fit_presentation_scale(self, value):
+        """fit_scale for presentation mode's own scale, on or not (shown at once if it is on):
+        the lesson panel's fit gives back the scale it lowered when presentation mode ends."""
+        value = min(MAX_SCALE, max(MIN_SCALE, round(float(value), 2)))
+        if self._presenting:
+            self._set_scale(value)
+        else:
+            self._presentation_scale = value
 
     def _set_scale(self, value):
         if self._presenting:

@@ -805,8 +805,8 @@ class ContinuousPage(BuiltInParts, QtWidgets.QWidget):
         f = self._num
         pc, qc = self._colors()
         self.label_decomposition.setText(
-            f"<b>H(P,Q) = h(P) + D(P‖Q)</b><br>&nbsp;&nbsp;{f(m.cross_entropy_pq)} = {f(m.entropy_p)} + {f(m.kl_pq)}"
-            f"<br><b>H(Q,P) = h(Q) + D(Q‖P)</b><br>&nbsp;&nbsp;{f(m.cross_entropy_qp)} = {f(m.entropy_q)} + "
+            f"<b>H(P,Q) = h(P) + D(P‖Q)</b>&nbsp; {f(m.cross_entropy_pq)} = {f(m.entropy_p)} + {f(m.kl_pq)}"
+            f"<br><b>H(Q,P) = h(Q) + D(Q‖P)</b>&nbsp; {f(m.cross_entropy_qp)} = {f(m.entropy_q)} + "
             f"{f(m.kl_qp)}")
 
         # captions

@@ -397,7 +397,10 @@ class DensityChart(_ScaledView, pg.PlotWidget):
     def __init__(self, parent=None):
         super().__init__(parent=parent, background=None, enableMenu=False)
         self.setObjectName("plot_densities")
-        self.setMinimumSize(260, 150)
+        # at least 140 px tall, the Discrete tab's P and Q charts' floor too: stacked over the
+        # measures beside the lesson panel at 960×540 in F11, 150 left the decomposition's last
+        # line below the fold (issue 12)
+        self.setMinimumSize(260, 140)
         pi = _plot_defaults(self)
         self.grid = GridLines(pi)
         pi.setLabel("left", translate("widgets.curves", "density"))

@@ -14,6 +14,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6 import QtCore, QtGui, QtWidgets
 
+from klviz.gui.theme import is_dark
 from klviz.gui.widgets.still_plot import set_axis_label
 from klviz.gui.widgets.value_label import ValueLabel
 from klviz.state.fit_discrete import as_probabilities, fit_q_to_p
@@ -91,7 +92,7 @@ class FitQToP(QtWidgets.QWidget):
         colour and the widget's type (they kept #222222 on the dark theme, 9 pt in presentation
         mode)."""
         pal = self.palette()
-        dark = pal.color(QtGui.QPalette.ColorRole.Window).lightness() < 128
+        dark = is_dark(self)
         text = pal.color(QtGui.QPalette.ColorRole.WindowText).name()
         size = f"{self.font().pointSizeF():g}pt"
         if (dark, text, size) == self._inks:

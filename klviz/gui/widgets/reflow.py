@@ -81,6 +81,29 @@ def essentials_height(part, whole):
 QWIDGETSIZE_MAX = 16777215  # Qt's largest widget size: no maximum
 
 
+def clipped_essentials(page):
+    """The essentials of `page` that are not wholly in view: each visible chart (a pyqtgraph
+    PlotWidget), caption and readout (a label named "…value…") that its parents clip (below the
+    fold of a page that scrolls, cut by a panel too small) or that lies off its screen. What
+    tests/gui/fit_check.py counts as clipped, for the window to act on (the type beside the
+    lesson panel in presentation mode: klviz.gui.classroom)."""
+    import pyqtgraph as pg
+
+    screen = page.screen().geometry() if page.screen() is not None else None
+    found = []
+    for wd in page.findChildren(QtWidgets.QWidget):
+        essential = isinstance(wd, (pg.PlotWidget, Caption)) or (
+            isinstance(wd, QtWidgets.QLabel) and "value" in wd.objectName())
+        if not essential or not wd.isVisible():
+            continue
+        target = wd.viewport() if isinstance(wd, QtWidgets.QAbstractScrollArea) else wd
+        on_screen = QtCore.QRect(wd.mapToGlobal(QtCore.QPoint(0, 0)), wd.size())
+        if target.visibleRegion().boundingRect().size() != target.size() or (
+                screen is not None and not screen.contains(on_screen)):
+            found.append(wd)
+    return found
+
+
 class ReflowSplitter(QtWidgets.QSplitter):
     """A horizontal splitter that turns vertical when its parts' minimum widths do not fit side
     by side, and back when they do. Its minimum width is the widest part's, not their sum."""
