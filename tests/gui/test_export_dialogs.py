@@ -156,6 +156,10 @@ class Heartbeat:
         stamps = self.times + [time.perf_counter()]
         return 1000 * max(b - a for a, b in zip(stamps, stamps[1:]))
 
+    def span_ms(self):
+        """From the start to the last stamp (after longest_ms)."""
+        return 1000 * (self.times[-1] - self.times[0])
+
 
 def animation_dialog(window, qtbot, tab):
     window.tabs.setCurrentIndex(tab)
@@ -255,7 +259,10 @@ def test_cancel_stops_promptly_and_leaves_no_file(window, qtbot, monkeypatch, tm
     asked = time.perf_counter()
     assert finish(qtbot, job) == "cancelled"
     assert time.perf_counter() - asked < 2.0
-    assert heart.longest_ms() < 150  # the window answered all along (on the GUI thread: the whole export)
+    # the window answered all along: on the GUI thread the export would be one gap as long as
+    # the whole export; a loaded machine may hold a turn back 150 ms, never half the export
+    longest = heart.longest_ms()
+    assert len(heart.times) >= 10 and longest < 0.5 * heart.span_ms(), (longest, heart.span_ms(), len(heart.times))
     assert dialog.isVisible() and "nothing was written" in dialog.message.text()
     assert [f for f in os.listdir(tmp_path) if f != "settings"] == []  # no file, no temporary
     assert dialog.button_export.isEnabled()  # ready to try again
