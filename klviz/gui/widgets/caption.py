@@ -24,6 +24,7 @@ from PySide6 import QtCore, QtGui, QtWidgets
 
 from klviz.scene.typeset import bind_formulas
 from klviz.style import MARK_CHARS, mark_color, text_color
+from klviz.gui.theme import is_dark
 
 HIDDEN = "?"
 SOFT = "\x1f"  # where a formula too long for a line may still break (never drawn)
@@ -343,7 +344,7 @@ class Caption(QtWidgets.QWidget):
             self.update()
 
     def _dark(self):
-        return self.palette().color(QtGui.QPalette.ColorRole.Window).lightness() < 128
+        return is_dark(self)
 
     def painted_runs(self):
         """[(text, colour or None)] as painted: words in the theme's text shade of their colour

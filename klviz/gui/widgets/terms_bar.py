@@ -13,6 +13,7 @@ from PySide6 import QtCore, QtGui, QtWidgets
 
 from klviz.style import KL_COLOR, MUTED_COLOR, P_COLOR, P_DARK, mark_color, text_color
 from klviz.gui.i18n import QT_TRANSLATE_NOOP, translated
+from klviz.gui.theme import is_dark
 
 NEUTRAL = "#9A9A9A"
 # (colour in the light theme, in the dark theme, the legend's rich text: program text, no data)
@@ -21,10 +22,6 @@ TERMS = (
     (P_COLOR, P_DARK, QT_TRANSLATE_NOOP("klviz", "½ σ<sub>P</sub>², P's spread")),
     (KL_COLOR, KL_COLOR, QT_TRANSLATE_NOOP("klviz", "½ (μ<sub>P</sub> − μ<sub>Q</sub>)², half the squared error")),
 )
-
-
-def _is_dark(widget):
-    return widget.palette().color(QtGui.QPalette.ColorRole.Window).lightness() < 128
 
 
 class _Bar(QtWidgets.QWidget):
@@ -36,7 +33,7 @@ class _Bar(QtWidgets.QWidget):
         self.terms = (0.0, 0.0, 0.0)
 
     def colors(self):
-        dark = _is_dark(self)
+        dark = is_dark(self)
         return tuple(dark_c if dark else light for light, dark_c, _ in TERMS)
 
     def paintEvent(self, ev):
@@ -86,7 +83,7 @@ class TermsBar(QtWidgets.QWidget):
         self.bar.update()
 
     def _fill_legend(self):
-        dark = _is_dark(self)
+        dark = is_dark(self)
         parts = []
         for c, (_, _, words) in zip(self.colors(), TERMS):
             ink = text_color(MUTED_COLOR if c == NEUTRAL else c, dark)  # words: the AA text shade
