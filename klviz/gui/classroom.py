@@ -63,6 +63,7 @@ class Classroom(QtCore.QObject):
         self._fit_pending = False
         self._normal_minimum = None
         self._held = None  # the window handle whose paint is held back (see _hold_updates)
+        self._followed = []  # the tab widgets whose switches refit the type (_page_shown)
         self.lesson_fit = LessonFit(window, presentation)
         self._build_actions()
         presentation.quizChanged.connect(self._on_quiz)
@@ -185,6 +186,7 @@ class Classroom(QtCore.QObject):
                                       w.saveGeometry())
             self._normal_minimum = w.minimumSizeHint()  # the type is still the normal one here
             self._fit_pending = True  # once the large type is on: see _on_look
+            self._follow_pages()
             w.showFullScreen()
         # leaving: _on_look, once the normal type is back
         if self.action_presentation.isChecked() != on:
@@ -215,6 +217,20 @@ class Classroom(QtCore.QObject):
             w.setWindowState(state)
             if not state & QtCore.Qt.WindowState.WindowMaximized:
                 w.setGeometry(rect)
+
+    def _follow_pages(self):
+        """Hidden pages take the large type only when shown (theme: a page's fonts catch up when
+        it is next shown), so the fit counts the page in front; each page shown in presentation
+        mode is fitted then (the type only ever goes down: the Losses panels need less of it than
+        the Discrete tab at 1280×720)."""
+        for tabs in [self.window.tabs] + self.window.findChildren(QtWidgets.QTabWidget):
+            if tabs not in self._followed:
+                self._followed.append(tabs)
+                tabs.currentChanged.connect(self._page_shown)
+
+    def _page_shown(self, _index):
+        if self.presentation.presenting and not self._fit_pending:
+            self._fit_to_screen()
 
     def _fits(self, size):
         m = self.window.minimumSizeHint()

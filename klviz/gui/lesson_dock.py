@@ -26,6 +26,7 @@ from klviz.scene import lesson as scene_lesson
 from klviz.scene import discrete as sdisc
 from klviz.scene.readouts import format_value
 from klviz.gui.pages.lazy import hidden_pages_wait
+from klviz.gui.theme import catch_up_fonts
 from klviz.gui.widgets.buttons import WholeItemsCombo, push_button
 from klviz.gui.widgets.fit_q_to_p import FitQToP, small_plot
 from klviz.gui.widgets.reflow import WrapRow
@@ -526,6 +527,7 @@ class LessonPanel(QtWidgets.QDockWidget):
         if self.isVisible() or self.isFloating():
             return
         self._laid_out = True
+        catch_up_fonts(self)  # the window's type scale (a hidden panel takes it when shown)
         central = self.window_.centralWidget()
         height = central.height() if central is not None else self.sizeHint().height()
         self.resize(max(self.minimumWidth(), self.sizeHint().width()), max(height, self.minimumHeight()))

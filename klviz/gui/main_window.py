@@ -24,7 +24,7 @@ from klviz.gui.models.presentation import PresentationModel
 from klviz.gui.models.session_model import SessionModel
 from klviz.gui.pages.discrete import DiscretePage
 from klviz.gui.pages.losses import LossesPage
-from klviz.gui.theme import Look, apply_window_look, configure_pyqtgraph
+from klviz.gui.theme import Look, apply_window_look, configure_pyqtgraph, font_keeper
 from klviz.gui.widgets.reflow import relayout_later
 from klviz.gui.widgets.text import message_box, mnemonic_text, title_text
 from klviz.gui.i18n import QT_TRANSLATE_NOOP, error_text, translate, translated
@@ -91,6 +91,8 @@ class MainWindow(QtWidgets.QMainWindow):
         self.presentation = PresentationModel(settings.saved_theme(), parent=self)
         # first of the look's subscribers: the palette and fonts change before the widgets restyle
         self.presentation.lookChanged.connect(self._apply_window_look)
+        # a hidden page takes the window's type when next shown: its arrangement is checked then
+        font_keeper(self).caughtUp.connect(relayout_later)
         self.current_path = None
         self._message_box = None
         self._unsaved_box = None  # the one Save / Discard / Cancel question, reused

@@ -214,33 +214,161 @@ def _scale_widget_fonts(window, scale):
 
     Each font is scaled from the one it had before any scaling, stored on first sight, so any
     sequence of zooms ends exactly where it started when the scale returns to 1.
+
+    Only what is shown changes now. A hidden page (a tab not in front, a Losses panel behind
+    another, the lesson panel closed) keeps its fonts until it is next shown (_FontCatchUp): its
+    own font is pinned, a copy of the one it inherits, so the window's new font stops there.
+    F11 sent some 880 FontChange events, 570 of them into hidden pages.
     """
-    SET = QtCore.Qt.WidgetAttribute.WA_SetFont
+    window.setProperty(_SCALE, float(scale))
+    _scale_fonts_in(window, scale)
+
+
+_SCALE = "_klviz_font_scale"  # on the window: the scale its fonts are at (hidden pages catch up)
+_PIN = "_klviz_font_pin"  # on a page: its font is its own copy of the one it would inherit
+_ALL_RESOLVED = 0xFFFFF  # QFont::AllPropertiesResolved: no attribute left to inherit
+_SET = QtCore.Qt.WidgetAttribute.WA_SetFont
+
+
+def _hidden_pages(root):
+    """The pages under `root` that are not shown: stacked widgets' pages not in front and docked
+    dock widgets that are closed (nested ones included)."""
+    pages = []
+    for stack in root.findChildren(QtWidgets.QStackedWidget):
+        current = stack.currentWidget()
+        pages.extend(w for w in (stack.widget(i) for i in range(stack.count())) if w is not current)
+    pages.extend(d for d in root.findChildren(QtWidgets.QDockWidget) if d.isHidden() and not d.isWindow())
+    return pages
+
+
+def _pinnable(w):
+    """A page whose font is the one it inherits (none of its own, no style sheet, not a window)."""
+    return (w.property(_PIN) or not (w.testAttribute(_SET) or w.styleSheet() or w.isWindow()
+                                     or w.property("_klviz_base_font") is not None))
+
+
+def _pin(page):
+    """The page's font becomes its own: the one its parent has now, every attribute resolved, so
+    a change above it no longer reaches its children (it costs the page one FontChange; its
+    children see the same font and hear nothing)."""
+    parent = page.parentWidget()
+    f = QtGui.QFont(parent.font() if parent is not None else page.font())
+    f.setResolveMask(_ALL_RESOLVED)
+    page.setFont(f)
+    page.setProperty(_PIN, True)
+
+
+def _scale_fonts_in(root, scale):
+    # a window not shown yet: all at once (no page of it is on screen, and none would be told)
+    hidden = _hidden_pages(root) if root.window().isVisible() else []
+    skip = set(hidden)
+    for page in hidden:
+        skip.update(page.findChildren(QtWidgets.QWidget))
+    for page in hidden:
+        if page.parentWidget() in skip:
+            continue  # inside another hidden page: pinned when that one catches up
+        if _pinnable(page) and not page.property(_PIN):
+            _pin(page)  # before the fonts above it change: it keeps the one it has
+        _FontCatchUp.follow(page)
     # popups (combo lists, menus) do not inherit, and nor does a widget with a style sheet (the
     # lesson's live formula stayed at the normal size in presentation mode)
-    targets = [window] + [w for w in window.findChildren(QtWidgets.QWidget)
-                          if w.property("_klviz_base_font") is not None or w.testAttribute(SET)
-                          or w.isWindow() or w.styleSheet()]
-    for w in targets:
+    widgets = [root] + [w for w in root.findChildren(QtWidgets.QWidget) if w not in skip]
+    pinned = [w for w in widgets if w.property(_PIN)]
+    targets = [w for w in widgets if not w.property(_PIN) and (
+        w.property("_klviz_base_font") is not None or w.testAttribute(_SET) or w.isWindow() or w.styleSheet())]
+    # Explicit fonts first, then the root's, then the pinned pages' (parents before children:
+    # findChildren walks depth first), each the font its parent has by then. A size measured
+    # from an explicit font (a value label's least width) is then new when the layout requests
+    # of the fonts inherited ask for it: the other way round, the Bernoulli loss panel's side
+    # column kept the width its normal type needed (its scroll area does not pass on a change
+    # of its content's least width).
+    order = [w for w in targets if w is not root] + [w for w in targets if w is root] + pinned
+    for w in order:
+        if w.property(_PIN):
+            _pin(w)  # a page shown: the font its parent has now, as its own
+            continue
         base = w.property("_klviz_base_font")
         if base is None:
             base = QtGui.QFont(w.font())
             w.setProperty("_klviz_base_font", base)
-            w.setProperty("_klviz_font_explicit", w.testAttribute(SET))
+            w.setProperty("_klviz_font_explicit", w.testAttribute(_SET))
         if scale == 1.0 and not w.property("_klviz_font_explicit"):
             w.setFont(QtGui.QFont())  # inherit again, as before
-            w.setAttribute(SET, False)
+            w.setAttribute(_SET, False)
             continue
         f = QtGui.QFont(base)
         size = base.pointSizeF() if base.pointSizeF() > 0 else 9.0
         f.setPointSizeF(size * scale)
         w.setFont(f)
-    for combo in window.findChildren(QtWidgets.QComboBox):
+    for combo in root.findChildren(QtWidgets.QComboBox):
+        if combo in skip:
+            continue
         popup = combo.view().window()  # a separate window that keeps the font it was given
-        if popup is not window:
+        if popup is not combo.window():
             popup.setFont(combo.font())
             for child in popup.findChildren(QtWidgets.QWidget):
                 child.setFont(combo.font())
+
+
+class _FontCatchUp(QtCore.QObject):
+    """A hidden page's fonts, brought to the window's scale when the page is next shown (its Show
+    event comes before its first paint). A child of the page: it goes with it."""
+
+    @classmethod
+    def follow(cls, page):
+        catch = page.findChild(cls, "", QtCore.Qt.FindChildOption.FindDirectChildrenOnly)
+        if catch is None:
+            catch = cls(page)
+        catch.arm()
+
+    def __init__(self, page):
+        super().__init__(page)
+        self._page, self._armed = page, False
+
+    def arm(self):
+        if not self._armed:
+            self._armed = True
+            self._page.installEventFilter(self)
+
+    def eventFilter(self, obj, ev):  # noqa: N802 (Qt name)
+        if ev.type() == QtCore.QEvent.Type.Show and self._armed and obj is self._page:
+            self.catch_up()
+        return False
+
+    def catch_up(self):
+        if not self._armed:
+            return
+        self._armed = False
+        self._page.removeEventFilter(self)
+        window = self._page.window()
+        scale = window.property(_SCALE)
+        if scale is not None:
+            _scale_fonts_in(self._page, float(scale))
+            font_keeper(window).caughtUp.emit(self._page)
+
+
+def catch_up_fonts(page):
+    """A hidden page's fonts at its window's scale now, as its next show would bring them (the
+    lesson panel, laid out ahead of time while hidden)."""
+    catch = page.findChild(_FontCatchUp, "", QtCore.Qt.FindChildOption.FindDirectChildrenOnly)
+    if catch is not None:
+        catch.catch_up()
+
+
+class FontKeeper(QtCore.QObject):
+    """Tells the window when a page it showed has taken its fonts' scale (caughtUp(page)): the
+    page's arrangement is then measured again (columns stack or stand; a font change alone does
+    not make a layout check that)."""
+
+    caughtUp = QtCore.Signal(QtWidgets.QWidget)
+
+
+def font_keeper(window):
+    """The window's FontKeeper (made on first use; a child of the window)."""
+    keeper = getattr(window, "_klviz_font_keeper", None)
+    if keeper is None:
+        keeper = window._klviz_font_keeper = FontKeeper(window)
+    return keeper
 
 
 _PM = QtWidgets.QStyle.PixelMetric

@@ -332,6 +332,9 @@ def test_check_box_indicators_grow_with_the_type_in_presentation(window):
     scale = window.presentation.scale
     assert scale >= 1.19
     try:
+        # a hidden page takes the type when it is shown (F11 restyles only what is on screen)
+        _visit_every_page(window)
+        assert window.presentation.scale == scale
         for b in boxes + groups:
             (w0, t0), (w1, t1) = normal[b], _indicator_and_text(b)
             assert t1 / t0 == pytest.approx(scale, rel=0.12), b.objectName()  # the text grew…
@@ -341,4 +344,80 @@ def test_check_box_indicators_grow_with_the_type_in_presentation(window):
                 b.text().replace("&", ""))
     finally:
         act.trigger()
+    _visit_every_page(window)
     assert {b: _indicator_and_text(b) for b in boxes + groups} == normal  # and back exactly
+
+
+def _visit_every_page(window):
+    """Show every tab and Losses panel once, then the first tab again (a hidden page takes the
+    window's type scale when it is shown: F11 restyles only what is on screen)."""
+    for i in range(window.tabs.count()):
+        window.tabs.setCurrentIndex(i)
+        for panels in window.tabs.currentWidget().findChildren(QtWidgets.QTabWidget):
+            for j in range(panels.count()):
+                panels.setCurrentIndex(j)
+    window.tabs.setCurrentIndex(0)
+
+
+class _FontChanges(QtCore.QObject):
+    """Counts the FontChange events each widget receives."""
+
+    def __init__(self):
+        super().__init__()
+        self.seen = []
+
+    def eventFilter(self, obj, ev):  # noqa: N802 (Qt name)
+        if ev.type() == QtCore.QEvent.Type.FontChange and isinstance(obj, QtWidgets.QWidget):
+            self.seen.append(obj)
+        return False
+
+
+def _fonts(page):
+    """(class, objectName, point size, bold) of every widget of `page`, in tree order."""
+    return [(type(w).__name__, w.objectName(), round(w.font().pointSizeF(), 3), w.font().bold())
+            for w in [page] + page.findChildren(QtWidgets.QWidget)]
+
+
+def test_presentation_restyles_only_what_is_shown_and_a_page_catches_up_when_shown(qtbot):
+    """F11 used to send some 880 FontChange events, 570 of them into pages not on screen (the
+    other tabs, the Losses panels behind the one in front, the closed lesson panel). Now a
+    hidden page hears one (its own font is pinned to the one it has, so the window's new font
+    stops there) and takes the large type when it is shown: each of its widgets then has the
+    very font it has in a window that was showing that page when F11 was pressed."""
+    from klviz.gui import create_main_window
+
+    windows = []
+    for current in ("page_discrete", "page_continuous"):
+        w = create_main_window()
+        qtbot.addWidget(w)
+        w.resize(1280, 820)
+        w.tabs.setCurrentWidget(getattr(w, current))
+        with qtbot.waitExposed(w):
+            w.show()
+        w.lesson  # built, closed
+        windows.append(w)
+    first, second = windows
+    hidden = [first.tabs.widget(i) for i in range(1, first.tabs.count())] + [first.lesson]
+    changes = _FontChanges()
+    app = QtWidgets.QApplication.instance()
+    app.installEventFilter(changes)
+    try:
+        action(first, "action_presentation").trigger()
+    finally:
+        app.removeEventFilter(changes)
+    inside = [w for w in changes.seen if any(p is w or p.isAncestorOf(w) for p in hidden)]
+    assert len(inside) <= len(hidden), len(inside)
+    assert len([w for w in changes.seen if first.page_discrete.isAncestorOf(w)]) > 20  # the page shown did change
+    action(second, "action_presentation").trigger()
+    for w in windows:  # one scale for both (the fit to the screen may differ with the page in front)
+        w.presentation.fit_scale(1.5)
+    assert first.page_continuous.font().pointSizeF() < second.page_continuous.font().pointSizeF()
+    first.tabs.setCurrentWidget(first.page_continuous)
+    assert _fonts(first.page_continuous) == _fonts(second.page_continuous)
+    # and back: leaving F11 on another tab, the page catches up with the normal type when shown
+    second.tabs.setCurrentWidget(second.page_discrete)
+    for w in windows:
+        action(w, "action_presentation").trigger()
+    second.tabs.setCurrentWidget(second.page_continuous)
+    assert _fonts(first.page_continuous) == _fonts(second.page_continuous)
+    assert second.page_continuous.font().pointSizeF() == QtWidgets.QApplication.font().pointSizeF()

@@ -187,6 +187,7 @@ def test_the_prebuilt_panel_opened_after_a_larger_type_shows_its_whole_width(qtb
     w.action_presentation.trigger()  # F11 and a zoom: a larger type while the panel is hidden
     w.presentation.zoom(+0.6)
     _settle(qtbot, LessonPanel.RELAYOUT_AFTER_LOOK_MS + 300)
+    # laid out again, hidden, at the new type (it takes the type ahead of being shown there)
     assert panel.widget().widget().minimumSizeHint().width() > 380  # more than it was laid out at
     w.action_lesson.trigger()
     _settle(qtbot)

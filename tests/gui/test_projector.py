@@ -430,7 +430,7 @@ app = QtWidgets.QApplication([])
 from klviz.gui import create_main_window
 w = create_main_window()
 w.show()
-w.lesson  # built (hidden unless asked for): its fonts follow too
+w.lesson  # built (hidden unless asked for): its fonts follow once it is opened
 w.action_lesson.setChecked(sys.argv[1] == "lesson")
 app.processEvents()
 names = ["value_entropy_p", "value_kl_pq", "lesson_formula", "combo_lesson_step", "combo_unit"]
@@ -440,7 +440,14 @@ normal = sizes()
 w.findChild(QtGui.QAction, "action_presentation").trigger()
 app.processEvents()
 m, g = w.minimumSizeHint(), w.screen().geometry()
-print(json.dumps({"normal": normal, "presenting": sizes(), "minimum": [m.width(), m.height()],
+presenting = sizes()
+hidden_lesson = {n: presenting[n] for n in names if n.startswith(("lesson", "combo_lesson"))}
+if sys.argv[1] != "lesson":  # a hidden panel takes the large type when it is opened
+    w.action_lesson.setChecked(True)
+    app.processEvents()
+    presenting.update({n: v for n, v in sizes().items() if n in hidden_lesson})
+print(json.dumps({"normal": normal, "presenting": presenting, "minimum": [m.width(), m.height()],
+                  "hidden_lesson": hidden_lesson if sys.argv[1] != "lesson" else None,
                   "screen": [g.width(), g.height()], "window": [w.width(), w.height()]}))
 """
 
@@ -471,6 +478,8 @@ def test_presentation_readouts_grow_on_a_full_hd_screen(tmp_path, lesson):
     for name in ("lesson_formula", "combo_lesson_step", "combo_unit"):
         assert big[name] >= 1.4 * normal[name], (name, normal, big)
     assert r["minimum"][0] <= 1920 and r["minimum"][1] <= 1080 and r["window"] == [1920, 1080]
+    if not lesson:  # closed, the panel kept its type (F11 restyles only what is shown) until opened
+        assert r["hidden_lesson"] == {n: normal[n] for n in r["hidden_lesson"]}, r
     print(f"1920×1080, lesson {lesson}: readout {normal['value_entropy_p']} px -> {big['value_entropy_p']} px")
 
 
