@@ -104,6 +104,10 @@ def actions(window, tmp):
         out.append((f"first switch to the {tabs.tabText(i).replace('&', '')} tab", switch_to(i)))
     out.append(("back to the Discrete tab", switch_to(0)))
     out.append(("presentation on (F11)", _action(window, "action_presentation").trigger))
+    # a hidden page takes the large type when it is shown: the tabs' first switches in F11
+    for i in (1, tabs.count() - 1):
+        out.append((f"in F11: to the {tabs.tabText(i).replace('&', '')} tab", switch_to(i)))
+    out.append(("in F11: back to the Discrete tab", switch_to(0)))
     out.append(("presentation off", _action(window, "action_presentation").trigger))
     out.append(("opening the lesson", _action(window, "action_lesson").trigger))
     out.append(("closing the lesson", _action(window, "action_lesson").trigger))

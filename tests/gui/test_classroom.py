@@ -373,9 +373,10 @@ class _FontChanges(QtCore.QObject):
 
 
 def _fonts(page):
-    """(class, objectName, point size, bold) of every widget of `page`, in tree order."""
-    return [(type(w).__name__, w.objectName(), round(w.font().pointSizeF(), 3), w.font().bold())
-            for w in [page] + page.findChildren(QtWidgets.QWidget)]
+    """(class, objectName, point size, bold) of every widget of `page`, sorted (scroll areas
+    make their bars' containers when first needed, in an order that depends on the history)."""
+    return sorted((type(w).__name__, w.objectName(), round(w.font().pointSizeF(), 3), w.font().bold())
+                  for w in [page] + page.findChildren(QtWidgets.QWidget))
 
 
 def test_presentation_restyles_only_what_is_shown_and_a_page_catches_up_when_shown(qtbot):
