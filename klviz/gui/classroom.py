@@ -187,7 +187,7 @@ class Classroom(QtCore.QObject):
             self._normal_minimum = w.minimumSizeHint()  # the type is still the normal one here
             self._fit_pending = True  # once the large type is on: see _on_look
             self._follow_pages()
-            # full screen once the large type is on and fitted: see _on_look
+            w.showFullScreen()
         # leaving: _on_look, once the normal type is back
         if self.action_presentation.isChecked() != on:
             self.action_presentation.setChecked(on)
@@ -199,7 +199,6 @@ class Classroom(QtCore.QObject):
             if self._fit_pending:
                 self._fit_pending = False
                 self._fit_to_screen()
-                self._go_full_screen()
                 self.lesson_fit.check_later()  # the panel open already: the page beside it
             return
         if self._restore_geometry is None:
@@ -218,21 +217,6 @@ class Classroom(QtCore.QObject):
             w.setWindowState(state)
             if not state & QtCore.Qt.WindowState.WindowMaximized:
                 w.setGeometry(rect)
-
-    def _go_full_screen(self):
-        """Full screen, laid out once, at the screen's size, with the large type. The window
-        takes the screen's geometry itself first (a widget's own resize is laid out at once; the
-        window system's full-screen resize comes a turn or more later): the large type set with
-        the window still at its old size, the whole window was laid out there first, for
-        nothing, in F11's longest turn. Leaving restores the geometry from before (_on_look).
-        Not from a maximized window: a widget's own resize forgets its normal geometry, which
-        Qt keeps for a maximized one (showNormal after F11 on and off came back full size)."""
-        w = self.window
-        screen = w.screen() or QtGui.QGuiApplication.primaryScreen()
-        S = QtCore.Qt.WindowState
-        if screen is not None and w.isVisible() and not w.windowState() & (S.WindowMaximized | S.WindowFullScreen | S.WindowMinimized):
-            w.setGeometry(screen.geometry())
-        w.showFullScreen()
 
     def _follow_pages(self):
         """Hidden pages take the large type only when shown (theme: a page's fonts catch up when
