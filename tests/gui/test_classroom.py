@@ -422,3 +422,34 @@ def test_presentation_restyles_only_what_is_shown_and_a_page_catches_up_when_sho
     second.tabs.setCurrentWidget(second.page_continuous)
     assert _fonts(first.page_continuous) == _fonts(second.page_continuous)
     assert second.page_continuous.font().pointSizeF() == QtWidgets.QApplication.font().pointSizeF()
+
+
+def test_hidden_pages_take_the_new_type_in_idle_turns_after_f11(qtbot):
+    """A tab shown in presentation mode some time after F11 finds its type ready: the hidden
+    pages catch up one per event-loop turn once F11's own work is done (caught up only when
+    shown, the Losses page's 260 widgets took their fonts in the turn of the switch)."""
+    from klviz.gui import create_main_window, theme
+
+    windows = []
+    for current in ("page_discrete", "page_losses"):
+        w = create_main_window()
+        qtbot.addWidget(w)
+        w.resize(1280, 820)
+        w.tabs.setCurrentWidget(getattr(w, current))
+        with qtbot.waitExposed(w):
+            w.show()
+        windows.append(w)
+    first, second = windows
+    catch_ups = theme._FontCatchUp
+
+    def pending(*among):
+        return [c for w in among or (first,) for c in w.findChildren(catch_ups) if c._armed]
+
+    action(first, "action_presentation").trigger()
+    assert pending()  # not at once: F11 itself restyles only what is shown
+    action(second, "action_presentation").trigger()
+    qtbot.waitUntil(lambda: not pending(first, second), timeout=5000)
+    assert first.presentation.scale == second.presentation.scale
+    # the Losses page (and each panel behind the one in front) now has its type while hidden
+    assert _fonts(first.page_losses) == _fonts(second.page_losses)
+    assert first.page_losses.font().pointSizeF() > QtWidgets.QApplication.font().pointSizeF()

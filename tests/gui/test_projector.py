@@ -438,10 +438,11 @@ def sizes():
     return {n: QtGui.QFontInfo(w.findChild(QtWidgets.QWidget, n).font()).pixelSize() for n in names}
 normal = sizes()
 w.findChild(QtGui.QAction, "action_presentation").trigger()
+# closed, the panel keeps its type until it is opened, or until the idle turns after the new look
+hidden_lesson = {n: v for n, v in sizes().items() if n.startswith(("lesson", "combo_lesson"))}
 app.processEvents()
 m, g = w.minimumSizeHint(), w.screen().geometry()
 presenting = sizes()
-hidden_lesson = {n: presenting[n] for n in names if n.startswith(("lesson", "combo_lesson"))}
 if sys.argv[1] != "lesson":  # a hidden panel takes the large type when it is opened
     w.action_lesson.setChecked(True)
     app.processEvents()
