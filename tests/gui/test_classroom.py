@@ -379,25 +379,30 @@ def _fonts(page):
                   for w in [page] + page.findChildren(QtWidgets.QWidget))
 
 
-def test_presentation_restyles_only_what_is_shown_and_a_page_catches_up_when_shown(qtbot):
-    """F11 used to send some 880 FontChange events, 570 of them into pages not on screen (the
-    other tabs, the Losses panels behind the one in front, the closed lesson panel). Now a
-    hidden page hears one (its own font is pinned to the one it has, so the window's new font
-    stops there) and takes the large type when it is shown: each of its widgets then has the
-    very font it has in a window that was showing that page when F11 was pressed."""
+def _windows_showing(qtbot, *pages):
+    """A shown 1280×820 window per page name, each with that tab in front."""
     from klviz.gui import create_main_window
 
     windows = []
-    for current in ("page_discrete", "page_continuous"):
+    for current in pages:
         w = create_main_window()
         qtbot.addWidget(w)
         w.resize(1280, 820)
         w.tabs.setCurrentWidget(getattr(w, current))
         with qtbot.waitExposed(w):
             w.show()
-        w.lesson  # built, closed
         windows.append(w)
-    first, second = windows
+    return windows
+
+
+def test_presentation_restyles_only_what_is_shown_and_a_page_catches_up_when_shown(qtbot):
+    """F11 used to send some 880 FontChange events, 570 of them into pages not on screen (the
+    other tabs, the Losses panels behind the one in front, the closed lesson panel). Now a
+    hidden page hears one (its own font is pinned to the one it has, so the window's new font
+    stops there) and takes the large type when it is shown: each of its widgets then has the
+    very font it has in a window that was showing that page when F11 was pressed."""
+    first, second = windows = _windows_showing(qtbot, "page_discrete", "page_continuous")
+    first.lesson  # built, closed
     hidden = [first.tabs.widget(i) for i in range(1, first.tabs.count())] + [first.lesson]
     changes = _FontChanges()
     app = QtWidgets.QApplication.instance()
@@ -428,18 +433,9 @@ def test_hidden_pages_take_the_new_type_in_idle_turns_after_f11(qtbot):
     """A tab shown in presentation mode some time after F11 finds its type ready: the hidden
     pages catch up one per event-loop turn once F11's own work is done (caught up only when
     shown, the Losses page's 260 widgets took their fonts in the turn of the switch)."""
-    from klviz.gui import create_main_window, theme
+    from klviz.gui import theme
 
-    windows = []
-    for current in ("page_discrete", "page_losses"):
-        w = create_main_window()
-        qtbot.addWidget(w)
-        w.resize(1280, 820)
-        w.tabs.setCurrentWidget(getattr(w, current))
-        with qtbot.waitExposed(w):
-            w.show()
-        windows.append(w)
-    first, second = windows
+    first, second = _windows_showing(qtbot, "page_discrete", "page_losses")
     catch_ups = theme._FontCatchUp
 
     def pending(*among):
