@@ -259,9 +259,10 @@ def test_quiz_hides_the_joint_digits(window):
 
 def test_presentation_scale_reaches_the_joint_grid(window):
     before = grid(window).font().pointSizeF()
-    window.presentation.zoom(+0.5)
+    window.presentation.zoom(+0.5)  # the Joint tab hidden: it takes the type when shown
+    window.tabs.setCurrentWidget(window.page_joint)
     assert grid(window).font().pointSizeF() == pytest.approx(before * 1.5, rel=0.02)
-    window.presentation.zoom_reset()
+    window.presentation.zoom_reset()  # shown: at once
     assert grid(window).font().pointSizeF() == pytest.approx(before)
 
 
