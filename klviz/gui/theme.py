@@ -9,6 +9,7 @@ its own items (bar colours, text items) through its `restyle(look)`, subscribed 
 
 from __future__ import annotations
 
+import atexit
 from dataclasses import dataclass
 
 import pyqtgraph as pg
@@ -343,6 +344,23 @@ def _scale_fonts_in(root, scale):
                 child.setFont(combo.font())
 
 
+_exiting = False  # the interpreter is shutting down (see _at_exit)
+
+
+@atexit.register
+def _at_exit():
+    """From here on, widgets being destroyed at interpreter exit are left alone: a window still
+    shown then (never closed) deletes its pages one by one, its stacks show the next page each
+    time, and a page restyled or given fonts in the middle of that crashed PySide6 6.7."""
+    global _exiting
+    _exiting = True
+
+
+def exiting():
+    """True once the interpreter has begun to shut down (a Show then is a window being torn down)."""
+    return _exiting
+
+
 class _FontCatchUp(QtCore.QObject):
     """A hidden page's fonts, brought to the window's scale when the page is next shown (its Show
     event comes before its first paint). A child of the page: it goes with it."""
@@ -364,7 +382,7 @@ class _FontCatchUp(QtCore.QObject):
             self._page.installEventFilter(self)
 
     def eventFilter(self, obj, ev):  # noqa: N802 (Qt name)
-        if ev.type() == QtCore.QEvent.Type.Show and self._armed and obj is self._page:
+        if ev.type() == QtCore.QEvent.Type.Show and self._armed and obj is self._page and not _exiting:
             self.catch_up()
         return False
 

@@ -170,6 +170,8 @@ class PresentationModel(QtCore.QObject):
             self.valueFitChanged.emit(on)
 
     def _announce(self):
+        if theme.exiting():  # a window torn down at interpreter exit: nothing left to restyle
+            return
         self.lookChanged.emit(self.look())
 
     # -- subscribing ---------------------------------------------------------------------------
@@ -236,7 +238,7 @@ class _WhenShown(QtCore.QObject):
             self._widget.removeEventFilter(self)
 
     def eventFilter(self, obj, ev):  # noqa: N802 (Qt name)
-        if ev.type() == QtCore.QEvent.Type.Show and self._pending is not None:
+        if ev.type() == QtCore.QEvent.Type.Show and self._pending is not None and not theme.exiting():
             look = self._pending
             self._drop_pending()
             self._slot(look)
